@@ -1,0 +1,54 @@
+# Every dependency comes from a Debian package; a missing one stops configure
+# with the package to install (platform/deploy/install-deps.sh installs them all).
+find_package(PkgConfig)
+if(NOT PkgConfig_FOUND)
+  message(FATAL_ERROR "pkg-config not found: apt-get install pkg-config")
+endif()
+
+macro(kiosk_require_package found debian_package)
+  if(NOT ${found})
+    message(FATAL_ERROR "Missing dependency: install the Debian package '${debian_package}' "
+      "(apt-get install ${debian_package}, or run platform/deploy/install-deps.sh)")
+  endif()
+endmacro()
+
+find_package(SQLite3 QUIET)
+kiosk_require_package(SQLite3_FOUND libsqlite3-dev)
+find_package(fmt QUIET CONFIG)
+kiosk_require_package(fmt_FOUND libfmt-dev)
+find_package(tomlplusplus QUIET CONFIG)
+kiosk_require_package(tomlplusplus_FOUND libtomlplusplus-dev)
+find_package(nlohmann_json QUIET CONFIG)
+kiosk_require_package(nlohmann_json_FOUND nlohmann-json3-dev)
+pkg_check_modules(SODIUM QUIET IMPORTED_TARGET libsodium)
+kiosk_require_package(SODIUM_FOUND libsodium-dev)
+pkg_check_modules(QRENCODE QUIET IMPORTED_TARGET libqrencode)
+kiosk_require_package(QRENCODE_FOUND libqrencode-dev)
+
+find_package(SDL2 QUIET CONFIG)
+kiosk_require_package(SDL2_FOUND libsdl2-dev)
+pkg_check_modules(IMGUI QUIET IMPORTED_TARGET imgui)
+kiosk_require_package(IMGUI_FOUND libimgui-dev)
+pkg_check_modules(STB QUIET IMPORTED_TARGET stb)
+kiosk_require_package(STB_FOUND libstb-dev)
+pkg_check_modules(FREETYPE QUIET IMPORTED_TARGET freetype2)
+kiosk_require_package(FREETYPE_FOUND libfreetype-dev)
+find_package(CURL QUIET)
+kiosk_require_package(CURL_FOUND libcurl4-openssl-dev)
+
+# Debian ships the ImGui backends as sources; we compile them from where the package put them.
+find_path(IMGUI_BACKEND_SOURCES imgui_impl_sdlrenderer.cpp
+  PATHS /usr/share/doc/libimgui-dev/examples/backends NO_DEFAULT_PATH)
+kiosk_require_package(IMGUI_BACKEND_SOURCES libimgui-dev)
+find_path(IMGUI_BACKEND_HEADERS imgui_impl_sdlrenderer.h PATHS /usr/include/imgui/backends NO_DEFAULT_PATH)
+kiosk_require_package(IMGUI_BACKEND_HEADERS libimgui-dev)
+
+find_file(KIOSK_FONT_REGULAR NotoSans-Regular.ttf PATHS /usr/share/fonts/truetype/noto NO_DEFAULT_PATH)
+kiosk_require_package(KIOSK_FONT_REGULAR fonts-noto-core)
+find_file(KIOSK_FONT_BOLD NotoSans-Bold.ttf PATHS /usr/share/fonts/truetype/noto NO_DEFAULT_PATH)
+kiosk_require_package(KIOSK_FONT_BOLD fonts-noto-core)
+
+if(KIOSK_BUILD_TESTS)
+  find_package(doctest QUIET CONFIG)
+  kiosk_require_package(doctest_FOUND doctest-dev)
+endif()

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The two commands of the README:
+#   ./dev.sh run  [kiosk options]   install what is missing, build, start the kiosk
+#   ./dev.sh test                   install what is missing, build, run every test (plain, then ASan+UBSan)
+# Also: ./dev.sh bench (tests/bench), ./dev.sh build
+set -euo pipefail
+cd "$(dirname "$0")"
+jobs=$(nproc)
+
+build() {  # build DIR [cmake options...]
+  local dir=$1; shift
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+}
+
+command=${1:-run}
+shift || true
+case $command in
+  build)
+    platform/deploy/install-deps.sh build
+    build build ;;
+  run)
+    platform/deploy/install-deps.sh build
+    build build
+    # A developer's machine has no /etc/kiosk/kiosk.toml: then every key takes its default.
+    exec build/kiosk/kiosk "$@" ;;
+  test)
+    platform/deploy/install-deps.sh test
+    build build
+    (cd build && ctest --output-on-failure -j "$jobs")
+    build build-asan -DKIOSK_SANITIZE=ON
+    (cd build-asan && ctest --output-on-failure -j "$jobs") ;;
+  bench)
+    platform/deploy/install-deps.sh bench
+    build build
+    tests/bench/startup_idle.sh build/kiosk/kiosk ;;
+  *)
+    echo "usage: $0 run|test|bench|build" >&2; exit 2 ;;
+esac

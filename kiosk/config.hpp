@@ -1,0 +1,60 @@
+// The kiosk's one configuration file (TOML): every key has a default, and a bad key never stops the kiosk.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+// One opening interval in minutes after local midnight, e.g. 07:30-11:30 is {450, 690}.
+struct TimeInterval {
+    int startMinute = 0;
+    int endMinute = 0;
+    friend bool operator==(const TimeInterval&, const TimeInterval&) = default;
+};
+
+struct Config {
+    std::string kioskId = "kiosk-chua-dat-ten";
+    std::string village = "Nhà văn hóa thôn";
+    std::string commune = "";
+    std::string hubUrl = "";
+    std::string hubToken = "";
+    int idleSeconds = 90;            // 10..3600
+    int countdownSeconds = 20;       // 5..120: the "Bác còn dùng không?" countdown
+    double screenDiagonalInches = 10.1;  // 3..100, used to size touch targets in millimetres
+    std::string renderer = "software";   // "software" or "accelerated"
+    std::filesystem::path dataDir;       // defaults to defaultDataDir()
+    // Opening hours per weekday, index 0 = Monday .. 6 = Sunday. Default 07:30-11:30, 13:30-21:00 daily.
+    std::vector<TimeInterval> openingHours[7];
+
+    Config();
+};
+
+// A problem found in a config file, printed as "file:line: message".
+struct ConfigIssue {
+    std::string file;
+    int line = 0;  // 0 when the problem has no line (e.g. the file cannot be read)
+    std::string message;
+    [[nodiscard]] std::string text() const;
+};
+
+struct ConfigLoad {
+    Config config;                    // defaults where the file was missing, broken or had a bad value
+    std::vector<ConfigIssue> issues;  // empty when the file was read cleanly
+    bool fileFound = false;
+};
+
+// Parses TOML text. A syntax error keeps every default; an unknown key or bad value keeps that key's default.
+[[nodiscard]] ConfigLoad parseConfig(std::string_view text, std::string_view fileName);
+// Reads the file; a missing file is not an issue (every key has a default), an unreadable one is.
+[[nodiscard]] ConfigLoad loadConfig(const std::filesystem::path& file);
+
+// $XDG_DATA_HOME/village-kiosk, or ~/.local/share/village-kiosk.
+[[nodiscard]] std::filesystem::path defaultDataDir();
+
+// Formats "07:30-11:30, 13:30-21:00" back from intervals (for the staff screen).
+[[nodiscard]] std::string formatIntervals(const std::vector<TimeInterval>& intervals);
+
+}  // namespace kiosk

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the kiosk needs to build, run and be tested.
+# Quick when everything is there already: apt is only called for what is missing.
+# Usage: install-deps.sh [build|test|bench]   (each includes the ones before it)
+set -euo pipefail
+what=${1:-build}
+
+packages=(build-essential cmake pkg-config libsdl2-dev libimgui-dev libcurl4-openssl-dev
+  libsqlite3-dev doctest-dev libstb-dev libfreetype-dev fonts-noto-core libtomlplusplus-dev
+  nlohmann-json3-dev libfmt-dev libsodium-dev libqrencode-dev)
+if [[ $what == test || $what == bench ]]; then
+  packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3)
+fi
+if [[ $what == bench ]]; then
+  packages+=(chromium)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ $status == "install ok installed" ]] || missing+=("$p")
+done
+((${#missing[@]} == 0)) && exit 0
+
+as_root=()
+if [[ $(id -u) != 0 ]]; then as_root=(sudo); fi
+echo "Installing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
