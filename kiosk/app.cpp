@@ -1,0 +1,240 @@
+#include "app.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <utility>
+
+namespace kiosk {
+
+namespace {
+constexpr int kStaffEntryTaps = 5;
+constexpr auto kStaffEntryWindow = std::chrono::seconds(3);
+constexpr int kPinLength = 8;  // the pad accepts up to this many digits
+constexpr int kFreePinAttempts = 5;
+constexpr auto kFirstLockout = std::chrono::seconds(30);
+
+template <class... Handlers>
+struct Overloaded : Handlers... {
+    using Handlers::operator()...;
+};
+}  // namespace
+
+const char* screenName(Screen screen) {
+    switch (screen) {
+    case Screen::Home: return "home";
+    case Screen::Topic: return "topic";
+    case Screen::Booking: return "booking";
+    case Screen::StaffPin: return "staff_pin";
+    case Screen::Staff: return "staff";
+    }
+    return "unknown";
+}
+
+namespace {
+const char* pinPadModeName(PinPadMode mode) {
+    switch (mode) {
+    case PinPadMode::Enter: return "enter";
+    case PinPadMode::CreateFirst: return "create";
+    case PinPadMode::ConfirmFirst: return "confirm";
+    }
+    return "unknown";
+}
+}  // namespace
+
+App::App(Config config, StaffRepository& staff, std::vector<std::string> notices, TimePoint now)
+    : m_config(std::move(config)), m_staff(staff), m_notices(std::move(notices)), m_lastInput(now) {}
+
+void App::apply(const Intent& intent, TimePoint now) {
+    noteInput(now);
+    std::visit([&](const auto& i) { handle(i, now); }, intent);
+    ++m_revision;
+}
+
+void App::noteInput(TimePoint now) {
+    m_lastInput = now;
+    if (m_state.countdownEndsAt) {
+        m_state.countdownEndsAt.reset();
+        ++m_revision;
+    }
+}
+
+void App::tick(TimePoint now) {
+    if (!hasSessionToReset()) return;
+    TimePoint idleAt = idleDeadline();
+    if (now < idleAt) return;
+    TimePoint endsAt = idleAt + std::chrono::seconds(m_config.countdownSeconds);
+    if (now >= endsAt) {
+        resetSession();
+    } else if (!m_state.countdownEndsAt) {
+        m_state.countdownEndsAt = endsAt;
+    }
+    ++m_revision;  // the countdown's number changes every second
+}
+
+std::optional<Milliseconds> App::timeUntilNextTimer(TimePoint now) const {
+    if (!hasSessionToReset()) return std::nullopt;
+    auto until = [&](TimePoint t) { return std::max(Milliseconds(0), std::chrono::ceil<Milliseconds>(t - now)); };
+    if (!m_state.countdownEndsAt) return until(idleDeadline());
+    // Wake at each whole second of the countdown so the number on screen stays true.
+    auto left = until(*m_state.countdownEndsAt);
+    auto toNextSecond = left % std::chrono::seconds(1);
+    return toNextSecond.count() == 0 ? std::min(left, Milliseconds(1000)) : toNextSecond;
+}
+
+std::map<std::string, std::string> App::describe() const {
+    return {
+        {"screen", screenName(m_state.screen)},
+        {"topic", m_state.topicId},
+        {"text_size", std::to_string(m_state.textSize)},
+        {"pin_length", std::to_string(m_state.pinPad.digits.size())},
+        {"pin_mode", pinPadModeName(m_state.pinPad.mode)},
+        {"countdown", m_state.countdownEndsAt ? "1" : "0"},
+        {"staff", m_state.staff ? m_state.staff->name : ""},
+        {"notices", std::to_string(m_notices.size())},
+    };
+}
+
+void App::goTo(Screen screen, std::string topicId) {
+    m_state.history.push_back({m_state.screen, m_state.topicId});
+    m_state.screen = screen;
+    m_state.topicId = std::move(topicId);
+}
+
+void App::handle(const intent::OpenTopic& i, TimePoint) { goTo(Screen::Topic, i.topicId); }
+
+void App::handle(const intent::OpenBooking&, TimePoint) { goTo(Screen::Booking, m_state.topicId); }
+
+void App::handle(const intent::GoHome&, TimePoint) {
+    m_state.screen = Screen::Home;
+    m_state.topicId.clear();
+    m_state.history.clear();
+    m_state.pinPad.digits.clear();
+    m_state.staff.reset();  // leaving staff mode signs out
+}
+
+void App::handle(const intent::Back&, TimePoint now) {
+    if (m_state.history.empty() || m_state.screen == Screen::Staff || m_state.screen == Screen::StaffPin) {
+        handle(intent::GoHome{}, now);
+        return;
+    }
+    Place previous = std::move(m_state.history.back());
+    m_state.history.pop_back();
+    m_state.screen = previous.screen;
+    m_state.topicId = std::move(previous.topicId);
+}
+
+void App::handle(const intent::SetTextSize& i, TimePoint) {
+    m_state.textSize = std::clamp(i.level, 0, kTextSizeCount - 1);
+}
+
+void App::handle(const intent::StillHere&, TimePoint) {}  // apply() already counted the touch
+
+void App::handle(const intent::CornerTap&, TimePoint now) {
+    std::erase_if(m_cornerTaps, [&](TimePoint t) { return now - t > kStaffEntryWindow; });
+    m_cornerTaps.push_back(now);
+    if (static_cast<int>(m_cornerTaps.size()) >= kStaffEntryTaps) {
+        m_cornerTaps.clear();
+        openPinPad();
+    }
+}
+
+void App::openPinPad() {
+    m_state.screen = Screen::StaffPin;
+    m_state.history.clear();
+    PinPadState& pad = m_state.pinPad;
+    pad.digits.clear();
+    pad.firstPin.clear();
+    pad.message.clear();
+    bool needsFirstMember = !m_staff.hasAnyMember();
+    pad.mode = needsFirstMember ? PinPadMode::CreateFirst : PinPadMode::Enter;
+}
+
+void App::handle(const intent::PinDigit& i, TimePoint) {
+    if (m_state.screen != Screen::StaffPin) return;
+    if (i.digit < '0' || i.digit > '9') return;
+    if (static_cast<int>(m_state.pinPad.digits.size()) < kPinLength) m_state.pinPad.digits.push_back(i.digit);
+}
+
+void App::handle(const intent::PinErase&, TimePoint) {
+    if (!m_state.pinPad.digits.empty()) m_state.pinPad.digits.pop_back();
+}
+
+void App::handle(const intent::PinSubmit&, TimePoint now) {
+    if (m_state.screen == Screen::StaffPin) submitPin(now);
+}
+
+void App::submitPin(TimePoint now) {
+    PinPadState& pad = m_state.pinPad;
+    std::string pin = std::exchange(pad.digits, {});
+    if (pad.lockedUntil && now < *pad.lockedUntil) {
+        auto wait = std::chrono::ceil<std::chrono::seconds>(*pad.lockedUntil - now);
+        pad.message = fmt::format("Nhập sai nhiều lần. Vui lòng chờ {} giây.", wait.count());
+        return;
+    }
+    if (!isValidPin(pin)) {
+        pad.message = "Mã PIN gồm 4 đến 8 chữ số.";
+        return;
+    }
+    switch (pad.mode) {
+    case PinPadMode::CreateFirst:
+        pad.firstPin = pin;
+        pad.mode = PinPadMode::ConfirmFirst;
+        pad.message = "Nhập lại mã PIN để xác nhận.";
+        return;
+    case PinPadMode::ConfirmFirst:
+        if (pin != pad.firstPin) {
+            pad.mode = PinPadMode::CreateFirst;
+            pad.firstPin.clear();
+            pad.message = "Hai lần nhập không khớp. Nhập lại mã PIN mới.";
+            return;
+        }
+        m_state.staff = m_staff.createMember("Tổ trưởng", pin, now);
+        break;
+    case PinPadMode::Enter:
+        m_state.staff = m_staff.findByPin(pin);
+        if (!m_state.staff) {
+            // A growing lockout after five wrong PINs: 30 s, 60 s, 120 s ...
+            ++m_failedPins;
+            pad.message = "Mã PIN chưa đúng.";
+            if (m_failedPins >= kFreePinAttempts) {
+                pad.lockedUntil = now + kFirstLockout * (1 << std::min(m_failedPins - kFreePinAttempts, 10));
+            }
+            m_staff.audit(std::nullopt, "staff.pin_failed", "", now);
+            return;
+        }
+        break;
+    }
+    m_failedPins = 0;
+    pad = PinPadState{};
+    m_state.screen = Screen::Staff;
+    m_staff.audit(m_state.staff->id, "staff.signed_in", "", now);
+}
+
+void App::handle(const intent::RestartProgram&, TimePoint now) {
+    if (m_state.screen != Screen::Staff) return;
+    m_staff.audit(m_state.staff->id, "program.restart", "", now);
+    m_state.exitRequest = ExitRequest::Restart;
+}
+
+void App::handle(const intent::QuitProgram&, TimePoint now) {
+    if (m_state.screen != Screen::Staff) return;
+    m_staff.audit(m_state.staff->id, "program.quit", "", now);
+    m_state.exitRequest = ExitRequest::Quit;
+}
+
+bool App::hasSessionToReset() const {
+    return m_state.screen != Screen::Home || m_state.textSize != 0 || !m_state.pinPad.digits.empty();
+}
+
+TimePoint App::idleDeadline() const { return m_lastInput + std::chrono::seconds(m_config.idleSeconds); }
+
+void App::resetSession() {
+    // Keep only what is not the resident's: the lockout stays, so walking away does not reset it.
+    auto lockedUntil = m_state.pinPad.lockedUntil;
+    m_state = State{};
+    m_state.pinPad.lockedUntil = lockedUntil;
+    m_cornerTaps.clear();
+}
+
+}  // namespace kiosk

@@ -1,0 +1,172 @@
+// The kiosk program: reads the config, opens the database, and runs the touch shell.
+#include "app.hpp"
+#include "config.hpp"
+#include "scenario.hpp"
+#include "staff.hpp"
+#include "storage/migrations.hpp"
+
+#include "platform/signals.hpp"
+#include "platform/window.hpp"
+#include "ui/shell.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr const char* kDefaultConfig = "/etc/kiosk/kiosk.toml";
+constexpr const char* kUsage = R"(usage: kiosk [options]
+  --config FILE          configuration file (default /etc/kiosk/kiosk.toml; every key has a default)
+  --check-config FILE    check a configuration file and exit: 0 if clean, 1 with file:line: messages
+  --windowed WxH         a window of that size instead of full screen (development, screenshots)
+  --dev                  development mode: Escape and window close quit
+  --data-dir DIR         where the database lives (overrides the config's storage.data_dir)
+  --scenario FILE        replay a scenario of taps; exit 0 if every expectation held, 1 otherwise
+  --screenshot-dir DIR   where a scenario's screenshots go (default .)
+  --screenshot FILE.png  render the first screen to FILE.png and exit
+  --version              print the version
+)";
+
+struct Options {
+    std::string configFile = kDefaultConfig;
+    std::string checkConfig;
+    int width = 0, height = 0;
+    bool dev = false;
+    std::string dataDir;
+    std::string scenario;
+    std::string screenshotDir = ".";
+    std::string screenshot;
+};
+
+[[noreturn]] void usageError(const std::string& message) {
+    fmt::print(stderr, "kiosk: {}\n{}", message, kUsage);
+    std::exit(2);
+}
+
+Options parseOptions(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) usageError(arg + " needs a value");
+            return argv[++i];
+        };
+        if (arg == "--config") o.configFile = value();
+        else if (arg == "--check-config") o.checkConfig = value();
+        else if (arg == "--windowed") {
+            std::string size = value();
+            if (std::sscanf(size.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240) {
+                usageError("--windowed needs WIDTHxHEIGHT, e.g. 1280x800");
+            }
+        } else if (arg == "--dev") o.dev = true;
+        else if (arg == "--data-dir") o.dataDir = value();
+        else if (arg == "--scenario") o.scenario = value();
+        else if (arg == "--screenshot-dir") o.screenshotDir = value();
+        else if (arg == "--screenshot") o.screenshot = value();
+        else if (arg == "--version") {
+            fmt::print("kiosk {}\n", KIOSK_VERSION);
+            std::exit(0);
+        } else if (arg == "--help" || arg == "-h") {
+            fmt::print("{}", kUsage);
+            std::exit(0);
+        } else usageError("unknown option " + arg);
+    }
+    return o;
+}
+
+int checkConfig(const std::string& file) {
+    if (!std::filesystem::exists(file)) {
+        fmt::print(stderr, "{}: no such file\n", file);
+        return 1;
+    }
+    kiosk::ConfigLoad load = kiosk::loadConfig(file);
+    for (const kiosk::ConfigIssue& issue : load.issues) fmt::print(stderr, "{}\n", issue.text());
+    if (!load.issues.empty()) return 1;
+    fmt::print("{}: ok\n", file);
+    return 0;
+}
+
+// Opens the kiosk's database; if even a fresh file cannot be made, runs on memory so residents are served.
+kiosk::db::OpenedDatabase openDatabase(const std::filesystem::path& dataDir) {
+    auto now = std::chrono::system_clock::now();
+    try {
+        return kiosk::db::openKioskDatabase(dataDir / "kiosk.db", now);
+    } catch (const std::exception& e) {
+        kiosk::db::OpenedDatabase fallback{kiosk::db::Database::openInMemory(), std::nullopt,
+                                           fmt::format("Không mở được cơ sở dữ liệu ({}); đang chạy tạm trên bộ "
+                                                       "nhớ, dữ liệu mới sẽ mất khi tắt máy.",
+                                                       e.what())};
+        kiosk::db::migrate(fallback.db, kiosk::db::kioskMigrations());
+        return fallback;
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // First, before any thread exists: SIGTERM from systemd must reach our waiting thread only.
+    platform::ShutdownSignals signals;
+    Options options = parseOptions(argc, argv);
+    if (!options.checkConfig.empty()) return checkConfig(options.checkConfig);
+
+    kiosk::ConfigLoad load = kiosk::loadConfig(options.configFile);
+    std::vector<std::string> notices;
+    for (const kiosk::ConfigIssue& issue : load.issues) {
+        fmt::print(stderr, "kiosk: config: {}\n", issue.text());
+        notices.push_back(issue.text());
+    }
+    kiosk::Config config = load.config;
+    if (!options.dataDir.empty()) config.dataDir = options.dataDir;
+
+    kiosk::db::OpenedDatabase database = openDatabase(config.dataDir);
+    if (!database.notice.empty()) {
+        fmt::print(stderr, "kiosk: database: {}\n", database.notice);
+        notices.push_back(database.notice);
+    }
+    kiosk::StaffRepository staff(database.db);
+
+    ui::ShellOptions shell;
+    shell.lockdown = !options.dev;
+    shell.screenshotDir = options.screenshotDir;
+    shell.firstScreenshot = options.screenshot;
+    if (!options.scenario.empty()) {
+        auto scenario = kiosk::scenario::load(options.scenario);
+        if (!scenario) {
+            fmt::print(stderr, "{}\n", scenario.error());
+            return 2;
+        }
+        shell.scenario = std::move(*scenario);
+    }
+
+    ui::ShellResult result;
+    {
+        platform::SdlGuard sdl;
+        signals.start();
+        platform::WindowOptions windowOptions;
+        windowOptions.fullscreen = options.width == 0;
+        windowOptions.width = options.width;
+        windowOptions.height = options.height;
+        windowOptions.softwareRenderer = config.renderer != "accelerated";
+        windowOptions.title = "Kiosk " + config.village;
+        platform::Window window(windowOptions);
+        kiosk::App app(config, staff, notices, kiosk::Clock::now());
+        result = ui::runShell(window, signals, app, shell);
+    }
+    if (shell.scenario) {
+        fmt::print("scenario {}: {}\n", options.scenario, result.scenarioFailures == 0 ? "passed" : "FAILED");
+        return result.scenarioFailures == 0 ? 0 : 1;
+    }
+    if (result.exit == kiosk::ExitRequest::Restart) {
+        fmt::print(stderr, "kiosk: restarting at staff request\n");
+        execv("/proc/self/exe", argv);
+        fmt::print(stderr, "kiosk: restart failed: {}\n", std::strerror(errno));
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,40 @@
+// A scenario file: timed taps, keys and named screenshot points that drive the real program headless.
+#pragma once
+
+#include <expected>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kiosk::scenario {
+
+struct TapTarget { std::string id; };          // a named touch target, e.g. "home.tile.vneid"
+struct TapPoint { double x = 0, y = 0; };       // fractions of the window, 0..1
+struct Key { std::string chord; };              // "escape", "alt+f4", "ctrl+q"
+struct CloseWindow {};
+struct Wait {};                                 // only the delay
+struct Screenshot { std::string name; };        // written as DIR/<name>.png
+struct Expect { std::map<std::string, std::string> values; };  // keys of App::describe()
+struct ExpectTargets { double minSizeMm = 0, minGapMm = 0; };  // every touch target on screen
+
+using Action = std::variant<TapTarget, TapPoint, Key, CloseWindow, Wait, Screenshot, Expect, ExpectTargets>;
+
+struct Step {
+    int delayMs = 250;  // after the previous step finished
+    Action action;
+    int line = 0;       // for messages: "file:line: expectation failed"
+};
+
+struct Scenario {
+    std::string file;
+    std::vector<Step> steps;
+};
+
+// Errors read "file:line: message" (line of the step in the JSON text).
+[[nodiscard]] std::expected<Scenario, std::string> load(const std::filesystem::path& file);
+[[nodiscard]] std::expected<Scenario, std::string> parse(const std::string& text, const std::string& fileName);
+
+}  // namespace kiosk::scenario

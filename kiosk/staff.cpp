@@ -1,0 +1,113 @@
+#include "staff.hpp"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
+namespace kiosk {
+
+namespace {
+
+void ensureSodium() {
+    // sodium_init is safe to call again, but once per process is enough; -1 means no usable RNG.
+    static const int status = sodium_init();
+    if (status < 0) throw std::runtime_error("libsodium could not be initialised");
+}
+
+// "2026-11-25T12:00:00Z"
+std::string isoUtc(std::chrono::system_clock::time_point t) {
+    using namespace std::chrono;
+    const auto secs = floor<seconds>(t);
+    const auto day = floor<days>(secs);
+    const year_month_day ymd{day};
+    const hh_mm_ss hms{secs - day};
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                       hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+}
+
+bool isBlank(std::string_view text) {
+    return std::ranges::all_of(text, [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
+}
+
+}  // namespace
+
+bool isValidPin(std::string_view pin) {
+    return pin.size() >= 4 && pin.size() <= 8 &&
+           std::ranges::all_of(pin, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Only active members count: a deactivated one can no longer open staff mode.
+bool StaffRepository::hasAnyMember() {
+    db::Statement query = m_db.prepare("SELECT EXISTS (SELECT 1 FROM staff_member WHERE active = 1)");
+    return query.step() && query.columnInt(0) != 0;
+}
+
+StaffMember StaffRepository::createMember(std::string_view name, std::string_view pin,
+                                          std::chrono::system_clock::time_point now) {
+    if (!isValidPin(pin)) throw std::invalid_argument("a staff PIN must be 4 to 8 digits");
+    if (isBlank(name)) throw std::invalid_argument("a staff member needs a name");
+
+    ensureSodium();
+    char hash[crypto_pwhash_STRBYTES];
+    // Hashed before the transaction: it takes a good fraction of a second, and the write lock should not.
+    if (crypto_pwhash_str(hash, pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+        throw std::runtime_error("not enough memory to hash the staff PIN");
+    }
+
+    db::Transaction transaction(m_db);
+    db::Statement insert =
+        m_db.prepare("INSERT INTO staff_member (name, pin_hash, created_at) VALUES (?1, ?2, ?3)");
+    insert.bind(1, name).bind(2, std::string_view(hash)).bind(3, isoUtc(now));
+    insert.run();
+    StaffMember member{m_db.lastInsertRowId(), std::string(name)};
+    // Who added the member is not known here (the first one is added at setup), so the kiosk is the actor.
+    audit(std::nullopt, "staff.created", fmt::format("id={} name={}", member.id, member.name), now);
+    transaction.commit();
+    return member;
+}
+
+std::optional<StaffMember> StaffRepository::findByPin(std::string_view pin) {
+    if (!isValidPin(pin)) return std::nullopt;  // no member can have it; spare the slow hashes
+    ensureSodium();
+
+    struct Candidate {
+        StaffMember member;
+        std::string hash;
+    };
+    std::vector<Candidate> candidates;
+    {
+        // Read everything first: the statement (and its read snapshot) should not live through the hashing.
+        db::Statement query =
+            m_db.prepare("SELECT id, name, pin_hash FROM staff_member WHERE active = 1 ORDER BY id");
+        while (query.step()) {
+            candidates.push_back({{query.columnInt64(0), query.columnText(1)}, query.columnText(2)});
+        }
+    }
+    for (Candidate& candidate : candidates) {
+        if (crypto_pwhash_str_verify(candidate.hash.c_str(), pin.data(), pin.size()) == 0) {
+            return std::move(candidate.member);
+        }
+    }
+    return std::nullopt;
+}
+
+void StaffRepository::audit(std::optional<std::int64_t> staffId, std::string_view action,
+                            std::string_view detail, std::chrono::system_clock::time_point now) {
+    db::Statement insert =
+        m_db.prepare("INSERT INTO audit_log (at, staff_id, action, detail) VALUES (?1, ?2, ?3, ?4)");
+    insert.bind(1, isoUtc(now));
+    if (staffId) {
+        insert.bind(2, *staffId);
+    } else {
+        insert.bind(2, nullptr);
+    }
+    insert.bind(3, action).bind(4, detail);
+    insert.run();
+}
+
+}  // namespace kiosk

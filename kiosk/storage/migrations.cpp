@@ -1,0 +1,174 @@
+#include "storage/migrations.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <system_error>
+
+namespace kiosk::db {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::array<Migration, 2> migrations{{
+    {1, R"sql(
+CREATE TABLE app_setting (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,  -- ISO-8601 UTC, e.g. 2026-11-25T12:00:00Z
+    staff_id INTEGER,  -- NULL: the kiosk itself
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+)sql"},
+    // audit_log.staff_id gets no foreign key: that would mean rebuilding the table, for little gain.
+    {2, R"sql(
+CREATE TABLE staff_member (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    pin_hash TEXT NOT NULL,  -- crypto_pwhash_str output; never the PIN
+    created_at TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX audit_log_at ON audit_log(at);
+)sql"},
+}};
+
+bool isCorruption(int code) {
+    const int primary = code & 0xff;  // in case extended result codes are ever turned on
+    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
+}
+
+// "YYYYMMDD-HHMMSS" in UTC. By hand: fmt 9 formats a system_clock time_point in local time.
+std::string compactUtc(std::chrono::system_clock::time_point now) {
+    using namespace std::chrono;
+    const auto secs = floor<seconds>(now);
+    const auto day = floor<days>(secs);
+    const year_month_day ymd{day};
+    const hh_mm_ss hms{secs - day};
+    return fmt::format("{:04}{:02}{:02}-{:02}{:02}{:02}", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                       hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+}
+
+fs::path withSuffix(const fs::path& file, std::string_view suffix) {
+    fs::path result = file;
+    result += std::string(suffix);
+    return result;
+}
+
+// Throws Error(SQLITE_CORRUPT) unless PRAGMA quick_check answers a single "ok".
+void checkIntegrity(Database& db) {
+    Statement check = db.prepare("PRAGMA quick_check");
+    std::string first;
+    int rows = 0;
+    while (check.step()) {
+        if (rows++ == 0) first = check.columnText(0);
+    }
+    if (rows != 1 || first != "ok") throw Error(SQLITE_CORRUPT, fmt::format("quick_check failed: {}", first));
+}
+
+// Moves the file and its -wal/-shm to "<name>.corrupt-<stamp>", never over an earlier one.
+// Returns where the main file went. The -wal must move with it: left behind, it could be
+// replayed into the fresh database.
+fs::path moveAside(const fs::path& file, std::chrono::system_clock::time_point now, std::string_view reason) {
+    const fs::path wal = withSuffix(file, "-wal");
+    const fs::path shm = withSuffix(file, "-shm");
+    const std::string stamp = ".corrupt-" + compactUtc(now);
+    std::string suffix = stamp;
+    for (int attempt = 1;; ++attempt) {
+        std::error_code ec;
+        const bool taken = fs::exists(withSuffix(file, suffix), ec) ||
+                           fs::exists(withSuffix(wal, suffix), ec) || fs::exists(withSuffix(shm, suffix), ec);
+        if (!taken) break;
+        suffix = fmt::format("{}-{}", stamp, attempt);
+    }
+    const fs::path movedTo = withSuffix(file, suffix);
+    for (const fs::path& from : {file, wal, shm}) {
+        std::error_code ec;
+        if (from != file && !fs::exists(fs::symlink_status(from, ec))) continue;
+        fs::rename(from, withSuffix(from, suffix), ec);
+        if (ec) {
+            throw Error(SQLITE_CANTOPEN,
+                        fmt::format("database {} is damaged ({}) and {} cannot be moved aside: {}",
+                                    file.string(), reason, from.string(), ec.message()));
+        }
+    }
+    return movedTo;
+}
+
+}  // namespace
+
+std::span<const Migration> kioskMigrations() {
+    return migrations;
+}
+
+void migrate(Database& db, std::span<const Migration> list) {
+    for (std::size_t i = 1; i < list.size(); ++i) {
+        if (list[i].version <= list[i - 1].version) {
+            throw Error(SQLITE_MISUSE, "migrations must be listed in increasing version order");
+        }
+    }
+    const int current = db.userVersion();
+    const int highest = list.empty() ? 0 : list.back().version;
+    if (current > highest) {
+        throw Error(SQLITE_ERROR,
+                    fmt::format("the database has schema version {} but this program knows only up "
+                                "to {}: it was made by a newer program",
+                                current, highest));
+    }
+    for (const Migration& migration : list) {
+        if (migration.version <= current) continue;
+        Transaction transaction(db);
+        db.execute(migration.sql);
+        // A pragma takes no bound parameters. The number comes from the table above, never from data,
+        // so formatting it into the SQL is safe.
+        db.execute(fmt::format("PRAGMA user_version = {}", migration.version));
+        transaction.commit();
+    }
+}
+
+OpenedDatabase openKioskDatabase(const fs::path& file, std::chrono::system_clock::time_point now) {
+    if (file.has_parent_path()) {
+        std::error_code ec;
+        fs::create_directories(file.parent_path(), ec);
+        if (ec) {
+            throw Error(SQLITE_CANTOPEN, fmt::format("cannot create the folder {} for the database: {}",
+                                                     file.parent_path().string(), ec.message()));
+        }
+    }
+
+    std::string reason;
+    {
+        std::optional<Database> db;
+        try {
+            db.emplace(Database::open(file));
+            checkIntegrity(*db);
+            migrate(*db, kioskMigrations());
+            return OpenedDatabase{std::move(*db), std::nullopt, {}};
+        } catch (const Error& e) {
+            if (!isCorruption(e.code())) throw;  // e.g. a read-only disk or a newer schema: not ours to move
+            reason = e.what();
+            // Close without a checkpoint, so the damaged file and its -wal are moved exactly as found.
+            if (db) {
+                sqlite3_db_config(db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1,
+                                  static_cast<int*>(nullptr));
+            }
+        }
+    }  // closed here, before the files are renamed
+
+    const fs::path movedTo = moveAside(file, now, reason);
+    Database fresh = Database::open(file);
+    migrate(fresh, kioskMigrations());
+    std::string notice =
+        fmt::format("Cơ sở dữ liệu bị hỏng đã được cất sang {}; đã tạo tệp mới.", movedTo.string());
+    return OpenedDatabase{std::move(fresh), movedTo, std::move(notice)};
+}
+
+}  // namespace kiosk::db

@@ -1,0 +1,128 @@
+#include "platform/window.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_sdl.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <stb_image_write.h>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace platform {
+
+namespace {
+[[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what + ": " + SDL_GetError()); }
+}  // namespace
+
+SdlGuard::SdlGuard() {
+    // Signals are ours (see signals.hpp): SDL must not turn SIGTERM into a window-close request.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) fail("SDL_Init");
+    // Audio is optional: a kiosk without a sound device still serves residents.
+    SDL_InitSubSystem(SDL_INIT_AUDIO);
+}
+
+SdlGuard::~SdlGuard() { SDL_Quit(); }
+
+Window::Window(const WindowOptions& options) {
+    int width = options.width, height = options.height;
+    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (options.fullscreen) {
+        // A borderless window the size of the display: desktop-fullscreen without the ~100 ms that
+        // SDL spends waiting for a window manager that a kiosk does not have.
+        SDL_DisplayMode mode;
+        if (SDL_GetDesktopDisplayMode(0, &mode) != 0) fail("SDL_GetDesktopDisplayMode");
+        width = mode.w;
+        height = mode.h;
+        flags |= SDL_WINDOW_BORDERLESS;
+        SDL_ShowCursor(SDL_DISABLE);
+    }
+    if (options.softwareRenderer) {
+        // Without this the software renderer quietly makes an OpenGL context first (+~200 ms).
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
+    m_window.reset(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,
+                                    height, flags));
+    if (!m_window) fail("SDL_CreateWindow");
+    Uint32 rendererFlags = options.softwareRenderer ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;
+    m_renderer.reset(SDL_CreateRenderer(m_window.get(), -1, rendererFlags));
+    if (!m_renderer && !options.softwareRenderer) {
+        m_renderer.reset(SDL_CreateRenderer(m_window.get(), -1, SDL_RENDERER_SOFTWARE));
+    }
+    if (!m_renderer) fail("SDL_CreateRenderer");
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing to remember between runs
+    io.LogFilename = nullptr;
+    ImGui_ImplSDL2_InitForSDLRenderer(m_window.get());
+    ImGui_ImplSDLRenderer_Init(m_renderer.get());
+}
+
+Window::~Window() {
+    ImGui_ImplSDLRenderer_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+}
+
+void Window::beginFrame(TouchInput& input) {
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    input.applyNextToImGui();
+    ImGui::NewFrame();
+}
+
+bool Window::endFrame(const std::filesystem::path& screenshotFile, std::string* error) {
+    ImGui::Render();
+    SDL_SetRenderDrawColor(m_renderer.get(), 0, 0, 0, 255);
+    SDL_RenderClear(m_renderer.get());
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    bool ok = true;
+    if (!screenshotFile.empty()) {
+        std::string message;
+        ok = screenshot(screenshotFile, message);
+        if (error) *error = message;
+    }
+    SDL_RenderPresent(m_renderer.get());
+    return ok;
+}
+
+void Window::reloadFontTexture() {
+    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    ImGui_ImplSDLRenderer_CreateFontsTexture();
+}
+
+int Window::width() const {
+    int w = 0;
+    SDL_GetRendererOutputSize(m_renderer.get(), &w, nullptr);
+    return w;
+}
+
+int Window::height() const {
+    int h = 0;
+    SDL_GetRendererOutputSize(m_renderer.get(), nullptr, &h);
+    return h;
+}
+
+bool Window::screenshot(const std::filesystem::path& file, std::string& error) {
+    int w = width(), h = height();
+    std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
+    if (SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), w * 4) != 0) {
+        error = std::string("SDL_RenderReadPixels: ") + SDL_GetError();
+        return false;
+    }
+    for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
+    std::error_code ec;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+    if (!stbi_write_png(file.c_str(), w, h, 4, pixels.data(), w * 4)) {
+        error = "cannot write " + file.string();
+        return false;
+    }
+    return true;
+}
+
+}  // namespace platform

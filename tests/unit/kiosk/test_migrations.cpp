@@ -1,0 +1,402 @@
+#include "storage/migrations.hpp"
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+#include <vector>
+
+using kiosk::db::Database;
+using kiosk::db::Error;
+using kiosk::db::Migration;
+using kiosk::db::Statement;
+using kiosk::db::Transaction;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        static std::atomic<int> counter{0};
+        path = fs::temp_directory_path() /
+               ("kiosk-test-mig-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
+                std::to_string(std::random_device{}()));
+        fs::create_directories(path);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir() {
+        std::error_code ec;
+        fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);  // after read-only tests
+        fs::remove_all(path, ec);
+    }
+};
+
+// 2026-11-25 12:03:04 UTC: every field differs, so a swapped or unpadded one shows.
+const auto testNow = std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + std::chrono::hours{12} +
+                     std::chrono::minutes{3} + std::chrono::seconds{4};
+constexpr const char* testSuffix = ".corrupt-20261125-120304";
+
+fs::path withSuffix(const fs::path& file, const char* suffix) {
+    fs::path result = file;
+    result += suffix;
+    return result;
+}
+
+std::vector<char> readBytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    REQUIRE(in);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void writeBytes(const fs::path& file, const std::vector<char>& bytes) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    REQUIRE(out);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    REQUIRE(out);
+}
+
+void writeText(const fs::path& file, std::string_view text) {
+    writeBytes(file, {text.begin(), text.end()});
+}
+
+bool hasObject(Database& db, const char* type, const char* name) {
+    Statement query = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = ?1 AND name = ?2");
+    query.bind(1, type).bind(2, name);
+    REQUIRE(query.step());
+    return query.columnInt(0) == 1;
+}
+
+std::int64_t scalar(Database& db, const char* sql) {
+    Statement query = db.prepare(sql);
+    REQUIRE(query.step());
+    return query.columnInt64(0);
+}
+
+std::string schemaText(Database& db) {
+    Statement query =
+        db.prepare("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema ORDER BY name)");
+    REQUIRE(query.step());
+    return query.columnText(0);
+}
+
+int pageSize(Database& db) {
+    return static_cast<int>(scalar(db, "PRAGMA page_size"));
+}
+
+void addAuditRows(Database& db, int count) {
+    Transaction transaction(db);
+    Statement insert =
+        db.prepare("INSERT INTO audit_log (at, action, detail) VALUES ('2026-11-25T12:00:00Z', "
+                   "'test.row', ?1)");
+    for (int i = 0; i < count; ++i) {
+        insert.bind(1, std::string(200, 'x') + std::to_string(i));
+        insert.run();
+    }
+    transaction.commit();
+}
+
+}  // namespace
+
+// ---- migrate ----
+
+TEST_CASE("migrations: versions start at 1 and go up one at a time") {
+    const auto all = kiosk::db::kioskMigrations();
+    REQUIRE(all.size() >= 2);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        CHECK(all[i].version == static_cast<int>(i) + 1);
+        CHECK(all[i].sql != nullptr);
+    }
+}
+
+TEST_CASE("migrations: an empty database reaches the latest version with every table") {
+    Database db = Database::openInMemory();
+    CHECK(db.userVersion() == 0);
+    kiosk::db::migrate(db, kiosk::db::kioskMigrations());
+    CHECK(db.userVersion() == 2);
+    CHECK(hasObject(db, "table", "app_setting"));
+    CHECK(hasObject(db, "table", "audit_log"));
+    CHECK(hasObject(db, "table", "staff_member"));
+    CHECK(hasObject(db, "index", "audit_log_at"));
+
+    // Defaults the code relies on.
+    db.execute("INSERT INTO audit_log (at, action) VALUES ('2026-11-25T12:00:00Z', 'x')");
+    CHECK(scalar(db, "SELECT detail = '' AND staff_id IS NULL FROM audit_log") == 1);
+    db.execute(
+        "INSERT INTO staff_member (name, pin_hash, created_at) VALUES ('a', 'h', '2026-11-25T12:00:00Z')");
+    CHECK(scalar(db, "SELECT active FROM staff_member") == 1);
+    CHECK_THROWS_AS(db.execute("INSERT INTO app_setting (key) VALUES ('k')"), Error);  // value NOT NULL
+}
+
+TEST_CASE("migrations: version 0 to 1 creates only the first tables") {
+    Database db = Database::openInMemory();
+    kiosk::db::migrate(db, kiosk::db::kioskMigrations().first(1));
+    CHECK(db.userVersion() == 1);
+    CHECK(hasObject(db, "table", "app_setting"));
+    CHECK(hasObject(db, "table", "audit_log"));
+    CHECK_FALSE(hasObject(db, "table", "staff_member"));
+    CHECK_FALSE(hasObject(db, "index", "audit_log_at"));
+}
+
+TEST_CASE("migrations: version 1 to 2 keeps the existing rows") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        kiosk::db::migrate(db, kiosk::db::kioskMigrations().first(1));
+        REQUIRE(db.userVersion() == 1);
+        db.execute("INSERT INTO app_setting (key, value) VALUES ('village', 'Thôn Đông')");
+        db.execute("INSERT INTO audit_log (at, staff_id, action, detail) "
+                   "VALUES ('2026-11-24T08:00:00Z', NULL, 'kiosk.started', 'v0.1')");
+    }
+    Database db = Database::open(file);
+    kiosk::db::migrate(db, kiosk::db::kioskMigrations());
+    CHECK(db.userVersion() == 2);
+    CHECK(hasObject(db, "table", "staff_member"));
+    CHECK(hasObject(db, "index", "audit_log_at"));
+    Statement setting = db.prepare("SELECT value FROM app_setting WHERE key = 'village'");
+    REQUIRE(setting.step());
+    CHECK(setting.columnText(0) == "Thôn Đông");
+    Statement audit = db.prepare("SELECT at, action, detail FROM audit_log");
+    REQUIRE(audit.step());
+    CHECK(audit.columnText(0) == "2026-11-24T08:00:00Z");
+    CHECK(audit.columnText(1) == "kiosk.started");
+    CHECK(audit.columnText(2) == "v0.1");
+    CHECK_FALSE(audit.step());
+}
+
+TEST_CASE("migrations: running migrate again changes nothing") {
+    Database db = Database::openInMemory();
+    kiosk::db::migrate(db, kiosk::db::kioskMigrations());
+    db.execute("INSERT INTO app_setting (key, value) VALUES ('k', 'v')");
+    const std::string before = schemaText(db);
+    kiosk::db::migrate(db, kiosk::db::kioskMigrations());
+    CHECK(db.userVersion() == 2);
+    CHECK(schemaText(db) == before);
+    CHECK(scalar(db, "SELECT count(*) FROM app_setting") == 1);
+}
+
+TEST_CASE("migrations: a database from a newer program is refused and left alone") {
+    Database db = Database::openInMemory();
+    db.execute("PRAGMA user_version = 99");
+    try {
+        kiosk::db::migrate(db, kiosk::db::kioskMigrations());
+        FAIL("migrated a database newer than this program");
+    } catch (const Error& e) {
+        CHECK(std::string(e.what()).find("newer") != std::string::npos);
+    }
+    CHECK(db.userVersion() == 99);
+    CHECK_FALSE(hasObject(db, "table", "app_setting"));
+}
+
+TEST_CASE("migrations: a failing migration is rolled back and leaves user_version as it was") {
+    static constexpr Migration custom[] = {
+        {1, "CREATE TABLE a (x INTEGER);"},
+        {2, "CREATE TABLE b (y INTEGER); INSERT INTO no_such_table VALUES (1);"},
+    };
+    Database db = Database::openInMemory();
+    CHECK_THROWS_AS(kiosk::db::migrate(db, custom), Error);
+    CHECK(db.userVersion() == 1);
+    CHECK(hasObject(db, "table", "a"));
+    CHECK_FALSE(hasObject(db, "table", "b"));
+    CHECK(sqlite3_get_autocommit(db.handle()) != 0);  // no transaction left open
+}
+
+TEST_CASE("migrations: a list out of order is refused") {
+    static constexpr Migration custom[] = {{2, "CREATE TABLE b (y);"}, {1, "CREATE TABLE a (x);"}};
+    Database db = Database::openInMemory();
+    CHECK_THROWS_AS(kiosk::db::migrate(db, custom), Error);
+    CHECK(db.userVersion() == 0);
+}
+
+// ---- openKioskDatabase ----
+
+TEST_CASE("openKioskDatabase: a new path gets its folders, a file and the latest schema") {
+    TempDir dir;
+    const fs::path file = dir.path / "data" / "village-kiosk" / "kiosk.db";
+    auto opened = kiosk::db::openKioskDatabase(file, testNow);
+    CHECK(fs::is_regular_file(file));
+    CHECK(opened.db.userVersion() == 2);
+    CHECK_FALSE(opened.movedAsideTo);
+    CHECK(opened.notice.empty());
+    Statement mode = opened.db.prepare("PRAGMA journal_mode");
+    REQUIRE(mode.step());
+    CHECK(mode.columnText(0) == "wal");
+}
+
+TEST_CASE("openKioskDatabase: a healthy database is opened as it is") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        auto opened = kiosk::db::openKioskDatabase(file, testNow);
+        opened.db.execute("INSERT INTO app_setting (key, value) VALUES ('k', 'v')");
+    }
+    auto opened = kiosk::db::openKioskDatabase(file, testNow);
+    CHECK_FALSE(opened.movedAsideTo);
+    CHECK(opened.notice.empty());
+    CHECK(scalar(opened.db, "SELECT count(*) FROM app_setting") == 1);
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) <= 3);  // db, -wal, -shm
+}
+
+TEST_CASE("openKioskDatabase: a file that is not a database is moved aside and replaced") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    writeText(file, "this is not a database");
+    const auto original = readBytes(file);
+
+    auto opened = kiosk::db::openKioskDatabase(file, testNow);
+    REQUIRE(opened.movedAsideTo);
+    CHECK(*opened.movedAsideTo == withSuffix(file, testSuffix));
+    REQUIRE(fs::exists(*opened.movedAsideTo));
+    CHECK(readBytes(*opened.movedAsideTo) == original);
+    CHECK(opened.notice.find(opened.movedAsideTo->string()) != std::string::npos);
+    CHECK(opened.notice.find("hỏng") != std::string::npos);
+
+    CHECK(opened.db.userVersion() == 2);
+    opened.db.execute("INSERT INTO app_setting (key, value) VALUES ('k', 'v')");
+    CHECK(scalar(opened.db, "SELECT count(*) FROM app_setting") == 1);
+}
+
+TEST_CASE("openKioskDatabase: a database with a damaged page fails quick_check and is moved aside") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    int page = 0;
+    {
+        auto opened = kiosk::db::openKioskDatabase(file, testNow);
+        addAuditRows(opened.db, 300);  // about 60 kB: many pages
+        page = pageSize(opened.db);
+    }
+    REQUIRE_FALSE(fs::exists(withSuffix(file, "-wal")));  // the last close checkpointed everything
+    auto bytes = readBytes(file);
+    REQUIRE(bytes.size() >= 4 * static_cast<std::size_t>(page));
+    std::fill(bytes.begin() + page, bytes.begin() + 2 * page, static_cast<char>(0xFF));  // page 2
+    writeBytes(file, bytes);
+
+    auto opened = kiosk::db::openKioskDatabase(file, testNow);
+    REQUIRE(opened.movedAsideTo);
+    CHECK(*opened.movedAsideTo == withSuffix(file, testSuffix));
+    CHECK(readBytes(*opened.movedAsideTo) == bytes);
+    CHECK_FALSE(opened.notice.empty());
+    CHECK(opened.db.userVersion() == 2);
+    CHECK(scalar(opened.db, "SELECT count(*) FROM audit_log") == 0);
+    Statement check = opened.db.prepare("PRAGMA quick_check");
+    REQUIRE(check.step());
+    CHECK(check.columnText(0) == "ok");
+}
+
+TEST_CASE("openKioskDatabase: a -wal next to a file that is not a database is moved with it") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    writeText(file, "this is not a database");
+    writeText(withSuffix(file, "-wal"), "nor is this a write-ahead log");
+    const auto wal = readBytes(withSuffix(file, "-wal"));
+
+    auto opened = kiosk::db::openKioskDatabase(file, testNow);
+    REQUIRE(opened.movedAsideTo);
+    const fs::path movedWal = withSuffix(withSuffix(file, "-wal"), testSuffix);
+    REQUIRE(fs::exists(movedWal));
+    CHECK(readBytes(movedWal) == wal);
+    CHECK(opened.db.userVersion() == 2);
+}
+
+TEST_CASE("openKioskDatabase: a damaged file's -wal holding commits is moved untouched, not checkpointed") {
+    TempDir dir;
+    const fs::path source = dir.path / "running" / "kiosk.db";
+    const fs::path file = dir.path / "kiosk.db";
+    fs::create_directories(source.parent_path());
+    Database running = Database::open(source);
+    running.execute("CREATE TABLE big (x TEXT)");
+    {
+        Transaction transaction(running);
+        Statement insert = running.prepare("INSERT INTO big VALUES (?1)");
+        for (int i = 0; i < 300; ++i) {
+            insert.bind(1, std::string(200, 'y') + std::to_string(i));
+            insert.run();
+        }
+        transaction.commit();
+    }
+    running.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    // Committed to the -wal only, as after a power cut.
+    running.execute("CREATE TABLE later (y TEXT); INSERT INTO later VALUES ('đặt lịch lúc 9 giờ')");
+    REQUIRE(fs::file_size(withSuffix(source, "-wal")) > 0);
+    fs::copy_file(source, file);
+    fs::copy_file(withSuffix(source, "-wal"), withSuffix(file, "-wal"));
+
+    const int page = pageSize(running);
+    auto bytes = readBytes(file);
+    REQUIRE(bytes.size() >= 4 * static_cast<std::size_t>(page));
+    std::fill(bytes.begin() + page, bytes.begin() + 2 * page,
+              static_cast<char>(0xFF));  // big's root, not in the -wal
+    writeBytes(file, bytes);
+    const auto wal = readBytes(withSuffix(file, "-wal"));
+
+    auto opened = kiosk::db::openKioskDatabase(file, testNow);
+    REQUIRE(opened.movedAsideTo);
+    CHECK(readBytes(*opened.movedAsideTo) == bytes);
+    const fs::path movedWal = withSuffix(withSuffix(file, "-wal"), testSuffix);
+    REQUIRE(fs::exists(movedWal));
+    CHECK(readBytes(movedWal) == wal);
+    CHECK(fs::exists(withSuffix(withSuffix(file, "-shm"), testSuffix)));
+    CHECK(opened.db.userVersion() == 2);
+    CHECK_FALSE(hasObject(opened.db, "table", "later"));  // the old -wal was not replayed into the new file
+}
+
+TEST_CASE("openKioskDatabase: a second damaged file in the same second does not overwrite the first") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    writeText(file, "this is not a database (1)");
+    auto first = kiosk::db::openKioskDatabase(file, testNow);
+    REQUIRE(first.movedAsideTo);
+    { [[maybe_unused]] auto closed = std::move(first.db); }
+    fs::remove(withSuffix(file, "-wal"));
+    fs::remove(withSuffix(file, "-shm"));
+    writeText(file, "this is not a database (2)");
+    auto second = kiosk::db::openKioskDatabase(file, testNow);
+    REQUIRE(second.movedAsideTo);
+    CHECK(*second.movedAsideTo != *first.movedAsideTo);
+    const std::string one = "this is not a database (1)";
+    const std::string two = "this is not a database (2)";
+    CHECK(readBytes(*first.movedAsideTo) == std::vector<char>(one.begin(), one.end()));
+    CHECK(readBytes(*second.movedAsideTo) == std::vector<char>(two.begin(), two.end()));
+}
+
+TEST_CASE("openKioskDatabase: a database from a newer program is refused, not moved aside") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        db.execute("PRAGMA user_version = 99");
+    }
+    CHECK_THROWS_AS((void)kiosk::db::openKioskDatabase(file, testNow), Error);
+    CHECK(fs::exists(file));
+    CHECK_FALSE(fs::exists(withSuffix(file, testSuffix)));
+}
+
+TEST_CASE("openKioskDatabase: a read-only folder throws instead of losing the file") {
+    if (::geteuid() == 0) {
+        MESSAGE("skipped: root ignores file permissions");
+        return;
+    }
+    TempDir dir;
+    const fs::path folder = dir.path / "readonly";
+    fs::create_directories(folder);
+    const fs::path damaged = folder / "kiosk.db";
+    writeText(damaged, "this is not a database");
+    fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec);
+
+    CHECK_THROWS_AS((void)kiosk::db::openKioskDatabase(folder / "new.db", testNow), Error);
+    CHECK_THROWS_AS((void)kiosk::db::openKioskDatabase(damaged, testNow), Error);
+    CHECK(fs::exists(damaged));
+    fs::permissions(folder, fs::perms::owner_all);
+}

@@ -1,0 +1,48 @@
+// Plays a scenario against the running program: taps become SDL finger events, the same path a
+// resident's finger takes; expectations are checked against the app's state and the drawn targets.
+#pragma once
+
+#include "app.hpp"
+#include "scenario.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <SDL.h>
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace ui {
+
+class ScenarioPlayer {
+public:
+    using SteadyTime = std::chrono::steady_clock::time_point;
+
+    ScenarioPlayer(kiosk::scenario::Scenario scenario, std::filesystem::path screenshotDir, SteadyTime start);
+
+    // Runs every step that is due. A screenshot step returns the file to capture in the next frame.
+    std::optional<std::filesystem::path> advance(SteadyTime now, const kiosk::App& app,
+                                                 const TargetRegistry& targets, const Metrics& metrics,
+                                                 SDL_Window* window);
+    [[nodiscard]] bool finished() const { return m_next >= m_scenario.steps.size(); }
+    // Milliseconds until the next step is due (0 when due now); -1 when finished.
+    [[nodiscard]] int msUntilNext(SteadyTime now) const;
+    [[nodiscard]] int failures() const { return m_failures; }
+    void fail(const std::string& message);
+
+private:
+    void pushTap(float x, float y, SDL_Window* window);
+    void checkExpect(const kiosk::scenario::Expect& expect, const kiosk::App& app, int line);
+    void checkTargets(const kiosk::scenario::ExpectTargets& expect, const TargetRegistry& targets,
+                      const Metrics& metrics, int line);
+
+    kiosk::scenario::Scenario m_scenario;
+    std::filesystem::path m_screenshotDir;
+    size_t m_next = 0;
+    SteadyTime m_due;
+    int m_failures = 0;
+};
+
+}  // namespace ui

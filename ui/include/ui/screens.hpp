@@ -1,0 +1,40 @@
+// One function per screen: each draws the current state and returns what the person asked for.
+#pragma once
+
+#include "app.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <vector>
+
+namespace ui {
+
+struct ScreenContext {
+    const kiosk::App& app;
+    const Theme& theme;
+    TargetRegistry& targets;
+    kiosk::TimePoint now;
+};
+
+using Intents = std::vector<kiosk::Intent>;
+
+Intents drawHome(const ScreenContext& ctx);
+Intents drawTopic(const ScreenContext& ctx);
+Intents drawBooking(const ScreenContext& ctx);
+Intents drawPinPad(const ScreenContext& ctx);
+Intents drawStaff(const ScreenContext& ctx);
+// Drawn over any screen while the idle countdown runs.
+Intents drawIdleCountdown(const ScreenContext& ctx);
+
+// The current screen, and the countdown over it when it runs.
+Intents drawCurrentScreen(const ScreenContext& ctx);
+
+// Shared layout pieces.
+// A title (and optional subtitle) across the top; returns the y below it.
+float drawHeader(const ScreenContext& ctx, const char* title, const char* subtitle = nullptr);
+// The bottom bar: "Quay lại" on the left and, if wanted, "Cần người giúp" on the right. Returns its top y.
+float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp);
+// Height of the bottom bar, for laying out what is above it.
+float navBarHeight(const Theme& theme);
+
+}  // namespace ui

@@ -1,0 +1,29 @@
+// The frame loop: waits for input or a timer, draws the current screen, applies what it returns.
+#pragma once
+
+#include "app.hpp"
+#include "platform/signals.hpp"
+#include "platform/window.hpp"
+#include "scenario.hpp"
+
+#include <filesystem>
+#include <optional>
+
+namespace ui {
+
+struct ShellOptions {
+    bool lockdown = true;  // kiosk mode: Escape, Alt+F4, Ctrl+Q and window close do nothing
+    std::optional<kiosk::scenario::Scenario> scenario;
+    std::filesystem::path screenshotDir;    // for the scenario's named screenshots
+    std::filesystem::path firstScreenshot;  // render the first screen to this PNG and exit
+};
+
+struct ShellResult {
+    kiosk::ExitRequest exit = kiosk::ExitRequest::Quit;
+    int scenarioFailures = 0;  // expectations that did not hold (scenario runs only)
+};
+
+ShellResult runShell(platform::Window& window, const platform::ShutdownSignals& signals, kiosk::App& app,
+                     const ShellOptions& options);
+
+}  // namespace ui

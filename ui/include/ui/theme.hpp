@@ -1,0 +1,56 @@
+// Sizes derived from the physical screen (millimetres, not pixels) and the fonts baked at those sizes.
+#pragma once
+
+#include "ui/palette.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace ui {
+
+struct Metrics {
+    float pxPerMm = 0;
+    float bodyPx = 0;      // body text
+    float titlePx = 0;     // screen titles and tile names
+    float targetPx = 0;    // the smallest touch target's side
+    float gapPx = 0;       // the space between touch targets
+    float marginPx = 0;    // page margin
+    float cornerPx = 0;    // the hidden staff-entry corner's side
+};
+
+// Sizes for a screen of widthPx x heightPx pixels with the given diagonal, at a text size level.
+[[nodiscard]] Metrics computeMetrics(int widthPx, int heightPx, double diagonalInches, int textSizeLevel);
+
+class Theme {
+public:
+    Theme(double diagonalInches) : m_diagonalInches(diagonalInches) {}
+
+    // Recomputes sizes and rebakes fonts when the screen or text size changed. Returns true if the
+    // font atlas was rebuilt (the renderer's font texture must then be reloaded).
+    bool update(int widthPx, int heightPx, int textSizeLevel);
+
+    [[nodiscard]] const Metrics& metrics() const { return m_metrics; }
+    [[nodiscard]] const Palette& palette() const { return m_palette; }
+    [[nodiscard]] ImFont* body() const { return m_body; }
+    [[nodiscard]] ImFont* bodyBold() const { return m_bodyBold; }
+    [[nodiscard]] ImFont* title() const { return m_title; }
+    // Empty when the fonts loaded; otherwise why not (the kiosk then uses ImGui's built-in font).
+    [[nodiscard]] const std::string& fontError() const { return m_fontError; }
+
+private:
+    void bakeFonts();
+
+    double m_diagonalInches;
+    int m_width = 0, m_height = 0, m_level = -1;
+    Metrics m_metrics;
+    Palette m_palette;
+    ImFont* m_body = nullptr;
+    ImFont* m_bodyBold = nullptr;
+    ImFont* m_title = nullptr;
+    std::string m_fontError;
+};
+
+[[nodiscard]] ImU32 toImColor(Rgb c, float alpha = 1.0f);
+
+}  // namespace ui

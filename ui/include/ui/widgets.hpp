@@ -1,0 +1,50 @@
+// Big, finger-sized widgets. Each touch target is recorded by name, so scenarios can tap it and
+// tests can measure it.
+#pragma once
+
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ui {
+
+struct TouchTarget {
+    std::string id;
+    ImVec2 min, max;
+};
+
+// The touch targets drawn in the current frame.
+class TargetRegistry {
+public:
+    void clear() { m_targets.clear(); }
+    void add(std::string id, ImVec2 min, ImVec2 max) { m_targets.push_back({std::move(id), min, max}); }
+    [[nodiscard]] const TouchTarget* find(std::string_view id) const;
+    [[nodiscard]] const std::vector<TouchTarget>& all() const { return m_targets; }
+
+private:
+    std::vector<TouchTarget> m_targets;
+};
+
+// Draws text wrapped to the box's width, each line centred, the block centred vertically.
+void drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, std::string_view text, ImU32 colour);
+// Height of text wrapped to a width.
+[[nodiscard]] float wrappedTextHeight(ImFont* font, float width, std::string_view text);
+
+struct ButtonText {
+    std::string_view title;
+    std::string_view subtitle = {};  // optional second, smaller line
+};
+
+// A large button at the current cursor position. Returns true when tapped (press and release on it).
+bool bigButton(TargetRegistry& targets, const Theme& theme, const std::string& id, ButtonText text, ImVec2 size,
+               ColourPair colours);
+
+// A full-screen window for one screen: no title bar, no scrolling, the page colour.
+bool beginPage(const char* name, const Theme& theme);
+void endPage();
+
+}  // namespace ui

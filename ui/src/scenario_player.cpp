@@ -1,0 +1,163 @@
+#include "ui/scenario_player.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace ui {
+
+namespace sc = kiosk::scenario;
+
+ScenarioPlayer::ScenarioPlayer(sc::Scenario scenario, std::filesystem::path screenshotDir, SteadyTime start)
+    : m_scenario(std::move(scenario)), m_screenshotDir(std::move(screenshotDir)) {
+    m_due = start + std::chrono::milliseconds(m_scenario.steps.empty() ? 0 : m_scenario.steps[0].delayMs);
+}
+
+int ScenarioPlayer::msUntilNext(SteadyTime now) const {
+    if (finished()) return -1;
+    auto ms = std::chrono::ceil<std::chrono::milliseconds>(m_due - now).count();
+    return static_cast<int>(std::max<long>(0, ms));
+}
+
+void ScenarioPlayer::fail(const std::string& message) {
+    ++m_failures;
+    fmt::print(stderr, "{}\n", message);
+}
+
+void ScenarioPlayer::pushTap(float x, float y, SDL_Window* window) {
+    int w = 1, h = 1;
+    SDL_GetWindowSize(window, &w, &h);
+    SDL_Event event{};
+    event.tfinger.touchId = 1;
+    event.tfinger.fingerId = 1;
+    event.tfinger.windowID = SDL_GetWindowID(window);
+    event.tfinger.x = x / static_cast<float>(w);
+    event.tfinger.y = y / static_cast<float>(h);
+    event.tfinger.pressure = 1.0f;
+    event.type = SDL_FINGERDOWN;
+    SDL_PushEvent(&event);
+    event.type = SDL_FINGERUP;
+    SDL_PushEvent(&event);
+}
+
+namespace {
+SDL_Event keyEvent(Uint32 type, SDL_Keycode key, Uint16 mod) {
+    SDL_Event event{};
+    event.type = type;
+    event.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+    event.key.keysym.sym = key;
+    event.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+    event.key.keysym.mod = mod;
+    return event;
+}
+
+// "alt+f4" -> Alt and F4.
+bool parseChord(const std::string& chord, SDL_Keycode& key, Uint16& mod) {
+    mod = KMOD_NONE;
+    std::string rest = chord;
+    for (auto [prefix, flag] : {std::pair{"ctrl+", KMOD_LCTRL}, {"alt+", KMOD_LALT}, {"shift+", KMOD_LSHIFT}}) {
+        if (rest.starts_with(prefix)) {
+            mod = static_cast<Uint16>(mod | flag);
+            rest = rest.substr(std::string_view(prefix).size());
+        }
+    }
+    key = SDL_GetKeyFromName(rest.c_str());
+    return key != SDLK_UNKNOWN;
+}
+
+float gapBetween(const TouchTarget& a, const TouchTarget& b) {
+    float dx = std::max({0.0f, b.min.x - a.max.x, a.min.x - b.max.x});
+    float dy = std::max({0.0f, b.min.y - a.max.y, a.min.y - b.max.y});
+    return std::max(dx, dy);
+}
+}  // namespace
+
+void ScenarioPlayer::checkExpect(const sc::Expect& expect, const kiosk::App& app, int line) {
+    auto actual = app.describe();
+    for (const auto& [key, wanted] : expect.values) {
+        auto it = actual.find(key);
+        std::string got = it == actual.end() ? "(no such value)" : it->second;
+        if (got != wanted) {
+            fail(fmt::format("{}:{}: expected {} = \"{}\", got \"{}\"", m_scenario.file, line, key, wanted, got));
+        }
+    }
+}
+
+void ScenarioPlayer::checkTargets(const sc::ExpectTargets& expect, const TargetRegistry& targets,
+                                  const Metrics& metrics, int line) {
+    const auto& all = targets.all();
+    if (all.empty()) fail(fmt::format("{}:{}: no touch targets on screen", m_scenario.file, line));
+    for (const TouchTarget& t : all) {
+        float side = std::min(t.max.x - t.min.x, t.max.y - t.min.y) / metrics.pxPerMm;
+        if (side + 0.01f < expect.minSizeMm) {
+            fail(fmt::format("{}:{}: target {} is {:.1f} mm, less than {} mm", m_scenario.file, line, t.id, side,
+                             expect.minSizeMm));
+        }
+    }
+    for (size_t i = 0; i < all.size(); ++i) {
+        for (size_t j = i + 1; j < all.size(); ++j) {
+            float gap = gapBetween(all[i], all[j]) / metrics.pxPerMm;
+            if (gap + 0.01f < expect.minGapMm) {
+                fail(fmt::format("{}:{}: targets {} and {} are {:.1f} mm apart, less than {} mm", m_scenario.file,
+                                 line, all[i].id, all[j].id, gap, expect.minGapMm));
+            }
+        }
+    }
+}
+
+std::optional<std::filesystem::path> ScenarioPlayer::advance(SteadyTime now, const kiosk::App& app,
+                                                             const TargetRegistry& targets, const Metrics& metrics,
+                                                             SDL_Window* window) {
+    std::optional<std::filesystem::path> screenshot;
+    while (!finished() && now >= m_due && !screenshot) {
+        const sc::Step& step = m_scenario.steps[m_next];
+        std::visit(
+            [&](const auto& action) {
+                using A = std::decay_t<decltype(action)>;
+                if constexpr (std::is_same_v<A, sc::TapTarget>) {
+                    const TouchTarget* t = targets.find(action.id);
+                    if (!t) {
+                        fail(fmt::format("{}:{}: no touch target \"{}\" on screen", m_scenario.file, step.line,
+                                         action.id));
+                        return;
+                    }
+                    pushTap((t->min.x + t->max.x) / 2, (t->min.y + t->max.y) / 2, window);
+                } else if constexpr (std::is_same_v<A, sc::TapPoint>) {
+                    int w = 1, h = 1;
+                    SDL_GetWindowSize(window, &w, &h);
+                    pushTap(static_cast<float>(action.x * w), static_cast<float>(action.y * h), window);
+                } else if constexpr (std::is_same_v<A, sc::Key>) {
+                    SDL_Keycode key;
+                    Uint16 mod;
+                    if (!parseChord(action.chord, key, mod)) {
+                        fail(fmt::format("{}:{}: unknown key \"{}\"", m_scenario.file, step.line, action.chord));
+                        return;
+                    }
+                    SDL_Event down = keyEvent(SDL_KEYDOWN, key, mod), up = keyEvent(SDL_KEYUP, key, mod);
+                    SDL_PushEvent(&down);
+                    SDL_PushEvent(&up);
+                } else if constexpr (std::is_same_v<A, sc::CloseWindow>) {
+                    SDL_Event close{};
+                    close.type = SDL_WINDOWEVENT;
+                    close.window.event = SDL_WINDOWEVENT_CLOSE;
+                    close.window.windowID = SDL_GetWindowID(window);
+                    SDL_PushEvent(&close);
+                    SDL_Event quit{};
+                    quit.type = SDL_QUIT;
+                    SDL_PushEvent(&quit);
+                } else if constexpr (std::is_same_v<A, sc::Screenshot>) {
+                    screenshot = m_screenshotDir / (action.name + ".png");
+                } else if constexpr (std::is_same_v<A, sc::Expect>) {
+                    checkExpect(action, app, step.line);
+                } else if constexpr (std::is_same_v<A, sc::ExpectTargets>) {
+                    checkTargets(action, targets, metrics, step.line);
+                }
+            },
+            step.action);
+        ++m_next;
+        if (!finished()) m_due = now + std::chrono::milliseconds(m_scenario.steps[m_next].delayMs);
+    }
+    return screenshot;
+}
+
+}  // namespace ui

@@ -1,0 +1,63 @@
+// Pieces every screen shares: the header and the bottom navigation bar.
+#include "ui/screens.hpp"
+#include "ui/strings.hpp"
+
+namespace ui {
+
+float drawHeader(const ScreenContext& ctx, const char* title, const char* subtitle) {
+    const Metrics& m = ctx.theme.metrics();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImU32 colour = toImColor(ctx.theme.palette().page.text);
+    // Text starts right of the hidden staff corner, so the corner never sits on anything to tap.
+    float x = std::max(m.marginPx, m.cornerPx);
+    float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
+    float y = m.marginPx;
+    float titleH = wrappedTextHeight(ctx.theme.title(), width, title);
+    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), colour, title, nullptr, width);
+    y += titleH;
+    if (subtitle && *subtitle) {
+        draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x, y), colour, subtitle, nullptr, width);
+        y += wrappedTextHeight(ctx.theme.body(), width, subtitle);
+    }
+    return y + m.gapPx;
+}
+
+float navBarHeight(const Theme& theme) { return theme.metrics().targetPx + theme.metrics().marginPx; }
+
+float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp) {
+    const Metrics& m = ctx.theme.metrics();
+    ImVec2 screen = ImGui::GetMainViewport()->Size;
+    float top = screen.y - navBarHeight(ctx.theme);
+    float width = std::max(m.targetPx * 2.2f, (screen.x - 2 * m.marginPx - m.gapPx) / 3);
+    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, top));
+    if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(width, m.targetPx),
+                  ctx.theme.palette().plainButton)) {
+        intents.push_back(kiosk::intent::Back{});
+    }
+    if (withHelp) {
+        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - width, top));
+        if (bigButton(ctx.targets, ctx.theme, "nav.help", {text::kNeedHelp}, ImVec2(width, m.targetPx),
+                      ctx.theme.palette().help)) {
+            intents.push_back(kiosk::intent::OpenBooking{});
+        }
+    }
+    return top;
+}
+
+Intents drawCurrentScreen(const ScreenContext& ctx) {
+    Intents intents;
+    switch (ctx.app.state().screen) {
+    case kiosk::Screen::Home: intents = drawHome(ctx); break;
+    case kiosk::Screen::Topic: intents = drawTopic(ctx); break;
+    case kiosk::Screen::Booking: intents = drawBooking(ctx); break;
+    case kiosk::Screen::StaffPin: intents = drawPinPad(ctx); break;
+    case kiosk::Screen::Staff: intents = drawStaff(ctx); break;
+    }
+    if (ctx.app.state().countdownEndsAt) {
+        Intents more = drawIdleCountdown(ctx);
+        intents.insert(intents.end(), more.begin(), more.end());
+    }
+    return intents;
+}
+
+}  // namespace ui

@@ -1,0 +1,183 @@
+#include "ui/shell.hpp"
+
+#include "platform/touch_input.hpp"
+#include "ui/scenario_player.hpp"
+#include "ui/screens.hpp"
+
+#include <fmt/format.h>
+#include <imgui_impl_sdl.h>
+
+namespace ui {
+
+namespace {
+using SteadyClock = std::chrono::steady_clock;
+
+// Frames to draw after anything happens: ImGui settles layout and hover state over two frames.
+constexpr int kSettleFrames = 2;
+
+bool isPointerEvent(Uint32 type) {
+    return type == SDL_FINGERDOWN || type == SDL_FINGERUP || type == SDL_FINGERMOTION ||
+           type == SDL_MOUSEBUTTONDOWN || type == SDL_MOUSEBUTTONUP || type == SDL_MOUSEMOTION;
+}
+
+// A press in the top-left corner, wherever it lands, counts towards the hidden staff entry.
+bool isCornerPress(const SDL_Event& e, int width, int height, float cornerPx) {
+    float x = 0, y = 0;
+    if (e.type == SDL_FINGERDOWN) {
+        x = e.tfinger.x * static_cast<float>(width);
+        y = e.tfinger.y * static_cast<float>(height);
+    } else if (e.type == SDL_MOUSEBUTTONDOWN && e.button.which != SDL_TOUCH_MOUSEID) {
+        x = static_cast<float>(e.button.x);
+        y = static_cast<float>(e.button.y);
+    } else {
+        return false;
+    }
+    return x < cornerPx && y < cornerPx;
+}
+
+class FrameLoop {
+public:
+    FrameLoop(platform::Window& window, const platform::ShutdownSignals& signals, kiosk::App& app,
+              const ShellOptions& options)
+        : m_window(window), m_signals(signals), m_app(app), m_options(options),
+          m_theme(app.config().screenDiagonalInches) {
+        if (options.scenario) m_player.emplace(*options.scenario, options.screenshotDir, SteadyClock::now());
+        updateTheme();
+    }
+
+    ShellResult run() {
+        while (!m_quit) {
+            waitForEvents();
+            auto now = kiosk::Clock::now();
+            m_app.tick(now);
+            std::filesystem::path capture;
+            if (m_player) {
+                if (auto shot = m_player->advance(SteadyClock::now(), m_app, m_targets, m_theme.metrics(),
+                                                  m_window.sdlWindow())) {
+                    capture = *shot;
+                }
+                if (m_player->finished() && !m_input.hasPending() && m_framesToDraw == 0) m_quit = true;
+            }
+            if (!m_options.firstScreenshot.empty() && m_framesDrawn >= kSettleFrames) {
+                capture = m_options.firstScreenshot;
+                m_quit = true;
+            }
+            if (needsFrame() || !capture.empty()) drawFrame(capture);
+            if (m_app.state().exitRequest != kiosk::ExitRequest::None) break;
+        }
+        ShellResult result;
+        result.exit = m_app.state().exitRequest == kiosk::ExitRequest::None ? kiosk::ExitRequest::Quit
+                                                                            : m_app.state().exitRequest;
+        if (m_player) {
+            if (!m_player->finished()) m_player->fail(m_options.scenario->file + ": the program quit before the scenario ended");
+            result.scenarioFailures = m_player->failures() + m_captureFailures;
+        }
+        return result;
+    }
+
+private:
+    bool needsFrame() const {
+        return m_framesToDraw > 0 || m_input.hasPending() || m_app.revision() != m_drawnRevision;
+    }
+
+    // Sleeps until input, the app's next timer or the scenario's next step: no busy loop.
+    void waitForEvents() {
+        int timeout = -1;
+        bool finishing = !m_options.firstScreenshot.empty() || (m_player && m_player->finished());
+        if (needsFrame() || finishing) {
+            timeout = 0;
+        } else {
+            if (auto ms = m_app.timeUntilNextTimer(kiosk::Clock::now())) timeout = static_cast<int>(ms->count());
+            if (m_player) {
+                int next = m_player->msUntilNext(SteadyClock::now());
+                if (next >= 0) timeout = timeout < 0 ? next : std::min(timeout, next);
+            }
+        }
+        SDL_Event event;
+        bool got = timeout < 0 ? SDL_WaitEvent(&event) : SDL_WaitEventTimeout(&event, timeout);
+        while (got) {
+            handle(event);
+            got = SDL_PollEvent(&event);
+        }
+    }
+
+    void handle(const SDL_Event& event) {
+        if (event.type == m_signals.eventType()) {
+            fmt::print(stderr, "kiosk: signal {} received, shutting down\n", event.user.code);
+            m_quit = true;
+            return;
+        }
+        if (event.type == SDL_QUIT ||
+            (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE)) {
+            if (!m_options.lockdown) m_quit = true;  // in kiosk mode nothing closes the window
+            return;
+        }
+        if (event.type == SDL_KEYDOWN) {
+            if (!m_options.lockdown && event.key.keysym.sym == SDLK_ESCAPE) m_quit = true;
+            return;  // residents have no keyboard; keys do nothing else (Alt+F4, Ctrl+Q ...)
+        }
+        if (event.type == SDL_WINDOWEVENT) {
+            m_framesToDraw = kSettleFrames;  // exposed, resized, rotated: draw again
+            return;
+        }
+        if (isPointerEvent(event.type)) {
+            if (m_input.handle(event, m_window.width(), m_window.height())) {
+                if (event.type == SDL_FINGERDOWN || event.type == SDL_MOUSEBUTTONDOWN) {
+                    auto now = kiosk::Clock::now();
+                    m_app.noteInput(now);
+                    if (isCornerPress(event, m_window.width(), m_window.height(), m_theme.metrics().cornerPx)) {
+                        m_app.apply(kiosk::intent::CornerTap{}, now);
+                    }
+                }
+                m_framesToDraw = kSettleFrames;
+            }
+            return;
+        }
+        ImGui_ImplSDL2_ProcessEvent(&event);
+    }
+
+    void updateTheme() {
+        if (m_theme.update(m_window.width(), m_window.height(), m_app.state().textSize)) m_window.reloadFontTexture();
+    }
+
+    void drawFrame(const std::filesystem::path& capture) {
+        updateTheme();
+        m_window.beginFrame(m_input);
+        m_targets.clear();
+        auto now = kiosk::Clock::now();
+        unsigned long before = m_app.revision();
+        Intents intents = drawCurrentScreen({m_app, m_theme, m_targets, now});
+        std::string error;
+        if (!m_window.endFrame(capture, &error)) {
+            ++m_captureFailures;
+            fmt::print(stderr, "kiosk: screenshot failed: {}\n", error);
+        }
+        for (const kiosk::Intent& intent : intents) m_app.apply(intent, now);
+        if (m_framesToDraw > 0) --m_framesToDraw;
+        if (before != m_app.revision()) m_framesToDraw = kSettleFrames;  // draw the new state
+        m_drawnRevision = m_app.revision();
+        ++m_framesDrawn;
+    }
+
+    platform::Window& m_window;
+    const platform::ShutdownSignals& m_signals;
+    kiosk::App& m_app;
+    const ShellOptions& m_options;
+    Theme m_theme;
+    platform::TouchInput m_input;
+    TargetRegistry m_targets;
+    std::optional<ScenarioPlayer> m_player;
+    unsigned long m_drawnRevision = ~0UL;
+    int m_framesToDraw = kSettleFrames;
+    int m_framesDrawn = 0;
+    int m_captureFailures = 0;
+    bool m_quit = false;
+};
+}  // namespace
+
+ShellResult runShell(platform::Window& window, const platform::ShutdownSignals& signals, kiosk::App& app,
+                     const ShellOptions& options) {
+    return FrameLoop(window, signals, app, options).run();
+}
+
+}  // namespace ui

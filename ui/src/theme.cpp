@@ -1,0 +1,96 @@
+#include "ui/theme.hpp"
+
+#include <imgui_freetype.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+namespace ui {
+
+namespace {
+// Body text of 5.5 mm is 32 px on a 10.1" 1280x800 screen; the larger sizes are for weaker eyes.
+constexpr float kBodyMm = 5.5f;
+constexpr float kTextScale[] = {1.0f, 1.25f, 1.5f};
+constexpr float kTitleScale = 1.45f;
+// Studies of older users favour targets of 16-20 mm with 3 mm or more between them.
+constexpr float kTargetMm = 17.0f;
+constexpr float kGapMm = 4.0f;
+constexpr float kMarginMm = 5.0f;
+constexpr float kCornerMm = 12.0f;
+
+const ImWchar* glyphRanges() {
+    // ImGui's Vietnamese ranges lack punctuation such as the en dash: add General Punctuation.
+    static ImVector<ImWchar> ranges = [] {
+        ImFontGlyphRangesBuilder builder;
+        builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesVietnamese());
+        static const ImWchar extra[] = {0x00A0, 0x00FF, 0x2010, 0x205E, 0x20AB, 0x20AB, 0};  // ... ₫
+        builder.AddRanges(extra);
+        ImVector<ImWchar> built;
+        builder.BuildRanges(&built);
+        return built;
+    }();
+    return ranges.Data;
+}
+}  // namespace
+
+Metrics computeMetrics(int widthPx, int heightPx, double diagonalInches, int textSizeLevel) {
+    Metrics m;
+    double diagonalPx = std::hypot(widthPx, heightPx);
+    m.pxPerMm = static_cast<float>(diagonalPx / (diagonalInches * 25.4));
+    int level = std::clamp(textSizeLevel, 0, 2);
+    m.bodyPx = std::round(kBodyMm * m.pxPerMm * kTextScale[level]);
+    m.titlePx = std::round(m.bodyPx * kTitleScale);
+    m.targetPx = std::ceil(kTargetMm * m.pxPerMm);
+    m.gapPx = std::ceil(kGapMm * m.pxPerMm);
+    m.marginPx = std::ceil(kMarginMm * m.pxPerMm);
+    m.cornerPx = std::ceil(kCornerMm * m.pxPerMm);
+    return m;
+}
+
+bool Theme::update(int widthPx, int heightPx, int textSizeLevel) {
+    if (widthPx == m_width && heightPx == m_height && textSizeLevel == m_level) return false;
+    m_width = widthPx;
+    m_height = heightPx;
+    m_level = textSizeLevel;
+    Metrics next = computeMetrics(widthPx, heightPx, m_diagonalInches, textSizeLevel);
+    bool fontsChanged = next.bodyPx != m_metrics.bodyPx || m_body == nullptr;
+    m_metrics = next;
+    if (fontsChanged) bakeFonts();
+    return fontsChanged;
+}
+
+void Theme::bakeFonts() {
+    // Only the current text size is baked: an atlas of every size would cost tens of MB of RAM.
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas->TexGlyphPadding = 1;
+    m_fontError.clear();
+    auto load = [&](const char* file, float size) -> ImFont* {
+        if (!std::filesystem::exists(file)) {
+            m_fontError = std::string("missing font ") + file + " (Debian package fonts-noto-core)";
+            return nullptr;
+        }
+        ImFontConfig config;
+        config.OversampleH = 1;  // FreeType hinting is crisp without oversampling
+        config.OversampleV = 1;
+        return atlas->AddFontFromFileTTF(file, size, &config, glyphRanges());
+    };
+    m_body = load(KIOSK_FONT_REGULAR, m_metrics.bodyPx);
+    m_bodyBold = load(KIOSK_FONT_BOLD, m_metrics.bodyPx);
+    m_title = load(KIOSK_FONT_BOLD, m_metrics.titlePx);
+    if (!m_body || !m_bodyBold || !m_title) {
+        atlas->Clear();
+        ImFontConfig config;
+        config.SizePixels = m_metrics.bodyPx;
+        m_body = m_bodyBold = m_title = atlas->AddFontDefault(&config);
+    }
+    atlas->Build();
+}
+
+ImU32 toImColor(Rgb c, float alpha) {
+    return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0f));
+}
+
+}  // namespace ui

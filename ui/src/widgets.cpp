@@ -1,0 +1,113 @@
+#include "ui/widgets.hpp"
+
+#include <algorithm>
+
+namespace ui {
+
+const TouchTarget* TargetRegistry::find(std::string_view id) const {
+    auto it = std::ranges::find(m_targets, id, &TouchTarget::id);
+    return it == m_targets.end() ? nullptr : &*it;
+}
+
+namespace {
+// Splits text into lines no wider than width, at word boundaries (ImGui's own wrapping rules).
+std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_view text) {
+    std::vector<std::string_view> lines;
+    const char* cursor = text.data();
+    const char* end = text.data() + text.size();
+    while (cursor < end) {
+        const char* lineEnd = font->CalcWordWrapPositionA(1.0f, cursor, end, width);
+        if (lineEnd == cursor) lineEnd = cursor + 1;  // a single glyph wider than the box
+        const char* newline = std::find(cursor, lineEnd, '\n');
+        if (newline != lineEnd) lineEnd = newline;
+        std::string_view line(cursor, static_cast<size_t>(lineEnd - cursor));
+        while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+        lines.push_back(line);
+        cursor = lineEnd;
+        while (cursor < end && (*cursor == ' ' || *cursor == '\n')) ++cursor;
+    }
+    return lines;
+}
+}  // namespace
+
+float wrappedTextHeight(ImFont* font, float width, std::string_view text) {
+    return static_cast<float>(wrapLines(font, width, text).size()) * font->FontSize;
+}
+
+void drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, std::string_view text, ImU32 colour) {
+    float width = max.x - min.x;
+    std::vector<std::string_view> lines = wrapLines(font, width, text);
+    float y = min.y + std::max(0.0f, (max.y - min.y - static_cast<float>(lines.size()) * font->FontSize) / 2);
+    for (std::string_view line : lines) {
+        ImVec2 size = font->CalcTextSizeA(font->FontSize, width, 0.0f, line.data(), line.data() + line.size());
+        float x = min.x + (width - size.x) / 2;
+        draw->AddText(font, font->FontSize, ImVec2(x, y), colour, line.data(), line.data() + line.size());
+        y += font->FontSize;
+    }
+}
+
+bool bigButton(TargetRegistry& targets, const Theme& theme, const std::string& id, ButtonText text, ImVec2 size,
+               ColourPair colours) {
+    const Metrics& m = theme.metrics();
+    size.x = std::max(size.x, m.targetPx);
+    size.y = std::max(size.y, m.targetPx);
+    ImVec2 min = ImGui::GetCursorScreenPos();
+    ImVec2 max(min.x + size.x, min.y + size.y);
+    bool tapped = ImGui::InvisibleButton(id.c_str(), size);
+    bool pressed = ImGui::IsItemActive();
+    targets.add(id, min, max);
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    float rounding = m.pxPerMm * 2;
+    Rgb fill = pressed ? pressedShade(colours.background) : colours.background;
+    draw->AddRectFilled(min, max, toImColor(fill), rounding);
+    float border = std::max(2.0f, m.pxPerMm * 0.5f);
+    if (pressed) {
+        // Visible feedback while the finger is down: a thick amber ring.
+        draw->AddRect(min, max, toImColor(theme.palette().pressedOutline), rounding, 0, border * 3);
+    } else {
+        draw->AddRect(min, max, toImColor(theme.palette().border), rounding, 0, border);
+    }
+
+    float pad = m.pxPerMm * 2.5f;
+    ImVec2 textMin(min.x + pad, min.y + pad), textMax(max.x - pad, max.y - pad);
+    ImU32 textColour = toImColor(colours.text);
+    if (text.subtitle.empty()) {
+        drawCentredText(draw, theme.bodyBold(), textMin, textMax, text.title, textColour);
+    } else {
+        // Title over subtitle, the pair centred together.
+        float width = textMax.x - textMin.x;
+        float titleH = wrappedTextHeight(theme.title(), width, text.title);
+        float subH = wrappedTextHeight(theme.body(), width, text.subtitle);
+        float top = textMin.y + std::max(0.0f, (textMax.y - textMin.y - titleH - subH - pad / 2) / 2);
+        drawCentredText(draw, theme.title(), ImVec2(textMin.x, top), ImVec2(textMax.x, top + titleH), text.title,
+                        textColour);
+        float subTop = top + titleH + pad / 2;
+        drawCentredText(draw, theme.body(), ImVec2(textMin.x, subTop), ImVec2(textMax.x, subTop + subH),
+                        text.subtitle, textColour);
+    }
+    return tapped;
+}
+
+bool beginPage(const char* name, const Theme& theme) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, toImColor(theme.palette().page.background));
+    ImGui::PushStyleColor(ImGuiCol_Text, toImColor(theme.palette().page.text));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+    return ImGui::Begin(name, nullptr, flags);
+}
+
+void endPage() {
+    ImGui::End();
+    ImGui::PopStyleVar(3);
+    ImGui::PopStyleColor(2);
+}
+
+}  // namespace ui
