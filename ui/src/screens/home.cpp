@@ -15,28 +15,52 @@ ColourPair topicColours(const Palette& p, std::string_view topicId) {
     return p.safety;
 }
 
-// "Cỡ chữ  [A] [A+] [A++]" at the top right; returns its left edge.
-float drawTextSizeSwitch(const ScreenContext& ctx, Intents& intents) {
+struct SwitchLayout {
+    float buttonW, labelW, width;
+};
+
+SwitchLayout textSizeSwitchLayout(const ScreenContext& ctx) {
     const Metrics& m = ctx.theme.metrics();
-    float screenW = ImGui::GetMainViewport()->Size.x;
     float buttonW = m.targetPx * 1.15f;
-    float x = screenW - m.marginPx - kiosk::kTextSizeCount * buttonW - (kiosk::kTextSizeCount - 1) * m.gapPx;
+    ImFont* font = ctx.theme.body();
+    float labelW = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text::kTextSize).x;
+    float count = static_cast<float>(kiosk::kTextSizeCount);
+    return {buttonW, labelW, labelW + m.gapPx + count * buttonW + (count - 1) * m.gapPx};
+}
+
+// "Cỡ chữ  [A] [A+] [A++]", right-aligned, its top at y.
+void drawTextSizeSwitch(const ScreenContext& ctx, Intents& intents, float y) {
+    const Metrics& m = ctx.theme.metrics();
+    SwitchLayout layout = textSizeSwitchLayout(ctx);
+    float x = ImGui::GetMainViewport()->Size.x - m.marginPx - layout.width;
+    ImFont* font = ctx.theme.body();
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(x, y + (m.targetPx - font->FontSize) / 2),
+                                        toImColor(ctx.theme.palette().page.text), text::kTextSize);
+    x += layout.labelW + m.gapPx;
     for (int level = 0; level < kiosk::kTextSizeCount; ++level) {
         bool current = ctx.app.state().textSize == level;
-        ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(level) * (buttonW + m.gapPx), m.marginPx));
+        ImGui::SetCursorScreenPos(ImVec2(x + static_cast<float>(level) * (layout.buttonW + m.gapPx), y));
         if (bigButton(ctx.targets, ctx.theme, "home.textsize." + std::to_string(level),
-                      {text::kTextSizeLabels[level]}, ImVec2(buttonW, m.targetPx),
+                      {text::kTextSizeLabels[level]}, ImVec2(layout.buttonW, m.targetPx),
                       current ? ctx.theme.palette().primaryButton : ctx.theme.palette().plainButton)) {
             intents.push_back(kiosk::intent::SetTextSize{level});
         }
     }
-    ImFont* font = ctx.theme.body();
-    float labelW = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text::kTextSize).x;
-    float labelX = x - m.gapPx - labelW;
-    ImGui::GetWindowDrawList()->AddText(font, font->FontSize,
-                                        ImVec2(labelX, m.marginPx + (m.targetPx - font->FontSize) / 2),
-                                        toImColor(ctx.theme.palette().page.text), text::kTextSize);
-    return labelX;
+}
+
+// The village's name and the commune; returns the y below them.
+float drawPlaceName(const ScreenContext& ctx, float x, float width) {
+    const kiosk::Config& config = ctx.app.config();
+    const Metrics& m = ctx.theme.metrics();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    float y = m.marginPx;
+    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), ink, config.village.c_str(), nullptr,
+                  width);
+    y += wrappedTextHeight(ctx.theme.title(), width, config.village);
+    std::string line = config.commune.empty() ? text::kTapToStart : config.commune + " · " + text::kTapToStart;
+    draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x, y), ink, line.c_str(), nullptr, width);
+    return y + wrappedTextHeight(ctx.theme.body(), width, line);
 }
 }  // namespace
 
@@ -50,21 +74,23 @@ Intents drawHome(const ScreenContext& ctx) {
     ImVec2 screen = ImGui::GetMainViewport()->Size;
     const kiosk::Config& config = ctx.app.config();
 
-    float switchLeft = drawTextSizeSwitch(ctx, intents);
-    // The village name, left of the switch (or above the tiles when the screen is narrow).
+    // The place name and the text-size switch share the top row when both fit; otherwise the
+    // switch goes on its own row below the name (narrow and portrait screens).
     float nameX = std::max(m.marginPx, m.cornerPx);
-    float nameW = switchLeft - m.gapPx - nameX;
-    if (nameW < m.targetPx * 2) nameW = screen.x - nameX - m.marginPx;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    ImU32 ink = toImColor(ctx.theme.palette().page.text);
-    float y = m.marginPx;
-    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(nameX, y), ink, config.village.c_str(),
-                  nullptr, nameW);
-    y += wrappedTextHeight(ctx.theme.title(), nameW, config.village);
-    std::string line = config.commune.empty() ? text::kTapToStart : config.commune + " · " + text::kTapToStart;
-    draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(nameX, y), ink, line.c_str(), nullptr, nameW);
-    y += wrappedTextHeight(ctx.theme.body(), nameW, line);
-    float tilesTop = std::max(y, m.marginPx + m.targetPx) + m.gapPx;
+    float fullW = screen.x - nameX - m.marginPx;
+    float besideW = fullW - textSizeSwitchLayout(ctx).width - m.gapPx;
+    ImFont* titleFont = ctx.theme.title();
+    float nameW = titleFont->CalcTextSizeA(titleFont->FontSize, FLT_MAX, 0, config.village.c_str()).x;
+    float tilesTop;
+    if (nameW <= besideW) {
+        float nameBottom = drawPlaceName(ctx, nameX, besideW);
+        drawTextSizeSwitch(ctx, intents, m.marginPx);
+        tilesTop = std::max(nameBottom, m.marginPx + m.targetPx) + m.gapPx;
+    } else {
+        float nameBottom = drawPlaceName(ctx, nameX, fullW);
+        drawTextSizeSwitch(ctx, intents, nameBottom + m.gapPx);
+        tilesTop = nameBottom + m.gapPx + m.targetPx + m.gapPx;
+    }
 
     // Tiles: 3 columns x 2 rows in landscape, 2 x 3 in portrait; "book help" fills the last row.
     bool landscape = screen.x >= screen.y;
@@ -80,8 +106,7 @@ Intents drawHome(const ScreenContext& ctx) {
     int index = 0;
     for (const content::Topic& topic : content::topics()) {
         ImGui::SetCursorScreenPos(cellPos(index++));
-        std::string title(topic.title), subtitle(topic.subtitle);
-        if (bigButton(ctx.targets, ctx.theme, "home.tile." + std::string(topic.id), {title, subtitle},
+        if (bigButton(ctx.targets, ctx.theme, "home.tile." + std::string(topic.id), {topic.title, topic.subtitle},
                       ImVec2(tileW, tileH), topicColours(ctx.theme.palette(), topic.id))) {
             intents.push_back(kiosk::intent::OpenTopic{std::string(topic.id)});
         }
