@@ -25,6 +25,9 @@ kiosk_require_package(SODIUM_FOUND libsodium-dev)
 pkg_check_modules(QRENCODE QUIET IMPORTED_TARGET libqrencode)
 kiosk_require_package(QRENCODE_FOUND libqrencode-dev)
 
+pkg_check_modules(UTF8PROC QUIET IMPORTED_TARGET libutf8proc)
+kiosk_require_package(UTF8PROC_FOUND libutf8proc-dev)
+
 find_package(SDL2 QUIET CONFIG)
 kiosk_require_package(SDL2_FOUND libsdl2-dev)
 pkg_check_modules(IMGUI QUIET IMPORTED_TARGET imgui)

@@ -13,6 +13,10 @@ constexpr auto kStaffEntryWindow = std::chrono::seconds(3);
 constexpr int kPinLength = 8;  // the pad accepts up to this many digits
 constexpr int kFreePinAttempts = 5;
 constexpr auto kFirstLockout = std::chrono::seconds(30);
+constexpr auto kCheerTime = std::chrono::milliseconds(1500);  // "Đúng rồi!" before moving on
+constexpr auto kPulseFrame = std::chrono::milliseconds(50);   // the hint's pulse animates at 20 fps
+constexpr int kMissesBeforeHint = 2;
+const content::Library kNoGuides;
 
 template <class... Handlers>
 struct Overloaded : Handlers... {
@@ -24,6 +28,9 @@ const char* screenName(Screen screen) {
     switch (screen) {
     case Screen::Home: return "home";
     case Screen::Topic: return "topic";
+    case Screen::GuideIntro: return "guide_intro";
+    case Screen::GuideStep: return "guide_step";
+    case Screen::GuideFinish: return "guide_finish";
     case Screen::Booking: return "booking";
     case Screen::StaffPin: return "staff_pin";
     case Screen::Staff: return "staff";
@@ -42,8 +49,17 @@ const char* pinPadModeName(PinPadMode mode) {
 }
 }  // namespace
 
-App::App(Config config, StaffRepository& staff, std::vector<std::string> notices, TimePoint now)
-    : m_config(std::move(config)), m_staff(staff), m_notices(std::move(notices)), m_lastInput(now) {}
+App::App(Config config, StaffRepository& staff, std::vector<std::string> notices, TimePoint now,
+         const content::Library* library)
+    : m_config(std::move(config)), m_staff(staff), m_library(library ? library : &kNoGuides),
+      m_notices(std::move(notices)), m_lastInput(now) {
+    for (const content::Issue& issue : m_library->issues) m_notices.push_back(issue.text());
+}
+
+const content::Guide* App::currentGuide() const {
+    if (m_state.guide.guideId.empty()) return nullptr;
+    return m_library->find(m_state.guide.guideId);
+}
 
 void App::apply(const Intent& intent, TimePoint now) {
     noteInput(now);
@@ -60,6 +76,11 @@ void App::noteInput(TimePoint now) {
 }
 
 void App::tick(TimePoint now) {
+    GuideProgress& guide = m_state.guide;
+    if (m_state.screen == Screen::GuideStep && guide.cheerUntil && now >= *guide.cheerUntil) {
+        handle(intent::NextStep{}, now);  // the cheer has been seen: on to the next step
+        ++m_revision;
+    }
     if (!hasSessionToReset()) return;
     TimePoint idleAt = idleDeadline();
     if (now < idleAt) return;
@@ -75,11 +96,22 @@ void App::tick(TimePoint now) {
 std::optional<Milliseconds> App::timeUntilNextTimer(TimePoint now) const {
     if (!hasSessionToReset()) return std::nullopt;
     auto until = [&](TimePoint t) { return std::max(Milliseconds(0), std::chrono::ceil<Milliseconds>(t - now)); };
+    const GuideProgress& guide = m_state.guide;
+    if (m_state.screen == Screen::GuideStep && !m_state.countdownEndsAt) {
+        if (guide.cheerUntil) return std::min(until(*guide.cheerUntil), until(idleDeadline()));
+        if (animating()) return std::min(Milliseconds(kPulseFrame), until(idleDeadline()));
+    }
     if (!m_state.countdownEndsAt) return until(idleDeadline());
     // Wake at each whole second of the countdown so the number on screen stays true.
     auto left = until(*m_state.countdownEndsAt);
     auto toNextSecond = left % std::chrono::seconds(1);
     return toNextSecond.count() == 0 ? std::min(left, Milliseconds(1000)) : toNextSecond;
+}
+
+bool App::animating() const {
+    const GuideProgress& guide = m_state.guide;
+    return m_state.screen == Screen::GuideStep && guide.practice && guide.misses >= kMissesBeforeHint &&
+           !guide.cheerUntil && !m_state.countdownEndsAt;
 }
 
 std::map<std::string, std::string> App::describe() const {
@@ -92,22 +124,44 @@ std::map<std::string, std::string> App::describe() const {
         {"countdown", m_state.countdownEndsAt ? "1" : "0"},
         {"staff", m_state.staff ? m_state.staff->name : ""},
         {"notices", std::to_string(m_notices.size())},
+        {"guide", m_state.guide.guideId},
+        {"step", std::to_string(m_state.guide.step + 1)},
+        {"practice", m_state.guide.practice ? "1" : "0"},
+        {"misses", std::to_string(m_state.guide.misses)},
+        {"pulse", m_state.guide.practice && m_state.guide.misses >= kMissesBeforeHint ? "1" : "0"},
+        {"cheer", m_state.guide.cheerUntil ? "1" : "0"},
+        {"narration_requests", std::to_string(m_state.narrationRequests)},
+        {"booking_guide", m_state.booking.guideId},
+        {"booking_step", std::to_string(m_state.booking.step + 1)},
+        {"guides", std::to_string(m_library->guides.size())},
+        {"page", std::to_string(m_state.page)},
     };
 }
 
 void App::goTo(Screen screen, std::string topicId) {
-    m_state.history.push_back({m_state.screen, m_state.topicId});
+    m_state.history.push_back({m_state.screen, m_state.topicId, m_state.guide});
     m_state.screen = screen;
     m_state.topicId = std::move(topicId);
 }
 
-void App::handle(const intent::OpenTopic& i, TimePoint) { goTo(Screen::Topic, i.topicId); }
+void App::handle(const intent::OpenTopic& i, TimePoint) {
+    goTo(Screen::Topic, i.topicId);
+    m_state.page = 0;
+}
 
-void App::handle(const intent::OpenBooking&, TimePoint) { goTo(Screen::Booking, m_state.topicId); }
+void App::handle(const intent::OpenBooking&, TimePoint) {
+    // Remember where the resident got stuck, e.g. "VNeID – kích hoạt mức 2, bước 4".
+    bool inGuide = m_state.screen == Screen::GuideIntro || m_state.screen == Screen::GuideStep ||
+                   m_state.screen == Screen::GuideFinish;
+    m_state.booking = BookingContext{m_state.topicId, inGuide ? m_state.guide.guideId : "",
+                                     m_state.screen == Screen::GuideStep ? m_state.guide.step : -1};
+    goTo(Screen::Booking, m_state.topicId);
+}
 
 void App::handle(const intent::GoHome&, TimePoint) {
     m_state.screen = Screen::Home;
     m_state.topicId.clear();
+    m_state.guide = GuideProgress{};
     m_state.history.clear();
     m_state.pinPad.digits.clear();
     m_state.staff.reset();  // leaving staff mode signs out
@@ -118,10 +172,80 @@ void App::handle(const intent::Back&, TimePoint now) {
         handle(intent::GoHome{}, now);
         return;
     }
+    if (m_state.screen == Screen::GuideStep || m_state.screen == Screen::GuideFinish) {
+        handle(intent::PreviousStep{}, now);
+        return;
+    }
     Place previous = std::move(m_state.history.back());
     m_state.history.pop_back();
     m_state.screen = previous.screen;
     m_state.topicId = std::move(previous.topicId);
+    m_state.guide = std::move(previous.guide);
+    m_state.guide.cheerUntil.reset();
+}
+
+void App::handle(const intent::OpenGuide& i, TimePoint) {
+    const content::Guide* guide = m_library->find(i.guideId);
+    if (!guide) return;
+    goTo(Screen::GuideIntro, guide->topic);
+    m_state.guide = GuideProgress{};
+    m_state.guide.guideId = guide->id;
+}
+
+void App::handle(const intent::StartGuide& i, TimePoint) {
+    if (!currentGuide()) return;
+    m_state.screen = Screen::GuideStep;
+    std::string guideId = std::move(m_state.guide.guideId);
+    m_state.guide = GuideProgress{};
+    m_state.guide.guideId = std::move(guideId);
+    m_state.guide.practice = i.practice;
+}
+
+void App::handle(const intent::NextStep&, TimePoint) {
+    const content::Guide* guide = currentGuide();
+    if (!guide || m_state.screen != Screen::GuideStep) return;
+    GuideProgress& progress = m_state.guide;
+    progress.misses = 0;
+    progress.cheerUntil.reset();
+    if (progress.step + 1 < static_cast<int>(guide->steps.size())) {
+        ++progress.step;
+    } else {
+        m_state.screen = Screen::GuideFinish;
+    }
+}
+
+void App::handle(const intent::PreviousStep&, TimePoint) {
+    GuideProgress& progress = m_state.guide;
+    progress.misses = 0;
+    progress.cheerUntil.reset();
+    if (m_state.screen == Screen::GuideFinish) {
+        m_state.screen = Screen::GuideStep;
+    } else if (m_state.screen == Screen::GuideStep) {
+        if (progress.step > 0) --progress.step;
+        else m_state.screen = Screen::GuideIntro;
+    }
+}
+
+void App::handle(const intent::SetPractice& i, TimePoint) {
+    m_state.guide.practice = i.on;
+    m_state.guide.misses = 0;
+    m_state.guide.cheerUntil.reset();
+}
+
+void App::handle(const intent::PracticeTap& i, TimePoint now) {
+    GuideProgress& progress = m_state.guide;
+    if (m_state.screen != Screen::GuideStep || !progress.practice || progress.cheerUntil) return;
+    if (i.hit) progress.cheerUntil = now + kCheerTime;
+    else ++progress.misses;
+}
+
+void App::handle(const intent::ShowPage& i, TimePoint) { m_state.page = std::max(0, i.page); }
+
+void App::handle(const intent::PlayNarration&, TimePoint) {
+    const content::Guide* guide = currentGuide();
+    if (!guide || m_state.screen != Screen::GuideStep) return;
+    m_state.narrationFile = guide->steps[static_cast<size_t>(m_state.guide.step)].narration;
+    ++m_state.narrationRequests;
 }
 
 void App::handle(const intent::SetTextSize& i, TimePoint) {
@@ -141,6 +265,10 @@ void App::handle(const intent::CornerTap&, TimePoint now) {
 
 void App::openPinPad() {
     m_state.screen = Screen::StaffPin;
+    m_state.topicId.clear();  // staff mode is not part of a resident's path
+    m_state.guide = GuideProgress{};
+    m_state.page = 0;
+    m_state.staff.reset();
     m_state.history.clear();
     PinPadState& pad = m_state.pinPad;
     pad.digits.clear();

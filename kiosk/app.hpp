@@ -2,6 +2,7 @@
 #pragma once
 
 #include "config.hpp"
+#include "content/guide.hpp"
 #include "staff.hpp"
 
 #include <chrono>
@@ -17,7 +18,7 @@ using Clock = std::chrono::system_clock;
 using TimePoint = Clock::time_point;
 using Milliseconds = std::chrono::milliseconds;
 
-enum class Screen { Home, Topic, Booking, StaffPin, Staff };
+enum class Screen { Home, Topic, GuideIntro, GuideStep, GuideFinish, Booking, StaffPin, Staff };
 enum class PinPadMode { Enter, CreateFirst, ConfirmFirst };
 enum class ExitRequest { None, Quit, Restart };
 
@@ -34,13 +35,23 @@ struct CornerTap {};  // the hidden staff entry: five in a row opens the PIN pad
 struct PinDigit { char digit = '0'; };
 struct PinErase {};
 struct PinSubmit {};
+struct OpenGuide { std::string guideId; };
+struct StartGuide { bool practice = false; };  // from the intro or "Làm lại" on the finish screen
+struct NextStep {};
+struct PreviousStep {};
+struct SetPractice { bool on = false; };
+struct PracticeTap { bool hit = false; };  // where the resident tapped the phone picture
+struct PlayNarration {};
+struct ShowPage { int page = 0; };  // of a list too long for one screen
 struct RestartProgram {};
 struct QuitProgram {};
 }  // namespace intent
 
 using Intent = std::variant<intent::OpenTopic, intent::OpenBooking, intent::GoHome, intent::Back, intent::SetTextSize,
                             intent::StillHere, intent::CornerTap, intent::PinDigit, intent::PinErase,
-                            intent::PinSubmit, intent::RestartProgram, intent::QuitProgram>;
+                            intent::PinSubmit, intent::OpenGuide, intent::StartGuide, intent::NextStep,
+                            intent::PreviousStep, intent::SetPractice, intent::PracticeTap, intent::PlayNarration, intent::ShowPage,
+                            intent::RestartProgram, intent::QuitProgram>;
 
 struct PinPadState {
     PinPadMode mode = PinPadMode::Enter;
@@ -50,15 +61,38 @@ struct PinPadState {
     std::optional<TimePoint> lockedUntil;
 };
 
+// Where a resident is inside a guide.
+struct GuideProgress {
+    std::string guideId;
+    int step = 0;                         // 0-based
+    bool practice = false;                // "Làm thử": tap the picture where you would tap the phone
+    int misses = 0;                       // wrong taps on this step; from two on, the right spot pulses
+    std::optional<TimePoint> cheerUntil;  // "Đúng rồi!" is showing; then the guide moves on
+};
+
+// What a booking made from here should remember, so the helper comes prepared.
+struct BookingContext {
+    std::string topicId;
+    std::string guideId;
+    int step = -1;  // 0-based step where the resident got stuck, -1 if none
+};
+
 struct Place {
     Screen screen = Screen::Home;
-    std::string topicId;  // for Screen::Topic
+    std::string topicId;
+    GuideProgress guide;
 };
 
 struct State {
     Screen screen = Screen::Home;
-    std::string topicId;  // for Screen::Topic
+    std::string topicId;  // the topic being browsed
+    int page = 0;         // of the topic's guide list
+    GuideProgress guide;  // for the guide screens
+    BookingContext booking;
     std::vector<Place> history;  // where "Quay lại" goes
+    // Narration is played by the shell: each request bumps the counter.
+    unsigned narrationRequests = 0;
+    std::string narrationFile;
     int textSize = 0;     // 0 .. kTextSizeCount-1
     PinPadState pinPad;
     std::optional<StaffMember> staff;  // who is signed in to staff mode
@@ -68,7 +102,9 @@ struct State {
 
 class App {
 public:
-    App(Config config, StaffRepository& staff, std::vector<std::string> notices, TimePoint now);
+    // library: the loaded guides (may be null: no guides). It must outlive the App.
+    App(Config config, StaffRepository& staff, std::vector<std::string> notices, TimePoint now,
+        const content::Library* library = nullptr);
 
     void apply(const Intent& intent, TimePoint now);
     // Any touch counts as presence: it resets the idle timer and dismisses the countdown.
@@ -77,9 +113,14 @@ public:
     void tick(TimePoint now);
     // How long the frame loop may sleep before tick() has something to do; nullopt = until input.
     [[nodiscard]] std::optional<Milliseconds> timeUntilNextTimer(TimePoint now) const;
+    // True while something on screen moves by itself (the practice hint's pulse): draw every timer tick.
+    [[nodiscard]] bool animating() const;
 
     [[nodiscard]] const State& state() const { return m_state; }
     [[nodiscard]] const Config& config() const { return m_config; }
+    [[nodiscard]] const content::Library& library() const { return *m_library; }
+    // The guide being shown, or null.
+    [[nodiscard]] const content::Guide* currentGuide() const;
     // Problems staff should see: config errors, a database moved aside, ...
     [[nodiscard]] const std::vector<std::string>& notices() const { return m_notices; }
     // Incremented on every state change, so the frame loop redraws only when something changed.
@@ -99,6 +140,14 @@ private:
     void handle(const intent::PinDigit& i, TimePoint now);
     void handle(const intent::PinErase& i, TimePoint now);
     void handle(const intent::PinSubmit& i, TimePoint now);
+    void handle(const intent::OpenGuide& i, TimePoint now);
+    void handle(const intent::StartGuide& i, TimePoint now);
+    void handle(const intent::NextStep& i, TimePoint now);
+    void handle(const intent::PreviousStep& i, TimePoint now);
+    void handle(const intent::SetPractice& i, TimePoint now);
+    void handle(const intent::PracticeTap& i, TimePoint now);
+    void handle(const intent::PlayNarration& i, TimePoint now);
+    void handle(const intent::ShowPage& i, TimePoint now);
     void handle(const intent::RestartProgram& i, TimePoint now);
     void handle(const intent::QuitProgram& i, TimePoint now);
 
@@ -110,6 +159,7 @@ private:
 
     Config m_config;
     StaffRepository& m_staff;
+    const content::Library* m_library;
     std::vector<std::string> m_notices;
     State m_state;
     TimePoint m_lastInput;

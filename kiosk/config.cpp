@@ -494,6 +494,16 @@ class ConfigReader {
         }
     }
 
+    void readContentRoot(const Field& field) {
+        const auto* text = field.node.as_string();
+        if (text != nullptr && !hasControlCharacters(text->get())) {
+            m_load.config.contentRoot = text->get();
+        } else {
+            report(field, "must be a path string (\"\" for the default) without control characters",
+                   describe(field.node));
+        }
+    }
+
     void unknownKey(const Field& field) {
         m_load.issues.push_back(
             {m_fileName, field.line, fmt::format("unknown key '{}'", printable(field.name))});
@@ -520,6 +530,7 @@ std::span<const ConfigReader::KeyReader> ConfigReader::readers() {
         {"session", "idle_seconds", &ConfigReader::readIdleSeconds},
         {"session", "countdown_seconds", &ConfigReader::readCountdownSeconds},
         {"storage", "data_dir", &ConfigReader::readDataDir},
+        {"content", "root", &ConfigReader::readContentRoot},
     };
     return table;
 }

@@ -26,6 +26,7 @@ struct Config {
     double screenDiagonalInches = 10.1;  // 3..100, used to size touch targets in millimetres
     std::string renderer = "software";   // "software" or "accelerated"
     std::filesystem::path dataDir;       // defaults to defaultDataDir()
+    std::filesystem::path contentRoot;   // holds content/ and images/; "" = the program's bundled content
     // Opening hours per weekday, index 0 = Monday .. 6 = Sunday. Default 07:30-11:30, 13:30-21:00 daily.
     std::vector<TimeInterval> openingHours[7];
 

@@ -8,12 +8,14 @@
 #include "platform/signals.hpp"
 #include "platform/window.hpp"
 #include "ui/shell.hpp"
+#include "ui/step_layout.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +26,8 @@ constexpr const char* kDefaultConfig = "/etc/kiosk/kiosk.toml";
 constexpr const char* kUsage = R"(usage: kiosk [options]
   --config FILE          configuration file (default /etc/kiosk/kiosk.toml; every key has a default)
   --check-config FILE    check a configuration file and exit: 0 if clean, 1 with file:line: messages
+  --check-content DIR    check every guide under DIR (holding content/ and images/) and exit: 0 if no errors
+  --content-root DIR     where the guides and pictures are (overrides the config's content.root)
   --windowed WxH         a window of that size instead of full screen (development, screenshots)
   --dev                  development mode: Escape and window close quit
   --data-dir DIR         where the database lives (overrides the config's storage.data_dir)
@@ -36,6 +40,8 @@ constexpr const char* kUsage = R"(usage: kiosk [options]
 struct Options {
     std::string configFile = kDefaultConfig;
     std::string checkConfig;
+    std::string checkContent;
+    std::string contentRoot;
     int width = 0, height = 0;
     bool dev = false;
     std::string dataDir;
@@ -59,6 +65,8 @@ Options parseOptions(int argc, char** argv) {
         };
         if (arg == "--config") o.configFile = value();
         else if (arg == "--check-config") o.checkConfig = value();
+        else if (arg == "--check-content") o.checkContent = value();
+        else if (arg == "--content-root") o.contentRoot = value();
         else if (arg == "--windowed") {
             std::string size = value();
             if (std::sscanf(size.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240) {
@@ -92,6 +100,37 @@ int checkConfig(const std::string& file) {
     return 0;
 }
 
+content::Date today() {
+    std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+// Loads every guide, checking that each step's words fit the smallest screen at the largest text size.
+content::Library loadGuides(const std::filesystem::path& root, double diagonalInches) {
+    content::LoadOptions options{root, today(), {}};
+    try {
+        options.fits = ui::makeTextFitCheck(800, 480, diagonalInches, kiosk::kTextSizeCount - 1);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "kiosk: content: cannot check text fit: {}\n", e.what());
+    }
+    return content::loadLibrary(options);
+}
+
+int checkContent(const std::filesystem::path& root, double diagonalInches) {
+    content::Library library = loadGuides(root, diagonalInches);
+    int errors = 0;
+    for (const content::Issue& issue : library.issues) {
+        fmt::print(stderr, "{}\n", issue.text());
+        if (!issue.warning) ++errors;
+    }
+    size_t steps = 0;
+    for (const content::Guide& guide : library.guides) steps += guide.steps.size();
+    fmt::print("{}: {} guides with {} steps ok, {} error(s)\n", root.string(), library.guides.size(), steps, errors);
+    return errors == 0 ? 0 : 1;
+}
+
 // Opens the kiosk's database; if even a fresh file cannot be made, runs on memory so residents are served.
 kiosk::db::OpenedDatabase openDatabase(const std::filesystem::path& dataDir) {
     auto now = std::chrono::system_clock::now();
@@ -116,6 +155,7 @@ int main(int argc, char** argv) {
     if (!options.checkConfig.empty()) return checkConfig(options.checkConfig);
 
     kiosk::ConfigLoad load = kiosk::loadConfig(options.configFile);
+    if (!options.checkContent.empty()) return checkContent(options.checkContent, load.config.screenDiagonalInches);
     std::vector<std::string> notices;
     for (const kiosk::ConfigIssue& issue : load.issues) {
         fmt::print(stderr, "kiosk: config: {}\n", issue.text());
@@ -131,10 +171,18 @@ int main(int argc, char** argv) {
     }
     kiosk::StaffRepository staff(database.db);
 
+    std::filesystem::path contentRoot = !options.contentRoot.empty()     ? std::filesystem::path(options.contentRoot)
+                                        : !config.contentRoot.empty() ? config.contentRoot
+                                                                        : std::filesystem::path(KIOSK_SOURCE_ROOT);
+    // A broken guide is left out and listed for staff; the rest still show.
+    content::Library guides = loadGuides(contentRoot, config.screenDiagonalInches);
+    for (const content::Issue& issue : guides.issues) fmt::print(stderr, "kiosk: content: {}\n", issue.text());
+
     ui::ShellOptions shell;
     shell.lockdown = !options.dev;
     shell.screenshotDir = options.screenshotDir;
     shell.firstScreenshot = options.screenshot;
+    shell.contentRoot = contentRoot;
     if (!options.scenario.empty()) {
         auto scenario = kiosk::scenario::load(options.scenario);
         if (!scenario) {
@@ -155,7 +203,7 @@ int main(int argc, char** argv) {
         windowOptions.softwareRenderer = config.renderer != "accelerated";
         windowOptions.title = "Kiosk " + config.village;
         platform::Window window(windowOptions);
-        kiosk::App app(config, staff, notices, kiosk::Clock::now());
+        kiosk::App app(config, staff, notices, kiosk::Clock::now(), &guides);
         result = ui::runShell(window, signals, app, shell);
     }
     if (shell.scenario) {

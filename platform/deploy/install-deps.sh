@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the kiosk needs to build, run and be tested.
 # Quick when everything is there already: apt is only called for what is missing.
-# Usage: install-deps.sh [build|test|bench]   (each includes the ones before it)
+# Usage: install-deps.sh [build|test|bench|content|fuzz]   (test and bench include build)
 set -euo pipefail
 what=${1:-build}
 
 packages=(build-essential cmake pkg-config libsdl2-dev libimgui-dev libcurl4-openssl-dev
   libsqlite3-dev doctest-dev libstb-dev libfreetype-dev fonts-noto-core libtomlplusplus-dev
-  nlohmann-json3-dev libfmt-dev libsodium-dev libqrencode-dev)
+  nlohmann-json3-dev libfmt-dev libsodium-dev libqrencode-dev libutf8proc-dev)
 if [[ $what == test || $what == bench ]]; then
   packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3)
 fi
 if [[ $what == bench ]]; then
   packages+=(chromium)
+fi
+if [[ $what == content ]]; then  # tools that make guide pictures and narration (content/tools)
+  packages+=(librsvg2-bin espeak-ng vorbis-tools fonts-noto-core)
+fi
+if [[ $what == fuzz ]]; then
+  packages+=(clang libclang-rt-14-dev)
 fi
 
 missing=()

@@ -72,15 +72,17 @@ float gapBetween(const TouchTarget& a, const TouchTarget& b) {
 }
 }  // namespace
 
-void ScenarioPlayer::checkExpect(const sc::Expect& expect, const kiosk::App& app, int line) {
+std::vector<std::string> ScenarioPlayer::unmetExpectations(const sc::Expect& expect, const kiosk::App& app, int line) {
+    std::vector<std::string> unmet;
     auto actual = app.describe();
     for (const auto& [key, wanted] : expect.values) {
         auto it = actual.find(key);
         std::string got = it == actual.end() ? "(no such value)" : it->second;
         if (got != wanted) {
-            fail(fmt::format("{}:{}: expected {} = \"{}\", got \"{}\"", m_scenario.file, line, key, wanted, got));
+            unmet.push_back(fmt::format("{}:{}: expected {} = \"{}\", got \"{}\"", m_scenario.file, line, key, wanted, got));
         }
     }
+    return unmet;
 }
 
 void ScenarioPlayer::checkTargets(const sc::ExpectTargets& expect, const TargetRegistry& targets,
@@ -108,9 +110,28 @@ void ScenarioPlayer::checkTargets(const sc::ExpectTargets& expect, const TargetR
 std::optional<std::filesystem::path> ScenarioPlayer::advance(SteadyTime now, const kiosk::App& app,
                                                              const TargetRegistry& targets, const Metrics& metrics,
                                                              SDL_Window* window) {
+    // A busy machine may draw the next screen late: a tap waits for its target to appear and an
+    // expectation for the state to arrive, for up to this long, before the step counts as failed.
+    constexpr auto kPatience = std::chrono::milliseconds(3000);
+    constexpr auto kRetryEvery = std::chrono::milliseconds(50);
     std::optional<std::filesystem::path> screenshot;
     while (!finished() && now >= m_due && !screenshot) {
         const sc::Step& step = m_scenario.steps[m_next];
+        if (!m_retryUntil) m_retryUntil = now + kPatience;
+        bool patient = now < *m_retryUntil;
+        if (const auto* tap = std::get_if<sc::TapTarget>(&step.action); tap && patient && !targets.find(tap->id)) {
+            m_due = now + kRetryEvery;
+            return screenshot;
+        }
+        if (const auto* expect = std::get_if<sc::Expect>(&step.action)) {
+            std::vector<std::string> unmet = unmetExpectations(*expect, app, step.line);
+            if (!unmet.empty() && patient) {
+                m_due = now + kRetryEvery;
+                return screenshot;
+            }
+            for (const std::string& message : unmet) fail(message);
+        }
+        m_retryUntil.reset();
         std::visit(
             [&](const auto& action) {
                 using A = std::decay_t<decltype(action)>;
@@ -147,8 +168,6 @@ std::optional<std::filesystem::path> ScenarioPlayer::advance(SteadyTime now, con
                     SDL_PushEvent(&quit);
                 } else if constexpr (std::is_same_v<A, sc::Screenshot>) {
                     screenshot = m_screenshotDir / (action.name + ".png");
-                } else if constexpr (std::is_same_v<A, sc::Expect>) {
-                    checkExpect(action, app, step.line);
                 } else if constexpr (std::is_same_v<A, sc::ExpectTargets>) {
                     checkTargets(action, targets, metrics, step.line);
                 }

@@ -1,5 +1,7 @@
 #include "ui/shell.hpp"
 
+#include "platform/narration_player.hpp"
+#include "platform/picture_cache.hpp"
 #include "platform/touch_input.hpp"
 #include "ui/scenario_player.hpp"
 #include "ui/screens.hpp"
@@ -40,7 +42,7 @@ public:
     FrameLoop(platform::Window& window, const platform::ShutdownSignals& signals, kiosk::App& app,
               const ShellOptions& options)
         : m_window(window), m_signals(signals), m_app(app), m_options(options),
-          m_theme(app.config().screenDiagonalInches) {
+          m_theme(app.config().screenDiagonalInches), m_pictures(window.renderer()) {
         if (options.scenario) m_player.emplace(*options.scenario, options.screenshotDir, SteadyClock::now());
         updateTheme();
     }
@@ -77,7 +79,8 @@ public:
 
 private:
     bool needsFrame() const {
-        return m_framesToDraw > 0 || m_input.hasPending() || m_app.revision() != m_drawnRevision;
+        return m_framesToDraw > 0 || m_input.hasPending() || m_app.revision() != m_drawnRevision ||
+               m_app.animating();
     }
 
     // Sleeps until input, the app's next timer or the scenario's next step: no busy loop.
@@ -146,7 +149,8 @@ private:
         m_targets.clear();
         auto now = kiosk::Clock::now();
         unsigned long before = m_app.revision();
-        Intents intents = drawCurrentScreen({m_app, m_theme, m_targets, now});
+        Intents intents =
+            drawCurrentScreen({m_app, m_theme, m_targets, now, m_pictures, m_options.contentRoot, m_soundFailed});
         std::string error;
         if (!m_window.endFrame(capture, &error)) {
             ++m_captureFailures;
@@ -159,10 +163,41 @@ private:
                        std::chrono::duration_cast<std::chrono::milliseconds>(presented).count());
         }
         for (const kiosk::Intent& intent : intents) m_app.apply(intent, now);
+        playRequestedNarration();
+        keepOnlyNeededPictures();
         if (m_framesToDraw > 0) --m_framesToDraw;
         if (before != m_app.revision()) m_framesToDraw = kSettleFrames;  // draw the new state
         m_drawnRevision = m_app.revision();
         ++m_framesDrawn;
+    }
+
+    void playRequestedNarration() {
+        const kiosk::State& state = m_app.state();
+        if (state.narrationRequests == m_narrationRequests) return;
+        m_narrationRequests = state.narrationRequests;
+        if (state.narrationFile.empty()) return;
+        m_soundFailed = !m_narration.play(m_options.contentRoot / "content" / "narration" / state.narrationFile);
+        if (m_soundFailed) fmt::print(stderr, "kiosk: narration: {}\n", m_narration.lastError());
+    }
+
+    // Pictures live only while their step (or the next, fetched ahead for an instant page turn) shows.
+    void keepOnlyNeededPictures() {
+        const kiosk::State& state = m_app.state();
+        const content::Guide* guide = m_app.currentGuide();
+        std::vector<std::filesystem::path> keep;
+        if (guide && state.screen == kiosk::Screen::GuideStep) {
+            for (int i : {state.guide.step, state.guide.step + 1}) {
+                if (i < static_cast<int>(guide->steps.size())) {
+                    keep.push_back(m_options.contentRoot / "images" / guide->steps[static_cast<size_t>(i)].image);
+                }
+            }
+        } else if (guide && state.screen == kiosk::Screen::GuideIntro && !guide->steps.empty()) {
+            keep.push_back(m_options.contentRoot / "images" / guide->steps[0].image);
+        }
+        m_pictures.keepOnly(keep);
+        if (keep.size() > 1) m_pictures.get(keep.back());
+        else if (keep.size() == 1 && state.screen == kiosk::Screen::GuideIntro) m_pictures.get(keep[0]);
+        if (state.screen != kiosk::Screen::GuideStep) m_soundFailed = false;
     }
 
     platform::Window& m_window;
@@ -172,6 +207,10 @@ private:
     Theme m_theme;
     platform::TouchInput m_input;
     TargetRegistry m_targets;
+    platform::PictureCache m_pictures;
+    platform::NarrationPlayer m_narration;
+    unsigned m_narrationRequests = 0;
+    bool m_soundFailed = false;
     std::optional<ScenarioPlayer> m_player;
     unsigned long m_drawnRevision = ~0UL;
     int m_framesToDraw = kSettleFrames;

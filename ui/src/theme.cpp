@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <stdexcept>
+#include <string>
 
 namespace ui {
 
@@ -19,11 +21,11 @@ constexpr float kGapMm = 4.0f;
 constexpr float kMarginMm = 5.0f;
 constexpr float kCornerMm = 12.0f;
 
-const ImWchar* glyphRanges() {
+const ImWchar* glyphRanges(ImFontAtlas& atlas) {
     // ImGui's Vietnamese ranges lack punctuation such as the en dash: add General Punctuation.
-    static ImVector<ImWchar> ranges = [] {
+    static ImVector<ImWchar> ranges = [&] {
         ImFontGlyphRangesBuilder builder;
-        builder.AddRanges(ImGui::GetIO().Fonts->GetGlyphRangesVietnamese());
+        builder.AddRanges(atlas.GetGlyphRangesVietnamese());
         static const ImWchar extra[] = {0x00A0, 0x00FF, 0x2010, 0x205E, 0x20AB, 0x20AB, 0};  // ... ₫
         builder.AddRanges(extra);
         ImVector<ImWchar> built;
@@ -60,33 +62,43 @@ bool Theme::update(int widthPx, int heightPx, int textSizeLevel) {
     return fontsChanged;
 }
 
-void Theme::bakeFonts() {
-    // Only the current text size is baked: an atlas of every size would cost tens of MB of RAM.
-    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-    atlas->Clear();
-    atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-    atlas->TexGlyphPadding = 1;
-    m_fontError.clear();
+FontSet addFonts(ImFontAtlas& atlas, const Metrics& metrics) {
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas.TexGlyphPadding = 1;
     auto load = [&](const char* file, float size) -> ImFont* {
         if (!std::filesystem::exists(file)) {
-            m_fontError = std::string("missing font ") + file + " (Debian package fonts-noto-core)";
-            return nullptr;
+            throw std::runtime_error(std::string("missing font ") + file + " (Debian package fonts-noto-core)");
         }
         ImFontConfig config;
         config.OversampleH = 1;  // FreeType hinting is crisp without oversampling
         config.OversampleV = 1;
-        return atlas->AddFontFromFileTTF(file, size, &config, glyphRanges());
+        return atlas.AddFontFromFileTTF(file, size, &config, glyphRanges(atlas));
     };
-    m_body = load(KIOSK_FONT_REGULAR, m_metrics.bodyPx);
-    m_bodyBold = load(KIOSK_FONT_BOLD, m_metrics.bodyPx);
-    m_title = load(KIOSK_FONT_BOLD, m_metrics.titlePx);
-    if (!m_body || !m_bodyBold || !m_title) {
+    FontSet fonts{load(KIOSK_FONT_REGULAR, metrics.bodyPx), load(KIOSK_FONT_BOLD, metrics.bodyPx),
+                  load(KIOSK_FONT_BOLD, metrics.titlePx)};
+    atlas.Build();
+    return fonts;
+}
+
+void Theme::bakeFonts() {
+    // Only the current text size is baked: an atlas of every size would cost tens of MB of RAM.
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->Clear();
+    m_fontError.clear();
+    try {
+        FontSet fonts = addFonts(*atlas, m_metrics);
+        m_body = fonts.body;
+        m_bodyBold = fonts.bodyBold;
+        m_title = fonts.title;
+    } catch (const std::exception& e) {
+        // Still serve residents: ImGui's own font lacks Vietnamese marks, but the tiles work.
+        m_fontError = e.what();
         atlas->Clear();
         ImFontConfig config;
         config.SizePixels = m_metrics.bodyPx;
         m_body = m_bodyBold = m_title = atlas->AddFontDefault(&config);
+        atlas->Build();
     }
-    atlas->Build();
 }
 
 ImU32 toImColor(Rgb c, float alpha) {

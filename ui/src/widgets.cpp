@@ -5,8 +5,11 @@
 namespace ui {
 
 const TouchTarget* TargetRegistry::find(std::string_view id) const {
-    auto it = std::ranges::find(m_targets, id, &TouchTarget::id);
-    return it == m_targets.end() ? nullptr : &*it;
+    for (const auto* list : {&m_targets, &m_markers}) {
+        auto it = std::ranges::find(*list, id, &TouchTarget::id);
+        if (it != list->end()) return &*it;
+    }
+    return nullptr;
 }
 
 namespace {

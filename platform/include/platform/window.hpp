@@ -44,6 +44,7 @@ public:
     [[nodiscard]] int width() const;
     [[nodiscard]] int height() const;
     [[nodiscard]] SDL_Window* sdlWindow() const { return m_window.get(); }
+    [[nodiscard]] SDL_Renderer* renderer() const { return m_renderer.get(); }
 private:
     bool screenshot(const std::filesystem::path& file, std::string& error);
 

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ui {
 
@@ -34,7 +35,8 @@ public:
 
 private:
     void pushTap(float x, float y, SDL_Window* window);
-    void checkExpect(const kiosk::scenario::Expect& expect, const kiosk::App& app, int line);
+    // The differences between what a step expects and the app's state; empty when it holds.
+    std::vector<std::string> unmetExpectations(const kiosk::scenario::Expect& expect, const kiosk::App& app, int line);
     void checkTargets(const kiosk::scenario::ExpectTargets& expect, const TargetRegistry& targets,
                       const Metrics& metrics, int line);
 
@@ -42,6 +44,7 @@ private:
     std::filesystem::path m_screenshotDir;
     size_t m_next = 0;
     SteadyTime m_due;
+    std::optional<SteadyTime> m_retryUntil;  // a tap or expectation waits this long for the screen to catch up
     int m_failures = 0;
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app.hpp"
+#include "platform/picture_cache.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -14,12 +15,18 @@ struct ScreenContext {
     const Theme& theme;
     TargetRegistry& targets;
     kiosk::TimePoint now;
+    platform::PictureCache& pictures;
+    const std::filesystem::path& contentRoot;  // holds images/ and content/
+    bool soundFailed = false;                  // the last "Nghe" could not play
 };
 
 using Intents = std::vector<kiosk::Intent>;
 
 Intents drawHome(const ScreenContext& ctx);
-Intents drawTopic(const ScreenContext& ctx);
+Intents drawTopic(const ScreenContext& ctx);  // the topic's guides
+Intents drawGuideIntro(const ScreenContext& ctx);
+Intents drawGuideStep(const ScreenContext& ctx);
+Intents drawGuideFinish(const ScreenContext& ctx);
 Intents drawBooking(const ScreenContext& ctx);
 Intents drawPinPad(const ScreenContext& ctx);
 Intents drawStaff(const ScreenContext& ctx);

@@ -16,6 +16,7 @@ struct ShellOptions {
     std::optional<kiosk::scenario::Scenario> scenario;
     std::filesystem::path screenshotDir;    // for the scenario's named screenshots
     std::filesystem::path firstScreenshot;  // render the first screen to this PNG and exit
+    std::filesystem::path contentRoot;      // holds images/ and content/ (guides, narration)
 };
 
 struct ShellResult {

@@ -22,6 +22,16 @@ struct Metrics {
 // Sizes for a screen of widthPx x heightPx pixels with the given diagonal, at a text size level.
 [[nodiscard]] Metrics computeMetrics(int widthPx, int heightPx, double diagonalInches, int textSizeLevel);
 
+struct FontSet {
+    ImFont* body = nullptr;
+    ImFont* bodyBold = nullptr;
+    ImFont* title = nullptr;
+};
+
+// Bakes Noto Sans at the metrics' sizes into an atlas (Vietnamese glyphs and punctuation).
+// Throws std::runtime_error naming the missing font file (Debian package fonts-noto-core).
+FontSet addFonts(ImFontAtlas& atlas, const Metrics& metrics);
+
 class Theme {
 public:
     Theme(double diagonalInches) : m_diagonalInches(diagonalInches) {}

@@ -20,13 +20,20 @@ struct TouchTarget {
 // The touch targets drawn in the current frame.
 class TargetRegistry {
 public:
-    void clear() { m_targets.clear(); }
+    void clear() {
+        m_targets.clear();
+        m_markers.clear();
+    }
     void add(std::string id, ImVec2 min, ImVec2 max) { m_targets.push_back({std::move(id), min, max}); }
+    // A named place inside a target (e.g. the right spot on a step picture): scenarios can tap it,
+    // but it is not a separate target for the size and spacing checks.
+    void addMarker(std::string id, ImVec2 min, ImVec2 max) { m_markers.push_back({std::move(id), min, max}); }
     [[nodiscard]] const TouchTarget* find(std::string_view id) const;
     [[nodiscard]] const std::vector<TouchTarget>& all() const { return m_targets; }
 
 private:
     std::vector<TouchTarget> m_targets;
+    std::vector<TouchTarget> m_markers;
 };
 
 // Draws text wrapped to the box's width, each line centred, the block centred vertically.

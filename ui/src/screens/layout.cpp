@@ -49,6 +49,9 @@ Intents drawCurrentScreen(const ScreenContext& ctx) {
     switch (ctx.app.state().screen) {
     case kiosk::Screen::Home: intents = drawHome(ctx); break;
     case kiosk::Screen::Topic: intents = drawTopic(ctx); break;
+    case kiosk::Screen::GuideIntro: intents = drawGuideIntro(ctx); break;
+    case kiosk::Screen::GuideStep: intents = drawGuideStep(ctx); break;
+    case kiosk::Screen::GuideFinish: intents = drawGuideFinish(ctx); break;
     case kiosk::Screen::Booking: intents = drawBooking(ctx); break;
     case kiosk::Screen::StaffPin: intents = drawPinPad(ctx); break;
     case kiosk::Screen::Staff: intents = drawStaff(ctx); break;

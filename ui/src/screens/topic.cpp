@@ -1,11 +1,32 @@
-// A topic's page. Until the guide player exists it says the guides are coming, and offers help.
+// A topic's guides as big cards, a page at a time (never a scroll).
 #include "content/topics.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 
+#include <fmt/format.h>
+
 #include <string>
 
 namespace ui {
+
+namespace {
+struct Grid {
+    int columns, rows;
+    float cardW, cardH;
+};
+
+Grid listGrid(const Metrics& m, ImVec2 screen, float top, float bottom) {
+    bool landscape = screen.x >= screen.y;
+    Grid g{landscape ? 2 : 1, 0, 0, 0};
+    float minCardH = std::max(m.targetPx * 1.2f, m.titlePx * 2.6f);
+    float height = bottom - top;
+    g.rows = std::max(1, static_cast<int>((height + m.gapPx) / (minCardH + m.gapPx)));
+    g.rows = std::min(g.rows, 3);
+    g.cardW = (screen.x - 2 * m.marginPx - static_cast<float>(g.columns - 1) * m.gapPx) / static_cast<float>(g.columns);
+    g.cardH = (height - static_cast<float>(g.rows - 1) * m.gapPx) / static_cast<float>(g.rows);
+    return g;
+}
+}  // namespace
 
 Intents drawTopic(const ScreenContext& ctx) {
     Intents intents;
@@ -13,18 +34,62 @@ Intents drawTopic(const ScreenContext& ctx) {
         endPage();
         return intents;
     }
-    const content::Topic* topic = content::findTopic(ctx.app.state().topicId);
-    std::string title = topic ? std::string(topic->title) : ctx.app.state().topicId;
+    const kiosk::State& state = ctx.app.state();
+    const content::Topic* topic = content::findTopic(state.topicId);
+    std::string title = topic ? std::string(topic->title) : state.topicId;
     std::string subtitle = topic ? std::string(topic->subtitle) : "";
     float top = drawHeader(ctx, title.c_str(), subtitle.c_str());
     const Metrics& m = ctx.theme.metrics();
+    const Palette& palette = ctx.theme.palette();
     ImVec2 screen = ImGui::GetMainViewport()->Size;
-    float bottom = screen.y - navBarHeight(ctx.theme) - m.gapPx;
-    ImGui::GetWindowDrawList()->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(m.cornerPx, top),
-                                        toImColor(ctx.theme.palette().page.text), text::kGuidesComingSoon, nullptr,
-                                        screen.x - m.cornerPx - m.marginPx);
-    (void)bottom;
-    drawNavBar(ctx, intents, true);
+    float navTop = drawNavBar(ctx, intents, true);
+
+    std::vector<const content::Guide*> guides = ctx.app.library().guidesForTopic(state.topicId);
+    if (guides.empty()) {
+        ImGui::GetWindowDrawList()->AddText(ctx.theme.body(), ctx.theme.body()->FontSize,
+                                            ImVec2(std::max(m.marginPx, m.cornerPx), top),
+                                            toImColor(palette.page.text), text::kNoGuides, nullptr,
+                                            screen.x - m.cornerPx - m.marginPx);
+        endPage();
+        return intents;
+    }
+    Grid grid = listGrid(m, screen, top, navTop - m.gapPx);
+    int perPage = grid.columns * grid.rows;
+    int pages = (static_cast<int>(guides.size()) + perPage - 1) / perPage;
+    int page = std::min(state.page, pages - 1);
+    bool paged = pages > 1;
+    if (paged) {
+        // The last cell of each page turns the page, so every page keeps the same big cards.
+        perPage -= 1;
+        pages = (static_cast<int>(guides.size()) + perPage - 1) / perPage;
+        page = std::min(state.page, pages - 1);
+    }
+    size_t first = static_cast<size_t>(page * perPage);
+    int cell = 0;
+    auto cellPos = [&](int index) {
+        return ImVec2(m.marginPx + static_cast<float>(index % grid.columns) * (grid.cardW + m.gapPx),
+                      top + static_cast<float>(index / grid.columns) * (grid.cardH + m.gapPx));
+    };
+    for (size_t i = first; i < guides.size() && cell < perPage; ++i, ++cell) {
+        const content::Guide& guide = *guides[i];
+        ImGui::SetCursorScreenPos(cellPos(cell));
+        std::string details = fmt::format(fmt::runtime(text::kMinutes), guide.minutes) + " · " +
+                              fmt::format(fmt::runtime(text::kSteps), guide.steps.size());
+        if (guide.isNew) details += std::string(" · ") + text::kNewBadge;
+        if (bigButton(ctx.targets, ctx.theme, "guide." + guide.id, {guide.title, details},
+                      ImVec2(grid.cardW, grid.cardH), palette.plainButton)) {
+            intents.push_back(kiosk::intent::OpenGuide{guide.id});
+        }
+    }
+    if (paged) {
+        ImGui::SetCursorScreenPos(cellPos(perPage));
+        bool last = page + 1 >= pages;
+        std::string label = last ? "Trang đầu của danh sách" : fmt::format("Xem tiếp ({}/{})", page + 2, pages);
+        if (bigButton(ctx.targets, ctx.theme, "list.next_page", {label}, ImVec2(grid.cardW, grid.cardH),
+                      palette.primaryButton)) {
+            intents.push_back(kiosk::intent::ShowPage{last ? 0 : page + 1});
+        }
+    }
     endPage();
     return intents;
 }

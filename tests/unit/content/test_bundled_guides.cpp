@@ -1,0 +1,56 @@
+// Every guide shipped under the repository root must load with no errors (warnings are printed only).
+#include "content/guide.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+namespace {
+
+content::Date today() {
+    const std::chrono::year_month_day date{
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    return {static_cast<int>(date.year()), static_cast<int>(static_cast<unsigned>(date.month())),
+            static_cast<int>(static_cast<unsigned>(date.day()))};
+}
+
+} // namespace
+
+TEST_CASE("every bundled guide validates with no errors") {
+    content::LoadOptions options;
+    options.root = KIOSK_SOURCE_ROOT;
+    options.today = today();
+    const auto library = content::loadLibrary(options);
+    for (const auto& issue : library.issues) {
+        if (issue.warning) {
+            MESSAGE(issue.text());
+        } else {
+            FAIL_CHECK(issue.text());
+        }
+    }
+    MESSAGE(library.guides.size(), " bundled guide(s) loaded");
+    CHECK_FALSE(library.hasErrors());
+}
+
+TEST_CASE("the example guide in content/README.md is a valid guide") {
+    std::ifstream in(std::filesystem::path(KIOSK_SOURCE_ROOT) / "content" / "README.md", std::ios::binary);
+    REQUIRE(in);
+    const std::string readme((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto start = readme.find("```toml\n");
+    REQUIRE(start != std::string::npos);
+    const auto end = readme.find("```", start + 8);
+    REQUIRE(end != std::string::npos);
+    const auto result = content::parseGuide(std::string_view(readme).substr(start + 8, end - start - 8),
+                                            "content/guides/vneid-mo-ung-dung.toml");
+    for (const auto& issue : result.issues) {
+        FAIL_CHECK(issue.text());
+    }
+    REQUIRE(result.guide.has_value());
+    CHECK(result.guide->steps.size() == 2);
+    CHECK(result.guide->steps[0].text ==
+          "Bác vuốt màn hình sang trái hoặc sang phải. Tìm biểu tượng có chữ VNeID.");
+}

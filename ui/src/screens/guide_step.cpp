@@ -1,0 +1,217 @@
+// One step of a guide: the phone picture in a phone frame, the words beside it, and practice mode
+// ("Làm thử"), where the resident taps the picture where they would tap their own phone.
+#include "ui/qr_code.hpp"
+#include "ui/screens.hpp"
+#include "ui/step_layout.hpp"
+#include "ui/strings.hpp"
+
+#include <fmt/format.h>
+#include <imgui_internal.h>
+
+#include <cmath>
+
+namespace ui {
+
+namespace {
+const Rgb kFrame{0x22, 0x22, 0x22};
+const Rgb kHint{0xFF, 0xC2, 0x00};   // amber: where to tap
+const Rgb kRight{0x1B, 0x7F, 0x3B};  // green: the right spot, found
+const ColourPair kTipBox{{0xE8, 0xF1, 0xFB}, {0x1A, 0x1A, 0x1A}};
+const ColourPair kWarningBox{{0xFF, 0xF1, 0xC7}, {0x1A, 0x1A, 0x1A}};
+const ColourPair kPracticeBox{{0xE3, 0xF4, 0xE8}, {0x1A, 0x1A, 0x1A}};
+
+// The hotspot (picture pixels) on screen.
+ImRect hotspotOnScreen(const content::Hotspot& h, const StepLayout& l, int pictureW, int pictureH) {
+    float sx = (l.pictureMax.x - l.pictureMin.x) / static_cast<float>(pictureW);
+    float sy = (l.pictureMax.y - l.pictureMin.y) / static_cast<float>(pictureH);
+    return ImRect(l.pictureMin.x + static_cast<float>(h.x) * sx, l.pictureMin.y + static_cast<float>(h.y) * sy,
+                  l.pictureMin.x + static_cast<float>(h.x + h.width) * sx,
+                  l.pictureMin.y + static_cast<float>(h.y + h.height) * sy);
+}
+
+// A point of the picture far from the hotspot, for scenarios that tap the wrong place.
+ImVec2 farFrom(const ImRect& spot, const StepLayout& l) {
+    float inset = (l.pictureMax.x - l.pictureMin.x) * 0.08f;
+    ImVec2 c = spot.GetCenter();
+    float x = c.x < (l.pictureMin.x + l.pictureMax.x) / 2 ? l.pictureMax.x - inset : l.pictureMin.x + inset;
+    float y = c.y < (l.pictureMin.y + l.pictureMax.y) / 2 ? l.pictureMax.y - inset : l.pictureMin.y + inset;
+    return ImVec2(x, y);
+}
+
+float drawBox(ImDrawList* draw, ImFont* font, const Metrics& m, ImVec2 pos, float width, const std::string& words,
+              ColourPair colours) {
+    float pad = m.pxPerMm * 2;
+    float h = wrappedTextHeight(font, width - 2 * pad, words) + 2 * pad;
+    draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), toImColor(colours.background), m.pxPerMm * 1.5f);
+    draw->AddText(font, font->FontSize, ImVec2(pos.x + pad, pos.y + pad), toImColor(colours.text), words.c_str(),
+                  nullptr, width - 2 * pad);
+    return h;
+}
+
+// One line only: a long title is cut with "…" rather than pushing the picture down.
+std::string fitOneLine(ImFont* font, std::string text, float width) {
+    auto widthOf = [&](const std::string& s) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.c_str()).x; };
+    if (widthOf(text) <= width) return text;
+    while (!text.empty() && widthOf(text + "…") > width) {
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
+        if (!text.empty()) text.pop_back();  // the first byte of the last UTF-8 character
+    }
+    return text + "…";
+}
+
+void drawHeaderLine(const ScreenContext& ctx, const content::Guide& guide, int step) {
+    const Metrics& m = ctx.theme.metrics();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    ImFont* bold = ctx.theme.bodyBold();
+    float screenW = ImGui::GetMainViewport()->Size.x;
+    int count = static_cast<int>(guide.steps.size());
+    std::string progress = fmt::format(fmt::runtime(text::kStepOf), step + 1, count);
+    float progressW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, progress.c_str()).x;
+    // Progress dots: done ones filled, the rest hollow; only when there is room for them.
+    float dot = bold->FontSize * 0.22f, pitch = dot * 3.2f;
+    float dotsW = static_cast<float>(count) * pitch;
+    float right = screenW - m.marginPx;
+    float centreY = m.marginPx + bold->FontSize * 0.6f;
+    float x = std::max(m.marginPx, m.cornerPx);
+    float titleRoom = right - progressW - dotsW - m.gapPx * 2 - x;
+    bool showDots = titleRoom > screenW * 0.3f;
+    if (showDots) {
+        for (int i = 0; i < count; ++i) {
+            ImVec2 c(right - dotsW + static_cast<float>(i) * pitch + dot, centreY);
+            if (i <= step) draw->AddCircleFilled(c, dot, ink);
+            else draw->AddCircle(c, dot, ink, 0, 2.0f);
+        }
+        right -= dotsW + m.gapPx;
+    }
+    draw->AddText(bold, bold->FontSize, ImVec2(right - progressW, m.marginPx), ink, progress.c_str());
+    std::string title = fitOneLine(bold, guide.title, right - progressW - m.gapPx - x);
+    draw->AddText(bold, bold->FontSize, ImVec2(x, m.marginPx), ink, title.c_str());
+}
+}  // namespace
+
+Intents drawGuideStep(const ScreenContext& ctx) {
+    Intents intents;
+    const content::Guide* guide = ctx.app.currentGuide();
+    if (!beginPage("guide-step", ctx.theme) || !guide) {
+        endPage();
+        return intents;
+    }
+    const kiosk::GuideProgress& progress = ctx.app.state().guide;
+    const content::Step& step = guide->steps[static_cast<size_t>(progress.step)];
+    const Metrics& m = ctx.theme.metrics();
+    const Palette& palette = ctx.theme.palette();
+    ImVec2 screen = ImGui::GetMainViewport()->Size;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    FontSet fonts{ctx.theme.body(), ctx.theme.bodyBold(), ctx.theme.title()};
+
+    const platform::Picture& picture = ctx.pictures.get(ctx.contentRoot / "images" / step.image);
+    int pictureW = picture.texture ? picture.width : 540, pictureH = picture.texture ? picture.height : 1110;
+    StepLayout l = layoutStep(m, fonts, screen, static_cast<float>(pictureW) / static_cast<float>(pictureH));
+    drawHeaderLine(ctx, *guide, progress.step);
+
+    // The phone.
+    draw->AddRectFilled(l.frameMin, l.frameMax, toImColor(kFrame), m.pxPerMm * 4);
+    if (picture.texture) {
+        draw->AddImage(reinterpret_cast<ImTextureID>(picture.texture), l.pictureMin, l.pictureMax);
+    } else {
+        draw->AddRectFilled(l.pictureMin, l.pictureMax, IM_COL32(255, 255, 255, 255));
+    }
+    std::optional<ImRect> spot;
+    if (step.hotspot) spot = hotspotOnScreen(*step.hotspot, l, pictureW, pictureH);
+    bool hinting = progress.practice && progress.misses >= 2;
+    if (spot) {
+        float ring = std::max(3.0f, m.pxPerMm);
+        if (progress.cheerUntil) {
+            draw->AddRect(spot->Min, spot->Max, toImColor(kRight), m.pxPerMm, 0, ring * 1.5f);
+        } else if (!progress.practice) {
+            draw->AddRect(spot->Min, spot->Max, toImColor(kHint), m.pxPerMm, 0, ring);  // "tap here"
+        } else if (hinting) {
+            // Pulses so the resident can find it after two misses.
+            float phase = 0.5f + 0.5f * std::sin(static_cast<float>(ImGui::GetTime()) * 6.0f);
+            float grow = phase * m.pxPerMm * 2;
+            draw->AddRect(ImVec2(spot->Min.x - grow, spot->Min.y - grow), ImVec2(spot->Max.x + grow, spot->Max.y + grow),
+                          toImColor(kHint, 0.5f + 0.5f * phase), m.pxPerMm, 0, ring * 1.5f);
+        }
+    }
+    if (progress.practice && spot) {
+        // The whole picture is one touch target: the resident taps where they would on the phone.
+        ImGui::SetCursorScreenPos(l.pictureMin);
+        ImVec2 size(l.pictureMax.x - l.pictureMin.x, l.pictureMax.y - l.pictureMin.y);
+        if (ImGui::InvisibleButton("step.picture", size)) {
+            ImVec2 at = ImGui::GetIO().MousePos;
+            float tolerance = m.pxPerMm * 2;  // older fingers land a little off
+            ImRect generous(spot->Min.x - tolerance, spot->Min.y - tolerance, spot->Max.x + tolerance,
+                            spot->Max.y + tolerance);
+            intents.push_back(kiosk::intent::PracticeTap{generous.Contains(at)});
+        }
+        ctx.targets.add("step.picture", l.pictureMin, l.pictureMax);
+        ctx.targets.addMarker("step.hotspot", spot->Min, spot->Max);
+        ImVec2 away = farFrom(*spot, l);
+        ctx.targets.addMarker("step.picture.miss", away, away);
+    }
+
+    // The words.
+    float x = l.textMin.x, y = l.textMin.y, width = l.textMax.x - l.textMin.x;
+    ImU32 ink = toImColor(palette.page.text);
+    draw->AddText(fonts.bodyBold, fonts.bodyBold->FontSize, ImVec2(x, y), ink, step.title.c_str(), nullptr, width);
+    y += wrappedTextHeight(fonts.bodyBold, width, step.title) + m.gapPx;
+    draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(x, y), ink, step.text.c_str(), nullptr, width);
+    y += wrappedTextHeight(fonts.body, width, step.text) + m.gapPx;
+    if (progress.practice && spot) {
+        std::string line = progress.cheerUntil ? text::kPracticeRight
+                           : hinting           ? std::string(text::kPracticeHint)
+                           : progress.misses   ? std::string(text::kPracticeMiss)
+                                               : step.prompt;
+        y += drawBox(draw, fonts.bodyBold, m, ImVec2(x, y), width, line, kPracticeBox) + m.gapPx;
+    }
+    if (!step.tip.empty() && !(progress.practice && spot)) {
+        y += drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kTipPrefix + step.tip, kTipBox) + m.gapPx;
+    }
+    if (!step.warning.empty()) {
+        y += drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kWarningPrefix + step.warning, kWarningBox) + m.gapPx;
+    }
+    if (ctx.soundFailed) {
+        y += drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kNoSound, kWarningBox) + m.gapPx;
+    }
+    if (!step.link.empty()) {
+        float qr = stepQrSize(m, width);
+        drawQrCode(draw, step.link, ImVec2(x, y), qr);
+        draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(x, y + qr), ink, text::kScanQr, nullptr, width);
+    }
+    std::string checked = fmt::format(fmt::runtime(text::kCheckedOn), guide->checkedOn.month, guide->checkedOn.year);
+    ImVec2 checkedSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, checked.c_str());
+    float checkedX = std::max(m.marginPx, (l.frameMin.x + l.frameMax.x - checkedSize.x) / 2);
+    draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(checkedX, l.frameMax.y), ink, checked.c_str());
+
+    // The bottom row: back, listen, practice, help, next.
+    struct Button {
+        const char* id;
+        std::string label;
+        kiosk::Intent intent;
+        ColourPair colours;
+    };
+    std::vector<Button> buttons{{"step.back", text::kPrevious, kiosk::intent::PreviousStep{}, palette.plainButton}};
+    if (!step.narration.empty()) {
+        buttons.push_back({"step.listen", text::kListen, kiosk::intent::PlayNarration{}, palette.plainButton});
+    }
+    if (step.hotspot) {
+        buttons.push_back({"step.practice", progress.practice ? text::kPracticeOff : text::kPracticeOn,
+                           kiosk::intent::SetPractice{!progress.practice}, palette.plainButton});
+    }
+    buttons.push_back({"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, palette.help});
+    buttons.push_back({"step.next", text::kNext, kiosk::intent::NextStep{}, palette.primaryButton});
+    float count = static_cast<float>(buttons.size());
+    float buttonW = (screen.x - 2 * m.marginPx - (count - 1) * m.gapPx) / count;
+    for (size_t i = 0; i < buttons.size(); ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(m.marginPx + static_cast<float>(i) * (buttonW + m.gapPx), l.navTop));
+        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label}, ImVec2(buttonW, m.targetPx),
+                      buttons[i].colours)) {
+            intents.push_back(buttons[i].intent);
+        }
+    }
+    endPage();
+    return intents;
+}
+
+}  // namespace ui
