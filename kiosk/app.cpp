@@ -56,6 +56,12 @@ App::App(Config config, StaffRepository& staff, std::vector<std::string> notices
     for (const content::Issue& issue : m_library->issues) m_notices.push_back(issue.text());
 }
 
+void App::setLibrary(const content::Library& library) {
+    m_library = &library;
+    for (const content::Issue& issue : library.issues) m_notices.push_back(issue.text());
+    ++m_revision;
+}
+
 const content::Guide* App::currentGuide() const {
     if (m_state.guide.guideId.empty()) return nullptr;
     return m_library->find(m_state.guide.guideId);

@@ -119,6 +119,8 @@ public:
     [[nodiscard]] const State& state() const { return m_state; }
     [[nodiscard]] const Config& config() const { return m_config; }
     [[nodiscard]] const content::Library& library() const { return *m_library; }
+    // Guides arrive after the first frame (they load on a worker): swap them in. Must outlive the App.
+    void setLibrary(const content::Library& library);
     // The guide being shown, or null.
     [[nodiscard]] const content::Guide* currentGuide() const;
     // Problems staff should see: config errors, a database moved aside, ...

@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <future>
 #include <optional>
 #include <string>
 #include <vector>
@@ -174,9 +175,6 @@ int main(int argc, char** argv) {
     std::filesystem::path contentRoot = !options.contentRoot.empty()     ? std::filesystem::path(options.contentRoot)
                                         : !config.contentRoot.empty() ? config.contentRoot
                                                                         : std::filesystem::path(KIOSK_SOURCE_ROOT);
-    // A broken guide is left out and listed for staff; the rest still show.
-    content::Library guides = loadGuides(contentRoot, config.screenDiagonalInches);
-    for (const content::Issue& issue : guides.issues) fmt::print(stderr, "kiosk: content: {}\n", issue.text());
 
     ui::ShellOptions shell;
     shell.lockdown = !options.dev;
@@ -193,9 +191,28 @@ int main(int argc, char** argv) {
     }
 
     ui::ShellResult result;
+    content::Library guides;
+    std::future<content::Library> loadingGuides;
     {
         platform::SdlGuard sdl;
         signals.start();
+        // Guides load on a worker while the window opens and the home screen (which needs none)
+        // draws: checking 18 guides costs more than a first frame. A broken guide is left out and
+        // listed for staff; the rest still show.
+        Uint32 guidesLoadedEvent = SDL_RegisterEvents(1);  // only wakes the frame loop
+        loadingGuides = std::async(std::launch::async, [&contentRoot, &config, guidesLoadedEvent] {
+            content::Library library = loadGuides(contentRoot, config.screenDiagonalInches);
+            for (const content::Issue& issue : library.issues) fmt::print(stderr, "kiosk: content: {}\n", issue.text());
+            SDL_Event wake{};
+            wake.type = guidesLoadedEvent;
+            SDL_PushEvent(&wake);
+            return library;
+        });
+        shell.guidesReady = [&]() -> const content::Library* {
+            if (loadingGuides.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return nullptr;
+            guides = loadingGuides.get();
+            return &guides;
+        };
         platform::WindowOptions windowOptions;
         windowOptions.fullscreen = options.width == 0;
         windowOptions.width = options.width;
@@ -203,7 +220,7 @@ int main(int argc, char** argv) {
         windowOptions.softwareRenderer = config.renderer != "accelerated";
         windowOptions.title = "Kiosk " + config.village;
         platform::Window window(windowOptions);
-        kiosk::App app(config, staff, notices, kiosk::Clock::now(), &guides);
+        kiosk::App app(config, staff, notices, kiosk::Clock::now());
         result = ui::runShell(window, signals, app, shell);
     }
     if (shell.scenario) {

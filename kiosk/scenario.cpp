@@ -43,7 +43,7 @@ std::vector<int> stepLines(const std::string& text) {
 Action parseAction(const json& step) {
     if (step.contains("tap")) {
         const json& tap = step["tap"];
-        if (tap.is_string()) return TapTarget{tap.get<std::string>()};
+        if (tap.is_string()) return TapTarget{tap.get<std::string>(), step.value("via", std::string())};
         if (tap.is_array() && tap.size() == 2) return TapPoint{tap[0].get<double>(), tap[1].get<double>()};
         throw std::invalid_argument("\"tap\" must be a target name or [x, y] fractions");
     }

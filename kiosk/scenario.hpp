@@ -11,7 +11,10 @@
 
 namespace kiosk::scenario {
 
-struct TapTarget { std::string id; };          // a named touch target, e.g. "home.tile.vneid"
+struct TapTarget {                              // a named touch target, e.g. "home.tile.vneid"
+    std::string id;
+    std::string via;  // if the target is not on screen, tap this (e.g. "list.next_page") until it is
+};
 struct TapPoint { double x = 0, y = 0; };       // fractions of the window, 0..1
 struct Key { std::string chord; };              // "escape", "alt+f4", "ctrl+q"
 struct CloseWindow {};

@@ -119,9 +119,20 @@ std::optional<std::filesystem::path> ScenarioPlayer::advance(SteadyTime now, con
         const sc::Step& step = m_scenario.steps[m_next];
         if (!m_retryUntil) m_retryUntil = now + kPatience;
         bool patient = now < *m_retryUntil;
-        if (const auto* tap = std::get_if<sc::TapTarget>(&step.action); tap && patient && !targets.find(tap->id)) {
-            m_due = now + kRetryEvery;
-            return screenshot;
+        if (const auto* tap = std::get_if<sc::TapTarget>(&step.action); tap && !targets.find(tap->id)) {
+            // Turn pages (at most 10) until the target shows, waiting for each new page to be drawn.
+            const TouchTarget* via = tap->via.empty() ? nullptr : targets.find(tap->via);
+            if (via && m_viaTaps < 10) {
+                pushTap((via->min.x + via->max.x) / 2, (via->min.y + via->max.y) / 2, window);
+                ++m_viaTaps;
+                m_retryUntil = now + kPatience;
+                m_due = now + std::chrono::milliseconds(300);
+                return screenshot;
+            }
+            if (patient) {
+                m_due = now + kRetryEvery;
+                return screenshot;
+            }
         }
         if (const auto* expect = std::get_if<sc::Expect>(&step.action)) {
             std::vector<std::string> unmet = unmetExpectations(*expect, app, step.line);
@@ -132,6 +143,7 @@ std::optional<std::filesystem::path> ScenarioPlayer::advance(SteadyTime now, con
             for (const std::string& message : unmet) fail(message);
         }
         m_retryUntil.reset();
+        m_viaTaps = 0;
         std::visit(
             [&](const auto& action) {
                 using A = std::decay_t<decltype(action)>;

@@ -7,6 +7,8 @@
 #include "ui/screens.hpp"
 
 #include <fmt/format.h>
+
+#include <cstdlib>
 #include <imgui_impl_sdl.h>
 
 namespace ui {
@@ -51,6 +53,12 @@ public:
         while (!m_quit) {
             waitForEvents();
             auto now = kiosk::Clock::now();
+            if (!m_guidesLoaded && m_options.guidesReady) {
+                if (const content::Library* guides = m_options.guidesReady()) {
+                    m_app.setLibrary(*guides);
+                    m_guidesLoaded = true;
+                }
+            }
             m_app.tick(now);
             std::filesystem::path capture;
             if (m_player) {
@@ -162,13 +170,36 @@ private:
             fmt::print(stderr, "kiosk: first frame presented at {} ms since the epoch\n",
                        std::chrono::duration_cast<std::chrono::milliseconds>(presented).count());
         }
+        reportStepTiming();
         for (const kiosk::Intent& intent : intents) m_app.apply(intent, now);
+        if (m_timing && stepKey() != m_shownStep) m_stepChangedAt = SteadyClock::now();
         playRequestedNarration();
-        keepOnlyNeededPictures();
+        keepOnlyNeededPictures(before != m_app.revision());
         if (m_framesToDraw > 0) --m_framesToDraw;
         if (before != m_app.revision()) m_framesToDraw = kSettleFrames;  // draw the new state
         m_drawnRevision = m_app.revision();
         ++m_framesDrawn;
+    }
+
+    // "guide#step" while a step shows, else "".
+    std::string stepKey() const {
+        const kiosk::State& state = m_app.state();
+        if (state.screen != kiosk::Screen::GuideStep) return {};
+        return state.guide.guideId + "#" + std::to_string(state.guide.step + 1);
+    }
+
+    // With KIOSK_TIMING=1 in the environment: how long a new step took to appear, from the tap that
+    // asked for it to the presented frame (picture decoding included). tests/bench reads these lines.
+    void reportStepTiming() {
+        if (!m_timing) return;
+        std::string key = stepKey();
+        if (key == m_shownStep) return;
+        if (!key.empty() && m_stepChangedAt) {
+            double ms = std::chrono::duration<double, std::milli>(SteadyClock::now() - *m_stepChangedAt).count();
+            fmt::print(stderr, "kiosk: timing: step {} shown in {:.1f} ms\n", key, ms);
+        }
+        m_shownStep = key;
+        m_stepChangedAt.reset();
     }
 
     void playRequestedNarration() {
@@ -181,7 +212,8 @@ private:
     }
 
     // Pictures live only while their step (or the next, fetched ahead for an instant page turn) shows.
-    void keepOnlyNeededPictures() {
+    // The fetch ahead waits until the new screen has been presented, so it never delays it.
+    void keepOnlyNeededPictures(bool stateChanged) {
         const kiosk::State& state = m_app.state();
         const content::Guide* guide = m_app.currentGuide();
         std::vector<std::filesystem::path> keep;
@@ -195,8 +227,7 @@ private:
             keep.push_back(m_options.contentRoot / "images" / guide->steps[0].image);
         }
         m_pictures.keepOnly(keep);
-        if (keep.size() > 1) m_pictures.get(keep.back());
-        else if (keep.size() == 1 && state.screen == kiosk::Screen::GuideIntro) m_pictures.get(keep[0]);
+        if (!stateChanged && !keep.empty()) m_pictures.get(keep.back());
         if (state.screen != kiosk::Screen::GuideStep) m_soundFailed = false;
     }
 
@@ -211,12 +242,16 @@ private:
     platform::NarrationPlayer m_narration;
     unsigned m_narrationRequests = 0;
     bool m_soundFailed = false;
+    bool m_timing = std::getenv("KIOSK_TIMING") != nullptr;
+    std::string m_shownStep;
+    std::optional<SteadyClock::time_point> m_stepChangedAt;
     std::optional<ScenarioPlayer> m_player;
     unsigned long m_drawnRevision = ~0UL;
     int m_framesToDraw = kSettleFrames;
     int m_framesDrawn = 0;
     int m_captureFailures = 0;
     bool m_quit = false;
+    bool m_guidesLoaded = false;
 };
 }  // namespace
 

@@ -44,7 +44,8 @@ private:
     std::filesystem::path m_screenshotDir;
     size_t m_next = 0;
     SteadyTime m_due;
-    std::optional<SteadyTime> m_retryUntil;  // a tap or expectation waits this long for the screen to catch up
+    std::optional<SteadyTime> m_retryUntil;
+    int m_viaTaps = 0;  // taps on a step's "via" target so far  // a tap or expectation waits this long for the screen to catch up
     int m_failures = 0;
 };
 

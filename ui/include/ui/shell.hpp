@@ -7,6 +7,7 @@
 #include "scenario.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 
 namespace ui {
@@ -17,6 +18,8 @@ struct ShellOptions {
     std::filesystem::path screenshotDir;    // for the scenario's named screenshots
     std::filesystem::path firstScreenshot;  // render the first screen to this PNG and exit
     std::filesystem::path contentRoot;      // holds images/ and content/ (guides, narration)
+    // Polled each turn of the loop until it gives the guides, which load while the first frame shows.
+    std::function<const content::Library*()> guidesReady;
 };
 
 struct ShellResult {
