@@ -33,7 +33,10 @@ case $command in
   bench)
     platform/deploy/install-deps.sh bench
     build build
-    tests/bench/startup_idle.sh build/kiosk/kiosk ;;
+    status=0
+    tests/bench/startup_idle.sh build/kiosk/kiosk || status=1
+    tests/bench/guides.sh build/kiosk/kiosk || status=1
+    exit $status ;;
   *)
     echo "usage: $0 run|test|bench|build" >&2; exit 2 ;;
 esac

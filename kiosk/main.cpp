@@ -196,19 +196,22 @@ int main(int argc, char** argv) {
     {
         platform::SdlGuard sdl;
         signals.start();
-        // Guides load on a worker while the window opens and the home screen (which needs none)
-        // draws: checking 18 guides costs more than a first frame. A broken guide is left out and
-        // listed for staff; the rest still show.
+        // Guides load on a worker once the home screen (which needs none) is up: checking 18 guides
+        // costs more than a first frame, and on two cores it would slow the first frame down.
         Uint32 guidesLoadedEvent = SDL_RegisterEvents(1);  // only wakes the frame loop
-        loadingGuides = std::async(std::launch::async, [&contentRoot, &config, guidesLoadedEvent] {
-            content::Library library = loadGuides(contentRoot, config.screenDiagonalInches);
-            for (const content::Issue& issue : library.issues) fmt::print(stderr, "kiosk: content: {}\n", issue.text());
-            SDL_Event wake{};
-            wake.type = guidesLoadedEvent;
-            SDL_PushEvent(&wake);
-            return library;
-        });
         shell.guidesReady = [&]() -> const content::Library* {
+            if (!loadingGuides.valid()) {
+                loadingGuides = std::async(std::launch::async, [&contentRoot, &config, guidesLoadedEvent] {
+                    content::Library library = loadGuides(contentRoot, config.screenDiagonalInches);
+                    for (const content::Issue& issue : library.issues) {
+                        fmt::print(stderr, "kiosk: content: {}\n", issue.text());
+                    }
+                    SDL_Event wake{};
+                    wake.type = guidesLoadedEvent;
+                    SDL_PushEvent(&wake);
+                    return library;
+                });
+            }
             if (loadingGuides.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return nullptr;
             guides = loadingGuides.get();
             return &guides;

@@ -16,8 +16,9 @@ bool NarrationPlayer::openDevice(int rate, int channels) {
     if (m_device && rate == m_rate && channels == m_channels) return true;
     if (m_device) SDL_CloseAudioDevice(m_device);
     m_device = 0;
-    if (!SDL_WasInit(SDL_INIT_AUDIO)) {
-        m_lastError = "no audio subsystem";
+    // Audio is optional: a kiosk without a sound device still serves residents.
+    if (!SDL_WasInit(SDL_INIT_AUDIO) && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        m_lastError = std::string("no audio: ") + SDL_GetError();
         return false;
     }
     SDL_AudioSpec want{};

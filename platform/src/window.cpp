@@ -20,9 +20,9 @@ SdlGuard::SdlGuard() {
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    // Audio starts with the first narration (narration_player.cpp): probing sound devices here would
+    // delay the first frame, and its hot-plug thread would wake ten times a second all day.
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) fail("SDL_Init");
-    // Audio is optional: a kiosk without a sound device still serves residents.
-    SDL_InitSubSystem(SDL_INIT_AUDIO);
 }
 
 SdlGuard::~SdlGuard() { SDL_Quit(); }

@@ -1,5 +1,6 @@
 #include "ui/shell.hpp"
 
+#include "platform/memory.hpp"
 #include "platform/narration_player.hpp"
 #include "platform/picture_cache.hpp"
 #include "platform/touch_input.hpp"
@@ -53,7 +54,7 @@ public:
         while (!m_quit) {
             waitForEvents();
             auto now = kiosk::Clock::now();
-            if (!m_guidesLoaded && m_options.guidesReady) {
+            if (!m_guidesLoaded && m_framesDrawn > 0 && m_options.guidesReady) {
                 if (const content::Library* guides = m_options.guidesReady()) {
                     m_app.setLibrary(*guides);
                     m_guidesLoaded = true;
@@ -181,9 +182,10 @@ private:
         ++m_framesDrawn;
     }
 
-    // "guide#step" while a step shows, else "".
+    // "guide#step" while a step shows, "guide#finish" on its finish screen, else "".
     std::string stepKey() const {
         const kiosk::State& state = m_app.state();
+        if (state.screen == kiosk::Screen::GuideFinish) return state.guide.guideId + "#finish";
         if (state.screen != kiosk::Screen::GuideStep) return {};
         return state.guide.guideId + "#" + std::to_string(state.guide.step + 1);
     }
@@ -194,7 +196,11 @@ private:
         if (!m_timing) return;
         std::string key = stepKey();
         if (key == m_shownStep) return;
-        if (!key.empty() && m_stepChangedAt) {
+        if (key.ends_with("#finish")) {
+            platform::MemoryUse memory = platform::memoryUse();
+            fmt::print(stderr, "kiosk: timing: {} reached, RSS {} kB, peak RSS {} kB, {} picture(s) held\n", key,
+                       memory.residentKb, memory.peakResidentKb, m_pictures.size());
+        } else if (!key.empty() && m_stepChangedAt) {
             double ms = std::chrono::duration<double, std::milli>(SteadyClock::now() - *m_stepChangedAt).count();
             fmt::print(stderr, "kiosk: timing: step {} shown in {:.1f} ms\n", key, ms);
         }
@@ -227,7 +233,15 @@ private:
             keep.push_back(m_options.contentRoot / "images" / guide->steps[0].image);
         }
         m_pictures.keepOnly(keep);
-        if (!stateChanged && !keep.empty()) m_pictures.get(keep.back());
+        if (!stateChanged && !keep.empty()) {
+            auto started = SteadyClock::now();
+            size_t held = m_pictures.size();
+            m_pictures.get(keep.back());
+            if (m_timing && m_pictures.size() > held) {
+                double ms = std::chrono::duration<double, std::milli>(SteadyClock::now() - started).count();
+                fmt::print(stderr, "kiosk: timing: picture {} loaded in {:.1f} ms\n", keep.back().filename().string(), ms);
+            }
+        }
         if (state.screen != kiosk::Screen::GuideStep) m_soundFailed = false;
     }
 

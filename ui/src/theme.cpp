@@ -26,7 +26,9 @@ const ImWchar* glyphRanges(ImFontAtlas& atlas) {
     static ImVector<ImWchar> ranges = [&] {
         ImFontGlyphRangesBuilder builder;
         builder.AddRanges(atlas.GetGlyphRangesVietnamese());
-        static const ImWchar extra[] = {0x00A0, 0x00FF, 0x2010, 0x205E, 0x20AB, 0x20AB, 0};  // ... ₫
+        // – — ‘ ’ “ ” • … ₫: only the punctuation Vietnamese text uses, since each glyph costs start-up time.
+        static const ImWchar extra[] = {0x00A0, 0x00FF, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D,
+                                        0x2022, 0x2022, 0x2026, 0x2026, 0x20AB, 0x20AB, 0};
         builder.AddRanges(extra);
         ImVector<ImWchar> built;
         builder.BuildRanges(&built);

@@ -18,7 +18,7 @@ struct ShellOptions {
     std::filesystem::path screenshotDir;    // for the scenario's named screenshots
     std::filesystem::path firstScreenshot;  // render the first screen to this PNG and exit
     std::filesystem::path contentRoot;      // holds images/ and content/ (guides, narration)
-    // Polled each turn of the loop until it gives the guides, which load while the first frame shows.
+    // Polled after the first frame until it gives the guides (it starts loading them on its first call).
     std::function<const content::Library*()> guidesReady;
 };
 
