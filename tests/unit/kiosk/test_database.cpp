@@ -1,6 +1,8 @@
 #include "storage/database.hpp"
 
 #include <doctest/doctest.h>
+
+#include "temp_dir.hpp"
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -21,22 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh folder per test, removed afterwards; pid + counter + random so parallel runs never share one.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("kiosk-test-db-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-                std::to_string(std::random_device{}()));
-        fs::create_directories(path);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
+struct TempDir : test::TempDir {
+    TempDir() : test::TempDir("kiosk-test-db") {}
 };
 
 std::string pragmaText(Database& db, const char* sql) {

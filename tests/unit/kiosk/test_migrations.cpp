@@ -1,6 +1,8 @@
 #include "storage/migrations.hpp"
 
 #include <doctest/doctest.h>
+
+#include "temp_dir.hpp"
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,22 +27,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("kiosk-test-mig-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-                std::to_string(std::random_device{}()));
-        fs::create_directories(path);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);  // after read-only tests
-        fs::remove_all(path, ec);
-    }
+struct TempDir : test::TempDir {
+    TempDir() : test::TempDir("kiosk-test-mig") {}
 };
 
 // 2026-11-25 12:03:04 UTC: every field differs, so a swapped or unpadded one shows.

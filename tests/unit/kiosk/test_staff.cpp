@@ -3,6 +3,8 @@
 #include "storage/migrations.hpp"
 
 #include <doctest/doctest.h>
+
+#include "temp_dir.hpp"
 #include <unistd.h>
 
 #include <atomic>
@@ -20,21 +22,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path = fs::temp_directory_path() /
-               ("kiosk-test-staff-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-                std::to_string(std::random_device{}()));
-        fs::create_directories(path);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
+struct TempDir : test::TempDir {
+    TempDir() : test::TempDir("kiosk-test-staff") {}
 };
 
 const auto testNow = std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + std::chrono::hours{12};

@@ -6,6 +6,7 @@
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
+#include <string>
 #include <vector>
 
 namespace ui {
@@ -43,5 +44,14 @@ float drawHeader(const ScreenContext& ctx, const char* title, const char* subtit
 float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp);
 // Height of the bottom bar, for laying out what is above it.
 float navBarHeight(const Theme& theme);
+
+struct RowButton {
+    const char* id;
+    std::string label;
+    kiosk::Intent intent;
+    ColourPair colours;
+};
+// Equal-width big buttons across the screen with their top at y; adds the intents of those tapped.
+void drawButtonRow(const ScreenContext& ctx, float y, const std::vector<RowButton>& buttons, Intents& intents);
 
 }  // namespace ui

@@ -35,25 +35,11 @@ Intents drawGuideFinish(const ScreenContext& ctx) {
         }
     }
 
-    float buttonW = (screen.x - 2 * m.marginPx - 2 * m.gapPx) / 3;
-    struct Button {
-        const char* id;
-        const char* label;
-        kiosk::Intent intent;
-        ColourPair colours;
-    };
-    const Button buttons[] = {
-        {"finish.again", text::kFinishAgain, kiosk::intent::StartGuide{false}, palette.plainButton},
-        {"finish.book", text::kFinishBook, kiosk::intent::OpenBooking{}, palette.help},
-        {"finish.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
-    };
-    for (int i = 0; i < 3; ++i) {
-        ImGui::SetCursorScreenPos(ImVec2(m.marginPx + static_cast<float>(i) * (buttonW + m.gapPx), buttonsTop));
-        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label}, ImVec2(buttonW, m.targetPx),
-                      buttons[i].colours)) {
-            intents.push_back(buttons[i].intent);
-        }
-    }
+    drawButtonRow(ctx, buttonsTop,
+                  {{"finish.again", text::kFinishAgain, kiosk::intent::StartGuide{false}, palette.plainButton},
+                   {"finish.book", text::kFinishBook, kiosk::intent::OpenBooking{}, palette.help},
+                   {"finish.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton}},
+                  intents);
     endPage();
     return intents;
 }

@@ -185,13 +185,7 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(checkedX, l.frameMax.y), ink, checked.c_str());
 
     // The bottom row: back, listen, practice, help, next.
-    struct Button {
-        const char* id;
-        std::string label;
-        kiosk::Intent intent;
-        ColourPair colours;
-    };
-    std::vector<Button> buttons{{"step.back", text::kPrevious, kiosk::intent::PreviousStep{}, palette.plainButton}};
+    std::vector<RowButton> buttons{{"step.back", text::kPrevious, kiosk::intent::PreviousStep{}, palette.plainButton}};
     if (!step.narration.empty()) {
         buttons.push_back({"step.listen", text::kListen, kiosk::intent::PlayNarration{}, palette.plainButton});
     }
@@ -201,15 +195,7 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     }
     buttons.push_back({"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, palette.help});
     buttons.push_back({"step.next", text::kNext, kiosk::intent::NextStep{}, palette.primaryButton});
-    float count = static_cast<float>(buttons.size());
-    float buttonW = (screen.x - 2 * m.marginPx - (count - 1) * m.gapPx) / count;
-    for (size_t i = 0; i < buttons.size(); ++i) {
-        ImGui::SetCursorScreenPos(ImVec2(m.marginPx + static_cast<float>(i) * (buttonW + m.gapPx), l.navTop));
-        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label}, ImVec2(buttonW, m.targetPx),
-                      buttons[i].colours)) {
-            intents.push_back(buttons[i].intent);
-        }
-    }
+    drawButtonRow(ctx, l.navTop, buttons, intents);
     endPage();
     return intents;
 }

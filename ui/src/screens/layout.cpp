@@ -44,6 +44,19 @@ float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp) {
     return top;
 }
 
+void drawButtonRow(const ScreenContext& ctx, float y, const std::vector<RowButton>& buttons, Intents& intents) {
+    const Metrics& m = ctx.theme.metrics();
+    float count = static_cast<float>(buttons.size());
+    float width = (ImGui::GetMainViewport()->Size.x - 2 * m.marginPx - (count - 1) * m.gapPx) / count;
+    for (size_t i = 0; i < buttons.size(); ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(m.marginPx + static_cast<float>(i) * (width + m.gapPx), y));
+        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label}, ImVec2(width, m.targetPx),
+                      buttons[i].colours)) {
+            intents.push_back(buttons[i].intent);
+        }
+    }
+}
+
 Intents drawCurrentScreen(const ScreenContext& ctx) {
     Intents intents;
     switch (ctx.app.state().screen) {

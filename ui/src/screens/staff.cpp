@@ -60,25 +60,11 @@ Intents drawStaff(const ScreenContext& ctx) {
         }
     }
 
-    float buttonW = (screen.x - 2 * m.marginPx - 2 * m.gapPx) / 3;
-    struct Action {
-        const char* id;
-        const char* label;
-        kiosk::Intent intent;
-        ColourPair colours;
-    };
-    const Action actions[] = {
-        {"staff.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
-        {"staff.restart", text::kStaffRestart, kiosk::intent::RestartProgram{}, palette.plainButton},
-        {"staff.quit", text::kStaffQuit, kiosk::intent::QuitProgram{}, palette.plainButton},
-    };
-    for (int i = 0; i < 3; ++i) {
-        ImGui::SetCursorScreenPos(ImVec2(m.marginPx + static_cast<float>(i) * (buttonW + m.gapPx), buttonsTop));
-        if (bigButton(ctx.targets, ctx.theme, actions[i].id, {actions[i].label}, ImVec2(buttonW, m.targetPx),
-                      actions[i].colours)) {
-            intents.push_back(actions[i].intent);
-        }
-    }
+    drawButtonRow(ctx, buttonsTop,
+                  {{"staff.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
+                   {"staff.restart", text::kStaffRestart, kiosk::intent::RestartProgram{}, palette.plainButton},
+                   {"staff.quit", text::kStaffQuit, kiosk::intent::QuitProgram{}, palette.plainButton}},
+                  intents);
     endPage();
     return intents;
 }
