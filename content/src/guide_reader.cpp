@@ -490,11 +490,12 @@ class GuideReader {
         lines.narration = lookup(table, "narration").line;
         if (auto narration =
                 readText(table, "narration", name("narration"), Need::Optional, kNoLimit, step.line)) {
-            if (isPathUnder(*narration, ".ogg")) {
+            // The player reads Ogg Vorbis (small, what the narration script makes) and WAV.
+            if (isPathUnder(*narration, ".ogg") || isPathUnder(*narration, ".wav")) {
                 step.narration = std::move(*narration);
             } else {
                 report(lines.narration, name("narration"),
-                       fmt::format("must be an .ogg path under content/narration/ like \"{}/01.ogg\", got {}",
+                       fmt::format("must be an .ogg or .wav path under content/narration/ like \"{}/01.ogg\", got {}",
                                    m_draft.guide.id.empty() ? "guide-id" : m_draft.guide.id,
                                    quoteText(*narration)));
             }

@@ -429,11 +429,11 @@ TEST_SUITE("parseGuide") {
                      "steps[1].image: must be a .png path under images/ like \"vneid/kich-hoat-01.png\", got "
                      "\"vneid/a.svg\""));
         CHECK(onlyError(withLine(14, "narration = \"/etc/01.ogg\"")) ==
-              expected(14, "steps[1].narration: must be an .ogg path under content/narration/ like "
+              expected(14, "steps[1].narration: must be an .ogg or .wav path under content/narration/ like "
                            "\"vneid-dang-nhap/01.ogg\", got \"/etc/01.ogg\""));
-        CHECK(onlyError(withLine(14, "narration = \"vneid-dang-nhap/01.wav\"")) ==
-              expected(14, "steps[1].narration: must be an .ogg path under content/narration/ like "
-                           "\"vneid-dang-nhap/01.ogg\", got \"vneid-dang-nhap/01.wav\""));
+        CHECK(onlyError(withLine(14, "narration = \"vneid-dang-nhap/01.mp3\"")) ==
+              expected(14, "steps[1].narration: must be an .ogg or .wav path under content/narration/ like "
+                           "\"vneid-dang-nhap/01.ogg\", got \"vneid-dang-nhap/01.mp3\""));
     }
 
     TEST_CASE("list sizes") {
