@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace platform {
@@ -40,8 +41,10 @@ Window::Window(const WindowOptions& options) {
         flags |= SDL_WINDOW_BORDERLESS;
         SDL_ShowCursor(SDL_DISABLE);
     }
-    if (options.softwareRenderer) {
-        // Without this the software renderer quietly makes an OpenGL context first (+~200 ms).
+    const char* driver = SDL_GetCurrentVideoDriver();
+    if (options.softwareRenderer && driver && std::string_view(driver) == "x11") {
+        // Under X the software renderer otherwise quietly makes an OpenGL context first (+~200 ms).
+        // Not on the Pi's kmsdrm driver, which can only show a frame through OpenGL ES.
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
     m_window.reset(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,

@@ -1,0 +1,157 @@
+// Help bookings at the kiosk: weekly availability, closures, slots, booking codes and the booking lifecycle.
+// All times are local to the kiosk (Asia/Ho_Chi_Minh, UTC+7, no daylight saving). The caller passes "now";
+// nothing here reads the clock.
+#pragma once
+
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <expected>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+// The kiosk's fixed offset from UTC (Viet Nam has had no daylight saving since 1975).
+inline constexpr std::chrono::hours localUtcOffset{7};
+
+using LocalDate = std::chrono::year_month_day;
+
+struct LocalDateTime {
+    LocalDate date;
+    int minuteOfDay = 0;  // 0 .. 1439
+    friend bool operator==(const LocalDateTime&, const LocalDateTime&) = default;
+};
+
+[[nodiscard]] LocalDateTime toLocal(std::chrono::system_clock::time_point t);
+[[nodiscard]] std::chrono::system_clock::time_point toSystem(const LocalDateTime& local);
+
+struct TimeWindow {
+    int startMinute = 0;  // minute of day, inclusive
+    int endMinute = 0;    // minute of day, exclusive: the last slot ends by then
+};
+
+struct DayAvailability {
+    std::vector<TimeWindow> windows;  // none: no bookings that weekday
+    int slotMinutes = 30;
+};
+
+struct BookingRules {
+    std::array<DayAvailability, 7> week;  // indexed by weekday, 0 = Sunday (std::chrono::weekday::c_encoding)
+    int capacity = 1;                     // helpers at once: bookings per slot
+    int maxActivePerPhone = 2;            // booked/arrived bookings from today on, per phone number
+    int horizonDays = 14;                 // today and the next 13 days
+};
+
+struct Slot {
+    LocalDateTime start;
+    int minutes = 0;
+    int remaining = 0;  // places left, at least 1 in availableSlots()
+};
+
+enum class BookingStatus { booked, arrived, done, noShow, cancelled };
+
+[[nodiscard]] std::string_view toString(BookingStatus status);  // as stored: "booked", "no_show" ...
+
+struct BookingRequest {
+    LocalDateTime slot;
+    std::string topic;
+    std::optional<std::string> guideId;
+    std::optional<int> guideStep;
+    std::string phone;  // as typed; spaces and dots are removed
+    std::optional<std::string> name;
+};
+
+struct Booking {
+    std::int64_t id = 0;
+    std::string code;  // 6 characters, see bookingCodeAlphabet
+    LocalDateTime slot;
+    std::string topic;
+    std::optional<std::string> guideId;
+    std::optional<int> guideStep;
+    std::string phone;  // digits only
+    std::optional<std::string> name;
+    BookingStatus status = BookingStatus::booked;
+    std::string changedAt;                  // ISO-8601 UTC of the last change (or of the booking)
+    std::optional<std::int64_t> changedBy;  // staff id; nullopt: the resident
+};
+
+enum class BookingErrorCode {
+    invalidPhone,
+    invalidRequest,  // e.g. no topic
+    slotInPast,
+    slotNotOffered,  // not on the weekly grid, or beyond the booking horizon
+    slotFull,
+    closedDay,
+    tooManyActive,
+    notFound,  // no booking with that code (and, for a resident, that phone number)
+    invalidTransition,
+};
+
+struct BookingError {
+    BookingErrorCode code;
+    std::string message;  // Vietnamese, for the resident or the staff screen
+};
+
+// Characters of a booking code: no 0/O, 1/I/L, 5/S, 2/Z, 8/B, so it reads back without doubt.
+inline constexpr std::string_view bookingCodeAlphabet = "34679ACDEFGHJKMNPQRTUVWXY";
+inline constexpr std::size_t bookingCodeLength = 6;
+
+// A fresh random code (libsodium randombytes_uniform). Uniqueness is checked when booking.
+[[nodiscard]] std::string generateBookingCode();
+
+// Digits only if the number is a Vietnamese mobile (10 digits: 03, 05, 07, 08, 09) or landline
+// (11 digits: 02); spaces and dots are tolerated. nullopt otherwise.
+[[nodiscard]] std::optional<std::string> normalizePhone(std::string_view phone);
+
+// The booking tables. To be appended to kioskMigrations() as version 3 (see bookings.cpp).
+[[nodiscard]] const db::Migration& bookingsMigration();
+
+class BookingService {
+public:
+    // Throws std::invalid_argument for rules that make no sense (a window ending before it starts ...).
+    BookingService(db::Database& db, BookingRules rules);
+
+    // The slots of that day with a place left, none in the past and none beyond the horizon.
+    [[nodiscard]] std::vector<Slot> availableSlots(LocalDate date, std::chrono::system_clock::time_point now);
+
+    [[nodiscard]] std::expected<Booking, BookingError> book(const BookingRequest& request,
+                                                            std::chrono::system_clock::time_point now);
+
+    // booked → arrived → done; booked → no_show; booked/arrived → cancelled. staffId nullopt: the resident.
+    [[nodiscard]] std::expected<Booking, BookingError> changeStatus(std::string_view code, BookingStatus to,
+                                                                    std::optional<std::int64_t> staffId,
+                                                                    std::chrono::system_clock::time_point now);
+
+    // The resident cancels: the code and the phone number must both match. Frees the place.
+    [[nodiscard]] std::expected<Booking, BookingError> cancelByResident(std::string_view code,
+                                                                        std::string_view phone,
+                                                                        std::chrono::system_clock::time_point now);
+
+    [[nodiscard]] std::optional<Booking> find(std::string_view code);
+
+    // No slots on the days first..last (inclusive).
+    void addClosure(LocalDate first, LocalDate last, std::string_view reason, std::optional<std::int64_t> staffId,
+                    std::chrono::system_clock::time_point now);
+    // The reason the day is closed, if it is.
+    [[nodiscard]] std::optional<std::string> closureOn(LocalDate date);
+
+    // For the race test only: runs inside book()'s transaction, between the capacity check and the insert.
+    void setHookBetweenCheckAndInsert(std::function<void()> hook) { m_hookBetweenCheckAndInsert = std::move(hook); }
+
+private:
+    [[nodiscard]] std::vector<Slot> gridSlots(LocalDate date) const;
+    [[nodiscard]] int takenPlaces(const LocalDateTime& slot);
+
+    db::Database& m_db;
+    BookingRules m_rules;
+    std::function<void()> m_hookBetweenCheckAndInsert;
+};
+
+}  // namespace kiosk
