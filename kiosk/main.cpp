@@ -225,6 +225,7 @@ int main(int argc, char** argv) {
         platform::Window window(windowOptions);
         kiosk::App app(config, staff, notices, kiosk::Clock::now());
         result = ui::runShell(window, signals, app, shell);
+        if (loadingGuides.valid()) loadingGuides.wait();  // its wake-up event needs SDL still running
     }
     if (shell.scenario) {
         fmt::print("scenario {}: {}\n", options.scenario, result.scenarioFailures == 0 ? "passed" : "FAILED");
