@@ -57,7 +57,7 @@ struct Slot {
 
 enum class BookingStatus { booked, arrived, done, noShow, cancelled };
 
-[[nodiscard]] std::string_view toString(BookingStatus status);  // as stored: "booked", "no_show" ...
+[[nodiscard]] std::string_view bookingStatusName(BookingStatus status);  // as stored: "booked", "no_show" ...
 
 struct BookingRequest {
     LocalDateTime slot;
@@ -109,9 +109,6 @@ inline constexpr std::size_t bookingCodeLength = 6;
 // Digits only if the number is a Vietnamese mobile (10 digits: 03, 05, 07, 08, 09) or landline
 // (11 digits: 02); spaces and dots are tolerated. nullopt otherwise.
 [[nodiscard]] std::optional<std::string> normalizePhone(std::string_view phone);
-
-// The booking tables. To be appended to kioskMigrations() as version 3 (see bookings.cpp).
-[[nodiscard]] const db::Migration& bookingsMigration();
 
 class BookingService {
 public:

@@ -13,7 +13,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<Migration, 2> migrations{{
+constexpr std::array<Migration, 3> migrations{{
     {1, R"sql(
 CREATE TABLE app_setting (
     key TEXT PRIMARY KEY,
@@ -37,6 +37,33 @@ CREATE TABLE staff_member (
     active INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX audit_log_at ON audit_log(at);
+)sql"},
+    // Help bookings (kiosk/bookings.hpp). Phone numbers and names live only here.
+    {3, R"sql(
+CREATE TABLE booking (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    slot_day TEXT NOT NULL,         -- local date, Asia/Ho_Chi_Minh
+    slot_minute INTEGER NOT NULL,   -- local minute of day the slot starts
+    topic TEXT NOT NULL,
+    guide_id TEXT,
+    guide_step INTEGER,
+    phone TEXT NOT NULL,            -- digits only
+    name TEXT,
+    status TEXT NOT NULL DEFAULT 'booked'
+        CHECK (status IN ('booked', 'arrived', 'done', 'no_show', 'cancelled')),
+    created_at TEXT NOT NULL,       -- ISO-8601 UTC
+    changed_at TEXT NOT NULL,       -- ISO-8601 UTC of the last status change
+    changed_by INTEGER              -- staff id; NULL: the resident
+);
+CREATE INDEX booking_slot ON booking(slot_day, slot_minute);
+CREATE INDEX booking_phone ON booking(phone);
+CREATE TABLE booking_closure (
+    id INTEGER PRIMARY KEY,
+    first_day TEXT NOT NULL,        -- local date, inclusive
+    last_day TEXT NOT NULL,         -- local date, inclusive
+    reason TEXT NOT NULL DEFAULT ''
+);
 )sql"},
 }};
 

@@ -112,7 +112,7 @@ TEST_CASE("migrations: an empty database reaches the latest version with every t
     Database db = Database::openInMemory();
     CHECK(db.userVersion() == 0);
     kiosk::db::migrate(db, kiosk::db::kioskMigrations());
-    CHECK(db.userVersion() == 2);
+    CHECK(db.userVersion() == 3);
     CHECK(hasObject(db, "table", "app_setting"));
     CHECK(hasObject(db, "table", "audit_log"));
     CHECK(hasObject(db, "table", "staff_member"));
@@ -150,7 +150,7 @@ TEST_CASE("migrations: version 1 to 2 keeps the existing rows") {
     }
     Database db = Database::open(file);
     kiosk::db::migrate(db, kiosk::db::kioskMigrations());
-    CHECK(db.userVersion() == 2);
+    CHECK(db.userVersion() == 3);
     CHECK(hasObject(db, "table", "staff_member"));
     CHECK(hasObject(db, "index", "audit_log_at"));
     Statement setting = db.prepare("SELECT value FROM app_setting WHERE key = 'village'");
@@ -164,13 +164,35 @@ TEST_CASE("migrations: version 1 to 2 keeps the existing rows") {
     CHECK_FALSE(audit.step());
 }
 
+TEST_CASE("migrations: version 2 to 3 keeps team members and adds the booking tables") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        kiosk::db::migrate(db, kiosk::db::kioskMigrations().first(2));
+        REQUIRE(db.userVersion() == 2);
+        REQUIRE_FALSE(hasObject(db, "table", "booking"));
+        db.execute("INSERT INTO staff_member (name, pin_hash, created_at) "
+                   "VALUES ('Tổ trưởng', '$argon2id$x', '2026-11-24T08:00:00Z')");
+    }
+    Database db = Database::open(file);
+    kiosk::db::migrate(db, kiosk::db::kioskMigrations());
+    CHECK(db.userVersion() == 3);
+    CHECK(hasObject(db, "table", "booking"));
+    CHECK(hasObject(db, "table", "booking_closure"));
+    CHECK(hasObject(db, "index", "booking_slot"));
+    Statement member = db.prepare("SELECT name FROM staff_member");
+    REQUIRE(member.step());
+    CHECK(member.columnText(0) == "Tổ trưởng");
+}
+
 TEST_CASE("migrations: running migrate again changes nothing") {
     Database db = Database::openInMemory();
     kiosk::db::migrate(db, kiosk::db::kioskMigrations());
     db.execute("INSERT INTO app_setting (key, value) VALUES ('k', 'v')");
     const std::string before = schemaText(db);
     kiosk::db::migrate(db, kiosk::db::kioskMigrations());
-    CHECK(db.userVersion() == 2);
+    CHECK(db.userVersion() == 3);
     CHECK(schemaText(db) == before);
     CHECK(scalar(db, "SELECT count(*) FROM app_setting") == 1);
 }
@@ -215,7 +237,7 @@ TEST_CASE("openKioskDatabase: a new path gets its folders, a file and the latest
     const fs::path file = dir.path / "data" / "village-kiosk" / "kiosk.db";
     auto opened = kiosk::db::openKioskDatabase(file, testNow);
     CHECK(fs::is_regular_file(file));
-    CHECK(opened.db.userVersion() == 2);
+    CHECK(opened.db.userVersion() == 3);
     CHECK_FALSE(opened.movedAsideTo);
     CHECK(opened.notice.empty());
     Statement mode = opened.db.prepare("PRAGMA journal_mode");
@@ -251,7 +273,7 @@ TEST_CASE("openKioskDatabase: a file that is not a database is moved aside and r
     CHECK(opened.notice.find(opened.movedAsideTo->string()) != std::string::npos);
     CHECK(opened.notice.find("hỏng") != std::string::npos);
 
-    CHECK(opened.db.userVersion() == 2);
+    CHECK(opened.db.userVersion() == 3);
     opened.db.execute("INSERT INTO app_setting (key, value) VALUES ('k', 'v')");
     CHECK(scalar(opened.db, "SELECT count(*) FROM app_setting") == 1);
 }
@@ -276,7 +298,7 @@ TEST_CASE("openKioskDatabase: a database with a damaged page fails quick_check a
     CHECK(*opened.movedAsideTo == withSuffix(file, testSuffix));
     CHECK(readBytes(*opened.movedAsideTo) == bytes);
     CHECK_FALSE(opened.notice.empty());
-    CHECK(opened.db.userVersion() == 2);
+    CHECK(opened.db.userVersion() == 3);
     CHECK(scalar(opened.db, "SELECT count(*) FROM audit_log") == 0);
     Statement check = opened.db.prepare("PRAGMA quick_check");
     REQUIRE(check.step());
@@ -295,7 +317,7 @@ TEST_CASE("openKioskDatabase: a -wal next to a file that is not a database is mo
     const fs::path movedWal = withSuffix(withSuffix(file, "-wal"), testSuffix);
     REQUIRE(fs::exists(movedWal));
     CHECK(readBytes(movedWal) == wal);
-    CHECK(opened.db.userVersion() == 2);
+    CHECK(opened.db.userVersion() == 3);
 }
 
 TEST_CASE("openKioskDatabase: a damaged file's -wal holding commits is moved untouched, not checkpointed") {
@@ -336,7 +358,7 @@ TEST_CASE("openKioskDatabase: a damaged file's -wal holding commits is moved unt
     REQUIRE(fs::exists(movedWal));
     CHECK(readBytes(movedWal) == wal);
     CHECK(fs::exists(withSuffix(withSuffix(file, "-shm"), testSuffix)));
-    CHECK(opened.db.userVersion() == 2);
+    CHECK(opened.db.userVersion() == 3);
     CHECK_FALSE(hasObject(opened.db, "table", "later"));  // the old -wal was not replayed into the new file
 }
 

@@ -1,0 +1,370 @@
+#include "bookings.hpp"
+
+#include "staff.hpp"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <stdexcept>
+#include <utility>
+
+namespace kiosk {
+
+namespace {
+
+// Version 3 of the kiosk schema. Personal data (phone, name) lives only in the booking table.
+// Slot days are local "YYYY-MM-DD" text (compared as text) and the slot start is a local minute of day.
+
+void ensureSodium() {
+    static const int status = sodium_init();
+    if (status < 0) throw std::runtime_error("libsodium could not be initialised");
+}
+
+// "2026-11-25T12:00:00Z"
+std::string isoUtc(std::chrono::system_clock::time_point t) {
+    using namespace std::chrono;
+    const auto secs = floor<seconds>(t);
+    const auto day = floor<days>(secs);
+    const year_month_day ymd{day};
+    const hh_mm_ss hms{secs - day};
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                       hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+}
+
+std::string dayText(LocalDate date) {
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                       static_cast<unsigned>(date.day()));
+}
+
+LocalDate parseDay(const std::string& text) {
+    int y = 0;
+    unsigned m = 0;
+    unsigned d = 0;
+    if (std::sscanf(text.c_str(), "%d-%u-%u", &y, &m, &d) != 3) {
+        throw std::runtime_error(fmt::format("bad booking day in the database: {}", text));
+    }
+    return std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d};
+}
+
+std::string slotText(const LocalDateTime& slot) {
+    return fmt::format("{} {:02}:{:02}", dayText(slot.date), slot.minuteOfDay / 60, slot.minuteOfDay % 60);
+}
+
+BookingStatus parseStatus(std::string_view text) {
+    if (text == "booked") return BookingStatus::booked;
+    if (text == "arrived") return BookingStatus::arrived;
+    if (text == "done") return BookingStatus::done;
+    if (text == "no_show") return BookingStatus::noShow;
+    if (text == "cancelled") return BookingStatus::cancelled;
+    throw std::runtime_error(fmt::format("bad booking status in the database: {}", text));
+}
+
+bool allowed(BookingStatus from, BookingStatus to) {
+    using enum BookingStatus;
+    switch (from) {
+        case booked: return to == arrived || to == noShow || to == cancelled;
+        case arrived: return to == done || to == cancelled;
+        case done:
+        case noShow:
+        case cancelled: return false;
+    }
+    return false;
+}
+
+std::unexpected<BookingError> fail(BookingErrorCode code, std::string message) {
+    return std::unexpected(BookingError{code, std::move(message)});
+}
+
+constexpr const char* bookingColumns =
+    "id, code, slot_day, slot_minute, topic, guide_id, guide_step, phone, name, status, changed_at, changed_by";
+
+Booking readBooking(const db::Statement& row) {
+    Booking b;
+    b.id = row.columnInt64(0);
+    b.code = row.columnText(1);
+    b.slot = {parseDay(row.columnText(2)), row.columnInt(3)};
+    b.topic = row.columnText(4);
+    if (!row.columnIsNull(5)) b.guideId = row.columnText(5);
+    if (!row.columnIsNull(6)) b.guideStep = row.columnInt(6);
+    b.phone = row.columnText(7);
+    if (!row.columnIsNull(8)) b.name = row.columnText(8);
+    b.status = parseStatus(row.columnText(9));
+    b.changedAt = row.columnText(10);
+    if (!row.columnIsNull(11)) b.changedBy = row.columnInt64(11);
+    return b;
+}
+
+std::string normalizeCode(std::string_view code) {
+    std::string result;
+    for (char c : code) {
+        if (c == ' ') continue;
+        result += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    return result;
+}
+
+}  // namespace
+
+LocalDateTime toLocal(std::chrono::system_clock::time_point t) {
+    using namespace std::chrono;
+    const auto local = floor<minutes>(t) + localUtcOffset;
+    const auto day = floor<days>(local);
+    return {year_month_day{day}, static_cast<int>((local - day).count())};
+}
+
+std::chrono::system_clock::time_point toSystem(const LocalDateTime& local) {
+    using namespace std::chrono;
+    return sys_days{local.date} + minutes{local.minuteOfDay} - localUtcOffset;
+}
+
+std::string_view bookingStatusName(BookingStatus status) {
+    switch (status) {
+        case BookingStatus::booked: return "booked";
+        case BookingStatus::arrived: return "arrived";
+        case BookingStatus::done: return "done";
+        case BookingStatus::noShow: return "no_show";
+        case BookingStatus::cancelled: return "cancelled";
+    }
+    return "?";
+}
+
+std::string generateBookingCode() {
+    ensureSodium();
+    std::string code;
+    for (std::size_t i = 0; i < bookingCodeLength; ++i) {
+        code += bookingCodeAlphabet[randombytes_uniform(static_cast<std::uint32_t>(bookingCodeAlphabet.size()))];
+    }
+    return code;
+}
+
+std::optional<std::string> normalizePhone(std::string_view phone) {
+    std::string digits;
+    for (char c : phone) {
+        if (c == ' ' || c == '.') continue;
+        if (c < '0' || c > '9') return std::nullopt;
+        digits += c;
+    }
+    const bool mobile = digits.size() == 10 && digits[0] == '0' &&
+                        std::string_view("35789").find(digits[1]) != std::string_view::npos;
+    const bool landline = digits.size() == 11 && digits.starts_with("02");
+    if (!mobile && !landline) return std::nullopt;
+    return digits;
+}
+
+BookingService::BookingService(db::Database& db, BookingRules rules) : m_db(db), m_rules(std::move(rules)) {
+    if (m_rules.capacity < 1) throw std::invalid_argument("booking capacity must be at least 1");
+    if (m_rules.maxActivePerPhone < 1) throw std::invalid_argument("maxActivePerPhone must be at least 1");
+    if (m_rules.horizonDays < 1) throw std::invalid_argument("horizonDays must be at least 1");
+    for (const DayAvailability& day : m_rules.week) {
+        if (day.slotMinutes < 1) throw std::invalid_argument("slot length must be at least one minute");
+        for (const TimeWindow& w : day.windows) {
+            if (w.startMinute < 0 || w.endMinute > 24 * 60 || w.startMinute >= w.endMinute) {
+                throw std::invalid_argument("a booking window must lie within the day and end after it starts");
+            }
+        }
+    }
+}
+
+std::vector<Slot> BookingService::gridSlots(LocalDate date) const {
+    const auto weekday = std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding();
+    const DayAvailability& day = m_rules.week[weekday];
+    std::vector<Slot> slots;
+    for (const TimeWindow& w : day.windows) {
+        for (int start = w.startMinute; start + day.slotMinutes <= w.endMinute; start += day.slotMinutes) {
+            slots.push_back({{date, start}, day.slotMinutes, m_rules.capacity});
+        }
+    }
+    std::ranges::sort(slots, {}, [](const Slot& s) { return s.start.minuteOfDay; });
+    // Overlapping windows would offer a start twice; keep one.
+    const auto dup = std::ranges::unique(slots, {}, [](const Slot& s) { return s.start.minuteOfDay; });
+    slots.erase(dup.begin(), dup.end());
+    return slots;
+}
+
+int BookingService::takenPlaces(const LocalDateTime& slot) {
+    db::Statement query = m_db.prepare(
+        "SELECT count(*) FROM booking WHERE slot_day = ?1 AND slot_minute = ?2 AND status IN ('booked', 'arrived')");
+    query.bind(1, dayText(slot.date)).bind(2, slot.minuteOfDay);
+    return query.step() ? query.columnInt(0) : 0;
+}
+
+std::vector<Slot> BookingService::availableSlots(LocalDate date, std::chrono::system_clock::time_point now) {
+    using namespace std::chrono;
+    const auto today = sys_days{toLocal(now).date};
+    const auto offset = (sys_days{date} - today).count();
+    if (!date.ok() || offset < 0 || offset >= m_rules.horizonDays) return {};
+    if (closureOn(date)) return {};
+
+    std::vector<Slot> result;
+    for (Slot& slot : gridSlots(date)) {
+        if (toSystem(slot.start) < now) continue;
+        slot.remaining = m_rules.capacity - takenPlaces(slot.start);
+        if (slot.remaining > 0) result.push_back(slot);
+    }
+    return result;
+}
+
+std::expected<Booking, BookingError> BookingService::book(const BookingRequest& request,
+                                                          std::chrono::system_clock::time_point now) {
+    using namespace std::chrono;
+    const std::optional<std::string> phone = normalizePhone(request.phone);
+    if (!phone) {
+        return fail(BookingErrorCode::invalidPhone,
+                    "Số điện thoại không hợp lệ: di động 10 số (03, 05, 07, 08, 09), cố định 11 số (02).");
+    }
+    if (std::ranges::all_of(request.topic, [](char c) { return c == ' '; })) {
+        return fail(BookingErrorCode::invalidRequest, "Xin chọn việc cần giúp.");
+    }
+    const LocalDateTime& slot = request.slot;
+    if (!slot.date.ok() || slot.minuteOfDay < 0 || slot.minuteOfDay >= 24 * 60) {
+        return fail(BookingErrorCode::slotNotOffered, "Giờ này không nhận đặt lịch.");
+    }
+    if (toSystem(slot) < now) return fail(BookingErrorCode::slotInPast, "Giờ này đã qua.");
+    const auto offset = (sys_days{slot.date} - sys_days{toLocal(now).date}).count();
+    if (offset >= m_rules.horizonDays) {
+        return fail(BookingErrorCode::slotNotOffered,
+                    fmt::format("Chỉ đặt được lịch trong {} ngày tới.", m_rules.horizonDays));
+    }
+    const std::vector<Slot> grid = gridSlots(slot.date);
+    const auto onGrid = std::ranges::find(grid, slot, &Slot::start);
+    if (onGrid == grid.end()) return fail(BookingErrorCode::slotNotOffered, "Giờ này không nhận đặt lịch.");
+
+    // The checks that depend on other bookings and the insert share one write transaction, so two kiosk
+    // processes (or connections) cannot both take the last place.
+    db::Transaction transaction(m_db);
+    if (const auto reason = closureOn(slot.date)) {
+        return fail(BookingErrorCode::closedDay, fmt::format("Ngày này nghỉ: {}", *reason));
+    }
+    if (takenPlaces(slot) >= m_rules.capacity) {
+        return fail(BookingErrorCode::slotFull, "Giờ này đã kín chỗ, xin chọn giờ khác.");
+    }
+    {
+        db::Statement active = m_db.prepare(
+            "SELECT count(*) FROM booking WHERE phone = ?1 AND status IN ('booked', 'arrived') AND slot_day >= ?2");
+        active.bind(1, *phone).bind(2, dayText(toLocal(now).date));
+        const int count = active.step() ? active.columnInt(0) : 0;
+        if (count >= m_rules.maxActivePerPhone) {
+            return fail(BookingErrorCode::tooManyActive,
+                        fmt::format("Số điện thoại này đã có {} lịch hẹn; mỗi số được tối đa {}.", count,
+                                    m_rules.maxActivePerPhone));
+        }
+    }
+    if (m_hookBetweenCheckAndInsert) m_hookBetweenCheckAndInsert();
+
+    std::string code;
+    for (int attempt = 0;; ++attempt) {
+        if (attempt == 20) throw std::runtime_error("could not find an unused booking code");
+        code = generateBookingCode();
+        db::Statement taken = m_db.prepare("SELECT EXISTS (SELECT 1 FROM booking WHERE code = ?1)");
+        taken.bind(1, code);
+        if (taken.step() && taken.columnInt(0) == 0) break;
+    }
+
+    const std::string at = isoUtc(now);
+    db::Statement insert = m_db.prepare(
+        "INSERT INTO booking (code, slot_day, slot_minute, topic, guide_id, guide_step, phone, name, "
+        "created_at, changed_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, NULL)");
+    insert.bind(1, code).bind(2, dayText(slot.date)).bind(3, slot.minuteOfDay).bind(4, request.topic);
+    if (request.guideId) {
+        insert.bind(5, *request.guideId);
+    } else {
+        insert.bind(5, nullptr);
+    }
+    if (request.guideStep) {
+        insert.bind(6, *request.guideStep);
+    } else {
+        insert.bind(6, nullptr);
+    }
+    insert.bind(7, *phone);
+    if (request.name) {
+        insert.bind(8, *request.name);
+    } else {
+        insert.bind(8, nullptr);
+    }
+    insert.bind(9, at);
+    insert.run();
+
+    Booking booking{m_db.lastInsertRowId(), code,  slot,  request.topic, request.guideId, request.guideStep,
+                    *phone,                 request.name, BookingStatus::booked, at, std::nullopt};
+    // No phone number or name in the audit log: personal data stays in the booking table.
+    StaffRepository(m_db).audit(std::nullopt, "booking.booked",
+                                fmt::format("code={} slot={}", code, slotText(slot)), now);
+    transaction.commit();
+    return booking;
+}
+
+std::optional<Booking> BookingService::find(std::string_view code) {
+    db::Statement query = m_db.prepare(fmt::format("SELECT {} FROM booking WHERE code = ?1", bookingColumns));
+    query.bind(1, normalizeCode(code));
+    if (!query.step()) return std::nullopt;
+    return readBooking(query);
+}
+
+std::expected<Booking, BookingError> BookingService::changeStatus(std::string_view code, BookingStatus to,
+                                                                  std::optional<std::int64_t> staffId,
+                                                                  std::chrono::system_clock::time_point now) {
+    db::Transaction transaction(m_db);
+    std::optional<Booking> booking = find(code);
+    if (!booking) return fail(BookingErrorCode::notFound, "Không tìm thấy lịch hẹn với mã này.");
+    if (!allowed(booking->status, to)) {
+        return fail(BookingErrorCode::invalidTransition,
+                    fmt::format("Không thể chuyển lịch hẹn từ \"{}\" sang \"{}\".", bookingStatusName(booking->status),
+                                bookingStatusName(to)));
+    }
+    const std::string at = isoUtc(now);
+    db::Statement update =
+        m_db.prepare("UPDATE booking SET status = ?1, changed_at = ?2, changed_by = ?3 WHERE id = ?4");
+    update.bind(1, bookingStatusName(to)).bind(2, at);
+    if (staffId) {
+        update.bind(3, *staffId);
+    } else {
+        update.bind(3, nullptr);
+    }
+    update.bind(4, booking->id);
+    update.run();
+    StaffRepository(m_db).audit(staffId, fmt::format("booking.{}", bookingStatusName(to)),
+                                fmt::format("code={} from={}", booking->code, bookingStatusName(booking->status)), now);
+    transaction.commit();
+    booking->status = to;
+    booking->changedAt = at;
+    booking->changedBy = staffId;
+    return std::move(*booking);
+}
+
+std::expected<Booking, BookingError> BookingService::cancelByResident(std::string_view code, std::string_view phone,
+                                                                      std::chrono::system_clock::time_point now) {
+    const std::optional<std::string> digits = normalizePhone(phone);
+    const std::optional<Booking> booking = find(code);
+    // One answer for a wrong code and a wrong phone number: the code alone must not reveal anything.
+    if (!digits || !booking || booking->phone != *digits) {
+        return fail(BookingErrorCode::notFound, "Mã lịch hẹn hoặc số điện thoại không đúng.");
+    }
+    return changeStatus(booking->code, BookingStatus::cancelled, std::nullopt, now);
+}
+
+void BookingService::addClosure(LocalDate first, LocalDate last, std::string_view reason,
+                                std::optional<std::int64_t> staffId, std::chrono::system_clock::time_point now) {
+    if (!first.ok() || !last.ok() || std::chrono::sys_days{last} < std::chrono::sys_days{first}) {
+        throw std::invalid_argument("a closure needs valid days, the last not before the first");
+    }
+    db::Transaction transaction(m_db);
+    db::Statement insert = m_db.prepare("INSERT INTO booking_closure (first_day, last_day, reason) VALUES (?1, ?2, ?3)");
+    insert.bind(1, dayText(first)).bind(2, dayText(last)).bind(3, reason);
+    insert.run();
+    StaffRepository(m_db).audit(staffId, "booking.closure",
+                                fmt::format("{}..{} {}", dayText(first), dayText(last), reason), now);
+    transaction.commit();
+}
+
+std::optional<std::string> BookingService::closureOn(LocalDate date) {
+    db::Statement query = m_db.prepare(
+        "SELECT reason FROM booking_closure WHERE first_day <= ?1 AND last_day >= ?1 ORDER BY id LIMIT 1");
+    query.bind(1, dayText(date));
+    if (!query.step()) return std::nullopt;
+    return query.columnText(0);
+}
+
+}  // namespace kiosk
