@@ -1,5 +1,6 @@
 #include "bookings.hpp"
 
+#include "shared_helpers.hpp"
 #include "staff.hpp"
 
 #include <fmt/format.h>
@@ -14,25 +15,8 @@ namespace kiosk {
 
 namespace {
 
-// Version 3 of the kiosk schema. Personal data (phone, name) lives only in the booking table.
-// Slot days are local "YYYY-MM-DD" text (compared as text) and the slot start is a local minute of day.
-
-void ensureSodium() {
-    static const int status = sodium_init();
-    if (status < 0) throw std::runtime_error("libsodium could not be initialised");
-}
-
-// "2026-11-25T12:00:00Z"
-std::string isoUtc(std::chrono::system_clock::time_point t) {
-    using namespace std::chrono;
-    const auto secs = floor<seconds>(t);
-    const auto day = floor<days>(secs);
-    const year_month_day ymd{day};
-    const hh_mm_ss hms{secs - day};
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                       hms.hours().count(), hms.minutes().count(), hms.seconds().count());
-}
+// Slot days are stored as local "YYYY-MM-DD" text (they compare as text) and the slot start as a
+// local minute of day; the schema is version 3 in storage/migrations.cpp.
 
 std::string dayText(LocalDate date) {
     return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),

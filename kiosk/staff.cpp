@@ -1,5 +1,7 @@
 #include "staff.hpp"
 
+#include "shared_helpers.hpp"
+
 #include <fmt/format.h>
 #include <sodium.h>
 
@@ -10,24 +12,6 @@
 namespace kiosk {
 
 namespace {
-
-void ensureSodium() {
-    // sodium_init is safe to call again, but once per process is enough; -1 means no usable RNG.
-    static const int status = sodium_init();
-    if (status < 0) throw std::runtime_error("libsodium could not be initialised");
-}
-
-// "2026-11-25T12:00:00Z"
-std::string isoUtc(std::chrono::system_clock::time_point t) {
-    using namespace std::chrono;
-    const auto secs = floor<seconds>(t);
-    const auto day = floor<days>(secs);
-    const year_month_day ymd{day};
-    const hh_mm_ss hms{secs - day};
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                       hms.hours().count(), hms.minutes().count(), hms.seconds().count());
-}
 
 bool isBlank(std::string_view text) {
     return std::ranges::all_of(text, [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });

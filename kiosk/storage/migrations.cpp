@@ -1,5 +1,7 @@
 #include "storage/migrations.hpp"
 
+#include "shared_helpers.hpp"
+
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -70,18 +72,6 @@ CREATE TABLE booking_closure (
 bool isCorruption(int code) {
     const int primary = code & 0xff;  // in case extended result codes are ever turned on
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
-}
-
-// "YYYYMMDD-HHMMSS" in UTC. By hand: fmt 9 formats a system_clock time_point in local time.
-std::string compactUtc(std::chrono::system_clock::time_point now) {
-    using namespace std::chrono;
-    const auto secs = floor<seconds>(now);
-    const auto day = floor<days>(secs);
-    const year_month_day ymd{day};
-    const hh_mm_ss hms{secs - day};
-    return fmt::format("{:04}{:02}{:02}-{:02}{:02}{:02}", static_cast<int>(ymd.year()),
-                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                       hms.hours().count(), hms.minutes().count(), hms.seconds().count());
 }
 
 fs::path withSuffix(const fs::path& file, std::string_view suffix) {
