@@ -445,6 +445,33 @@ class ConfigReader {
         }
     }
 
+    void readUploadInterval(const Field& field) { readInteger(field, m_load.config.uploadIntervalMinutes, 1, 1440); }
+    void readRawEventDays(const Field& field) { readInteger(field, m_load.config.rawEventDays, 7, 400); }
+    void readHubCaFile(const Field& field) {
+        const auto* text = field.node.as_string();
+        if (text != nullptr && !hasControlCharacters(text->get())) {
+            m_load.config.hubCaFile = text->get();
+        } else {
+            report(field, "must be a path string (\"\" for the system's certificates) without control characters",
+                   describe(field.node));
+        }
+    }
+    void readBookingCapacity(const Field& field) { readInteger(field, m_load.config.bookingCapacity, 1, 20); }
+    void readSlotMinutes(const Field& field) { readInteger(field, m_load.config.bookingSlotMinutes, 10, 120); }
+    void readMaxPerPhone(const Field& field) { readInteger(field, m_load.config.maxActiveBookingsPerPhone, 1, 10); }
+    void readRetentionDays(const Field& field) { readInteger(field, m_load.config.bookingRetentionDays, 1, 365); }
+    void readWebhookUrl(const Field& field) {
+        const auto* text = field.node.as_string();
+        if (text != nullptr && isHubUrl(text->get())) {
+            m_load.config.bookingWebhookUrl = text->get();
+        } else {
+            report(field,
+                   "must be \"\" (none) or a URL starting with https:// (http:// only for 127.0.0.1, "
+                   "localhost or [::1])",
+                   describe(field.node));
+        }
+    }
+
     void readDiagonal(const Field& field) {
         std::optional<double> inches;
         if (const auto* number = field.node.as_floating_point()) {
@@ -525,6 +552,14 @@ std::span<const ConfigReader::KeyReader> ConfigReader::readers() {
         {"place", "commune", &ConfigReader::readCommune},
         {"hub", "url", &ConfigReader::readHubUrl},
         {"hub", "token", &ConfigReader::readHubToken},
+        {"hub", "upload_interval_minutes", &ConfigReader::readUploadInterval},
+        {"hub", "ca_file", &ConfigReader::readHubCaFile},
+        {"hub", "raw_event_days", &ConfigReader::readRawEventDays},
+        {"bookings", "capacity", &ConfigReader::readBookingCapacity},
+        {"bookings", "slot_minutes", &ConfigReader::readSlotMinutes},
+        {"bookings", "max_active_per_phone", &ConfigReader::readMaxPerPhone},
+        {"bookings", "retention_days", &ConfigReader::readRetentionDays},
+        {"bookings", "webhook_url", &ConfigReader::readWebhookUrl},
         {"screen", "diagonal_inches", &ConfigReader::readDiagonal},
         {"screen", "renderer", &ConfigReader::readRenderer},
         {"session", "idle_seconds", &ConfigReader::readIdleSeconds},

@@ -21,6 +21,15 @@ struct Config {
     std::string commune = "";
     std::string hubUrl = "";
     std::string hubToken = "";
+    int uploadIntervalMinutes = 15;      // 1..1440: how often today's figures so far are sent
+    std::filesystem::path hubCaFile;     // "" = the system's CA certificates
+    int rawEventDays = 60;               // 7..400: raw usage events kept; daily rollups are kept longer
+    // Help bookings (kiosk/bookings.hpp). The weekly slots default to the opening hours below.
+    int bookingCapacity = 1;             // 1..20 helpers at once
+    int bookingSlotMinutes = 30;         // 10..120
+    int maxActiveBookingsPerPhone = 2;   // 1..10
+    int bookingRetentionDays = 30;       // 1..365: phone and name are erased this long after the appointment
+    std::string bookingWebhookUrl = "";  // "" = none; POSTs a small JSON message per booking made or cancelled
     int idleSeconds = 90;            // 10..3600
     int countdownSeconds = 20;       // 5..120: the "Bác còn dùng không?" countdown
     double screenDiagonalInches = 10.1;  // 3..100, used to size touch targets in millimetres

@@ -15,7 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<Migration, 3> migrations{{
+constexpr std::array<Migration, 4> migrations{{
     {1, R"sql(
 CREATE TABLE app_setting (
     key TEXT PRIMARY KEY,
@@ -65,6 +65,19 @@ CREATE TABLE booking_closure (
     first_day TEXT NOT NULL,        -- local date, inclusive
     last_day TEXT NOT NULL,         -- local date, inclusive
     reason TEXT NOT NULL DEFAULT ''
+);
+)sql"},
+    // Staff-run schedule and privacy: notes on status changes, rescheduling, erasure of personal data,
+    // and the weekly slots as edited in staff mode (until then the opening hours from the config apply).
+    {4, R"sql(
+ALTER TABLE booking ADD COLUMN note TEXT NOT NULL DEFAULT '';  -- the team member's note on the last change
+ALTER TABLE booking ADD COLUMN personal_erased_at TEXT;        -- phone (then '') and name erased, ISO-8601 UTC
+CREATE INDEX booking_status_day ON booking(status, slot_day);
+CREATE TABLE availability_window (
+    weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),  -- 0 = Sunday
+    start_minute INTEGER NOT NULL,
+    end_minute INTEGER NOT NULL,
+    CHECK (start_minute >= 0 AND end_minute <= 1440 AND start_minute < end_minute)
 );
 )sql"},
 }};

@@ -767,3 +767,38 @@ TEST_CASE("Config: defaultDataDir follows XDG_DATA_HOME, then HOME") {
     home.unset();
     CHECK(kiosk::defaultDataDir() == fs::path("/var/lib/village-kiosk"));
 }
+
+TEST_CASE("Config: booking and upload keys are read, and a bad one keeps its default with its line") {
+    const auto good = parse("[hub]\n"
+                            "upload_interval_minutes = 5\n"
+                            "ca_file = \"/etc/kiosk/hub-ca.pem\"\n"
+                            "raw_event_days = 30\n"
+                            "[bookings]\n"
+                            "capacity = 3\n"
+                            "slot_minutes = 20\n"
+                            "max_active_per_phone = 1\n"
+                            "retention_days = 7\n"
+                            "webhook_url = \"http://127.0.0.1:9000/hook\"\n");
+    CHECK(good.issues.empty());
+    CHECK(good.config.uploadIntervalMinutes == 5);
+    CHECK(good.config.hubCaFile == "/etc/kiosk/hub-ca.pem");
+    CHECK(good.config.rawEventDays == 30);
+    CHECK(good.config.bookingCapacity == 3);
+    CHECK(good.config.bookingSlotMinutes == 20);
+    CHECK(good.config.maxActiveBookingsPerPhone == 1);
+    CHECK(good.config.bookingRetentionDays == 7);
+    CHECK(good.config.bookingWebhookUrl == "http://127.0.0.1:9000/hook");
+
+    const auto bad = parse("[bookings]\n"
+                           "capacity = 0\n"
+                           "retention_days = \"30\"\n"
+                           "webhook_url = \"http://example.com/hook\"\n");
+    REQUIRE(bad.issues.size() == 3);
+    CHECK(bad.issues[0].text() == "kiosk.toml:2: bookings.capacity: must be an integer from 1 to 20, got 0");
+    CHECK(bad.issues[1].text().starts_with("kiosk.toml:3: bookings.retention_days: must be an integer from 1 to 365"));
+    CHECK(bad.issues[2].text().starts_with("kiosk.toml:4: bookings.webhook_url: must be \"\" (none)"));
+    const kiosk::Config defaults;
+    CHECK(bad.config.bookingCapacity == defaults.bookingCapacity);
+    CHECK(bad.config.bookingRetentionDays == 30);
+    CHECK(bad.config.bookingWebhookUrl.empty());
+}

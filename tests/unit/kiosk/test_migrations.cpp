@@ -27,6 +27,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
+int latestVersion() {
+    return kiosk::db::kioskMigrations().back().version;
+}
+
 struct TempDir : test::TempDir {
     TempDir() : test::TempDir("kiosk-test-mig") {}
 };
@@ -112,7 +116,7 @@ TEST_CASE("migrations: an empty database reaches the latest version with every t
     Database db = Database::openInMemory();
     CHECK(db.userVersion() == 0);
     kiosk::db::migrate(db, kiosk::db::kioskMigrations());
-    CHECK(db.userVersion() == 3);
+    CHECK(db.userVersion() == latestVersion());
     CHECK(hasObject(db, "table", "app_setting"));
     CHECK(hasObject(db, "table", "audit_log"));
     CHECK(hasObject(db, "table", "staff_member"));
@@ -150,7 +154,7 @@ TEST_CASE("migrations: version 1 to 2 keeps the existing rows") {
     }
     Database db = Database::open(file);
     kiosk::db::migrate(db, kiosk::db::kioskMigrations());
-    CHECK(db.userVersion() == 3);
+    CHECK(db.userVersion() == latestVersion());
     CHECK(hasObject(db, "table", "staff_member"));
     CHECK(hasObject(db, "index", "audit_log_at"));
     Statement setting = db.prepare("SELECT value FROM app_setting WHERE key = 'village'");
@@ -177,7 +181,7 @@ TEST_CASE("migrations: version 2 to 3 keeps team members and adds the booking ta
     }
     Database db = Database::open(file);
     kiosk::db::migrate(db, kiosk::db::kioskMigrations());
-    CHECK(db.userVersion() == 3);
+    CHECK(db.userVersion() == latestVersion());
     CHECK(hasObject(db, "table", "booking"));
     CHECK(hasObject(db, "table", "booking_closure"));
     CHECK(hasObject(db, "index", "booking_slot"));
@@ -186,13 +190,39 @@ TEST_CASE("migrations: version 2 to 3 keeps team members and adds the booking ta
     CHECK(member.columnText(0) == "Tổ trưởng");
 }
 
+TEST_CASE("migrations: version 3 to 4 keeps bookings and adds notes, erasure and the weekly slots") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        kiosk::db::migrate(db, kiosk::db::kioskMigrations().first(3));
+        REQUIRE(db.userVersion() == 3);
+        db.execute("INSERT INTO booking (code, slot_day, slot_minute, topic, phone, created_at, changed_at) "
+                   "VALUES ('ACD347', '2026-11-28', 480, 'vneid', '0912345678', '2026-11-25T01:00:00Z', "
+                   "'2026-11-25T01:00:00Z')");
+    }
+    Database db = Database::open(file);
+    kiosk::db::migrate(db, kiosk::db::kioskMigrations().first(4));
+    CHECK(db.userVersion() == 4);
+    CHECK(hasObject(db, "table", "availability_window"));
+    CHECK(hasObject(db, "index", "booking_status_day"));
+    Statement booking = db.prepare("SELECT code, phone, note, personal_erased_at IS NULL FROM booking");
+    REQUIRE(booking.step());
+    CHECK(booking.columnText(0) == "ACD347");
+    CHECK(booking.columnText(1) == "0912345678");
+    CHECK(booking.columnText(2) == "");
+    CHECK(booking.columnInt(3) == 1);
+    CHECK_THROWS_AS(db.execute("INSERT INTO availability_window VALUES (7, 480, 600)"), Error);
+    CHECK_THROWS_AS(db.execute("INSERT INTO availability_window VALUES (1, 600, 480)"), Error);
+}
+
 TEST_CASE("migrations: running migrate again changes nothing") {
     Database db = Database::openInMemory();
     kiosk::db::migrate(db, kiosk::db::kioskMigrations());
     db.execute("INSERT INTO app_setting (key, value) VALUES ('k', 'v')");
     const std::string before = schemaText(db);
     kiosk::db::migrate(db, kiosk::db::kioskMigrations());
-    CHECK(db.userVersion() == 3);
+    CHECK(db.userVersion() == latestVersion());
     CHECK(schemaText(db) == before);
     CHECK(scalar(db, "SELECT count(*) FROM app_setting") == 1);
 }
@@ -237,7 +267,7 @@ TEST_CASE("openKioskDatabase: a new path gets its folders, a file and the latest
     const fs::path file = dir.path / "data" / "village-kiosk" / "kiosk.db";
     auto opened = kiosk::db::openKioskDatabase(file, testNow);
     CHECK(fs::is_regular_file(file));
-    CHECK(opened.db.userVersion() == 3);
+    CHECK(opened.db.userVersion() == latestVersion());
     CHECK_FALSE(opened.movedAsideTo);
     CHECK(opened.notice.empty());
     Statement mode = opened.db.prepare("PRAGMA journal_mode");
@@ -273,7 +303,7 @@ TEST_CASE("openKioskDatabase: a file that is not a database is moved aside and r
     CHECK(opened.notice.find(opened.movedAsideTo->string()) != std::string::npos);
     CHECK(opened.notice.find("hỏng") != std::string::npos);
 
-    CHECK(opened.db.userVersion() == 3);
+    CHECK(opened.db.userVersion() == latestVersion());
     opened.db.execute("INSERT INTO app_setting (key, value) VALUES ('k', 'v')");
     CHECK(scalar(opened.db, "SELECT count(*) FROM app_setting") == 1);
 }
@@ -298,7 +328,7 @@ TEST_CASE("openKioskDatabase: a database with a damaged page fails quick_check a
     CHECK(*opened.movedAsideTo == withSuffix(file, testSuffix));
     CHECK(readBytes(*opened.movedAsideTo) == bytes);
     CHECK_FALSE(opened.notice.empty());
-    CHECK(opened.db.userVersion() == 3);
+    CHECK(opened.db.userVersion() == latestVersion());
     CHECK(scalar(opened.db, "SELECT count(*) FROM audit_log") == 0);
     Statement check = opened.db.prepare("PRAGMA quick_check");
     REQUIRE(check.step());
@@ -317,7 +347,7 @@ TEST_CASE("openKioskDatabase: a -wal next to a file that is not a database is mo
     const fs::path movedWal = withSuffix(withSuffix(file, "-wal"), testSuffix);
     REQUIRE(fs::exists(movedWal));
     CHECK(readBytes(movedWal) == wal);
-    CHECK(opened.db.userVersion() == 3);
+    CHECK(opened.db.userVersion() == latestVersion());
 }
 
 TEST_CASE("openKioskDatabase: a damaged file's -wal holding commits is moved untouched, not checkpointed") {
@@ -358,7 +388,7 @@ TEST_CASE("openKioskDatabase: a damaged file's -wal holding commits is moved unt
     REQUIRE(fs::exists(movedWal));
     CHECK(readBytes(movedWal) == wal);
     CHECK(fs::exists(withSuffix(withSuffix(file, "-shm"), testSuffix)));
-    CHECK(opened.db.userVersion() == 3);
+    CHECK(opened.db.userVersion() == latestVersion());
     CHECK_FALSE(hasObject(opened.db, "table", "later"));  // the old -wal was not replayed into the new file
 }
 
