@@ -39,6 +39,22 @@ const char* screenName(Screen screen) {
 }
 
 namespace {
+const char* bookingStepName(BookingStep step) {
+    switch (step) {
+    case BookingStep::Topic: return "topic";
+    case BookingStep::Day: return "day";
+    case BookingStep::Slot: return "slot";
+    case BookingStep::Phone: return "phone";
+    case BookingStep::Name: return "name";
+    case BookingStep::Confirm: return "confirm";
+    case BookingStep::Done: return "done";
+    case BookingStep::CancelCode: return "cancel_code";
+    case BookingStep::CancelPhone: return "cancel_phone";
+    case BookingStep::Cancelled: return "cancelled";
+    }
+    return "unknown";
+}
+
 const char* pinPadModeName(PinPadMode mode) {
     switch (mode) {
     case PinPadMode::Enter: return "enter";
@@ -121,7 +137,7 @@ bool App::animating() const {
 }
 
 std::map<std::string, std::string> App::describe() const {
-    return {
+    std::map<std::string, std::string> out{
         {"screen", screenName(m_state.screen)},
         {"topic", m_state.topicId},
         {"text_size", std::to_string(m_state.textSize)},
@@ -142,6 +158,19 @@ std::map<std::string, std::string> App::describe() const {
         {"guides", std::to_string(m_library->guides.size())},
         {"page", std::to_string(m_state.page)},
     };
+    const BookingDraft& draft = m_state.draft;
+    out["booking_step"] = bookingStepName(draft.step);
+    out["booking_topic"] = draft.topicId;
+    out["booking_day"] = draft.day ? vietnameseDay(*draft.day) : "";
+    out["booking_time"] = draft.slotMinute ? clockTime(*draft.slotMinute) : "";
+    out["booking_phone_length"] = std::to_string(draft.phone.characters());
+    out["booking_name"] = draft.name.text();
+    out["booking_code"] = draft.confirmed ? draft.confirmed->code : "";
+    out["booking_message"] = draft.message;
+    out["booking_free_days"] = std::to_string(std::ranges::count_if(draft.days, [](const DayOffer& d) { return d.freeSlots > 0; }));
+    out["booking_free_slots"] = std::to_string(draft.slots.size());
+    if (m_desk) m_desk->describe(out);
+    return out;
 }
 
 void App::goTo(Screen screen, std::string topicId) {
@@ -155,13 +184,17 @@ void App::handle(const intent::OpenTopic& i, TimePoint) {
     m_state.page = 0;
 }
 
-void App::handle(const intent::OpenBooking&, TimePoint) {
+void App::handle(const intent::OpenBooking&, TimePoint now) {
     // Remember where the resident got stuck, e.g. "VNeID – kích hoạt mức 2, bước 4".
     bool inGuide = m_state.screen == Screen::GuideIntro || m_state.screen == Screen::GuideStep ||
                    m_state.screen == Screen::GuideFinish;
     m_state.booking = BookingContext{m_state.topicId, inGuide ? m_state.guide.guideId : "",
                                      m_state.screen == Screen::GuideStep ? m_state.guide.step : -1};
     goTo(Screen::Booking, m_state.topicId);
+    m_state.draft = BookingDraft{};
+    m_state.draft.topicId = m_state.booking.topicId;
+    // Coming from a topic or guide, the topic is known: straight to the days.
+    if (!m_state.draft.topicId.empty()) openDays(now);
 }
 
 void App::handle(const intent::GoHome&, TimePoint) {
@@ -170,6 +203,8 @@ void App::handle(const intent::GoHome&, TimePoint) {
     m_state.guide = GuideProgress{};
     m_state.history.clear();
     m_state.pinPad.digits.clear();
+    m_state.draft = BookingDraft{};
+    if (m_state.staff && m_desk) m_desk->close();
     m_state.staff.reset();  // leaving staff mode signs out
 }
 
@@ -181,6 +216,13 @@ void App::handle(const intent::Back&, TimePoint now) {
     if (m_state.screen == Screen::GuideStep || m_state.screen == Screen::GuideFinish) {
         handle(intent::PreviousStep{}, now);
         return;
+    }
+    if (m_state.screen == Screen::Booking && m_state.draft.step != BookingStep::Topic) {
+        const bool topicKnown = !m_state.booking.topicId.empty();
+        if (!(m_state.draft.step == BookingStep::Day && topicKnown)) {
+            bookingBack(now);
+            return;
+        }
     }
     Place previous = std::move(m_state.history.back());
     m_state.history.pop_back();
@@ -343,6 +385,7 @@ void App::submitPin(TimePoint now) {
     pad = PinPadState{};
     m_state.screen = Screen::Staff;
     m_staff.audit(m_state.staff->id, "staff.signed_in", "", now);
+    if (m_desk) m_desk->open(*m_state.staff, now);
 }
 
 void App::handle(const intent::RestartProgram&, TimePoint now) {
@@ -357,6 +400,187 @@ void App::handle(const intent::QuitProgram&, TimePoint now) {
     m_state.exitRequest = ExitRequest::Quit;
 }
 
+// ---- Booking help -------------------------------------------------------------------------------------------
+
+void App::handle(const intent::ChooseBookingTopic& i, TimePoint now) {
+    if (m_state.screen != Screen::Booking || m_state.draft.step != BookingStep::Topic) return;
+    m_state.draft.topicId = i.topicId;
+    openDays(now);
+}
+
+void App::openDays(TimePoint now) {
+    BookingDraft& draft = m_state.draft;
+    draft.step = BookingStep::Day;
+    draft.message.clear();
+    draft.days.clear();
+    if (!m_bookings) return;
+    for (const auto& day : m_bookings->comingDays(now)) {
+        draft.days.push_back({day.day, day.freeSlots, day.closedReason.value_or("")});
+    }
+}
+
+void App::handle(const intent::ChooseDay& i, TimePoint now) {
+    BookingDraft& draft = m_state.draft;
+    if (m_state.screen != Screen::Booking || draft.step != BookingStep::Day) return;
+    draft.day = i.day;
+    m_state.page = 0;
+    openSlots(now);
+}
+
+void App::openSlots(TimePoint now) {
+    BookingDraft& draft = m_state.draft;
+    draft.step = BookingStep::Slot;
+    draft.message.clear();
+    draft.slots = m_bookings && draft.day ? m_bookings->availableSlots(*draft.day, now) : std::vector<Slot>{};
+    if (draft.slots.empty()) draft.message = "Ngày này đã hết chỗ. Bác chọn ngày khác nhé.";
+}
+
+void App::handle(const intent::ChooseSlot& i, TimePoint) {
+    BookingDraft& draft = m_state.draft;
+    if (m_state.screen != Screen::Booking || draft.step != BookingStep::Slot) return;
+    if (std::ranges::none_of(draft.slots, [&](const Slot& s) { return s.start.minuteOfDay == i.minuteOfDay; })) return;
+    draft.slotMinute = i.minuteOfDay;
+    draft.step = BookingStep::Phone;
+    draft.message.clear();
+}
+
+void App::handle(const intent::StartCancel&, TimePoint) {
+    if (m_state.screen != Screen::Booking) return;
+    BookingDraft& draft = m_state.draft;
+    draft.step = BookingStep::CancelCode;
+    draft.code.clear();
+    draft.phone.clear();
+    draft.message.clear();
+}
+
+TextEntry* App::activeEntry() {
+    if (m_state.screen != Screen::Booking) return nullptr;
+    switch (m_state.draft.step) {
+    case BookingStep::Phone:
+    case BookingStep::CancelPhone: return &m_state.draft.phone;
+    case BookingStep::Name: return &m_state.draft.name;
+    case BookingStep::CancelCode: return &m_state.draft.code;
+    default: return nullptr;
+    }
+}
+
+void App::handle(const intent::Type& i, TimePoint) {
+    if (m_state.screen == Screen::Staff && m_desk) return m_desk->type(i.key);
+    if (TextEntry* entry = activeEntry()) {
+        entry->type(i.key);
+        m_state.draft.message.clear();
+    }
+}
+
+void App::handle(const intent::Tone& i, TimePoint) {
+    if (m_state.screen == Screen::Staff && m_desk) return m_desk->setTone(i.mark);
+    if (TextEntry* entry = activeEntry()) entry->setTone(i.mark);
+}
+
+void App::handle(const intent::Erase&, TimePoint) {
+    if (m_state.screen == Screen::Staff && m_desk) return m_desk->erase();
+    if (TextEntry* entry = activeEntry()) {
+        entry->erase();
+        m_state.draft.message.clear();
+    }
+}
+
+void App::handle(const intent::Submit&, TimePoint now) {
+    if (m_state.screen == Screen::Staff && m_desk && m_state.staff) return m_desk->submit(*m_state.staff, now);
+    if (m_state.screen != Screen::Booking) return;
+    BookingDraft& draft = m_state.draft;
+    switch (draft.step) {
+    case BookingStep::Phone:
+        if (!normalizePhone(draft.phone.text())) {
+            draft.message = "Số điện thoại chưa đúng. Số di động có 10 số, bắt đầu bằng 03, 05, 07, 08 hoặc 09. "
+                            "Số máy bàn có 11 số, bắt đầu bằng 02.";
+            return;
+        }
+        draft.step = BookingStep::Name;
+        draft.message.clear();
+        return;
+    case BookingStep::Name:
+        draft.step = BookingStep::Confirm;
+        draft.message.clear();
+        return;
+    case BookingStep::Confirm: return submitBooking(now);
+    case BookingStep::CancelCode:
+        if (draft.code.characters() != bookingCodeLength) {
+            draft.message = fmt::format("Mã hẹn có {} ký tự.", bookingCodeLength);
+            return;
+        }
+        draft.step = BookingStep::CancelPhone;
+        draft.message.clear();
+        return;
+    case BookingStep::CancelPhone: return submitCancel(now);
+    default: return;
+    }
+}
+
+void App::submitBooking(TimePoint now) {
+    BookingDraft& draft = m_state.draft;
+    if (!m_bookings || !draft.day || !draft.slotMinute) return;
+    BookingRequest request;
+    request.slot = {*draft.day, *draft.slotMinute};
+    request.topic = draft.topicId;
+    if (!m_state.booking.guideId.empty() && m_state.booking.topicId == draft.topicId) {
+        request.guideId = m_state.booking.guideId;
+        if (m_state.booking.step >= 0) request.guideStep = m_state.booking.step + 1;  // as residents count
+    }
+    request.phone = draft.phone.text();
+    if (!draft.name.tidy().empty()) request.name = draft.name.tidy();
+    auto booked = m_bookings->book(request, now);
+    if (!booked) {
+        draft.message = booked.error().message;
+        // Someone else took the slot meanwhile, or the hour passed: show the free ones again.
+        const auto code = booked.error().code;
+        if (code == BookingErrorCode::slotFull || code == BookingErrorCode::slotInPast) {
+            openSlots(now);
+            draft.message = booked.error().message + " Bác chọn giờ khác nhé.";
+        }
+        return;
+    }
+    draft.confirmed = std::move(*booked);
+    draft.step = BookingStep::Done;
+    draft.message.clear();
+}
+
+void App::submitCancel(TimePoint now) {
+    BookingDraft& draft = m_state.draft;
+    if (!m_bookings) return;
+    auto cancelled = m_bookings->cancelByResident(draft.code.text(), draft.phone.text(), now);
+    if (!cancelled) {
+        draft.message = cancelled.error().message;
+        return;
+    }
+    draft.confirmed = std::move(*cancelled);
+    draft.step = BookingStep::Cancelled;
+    draft.message.clear();
+}
+
+void App::bookingBack(TimePoint now) {
+    BookingDraft& draft = m_state.draft;
+    draft.message.clear();
+    switch (draft.step) {
+    case BookingStep::Day: draft.step = BookingStep::Topic; return;
+    case BookingStep::Slot: return openDays(now);  // fresh counts: places may have gone meanwhile
+    case BookingStep::Phone: return openSlots(now);
+    case BookingStep::Name: draft.step = BookingStep::Phone; return;
+    case BookingStep::Confirm: draft.step = BookingStep::Name; return;
+    case BookingStep::CancelPhone: draft.step = BookingStep::CancelCode; return;
+    case BookingStep::CancelCode:
+    case BookingStep::Cancelled: draft = BookingDraft{}; draft.topicId = m_state.booking.topicId;
+        if (!draft.topicId.empty()) openDays(now);
+        return;
+    case BookingStep::Done: return handle(intent::GoHome{}, now);  // the booking is made: nothing to undo
+    case BookingStep::Topic: return;
+    }
+}
+
+void App::handle(const intent::Staff& i, TimePoint now) {
+    if (m_state.screen == Screen::Staff && m_state.staff && m_desk) m_desk->apply(i.action, *m_state.staff, now);
+}
+
 bool App::hasSessionToReset() const {
     return m_state.screen != Screen::Home || m_state.textSize != 0 || !m_state.pinPad.digits.empty();
 }
@@ -366,6 +590,7 @@ TimePoint App::idleDeadline() const { return m_lastInput + std::chrono::seconds(
 void App::resetSession() {
     // Keep only what is not the resident's: the lockout stays, so walking away does not reset it.
     auto lockedUntil = m_state.pinPad.lockedUntil;
+    if (m_state.staff && m_desk) m_desk->close();
     m_state = State{};
     m_state.pinPad.lockedUntil = lockedUntil;
     m_cornerTaps.clear();

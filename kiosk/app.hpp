@@ -1,9 +1,12 @@
 // The kiosk's state and the rules that change it. Screens send Intents; App::apply is the only writer.
 #pragma once
 
+#include "bookings.hpp"
 #include "config.hpp"
 #include "content/guide.hpp"
 #include "staff.hpp"
+#include "staff_desk.hpp"
+#include "text_entry.hpp"
 
 #include <chrono>
 #include <map>
@@ -45,13 +48,26 @@ struct PlayNarration {};
 struct ShowPage { int page = 0; };  // of a list too long for one screen
 struct RestartProgram {};
 struct QuitProgram {};
+// The booking flow and the on-screen keypads.
+struct ChooseBookingTopic { std::string topicId; };
+struct ChooseDay { LocalDate day; };
+struct ChooseSlot { int minuteOfDay = 0; };
+struct StartCancel {};  // "Hủy lịch đã đặt": the resident cancels with the code and the phone number
+struct Type { std::string key; };  // one key of a keypad or keyboard: "7", "ư", " "
+struct Tone { ToneMark mark = ToneMark::none; };
+struct Erase {};
+struct Submit {};  // "Tiếp tục" / "Xong" / "Đồng ý" on the current step
+// Team-member mode, forwarded to the StaffDesk while a member is signed in.
+struct Staff { StaffIntent action; };
 }  // namespace intent
 
 using Intent = std::variant<intent::OpenTopic, intent::OpenBooking, intent::GoHome, intent::Back, intent::SetTextSize,
                             intent::StillHere, intent::CornerTap, intent::PinDigit, intent::PinErase,
                             intent::PinSubmit, intent::OpenGuide, intent::StartGuide, intent::NextStep,
                             intent::PreviousStep, intent::SetPractice, intent::PracticeTap, intent::PlayNarration, intent::ShowPage,
-                            intent::RestartProgram, intent::QuitProgram>;
+                            intent::RestartProgram, intent::QuitProgram, intent::ChooseBookingTopic,
+                            intent::ChooseDay, intent::ChooseSlot, intent::StartCancel, intent::Type, intent::Tone,
+                            intent::Erase, intent::Submit, intent::Staff>;
 
 struct PinPadState {
     PinPadMode mode = PinPadMode::Enter;
@@ -77,6 +93,31 @@ struct BookingContext {
     int step = -1;  // 0-based step where the resident got stuck, -1 if none
 };
 
+// The steps of making (or cancelling) a booking at the kiosk; "Quay lại" goes one step back.
+enum class BookingStep { Topic, Day, Slot, Phone, Name, Confirm, Done, CancelCode, CancelPhone, Cancelled };
+
+// A day on the booking screen: how many free slots it has, or why it is closed.
+struct DayOffer {
+    LocalDate day;
+    int freeSlots = 0;
+    std::string closedReason;
+};
+
+// A booking being made. Wiped by the idle reset and by "Trang đầu"; nothing is stored before "Đồng ý".
+struct BookingDraft {
+    BookingStep step = BookingStep::Topic;
+    std::string topicId;
+    std::vector<DayOffer> days;  // read when the day list opens
+    std::optional<LocalDate> day;
+    std::vector<Slot> slots;     // the chosen day's free slots, read when the slot list opens
+    std::optional<int> slotMinute;
+    TextEntry phone{TextEntry::Kind::digits, 11};
+    TextEntry name{TextEntry::Kind::name, 30};
+    TextEntry code{TextEntry::Kind::code, bookingCodeLength};
+    std::string message;               // what went wrong, in plain Vietnamese
+    std::optional<Booking> confirmed;  // shown on Done, or the booking just cancelled
+};
+
 struct Place {
     Screen screen = Screen::Home;
     std::string topicId;
@@ -89,6 +130,7 @@ struct State {
     int page = 0;         // of the topic's guide list
     GuideProgress guide;  // for the guide screens
     BookingContext booking;
+    BookingDraft draft;
     std::vector<Place> history;  // where "Quay lại" goes
     // Narration is played by the shell: each request bumps the counter.
     unsigned narrationRequests = 0;
@@ -121,6 +163,11 @@ public:
     [[nodiscard]] const content::Library& library() const { return *m_library; }
     // Guides arrive after the first frame (they load on a worker): swap them in. Must outlive the App.
     void setLibrary(const content::Library& library);
+    // The booking rules and the team's desk; without them the booking screens say bookings are unavailable.
+    void connectBookings(BookingService& bookings) { m_bookings = &bookings; }
+    void connectStaffDesk(StaffDesk& desk) { m_desk = &desk; }
+    [[nodiscard]] const StaffDesk* staffDesk() const { return m_desk; }
+    [[nodiscard]] bool bookingsAvailable() const { return m_bookings != nullptr; }
     // The guide being shown, or null.
     [[nodiscard]] const content::Guide* currentGuide() const;
     // Problems staff should see: config errors, a database moved aside, ...
@@ -152,6 +199,23 @@ private:
     void handle(const intent::ShowPage& i, TimePoint now);
     void handle(const intent::RestartProgram& i, TimePoint now);
     void handle(const intent::QuitProgram& i, TimePoint now);
+    void handle(const intent::ChooseBookingTopic& i, TimePoint now);
+    void handle(const intent::ChooseDay& i, TimePoint now);
+    void handle(const intent::ChooseSlot& i, TimePoint now);
+    void handle(const intent::StartCancel& i, TimePoint now);
+    void handle(const intent::Type& i, TimePoint now);
+    void handle(const intent::Tone& i, TimePoint now);
+    void handle(const intent::Erase& i, TimePoint now);
+    void handle(const intent::Submit& i, TimePoint now);
+    void handle(const intent::Staff& i, TimePoint now);
+
+    void openDays(TimePoint now);
+    void openSlots(TimePoint now);
+    void submitBooking(TimePoint now);
+    void submitCancel(TimePoint now);
+    void bookingBack(TimePoint now);
+    // The field the keypad types into on this screen, if any.
+    [[nodiscard]] TextEntry* activeEntry();
 
     void openPinPad();
     void submitPin(TimePoint now);
@@ -162,6 +226,8 @@ private:
     Config m_config;
     StaffRepository& m_staff;
     const content::Library* m_library;
+    BookingService* m_bookings = nullptr;
+    StaffDesk* m_desk = nullptr;
     std::vector<std::string> m_notices;
     State m_state;
     TimePoint m_lastInput;

@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 #include <stdexcept>
 #include <utility>
@@ -138,11 +139,12 @@ std::optional<std::string> normalizePhone(std::string_view phone) {
     return digits;
 }
 
-BookingService::BookingService(db::Database& db, BookingRules rules) : m_db(db), m_rules(std::move(rules)) {
-    if (m_rules.capacity < 1) throw std::invalid_argument("booking capacity must be at least 1");
-    if (m_rules.maxActivePerPhone < 1) throw std::invalid_argument("maxActivePerPhone must be at least 1");
-    if (m_rules.horizonDays < 1) throw std::invalid_argument("horizonDays must be at least 1");
-    for (const DayAvailability& day : m_rules.week) {
+namespace {
+void checkRules(const BookingRules& rules) {
+    if (rules.capacity < 1) throw std::invalid_argument("booking capacity must be at least 1");
+    if (rules.maxActivePerPhone < 1) throw std::invalid_argument("maxActivePerPhone must be at least 1");
+    if (rules.horizonDays < 1) throw std::invalid_argument("horizonDays must be at least 1");
+    for (const DayAvailability& day : rules.week) {
         if (day.slotMinutes < 1) throw std::invalid_argument("slot length must be at least one minute");
         for (const TimeWindow& w : day.windows) {
             if (w.startMinute < 0 || w.endMinute > 24 * 60 || w.startMinute >= w.endMinute) {
@@ -151,6 +153,37 @@ BookingService::BookingService(db::Database& db, BookingRules rules) : m_db(db),
         }
     }
 }
+}  // namespace
+
+BookingService::BookingService(db::Database& db, BookingRules rules) : m_db(db), m_rules(std::move(rules)) {
+    checkRules(m_rules);
+}
+
+void BookingService::setRules(BookingRules rules) {
+    checkRules(rules);
+    m_rules = std::move(rules);
+}
+
+BookingRules bookingRulesFromConfig(const Config& config) {
+    BookingRules rules;
+    rules.capacity = config.bookingCapacity;
+    rules.maxActivePerPhone = config.maxActiveBookingsPerPhone;
+    for (int monday = 0; monday < 7; ++monday) {  // the config counts from Monday, the rules from Sunday
+        DayAvailability& day = rules.week[static_cast<std::size_t>((monday + 1) % 7)];
+        day.slotMinutes = config.bookingSlotMinutes;
+        for (const TimeInterval& open : config.openingHours[monday]) day.windows.push_back({open.startMinute, open.endMinute});
+    }
+    return rules;
+}
+
+std::string vietnameseDay(LocalDate day) {
+    static constexpr const char* kNames[] = {"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"};
+    const auto weekday = std::chrono::weekday{std::chrono::sys_days{day}}.c_encoding();
+    return fmt::format("{} {:02}/{:02}", kNames[weekday], static_cast<unsigned>(day.day()),
+                       static_cast<unsigned>(day.month()));
+}
+
+std::string clockTime(int minuteOfDay) { return fmt::format("{:02}:{:02}", minuteOfDay / 60, minuteOfDay % 60); }
 
 std::vector<Slot> BookingService::gridSlots(LocalDate date) const {
     const auto weekday = std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding();
@@ -182,13 +215,33 @@ std::vector<Slot> BookingService::availableSlots(LocalDate date, std::chrono::sy
     if (!date.ok() || offset < 0 || offset >= m_rules.horizonDays) return {};
     if (closureOn(date)) return {};
 
+    // One query for the whole day: the slot screen must draw quickly with years of bookings stored.
+    std::map<int, int> taken;
+    db::Statement query = m_db.prepare(
+        "SELECT slot_minute, count(*) FROM booking WHERE slot_day = ?1 AND status IN ('booked', 'arrived') "
+        "GROUP BY slot_minute");
+    query.bind(1, dayText(date));
+    while (query.step()) taken[query.columnInt(0)] = query.columnInt(1);
+
     std::vector<Slot> result;
     for (Slot& slot : gridSlots(date)) {
         if (toSystem(slot.start) < now) continue;
-        slot.remaining = m_rules.capacity - takenPlaces(slot.start);
+        const auto found = taken.find(slot.start.minuteOfDay);
+        slot.remaining = m_rules.capacity - (found == taken.end() ? 0 : found->second);
         if (slot.remaining > 0) result.push_back(slot);
     }
     return result;
+}
+
+std::vector<BookingService::DayFreeSlots> BookingService::comingDays(std::chrono::system_clock::time_point now) {
+    using namespace std::chrono;
+    std::vector<DayFreeSlots> days;
+    const sys_days today{toLocal(now).date};
+    for (int offset = 0; offset < m_rules.horizonDays; ++offset) {
+        const LocalDate day{today + std::chrono::days{offset}};
+        days.push_back({day, static_cast<int>(availableSlots(day, now).size()), closureOn(day)});
+    }
+    return days;
 }
 
 std::expected<Booking, BookingError> BookingService::book(const BookingRequest& request,

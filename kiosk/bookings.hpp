@@ -3,6 +3,7 @@
 // nothing here reads the clock.
 #pragma once
 
+#include "config.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 
@@ -110,6 +111,14 @@ inline constexpr std::size_t bookingCodeLength = 6;
 // (11 digits: 02); spaces and dots are tolerated. nullopt otherwise.
 [[nodiscard]] std::optional<std::string> normalizePhone(std::string_view phone);
 
+// The rules the config gives: slots during the opening hours, capacity, per-phone limit.
+[[nodiscard]] BookingRules bookingRulesFromConfig(const Config& config);
+
+// "Thứ Bảy 28/11", as the day buttons and confirmations say it.
+[[nodiscard]] std::string vietnameseDay(LocalDate day);
+// "08:30".
+[[nodiscard]] std::string clockTime(int minuteOfDay);
+
 class BookingService {
 public:
     // Throws std::invalid_argument for rules that make no sense (a window ending before it starts ...).
@@ -132,6 +141,18 @@ public:
                                                                         std::chrono::system_clock::time_point now);
 
     [[nodiscard]] std::optional<Booking> find(std::string_view code);
+
+    // Today and the next days up to the horizon, with their free slots counted (one query per day).
+    struct DayFreeSlots {
+        LocalDate day;
+        int freeSlots = 0;
+        std::optional<std::string> closedReason;
+    };
+    [[nodiscard]] std::vector<DayFreeSlots> comingDays(std::chrono::system_clock::time_point now);
+
+    [[nodiscard]] const BookingRules& rules() const { return m_rules; }
+    // Staff changed the schedule. Throws std::invalid_argument like the constructor.
+    void setRules(BookingRules rules);
 
     // No slots on the days first..last (inclusive).
     void addClosure(LocalDate first, LocalDate last, std::string_view reason, std::optional<std::int64_t> staffId,

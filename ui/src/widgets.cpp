@@ -76,7 +76,7 @@ bool bigButton(TargetRegistry& targets, const Theme& theme, const std::string& i
     ImVec2 textMin(min.x + pad, min.y + pad), textMax(max.x - pad, max.y - pad);
     ImU32 textColour = toImColor(colours.text);
     if (text.subtitle.empty()) {
-        drawCentredText(draw, theme.bodyBold(), textMin, textMax, text.title, textColour);
+        drawCentredText(draw, text.large ? theme.title() : theme.bodyBold(), textMin, textMax, text.title, textColour);
     } else {
         // Title over subtitle, the pair centred together.
         float width = textMax.x - textMin.x;

@@ -13,9 +13,45 @@ inline constexpr const char* kHome = "Trang đầu";
 inline constexpr const char* kNeedHelp = "Cần người giúp";
 inline constexpr const char* kGuidesComingSoon =
     "Các bài hướng dẫn từng bước sắp có ở đây. Bác có thể bấm \"Cần người giúp\" để hẹn tổ chuyển đổi số.";
-inline constexpr const char* kBookingComingSoon =
-    "Sắp có: Bác sẽ đặt lịch hẹn với tổ chuyển đổi số cộng đồng ngay tại đây. Trong lúc chờ, Bác hãy hỏi "
-    "cán bộ tại nhà văn hóa thôn.";
+inline constexpr const char* kSpace = "Cách";
+inline constexpr const char* kContinue = "Tiếp tục";
+inline constexpr const char* kBookingUnavailable =
+    "Máy chưa nhận đặt lịch được. Bác hãy hỏi cán bộ tại nhà văn hóa thôn.";
+inline constexpr const char* kBookingTopicTitle = "Bác cần giúp việc gì?";
+inline constexpr const char* kBookingOtherTopic = "Việc khác";
+inline constexpr const char* kBookingCancelOwn = "Hủy lịch đã đặt";
+inline constexpr const char* kBookingCancelOwnSubtitle = "Cần mã hẹn và số điện thoại";
+inline constexpr const char* kBookingDayTitle = "Bác muốn đến ngày nào?";
+inline constexpr const char* kBookingDayFree = "còn chỗ";
+inline constexpr const char* kBookingDayFull = "hết chỗ";
+inline constexpr const char* kBookingDayClosed = "nghỉ";
+inline constexpr const char* kBookingSlotTitle = "Bác chọn giờ";
+inline constexpr const char* kBookingSlotPlaces = "còn {} chỗ";
+inline constexpr const char* kMorePage = "Xem thêm ({}/{})";
+inline constexpr const char* kBookingPhoneTitle = "Số điện thoại của Bác";
+inline constexpr const char* kBookingPhoneHint = "Tổ sẽ gọi số này nếu cần đổi lịch.";
+inline constexpr const char* kBookingNameTitle = "Tổ nên gọi Bác là gì?";
+inline constexpr const char* kBookingNameHint = "Không bắt buộc. Ví dụ: Bà Lan, Ông Hùng.";
+inline constexpr const char* kSkip = "Bỏ qua";
+inline constexpr const char* kDone = "Xong";
+inline constexpr const char* kBookingConfirmTitle = "Bác xem lại lịch hẹn";
+inline constexpr const char* kBookingConfirmTopic = "Việc cần giúp: {}";
+inline constexpr const char* kBookingConfirmWhen = "Thời gian: {} lúc {}";
+inline constexpr const char* kBookingConfirmPhone = "Số điện thoại: {}";
+inline constexpr const char* kBookingConfirmName = "Cách xưng hô: {}";
+inline constexpr const char* kBookingConsent =
+    "Máy chỉ lưu số điện thoại và cách xưng hô để tổ liên hệ về lịch hẹn này, không dùng vào việc khác. "
+    "Hai thông tin này tự xóa {} ngày sau buổi hẹn; Bác có thể nhờ tổ xóa sớm hơn.";
+inline constexpr const char* kBookingAgree = "Đồng ý, đặt lịch";
+inline constexpr const char* kBookingDoneTitle = "Bác đã đặt lịch xong!";
+inline constexpr const char* kBookingCodeLabel = "Mã hẹn của Bác:";
+inline constexpr const char* kBookingDoneWhen = "{} lúc {}, tại {}.";
+inline constexpr const char* kBookingDoneHint = "Bác đọc mã này cho tổ khi đến, hoặc quét mã QR để lưu vào điện thoại.";
+inline constexpr const char* kBookingQrText = "Lịch hẹn tổ chuyển đổi số\nMã hẹn: {}\n{} lúc {}\n{}\nViệc: {}";
+inline constexpr const char* kBookingCancelCodeTitle = "Nhập mã hẹn của Bác";
+inline constexpr const char* kBookingCancelPhoneTitle = "Số điện thoại đã dùng khi đặt";
+inline constexpr const char* kBookingCancelledTitle = "Đã hủy lịch hẹn";
+inline constexpr const char* kBookingCancelledBody = "Lịch hẹn {} ({} lúc {}) đã được hủy. Giờ đó đã trống cho người khác.";
 inline constexpr const char* kStillHereTitle = "Bác còn dùng không?";
 inline constexpr const char* kStillHereBody = "Màn hình sẽ trở về trang đầu sau {} giây.";
 inline constexpr const char* kStillHereButton = "Còn";

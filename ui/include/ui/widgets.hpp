@@ -44,6 +44,7 @@ void drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, std
 struct ButtonText {
     std::string_view title;
     std::string_view subtitle = {};  // optional second, smaller line
+    bool large = false;              // the title in the title font: single letters and digits on keys
 };
 
 // A large button at the current cursor position. Returns true when tapped (press and release on it).

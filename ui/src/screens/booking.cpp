@@ -1,9 +1,320 @@
-// Booking help. Until bookings exist it explains what is coming and where to find a person now.
-#include "content/topics.hpp"
+// Booking help, step by step: topic → day → time → phone number → how to address them → confirm →
+// the booking code (large, and as a QR code). Also: a resident cancels with the code and phone number.
+#include "ui/keypads.hpp"
+#include "ui/qr_code.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 
+#include "content/topics.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
 namespace ui {
+
+namespace {
+
+using kiosk::BookingStep;
+
+struct Choice {
+    std::string id;
+    std::string title;
+    std::string subtitle;
+    kiosk::Intent intent;
+    ColourPair colours;
+    bool enabled = true;  // a full or closed day is shown, but is not a target
+};
+
+std::string topicTitle(std::string_view topicId) {
+    if (const content::Topic* topic = content::findTopic(topicId)) return std::string(topic->title);
+    return text::kBookingOtherTopic;
+}
+
+// "0912 345 678": groups a resident can check against their phone.
+std::string groupedPhone(const std::string& digits) {
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i == 4 || i == 7) out += ' ';
+        out += digits[i];
+    }
+    return out;
+}
+
+// "ACD 347": two halves are easier to read aloud.
+std::string groupedCode(const std::string& code) {
+    return code.size() == 6 ? code.substr(0, 3) + " " + code.substr(3) : code;
+}
+
+// What the helper will see: "VNeID – Kích hoạt mức 2, bước 4".
+std::string whatHelpWith(const ScreenContext& ctx) {
+    const kiosk::State& state = ctx.app.state();
+    std::string result = topicTitle(state.draft.topicId);
+    if (state.booking.guideId.empty() || state.booking.topicId != state.draft.topicId) return result;
+    if (const content::Guide* guide = ctx.app.library().find(state.booking.guideId)) {
+        result += " – " + guide->title;
+        if (state.booking.step >= 0) result += fmt::format(", bước {}", state.booking.step + 1);
+    }
+    return result;
+}
+
+// Big choices in a grid between top and bottom, a page at a time; the last cell pages on when needed.
+void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::vector<Choice>& choices,
+                 float minWidth, Intents& intents) {
+    const Metrics& m = ctx.theme.metrics();
+    const Palette& palette = ctx.theme.palette();
+    const float width = ImGui::GetMainViewport()->Size.x - 2 * m.marginPx;
+    const int columns = std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
+    // Cells grow into the free height (up to twice a target) when the choices need fewer rows.
+    const float minCellH = m.targetPx * 1.15f;
+    const int rows = std::max(1, static_cast<int>((bottom - top + m.gapPx) / (minCellH + m.gapPx)));
+    const int rowsUsed = std::min(rows, (static_cast<int>(choices.size()) + columns - 1) / columns);
+    const float cellH = std::clamp((bottom - top - static_cast<float>(rowsUsed - 1) * m.gapPx) / static_cast<float>(std::max(rowsUsed, 1)),
+                                   minCellH, m.targetPx * 2.0f);
+    const int perPage = columns * rows;
+    const int count = static_cast<int>(choices.size());
+    const bool paged = count > perPage;
+    const int shownPerPage = paged ? perPage - 1 : perPage;
+    const int pages = paged ? (count + shownPerPage - 1) / shownPerPage : 1;
+    const int page = std::clamp(ctx.app.state().page, 0, pages - 1);
+    const float cellW = (width - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+
+    auto cellPos = [&](int index) {
+        return ImVec2(m.marginPx + static_cast<float>(index % columns) * (cellW + m.gapPx),
+                      top + static_cast<float>(index / columns) * (cellH + m.gapPx));
+    };
+    int cell = 0;
+    for (int i = page * shownPerPage; i < std::min(count, (page + 1) * shownPerPage); ++i, ++cell) {
+        const Choice& choice = choices[static_cast<std::size_t>(i)];
+        const ImVec2 pos = cellPos(cell);
+        if (!choice.enabled) {
+            // Not a button: a flat, outlined box that says why (full, closed).
+            const ImVec2 end(pos.x + cellW, pos.y + cellH);
+            draw->AddRect(pos, end, toImColor(palette.border, 0.35f), m.gapPx / 2, 0, 2.0f);
+            std::string label = choice.title + "\n" + choice.subtitle;
+            drawCentredText(draw, ctx.theme.body(), pos, end, label, toImColor(palette.page.text));
+            continue;
+        }
+        ImGui::SetCursorScreenPos(pos);
+        if (bigButton(ctx.targets, ctx.theme, choice.id, {choice.title, choice.subtitle}, ImVec2(cellW, cellH),
+                      choice.colours)) {
+            intents.push_back(choice.intent);
+        }
+    }
+    if (paged) {
+        ImGui::SetCursorScreenPos(cellPos(perPage - 1));
+        std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pages);
+        if (bigButton(ctx.targets, ctx.theme, "booking.more", {more}, ImVec2(cellW, cellH), palette.plainButton)) {
+            intents.push_back(kiosk::intent::ShowPage{(page + 1) % pages});
+        }
+    }
+}
+
+// "Quay lại" on the left and, when given, the step's main action on the right.
+float drawBookingNav(const ScreenContext& ctx, Intents& intents, const char* primaryLabel = nullptr) {
+    float top = drawNavBar(ctx, intents, false);
+    if (primaryLabel) {
+        const Metrics& m = ctx.theme.metrics();
+        const ImVec2 screen = ImGui::GetMainViewport()->Size;
+        const float width = std::max(m.targetPx * 2.2f, (screen.x - 2 * m.marginPx - m.gapPx) / 3);
+        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - width, top));
+        if (bigButton(ctx.targets, ctx.theme, "booking.next", {primaryLabel}, ImVec2(width, m.targetPx),
+                      ctx.theme.palette().primaryButton)) {
+            intents.push_back(kiosk::intent::Submit{});
+        }
+    }
+    return top;
+}
+
+// Writes lines of body text from y down; returns the y below them.
+float drawLines(const ScreenContext& ctx, float x, float y, float width, const std::vector<std::string>& lines,
+                ImFont* font) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    for (const std::string& line : lines) {
+        draw->AddText(font, font->FontSize, ImVec2(x, y), ink, line.c_str(), nullptr, width);
+        y += wrappedTextHeight(font, width, line);
+    }
+    return y;
+}
+
+void drawTopicStep(const ScreenContext& ctx, Intents& intents) {
+    const Palette& palette = ctx.theme.palette();
+    float top = drawHeader(ctx, text::kBookingTopicTitle);
+    std::vector<Choice> choices;
+    const ColourPair topicColours[] = {palette.vneid, palette.ihanoi, palette.publicServices, palette.safety};
+    int index = 0;
+    for (const content::Topic& topic : content::topics()) {
+        choices.push_back({"booking.topic." + std::string(topic.id), std::string(topic.title), "",
+                           kiosk::intent::ChooseBookingTopic{std::string(topic.id)}, topicColours[index++ % 4]});
+    }
+    choices.push_back({"booking.topic.khac", text::kBookingOtherTopic, "", kiosk::intent::ChooseBookingTopic{"khac"},
+                       palette.primaryButton});
+    choices.push_back({"booking.cancel_own", text::kBookingCancelOwn, text::kBookingCancelOwnSubtitle,
+                       kiosk::intent::StartCancel{}, palette.plainButton});
+    float bottom = drawBookingNav(ctx, intents);
+    const float third = (ImGui::GetMainViewport()->Size.x - 2 * ctx.theme.metrics().marginPx) / 3.2f;
+    drawChoices(ctx, top, bottom - ctx.theme.metrics().gapPx, choices, third, intents);
+}
+
+void drawDayStep(const ScreenContext& ctx, Intents& intents) {
+    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    float top = drawHeader(ctx, text::kBookingDayTitle, whatHelpWith(ctx).c_str());
+    std::vector<Choice> choices;
+    int offset = 0;  // target ids count days from today, so scenarios work on any date
+    for (const kiosk::DayOffer& offer : draft.days) {
+        std::string subtitle = !offer.closedReason.empty() ? std::string(text::kBookingDayClosed)
+                               : offer.freeSlots == 0  ? std::string(text::kBookingDayFull)
+                                                       : std::string(text::kBookingDayFree);
+        const auto& day = offer.day;
+        choices.push_back({fmt::format("booking.day.{}", offset++), kiosk::vietnameseDay(day),
+                           subtitle, kiosk::intent::ChooseDay{day}, ctx.theme.palette().plainButton,
+                           offer.freeSlots > 0});
+    }
+    // "Thứ Bảy 28/11" wraps onto two lines, so a cell needs the width of the longest weekday name.
+    ImFont* title = ctx.theme.title();
+    const float minWidth = title->CalcTextSizeA(title->FontSize, FLT_MAX, 0, "Chủ Nhật").x + ctx.theme.metrics().pxPerMm * 6;
+    float bottom = drawBookingNav(ctx, intents);
+    drawChoices(ctx, top, bottom - ctx.theme.metrics().gapPx, choices, minWidth, intents);
+}
+
+void drawSlotStep(const ScreenContext& ctx, Intents& intents) {
+    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    std::string title = fmt::format("{} – {}", text::kBookingSlotTitle, draft.day ? kiosk::vietnameseDay(*draft.day) : "");
+    float top = drawHeader(ctx, title.c_str(), draft.message.empty() ? nullptr : draft.message.c_str());
+    std::vector<Choice> choices;
+    const bool showPlaces = ctx.app.bookingsAvailable() && std::ranges::any_of(draft.slots, [](const kiosk::Slot& s) {
+        return s.remaining > 1;
+    });
+    for (const kiosk::Slot& slot : draft.slots) {
+        std::string time = kiosk::clockTime(slot.start.minuteOfDay);
+        choices.push_back({"booking.slot." + time, time,
+                           showPlaces ? fmt::format(fmt::runtime(text::kBookingSlotPlaces), slot.remaining) : "",
+                           kiosk::intent::ChooseSlot{slot.start.minuteOfDay}, ctx.theme.palette().plainButton});
+    }
+    float bottom = drawBookingNav(ctx, intents);
+    drawChoices(ctx, top, bottom - ctx.theme.metrics().gapPx, choices, ImGui::CalcTextSize("00:00").x * 2.5f, intents);
+}
+
+// A field above a keypad: title, what was typed (large), a hint or the error, then the keys.
+void drawTypingStep(const ScreenContext& ctx, Intents& intents, const char* title, const std::string& typed,
+                    const char* hint, const std::vector<Key>& keys, int columns, int rows, bool keypadBeside) {
+    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const bool beside = keypadBeside && screen.x >= screen.y;
+    // The numeric pad sits beside the text in landscape; the letter keyboard takes the full width.
+    const float keysW = beside ? std::min(screen.x * 0.48f, static_cast<float>(columns) * m.targetPx * 1.6f)
+                               : screen.x - 2 * m.marginPx;
+    const float textW = beside ? screen.x - keysW - x - 2 * m.marginPx : screen.x - x - m.marginPx;
+
+    float y = m.marginPx;
+    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), ink, title, nullptr, textW);
+    y += wrappedTextHeight(ctx.theme.title(), textW, title) + m.gapPx / 2;
+    // The field: a white box with what was typed, large.
+    const float fieldH = ctx.theme.title()->FontSize * 1.5f;
+    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + textW, y + fieldH), toImColor(ctx.theme.palette().plainButton.background));
+    draw->AddRect(ImVec2(x, y), ImVec2(x + textW, y + fieldH), toImColor(ctx.theme.palette().border), 0, 0, 2.0f);
+    std::string shown = typed + "|";  // a caret, so an empty field still shows where typing goes
+    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize,
+                  ImVec2(x + m.gapPx / 2, y + (fieldH - ctx.theme.title()->FontSize) / 2), ink, shown.c_str());
+    y += fieldH + m.gapPx / 2;
+    const std::string& note = draft.message.empty() ? std::string(hint) : draft.message;
+    const float keysTop = beside ? m.marginPx : y + wrappedTextHeight(ctx.theme.body(), textW, note) + m.gapPx / 2;
+    y = drawLines(ctx, x, y, textW, {note}, draft.message.empty() ? ctx.theme.body() : ctx.theme.bodyBold());
+
+    const bool keysHaveBack = std::ranges::any_of(keys, [](const Key& k) { return k.id == "nav.back"; });
+    float keysBottom = screen.y - m.marginPx;
+    if (!keysHaveBack) {
+        if (beside) {
+            // "Quay lại" under the text, left of the pad.
+            ImGui::SetCursorScreenPos(ImVec2(x, screen.y - m.marginPx - m.targetPx));
+            if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(std::min(textW, m.targetPx * 2.5f), m.targetPx),
+                          ctx.theme.palette().plainButton)) {
+                intents.push_back(kiosk::intent::Back{});
+            }
+        } else {
+            keysBottom = drawNavBar(ctx, intents, false) - m.gapPx;
+        }
+    }
+    const float keysLeft = beside ? screen.x - m.marginPx - keysW : m.marginPx;
+    // Keys no taller than wide plus a little: a 3 x 4 pad on a wide screen should not be stretched.
+    const float keysH = std::min(keysBottom - keysTop, static_cast<float>(rows) * (keysW / static_cast<float>(columns)) * 0.9f +
+                                                          static_cast<float>(rows - 1) * m.gapPx);
+    drawKeyGrid(ctx, ImVec2(keysLeft, keysBottom - keysH), ImVec2(keysLeft + keysW, keysBottom), columns, keys, intents);
+}
+
+void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
+    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    float y = drawHeader(ctx, text::kBookingConfirmTitle);
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const float width = screen.x - x - m.marginPx;
+    std::vector<std::string> lines{
+        fmt::format(fmt::runtime(text::kBookingConfirmTopic), whatHelpWith(ctx)),
+        fmt::format(fmt::runtime(text::kBookingConfirmWhen), draft.day ? kiosk::vietnameseDay(*draft.day) : "",
+                    draft.slotMinute ? kiosk::clockTime(*draft.slotMinute) : ""),
+        fmt::format(fmt::runtime(text::kBookingConfirmPhone), groupedPhone(draft.phone.text())),
+    };
+    if (!draft.name.tidy().empty()) lines.push_back(fmt::format(fmt::runtime(text::kBookingConfirmName), draft.name.tidy()));
+    y = drawLines(ctx, x, y, width, lines, ctx.theme.bodyBold()) + m.gapPx / 2;
+    // The consent, in a box of its own so it is read, not skipped.
+    std::string consent = fmt::format(fmt::runtime(text::kBookingConsent), ctx.app.config().bookingRetentionDays);
+    const float boxH = wrappedTextHeight(ctx.theme.body(), width - m.gapPx, consent) + m.gapPx;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + boxH), toImColor(ctx.theme.palette().notice.background), m.gapPx / 2);
+    draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x + m.gapPx / 2, y + m.gapPx / 2),
+                  toImColor(ctx.theme.palette().notice.text), consent.c_str(), nullptr, width - m.gapPx);
+    y += boxH + m.gapPx / 2;
+    if (!draft.message.empty()) drawLines(ctx, x, y, width, {draft.message}, ctx.theme.bodyBold());
+    drawBookingNav(ctx, intents, text::kBookingAgree);
+}
+
+void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
+    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const kiosk::Booking& booking = *draft.confirmed;
+    const std::string day = kiosk::vietnameseDay(booking.slot.date);
+    const std::string time = kiosk::clockTime(booking.slot.minuteOfDay);
+    float y = drawHeader(ctx, cancelled ? text::kBookingCancelledTitle : text::kBookingDoneTitle);
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const float buttonsTop = screen.y - m.marginPx - m.targetPx;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    if (cancelled) {
+        drawLines(ctx, x, y, screen.x - x - m.marginPx,
+                  {fmt::format(fmt::runtime(text::kBookingCancelledBody), booking.code, day, time)}, ctx.theme.body());
+    } else {
+        const bool landscape = screen.x >= screen.y;
+        const float qr = std::min(buttonsTop - y - m.gapPx, landscape ? screen.x * 0.33f : screen.x * 0.4f);
+        const float textW = landscape ? screen.x - x - m.marginPx - qr - m.gapPx : screen.x - x - m.marginPx;
+        y = drawLines(ctx, x, y, textW, {text::kBookingCodeLabel}, ctx.theme.body());
+        // The code as large as the screen allows: it is read aloud to the helper.
+        const float codeSize = std::min(ctx.theme.title()->FontSize * 2.2f, textW / 5.0f);
+        const std::string code = groupedCode(booking.code);
+        draw->AddText(ctx.theme.title(), codeSize, ImVec2(x, y), ink, code.c_str());
+        y += codeSize * 1.15f;
+        y = drawLines(ctx, x, y, textW,
+                      {fmt::format(fmt::runtime(text::kBookingDoneWhen), day, time, ctx.app.config().village),
+                       text::kBookingDoneHint},
+                      ctx.theme.body());
+        std::string summary = fmt::format(fmt::runtime(text::kBookingQrText), booking.code, day, time,
+                                          ctx.app.config().village, whatHelpWith(ctx));
+        const ImVec2 qrAt = landscape ? ImVec2(screen.x - m.marginPx - qr, buttonsTop - m.gapPx - qr)
+                                      : ImVec2(x, y + m.gapPx / 2);
+        if (landscape || qrAt.y + qr < buttonsTop - m.gapPx) drawQrCode(draw, summary, qrAt, qr);
+    }
+    drawButtonRow(ctx, buttonsTop, {{"booking.home", text::kHome, kiosk::intent::GoHome{}, ctx.theme.palette().primaryButton}},
+                  intents);
+}
+
+}  // namespace
 
 Intents drawBooking(const ScreenContext& ctx) {
     Intents intents;
@@ -11,14 +322,43 @@ Intents drawBooking(const ScreenContext& ctx) {
         endPage();
         return intents;
     }
-    const content::Topic* topic = content::findTopic(ctx.app.state().topicId);
-    float top = drawHeader(ctx, text::kBookHelp, topic ? std::string(topic->title).c_str() : nullptr);
-    const Metrics& m = ctx.theme.metrics();
-    ImVec2 screen = ImGui::GetMainViewport()->Size;
-    ImGui::GetWindowDrawList()->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(m.cornerPx, top),
-                                        toImColor(ctx.theme.palette().page.text), text::kBookingComingSoon,
-                                        nullptr, screen.x - m.cornerPx - m.marginPx);
-    drawNavBar(ctx, intents, false);
+    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    if (!ctx.app.bookingsAvailable()) {
+        float y = drawHeader(ctx, text::kBookHelp);
+        ImVec2 screen = ImGui::GetMainViewport()->Size;
+        const Metrics& m = ctx.theme.metrics();
+        drawCentredText(ImGui::GetWindowDrawList(), ctx.theme.body(), ImVec2(m.marginPx, y),
+                        ImVec2(screen.x - m.marginPx, screen.y - navBarHeight(ctx.theme)),
+                        text::kBookingUnavailable, toImColor(ctx.theme.palette().page.text));
+        drawNavBar(ctx, intents, false);
+        endPage();
+        return intents;
+    }
+    switch (draft.step) {
+    case BookingStep::Topic: drawTopicStep(ctx, intents); break;
+    case BookingStep::Day: drawDayStep(ctx, intents); break;
+    case BookingStep::Slot: drawSlotStep(ctx, intents); break;
+    case BookingStep::Phone:
+    case BookingStep::CancelPhone:
+        drawTypingStep(ctx, intents, draft.step == BookingStep::Phone ? text::kBookingPhoneTitle : text::kBookingCancelPhoneTitle,
+                       groupedPhone(draft.phone.text()), text::kBookingPhoneHint, numericKeys(text::kContinue),
+                       kNumericColumns, kNumericRows, true);
+        break;
+    case BookingStep::Name:
+        drawTypingStep(ctx, intents, text::kBookingNameTitle, draft.name.text(), text::kBookingNameHint,
+                       vietnameseKeys(draft.name.empty() ? text::kSkip : text::kDone), kLetterColumns, kLetterRows,
+                       false);
+        break;
+    case BookingStep::CancelCode:
+        drawTypingStep(ctx, intents, text::kBookingCancelCodeTitle, groupedCode(draft.code.text()),
+                       text::kBookingCancelOwnSubtitle, codeKeys(text::kContinue), kCodeColumns, kCodeRows, false);
+        break;
+    case BookingStep::Confirm: drawConfirmStep(ctx, intents); break;
+    case BookingStep::Done:
+    case BookingStep::Cancelled:
+        if (draft.confirmed) drawDoneStep(ctx, intents, draft.step == BookingStep::Cancelled);
+        break;
+    }
     endPage();
     return intents;
 }

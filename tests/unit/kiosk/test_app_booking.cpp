@@ -1,0 +1,222 @@
+// The resident's booking flow in kiosk::App, with a fixed clock and an in-memory database:
+// topic → day → slot → phone → name → confirm → code; cancelling with code + phone; back and idle reset.
+#include "app.hpp"
+#include "storage/migrations.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <string>
+
+using kiosk::App;
+using kiosk::BookingStep;
+using kiosk::Screen;
+using kiosk::TimePoint;
+namespace intent = kiosk::intent;
+
+namespace {
+
+// 2026-11-27 01:00 UTC = 08:00 on Friday 27/11 in Hanoi.
+const TimePoint t0 = std::chrono::sys_days{std::chrono::year{2026} / 11 / 27} + std::chrono::hours(1);
+
+kiosk::db::Database migratedInMemory() {
+    kiosk::db::Database db = kiosk::db::Database::openInMemory();
+    kiosk::db::migrate(db, kiosk::db::kioskMigrations());
+    return db;
+}
+
+kiosk::Config testConfig() {
+    kiosk::Config config;  // opening hours 07:30-11:30, 13:30-21:00 every day; 30-minute slots
+    config.idleSeconds = 60;
+    config.countdownSeconds = 10;
+    return config;
+}
+
+struct Kiosk {
+    kiosk::db::Database db = migratedInMemory();
+    kiosk::StaffRepository staff{db};
+    kiosk::BookingService bookings{db, kiosk::bookingRulesFromConfig(testConfig())};
+    App app{testConfig(), staff, {}, t0};
+
+    Kiosk() { app.connectBookings(bookings); }
+    const kiosk::BookingDraft& draft() const { return app.state().draft; }
+    void apply(const kiosk::Intent& i) { app.apply(i, t0); }
+    void type(const std::string& keys) {
+        for (char c : keys) apply(intent::Type{std::string(1, c)});
+    }
+    int bookingRows() {
+        kiosk::db::Statement q = db.prepare("SELECT count(*) FROM booking");
+        REQUIRE(q.step());
+        return q.columnInt(0);
+    }
+    // From home to the phone step: tomorrow (Saturday 28/11) at 08:30.
+    void chooseTomorrowAt0830(const char* topic = "vneid") {
+        apply(intent::OpenBooking{});
+        apply(intent::ChooseBookingTopic{topic});
+        apply(intent::ChooseDay{std::chrono::year{2026} / 11 / 28});
+        apply(intent::ChooseSlot{8 * 60 + 30});
+    }
+};
+
+}  // namespace
+
+TEST_CASE("Booking flow: from home, a resident books by touch and gets a code; the row holds what they typed") {
+    Kiosk k;
+    k.apply(intent::OpenBooking{});
+    CHECK(k.app.state().screen == Screen::Booking);
+    CHECK(k.draft().step == BookingStep::Topic);
+    k.apply(intent::ChooseBookingTopic{"ihanoi"});
+    REQUIRE(k.draft().step == BookingStep::Day);
+    REQUIRE(k.draft().days.size() == 14);
+    CHECK(kiosk::vietnameseDay(k.draft().days[1].day) == "Thứ Bảy 28/11");
+    CHECK(k.draft().days[0].freeSlots == 7 + 15);  // today from 08:00 (now): 08:00-11:00 and 13:30-20:30
+    k.apply(intent::ChooseDay{k.draft().days[1].day});
+    REQUIRE(k.draft().step == BookingStep::Slot);
+    CHECK(k.draft().slots.size() == 8 + 15);  // a whole day: 07:30-11:00 and 13:30-20:30
+    k.apply(intent::ChooseSlot{8 * 60 + 30});
+    REQUIRE(k.draft().step == BookingStep::Phone);
+
+    k.type("0912");
+    k.apply(intent::Submit{});
+    CHECK(k.draft().step == BookingStep::Phone);  // 4 digits: not a phone number
+    CHECK(k.draft().message.starts_with("Số điện thoại chưa đúng."));
+    k.type("345678");
+    CHECK(k.draft().message.empty());  // typing again clears the message
+    k.apply(intent::Submit{});
+    REQUIRE(k.draft().step == BookingStep::Name);
+    k.type("ba");
+    k.apply(intent::Tone{kiosk::ToneMark::grave});
+    k.type(" lan");
+    k.apply(intent::Submit{});
+    REQUIRE(k.draft().step == BookingStep::Confirm);
+    CHECK(k.bookingRows() == 0);  // nothing is stored before "Đồng ý"
+    k.apply(intent::Submit{});
+    REQUIRE(k.draft().step == BookingStep::Done);
+    REQUIRE(k.draft().confirmed);
+    const auto stored = k.bookings.find(k.draft().confirmed->code);
+    REQUIRE(stored);
+    CHECK(stored->phone == "0912345678");
+    CHECK(stored->name == "Bà Lan");
+    CHECK(stored->topic == "ihanoi");
+    CHECK(stored->slot.minuteOfDay == 8 * 60 + 30);
+    CHECK_FALSE(stored->guideId);  // booked from home: no guide to remember
+    CHECK(k.app.describe().at("booking_code") == stored->code);
+
+    k.apply(intent::GoHome{});
+    CHECK(k.draft().step == BookingStep::Topic);
+    CHECK(k.draft().phone.empty());
+    CHECK(k.draft().name.empty());
+}
+
+TEST_CASE("Booking flow: from a guide the topic is known, and the booking remembers the guide and step") {
+    Kiosk k;
+    // A guide step without a library: set the context the guide player would leave.
+    k.apply(intent::OpenTopic{"vneid"});
+    k.apply(intent::OpenBooking{});
+    CHECK(k.draft().step == BookingStep::Day);  // topic pre-filled
+    CHECK(k.draft().topicId == "vneid");
+    k.apply(intent::Back{});
+    CHECK(k.app.state().screen == Screen::Topic);  // back where the resident came from
+}
+
+TEST_CASE("Booking flow: back goes one step at a time and keeps what was typed") {
+    Kiosk k;
+    k.chooseTomorrowAt0830();
+    k.type("0987654321");
+    k.apply(intent::Submit{});
+    REQUIRE(k.draft().step == BookingStep::Name);
+    k.apply(intent::Back{});
+    CHECK(k.draft().step == BookingStep::Phone);
+    CHECK(k.draft().phone.text() == "0987654321");
+    k.apply(intent::Back{});
+    CHECK(k.draft().step == BookingStep::Slot);
+    k.apply(intent::Back{});
+    CHECK(k.draft().step == BookingStep::Day);
+    k.apply(intent::Back{});
+    CHECK(k.draft().step == BookingStep::Topic);
+    k.apply(intent::Back{});
+    CHECK(k.app.state().screen == Screen::Home);
+}
+
+TEST_CASE("Booking flow: a slot taken meanwhile sends the resident back to the free ones, nothing stored") {
+    Kiosk k;
+    k.chooseTomorrowAt0830();
+    k.type("0987654321");
+    k.apply(intent::Submit{});
+    k.apply(intent::Submit{});
+    REQUIRE(k.draft().step == BookingStep::Confirm);
+    // Someone else books the last place (capacity 1) between the slot list and "Đồng ý".
+    kiosk::BookingRequest other{{std::chrono::year{2026} / 11 / 28, 8 * 60 + 30}, "vneid", {}, {}, "0911111111", {}};
+    REQUIRE(k.bookings.book(other, t0));
+    k.apply(intent::Submit{});
+    CHECK(k.draft().step == BookingStep::Slot);
+    CHECK(k.draft().message.find("Bác chọn giờ khác") != std::string::npos);
+    CHECK(std::ranges::none_of(k.draft().slots, [](const kiosk::Slot& s) { return s.start.minuteOfDay == 8 * 60 + 30; }));
+    CHECK(k.bookingRows() == 1);
+}
+
+TEST_CASE("Booking flow: the per-phone limit is explained on the confirm step") {
+    Kiosk k;
+    for (int minute : {13 * 60 + 30, 14 * 60}) {
+        kiosk::BookingRequest earlier{{std::chrono::year{2026} / 11 / 28, minute}, "vneid", {}, {}, "0987654321", {}};
+        REQUIRE(k.bookings.book(earlier, t0));
+    }
+    k.chooseTomorrowAt0830();
+    k.type("0987654321");
+    k.apply(intent::Submit{});
+    k.apply(intent::Submit{});
+    k.apply(intent::Submit{});
+    CHECK(k.draft().step == BookingStep::Confirm);
+    CHECK_FALSE(k.draft().message.empty());
+    CHECK(k.bookingRows() == 2);
+}
+
+TEST_CASE("Booking flow: a resident cancels with the code and the phone number, and the place is free again") {
+    Kiosk k;
+    kiosk::BookingRequest request{{std::chrono::year{2026} / 11 / 28, 9 * 60}, "vneid", {}, {}, "0987654321", {}};
+    auto booked = k.bookings.book(request, t0);
+    REQUIRE(booked);
+    k.apply(intent::OpenBooking{});
+    k.apply(intent::StartCancel{});
+    REQUIRE(k.draft().step == BookingStep::CancelCode);
+    k.type(booked->code.substr(0, 3));
+    k.apply(intent::Submit{});
+    CHECK(k.draft().step == BookingStep::CancelCode);  // too short
+    k.type(booked->code.substr(3));
+    k.apply(intent::Submit{});
+    REQUIRE(k.draft().step == BookingStep::CancelPhone);
+    k.type("0900000000");
+    k.apply(intent::Submit{});
+    CHECK(k.draft().step == BookingStep::CancelPhone);  // wrong phone: nothing cancelled
+    CHECK_FALSE(k.draft().message.empty());
+    CHECK(k.bookings.find(booked->code)->status == kiosk::BookingStatus::booked);
+    for (int i = 0; i < 10; ++i) k.apply(intent::Erase{});
+    k.type("0987654321");
+    k.apply(intent::Submit{});
+    CHECK(k.draft().step == BookingStep::Cancelled);
+    CHECK(k.bookings.find(booked->code)->status == kiosk::BookingStatus::cancelled);
+    const auto slots = k.bookings.availableSlots(std::chrono::year{2026} / 11 / 28, t0);
+    CHECK(std::ranges::any_of(slots, [](const kiosk::Slot& s) { return s.start.minuteOfDay == 9 * 60; }));
+}
+
+TEST_CASE("Booking flow: the idle reset wipes a half-made booking") {
+    Kiosk k;
+    k.chooseTomorrowAt0830();
+    k.type("0987654321");
+    k.app.tick(t0 + std::chrono::seconds(60 + 10));
+    CHECK(k.app.state().screen == Screen::Home);
+    CHECK(k.draft().step == BookingStep::Topic);
+    CHECK(k.draft().phone.empty());
+    CHECK_FALSE(k.draft().day);
+}
+
+TEST_CASE("Booking flow: without the booking service the screen opens but nothing can be chosen") {
+    kiosk::db::Database db = migratedInMemory();
+    kiosk::StaffRepository staff{db};
+    App app{testConfig(), staff, {}, t0};
+    app.apply(intent::OpenBooking{}, t0);
+    app.apply(intent::ChooseBookingTopic{"vneid"}, t0);
+    CHECK_FALSE(app.bookingsAvailable());
+    CHECK(app.state().draft.days.empty());
+}

@@ -1,0 +1,37 @@
+// On-screen keypads for people without a keyboard: a numeric pad, a Vietnamese letter keyboard with
+// the five tone marks, and a pad of booking-code characters. Each key returns an Intent (Type, Tone,
+// Erase, Submit, Back); kiosk::TextEntry decides what the key does to the text.
+#pragma once
+
+#include "ui/screens.hpp"
+
+#include <string>
+#include <vector>
+
+namespace ui {
+
+struct Key {
+    std::string id;     // the touch target's name, e.g. "key.7"
+    std::string label;  // what the key shows
+    kiosk::Intent intent;
+    int span = 1;       // columns it takes
+    bool primary = false;
+};
+
+// Keys laid out left to right, `columns` per row, filling the rectangle; adds the intents of keys tapped.
+void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, const std::vector<Key>& keys,
+                 Intents& intents);
+
+// 1-9, "Xóa", 0, and a submit key labelled `submitLabel`: 3 columns x 4 rows.
+[[nodiscard]] std::vector<Key> numericKeys(const char* submitLabel);
+// Vietnamese letters (a ă â b c d đ e ê ...), the tone marks, space, erase, back and submit: 10 x 4.
+[[nodiscard]] std::vector<Key> vietnameseKeys(const char* submitLabel);
+// The booking code's characters, erase, back and submit: 10 x 3.
+[[nodiscard]] std::vector<Key> codeKeys(const char* submitLabel);
+
+// Rows the layouts above need, for sizing.
+inline constexpr int kNumericColumns = 3, kNumericRows = 4;
+inline constexpr int kLetterColumns = 10, kLetterRows = 4;
+inline constexpr int kCodeColumns = 10, kCodeRows = 3;
+
+}  // namespace ui
