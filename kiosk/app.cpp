@@ -11,8 +11,6 @@ namespace {
 constexpr int kStaffEntryTaps = 5;
 constexpr auto kStaffEntryWindow = std::chrono::seconds(3);
 constexpr int kPinLength = 8;  // the pad accepts up to this many digits
-constexpr int kFreePinAttempts = 5;
-constexpr auto kFirstLockout = std::chrono::seconds(30);
 constexpr auto kCheerTime = std::chrono::milliseconds(1500);  // "Đúng rồi!" before moving on
 constexpr auto kPulseFrame = std::chrono::milliseconds(50);   // the hint's pulse animates at 20 fps
 constexpr int kMissesBeforeHint = 2;
@@ -68,7 +66,8 @@ const char* pinPadModeName(PinPadMode mode) {
 App::App(Config config, StaffRepository& staff, std::vector<std::string> notices, TimePoint now,
          const content::Library* library)
     : m_config(std::move(config)), m_staff(staff), m_library(library ? library : &kNoGuides),
-      m_notices(std::move(notices)), m_lastInput(now) {
+      m_notices(std::move(notices)), m_lastInput(now), m_pinLockout(staff.database()) {
+    m_state.pinPad.lockedUntil = m_pinLockout.lockedUntil();
     for (const content::Issue& issue : m_library->issues) m_notices.push_back(issue.text());
 }
 
@@ -209,6 +208,7 @@ void App::handle(const intent::GoHome&, TimePoint) {
 }
 
 void App::handle(const intent::Back&, TimePoint now) {
+    if (m_state.screen == Screen::Staff && m_desk && m_desk->back()) return;
     if (m_state.history.empty() || m_state.screen == Screen::Staff || m_state.screen == Screen::StaffPin) {
         handle(intent::GoHome{}, now);
         return;
@@ -371,17 +371,14 @@ void App::submitPin(TimePoint now) {
         m_state.staff = m_staff.findByPin(pin);
         if (!m_state.staff) {
             // A growing lockout after five wrong PINs: 30 s, 60 s, 120 s ...
-            ++m_failedPins;
             pad.message = "Mã PIN chưa đúng.";
-            if (m_failedPins >= kFreePinAttempts) {
-                pad.lockedUntil = now + kFirstLockout * (1 << std::min(m_failedPins - kFreePinAttempts, 10));
-            }
+            pad.lockedUntil = m_pinLockout.recordFailure(now);
             m_staff.audit(std::nullopt, "staff.pin_failed", "", now);
             return;
         }
         break;
     }
-    m_failedPins = 0;
+    m_pinLockout.recordSuccess();
     pad = PinPadState{};
     m_state.screen = Screen::Staff;
     m_staff.audit(m_state.staff->id, "staff.signed_in", "", now);

@@ -4,6 +4,7 @@
 #include "bookings.hpp"
 #include "config.hpp"
 #include "content/guide.hpp"
+#include "pin_lockout.hpp"
 #include "staff.hpp"
 #include "staff_desk.hpp"
 #include "text_entry.hpp"
@@ -232,7 +233,7 @@ private:
     State m_state;
     TimePoint m_lastInput;
     std::vector<TimePoint> m_cornerTaps;
-    int m_failedPins = 0;
+    PinLockout m_pinLockout;
     unsigned long m_revision = 0;
 };
 

@@ -19,6 +19,7 @@ struct StaffMember {
 class StaffRepository {
 public:
     explicit StaffRepository(db::Database& db) : m_db(db) {}
+    [[nodiscard]] db::Database& database() { return m_db; }
 
     [[nodiscard]] bool hasAnyMember();
     // PINs are 4 to 8 digits. Hashed with crypto_pwhash_str; the PIN itself is never stored.

@@ -22,6 +22,12 @@ void StaffDesk::type(std::string_view) {}
 void StaffDesk::setTone(ToneMark) {}
 void StaffDesk::erase() {}
 void StaffDesk::submit(const StaffMember&, std::chrono::system_clock::time_point) {}
+bool StaffDesk::back() {
+    if (m_state.page == StaffPage::Overview) return false;
+    m_state.page = StaffPage::Overview;
+    return true;
+}
+
 void StaffDesk::close() { m_state = StaffDeskState{}; }
 
 void StaffDesk::describe(std::map<std::string, std::string>& out) const {

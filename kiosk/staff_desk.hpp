@@ -41,6 +41,8 @@ public:
     void setTone(ToneMark mark);
     void erase();
     void submit(const StaffMember& who, std::chrono::system_clock::time_point now);
+    // "Quay lại": one page back. False at the overview: then the App leaves staff mode.
+    [[nodiscard]] bool back();
     // Signed out: forget everything shown.
     void close();
 

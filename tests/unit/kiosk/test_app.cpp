@@ -662,3 +662,24 @@ TEST_CASE("app: screenName names every screen") {
     CHECK(std::string(kiosk::screenName(Screen::StaffPin)) == "staff_pin");
     CHECK(std::string(kiosk::screenName(Screen::Staff)) == "staff");
 }
+
+TEST_CASE("app: the PIN lock and the count of wrong PINs survive a restart") {
+    Kiosk k;
+    k.staff.createMember("Chị Lan", "2468", t0);
+    k.openPinPad(t0);
+    for (int i = 1; i <= 5; ++i) k.submitPin("1111", t0 + seconds(i));
+    REQUIRE(k.state().pinPad.lockedUntil.has_value());
+    const TimePoint lockedUntil = *k.state().pinPad.lockedUntil;
+
+    // A new program on the same database: the pad is still locked, and the next miss doubles the lock.
+    App restarted(testConfig(), k.staff, {}, t0 + seconds(10));
+    REQUIRE(restarted.state().pinPad.lockedUntil.has_value());
+    CHECK(*restarted.state().pinPad.lockedUntil == lockedUntil);
+    for (int tap = 0; tap < 5; ++tap) restarted.apply(intent::CornerTap{}, t0 + seconds(11) + milliseconds(100 * tap));
+    REQUIRE(restarted.state().screen == Screen::StaffPin);
+    const TimePoint later = lockedUntil + seconds(1);
+    for (char c : std::string("1111")) restarted.apply(intent::PinDigit{c}, later);
+    restarted.apply(intent::PinSubmit{}, later);
+    REQUIRE(restarted.state().pinPad.lockedUntil.has_value());
+    CHECK(*restarted.state().pinPad.lockedUntil == later + seconds(60));
+}
