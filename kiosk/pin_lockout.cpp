@@ -50,7 +50,7 @@ void PinLockout::save() {
     db::Statement upsert = m_db.prepare(
         "INSERT INTO app_setting (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     upsert.bind(1, std::string_view(kFailuresKey)).bind(2, std::to_string(m_failures));
-    upsert.step();
+    upsert.run();
     db::Statement lock = m_db.prepare(m_lockedUntil ? "INSERT INTO app_setting (key, value) VALUES (?1, ?2) "
                                                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
                                                     : "DELETE FROM app_setting WHERE key = ?1");
@@ -58,7 +58,7 @@ void PinLockout::save() {
     if (m_lockedUntil) {
         lock.bind(2, std::to_string(std::chrono::duration_cast<std::chrono::seconds>(m_lockedUntil->time_since_epoch()).count()));
     }
-    lock.step();
+    lock.run();
     transaction.commit();
 }
 
