@@ -36,6 +36,10 @@ case $command in
     status=0
     tests/bench/startup_idle.sh build/kiosk/kiosk || status=1
     tests/bench/guides.sh build/kiosk/kiosk || status=1
+    tests/bench/booking_slots.sh build/kiosk/kiosk build/tests/e2e/seed_bookings || status=1
+    tests/bench/usage_events.sh build || status=1
+    tests/bench/hub_ingest.sh build 3 || status=1
+    tests/bench/hub_report.sh build 5 || status=1
     exit $status ;;
   *)
     echo "usage: $0 run|test|bench|build" >&2; exit 2 ;;

@@ -36,6 +36,11 @@ pkg_check_modules(STB QUIET IMPORTED_TARGET stb)
 kiosk_require_package(STB_FOUND libstb-dev)
 pkg_check_modules(FREETYPE QUIET IMPORTED_TARGET freetype2)
 kiosk_require_package(FREETYPE_FOUND libfreetype-dev)
+# The commune hub's HTTP server (Debian builds it as a library, with zlib for gzip bodies).
+pkg_check_modules(HTTPLIB QUIET IMPORTED_TARGET cpp-httplib)
+kiosk_require_package(HTTPLIB_FOUND libcpp-httplib-dev)
+find_package(ZLIB QUIET)
+kiosk_require_package(ZLIB_FOUND zlib1g-dev)
 find_package(CURL QUIET)
 kiosk_require_package(CURL_FOUND libcurl4-openssl-dev)
 

@@ -1,6 +1,10 @@
 #include "app.hpp"
 
+#include "outbox.hpp"
+#include "shared_helpers.hpp"
+
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <utility>
@@ -28,6 +32,7 @@ const char* screenName(Screen screen) {
     case Screen::Topic: return "topic";
     case Screen::GuideIntro: return "guide_intro";
     case Screen::GuideStep: return "guide_step";
+    case Screen::Survey: return "survey";
     case Screen::GuideFinish: return "guide_finish";
     case Screen::Booking: return "booking";
     case Screen::StaffPin: return "staff_pin";
@@ -82,10 +87,49 @@ const content::Guide* App::currentGuide() const {
     return m_library->find(m_state.guide.guideId);
 }
 
+namespace {
+bool isStaffScreen(Screen screen) { return screen == Screen::StaffPin || screen == Screen::Staff; }
+}  // namespace
+
 void App::apply(const Intent& intent, TimePoint now) {
     noteInput(now);
+    // The hidden staff corner and staff mode are not a resident's session.
+    if (m_usage && !m_sessionOpen && !isStaffScreen(m_state.screen) && !std::holds_alternative<intent::CornerTap>(intent)) {
+        m_usage->sessionStarted(now);
+        m_sessionOpen = true;
+    }
+    const Place before{m_state.screen, m_state.topicId, m_state.guide};
     std::visit([&](const auto& i) { handle(i, now); }, intent);
+    recordChanges(before, now);
     ++m_revision;
+}
+
+void App::recordChanges(const Place& before, TimePoint now) {
+    if (!m_usage || isStaffScreen(before.screen) || isStaffScreen(m_state.screen)) return;
+    if (m_state.screen != before.screen) m_usage->screenShown(screenName(m_state.screen), now);
+    const content::Guide* guide = currentGuide();
+    GuideProgress& progress = m_state.guide;
+    if (guide && m_state.screen == Screen::GuideStep && progress.step > progress.furthestStep) {
+        progress.furthestStep = progress.step;
+        m_usage->guideStepReached(guide->id, guide->topic, progress.step + 1, now);
+        if (!guide->steps[static_cast<std::size_t>(progress.step)].link.empty()) m_usage->qrShown(now);
+    }
+    const bool stillInGuide = m_state.screen == Screen::GuideStep || m_state.screen == Screen::GuideIntro ||
+                              m_state.screen == Screen::Survey || m_state.screen == Screen::GuideFinish;
+    if (before.screen == Screen::GuideStep && !stillInGuide) {
+        if (const content::Guide* left = m_library->find(before.guide.guideId)) {
+            m_usage->guideLeft(left->id, left->topic, before.guide.step + 1, now);
+        }
+    }
+}
+
+void App::endSession(TimePoint now) {
+    if (!m_usage || !m_sessionOpen) return;
+    if (m_state.screen == Screen::GuideStep) {
+        if (const content::Guide* guide = currentGuide()) m_usage->guideLeft(guide->id, guide->topic, m_state.guide.step + 1, now);
+    }
+    m_usage->sessionEnded(now);
+    m_sessionOpen = false;
 }
 
 void App::noteInput(TimePoint now) {
@@ -102,12 +146,16 @@ void App::tick(TimePoint now) {
         handle(intent::NextStep{}, now);  // the cheer has been seen: on to the next step
         ++m_revision;
     }
-    if (!hasSessionToReset()) return;
+    if (!hasSessionToReset()) {
+        // Back at home untouched: the resident has gone; no countdown needed to end their session.
+        if (m_sessionOpen && now >= idleDeadline()) endSession(now);
+        return;
+    }
     TimePoint idleAt = idleDeadline();
     if (now < idleAt) return;
     TimePoint endsAt = idleAt + std::chrono::seconds(m_config.countdownSeconds);
     if (now >= endsAt) {
-        resetSession();
+        resetSession(now);
     } else if (!m_state.countdownEndsAt) {
         m_state.countdownEndsAt = endsAt;
     }
@@ -115,8 +163,8 @@ void App::tick(TimePoint now) {
 }
 
 std::optional<Milliseconds> App::timeUntilNextTimer(TimePoint now) const {
-    if (!hasSessionToReset()) return std::nullopt;
     auto until = [&](TimePoint t) { return std::max(Milliseconds(0), std::chrono::ceil<Milliseconds>(t - now)); };
+    if (!hasSessionToReset()) return m_sessionOpen ? std::optional(until(idleDeadline())) : std::nullopt;
     const GuideProgress& guide = m_state.guide;
     if (m_state.screen == Screen::GuideStep && !m_state.countdownEndsAt) {
         if (guide.cheerUntil) return std::min(until(*guide.cheerUntil), until(idleDeadline()));
@@ -156,9 +204,10 @@ std::map<std::string, std::string> App::describe() const {
         {"booking_step", std::to_string(m_state.booking.step + 1)},
         {"guides", std::to_string(m_library->guides.size())},
         {"page", std::to_string(m_state.page)},
+        {"survey_question", std::to_string(m_state.surveyQuestion + 1)},
     };
     const BookingDraft& draft = m_state.draft;
-    out["booking_step"] = bookingStepName(draft.step);
+    out["booking_screen"] = bookingStepName(draft.step);
     out["booking_topic"] = draft.topicId;
     out["booking_day"] = draft.day ? vietnameseDay(*draft.day) : "";
     out["booking_time"] = draft.slotMinute ? clockTime(*draft.slotMinute) : "";
@@ -213,7 +262,7 @@ void App::handle(const intent::Back&, TimePoint now) {
         handle(intent::GoHome{}, now);
         return;
     }
-    if (m_state.screen == Screen::GuideStep || m_state.screen == Screen::GuideFinish) {
+    if (m_state.screen == Screen::GuideStep || m_state.screen == Screen::GuideFinish || m_state.screen == Screen::Survey) {
         handle(intent::PreviousStep{}, now);
         return;
     }
@@ -240,16 +289,17 @@ void App::handle(const intent::OpenGuide& i, TimePoint) {
     m_state.guide.guideId = guide->id;
 }
 
-void App::handle(const intent::StartGuide& i, TimePoint) {
+void App::handle(const intent::StartGuide& i, TimePoint now) {
     if (!currentGuide()) return;
     m_state.screen = Screen::GuideStep;
     std::string guideId = std::move(m_state.guide.guideId);
     m_state.guide = GuideProgress{};
     m_state.guide.guideId = std::move(guideId);
     m_state.guide.practice = i.practice;
+    if (m_usage) m_usage->guideStarted(currentGuide()->id, currentGuide()->topic, now);
 }
 
-void App::handle(const intent::NextStep&, TimePoint) {
+void App::handle(const intent::NextStep&, TimePoint now) {
     const content::Guide* guide = currentGuide();
     if (!guide || m_state.screen != Screen::GuideStep) return;
     GuideProgress& progress = m_state.guide;
@@ -258,15 +308,41 @@ void App::handle(const intent::NextStep&, TimePoint) {
     if (progress.step + 1 < static_cast<int>(guide->steps.size())) {
         ++progress.step;
     } else {
-        m_state.screen = Screen::GuideFinish;
+        finishGuide(now);
     }
+}
+
+void App::finishGuide(TimePoint now) {
+    const content::Guide* guide = currentGuide();
+    if (m_usage && guide) m_usage->guideFinished(guide->id, guide->topic, now);
+    // Two optional questions, once per resident, before the "Bác đã làm được!" screen.
+    if (!m_state.surveyAsked) {
+        m_state.surveyAsked = true;
+        m_state.surveyQuestion = 0;
+        m_state.screen = Screen::Survey;
+        return;
+    }
+    m_state.screen = Screen::GuideFinish;
+    if (m_usage && guide && !guide->finishLink.empty()) m_usage->qrShown(now);
+}
+
+void App::handle(const intent::AnswerSurvey& i, TimePoint now) {
+    if (m_state.screen != Screen::Survey) return;
+    if (m_usage) {
+        m_usage->surveyAnswer(m_state.surveyQuestion == 0 ? SurveyQuestion::smartphone : SurveyQuestion::vneidLevel2,
+                              i.answer, now);
+    }
+    if (++m_state.surveyQuestion < 2) return;
+    m_state.screen = Screen::GuideFinish;
+    const content::Guide* guide = currentGuide();
+    if (m_usage && guide && !guide->finishLink.empty()) m_usage->qrShown(now);
 }
 
 void App::handle(const intent::PreviousStep&, TimePoint) {
     GuideProgress& progress = m_state.guide;
     progress.misses = 0;
     progress.cheerUntil.reset();
-    if (m_state.screen == Screen::GuideFinish) {
+    if (m_state.screen == Screen::GuideFinish || m_state.screen == Screen::Survey) {
         m_state.screen = Screen::GuideStep;
     } else if (m_state.screen == Screen::GuideStep) {
         if (progress.step > 0) --progress.step;
@@ -285,19 +361,23 @@ void App::handle(const intent::PracticeTap& i, TimePoint now) {
     if (m_state.screen != Screen::GuideStep || !progress.practice || progress.cheerUntil) return;
     if (i.hit) progress.cheerUntil = now + kCheerTime;
     else ++progress.misses;
+    if (m_usage) m_usage->practiceTap(i.hit, now);
 }
 
 void App::handle(const intent::ShowPage& i, TimePoint) { m_state.page = std::max(0, i.page); }
 
-void App::handle(const intent::PlayNarration&, TimePoint) {
+void App::handle(const intent::PlayNarration&, TimePoint now) {
     const content::Guide* guide = currentGuide();
     if (!guide || m_state.screen != Screen::GuideStep) return;
     m_state.narrationFile = guide->steps[static_cast<size_t>(m_state.guide.step)].narration;
     ++m_state.narrationRequests;
+    if (m_usage) m_usage->narrationPlayed(now);
 }
 
-void App::handle(const intent::SetTextSize& i, TimePoint) {
-    m_state.textSize = std::clamp(i.level, 0, kTextSizeCount - 1);
+void App::handle(const intent::SetTextSize& i, TimePoint now) {
+    const int level = std::clamp(i.level, 0, kTextSizeCount - 1);
+    if (m_usage && level != m_state.textSize) m_usage->textSizeChanged(level, now);
+    m_state.textSize = level;
 }
 
 void App::handle(const intent::StillHere&, TimePoint) {}  // apply() already counted the touch
@@ -539,6 +619,11 @@ void App::submitBooking(TimePoint now) {
     }
     draft.confirmed = std::move(*booked);
     draft.step = BookingStep::Done;
+    if (m_usage) {
+        m_usage->booking(BookingEvent::made, now);
+        m_usage->qrShown(now);
+    }
+    notifyTeam(*draft.confirmed, "made", now);
     draft.message.clear();
 }
 
@@ -552,7 +637,35 @@ void App::submitCancel(TimePoint now) {
     }
     draft.confirmed = std::move(*cancelled);
     draft.step = BookingStep::Cancelled;
+    if (m_usage) m_usage->booking(BookingEvent::cancelled, now);
+    notifyTeam(*draft.confirmed, "cancelled", now);
     draft.message.clear();
+}
+
+void App::notifyTeam(const Booking& booking, std::string_view event, TimePoint now) {
+    if (m_config.bookingWebhookUrl.empty()) return;
+    // What the team needs to plan, not who: the phone number and name stay in the kiosk.
+    nlohmann::json message{{"event", event},
+                           {"kiosk_id", m_config.kioskId},
+                           {"village", m_config.village},
+                           {"code", booking.code},
+                           {"day", fmt::format("{:04}-{:02}-{:02}", static_cast<int>(booking.slot.date.year()),
+                                               static_cast<unsigned>(booking.slot.date.month()),
+                                               static_cast<unsigned>(booking.slot.date.day()))},
+                           {"time", clockTime(booking.slot.minuteOfDay)},
+                           {"topic", booking.topic},
+                           {"guide_id", booking.guideId.value_or("")},
+                           {"guide_step", booking.guideStep.value_or(0)},
+                           {"at", isoUtc(now)}};
+    try {
+        Outbox(m_staff.database())
+            .enqueue(OutboxKind::booking, m_config.bookingWebhookUrl, booking.code + ":" + std::string(event),
+                     message.dump(), now);
+        if (m_uploads) m_uploads->poke();
+    } catch (const std::exception& e) {
+        // The booking itself is stored; a lost notice must not take the resident's confirmation away.
+        m_notices.push_back(fmt::format("Không gửi được tin báo lịch hẹn {}: {}", booking.code, e.what()));
+    }
 }
 
 void App::bookingBack(TimePoint now) {
@@ -584,7 +697,8 @@ bool App::hasSessionToReset() const {
 
 TimePoint App::idleDeadline() const { return m_lastInput + std::chrono::seconds(m_config.idleSeconds); }
 
-void App::resetSession() {
+void App::resetSession(TimePoint now) {
+    endSession(now);
     // Keep only what is not the resident's: the lockout stays, so walking away does not reset it.
     auto lockedUntil = m_state.pinPad.lockedUntil;
     if (m_state.staff && m_desk) m_desk->close();

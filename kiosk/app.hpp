@@ -8,6 +8,8 @@
 #include "staff.hpp"
 #include "staff_desk.hpp"
 #include "text_entry.hpp"
+#include "upload_worker.hpp"
+#include "usage_events.hpp"
 
 #include <chrono>
 #include <map>
@@ -22,7 +24,7 @@ using Clock = std::chrono::system_clock;
 using TimePoint = Clock::time_point;
 using Milliseconds = std::chrono::milliseconds;
 
-enum class Screen { Home, Topic, GuideIntro, GuideStep, GuideFinish, Booking, StaffPin, Staff };
+enum class Screen { Home, Topic, GuideIntro, GuideStep, Survey, GuideFinish, Booking, StaffPin, Staff };
 enum class PinPadMode { Enter, CreateFirst, ConfirmFirst };
 enum class ExitRequest { None, Quit, Restart };
 
@@ -58,6 +60,8 @@ struct Type { std::string key; };  // one key of a keypad or keyboard: "7", "ư"
 struct Tone { ToneMark mark = ToneMark::none; };
 struct Erase {};
 struct Submit {};  // "Tiếp tục" / "Xong" / "Đồng ý" on the current step
+// The two optional questions after a guide's last step (for the commune's targets).
+struct AnswerSurvey { SurveyAnswer answer = SurveyAnswer::skip; };
 // Team-member mode, forwarded to the StaffDesk while a member is signed in.
 struct Staff { StaffIntent action; };
 }  // namespace intent
@@ -68,7 +72,7 @@ using Intent = std::variant<intent::OpenTopic, intent::OpenBooking, intent::GoHo
                             intent::PreviousStep, intent::SetPractice, intent::PracticeTap, intent::PlayNarration, intent::ShowPage,
                             intent::RestartProgram, intent::QuitProgram, intent::ChooseBookingTopic,
                             intent::ChooseDay, intent::ChooseSlot, intent::StartCancel, intent::Type, intent::Tone,
-                            intent::Erase, intent::Submit, intent::Staff>;
+                            intent::Erase, intent::Submit, intent::Staff, intent::AnswerSurvey>;
 
 struct PinPadState {
     PinPadMode mode = PinPadMode::Enter;
@@ -84,6 +88,7 @@ struct GuideProgress {
     int step = 0;                         // 0-based
     bool practice = false;                // "Làm thử": tap the picture where you would tap the phone
     int misses = 0;                       // wrong taps on this step; from two on, the right spot pulses
+    int furthestStep = -1;                // for the usage funnel: each step counts once per reading
     std::optional<TimePoint> cheerUntil;  // "Đúng rồi!" is showing; then the guide moves on
 };
 
@@ -132,6 +137,8 @@ struct State {
     GuideProgress guide;  // for the guide screens
     BookingContext booking;
     BookingDraft draft;
+    int surveyQuestion = 0;     // 0: "Bác có điện thoại thông minh không?", 1: "... định danh điện tử mức 2 ..."
+    bool surveyAsked = false;   // once per resident session
     std::vector<Place> history;  // where "Quay lại" goes
     // Narration is played by the shell: each request bumps the counter.
     unsigned narrationRequests = 0;
@@ -167,6 +174,11 @@ public:
     // The booking rules and the team's desk; without them the booking screens say bookings are unavailable.
     void connectBookings(BookingService& bookings) { m_bookings = &bookings; }
     void connectStaffDesk(StaffDesk& desk) { m_desk = &desk; }
+    // Counts what residents do (never who). Without it nothing is counted.
+    void connectUsage(UsageRecorder& usage) { m_usage = &usage; }
+    // The background sender (hub uploads, booking webhook): staff see its status; new messages poke it.
+    void connectUploads(UploadWorker& uploads) { m_uploads = &uploads; }
+    [[nodiscard]] const UploadWorker* uploads() const { return m_uploads; }
     [[nodiscard]] const StaffDesk* staffDesk() const { return m_desk; }
     [[nodiscard]] bool bookingsAvailable() const { return m_bookings != nullptr; }
     // The guide being shown, or null.
@@ -209,18 +221,25 @@ private:
     void handle(const intent::Erase& i, TimePoint now);
     void handle(const intent::Submit& i, TimePoint now);
     void handle(const intent::Staff& i, TimePoint now);
+    void handle(const intent::AnswerSurvey& i, TimePoint now);
+    void finishGuide(TimePoint now);
+    // Usage events for what changed between `before` and now (screens, guide steps, leaving a guide).
+    void recordChanges(const Place& before, TimePoint now);
+    void endSession(TimePoint now);
 
     void openDays(TimePoint now);
     void openSlots(TimePoint now);
     void submitBooking(TimePoint now);
     void submitCancel(TimePoint now);
+    // Tells the team (config bookings.webhook_url) through the durable outbox: "made" or "cancelled".
+    void notifyTeam(const Booking& booking, std::string_view event, TimePoint now);
     void bookingBack(TimePoint now);
     // The field the keypad types into on this screen, if any.
     [[nodiscard]] TextEntry* activeEntry();
 
     void openPinPad();
     void submitPin(TimePoint now);
-    void resetSession();
+    void resetSession(TimePoint now);
     [[nodiscard]] bool hasSessionToReset() const;
     [[nodiscard]] TimePoint idleDeadline() const;
 
@@ -229,6 +248,9 @@ private:
     const content::Library* m_library;
     BookingService* m_bookings = nullptr;
     StaffDesk* m_desk = nullptr;
+    UsageRecorder* m_usage = nullptr;
+    UploadWorker* m_uploads = nullptr;
+    bool m_sessionOpen = false;  // a resident touched the screen since the last idle reset
     std::vector<std::string> m_notices;
     State m_state;
     TimePoint m_lastInput;

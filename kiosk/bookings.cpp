@@ -214,15 +214,22 @@ std::vector<Slot> BookingService::availableSlots(LocalDate date, std::chrono::sy
     const auto offset = (sys_days{date} - today).count();
     if (!date.ok() || offset < 0 || offset >= m_rules.horizonDays) return {};
     if (closureOn(date)) return {};
+    return freeSlots(date, now, takenPlacesBetween(date, date)[dayText(date)]);
+}
 
-    // One query for the whole day: the slot screen must draw quickly with years of bookings stored.
-    std::map<int, int> taken;
+std::map<std::string, std::map<int, int>> BookingService::takenPlacesBetween(LocalDate first, LocalDate last) {
+    // One indexed range query, however many past bookings there are: the booking screens must draw quickly.
+    std::map<std::string, std::map<int, int>> taken;
     db::Statement query = m_db.prepare(
-        "SELECT slot_minute, count(*) FROM booking WHERE slot_day = ?1 AND status IN ('booked', 'arrived') "
-        "GROUP BY slot_minute");
-    query.bind(1, dayText(date));
-    while (query.step()) taken[query.columnInt(0)] = query.columnInt(1);
+        "SELECT slot_day, slot_minute, count(*) FROM booking WHERE slot_day BETWEEN ?1 AND ?2 "
+        "AND status IN ('booked', 'arrived') GROUP BY slot_day, slot_minute");
+    query.bind(1, dayText(first)).bind(2, dayText(last));
+    while (query.step()) taken[query.columnText(0)][query.columnInt(1)] = query.columnInt(2);
+    return taken;
+}
 
+std::vector<Slot> BookingService::freeSlots(LocalDate date, std::chrono::system_clock::time_point now,
+                                            const std::map<int, int>& taken) const {
     std::vector<Slot> result;
     for (Slot& slot : gridSlots(date)) {
         if (toSystem(slot.start) < now) continue;
@@ -235,13 +242,17 @@ std::vector<Slot> BookingService::availableSlots(LocalDate date, std::chrono::sy
 
 std::vector<BookingService::DayFreeSlots> BookingService::comingDays(std::chrono::system_clock::time_point now) {
     using namespace std::chrono;
-    std::vector<DayFreeSlots> days;
     const sys_days today{toLocal(now).date};
+    const LocalDate last{today + days{m_rules.horizonDays - 1}};
+    auto taken = takenPlacesBetween(LocalDate{today}, last);
+    std::vector<DayFreeSlots> result;
     for (int offset = 0; offset < m_rules.horizonDays; ++offset) {
-        const LocalDate day{today + std::chrono::days{offset}};
-        days.push_back({day, static_cast<int>(availableSlots(day, now).size()), closureOn(day)});
+        const LocalDate day{today + days{offset}};
+        DayFreeSlots entry{day, 0, closureOn(day)};
+        if (!entry.closedReason) entry.freeSlots = static_cast<int>(freeSlots(day, now, taken[dayText(day)]).size());
+        result.push_back(std::move(entry));
     }
-    return days;
+    return result;
 }
 
 std::expected<Booking, BookingError> BookingService::book(const BookingRequest& request,
@@ -402,6 +413,105 @@ std::optional<std::string> BookingService::closureOn(LocalDate date) {
     query.bind(1, dayText(date));
     if (!query.step()) return std::nullopt;
     return query.columnText(0);
+}
+
+// ---- Staff desk -----------------------------------------------------------------------------------------
+
+std::expected<void, BookingError> BookingService::setNote(std::string_view code, std::string_view note,
+                                                          std::int64_t staffId,
+                                                          std::chrono::system_clock::time_point now) {
+    db::Transaction transaction(m_db);
+    const std::optional<Booking> booking = find(code);
+    if (!booking) return fail(BookingErrorCode::notFound, "Không tìm thấy lịch hẹn với mã này.");
+    db::Statement update = m_db.prepare("UPDATE booking SET note = ?1 WHERE id = ?2");
+    update.bind(1, note).bind(2, booking->id);
+    update.run();
+    // The note may hold a name or a number: the audit line says only that it changed.
+    StaffRepository(m_db).audit(staffId, "booking.note", fmt::format("code={}", booking->code), now);
+    transaction.commit();
+    return {};
+}
+
+std::expected<Booking, BookingError> BookingService::reschedule(std::string_view code, const LocalDateTime& to,
+                                                                std::int64_t staffId,
+                                                                std::chrono::system_clock::time_point now) {
+    using namespace std::chrono;
+    if (!to.date.ok() || to.minuteOfDay < 0 || to.minuteOfDay >= 24 * 60) {
+        return fail(BookingErrorCode::slotNotOffered, "Giờ này không nhận đặt lịch.");
+    }
+    if (toSystem(to) < now) return fail(BookingErrorCode::slotInPast, "Giờ này đã qua.");
+    const auto offset = (sys_days{to.date} - sys_days{toLocal(now).date}).count();
+    if (offset >= m_rules.horizonDays) {
+        return fail(BookingErrorCode::slotNotOffered,
+                    fmt::format("Chỉ đặt được lịch trong {} ngày tới.", m_rules.horizonDays));
+    }
+    const std::vector<Slot> grid = gridSlots(to.date);
+    if (std::ranges::find(grid, to, &Slot::start) == grid.end()) {
+        return fail(BookingErrorCode::slotNotOffered, "Giờ này không nhận đặt lịch.");
+    }
+    db::Transaction transaction(m_db);
+    std::optional<Booking> booking = find(code);
+    if (!booking) return fail(BookingErrorCode::notFound, "Không tìm thấy lịch hẹn với mã này.");
+    if (booking->status != BookingStatus::booked) {
+        return fail(BookingErrorCode::invalidTransition, "Chỉ đổi được lịch hẹn chưa đến.");
+    }
+    if (booking->slot == to) return std::move(*booking);
+    if (const auto reason = closureOn(to.date)) {
+        return fail(BookingErrorCode::closedDay, fmt::format("Ngày này nghỉ: {}", *reason));
+    }
+    if (takenPlaces(to) >= m_rules.capacity) {
+        return fail(BookingErrorCode::slotFull, "Giờ này đã kín chỗ, xin chọn giờ khác.");
+    }
+    const std::string at = isoUtc(now);
+    db::Statement update = m_db.prepare(
+        "UPDATE booking SET slot_day = ?1, slot_minute = ?2, changed_at = ?3, changed_by = ?4 WHERE id = ?5");
+    update.bind(1, dayText(to.date)).bind(2, to.minuteOfDay).bind(3, at).bind(4, staffId).bind(5, booking->id);
+    update.run();
+    StaffRepository(m_db).audit(staffId, "booking.rescheduled",
+                                fmt::format("code={} from={} to={}", booking->code, slotText(booking->slot),
+                                            slotText(to)),
+                                now);
+    transaction.commit();
+    booking->slot = to;
+    booking->changedAt = at;
+    booking->changedBy = staffId;
+    return std::move(*booking);
+}
+
+std::vector<BookingService::Closure> BookingService::listClosures(LocalDate from) {
+    db::Statement query = m_db.prepare(
+        "SELECT id, first_day, last_day, reason FROM booking_closure WHERE last_day >= ?1 ORDER BY first_day, id");
+    query.bind(1, dayText(from));
+    std::vector<Closure> closures;
+    while (query.step()) {
+        closures.push_back({query.columnInt64(0), parseDay(query.columnText(1)), parseDay(query.columnText(2)),
+                            query.columnText(3)});
+    }
+    return closures;
+}
+
+bool BookingService::removeClosure(std::int64_t id, std::int64_t staffId, std::chrono::system_clock::time_point now) {
+    db::Transaction transaction(m_db);
+    db::Statement query = m_db.prepare("SELECT first_day, last_day, reason FROM booking_closure WHERE id = ?1");
+    query.bind(1, id);
+    if (!query.step()) return false;
+    const std::string detail =
+        fmt::format("{}..{} {}", query.columnText(0), query.columnText(1), query.columnText(2));
+    db::Statement remove = m_db.prepare("DELETE FROM booking_closure WHERE id = ?1");
+    remove.bind(1, id);
+    remove.run();
+    StaffRepository(m_db).audit(staffId, "booking.closure_removed", detail, now);
+    transaction.commit();
+    return true;
+}
+
+void BookingService::validateRules(const BookingRules& rules) { checkRules(rules); }
+
+int BookingService::activeBookingsOn(LocalDate date) {
+    db::Statement query =
+        m_db.prepare("SELECT count(*) FROM booking WHERE slot_day = ?1 AND status IN ('booked', 'arrived')");
+    query.bind(1, dayText(date));
+    return query.step() ? query.columnInt(0) : 0;
 }
 
 }  // namespace kiosk

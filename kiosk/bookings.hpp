@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <expected>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -160,12 +161,41 @@ public:
     // The reason the day is closed, if it is.
     [[nodiscard]] std::optional<std::string> closureOn(LocalDate date);
 
+    // ---- Staff desk (kiosk/staff_desk.hpp) ----
+    // The team member's note on a booking (free text, may be ""). Audited without the text.
+    [[nodiscard]] std::expected<void, BookingError> setNote(std::string_view code, std::string_view note,
+                                                            std::int64_t staffId,
+                                                            std::chrono::system_clock::time_point now);
+    // Moves a booked (not yet arrived) booking to another slot: the same checks as book() (grid, past,
+    // horizon, closure, capacity) inside one write transaction, then one audit line.
+    [[nodiscard]] std::expected<Booking, BookingError> reschedule(std::string_view code, const LocalDateTime& to,
+                                                                  std::int64_t staffId,
+                                                                  std::chrono::system_clock::time_point now);
+    struct Closure {
+        std::int64_t id = 0;
+        LocalDate first;
+        LocalDate last;
+        std::string reason;
+    };
+    // Closures whose last day is on or after `from`, by first day.
+    [[nodiscard]] std::vector<Closure> listClosures(LocalDate from);
+    // False if there was no such closure.
+    bool removeClosure(std::int64_t id, std::int64_t staffId, std::chrono::system_clock::time_point now);
+    // Throws std::invalid_argument for rules the constructor and setRules would refuse.
+    static void validateRules(const BookingRules& rules);
+    // Bookings still to serve (booked or arrived) on that day: the team calls them when the day closes.
+    [[nodiscard]] int activeBookingsOn(LocalDate date);
+
     // For the race test only: runs inside book()'s transaction, between the capacity check and the insert.
     void setHookBetweenCheckAndInsert(std::function<void()> hook) { m_hookBetweenCheckAndInsert = std::move(hook); }
 
 private:
     [[nodiscard]] std::vector<Slot> gridSlots(LocalDate date) const;
     [[nodiscard]] int takenPlaces(const LocalDateTime& slot);
+    // Booked or arrived places per day ("YYYY-MM-DD") and minute, over a range of days.
+    [[nodiscard]] std::map<std::string, std::map<int, int>> takenPlacesBetween(LocalDate first, LocalDate last);
+    [[nodiscard]] std::vector<Slot> freeSlots(LocalDate date, std::chrono::system_clock::time_point now,
+                                              const std::map<int, int>& taken) const;
 
     db::Database& m_db;
     BookingRules m_rules;

@@ -1,22 +1,33 @@
 // The kiosk program: reads the config, opens the database, and runs the touch shell.
 #include "app.hpp"
+#include "booking_export.hpp"
+#include "booking_retention.hpp"
 #include "config.hpp"
 #include "scenario.hpp"
 #include "staff.hpp"
+#include "schedule_store.hpp"
+#include "staff_desk.hpp"
 #include "storage/migrations.hpp"
+#include "stats_uploader.hpp"
+#include "upload_worker.hpp"
+#include "usage_events.hpp"
 
 #include "platform/signals.hpp"
+#include "platform/http_client.hpp"
 #include "platform/window.hpp"
 #include "ui/shell.hpp"
 #include "ui/step_layout.hpp"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <future>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +46,8 @@ constexpr const char* kUsage = R"(usage: kiosk [options]
   --scenario FILE        replay a scenario of taps; exit 0 if every expectation held, 1 otherwise
   --screenshot-dir DIR   where a scenario's screenshots go (default .)
   --screenshot FILE.png  render the first screen to FILE.png and exit
+  --export-bookings DIR  write every booking to DIR/dat-lich-YYYY-MM-DD.csv and .ics and exit
+  --export-stats FILE    write every day's usage figures still kept to FILE as JSON Lines (one upload per line) and exit
   --version              print the version
 )";
 
@@ -49,6 +62,8 @@ struct Options {
     std::string scenario;
     std::string screenshotDir = ".";
     std::string screenshot;
+    std::string exportStats;
+    std::string exportBookings;
 };
 
 [[noreturn]] void usageError(const std::string& message) {
@@ -78,6 +93,8 @@ Options parseOptions(int argc, char** argv) {
         else if (arg == "--scenario") o.scenario = value();
         else if (arg == "--screenshot-dir") o.screenshotDir = value();
         else if (arg == "--screenshot") o.screenshot = value();
+        else if (arg == "--export-stats") o.exportStats = value();
+        else if (arg == "--export-bookings") o.exportBookings = value();
         else if (arg == "--version") {
             fmt::print("kiosk {}\n", KIOSK_VERSION);
             std::exit(0);
@@ -147,6 +164,126 @@ kiosk::db::OpenedDatabase openDatabase(const std::filesystem::path& dataDir) {
     }
 }
 
+// Phone numbers and names past the retention are erased before anything else reads the bookings.
+void eraseDuePersonalData(kiosk::db::Database& db, const kiosk::Config& config) {
+    try {
+        const int erased =
+            kiosk::erasePersonalDataDue(db, config.bookingRetentionDays, std::chrono::system_clock::now());
+        if (erased > 0) fmt::print(stderr, "kiosk: bookings: personal data of {} past booking(s) erased\n", erased);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "kiosk: bookings: erasing personal data failed: {}\n", e.what());
+    }
+}
+
+// kiosk --export-bookings DIR: no window, no SDL; the real database, never the in-memory fallback.
+int runBookingExport(const std::filesystem::path& folder, const kiosk::Config& config) {
+    const auto now = std::chrono::system_clock::now();
+    try {
+        kiosk::db::OpenedDatabase database = kiosk::db::openKioskDatabase(config.dataDir / "kiosk.db", now);
+        if (!database.notice.empty()) fmt::print(stderr, "kiosk: database: {}\n", database.notice);
+        eraseDuePersonalData(database.db, config);
+        kiosk::ExportOptions options;
+        options.slotMinutes = config.bookingSlotMinutes;
+        options.location = config.village;
+        const auto result = kiosk::exportBookings(database.db, folder, now, options);
+        if (!result) {
+            fmt::print(stderr, "kiosk: export: {}\n", result.error());
+            return 1;
+        }
+        fmt::print("{}\n{}\n", result->csvFile.string(), result->icsFile.string());
+        fmt::print(stderr, "kiosk: export: {} booking(s)\n", result->bookings);
+        return 0;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "kiosk: export: cannot open the database in {}: {}\n", config.dataDir.string(),
+                   e.what());
+        return 1;
+    }
+}
+
+// kiosk --export-stats FILE: the daily usage rollups, as the hub would receive them, for a USB stick.
+int runStatsExport(const std::filesystem::path& file, const kiosk::Config& config) {
+    const auto now = std::chrono::system_clock::now();
+    try {
+        kiosk::db::OpenedDatabase database = kiosk::db::openKioskDatabase(config.dataDir / "kiosk.db", now);
+        if (!database.notice.empty()) fmt::print(stderr, "kiosk: database: {}\n", database.notice);
+        kiosk::UsageStore usage(database.db);
+        kiosk::UploaderSettings settings;
+        settings.kioskId = config.kioskId;
+        settings.village = config.village;
+        settings.dataDir = config.dataDir;
+        settings.startedAt = now;
+        const auto lines = kiosk::writeExport(file, usage, settings, now);
+        if (!lines) {
+            fmt::print(stderr, "kiosk: export-stats: {}\n", lines.error());
+            return 1;
+        }
+        fmt::print(stderr, "kiosk: export-stats: {} day(s) written to {}\n", *lines, file.string());
+        return 0;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "kiosk: export-stats: cannot open the database in {}: {}\n", config.dataDir.string(),
+                   e.what());
+        return 1;
+    }
+}
+
+// What the heartbeat calls the content: the newest "checked_on" of the guides, and how many there are.
+std::string contentVersion(const content::Library& library) {
+    content::Date newest;
+    for (const content::Guide& guide : library.guides) newest = std::max(newest, guide.checkedOn);
+    return fmt::format("{:04}-{:02}-{:02}/{}", newest.year, newest.month, newest.day, library.guides.size());
+}
+
+// The upload worker, when there is somewhere to send to and a database file its own connection can open.
+std::unique_ptr<kiosk::UploadWorker> startUploads(const kiosk::Config& config, kiosk::db::Database& db) {
+    const auto now = std::chrono::system_clock::now();
+    if (config.hubUrl.empty() && config.bookingWebhookUrl.empty()) {
+        try {  // raw usage events stay bounded with no worker too (the worker prunes them once a day)
+            kiosk::UsageStore(db).pruneRawEvents(kiosk::localDay(now), config.rawEventDays, now);
+        } catch (const std::exception& e) {
+            fmt::print(stderr, "kiosk: usage: pruning old events failed: {}\n", e.what());
+        }
+        return nullptr;
+    }
+    const char* file = sqlite3_db_filename(db.handle(), "main");
+    if (file == nullptr || *file == '\0') {
+        fmt::print(stderr, "kiosk: upload: off while the database is in memory\n");
+        return nullptr;
+    }
+    kiosk::UploadWorkerSettings settings;
+    settings.databaseFile = file;
+    settings.rawEventDays = config.rawEventDays;
+    const std::string hubUrl = kiosk::hubUploadUrl(config.hubUrl);
+    if (!hubUrl.empty()) {
+        kiosk::UploaderSettings stats;
+        stats.kioskId = config.kioskId;
+        stats.village = config.village;
+        stats.destination = hubUrl;
+        stats.interval = std::chrono::minutes(config.uploadIntervalMinutes);
+        stats.dataDir = config.dataDir;
+        stats.startedAt = now;
+        settings.stats = stats;
+    }
+    // The hub's token and CA file go to the hub only, never to a booking webhook.
+    auto send = [hubUrl, token = config.hubToken, caFile = config.hubCaFile](const kiosk::OutboxMessage& message,
+                                                                           std::stop_token stop) {
+        platform::HttpPost post;
+        post.url = message.destination;
+        post.body = message.body;
+        post.idempotencyKey = message.idempotencyKey;
+        if (message.destination == hubUrl) {
+            post.bearerToken = token;
+            post.caFile = caFile;
+        }
+        post.stop = std::move(stop);
+        auto response = platform::postJson(post);
+        if (!response) return kiosk::SendResult{0, response.error(), {}};
+        return kiosk::SendResult{response->status, {}, std::move(response->body)};
+    };
+    auto worker = std::make_unique<kiosk::UploadWorker>(std::move(settings), std::move(send));
+    worker->start();
+    return worker;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -164,13 +301,23 @@ int main(int argc, char** argv) {
     }
     kiosk::Config config = load.config;
     if (!options.dataDir.empty()) config.dataDir = options.dataDir;
+    if (!options.exportStats.empty()) return runStatsExport(options.exportStats, config);
+    if (!options.exportBookings.empty()) return runBookingExport(options.exportBookings, config);
 
     kiosk::db::OpenedDatabase database = openDatabase(config.dataDir);
     if (!database.notice.empty()) {
         fmt::print(stderr, "kiosk: database: {}\n", database.notice);
         notices.push_back(database.notice);
     }
+    eraseDuePersonalData(database.db, config);
     kiosk::StaffRepository staff(database.db);
+    // Usage figures are recorded on this thread; a worker with its own connection sends them and the outbox.
+    kiosk::UsageRecorder usage(database.db);
+    std::optional<platform::CurlGlobal> curl;  // before the worker's thread, which is stopped before this goes
+    if (!config.hubUrl.empty() || !config.bookingWebhookUrl.empty()) curl.emplace();
+    std::unique_ptr<kiosk::UploadWorker> uploads = startUploads(config, database.db);
+    kiosk::BookingService bookings(database.db, kiosk::ScheduleStore(database.db, config).load());
+    kiosk::StaffDesk staffDesk(database.db, bookings, staff, config);
 
     std::filesystem::path contentRoot = !options.contentRoot.empty()     ? std::filesystem::path(options.contentRoot)
                                         : !config.contentRoot.empty() ? config.contentRoot
@@ -214,6 +361,7 @@ int main(int argc, char** argv) {
             }
             if (loadingGuides.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return nullptr;
             guides = loadingGuides.get();
+            if (uploads) uploads->setContentVersion(contentVersion(guides));
             return &guides;
         };
         platform::WindowOptions windowOptions;
@@ -224,9 +372,16 @@ int main(int argc, char** argv) {
         windowOptions.title = "Kiosk " + config.village;
         platform::Window window(windowOptions);
         kiosk::App app(config, staff, notices, kiosk::Clock::now());
+        app.connectBookings(bookings);
+        app.connectStaffDesk(staffDesk);
+        app.connectUsage(usage);
+        if (uploads) app.connectUploads(*uploads);
         result = ui::runShell(window, signals, app, shell);
         if (loadingGuides.valid()) loadingGuides.wait();  // its wake-up event needs SDL still running
     }
+    // Stop the background writers before exiting or exec'ing a restart: nothing recorded is left behind.
+    if (uploads) uploads->stop();
+    usage.flush();
     if (shell.scenario) {
         fmt::print("scenario {}: {}\n", options.scenario, result.scenarioFailures == 0 ? "passed" : "FAILED");
         return result.scenarioFailures == 0 ? 0 : 1;

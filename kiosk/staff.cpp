@@ -94,4 +94,31 @@ void StaffRepository::audit(std::optional<std::int64_t> staffId, std::string_vie
     insert.run();
 }
 
+// ---- Staff desk -----------------------------------------------------------------------------------------
+
+std::vector<StaffMember> StaffRepository::listMembers() {
+    db::Statement query = m_db.prepare("SELECT id, name FROM staff_member WHERE active = 1 ORDER BY name, id");
+    std::vector<StaffMember> members;
+    while (query.step()) members.push_back({query.columnInt64(0), query.columnText(1)});
+    return members;
+}
+
+bool StaffRepository::pinInUse(std::string_view pin) { return findByPin(pin).has_value(); }
+
+std::expected<void, std::string> StaffRepository::deactivate(std::int64_t memberId, std::int64_t byMemberId,
+                                                             std::chrono::system_clock::time_point now) {
+    if (memberId == byMemberId) return std::unexpected("Không thể tự ngừng tài khoản của mình.");
+    db::Transaction transaction(m_db);
+    db::Statement active = m_db.prepare("SELECT count(*), sum(id = ?1) FROM staff_member WHERE active = 1");
+    active.bind(1, memberId);
+    if (!active.step() || active.columnInt(1) == 0) return std::unexpected("Không tìm thấy thành viên này.");
+    if (active.columnInt(0) <= 1) return std::unexpected("Không thể ngừng thành viên cuối cùng.");
+    db::Statement update = m_db.prepare("UPDATE staff_member SET active = 0 WHERE id = ?1");
+    update.bind(1, memberId);
+    update.run();
+    audit(byMemberId, "staff.deactivated", fmt::format("id={}", memberId), now);
+    transaction.commit();
+    return {};
+}
+
 }  // namespace kiosk

@@ -5,9 +5,11 @@
 
 #include <chrono>
 #include <cstdint>
+#include <expected>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk {
 
@@ -29,6 +31,16 @@ public:
     // Appends to the audit log: who (nullopt = the kiosk itself) did what, and when.
     void audit(std::optional<std::int64_t> staffId, std::string_view action, std::string_view detail,
                std::chrono::system_clock::time_point now);
+
+    // ---- Staff desk (kiosk/staff_desk.hpp) ----
+    // Active members, by name.
+    [[nodiscard]] std::vector<StaffMember> listMembers();
+    // Whether an active member already has this PIN (each member's PIN must be their own).
+    [[nodiscard]] bool pinInUse(std::string_view pin);
+    // Stops a member from opening staff mode. Refused (with a Vietnamese reason) for the member doing it
+    // and for the last active member, so the kiosk is never left without a way in.
+    [[nodiscard]] std::expected<void, std::string> deactivate(std::int64_t memberId, std::int64_t byMemberId,
+                                                              std::chrono::system_clock::time_point now);
 
 private:
     db::Database& m_db;

@@ -1,38 +1,630 @@
 #include "staff_desk.hpp"
 
+#include "booking_export.hpp"
+#include "booking_retention.hpp"
+#include "schedule_store.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <system_error>
+#include <utility>
+
 namespace kiosk {
+
+namespace {
+using TimePoint = std::chrono::system_clock::time_point;
+
+// The allowed transitions, as BookingService::changeStatus checks them: offered as buttons.
+std::vector<BookingStatus> movesFrom(BookingStatus status) {
+    using enum BookingStatus;
+    switch (status) {
+    case booked: return {arrived, noShow, cancelled};
+    case arrived: return {done, cancelled};
+    default: return {};
+    }
+}
+
+// A value of "key=value" in an audit detail, or "".
+std::string detailValue(std::string_view detail, std::string_view key) {
+    const std::string needle = std::string(key) + "=";
+    std::size_t at = 0;
+    while ((at = detail.find(needle, at)) != std::string_view::npos) {
+        if (at == 0 || detail[at - 1] == ' ') {
+            const std::size_t start = at + needle.size();
+            const std::size_t end = detail.find(' ', start);
+            return std::string(detail.substr(start, end == std::string_view::npos ? end : end - start));
+        }
+        at += needle.size();
+    }
+    return "";
+}
+
+// "2026-11-28 08:30" (as bookings.cpp writes a slot) → "08:30 28/11".
+std::string slotWords(std::string_view slot) {
+    if (slot.size() < 16) return std::string(slot);
+    return fmt::format("{} {}/{}", slot.substr(11, 5), slot.substr(8, 2), slot.substr(5, 2));
+}
+
+std::optional<TimePoint> parseIsoUtc(const std::string& text) {
+    int y = 0;
+    unsigned mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    if (std::sscanf(text.c_str(), "%d-%u-%uT%u:%u:%u", &y, &mo, &d, &h, &mi, &s) != 6) return std::nullopt;
+    using namespace std::chrono;
+    return sys_days{year{y} / month{mo} / day{d}} + hours{h} + minutes{mi} + seconds{s};
+}
+}  // namespace
 
 const char* staffPageName(StaffPage page) {
     switch (page) {
     case StaffPage::Overview: return "overview";
+    case StaffPage::Queue: return "queue";
+    case StaffPage::BookingDetail: return "booking";
+    case StaffPage::Note: return "note";
+    case StaffPage::Reschedule: return "reschedule";
+    case StaffPage::Schedule: return "schedule";
+    case StaffPage::Closures: return "closures";
+    case StaffPage::AddClosure: return "add_closure";
+    case StaffPage::Members: return "members";
+    case StaffPage::AddMemberName: return "add_member_name";
+    case StaffPage::AddMemberPin: return "add_member_pin";
+    case StaffPage::Audit: return "audit";
+    case StaffPage::Export: return "export";
     }
     return "unknown";
+}
+
+const char* staffStatusLabel(BookingStatus status) {
+    switch (status) {
+    case BookingStatus::booked: return "Đã hẹn";
+    case BookingStatus::arrived: return "Đã đến";
+    case BookingStatus::done: return "Xong";
+    case BookingStatus::noShow: return "Không đến";
+    case BookingStatus::cancelled: return "Đã hủy";
+    }
+    return "?";
+}
+
+std::string describeAuditAction(std::string_view action, std::string_view detail) {
+    const std::string code = detailValue(detail, "code");
+    const std::string withCode = code.empty() ? "" : fmt::format(" (mã {})", code);
+    static const std::map<std::string_view, const char*> kPhrases{
+        {"staff.signed_in", "Vào chế độ tổ"},
+        {"staff.pin_failed", "Nhập sai mã PIN"},
+        {"staff.created", "Thêm thành viên"},
+        {"staff.added", "Thêm thành viên"},
+        {"staff.deactivated", "Ngừng một thành viên"},
+        {"program.restart", "Khởi động lại máy"},
+        {"program.quit", "Thoát chương trình"},
+        {"booking.booked", "Bà con đặt lịch"},
+        {"booking.arrived", "Đánh dấu đã đến"},
+        {"booking.done", "Đánh dấu xong"},
+        {"booking.no_show", "Đánh dấu không đến"},
+        {"booking.cancelled", "Hủy lịch hẹn"},
+        {"booking.note", "Ghi chú lịch hẹn"},
+        {"booking.rescheduled", "Đổi lịch hẹn"},
+        {"booking.personal_erased", "Xóa SĐT và tên"},
+        {"booking.closure", "Thêm ngày nghỉ"},
+        {"booking.closure_removed", "Bỏ ngày nghỉ"},
+        {"schedule.saved", "Lưu lịch tuần"},
+        {"bookings.exported", "Xuất danh sách hẹn"},
+    };
+    const auto found = kPhrases.find(action);
+    std::string phrase = found != kPhrases.end() ? found->second : std::string(action);
+    if (action == "booking.rescheduled") {
+        // "from=2026-11-28 08:30 to=2026-11-29 10:00": each slot has a space inside.
+        auto slotAfter = [&](std::string_view key) {
+            const std::size_t at = detail.find(key);
+            return at == std::string_view::npos ? std::string() : slotWords(detail.substr(at + key.size(), 16));
+        };
+        return fmt::format("{}{}: {} sang {}", phrase, withCode, slotAfter(" from="), slotAfter(" to="));
+    }
+    if (action == "booking.closure" || action == "booking.closure_removed") {
+        // "2026-12-01..2026-12-01 Nghỉ lễ"
+        const std::size_t space = detail.find(' ');
+        const std::string_view days = detail.substr(0, space);
+        const std::string reason = space == std::string_view::npos ? "" : std::string(detail.substr(space + 1));
+        if (auto first = parseIsoDay(days.substr(0, 10))) {
+            return fmt::format("{} {}{}", phrase, vietnameseDay(*first), reason.empty() ? "" : " – " + reason);
+        }
+    }
+    // Only the code is shown from the detail: anything else might hold personal data.
+    return phrase + withCode;
 }
 
 StaffDesk::StaffDesk(db::Database& db, BookingService& bookings, StaffRepository& staff, const Config& config)
     : m_db(db), m_bookings(bookings), m_staff(staff), m_config(config) {}
 
-void StaffDesk::open(const StaffMember&, std::chrono::system_clock::time_point) { m_state = StaffDeskState{}; }
-
-void StaffDesk::apply(const StaffIntent& intent, const StaffMember&, std::chrono::system_clock::time_point) {
-    if (const auto* show = std::get_if<staff_intent::ShowPage>(&intent)) m_state.page = show->page;
+LocalDate StaffDesk::dayAt(int offset) const {
+    return LocalDate{std::chrono::sys_days{m_state.today} + std::chrono::days{offset}};
 }
 
-void StaffDesk::type(std::string_view) {}
-void StaffDesk::setTone(ToneMark) {}
-void StaffDesk::erase() {}
-void StaffDesk::submit(const StaffMember&, std::chrono::system_clock::time_point) {}
+void StaffDesk::open(const StaffMember&, TimePoint now) {
+    m_state = StaffDeskState{};
+    m_state.today = toLocal(now).date;
+}
+
+void StaffDesk::apply(const StaffIntent& intent, const StaffMember& who, TimePoint now) {
+    m_state.today = toLocal(now).date;  // the kiosk runs for days: "today" moves on
+    std::visit([&](const auto& i) { handle(i, who, now); }, intent);
+}
+
+void StaffDesk::goTo(StaffPage page, TimePoint) {
+    m_state.page = page;
+    m_state.listPage = 0;
+    m_state.message.clear();
+    switch (page) {
+    case StaffPage::Queue: loadQueue(); break;
+    case StaffPage::Schedule: loadSchedule(); break;
+    case StaffPage::Closures: loadClosures(); break;
+    case StaffPage::Members: m_state.members = m_staff.listMembers(); break;
+    case StaffPage::Audit: loadAudit(); break;
+    case StaffPage::Export:
+        loadDestinations();
+        m_state.exportedFiles.clear();
+        break;
+    default: break;
+    }
+}
+
+// ---- Queue and one booking ------------------------------------------------------------------------------
+
+void StaffDesk::loadQueue() {
+    m_state.queue.clear();
+    db::Statement query = m_db.prepare(
+        "SELECT code, slot_minute, topic, guide_id, guide_step, phone, name, status, note, "
+        "personal_erased_at IS NOT NULL FROM booking WHERE slot_day = ?1 ORDER BY slot_minute, code");
+    query.bind(1, isoDay(dayAt(m_state.dayOffset)));
+    while (query.step()) {
+        QueueEntry e;
+        e.code = query.columnText(0);
+        e.slot = {dayAt(m_state.dayOffset), query.columnInt(1)};
+        e.topic = query.columnText(2);
+        if (!query.columnIsNull(3)) e.guideId = query.columnText(3);
+        if (!query.columnIsNull(4)) e.guideStep = query.columnInt(4);
+        e.phone = query.columnText(5);
+        if (!query.columnIsNull(6)) e.name = query.columnText(6);
+        const std::string status = query.columnText(7);
+        for (BookingStatus s : {BookingStatus::booked, BookingStatus::arrived, BookingStatus::done,
+                                BookingStatus::noShow, BookingStatus::cancelled}) {
+            if (bookingStatusName(s) == status) e.status = s;
+        }
+        e.note = query.columnText(8);
+        e.erased = query.columnInt(9) != 0;
+        m_state.queue.push_back(std::move(e));
+    }
+}
+
+void StaffDesk::reloadSelected() {
+    if (!m_state.selected) return;
+    const std::string code = m_state.selected->code;
+    const std::optional<Booking> booking = m_bookings.find(code);
+    if (!booking) {
+        m_state.selected.reset();
+        return;
+    }
+    // The queue shows the booking's day: follow it there (a reschedule may have moved it).
+    m_state.dayOffset = static_cast<int>(
+        (std::chrono::sys_days{booking->slot.date} - std::chrono::sys_days{m_state.today}).count());
+    const int savedPage = m_state.listPage;
+    loadQueue();
+    m_state.listPage = savedPage;
+    const auto found = std::ranges::find(m_state.queue, code, &QueueEntry::code);
+    if (found == m_state.queue.end()) {
+        m_state.selected.reset();
+        return;
+    }
+    m_state.selected = *found;
+    m_state.moves = movesFrom(found->status);
+}
+
+void StaffDesk::handle(const staff_intent::ShowPage& i, const StaffMember&, TimePoint now) {
+    if (i.page == StaffPage::Queue) m_state.dayOffset = 0;  // from the overview: today first
+    goTo(i.page, now);
+}
+
+void StaffDesk::handle(const staff_intent::ShowListPage& i, const StaffMember&, TimePoint) {
+    m_state.listPage = std::max(0, i.page);
+}
+
+void StaffDesk::handle(const staff_intent::ShowDay& i, const StaffMember&, TimePoint) {
+    // Yesterday too: a team member may still mark who came.
+    m_state.dayOffset = std::clamp(i.offset, -1, m_bookings.rules().horizonDays - 1);
+    m_state.listPage = 0;
+    m_state.message.clear();
+    loadQueue();
+}
+
+void StaffDesk::handle(const staff_intent::OpenBooking& i, const StaffMember&, TimePoint) {
+    const auto found = std::ranges::find(m_state.queue, i.code, &QueueEntry::code);
+    if (found == m_state.queue.end()) return;
+    m_state.selected = *found;
+    m_state.moves = movesFrom(found->status);
+    m_state.page = StaffPage::BookingDetail;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::MarkStatus& i, const StaffMember& who, TimePoint now) {
+    if (!m_state.selected) return;
+    auto changed = m_bookings.changeStatus(m_state.selected->code, i.status, who.id, now);
+    if (!changed) {
+        m_state.message = changed.error().message;
+        return;
+    }
+    m_state.message = fmt::format("Đã đánh dấu: {}.", staffStatusLabel(i.status));
+    reloadSelected();
+}
+
+void StaffDesk::handle(const staff_intent::StartNote&, const StaffMember&, TimePoint) {
+    if (!m_state.selected) return;
+    m_state.note.clear();
+    // Edit what is there: typed back one character (one UTF-8 sequence) at a time, as the keyboard would.
+    const std::string& existing = m_state.selected->note;
+    for (std::size_t at = 0; at < existing.size();) {
+        std::size_t length = 1;
+        while (at + length < existing.size() && (static_cast<unsigned char>(existing[at + length]) & 0xC0) == 0x80) ++length;
+        m_state.note.type(std::string_view(existing).substr(at, length));
+        at += length;
+    }
+    m_state.page = StaffPage::Note;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::ErasePersonal&, const StaffMember& who, TimePoint now) {
+    if (!m_state.selected) return;
+    auto erased = erasePersonalData(m_db, m_state.selected->code, who.id, now);
+    m_state.message = erased ? "Đã xóa số điện thoại và tên của lịch hẹn này." : erased.error();
+    reloadSelected();
+}
+
+void StaffDesk::handle(const staff_intent::StartReschedule&, const StaffMember&, TimePoint now) {
+    if (!m_state.selected || m_state.selected->status != BookingStatus::booked) return;
+    m_state.page = StaffPage::Reschedule;
+    m_state.rescheduleOffset.reset();
+    m_state.rescheduleSlots.clear();
+    m_state.rescheduleDays = m_bookings.comingDays(now);
+    m_state.listPage = 0;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::RescheduleDay& i, const StaffMember&, TimePoint now) {
+    if (m_state.page != StaffPage::Reschedule) return;
+    m_state.rescheduleOffset = i.offset;
+    m_state.rescheduleSlots = m_bookings.availableSlots(dayAt(i.offset), now);
+    m_state.listPage = 0;
+    m_state.message = m_state.rescheduleSlots.empty() ? "Ngày này không còn giờ trống." : "";
+}
+
+void StaffDesk::handle(const staff_intent::RescheduleSlot& i, const StaffMember& who, TimePoint now) {
+    if (m_state.page != StaffPage::Reschedule || !m_state.selected || !m_state.rescheduleOffset) return;
+    const LocalDateTime to{dayAt(*m_state.rescheduleOffset), i.minuteOfDay};
+    auto moved = m_bookings.reschedule(m_state.selected->code, to, who.id, now);
+    if (!moved) {
+        m_state.message = moved.error().message;
+        m_state.rescheduleSlots = m_bookings.availableSlots(to.date, now);  // someone took it meanwhile
+        return;
+    }
+    m_state.page = StaffPage::BookingDetail;
+    m_state.listPage = 0;
+    m_state.message = fmt::format("Đã đổi sang {} {}.", clockTime(to.minuteOfDay), vietnameseDay(to.date));
+    reloadSelected();
+}
+
+// ---- Schedule and closures ------------------------------------------------------------------------------
+
+void StaffDesk::loadSchedule() {
+    const BookingRules& rules = m_bookings.rules();
+    for (int weekday = 0; weekday < 7; ++weekday) {
+        const DayAvailability& day = rules.week[static_cast<std::size_t>(weekday)];
+        for (std::size_t b = 0; b < scheduleBlocks.size(); ++b) {
+            // A block is open when some window covers it: the config's 13:30-21:00 opens Chiều and Tối.
+            m_state.blocks[static_cast<std::size_t>(weekday)][b] = std::ranges::any_of(day.windows, [&](const TimeWindow& w) {
+                return w.startMinute <= scheduleBlocks[b].startMinute && w.endMinute >= scheduleBlocks[b].endMinute;
+            });
+        }
+    }
+    m_state.slotMinutes = rules.week[1].slotMinutes;
+    m_state.capacity = rules.capacity;
+    m_state.scheduleChanged = false;
+}
+
+void StaffDesk::handle(const staff_intent::ToggleBlock& i, const StaffMember&, TimePoint) {
+    if (i.weekday < 0 || i.weekday > 6 || i.block < 0 || i.block >= static_cast<int>(scheduleBlocks.size())) return;
+    auto& open = m_state.blocks[static_cast<std::size_t>(i.weekday)][static_cast<std::size_t>(i.block)];
+    open = !open;
+    m_state.scheduleChanged = true;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::StepSlotMinutes& i, const StaffMember&, TimePoint) {
+    auto at = std::ranges::lower_bound(slotLengthChoices, m_state.slotMinutes);
+    int index = static_cast<int>(at - slotLengthChoices.begin());
+    if (at == slotLengthChoices.end() || *at != m_state.slotMinutes) index = i.direction > 0 ? index - 1 : index;
+    index = std::clamp(index + (i.direction > 0 ? 1 : -1), 0, static_cast<int>(slotLengthChoices.size()) - 1);
+    m_state.slotMinutes = slotLengthChoices[static_cast<std::size_t>(index)];
+    m_state.scheduleChanged = true;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::StepCapacity& i, const StaffMember&, TimePoint) {
+    m_state.capacity = std::clamp(m_state.capacity + (i.direction > 0 ? 1 : -1), 1, maxCapacity);
+    m_state.scheduleChanged = true;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::SaveSchedule&, const StaffMember& who, TimePoint now) {
+    BookingRules rules = m_bookings.rules();
+    rules.capacity = m_state.capacity;
+    for (int weekday = 0; weekday < 7; ++weekday) {
+        DayAvailability& day = rules.week[static_cast<std::size_t>(weekday)];
+        day.slotMinutes = m_state.slotMinutes;
+        day.windows.clear();
+        for (std::size_t b = 0; b < scheduleBlocks.size(); ++b) {
+            if (m_state.blocks[static_cast<std::size_t>(weekday)][b]) {
+                day.windows.push_back({scheduleBlocks[b].startMinute, scheduleBlocks[b].endMinute});
+            }
+        }
+    }
+    try {
+        ScheduleStore(m_db, m_config).save(rules, who.id, now);
+        m_bookings.setRules(std::move(rules));  // at once; bookings already made stay as they are
+    } catch (const std::invalid_argument& e) {
+        m_state.message = "Lịch chưa hợp lệ, chưa lưu.";
+        return;
+    }
+    m_state.scheduleChanged = false;
+    m_state.message = "Đã lưu lịch tuần. Các lịch hẹn đã đặt vẫn giữ nguyên.";
+}
+
+void StaffDesk::loadClosures() { m_state.closures = m_bookings.listClosures(m_state.today); }
+
+void StaffDesk::handle(const staff_intent::RemoveClosure& i, const StaffMember& who, TimePoint now) {
+    m_state.message = m_bookings.removeClosure(i.id, who.id, now) ? "Đã bỏ ngày nghỉ." : "";
+    loadClosures();
+}
+
+void StaffDesk::handle(const staff_intent::ChooseClosureDay& i, const StaffMember&, TimePoint) {
+    if (i.offset < 0 || i.offset >= m_bookings.rules().horizonDays) return;
+    m_state.closureOffset = i.offset;
+    m_state.bookingsOnClosureDay = m_bookings.activeBookingsOn(dayAt(i.offset));
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::ChooseClosureReason& i, const StaffMember&, TimePoint) {
+    m_state.closureReason = std::clamp(i.index, 0, static_cast<int>(closureReasons.size()) - 1);
+}
+
+void StaffDesk::handle(const staff_intent::SaveClosure&, const StaffMember& who, TimePoint now) {
+    if (!m_state.closureOffset) {
+        m_state.message = "Xin chọn ngày nghỉ.";
+        return;
+    }
+    const LocalDate day = dayAt(*m_state.closureOffset);
+    m_bookings.addClosure(day, day, closureReasons[static_cast<std::size_t>(m_state.closureReason)], who.id, now);
+    const int kept = m_bookings.activeBookingsOn(day);
+    goTo(StaffPage::Closures, now);
+    m_state.closureOffset.reset();
+    m_state.message = kept == 0 ? fmt::format("Đã thêm ngày nghỉ {}.", vietnameseDay(day))
+                                : fmt::format("Đã thêm ngày nghỉ {}. Ngày này còn {} lịch hẹn, vẫn giữ: "
+                                              "tổ hãy gọi báo cho bà con.",
+                                              vietnameseDay(day), kept);
+}
+
+// ---- Members ------------------------------------------------------------------------------------------
+
+void StaffDesk::handle(const staff_intent::StartAddMember&, const StaffMember&, TimePoint) {
+    m_state.memberName.clear();
+    m_state.memberPin.clear();
+    m_state.firstPin.clear();
+    m_state.page = StaffPage::AddMemberName;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::Deactivate& i, const StaffMember& who, TimePoint now) {
+    auto done = m_staff.deactivate(i.memberId, who.id, now);
+    m_state.message = done ? "Đã ngừng thành viên này." : done.error();
+    m_state.members = m_staff.listMembers();
+}
+
+void StaffDesk::submitMemberPin(const StaffMember& who, TimePoint now) {
+    const std::string pin = m_state.memberPin.text();
+    m_state.memberPin.clear();
+    if (!isValidPin(pin)) {
+        m_state.message = "Mã PIN gồm 4 đến 8 chữ số.";
+        return;
+    }
+    if (m_state.firstPin.empty()) {
+        // Each member's PIN is their own: the audit log must say who did what.
+        if (m_staff.pinInUse(pin)) {
+            m_state.message = "Mã PIN này đã có người dùng. Xin chọn mã khác.";
+            return;
+        }
+        m_state.firstPin = pin;
+        m_state.message = "Nhập lại mã PIN để xác nhận.";
+        return;
+    }
+    if (pin != m_state.firstPin) {
+        m_state.firstPin.clear();
+        m_state.message = "Hai lần nhập không khớp. Nhập lại mã PIN mới.";
+        return;
+    }
+    const StaffMember added = m_staff.createMember(m_state.memberName.tidy(), pin, now);
+    m_staff.audit(who.id, "staff.added", fmt::format("id={}", added.id), now);
+    m_state.firstPin.clear();
+    goTo(StaffPage::Members, now);
+    m_state.message = fmt::format("Đã thêm thành viên {}.", added.name);
+}
+
+// ---- Audit log and export -------------------------------------------------------------------------------
+
+void StaffDesk::loadAudit() {
+    m_state.audit.clear();
+    // The newest 200 lines are plenty for a kiosk screen; older ones stay in the database.
+    db::Statement query = m_db.prepare(
+        "SELECT a.at, s.name, a.action, a.detail FROM audit_log a LEFT JOIN staff_member s ON s.id = a.staff_id "
+        "ORDER BY a.id DESC LIMIT 200");
+    while (query.step()) {
+        AuditEntry e;
+        if (auto at = parseIsoUtc(query.columnText(0))) {
+            const LocalDateTime local = toLocal(*at);
+            e.when = fmt::format("{} {:02}/{:02}", clockTime(local.minuteOfDay), static_cast<unsigned>(local.date.day()),
+                                 static_cast<unsigned>(local.date.month()));
+        }
+        e.who = query.columnIsNull(1) ? "Máy" : query.columnText(1);
+        e.what = describeAuditAction(query.columnText(2), query.columnText(3));
+        m_state.audit.push_back(std::move(e));
+    }
+}
+
+void StaffDesk::loadDestinations() {
+    m_state.destinations.clear();
+    std::error_code ec;
+    // USB sticks are mounted as /media/<user>/<label> (or /run/media/<user>/<label>).
+    for (const std::filesystem::path& root : m_mediaRoots) {
+        for (const auto& user : std::filesystem::directory_iterator(root, ec)) {
+            if (!user.is_directory(ec)) continue;
+            for (const auto& stick : std::filesystem::directory_iterator(user.path(), ec)) {
+                if (stick.is_directory(ec)) m_state.destinations.push_back({stick.path().filename().string(), stick.path()});
+            }
+        }
+    }
+    std::ranges::sort(m_state.destinations, {}, &ExportDestination::label);
+    m_state.destinations.push_back({"Thư mục của máy", m_config.dataDir / "exports"});
+}
+
+void StaffDesk::handle(const staff_intent::ExportTo& i, const StaffMember& who, TimePoint now) {
+    if (i.destination < 0 || i.destination >= static_cast<int>(m_state.destinations.size())) return;
+    const ExportDestination& to = m_state.destinations[static_cast<std::size_t>(i.destination)];
+    std::error_code ec;
+    std::filesystem::create_directories(to.folder, ec);  // the kiosk's own folder may not exist yet
+    ExportOptions options;
+    options.slotMinutes = m_bookings.rules().week[1].slotMinutes;
+    options.location = m_config.village;
+    auto result = exportBookings(m_db, to.folder, now, options);
+    m_state.exportedFiles.clear();
+    if (!result) {
+        m_state.message = fmt::format("Chưa xuất được: {}", result.error());
+        return;
+    }
+    m_state.exportedFiles = {result->csvFile.filename().string(), result->icsFile.filename().string()};
+    m_state.message = fmt::format("Đã xuất {} lịch hẹn vào {}.", result->bookings, to.label);
+    m_staff.audit(who.id, "bookings.exported", fmt::format("bookings={}", result->bookings), now);
+}
+
+// ---- Keypads and navigation -----------------------------------------------------------------------------
+
+void StaffDesk::type(std::string_view key) {
+    switch (m_state.page) {
+    case StaffPage::Note: m_state.note.type(key); break;
+    case StaffPage::AddMemberName: m_state.memberName.type(key); break;
+    case StaffPage::AddMemberPin: m_state.memberPin.type(key); break;
+    default: return;
+    }
+    m_state.message.clear();
+}
+
+void StaffDesk::setTone(ToneMark mark) {
+    if (m_state.page == StaffPage::Note) m_state.note.setTone(mark);
+    if (m_state.page == StaffPage::AddMemberName) m_state.memberName.setTone(mark);
+}
+
+void StaffDesk::erase() {
+    if (m_state.page == StaffPage::Note) m_state.note.erase();
+    if (m_state.page == StaffPage::AddMemberName) m_state.memberName.erase();
+    if (m_state.page == StaffPage::AddMemberPin) m_state.memberPin.erase();
+}
+
+void StaffDesk::submit(const StaffMember& who, TimePoint now) {
+    switch (m_state.page) {
+    case StaffPage::Note: {
+        if (!m_state.selected) return;
+        auto saved = m_bookings.setNote(m_state.selected->code, m_state.note.tidy(), who.id, now);
+        m_state.page = StaffPage::BookingDetail;
+        m_state.message = saved ? "Đã lưu ghi chú." : saved.error().message;
+        reloadSelected();
+        return;
+    }
+    case StaffPage::AddMemberName:
+        if (m_state.memberName.tidy().empty()) {
+            m_state.message = "Xin nhập tên thành viên.";
+            return;
+        }
+        m_state.page = StaffPage::AddMemberPin;
+        m_state.message.clear();
+        return;
+    case StaffPage::AddMemberPin: return submitMemberPin(who, now);
+    default: return;
+    }
+}
+
 bool StaffDesk::back() {
-    if (m_state.page == StaffPage::Overview) return false;
-    m_state.page = StaffPage::Overview;
-    return true;
+    const StaffPage from = m_state.page;
+    m_state.message.clear();
+    switch (from) {
+    case StaffPage::Overview: return false;
+    case StaffPage::BookingDetail:
+        m_state.page = StaffPage::Queue;
+        m_state.selected.reset();
+        return true;
+    case StaffPage::Reschedule:
+        if (m_state.rescheduleOffset) {  // from the times back to the days
+            m_state.rescheduleOffset.reset();
+            m_state.rescheduleSlots.clear();
+            m_state.listPage = 0;
+            return true;
+        }
+        m_state.page = StaffPage::BookingDetail;
+        m_state.listPage = 0;
+        return true;
+    case StaffPage::Note:
+        m_state.page = StaffPage::BookingDetail;
+        m_state.listPage = 0;
+        return true;
+    case StaffPage::AddClosure:
+        m_state.page = StaffPage::Closures;
+        m_state.closureOffset.reset();
+        return true;
+    case StaffPage::AddMemberName:
+        m_state.page = StaffPage::Members;
+        return true;
+    case StaffPage::AddMemberPin:
+        m_state.page = StaffPage::AddMemberName;
+        m_state.firstPin.clear();
+        m_state.memberPin.clear();
+        return true;
+    default:
+        m_state.page = StaffPage::Overview;
+        m_state.listPage = 0;
+        return true;
+    }
 }
 
 void StaffDesk::close() { m_state = StaffDeskState{}; }
 
 void StaffDesk::describe(std::map<std::string, std::string>& out) const {
-    out["staff_page"] = staffPageName(m_state.page);
-    out["staff_message"] = m_state.message;
+    const StaffDeskState& s = m_state;
+    out["staff_page"] = staffPageName(s.page);
+    out["staff_message"] = s.message;
+    out["staff_list_page"] = std::to_string(s.listPage);
+    out["staff_day_offset"] = std::to_string(s.dayOffset);
+    out["staff_queue_count"] = std::to_string(s.queue.size());
+    out["staff_selected"] = s.selected ? s.selected->code : "";
+    out["staff_selected_status"] = s.selected ? std::string(bookingStatusName(s.selected->status)) : "";
+    out["staff_selected_time"] = s.selected ? clockTime(s.selected->slot.minuteOfDay) : "";
+    out["staff_selected_note"] = s.selected ? s.selected->note : "";
+    out["staff_selected_erased"] = s.selected && s.selected->erased ? "1" : "0";
+    out["staff_note"] = s.note.text();
+    out["staff_reschedule_slots"] = std::to_string(s.rescheduleSlots.size());
+    out["staff_slot_minutes"] = std::to_string(s.slotMinutes);
+    out["staff_capacity"] = std::to_string(s.capacity);
+    out["staff_closures"] = std::to_string(s.closures.size());
+    out["staff_members"] = std::to_string(s.members.size());
+    out["staff_member_name"] = s.memberName.text();
+    out["staff_pin_length"] = std::to_string(s.memberPin.characters());
+    out["staff_audit_count"] = std::to_string(s.audit.size());
+    out["staff_destinations"] = std::to_string(s.destinations.size());
+    out["staff_exported"] = s.exportedFiles.empty() ? "" : s.exportedFiles.front();
 }
 
 }  // namespace kiosk

@@ -15,7 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<Migration, 4> migrations{{
+constexpr std::array<Migration, 6> migrations{{
     {1, R"sql(
 CREATE TABLE app_setting (
     key TEXT PRIMARY KEY,
@@ -78,6 +78,46 @@ CREATE TABLE availability_window (
     start_minute INTEGER NOT NULL,
     end_minute INTEGER NOT NULL,
     CHECK (start_minute >= 0 AND end_minute <= 1440 AND start_minute < end_minute)
+);
+)sql"},
+    // The durable outbox (kiosk/outbox.hpp): messages for the commune hub and the booking webhook,
+    // delivered at least once. A key is unique per destination: enqueuing it again replaces the body.
+    {5, R"sql(
+CREATE TABLE outbox_message (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('usage', 'booking')),
+    destination TEXT NOT NULL,       -- URL
+    idempotency_key TEXT NOT NULL,   -- sent as the Idempotency-Key header; the receiver dedupes by it
+    body TEXT NOT NULL,              -- JSON
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,  -- Unix milliseconds (UTC)
+    last_error TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,        -- ISO-8601 UTC
+    delivered_at TEXT,               -- ISO-8601 UTC; NULL while pending
+    UNIQUE (destination, idempotency_key)
+);
+CREATE INDEX outbox_message_due ON outbox_message(delivered_at, next_attempt_at);
+)sql"},
+    // Usage statistics (kiosk/usage_events.hpp): counts and step numbers, never who. Raw events are kept
+    // rawEventDays; the daily rollups they make are kept longer and are what travels to the hub.
+    {6, R"sql(
+CREATE TABLE usage_event (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,               -- local date, Asia/Ho_Chi_Minh
+    second_of_day INTEGER NOT NULL,  -- local
+    kind TEXT NOT NULL,
+    guide_id TEXT,
+    topic TEXT,
+    step INTEGER,                    -- 1-based
+    value TEXT                       -- a screen name, an answer, a number: never text a resident typed
+);
+CREATE INDEX usage_event_day ON usage_event(day);
+CREATE TABLE usage_rollup (
+    day TEXT PRIMARY KEY,            -- local date
+    body TEXT NOT NULL,              -- the day's figures as upload JSON (kiosk/usage_upload.hpp)
+    complete INTEGER NOT NULL DEFAULT 0,  -- 1 once the day is over
+    sent INTEGER NOT NULL DEFAULT 0, -- 1 once the finished day's figures are in the outbox
+    computed_at TEXT NOT NULL        -- ISO-8601 UTC
 );
 )sql"},
 }};

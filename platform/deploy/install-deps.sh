@@ -7,11 +7,11 @@ what=${1:-build}
 
 packages=(build-essential cmake pkg-config libsdl2-dev libimgui-dev libcurl4-openssl-dev
   libsqlite3-dev doctest-dev libstb-dev libfreetype-dev fonts-noto-core libtomlplusplus-dev
-  nlohmann-json3-dev libfmt-dev libsodium-dev libqrencode-dev libutf8proc-dev)
+  nlohmann-json3-dev libfmt-dev libsodium-dev libqrencode-dev libutf8proc-dev libcpp-httplib-dev zlib1g-dev)
 if [[ $what == test || $what == bench ]]; then
-  packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3)
+  packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3 python3-icalendar)
 fi
-if [[ $what == bench ]]; then
+if [[ $what == test || $what == bench ]]; then  # bench; and e2e.hub_report_browser (hub report in Chromium)
   packages+=(chromium)
 fi
 if [[ $what == content ]]; then  # tools that make guide pictures and narration (content/tools)

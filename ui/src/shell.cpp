@@ -172,8 +172,9 @@ private:
                        std::chrono::duration_cast<std::chrono::milliseconds>(presented).count());
         }
         reportStepTiming();
+        const auto tappedAt = SteadyClock::now();  // before apply: a step's database reads count too
         for (const kiosk::Intent& intent : intents) m_app.apply(intent, now);
-        if (m_timing && stepKey() != m_shownStep) m_stepChangedAt = SteadyClock::now();
+        if (m_timing && stepKey() != m_shownStep) m_stepChangedAt = tappedAt;
         playRequestedNarration();
         keepOnlyNeededPictures(before != m_app.revision());
         if (m_framesToDraw > 0) --m_framesToDraw;
@@ -182,9 +183,11 @@ private:
         ++m_framesDrawn;
     }
 
-    // "guide#step" while a step shows, "guide#finish" on its finish screen, else "".
+    // "guide#step" while a step shows, "guide#finish" on its finish screen, "booking#day" (and the other
+    // booking steps) while booking, else "".
     std::string stepKey() const {
         const kiosk::State& state = m_app.state();
+        if (state.screen == kiosk::Screen::Booking) return "booking#" + m_app.describe().at("booking_screen");
         if (state.screen == kiosk::Screen::GuideFinish) return state.guide.guideId + "#finish";
         if (state.screen != kiosk::Screen::GuideStep) return {};
         return state.guide.guideId + "#" + std::to_string(state.guide.step + 1);

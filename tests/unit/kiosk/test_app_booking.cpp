@@ -1,6 +1,7 @@
 // The resident's booking flow in kiosk::App, with a fixed clock and an in-memory database:
 // topic → day → slot → phone → name → confirm → code; cancelling with code + phone; back and idle reset.
 #include "app.hpp"
+#include "outbox.hpp"
 #include "storage/migrations.hpp"
 
 #include <doctest/doctest.h>
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <string>
+#include <vector>
 
 using kiosk::App;
 using kiosk::BookingStep;
@@ -219,4 +221,41 @@ TEST_CASE("Booking flow: without the booking service the screen opens but nothin
     app.apply(intent::ChooseBookingTopic{"vneid"}, t0);
     CHECK_FALSE(app.bookingsAvailable());
     CHECK(app.state().draft.days.empty());
+}
+
+TEST_CASE("Booking flow: with a webhook configured, a made and a cancelled booking each leave one outbox message") {
+    kiosk::db::Database db = migratedInMemory();
+    kiosk::StaffRepository staff{db};
+    kiosk::Config config = testConfig();
+    config.bookingWebhookUrl = "http://127.0.0.1:9/hook";
+    kiosk::BookingService bookings{db, kiosk::bookingRulesFromConfig(config)};
+    App app{config, staff, {}, t0};
+    app.connectBookings(bookings);
+    app.apply(intent::OpenBooking{}, t0);
+    app.apply(intent::ChooseBookingTopic{"vneid"}, t0);
+    app.apply(intent::ChooseDay{std::chrono::year{2026} / 11 / 28}, t0);
+    app.apply(intent::ChooseSlot{8 * 60 + 30}, t0);
+    for (char c : std::string("0987654321")) app.apply(intent::Type{std::string(1, c)}, t0);
+    for (int i = 0; i < 3; ++i) app.apply(intent::Submit{}, t0);
+    REQUIRE(app.state().draft.confirmed);
+    const std::string code = app.state().draft.confirmed->code;
+    app.apply(intent::GoHome{}, t0);
+    app.apply(intent::OpenBooking{}, t0);
+    app.apply(intent::StartCancel{}, t0);
+    for (char c : code) app.apply(intent::Type{std::string(1, c)}, t0);
+    app.apply(intent::Submit{}, t0);
+    for (char c : std::string("0987654321")) app.apply(intent::Type{std::string(1, c)}, t0);
+    app.apply(intent::Submit{}, t0);
+    REQUIRE(app.state().draft.step == BookingStep::Cancelled);
+
+    const auto messages = kiosk::Outbox(db).due(t0 + std::chrono::seconds(1), 10);
+    REQUIRE(messages.size() == 2);
+    CHECK(messages[0].destination == "http://127.0.0.1:9/hook");
+    std::vector<std::string> keys{messages[0].idempotencyKey, messages[1].idempotencyKey};
+    std::ranges::sort(keys);
+    CHECK(keys == std::vector<std::string>{code + ":cancelled", code + ":made"});
+    for (const auto& message : messages) {
+        CHECK(message.body.find("0987654321") == std::string::npos);  // the phone never leaves the kiosk
+        CHECK(message.body.find(code) != std::string::npos);
+    }
 }

@@ -216,6 +216,61 @@ TEST_CASE("migrations: version 3 to 4 keeps bookings and adds notes, erasure and
     CHECK_THROWS_AS(db.execute("INSERT INTO availability_window VALUES (1, 600, 480)"), Error);
 }
 
+TEST_CASE("migrations: version 4 to 5 keeps bookings and adds the outbox") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        kiosk::db::migrate(db, kiosk::db::kioskMigrations().first(4));
+        REQUIRE(db.userVersion() == 4);
+        REQUIRE_FALSE(hasObject(db, "table", "outbox_message"));
+        db.execute("INSERT INTO booking (code, slot_day, slot_minute, topic, phone, created_at, changed_at) "
+                   "VALUES ('ACD347', '2026-11-28', 480, 'vneid', '0912345678', '2026-11-25T01:00:00Z', "
+                   "'2026-11-25T01:00:00Z')");
+    }
+    Database db = Database::open(file);
+    kiosk::db::migrate(db, kiosk::db::kioskMigrations().first(5));
+    CHECK(db.userVersion() == 5);
+    CHECK(hasObject(db, "table", "outbox_message"));
+    CHECK(hasObject(db, "index", "outbox_message_due"));
+    CHECK(scalar(db, "SELECT count(*) FROM booking WHERE code = 'ACD347'") == 1);
+    db.execute("INSERT INTO outbox_message (kind, destination, idempotency_key, body, next_attempt_at, created_at) "
+               "VALUES ('usage', 'https://hub', 'k:2026-11-25', '{}', 0, '2026-11-25T01:00:00Z')");
+    CHECK(scalar(db, "SELECT attempts = 0 AND last_error = '' AND delivered_at IS NULL FROM outbox_message") == 1);
+    // One key per destination; only the two kinds.
+    CHECK_THROWS_AS(db.execute("INSERT INTO outbox_message (kind, destination, idempotency_key, body, "
+                               "next_attempt_at, created_at) VALUES ('usage', 'https://hub', 'k:2026-11-25', '{}', "
+                               "0, 'x')"),
+                    Error);
+    CHECK_THROWS_AS(db.execute("INSERT INTO outbox_message (kind, destination, idempotency_key, body, "
+                               "next_attempt_at, created_at) VALUES ('other', 'https://hub', 'k2', '{}', 0, 'x')"),
+                    Error);
+}
+
+TEST_CASE("migrations: version 5 to 6 keeps the outbox and adds usage events and rollups") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        kiosk::db::migrate(db, kiosk::db::kioskMigrations().first(5));
+        REQUIRE(db.userVersion() == 5);
+        REQUIRE_FALSE(hasObject(db, "table", "usage_event"));
+        db.execute("INSERT INTO outbox_message (kind, destination, idempotency_key, body, next_attempt_at, "
+                   "created_at) VALUES ('booking', 'https://webhook', 'b1', '{}', 0, '2026-11-25T01:00:00Z')");
+    }
+    Database db = Database::open(file);
+    kiosk::db::migrate(db, kiosk::db::kioskMigrations().first(6));
+    CHECK(db.userVersion() == 6);
+    CHECK(hasObject(db, "table", "usage_event"));
+    CHECK(hasObject(db, "index", "usage_event_day"));
+    CHECK(hasObject(db, "table", "usage_rollup"));
+    CHECK(scalar(db, "SELECT count(*) FROM outbox_message WHERE idempotency_key = 'b1'") == 1);
+    db.execute("INSERT INTO usage_rollup (day, body, computed_at) VALUES ('2026-11-25', '{}', 'x')");
+    CHECK(scalar(db, "SELECT complete = 0 AND sent = 0 FROM usage_rollup") == 1);
+    CHECK_THROWS_AS(db.execute("INSERT INTO usage_rollup (day, body, computed_at) VALUES ('2026-11-25', '{}', 'y')"),
+                    Error);  // one row per day
+}
+
 TEST_CASE("migrations: running migrate again changes nothing") {
     Database db = Database::openInMemory();
     kiosk::db::migrate(db, kiosk::db::kioskMigrations());

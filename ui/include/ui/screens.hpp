@@ -28,6 +28,7 @@ Intents drawTopic(const ScreenContext& ctx);  // the topic's guides
 Intents drawGuideIntro(const ScreenContext& ctx);
 Intents drawGuideStep(const ScreenContext& ctx);
 Intents drawGuideFinish(const ScreenContext& ctx);
+Intents drawSurvey(const ScreenContext& ctx);  // two optional questions after a guide
 Intents drawBooking(const ScreenContext& ctx);
 Intents drawPinPad(const ScreenContext& ctx);
 Intents drawStaff(const ScreenContext& ctx);

@@ -52,6 +52,12 @@ inline constexpr const char* kBookingCancelCodeTitle = "Nhập mã hẹn của B
 inline constexpr const char* kBookingCancelPhoneTitle = "Số điện thoại đã dùng khi đặt";
 inline constexpr const char* kBookingCancelledTitle = "Đã hủy lịch hẹn";
 inline constexpr const char* kBookingCancelledBody = "Lịch hẹn {} ({} lúc {}) đã được hủy. Giờ đó đã trống cho người khác.";
+inline constexpr const char* kSurveyTitle = "Hai câu hỏi nhỏ ({}/2)";
+inline constexpr const char* kSurveyNote = "Không bắt buộc. Máy chỉ đếm số câu trả lời, không lưu Bác là ai.";
+inline constexpr const char* kSurveyQuestions[] = {"Bác có điện thoại thông minh không?",
+                                                    "Bác đã có tài khoản định danh điện tử mức 2 chưa?"};
+inline constexpr const char* kSurveyYes[] = {"Có", "Có rồi"};
+inline constexpr const char* kSurveyNo[] = {"Không", "Chưa"};
 inline constexpr const char* kStillHereTitle = "Bác còn dùng không?";
 inline constexpr const char* kStillHereBody = "Màn hình sẽ trở về trang đầu sau {} giây.";
 inline constexpr const char* kStillHereButton = "Còn";

@@ -64,6 +64,7 @@ Intents drawCurrentScreen(const ScreenContext& ctx) {
     case kiosk::Screen::Topic: intents = drawTopic(ctx); break;
     case kiosk::Screen::GuideIntro: intents = drawGuideIntro(ctx); break;
     case kiosk::Screen::GuideStep: intents = drawGuideStep(ctx); break;
+    case kiosk::Screen::Survey: intents = drawSurvey(ctx); break;
     case kiosk::Screen::GuideFinish: intents = drawGuideFinish(ctx); break;
     case kiosk::Screen::Booking: intents = drawBooking(ctx); break;
     case kiosk::Screen::StaffPin: intents = drawPinPad(ctx); break;

@@ -1,19 +1,296 @@
-// Staff mode: what this kiosk is, what went wrong (config, database), and leave or restart.
-#include "ui/screens.hpp"
+// Staff mode: the overview (what this kiosk is, what went wrong, the way to each team page, leave or
+// restart), the pieces the staff pages share, and which page to draw.
+#include "staff_widgets.hpp"
 #include "ui/strings.hpp"
+
+#include "content/topics.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace ui {
 
+namespace staff {
+
+const kiosk::StaffDeskState& deskState(const ScreenContext& ctx) {
+    static const kiosk::StaffDeskState kNone{};
+    const kiosk::StaffDesk* desk = ctx.app.staffDesk();
+    return desk ? desk->state() : kNone;
+}
+
+void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::vector<Choice>& choices, float minWidth,
+                 float minHeight, Intents& intents) {
+    const Metrics& m = ctx.theme.metrics();
+    const Palette& palette = ctx.theme.palette();
+    const float left = std::max(m.marginPx, m.cornerPx);
+    const float width = ImGui::GetMainViewport()->Size.x - left - m.marginPx;
+    const int columns = std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
+    const float minCellH = std::max(minHeight, m.targetPx);
+    const int rows = std::max(1, static_cast<int>((bottom - top + m.gapPx) / (minCellH + m.gapPx)));
+    const int count = static_cast<int>(choices.size());
+    const int perPage = columns * rows;
+    const bool paged = count > perPage;
+    const int shownPerPage = paged ? perPage - 1 : perPage;
+    const int pages = paged ? (count + shownPerPage - 1) / shownPerPage : 1;
+    const int page = std::clamp(deskState(ctx).listPage, 0, pages - 1);
+    const int rowsUsed = std::min(rows, (std::min(count, perPage) + columns - 1) / columns);
+    const float cellH = std::clamp((bottom - top - static_cast<float>(rowsUsed - 1) * m.gapPx) / static_cast<float>(std::max(rowsUsed, 1)),
+                                   minCellH, minCellH * 1.4f);
+    const float cellW = (width - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    auto cellPos = [&](int index) {
+        return ImVec2(left + static_cast<float>(index % columns) * (cellW + m.gapPx),
+                      top + static_cast<float>(index / columns) * (cellH + m.gapPx));
+    };
+    int cell = 0;
+    for (int i = page * shownPerPage; i < std::min(count, (page + 1) * shownPerPage); ++i, ++cell) {
+        const Choice& choice = choices[static_cast<std::size_t>(i)];
+        const ImVec2 pos = cellPos(cell);
+        if (!choice.enabled) {
+            const ImVec2 end(pos.x + cellW, pos.y + cellH);
+            draw->AddRect(pos, end, toImColor(palette.border, 0.35f), m.gapPx / 2, 0, 2.0f);
+            drawCentredText(draw, ctx.theme.body(), pos, end, choice.title + "\n" + choice.subtitle,
+                            toImColor(palette.page.text));
+            continue;
+        }
+        ImGui::SetCursorScreenPos(pos);
+        if (bigButton(ctx.targets, ctx.theme, choice.id, {choice.title, choice.subtitle}, ImVec2(cellW, cellH),
+                      choice.colours)) {
+            intents.push_back(choice.intent);
+        }
+    }
+    if (paged) {
+        ImGui::SetCursorScreenPos(cellPos(perPage - 1));
+        const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pages);
+        if (bigButton(ctx.targets, ctx.theme, "staff.more", {more}, ImVec2(cellW, cellH), palette.plainButton)) {
+            intents.push_back(act(kiosk::staff_intent::ShowListPage{(page + 1) % pages}));
+        }
+    }
+}
+
+void drawActionRows(const ScreenContext& ctx, float top, float bottom, const std::vector<ActionRow>& rows, Intents& intents) {
+    const Metrics& m = ctx.theme.metrics();
+    const Palette& palette = ctx.theme.palette();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const float left = std::max(m.marginPx, m.cornerPx);
+    const float buttonW = std::max(m.targetPx * 1.6f, (screen.x - 2 * m.marginPx) / 5);
+    const float textW = screen.x - m.marginPx - buttonW - m.gapPx - left;
+    const int perPage = std::max(1, static_cast<int>((bottom - top + m.gapPx) / (m.targetPx + m.gapPx)));
+    const int count = static_cast<int>(rows.size());
+    const bool paged = count > perPage;
+    const int shownPerPage = paged ? perPage - 1 : perPage;
+    const int pages = paged ? (count + shownPerPage - 1) / shownPerPage : 1;
+    const int page = std::clamp(deskState(ctx).listPage, 0, pages - 1);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    float y = top;
+    for (int i = page * shownPerPage; i < std::min(count, (page + 1) * shownPerPage); ++i) {
+        const ActionRow& row = rows[static_cast<std::size_t>(i)];
+        // The text centred on the button's height; a thin rule under it keeps the rows apart.
+        const float textH = wrappedTextHeight(ctx.theme.bodyBold(), textW, row.text);
+        draw->PushClipRect(ImVec2(left, y), ImVec2(left + textW, y + m.targetPx), true);
+        draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize,
+                      ImVec2(left, y + std::max(0.0f, (m.targetPx - textH) / 2)), toImColor(palette.page.text),
+                      row.text.c_str(), nullptr, textW);
+        draw->PopClipRect();
+        draw->AddLine(ImVec2(left, y + m.targetPx + m.gapPx / 2), ImVec2(screen.x - m.marginPx, y + m.targetPx + m.gapPx / 2),
+                      toImColor(palette.border, 0.25f), 1.0f);
+        if (row.intent) {
+            ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - buttonW, y));
+            if (bigButton(ctx.targets, ctx.theme, row.id, {row.label}, ImVec2(buttonW, m.targetPx), palette.plainButton)) {
+                intents.push_back(*row.intent);
+            }
+        }
+        y += m.targetPx + m.gapPx;
+    }
+    if (paged) {
+        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - buttonW, top + static_cast<float>(perPage - 1) * (m.targetPx + m.gapPx)));
+        const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pages);
+        if (bigButton(ctx.targets, ctx.theme, "staff.more", {more}, ImVec2(buttonW, m.targetPx), palette.plainButton)) {
+            intents.push_back(act(kiosk::staff_intent::ShowListPage{(page + 1) % pages}));
+        }
+    }
+}
+
+float drawMessage(const ScreenContext& ctx, float y) {
+    const std::string& message = deskState(ctx).message;
+    if (message.empty()) return y;
+    const Metrics& m = ctx.theme.metrics();
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
+    const float h = wrappedTextHeight(ctx.theme.bodyBold(), width - m.gapPx, message) + m.gapPx;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + h), toImColor(ctx.theme.palette().notice.background), m.gapPx / 2);
+    draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize, ImVec2(x + m.gapPx / 2, y + m.gapPx / 2),
+                  toImColor(ctx.theme.palette().notice.text), message.c_str(), nullptr, width - m.gapPx);
+    return y + h + m.gapPx / 2;
+}
+
+float drawText(const ScreenContext& ctx, float y, const std::string& line, bool bold) {
+    const Metrics& m = ctx.theme.metrics();
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
+    ImFont* font = bold ? ctx.theme.bodyBold() : ctx.theme.body();
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(x, y), toImColor(ctx.theme.palette().page.text),
+                                        line.c_str(), nullptr, width);
+    return y + wrappedTextHeight(font, width, line);
+}
+
+float drawStaffNav(const ScreenContext& ctx, Intents& intents, const char* id, const char* label,
+                   std::optional<kiosk::Intent> action) {
+    const float top = drawNavBar(ctx, intents, false);
+    if (id && label && action) {
+        const Metrics& m = ctx.theme.metrics();
+        const ImVec2 screen = ImGui::GetMainViewport()->Size;
+        const float width = std::max(m.targetPx * 2.2f, (screen.x - 2 * m.marginPx - m.gapPx) / 3);
+        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - width, top));
+        if (bigButton(ctx.targets, ctx.theme, id, {label}, ImVec2(width, m.targetPx), ctx.theme.palette().primaryButton)) {
+            intents.push_back(*action);
+        }
+    }
+    return top;
+}
+
+std::string whatHelpWith(const ScreenContext& ctx, const kiosk::QueueEntry& entry) {
+    const content::Topic* topic = content::findTopic(entry.topic);
+    std::string result = topic ? std::string(topic->title) : std::string(text::kBookingOtherTopic);
+    if (!entry.guideId) return result;
+    if (const content::Guide* guide = ctx.app.library().find(*entry.guideId)) {
+        result += " – " + guide->title;
+        if (entry.guideStep) result += fmt::format(", bước {}", *entry.guideStep);
+    }
+    return result;
+}
+
+void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title, const std::string& shown,
+                    const char* hint, const std::vector<Key>& keys, int columns, int rows, bool keypadBeside) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const bool beside = keypadBeside && screen.x >= screen.y;
+    const float keysW = beside ? std::min(screen.x * 0.48f, static_cast<float>(columns) * m.targetPx * 1.6f)
+                               : screen.x - 2 * m.marginPx;
+    const float textW = beside ? screen.x - keysW - x - 2 * m.marginPx : screen.x - x - m.marginPx;
+    float y = m.marginPx;
+    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), ink, title.c_str(), nullptr, textW);
+    y += wrappedTextHeight(ctx.theme.title(), textW, title) + m.gapPx / 2;
+    const float fieldH = ctx.theme.title()->FontSize * 1.5f;
+    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + textW, y + fieldH), toImColor(ctx.theme.palette().plainButton.background));
+    draw->AddRect(ImVec2(x, y), ImVec2(x + textW, y + fieldH), toImColor(ctx.theme.palette().border), 0, 0, 2.0f);
+    const std::string withCaret = shown + "|";
+    draw->PushClipRect(ImVec2(x, y), ImVec2(x + textW, y + fieldH), true);
+    // A long note shows its end, where typing goes.
+    const float textWidth = ctx.theme.title()->CalcTextSizeA(ctx.theme.title()->FontSize, FLT_MAX, 0, withCaret.c_str()).x;
+    const float textX = std::min(x + m.gapPx / 2, x + textW - m.gapPx / 2 - textWidth);
+    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(textX, y + (fieldH - ctx.theme.title()->FontSize) / 2),
+                  ink, withCaret.c_str());
+    draw->PopClipRect();
+    y += fieldH + m.gapPx / 2;
+    const std::string& message = deskState(ctx).message;
+    const std::string note = message.empty() ? std::string(hint) : message;
+    ImFont* noteFont = message.empty() ? ctx.theme.body() : ctx.theme.bodyBold();
+    draw->AddText(noteFont, noteFont->FontSize, ImVec2(x, y), ink, note.c_str(), nullptr, textW);
+    const float keysTop = beside ? m.marginPx : y + wrappedTextHeight(noteFont, textW, note) + m.gapPx / 2;
+
+    const bool keysHaveBack = std::ranges::any_of(keys, [](const Key& k) { return k.id == "nav.back"; });
+    float keysBottom = screen.y - m.marginPx;
+    if (!keysHaveBack) {
+        if (beside) {
+            ImGui::SetCursorScreenPos(ImVec2(x, screen.y - m.marginPx - m.targetPx));
+            if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack},
+                          ImVec2(std::min(textW, m.targetPx * 2.5f), m.targetPx), ctx.theme.palette().plainButton)) {
+                intents.push_back(kiosk::intent::Back{});
+            }
+        } else {
+            keysBottom = drawNavBar(ctx, intents, false) - m.gapPx;
+        }
+    }
+    const float keysLeft = beside ? screen.x - m.marginPx - keysW : m.marginPx;
+    const float keysH = std::min(keysBottom - keysTop, static_cast<float>(rows) * (keysW / static_cast<float>(columns)) * 0.9f +
+                                                          static_cast<float>(rows - 1) * m.gapPx);
+    drawKeyGrid(ctx, ImVec2(keysLeft, keysBottom - keysH), ImVec2(keysLeft + keysW, keysBottom), columns, keys, intents);
+}
+
+}  // namespace staff
+
 namespace {
+using staff::act;
+using kiosk::StaffPage;
+namespace si = kiosk::staff_intent;
+
 // Lines of facts about this kiosk, for the team member who looks after it.
 std::vector<std::string> kioskFacts(const kiosk::Config& c) {
     return {
         fmt::format("Máy: {} · {} {}", c.kioskId, c.village, c.commune),
         fmt::format("Phiên bản {} · dữ liệu tại {}", KIOSK_VERSION, c.dataDir.string()),
-        fmt::format("Giờ mở cửa thứ Hai: {}", kiosk::formatIntervals(c.openingHours[0])),
     };
+}
+
+void drawOverview(const ScreenContext& ctx, Intents& intents) {
+    const kiosk::State& state = ctx.app.state();
+    const Metrics& m = ctx.theme.metrics();
+    const Palette& palette = ctx.theme.palette();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const std::string who = state.staff ? fmt::format(fmt::runtime(staff_text::kSignedInAs), state.staff->name) : "";
+    float y = drawHeader(ctx, text::kStaffTitle, who.c_str());
+    y = staff::drawMessage(ctx, y);
+    const float buttonsTop = screen.y - m.marginPx - m.targetPx;
+
+    // The team's pages: two rows of three in landscape.
+    const bool landscape = screen.x >= screen.y;
+    const float pageRows = landscape ? 2.0f : 3.0f;
+    const float cellH = m.targetPx * 1.05f;
+    const float gridBottom = y + pageRows * cellH + (pageRows - 1) * m.gapPx;
+    if (ctx.app.staffDesk()) {
+        std::vector<staff::Choice> pages{
+            {"staff.queue", staff_text::kQueue, staff_text::kQueueSubtitle, act(si::ShowPage{StaffPage::Queue}), palette.primaryButton},
+            {"staff.schedule", staff_text::kSchedule, staff_text::kScheduleSubtitle, act(si::ShowPage{StaffPage::Schedule}), palette.plainButton},
+            {"staff.closures", staff_text::kClosures, staff_text::kClosuresSubtitle, act(si::ShowPage{StaffPage::Closures}), palette.plainButton},
+            {"staff.members", staff_text::kMembers, staff_text::kMembersSubtitle, act(si::ShowPage{StaffPage::Members}), palette.plainButton},
+            {"staff.audit", staff_text::kAudit, staff_text::kAuditSubtitle, act(si::ShowPage{StaffPage::Audit}), palette.plainButton},
+            {"staff.export", staff_text::kExport, staff_text::kExportSubtitle, act(si::ShowPage{StaffPage::Export}), palette.plainButton},
+        };
+        // Titles only on small screens: the subtitles would not fit a 16 mm button.
+        if (cellH < m.bodyPx * 3.2f + m.pxPerMm * 5) {
+            for (staff::Choice& c : pages) c.subtitle.clear();
+        }
+        const float minW = (screen.x - 2 * m.marginPx) / (landscape ? 3.6f : 2.2f);
+        staff::drawChoices(ctx, y, gridBottom, pages, minW, cellH, intents);
+        y = gridBottom + m.gapPx;
+    }
+
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const float width = screen.x - x - m.marginPx;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImFont* font = ctx.theme.body();
+    auto line = [&](const std::string& s) {
+        const float h = wrappedTextHeight(font, width, s);
+        if (y + h > buttonsTop - m.gapPx) return false;  // a page, never a scroll
+        draw->AddText(font, font->FontSize, ImVec2(x, y), toImColor(palette.page.text), s.c_str(), nullptr, width);
+        y += h;
+        return true;
+    };
+    const std::vector<std::string>& notices = ctx.app.notices();
+    if (notices.empty()) {
+        line(text::kStaffNoProblems);
+    } else {
+        line(text::kStaffProblems);
+        size_t shown = 0;
+        for (; shown < notices.size(); ++shown) {
+            if (y + 2 * font->FontSize > buttonsTop - m.gapPx || !line("• " + notices[shown])) break;
+        }
+        if (shown < notices.size()) line(fmt::format(fmt::runtime(text::kStaffMoreProblems), notices.size() - shown));
+    }
+    for (const std::string& fact : kioskFacts(ctx.app.config())) line(fact);
+    if (const kiosk::UploadWorker* uploads = ctx.app.uploads()) line(uploads->status().summary());
+
+    drawButtonRow(ctx, buttonsTop,
+                  {{"staff.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
+                   {"staff.restart", text::kStaffRestart, kiosk::intent::RestartProgram{}, palette.plainButton},
+                   {"staff.quit", text::kStaffQuit, kiosk::intent::QuitProgram{}, palette.plainButton}},
+                  intents);
 }
 }  // namespace
 
@@ -23,48 +300,21 @@ Intents drawStaff(const ScreenContext& ctx) {
         endPage();
         return intents;
     }
-    const kiosk::State& state = ctx.app.state();
-    const Metrics& m = ctx.theme.metrics();
-    const Palette& palette = ctx.theme.palette();
-    ImVec2 screen = ImGui::GetMainViewport()->Size;
-    std::string who = state.staff ? state.staff->name : "";
-    float y = drawHeader(ctx, text::kStaffTitle, who.c_str());
-    float x = std::max(m.marginPx, m.cornerPx);
-    float width = screen.x - x - m.marginPx;
-    float buttonsTop = screen.y - m.marginPx - m.targetPx;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    ImFont* font = ctx.theme.body();
-
-    auto line = [&](const std::string& s, ImU32 colour) {
-        float h = wrappedTextHeight(font, width, s);
-        if (y + h > buttonsTop - m.gapPx) return false;  // a page, never a scroll
-        draw->AddText(font, font->FontSize, ImVec2(x, y), colour, s.c_str(), nullptr, width);
-        y += h;
-        return true;
-    };
-    ImU32 ink = toImColor(palette.page.text);
-    for (const std::string& fact : kioskFacts(ctx.app.config())) line(fact, ink);
-    y += m.gapPx;
-    const std::vector<std::string>& notices = ctx.app.notices();
-    if (notices.empty()) {
-        line(text::kStaffNoProblems, ink);
-    } else {
-        line(text::kStaffProblems, ink);
-        size_t shown = 0;
-        for (; shown < notices.size(); ++shown) {
-            // Keep room for the "and N more" line.
-            if (y + 2 * font->FontSize > buttonsTop - m.gapPx || !line("• " + notices[shown], ink)) break;
-        }
-        if (shown < notices.size()) {
-            line(fmt::format(fmt::runtime(text::kStaffMoreProblems), notices.size() - shown), ink);
-        }
+    switch (staff::deskState(ctx).page) {
+    case StaffPage::Overview: drawOverview(ctx, intents); break;
+    case StaffPage::Queue: staff::drawQueue(ctx, intents); break;
+    case StaffPage::BookingDetail: staff::drawBookingDetail(ctx, intents); break;
+    case StaffPage::Note: staff::drawNote(ctx, intents); break;
+    case StaffPage::Reschedule: staff::drawReschedule(ctx, intents); break;
+    case StaffPage::Schedule: staff::drawSchedule(ctx, intents); break;
+    case StaffPage::Closures: staff::drawClosures(ctx, intents); break;
+    case StaffPage::AddClosure: staff::drawAddClosure(ctx, intents); break;
+    case StaffPage::Members: staff::drawMembers(ctx, intents); break;
+    case StaffPage::AddMemberName: staff::drawAddMemberName(ctx, intents); break;
+    case StaffPage::AddMemberPin: staff::drawAddMemberPin(ctx, intents); break;
+    case StaffPage::Audit: staff::drawAudit(ctx, intents); break;
+    case StaffPage::Export: staff::drawExport(ctx, intents); break;
     }
-
-    drawButtonRow(ctx, buttonsTop,
-                  {{"staff.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
-                   {"staff.restart", text::kStaffRestart, kiosk::intent::RestartProgram{}, palette.plainButton},
-                   {"staff.quit", text::kStaffQuit, kiosk::intent::QuitProgram{}, palette.plainButton}},
-                  intents);
     endPage();
     return intents;
 }

@@ -1,0 +1,92 @@
+// What the hub keeps, behind one small interface: SQLite today (SqliteHubStore), PostgreSQL when
+// one machine is not enough (ARCHITECTURE.md "Scale") — the HTTP server, CLI and reports only see this.
+#pragma once
+
+#include "kiosk/usage_upload.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace commune {
+
+// Inclusive range of local days, YYYY-MM-DD.
+struct DayRange {
+    std::string first;
+    std::string last;
+};
+
+// Sums over a period for one village (the report groups kiosks by their registered village).
+struct VillageTotals {
+    std::string village;
+    std::int64_t sessions = 0;
+    std::int64_t bookingsMade = 0, bookingsCancelled = 0, bookingsDone = 0, bookingsNoShow = 0;
+    std::int64_t smartphoneYes = 0, smartphoneNo = 0, smartphoneSkip = 0;
+    std::int64_t vneidYes = 0, vneidNo = 0, vneidSkip = 0;
+    std::int64_t practiceRight = 0, practiceWrong = 0;
+};
+
+struct GuideTotals {
+    std::string village;
+    std::string guideId;
+    std::string topic;
+    std::int64_t started = 0, finished = 0;
+};
+
+struct StepTotals {
+    std::string village;
+    std::string guideId;
+    int step = 0;
+    std::int64_t reached = 0, leftHere = 0;
+};
+
+struct PeriodFigures {
+    std::vector<VillageTotals> villages;  // sorted by village
+    std::vector<GuideTotals> guides;      // sorted by village, guide
+    std::vector<StepTotals> steps;        // sorted by village, guide, step
+};
+
+struct KioskStatus {
+    std::string kioskId;
+    std::string village;
+    std::int64_t lastSeenUnix = 0;  // 0: never uploaded
+    std::string version;
+    std::int64_t uptimeSeconds = 0;
+    std::int64_t freeDiskMb = 0;
+    std::string contentVersion;
+    std::string lastError;
+};
+
+class HubStore {
+public:
+    virtual ~HubStore() = default;
+
+    // Kiosks. tokenHash is a hex digest; the token itself is never stored. false: the id exists.
+    [[nodiscard]] virtual bool addKiosk(const std::string& kioskId, const std::string& village,
+                                        const std::string& tokenHash) = 0;
+    [[nodiscard]] virtual std::optional<std::string> findKioskByTokenHash(const std::string& tokenHash) = 0;
+    [[nodiscard]] virtual bool kioskExists(const std::string& kioskId) = 0;
+
+    // One transaction: the heartbeat and every (kiosk, day) in the upload; each day's figures replace
+    // whatever that kiosk sent for that day before. Throws on a storage failure (nothing is kept).
+    virtual void replaceRollups(const kiosk::upload::Upload& upload, std::int64_t receivedUnix) = 0;
+
+    // Reports.
+    [[nodiscard]] virtual PeriodFigures periodFigures(const DayRange& range) = 0;
+    [[nodiscard]] virtual std::vector<KioskStatus> kioskStatuses() = 0;
+
+    // Staff accounts (password hashes from crypto_pwhash_str) and their sessions (hashed ids).
+    virtual void setStaffPassword(const std::string& username, const std::string& passwordHash) = 0;
+    [[nodiscard]] virtual std::optional<std::string> staffPasswordHash(const std::string& username) = 0;
+    virtual void addSession(const std::string& sessionHash, const std::string& username,
+                            std::int64_t expiresUnix) = 0;
+    [[nodiscard]] virtual std::optional<std::string> sessionUser(const std::string& sessionHash,
+                                                                 std::int64_t nowUnix) = 0;
+    virtual void removeSession(const std::string& sessionHash) = 0;
+
+    // True when a write can be committed right now (for /health).
+    [[nodiscard]] virtual bool canWrite() noexcept = 0;
+};
+
+}  // namespace commune

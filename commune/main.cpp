@@ -1,0 +1,218 @@
+// commune-hub: receives kiosk uploads, stores them, serves reports. See commune/README.md.
+#include "auth.hpp"
+#include "calendar.hpp"
+#include "http_server.hpp"
+#include "report.hpp"
+#include "sqlite_hub_store.hpp"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <pthread.h>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+using commune::SqliteHubStore;
+
+constexpr std::string_view kUsage = R"(usage:
+  commune-hub serve --listen HOST:PORT --data DIR [--threads N]   (PORT 0: any free port, printed)
+  commune-hub kiosk add ID [--village NAME] --data DIR            (prints the kiosk's token once)
+  commune-hub import FILE --data DIR                              (JSON Lines from kiosk --export-stats)
+  commune-hub report (--month YYYY-MM | --quarter YYYY-QN) [--format text|csv] --data DIR
+  commune-hub staff add USER --data DIR                           (password: first line of stdin)
+)";
+
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options;  // --name value
+};
+
+std::optional<Args> parseArgs(int argc, char** argv) {
+    Args args;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.starts_with("--")) {
+            if (i + 1 >= argc) return std::nullopt;
+            args.options[a.substr(2)] = argv[++i];
+        } else {
+            args.positional.push_back(a);
+        }
+    }
+    return args;
+}
+
+int usageError(const std::string& message) {
+    std::cerr << "commune-hub: " << message << "\n" << kUsage;
+    return 2;
+}
+
+std::int64_t nowUnix() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::unique_ptr<SqliteHubStore> openStore(const Args& args) {
+    auto it = args.options.find("data");
+    if (it == args.options.end()) throw std::invalid_argument("--data DIR is required");
+    std::filesystem::create_directories(it->second);
+    return SqliteHubStore::open(std::filesystem::path(it->second) / "hub.sqlite");
+}
+
+int serve(const Args& args) {
+    auto listen = args.options.find("listen");
+    if (listen == args.options.end()) return usageError("serve needs --listen HOST:PORT");
+    const auto colon = listen->second.rfind(':');
+    if (colon == std::string::npos) return usageError("--listen wants HOST:PORT");
+    const std::string host = listen->second.substr(0, colon);
+    int port = 0;
+    try {
+        port = std::stoi(listen->second.substr(colon + 1));
+    } catch (const std::exception&) {
+        return usageError("--listen wants HOST:PORT");
+    }
+    commune::ServerOptions options;
+    if (auto t = args.options.find("threads"); t != args.options.end()) options.threads = std::stoi(t->second);
+
+    // Signals go to one waiting thread, which stops the server cleanly (no work in a signal handler).
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    auto store = openStore(args);
+    commune::HubServer server(*store, options);
+    const int bound = server.bind(host, port);
+    if (bound < 0) {
+        std::cerr << "commune-hub: cannot listen on " << listen->second << "\n";
+        return 1;
+    }
+    std::cout << "listening on " << host << ":" << bound << std::endl;
+    std::thread signalWaiter([&] {
+        int received = 0;
+        sigwait(&signals, &received);
+        server.stop();
+    });
+    const bool ok = server.run();
+    // run() also returns when listening fails; wake the waiter so it can be joined.
+    pthread_kill(signalWaiter.native_handle(), SIGTERM);
+    signalWaiter.join();
+    std::cerr << "commune-hub: stopped\n";
+    return ok ? 0 : 1;
+}
+
+int kioskAdd(const Args& args) {
+    if (args.positional.size() != 3) return usageError("kiosk add ID");
+    const std::string& id = args.positional[2];
+    if (id.empty() || id.size() > kiosk::upload::kMaxKioskIdBytes ||
+        id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != std::string::npos)
+        return usageError("kiosk id: 1..64 letters, digits, '.', '_' or '-'");
+    const auto village = args.options.contains("village") ? args.options.at("village") : std::string();
+    if (village.size() > kiosk::upload::kMaxVillageBytes) return usageError("--village: too long");
+    auto store = openStore(args);
+    const std::string token = commune::auth::randomSecret();
+    if (!store->addKiosk(id, village, commune::auth::hashSecret(token))) {
+        std::cerr << "commune-hub: kiosk " << id << " is already registered\n";
+        return 1;
+    }
+    std::cout << token << "\n";
+    return 0;
+}
+
+int import(const Args& args) {
+    if (args.positional.size() != 2) return usageError("import FILE");
+    std::ifstream in(args.positional[1], std::ios::binary);
+    if (!in) {
+        std::cerr << "commune-hub: cannot read " << args.positional[1] << "\n";
+        return 1;
+    }
+    auto store = openStore(args);
+    const std::int64_t now = nowUnix();
+    const std::string latest = commune::addDays(commune::localDay(now), 1);
+    std::string line;
+    int lineNumber = 0, uploads = 0, days = 0, failed = 0;
+    while (std::getline(in, line)) {
+        ++lineNumber;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        auto upload = kiosk::upload::parseUpload(line, latest);
+        if (!upload) {
+            std::cerr << fmt::format("{}:{}: {}\n", args.positional[1], lineNumber, upload.error());
+            ++failed;
+            continue;
+        }
+        if (!store->kioskExists(upload->kioskId)) {
+            std::cerr << fmt::format("{}:{}: kiosk_id: {} is not registered (commune-hub kiosk add)\n",
+                                     args.positional[1], lineNumber, upload->kioskId);
+            ++failed;
+            continue;
+        }
+        store->replaceRollups(*upload, now);
+        ++uploads;
+        days += static_cast<int>(upload->days.size());
+    }
+    std::cout << fmt::format("imported {} upload(s), {} day(s); {} line(s) refused\n", uploads, days, failed);
+    return failed == 0 ? 0 : 1;
+}
+
+int report(const Args& args) {
+    std::string periodText;
+    if (args.options.contains("month")) periodText = args.options.at("month");
+    else if (args.options.contains("quarter")) periodText = args.options.at("quarter");
+    else return usageError("report needs --month YYYY-MM or --quarter YYYY-QN");
+    auto period = commune::parsePeriod(periodText);
+    if (!period) return usageError(period.error());
+    const std::string format = args.options.contains("format") ? args.options.at("format") : "text";
+    if (format != "text" && format != "csv") return usageError("--format text or csv");
+    auto store = openStore(args);
+    const commune::Report built = commune::buildReport(*store, *period, nowUnix());
+    std::cout << (format == "csv" ? commune::renderCsv(built) : commune::renderText(built));
+    return 0;
+}
+
+int staffAdd(const Args& args) {
+    if (args.positional.size() != 3) return usageError("staff add USER");
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (password.size() < 8) {
+        std::cerr << "commune-hub: the password (first line of stdin) needs at least 8 characters\n";
+        return 1;
+    }
+    auto store = openStore(args);
+    store->setStaffPassword(args.positional[2], commune::auth::hashPassword(password));
+    std::cout << "staff account " << args.positional[2] << " saved\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (sodium_init() < 0) {
+        std::cerr << "commune-hub: libsodium cannot start\n";
+        return 1;
+    }
+    const auto args = parseArgs(argc, argv);
+    if (!args || args->positional.empty()) return usageError("missing command or option value");
+    const auto& p = args->positional;
+    try {
+        if (p[0] == "serve") return serve(*args);
+        if (p[0] == "kiosk" && p.size() >= 2 && p[1] == "add") return kioskAdd(*args);
+        if (p[0] == "import") return import(*args);
+        if (p[0] == "report") return report(*args);
+        if (p[0] == "staff" && p.size() >= 2 && p[1] == "add") return staffAdd(*args);
+        return usageError("unknown command " + p[0]);
+    } catch (const std::exception& e) {
+        std::cerr << "commune-hub: " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,413 @@
+#include "report.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace commune {
+
+namespace {
+
+constexpr std::string_view kCommuneLabel = "Toàn xã";
+
+// One table, rendered the same way as HTML, CSV and text; `alert` cells are shown in red.
+struct Cell {
+    std::string text;
+    bool alert = false;
+};
+struct Table {
+    std::string id;
+    std::string title;
+    std::vector<std::string> headers;
+    std::vector<std::vector<Cell>> rows;
+    bool collapsed = false;  // long detail tables are folded on the web page
+};
+
+Cell num(std::int64_t n) {
+    return {std::to_string(n)};
+}
+
+void add(VillageTotals& sum, const VillageTotals& v) {
+    sum.sessions += v.sessions;
+    sum.bookingsMade += v.bookingsMade;
+    sum.bookingsCancelled += v.bookingsCancelled;
+    sum.bookingsDone += v.bookingsDone;
+    sum.bookingsNoShow += v.bookingsNoShow;
+    sum.smartphoneYes += v.smartphoneYes;
+    sum.smartphoneNo += v.smartphoneNo;
+    sum.smartphoneSkip += v.smartphoneSkip;
+    sum.vneidYes += v.vneidYes;
+    sum.vneidNo += v.vneidNo;
+    sum.vneidSkip += v.vneidSkip;
+    sum.practiceRight += v.practiceRight;
+    sum.practiceWrong += v.practiceWrong;
+}
+
+std::string percent(std::int64_t part, std::int64_t whole) {
+    if (whole <= 0) return "—";
+    return fmt::format("{} %", (part * 100 + whole / 2) / whole);
+}
+
+std::string answers(std::int64_t yes, std::int64_t no) {
+    return yes + no < kMinSurveyAnswers ? "< 5" : std::to_string(yes + no);
+}
+
+std::vector<Cell> surveyCells(const VillageTotals& v) {
+    const auto verdictCell = [](std::int64_t yes, std::int64_t no, int target) {
+        const std::string verdict = surveyVerdict(yes, no, target);
+        return Cell{verdict, verdict == "chưa đạt"};
+    };
+    return {{v.village},
+            {answers(v.smartphoneYes, v.smartphoneNo)},
+            {surveyShare(v.smartphoneYes, v.smartphoneNo)},
+            verdictCell(v.smartphoneYes, v.smartphoneNo, kSmartphoneTargetPercent),
+            {answers(v.vneidYes, v.vneidNo)},
+            {surveyShare(v.vneidYes, v.vneidNo)},
+            verdictCell(v.vneidYes, v.vneidNo, kVneidTargetPercent)};
+}
+
+std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
+    std::vector<Table> tables;
+
+    Table use{"su-dung", "Lượt sử dụng và hẹn hỗ trợ theo thôn",
+              {"Thôn", "Lượt sử dụng", "Hẹn đã đặt", "Đã hỗ trợ", "Không đến", "Đã hủy"}, {}};
+    for (const auto* v : [&] {
+             std::vector<const VillageTotals*> all;
+             for (const auto& village : r.villages) all.push_back(&village);
+             all.push_back(&r.commune);
+             return all;
+         }())
+        use.rows.push_back({{v->village}, num(v->sessions), num(v->bookingsMade), num(v->bookingsDone),
+                            num(v->bookingsNoShow), num(v->bookingsCancelled)});
+    tables.push_back(std::move(use));
+
+    Table topics{"chu-de", "Hướng dẫn theo chủ đề: bắt đầu và hoàn thành",
+                 {"Thôn", "Chủ đề", "Bắt đầu", "Hoàn thành", "Tỉ lệ hoàn thành"}, {}};
+    for (const auto& t : r.topics)
+        topics.rows.push_back({{t.village.empty() ? std::string(kCommuneLabel) : t.village},
+                               {t.topic},
+                               num(t.started),
+                               num(t.finished),
+                               {percent(t.finished, t.started)}});
+    tables.push_back(std::move(topics));
+
+    Table funnel{"cac-buoc", "Người dân dừng ở bước nào (toàn xã)",
+                 {"Hướng dẫn", "Chủ đề", "Bước", "Đến bước này", "Dừng ở bước này"}, {}};
+    for (const auto& f : r.funnels)
+        for (const auto& s : f.steps)
+            funnel.rows.push_back({{f.guideId}, {f.topic}, num(s.step), num(s.reached), num(s.leftHere)});
+    tables.push_back(std::move(funnel));
+
+    if (withVillageSteps) {
+        Table perVillage{"cac-buoc-theo-thon", "Người dân dừng ở bước nào (theo thôn)",
+                         {"Thôn", "Hướng dẫn", "Bước", "Đến bước này", "Dừng ở bước này"}, {}, true};
+        for (const auto& s : r.villageSteps)
+            perVillage.rows.push_back({{s.village}, {s.guideId}, num(s.step), num(s.reached), num(s.leftHere)});
+        tables.push_back(std::move(perVillage));
+    }
+
+    Table survey{"khao-sat",
+                 fmt::format("Khảo sát so với mục tiêu (điện thoại thông minh > {} %, VNeID mức 2 > {} %)",
+                             kSmartphoneTargetPercent, kVneidTargetPercent),
+                 {"Thôn", "Điện thoại: số trả lời", "Điện thoại: tỉ lệ có",
+                  fmt::format("Điện thoại: mục tiêu > {} %", kSmartphoneTargetPercent), "VNeID 2: số trả lời",
+                  "VNeID 2: tỉ lệ có", fmt::format("VNeID 2: mục tiêu > {} %", kVneidTargetPercent)},
+                 {}};
+    for (const auto& v : r.villages) survey.rows.push_back(surveyCells(v));
+    survey.rows.push_back(surveyCells(r.commune));
+    tables.push_back(std::move(survey));
+
+    Table health{"ki-ot", "Tình trạng ki-ốt",
+                 {"Ki-ốt", "Thôn", "Lần cuối gửi", "Số ngày chưa gửi", "Phiên bản", "Nội dung", "Đĩa trống (MB)",
+                  "Lỗi gần nhất"},
+                 {}};
+    for (const auto& k : r.kiosks) {
+        const std::int64_t silent = daysWithoutUpload(k, r.nowUnix);
+        const bool stale = silent < 0 || silent > kStaleAfterDays;
+        health.rows.push_back({{k.kioskId},
+                               {k.village},
+                               {k.lastSeenUnix > 0 ? localDateTime(k.lastSeenUnix) : "chưa gửi", stale},
+                               {silent < 0 ? "—" : std::to_string(silent), stale},
+                               {k.version},
+                               {k.contentVersion},
+                               num(k.freeDiskMb),
+                               {k.lastError, !k.lastError.empty()}});
+    }
+    tables.push_back(std::move(health));
+    return tables;
+}
+
+// Display width for aligning text columns: UTF-8 code points (Vietnamese text is precomposed).
+std::size_t displayWidth(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
+std::string heading(const Report& r) {
+    return fmt::format("Báo cáo ki-ốt hỗ trợ chuyển đổi số — {} ({} đến {})", r.period.title, r.period.days.first,
+                       r.period.days.last);
+}
+
+// ---- SVG charts (inline; no scripts, print well) ----
+
+struct Bar {
+    std::string label;
+    std::int64_t value = 0;
+    std::int64_t second = -1;  // a second, thinner bar (e.g. finished), -1: none
+};
+
+std::string barChart(const std::string& title, const std::vector<Bar>& bars, const std::string& firstName,
+                     const std::string& secondName) {
+    if (bars.empty()) return {};
+    std::int64_t max = 1;
+    for (const auto& b : bars) max = std::max({max, b.value, b.second});
+    constexpr int rowHeight = 26, labelWidth = 150, barWidth = 180, width = labelWidth + barWidth + 60;
+    const int height = static_cast<int>(bars.size()) * rowHeight + 8;
+    std::string svg = fmt::format(
+        "<figure><figcaption>{}</figcaption><svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {} {}\" "
+        "width=\"100%\" preserveAspectRatio=\"xMinYMin meet\">",
+        htmlEscape(title), htmlEscape(title), width, height);
+    int y = 4;
+    for (const auto& b : bars) {
+        const auto length = [&](std::int64_t v) { return static_cast<int>(v * barWidth / max); };
+        svg += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"12\">{}</text>", y + 15,
+                           htmlEscape(b.label.size() > 40 ? b.label.substr(0, 40) : b.label));
+        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"10\" fill=\"#2a6fb0\"><title>{}: {}</title></rect>",
+                           labelWidth, y + 3, length(b.value), htmlEscape(firstName), b.value);
+        if (b.second >= 0)
+            svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\" fill=\"#3a9a5b\"><title>{}: {}</title></rect>",
+                               labelWidth, y + 14, length(b.second), htmlEscape(secondName), b.second);
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\">{}{}</text>", labelWidth + barWidth + 6, y + 15,
+                           b.value, b.second >= 0 ? " / " + std::to_string(b.second) : std::string());
+        y += rowHeight;
+    }
+    return svg + "</svg></figure>\n";
+}
+
+std::string htmlTable(const Table& t) {
+    std::string out = fmt::format("<h2 id=\"{}\">{}</h2>\n", t.id, htmlEscape(t.title));
+    if (t.rows.empty()) return out + "<p>Chưa có số liệu.</p>\n";
+    if (t.collapsed) out += fmt::format("<details><summary>Xem {} dòng</summary>\n", t.rows.size());
+    out += "<div class=\"scroll\"><table><thead><tr>";
+    for (const auto& h : t.headers) out += "<th>" + htmlEscape(h) + "</th>";
+    out += "</tr></thead><tbody>\n";
+    for (const auto& row : t.rows) {
+        const bool total = !row.empty() && row.front().text == kCommuneLabel;
+        out += total ? "<tr class=\"total\">" : "<tr>";
+        for (const auto& cell : row)
+            out += (cell.alert ? "<td class=\"alert\">" : "<td>") + htmlEscape(cell.text) + "</td>";
+        out += "</tr>\n";
+    }
+    out += "</tbody></table></div>\n";
+    if (t.collapsed) out += "</details>\n";
+    return out;
+}
+
+constexpr std::string_view kStyle = R"css(
+body{font-family:"Noto Sans",Arial,sans-serif;margin:0 auto;padding:12px;max-width:56rem;color:#1b1b1b;line-height:1.4}
+h1{font-size:1.3rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:2px solid #2a6fb0}
+.scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{border:1px solid #bbb;padding:4px 6px;text-align:left;vertical-align:top}th{background:#eef3f8}
+tr.total td{font-weight:bold;background:#f6f6f6}td.alert{color:#b00020;font-weight:bold}
+figure{margin:.6rem 0}figcaption{font-size:.9rem;color:#444}nav a{margin-right:.8rem}
+.legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 .8rem}
+@media print{nav,form,.noprint{display:none}body{max-width:none;font-size:10pt}details{display:block}
+h2{break-after:avoid}tr,figure{break-inside:avoid}a{color:inherit;text-decoration:none}}
+)css";
+
+}  // namespace
+
+std::string surveyShare(std::int64_t yes, std::int64_t no) {
+    if (yes + no < kMinSurveyAnswers) return "< 5";
+    return percent(yes, yes + no);
+}
+
+std::string surveyVerdict(std::int64_t yes, std::int64_t no, int targetPercent) {
+    if (yes + no < kMinSurveyAnswers) return "—";
+    return yes * 100 > static_cast<std::int64_t>(targetPercent) * (yes + no) ? "đạt" : "chưa đạt";
+}
+
+std::int64_t daysWithoutUpload(const KioskStatus& kiosk, std::int64_t nowUnix) {
+    if (kiosk.lastSeenUnix <= 0) return -1;
+    return std::max<std::int64_t>(0, (nowUnix - kiosk.lastSeenUnix) / 86400);
+}
+
+Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix) {
+    Report r;
+    r.period = period;
+    r.nowUnix = nowUnix;
+    PeriodFigures figures = store.periodFigures(period.days);
+    r.villages = std::move(figures.villages);
+    r.commune.village = std::string(kCommuneLabel);
+    for (const auto& v : r.villages) add(r.commune, v);
+
+    std::map<std::pair<std::string, std::string>, TopicRow> villageTopics;
+    std::map<std::string, TopicRow> communeTopics;
+    std::map<std::string, FunnelRow> funnels;
+    for (const auto& g : figures.guides) {
+        auto& vt = villageTopics[{g.village, g.topic}];
+        vt.village = g.village;
+        vt.topic = g.topic;
+        vt.started += g.started;
+        vt.finished += g.finished;
+        auto& ct = communeTopics[g.topic];
+        ct.topic = g.topic;
+        ct.started += g.started;
+        ct.finished += g.finished;
+        auto& f = funnels[g.guideId];
+        f.guideId = g.guideId;
+        f.topic = g.topic;
+        f.started += g.started;
+        f.finished += g.finished;
+    }
+    for (auto& [key, row] : villageTopics) r.topics.push_back(std::move(row));
+    for (auto& [key, row] : communeTopics) r.topics.push_back(std::move(row));
+
+    std::map<std::pair<std::string, int>, StepTotals> communeSteps;
+    for (const auto& s : figures.steps) {
+        auto& c = communeSteps[{s.guideId, s.step}];
+        c.guideId = s.guideId;
+        c.step = s.step;
+        c.reached += s.reached;
+        c.leftHere += s.leftHere;
+    }
+    for (auto& [key, step] : communeSteps) {
+        auto& f = funnels[key.first];
+        f.guideId = key.first;
+        f.steps.push_back(step);
+    }
+    for (auto& [id, f] : funnels) r.funnels.push_back(std::move(f));
+    r.villageSteps = std::move(figures.steps);
+    r.kiosks = store.kioskStatuses();
+    return r;
+}
+
+std::string htmlEscape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string csvField(std::string_view text) {
+    // Quoted always: Vietnamese text with commas, and numbers that must stay text ("< 5").
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string renderText(const Report& r) {
+    std::string out = heading(r) + "\n";
+    for (const auto& t : reportTables(r, true)) {
+        out += "\n== " + t.title + " ==\n";
+        if (t.rows.empty()) {
+            out += "(chưa có số liệu)\n";
+            continue;
+        }
+        std::vector<std::vector<std::string>> lines;
+        for (const auto& row : t.rows) {
+            std::vector<std::string> cells;
+            for (const auto& cell : row) cells.push_back(cell.alert ? cell.text + " (!)" : cell.text);
+            lines.push_back(std::move(cells));
+        }
+        std::vector<std::size_t> widths(t.headers.size(), 0);
+        for (std::size_t c = 0; c < t.headers.size(); ++c) widths[c] = displayWidth(t.headers[c]);
+        for (const auto& cells : lines)
+            for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c)
+                widths[c] = std::max(widths[c], displayWidth(cells[c]));
+        const auto line = [&](const std::vector<std::string>& cells) {
+            std::string text;
+            for (std::size_t c = 0; c < cells.size(); ++c) {
+                text += cells[c];
+                if (c + 1 < cells.size()) text += std::string(widths[c] - displayWidth(cells[c]) + 2, ' ');
+            }
+            return text + "\n";
+        };
+        out += line(t.headers);
+        for (const auto& cells : lines) out += line(cells);
+    }
+    return out;
+}
+
+std::string renderCsv(const Report& r) {
+    std::string out = "\xEF\xBB\xBF";  // BOM: LibreOffice and Excel then read the file as UTF-8
+    out += csvField(heading(r)) + "\r\n";
+    for (const auto& t : reportTables(r, true)) {
+        out += "\r\n" + csvField(t.title) + "\r\n";
+        std::string header;
+        for (const auto& h : t.headers) header += (header.empty() ? "" : ",") + csvField(h);
+        out += header + "\r\n";
+        for (const auto& row : t.rows) {
+            std::string line;
+            for (std::size_t c = 0; c < row.size(); ++c) line += (c ? "," : "") + csvField(row[c].text);
+            out += line + "\r\n";
+        }
+    }
+    return out;
+}
+
+std::string renderHtml(const Report& r) {
+    std::string out = fmt::format(
+        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<title>{}</title><style>{}</style></head><body>\n<h1>{}</h1>\n",
+        htmlEscape(heading(r)), kStyle, htmlEscape(heading(r)));
+    const std::string query = r.period.key.find('Q') != std::string::npos ? "quarter=" : "month=";
+    out += fmt::format(
+        "<nav class=\"noprint\"><a href=\"/reports.csv?{}{}\">Tải CSV</a><a href=\"javascript:print()\">In</a>"
+        "</nav>\n<form class=\"noprint\" method=\"post\" action=\"/logout\"><button>Đăng xuất</button></form>\n"
+        "<form class=\"noprint\" method=\"get\" action=\"/reports\"><label>Tháng <input name=\"month\" "
+        "placeholder=\"2026-11\" size=\"8\"></label> <button>Xem</button></form>\n",
+        query, htmlEscape(r.period.key));
+    out += fmt::format("<p>Cập nhật lúc {} (giờ Việt Nam).</p>\n", localDateTime(r.nowUnix));
+
+    const auto tables = reportTables(r, false);
+    std::vector<Bar> sessionBars;
+    for (const auto& v : r.villages) sessionBars.push_back({v.village, v.sessions});
+    std::vector<Bar> topicBars;
+    for (const auto& t : r.topics)
+        if (t.village.empty()) topicBars.push_back({t.topic, t.started, t.finished});
+
+    for (const auto& t : tables) {
+        if (t.id == "su-dung") out += barChart("Lượt sử dụng theo thôn", sessionBars, "Lượt sử dụng", "");
+        if (t.id == "chu-de") {
+            out += "<p class=\"legend\"><span style=\"background:#2a6fb0\"></span>Bắt đầu"
+                   "<span style=\"background:#3a9a5b\"></span>Hoàn thành</p>";
+            out += barChart("Toàn xã: hướng dẫn theo chủ đề", topicBars, "Bắt đầu", "Hoàn thành");
+        }
+        if (t.id == "cac-buoc") {
+            out += "<h2>Các bước: người dân dừng ở đâu</h2>\n";
+            for (const auto& f : r.funnels) {
+                std::vector<Bar> bars;
+                for (const auto& s : f.steps) bars.push_back({fmt::format("Bước {}", s.step), s.reached, s.leftHere});
+                out += barChart(fmt::format("{} ({}): bắt đầu {}, hoàn thành {} — xanh dương: đến bước, xanh lá: dừng ở bước",
+                                            f.guideId, f.topic, f.started, f.finished),
+                                bars, "Đến bước này", "Dừng ở bước này");
+            }
+            Table copy = t;
+            copy.collapsed = true;
+            out += htmlTable(copy);
+            continue;
+        }
+        out += htmlTable(t);
+    }
+    out += "<p class=\"noprint\">Chi tiết các bước theo từng thôn: xem tệp CSV.</p>\n</body></html>\n";
+    return out;
+}
+
+}  // namespace commune

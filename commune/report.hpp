@@ -1,0 +1,61 @@
+// The commune office's report for a month or a quarter: the same tables as HTML (with SVG charts),
+// CSV (for LibreOffice) and plain text (for the terminal). Built from HubStore queries only.
+#pragma once
+
+#include "calendar.hpp"
+#include "hub_store.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace commune {
+
+// Survey shares are shown only from this many answers (yes + no; "skip" is not an answer), so a
+// village where three people answered cannot be read person by person.
+constexpr std::int64_t kMinSurveyAnswers = 5;
+constexpr int kSmartphoneTargetPercent = 85;  // the plan: more than 85 % of residents have a smartphone
+constexpr int kVneidTargetPercent = 50;       // the plan: more than 50 % have VNeID level 2
+constexpr std::int64_t kStaleAfterDays = 2;   // a kiosk silent longer than this is shown in red
+
+struct TopicRow {
+    std::string village;  // "" for the commune
+    std::string topic;
+    std::int64_t started = 0, finished = 0;
+};
+
+struct FunnelRow {
+    std::string guideId;
+    std::string topic;
+    std::int64_t started = 0, finished = 0;
+    std::vector<StepTotals> steps;  // village "" : commune-wide
+};
+
+struct Report {
+    Period period;
+    std::int64_t nowUnix = 0;
+    std::vector<VillageTotals> villages;  // per village
+    VillageTotals commune;                // sum of all villages, village = "Toàn xã"
+    std::vector<TopicRow> topics;         // per village, then the commune's (village "")
+    std::vector<FunnelRow> funnels;       // commune-wide, one per guide
+    std::vector<StepTotals> villageSteps; // the same per village (CSV and text; the page links the CSV)
+    std::vector<KioskStatus> kiosks;
+};
+
+[[nodiscard]] Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix);
+
+// "< 5" below kMinSurveyAnswers answers, else the share of "yes" as a whole percentage ("86 %").
+[[nodiscard]] std::string surveyShare(std::int64_t yes, std::int64_t no);
+// "đạt" / "chưa đạt" / "—" (too few answers to say).
+[[nodiscard]] std::string surveyVerdict(std::int64_t yes, std::int64_t no, int targetPercent);
+// Whole days since the kiosk's last upload; -1 when it never sent one.
+[[nodiscard]] std::int64_t daysWithoutUpload(const KioskStatus& kiosk, std::int64_t nowUnix);
+
+[[nodiscard]] std::string renderText(const Report& report);
+[[nodiscard]] std::string renderCsv(const Report& report);  // UTF-8 with BOM, CRLF, RFC 4180 quoting
+[[nodiscard]] std::string renderHtml(const Report& report);
+
+[[nodiscard]] std::string htmlEscape(std::string_view text);
+[[nodiscard]] std::string csvField(std::string_view text);
+
+}  // namespace commune

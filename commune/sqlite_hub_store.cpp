@@ -1,0 +1,438 @@
+#include "sqlite_hub_store.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <unordered_map>
+#include <map>
+#include <string_view>
+#include <tuple>
+#include <utility>
+
+namespace commune {
+
+namespace {
+
+using kiosk::upload::DailyRollup;
+
+// Tables keyed (day, kiosk_ref, ...) and WITHOUT ROWID: replacing a kiosk's day deletes one
+// contiguous key range, and a report over a period reads one contiguous range.
+constexpr std::string_view kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS kiosks(
+  kiosk_ref INTEGER PRIMARY KEY,
+  kiosk_id TEXT NOT NULL UNIQUE,
+  village TEXT NOT NULL DEFAULT '',
+  token_hash TEXT NOT NULL UNIQUE,
+  created_unix INTEGER NOT NULL,
+  last_seen_unix INTEGER NOT NULL DEFAULT 0,
+  version TEXT NOT NULL DEFAULT '',
+  uptime_seconds INTEGER NOT NULL DEFAULT 0,
+  free_disk_mb INTEGER NOT NULL DEFAULT 0,
+  content_version TEXT NOT NULL DEFAULT '',
+  last_error TEXT NOT NULL DEFAULT '',
+  sent_at TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS day_rollups(
+  day TEXT NOT NULL, kiosk_ref INTEGER NOT NULL REFERENCES kiosks(kiosk_ref),
+  complete INTEGER NOT NULL, received_unix INTEGER NOT NULL,
+  PRIMARY KEY(day, kiosk_ref)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS day_figures(
+  day TEXT NOT NULL, kiosk_ref INTEGER NOT NULL, figure TEXT NOT NULL, value INTEGER NOT NULL,
+  PRIMARY KEY(day, kiosk_ref, figure)) WITHOUT ROWID;
+-- Screen views apart from the other figures: no report sums them, so report scans skip them.
+CREATE TABLE IF NOT EXISTS screen_figures(
+  day TEXT NOT NULL, kiosk_ref INTEGER NOT NULL, screen TEXT NOT NULL, views INTEGER NOT NULL,
+  PRIMARY KEY(day, kiosk_ref, screen)) WITHOUT ROWID;
+-- A guide's funnel is one figure of the guide's row: "step:reached:left" triplets, e.g. "1:10:0,2:9:1".
+-- One row per step (~150 per upload) made ingest four times slower for no report that needs SQL per step.
+CREATE TABLE IF NOT EXISTS guide_figures(
+  day TEXT NOT NULL, kiosk_ref INTEGER NOT NULL, guide_id TEXT NOT NULL, topic TEXT NOT NULL,
+  started INTEGER NOT NULL, finished INTEGER NOT NULL, funnel TEXT NOT NULL,
+  PRIMARY KEY(day, kiosk_ref, guide_id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS staff(username TEXT PRIMARY KEY, password_hash TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sessions(
+  session_hash TEXT PRIMARY KEY, username TEXT NOT NULL, expires_unix INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS health_probe(id INTEGER PRIMARY KEY CHECK(id = 1), at_unix INTEGER NOT NULL);
+PRAGMA user_version = 1;
+)sql";
+
+// The day's single-number figures, stored one row each under these names (screens in their own table).
+std::vector<std::pair<std::string_view, int>> fixedFigures(const DailyRollup& d) {
+    return {{"sessions", d.sessions},
+            {"practice_right", d.practiceRight},
+            {"practice_wrong", d.practiceWrong},
+            {"narration_played", d.narrationPlayed},
+            {"qr_shown", d.qrShown},
+            {"text_size_changed", d.textSizeChanged},
+            {"bookings_made", d.bookingsMade},
+            {"bookings_cancelled", d.bookingsCancelled},
+            {"bookings_done", d.bookingsDone},
+            {"bookings_no_show", d.bookingsNoShow},
+            {"survey_smartphone_yes", d.smartphone.yes},
+            {"survey_smartphone_no", d.smartphone.no},
+            {"survey_smartphone_skip", d.smartphone.skip},
+            {"survey_vneid_level2_yes", d.vneidLevel2.yes},
+            {"survey_vneid_level2_no", d.vneidLevel2.no},
+            {"survey_vneid_level2_skip", d.vneidLevel2.skip}};
+}
+
+std::int64_t* villageField(VillageTotals& v, std::string_view figure) {
+    static const std::unordered_map<std::string_view, std::int64_t VillageTotals::*> fields = {
+        {"sessions", &VillageTotals::sessions},
+        {"practice_right", &VillageTotals::practiceRight},
+        {"practice_wrong", &VillageTotals::practiceWrong},
+        {"bookings_made", &VillageTotals::bookingsMade},
+        {"bookings_cancelled", &VillageTotals::bookingsCancelled},
+        {"bookings_done", &VillageTotals::bookingsDone},
+        {"bookings_no_show", &VillageTotals::bookingsNoShow},
+        {"survey_smartphone_yes", &VillageTotals::smartphoneYes},
+        {"survey_smartphone_no", &VillageTotals::smartphoneNo},
+        {"survey_smartphone_skip", &VillageTotals::smartphoneSkip},
+        {"survey_vneid_level2_yes", &VillageTotals::vneidYes},
+        {"survey_vneid_level2_no", &VillageTotals::vneidNo},
+        {"survey_vneid_level2_skip", &VillageTotals::vneidSkip}};
+    auto it = fields.find(figure);
+    return it == fields.end() ? nullptr : &(v.*(it->second));
+}
+
+// One step per triplet; a step only in left_at_step still counts (reached 0).
+std::string encodeFunnel(const kiosk::upload::GuideFigures& guide) {
+    std::map<int, std::pair<int, int>> steps;
+    for (const auto& [step, residents] : guide.reachedStep) steps[step].first = residents;
+    for (const auto& [step, residents] : guide.leftAtStep) steps[step].second = residents;
+    std::string out;
+    for (const auto& [step, figures] : steps) {
+        if (!out.empty()) out += ',';
+        out += std::to_string(step) + ':' + std::to_string(figures.first) + ':' + std::to_string(figures.second);
+    }
+    return out;
+}
+
+// Calls add(step, reached, left) for each triplet written by encodeFunnel.
+template <typename Add>
+void decodeFunnel(std::string_view funnel, Add&& add) {
+    std::int64_t numbers[3] = {0, 0, 0};
+    int index = 0;
+    for (std::size_t i = 0; i <= funnel.size(); ++i) {
+        const char c = i < funnel.size() ? funnel[i] : ',';
+        if (c >= '0' && c <= '9') {
+            numbers[index] = numbers[index] * 10 + (c - '0');
+        } else if (c == ':' && index < 2) {
+            ++index;
+        } else if (c == ',') {
+            if (index == 2) add(static_cast<int>(numbers[0]), numbers[1], numbers[2]);
+            numbers[0] = numbers[1] = numbers[2] = 0;
+            index = 0;
+        }
+    }
+}
+
+// A kiosk with no registered village is reported under its own id rather than lost.
+constexpr std::string_view kVillageExpr = "CASE WHEN k.village = '' THEN k.kiosk_id ELSE k.village END";
+
+}  // namespace
+
+struct SqliteHubStore::Statements {
+    explicit Statements(db::Database& db)
+        : updateHeartbeat(db.prepare(
+              "UPDATE kiosks SET last_seen_unix = ?1, version = ?2, uptime_seconds = ?3, free_disk_mb = ?4, "
+              "content_version = ?5, last_error = ?6, sent_at = ?7, "
+              "village = CASE WHEN village = '' THEN ?8 ELSE village END "
+              "WHERE kiosk_id = ?9 RETURNING kiosk_ref")),
+          deleteFigures(db.prepare("DELETE FROM day_figures WHERE day = ?1 AND kiosk_ref = ?2")),
+          deleteGuides(db.prepare("DELETE FROM guide_figures WHERE day = ?1 AND kiosk_ref = ?2")),
+          deleteScreens(db.prepare("DELETE FROM screen_figures WHERE day = ?1 AND kiosk_ref = ?2")),
+          upsertDay(db.prepare("INSERT OR REPLACE INTO day_rollups(day, kiosk_ref, complete, received_unix) "
+                               "VALUES (?1, ?2, ?3, ?4)")),
+          insertFigure(db.prepare("INSERT INTO day_figures(day, kiosk_ref, figure, value) VALUES (?1, ?2, ?3, ?4)")),
+          insertScreen(db.prepare("INSERT INTO screen_figures(day, kiosk_ref, screen, views) VALUES (?1, ?2, ?3, ?4)")),
+          insertGuide(db.prepare("INSERT INTO guide_figures(day, kiosk_ref, guide_id, topic, started, finished, "
+                                 "funnel) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")),
+          kioskByToken(db.prepare("SELECT kiosk_id FROM kiosks WHERE token_hash = ?1")),
+          kioskById(db.prepare("SELECT 1 FROM kiosks WHERE kiosk_id = ?1")),
+          sessionUser(db.prepare("SELECT username FROM sessions WHERE session_hash = ?1 AND expires_unix > ?2")) {}
+
+    db::Statement updateHeartbeat, deleteFigures, deleteGuides, deleteScreens, upsertDay, insertFigure, insertScreen,
+        insertGuide, kioskByToken, kioskById, sessionUser;
+};
+
+SqliteHubStore::SqliteHubStore(db::Database database) : m_db(std::move(database)) {
+    createSchema();
+    m_statements = std::make_unique<Statements>(m_db);
+}
+
+SqliteHubStore::~SqliteHubStore() = default;
+
+std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::filesystem::path& file) {
+    auto store = std::unique_ptr<SqliteHubStore>(new SqliteHubStore(db::Database::open(file)));
+    store->startCheckpointer(file);
+    return store;
+}
+
+void SqliteHubStore::startCheckpointer(const std::filesystem::path& file) {
+    // Automatic checkpoints only as a safety net (80 MB of WAL), should this thread ever stop.
+    m_db.execute("PRAGMA wal_autocheckpoint=20000");
+    m_checkpointer = std::jthread([file](std::stop_token stop) {
+        try {
+            db::Database own = db::Database::open(file);
+            std::mutex idle;
+            std::condition_variable_any wake;
+            std::unique_lock lock(idle);
+            while (!stop.stop_requested()) {
+                wake.wait_for(lock, stop, std::chrono::seconds(1), [] { return false; });  // wakes on stop
+                if (stop.stop_requested()) break;
+                // PASSIVE: copies what it can without waiting for, or blocking, the upload writer.
+                sqlite3_wal_checkpoint_v2(own.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            }
+        } catch (const std::exception&) {
+            // Without this thread the WAL only grows until the next start; uploads still work.
+        }
+    });
+}
+
+std::unique_ptr<SqliteHubStore> SqliteHubStore::openInMemory() {
+    return std::unique_ptr<SqliteHubStore>(new SqliteHubStore(db::Database::openInMemory()));
+}
+
+void SqliteHubStore::createSchema() {
+    db::Transaction tx(m_db);
+    m_db.execute(kSchema);
+    tx.commit();
+}
+
+bool SqliteHubStore::addKiosk(const std::string& kioskId, const std::string& village, const std::string& tokenHash) {
+    std::lock_guard lock(m_mutex);
+    db::Transaction tx(m_db);
+    {
+        auto exists = m_db.prepare("SELECT 1 FROM kiosks WHERE kiosk_id = ?1");
+        exists.bind(1, kioskId);
+        if (exists.step()) return false;
+    }
+    m_db.prepare("INSERT INTO kiosks(kiosk_id, village, token_hash, created_unix) VALUES (?1, ?2, ?3, unixepoch())")
+        .bind(1, kioskId)
+        .bind(2, village)
+        .bind(3, tokenHash)
+        .run();
+    tx.commit();
+    return true;
+}
+
+std::optional<std::string> SqliteHubStore::findKioskByTokenHash(const std::string& tokenHash) {
+    std::lock_guard lock(m_mutex);
+    auto& query = m_statements->kioskByToken;
+    query.bind(1, tokenHash);
+    std::optional<std::string> found;
+    if (query.step()) found = query.columnText(0);
+    query.reset();
+    return found;
+}
+
+bool SqliteHubStore::kioskExists(const std::string& kioskId) {
+    std::lock_guard lock(m_mutex);
+    auto& query = m_statements->kioskById;
+    query.bind(1, kioskId);
+    const bool found = query.step();
+    query.reset();
+    return found;
+}
+
+void SqliteHubStore::replaceRollups(const kiosk::upload::Upload& upload, std::int64_t receivedUnix) {
+    std::lock_guard lock(m_mutex);
+    db::Transaction tx(m_db);
+    auto& heartbeat = m_statements->updateHeartbeat;
+    const auto& h = upload.heartbeat;
+    heartbeat.bind(1, receivedUnix)
+        .bind(2, h.version)
+        .bind(3, h.uptimeSeconds)
+        .bind(4, h.freeDiskMb)
+        .bind(5, h.contentVersion)
+        .bind(6, h.lastError)
+        .bind(7, h.sentAt)
+        .bind(8, upload.village)
+        .bind(9, upload.kioskId);
+    if (!heartbeat.step()) {
+        heartbeat.reset();
+        throw db::Error(SQLITE_NOTFOUND, "kiosk " + upload.kioskId + " is not registered");
+    }
+    const std::int64_t kioskRef = heartbeat.columnInt64(0);
+    heartbeat.run();  // finish the statement (RETURNING rows are produced before the update ends)
+    for (const auto& day : upload.days) replaceDay(kioskRef, day, receivedUnix);
+    tx.commit();
+}
+
+void SqliteHubStore::replaceDay(std::int64_t kioskRef, const DailyRollup& day, std::int64_t receivedUnix) {
+    auto& s = *m_statements;
+    for (auto* remove : {&s.deleteFigures, &s.deleteGuides, &s.deleteScreens})
+        remove->bind(1, day.day).bind(2, kioskRef).run();
+    s.upsertDay.bind(1, day.day).bind(2, kioskRef).bind(3, day.complete ? 1 : 0).bind(4, receivedUnix).run();
+    s.insertFigure.bind(1, day.day).bind(2, kioskRef);
+    for (const auto& [figure, value] : fixedFigures(day)) s.insertFigure.bind(3, figure).bind(4, value).run();
+    s.insertScreen.bind(1, day.day).bind(2, kioskRef);
+    for (const auto& [screen, views] : day.screens) s.insertScreen.bind(3, screen).bind(4, views).run();
+    s.insertGuide.bind(1, day.day).bind(2, kioskRef);
+    for (const auto& guide : day.guides)
+        s.insertGuide.bind(3, guide.guideId)
+            .bind(4, guide.topic)
+            .bind(5, guide.started)
+            .bind(6, guide.finished)
+            .bind(7, encodeFunnel(guide))
+            .run();
+}
+
+// Rows are scanned in key order (one contiguous range of days) and summed here: no GROUP BY sorts
+// over a quarter's rows. A PostgreSQL store would do the same sums in SQL.
+PeriodFigures SqliteHubStore::periodFigures(const DayRange& range) {
+    std::lock_guard lock(m_mutex);
+    std::unordered_map<std::int64_t, std::string> villageOf;
+    {
+        auto kiosks = m_db.prepare("SELECT k.kiosk_ref, " + std::string(kVillageExpr) + " FROM kiosks k");
+        while (kiosks.step()) villageOf[kiosks.columnInt64(0)] = kiosks.columnText(1);
+    }
+    const auto village = [&](std::int64_t kioskRef) -> const std::string& { return villageOf[kioskRef]; };
+
+    std::map<std::string, VillageTotals> villages;
+    {
+        std::unordered_map<std::int64_t, VillageTotals*> byKiosk;
+        auto q = m_db.prepare("SELECT kiosk_ref, figure, value FROM day_figures WHERE day BETWEEN ?1 AND ?2");
+        q.bind(1, range.first).bind(2, range.last);
+        while (q.step()) {
+            const std::string_view figure = q.columnView(1);
+            VillageTotals*& totals = byKiosk[q.columnInt64(0)];
+            if (totals == nullptr) {
+                totals = &villages[village(q.columnInt64(0))];
+                totals->village = village(q.columnInt64(0));
+            }
+            if (auto* field = villageField(*totals, figure)) *field += q.columnInt64(2);
+        }
+    }
+
+    struct GuideSum {
+        std::string village, guideId, topic;
+        std::int64_t started = 0, finished = 0;
+        std::vector<std::pair<std::int64_t, std::int64_t>> steps;  // index: step number
+    };
+    std::unordered_map<std::string, GuideSum> guides;
+    {
+        auto q = m_db.prepare("SELECT kiosk_ref, guide_id, topic, started, finished, funnel FROM guide_figures "
+                              "WHERE day BETWEEN ?1 AND ?2");
+        q.bind(1, range.first).bind(2, range.last);
+        std::string key;
+        while (q.step()) {
+            const std::string& villageName = village(q.columnInt64(0));
+            const std::string_view guideId = q.columnView(1);
+            key.assign(villageName).push_back('\x1f');
+            key.append(guideId);
+            GuideSum& sum = guides[key];
+            if (sum.guideId.empty()) {
+                sum.village = villageName;
+                sum.guideId = guideId;
+                sum.topic = q.columnView(2);
+            }
+            sum.started += q.columnInt64(3);
+            sum.finished += q.columnInt64(4);
+            decodeFunnel(q.columnView(5), [&](int step, std::int64_t reached, std::int64_t left) {
+                if (sum.steps.size() <= static_cast<std::size_t>(step)) sum.steps.resize(static_cast<std::size_t>(step) + 1);
+                sum.steps[static_cast<std::size_t>(step)].first += reached;
+                sum.steps[static_cast<std::size_t>(step)].second += left;
+            });
+        }
+    }
+
+    PeriodFigures out;
+    for (auto& [name, totals] : villages) out.villages.push_back(std::move(totals));
+    std::vector<const GuideSum*> ordered;
+    for (const auto& [key, sum] : guides) ordered.push_back(&sum);
+    std::sort(ordered.begin(), ordered.end(), [](const GuideSum* a, const GuideSum* b) {
+        return std::tie(a->village, a->guideId) < std::tie(b->village, b->guideId);
+    });
+    for (const GuideSum* g : ordered) {
+        out.guides.push_back({g->village, g->guideId, g->topic, g->started, g->finished});
+        for (std::size_t step = 1; step < g->steps.size(); ++step)
+            if (g->steps[step] != std::pair<std::int64_t, std::int64_t>{0, 0})
+                out.steps.push_back({g->village, g->guideId, static_cast<int>(step), g->steps[step].first,
+                                     g->steps[step].second});
+    }
+    return out;
+}
+
+std::vector<KioskStatus> SqliteHubStore::kioskStatuses() {
+    std::lock_guard lock(m_mutex);
+    std::vector<KioskStatus> out;
+    auto q = m_db.prepare("SELECT kiosk_id, village, last_seen_unix, version, uptime_seconds, free_disk_mb, "
+                          "content_version, last_error FROM kiosks ORDER BY village, kiosk_id");
+    while (q.step())
+        out.push_back({q.columnText(0), q.columnText(1), q.columnInt64(2), q.columnText(3), q.columnInt64(4),
+                       q.columnInt64(5), q.columnText(6), q.columnText(7)});
+    return out;
+}
+
+void SqliteHubStore::setStaffPassword(const std::string& username, const std::string& passwordHash) {
+    std::lock_guard lock(m_mutex);
+    m_db.prepare("INSERT OR REPLACE INTO staff(username, password_hash) VALUES (?1, ?2)")
+        .bind(1, username)
+        .bind(2, passwordHash)
+        .run();
+}
+
+std::optional<std::string> SqliteHubStore::staffPasswordHash(const std::string& username) {
+    std::lock_guard lock(m_mutex);
+    auto q = m_db.prepare("SELECT password_hash FROM staff WHERE username = ?1");
+    q.bind(1, username);
+    if (q.step()) return q.columnText(0);
+    return std::nullopt;
+}
+
+void SqliteHubStore::addSession(const std::string& sessionHash, const std::string& username, std::int64_t expiresUnix) {
+    std::lock_guard lock(m_mutex);
+    db::Transaction tx(m_db);
+    m_db.prepare("DELETE FROM sessions WHERE expires_unix <= unixepoch()").run();
+    m_db.prepare("INSERT INTO sessions(session_hash, username, expires_unix) VALUES (?1, ?2, ?3)")
+        .bind(1, sessionHash)
+        .bind(2, username)
+        .bind(3, expiresUnix)
+        .run();
+    tx.commit();
+}
+
+std::optional<std::string> SqliteHubStore::sessionUser(const std::string& sessionHash, std::int64_t nowUnix) {
+    std::lock_guard lock(m_mutex);
+    auto& q = m_statements->sessionUser;
+    q.bind(1, sessionHash).bind(2, nowUnix);
+    std::optional<std::string> user;
+    if (q.step()) user = q.columnText(0);
+    q.reset();
+    return user;
+}
+
+void SqliteHubStore::removeSession(const std::string& sessionHash) {
+    std::lock_guard lock(m_mutex);
+    m_db.prepare("DELETE FROM sessions WHERE session_hash = ?1").bind(1, sessionHash).run();
+}
+
+bool SqliteHubStore::canWrite() noexcept {
+    try {
+        std::lock_guard lock(m_mutex);
+        // A real commit (one tiny row), so a full disk or a read-only file shows up here.
+        db::Transaction tx(m_db);
+        m_db.prepare("INSERT OR REPLACE INTO health_probe(id, at_unix) VALUES (1, unixepoch())").run();
+        tx.commit();
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
+std::int64_t SqliteHubStore::rowsFor(const std::string& kioskId, const std::string& day) {
+    std::lock_guard lock(m_mutex);
+    std::int64_t rows = 0;
+    for (std::string_view table : {"day_rollups", "day_figures", "screen_figures", "guide_figures"}) {
+        auto q = m_db.prepare("SELECT COUNT(*) FROM " + std::string(table) +
+                              " t JOIN kiosks k ON k.kiosk_ref = t.kiosk_ref WHERE k.kiosk_id = ?1 AND t.day = ?2");
+        q.bind(1, kioskId).bind(2, day);
+        if (q.step()) rows += q.columnInt64(0);
+    }
+    return rows;
+}
+
+}  // namespace commune

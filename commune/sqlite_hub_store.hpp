@@ -1,0 +1,57 @@
+// The hub's store on one SQLite file (WAL): one row per kiosk per day per figure, one transaction per upload.
+#pragma once
+
+#include "hub_store.hpp"
+#include "sqlite_db.hpp"
+
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <stop_token>
+#include <thread>
+
+namespace commune {
+
+class SqliteHubStore final : public HubStore {
+public:
+    // Creates the schema if needed. Throws db::Error when the file cannot be opened or set up.
+    static std::unique_ptr<SqliteHubStore> open(const std::filesystem::path& file);
+    static std::unique_ptr<SqliteHubStore> openInMemory();  // for tests
+
+    bool addKiosk(const std::string& kioskId, const std::string& village, const std::string& tokenHash) override;
+    std::optional<std::string> findKioskByTokenHash(const std::string& tokenHash) override;
+    bool kioskExists(const std::string& kioskId) override;
+    void replaceRollups(const kiosk::upload::Upload& upload, std::int64_t receivedUnix) override;
+    PeriodFigures periodFigures(const DayRange& range) override;
+    std::vector<KioskStatus> kioskStatuses() override;
+    void setStaffPassword(const std::string& username, const std::string& passwordHash) override;
+    std::optional<std::string> staffPasswordHash(const std::string& username) override;
+    void addSession(const std::string& sessionHash, const std::string& username, std::int64_t expiresUnix) override;
+    std::optional<std::string> sessionUser(const std::string& sessionHash, std::int64_t nowUnix) override;
+    void removeSession(const std::string& sessionHash) override;
+    bool canWrite() noexcept override;
+
+    // For tests: how many figure rows the store holds for a kiosk's day (all tables together).
+    [[nodiscard]] std::int64_t rowsFor(const std::string& kioskId, const std::string& day);
+
+private:
+    struct Statements;  // prepared once, reused for every upload
+    explicit SqliteHubStore(db::Database database);
+    void createSchema();
+    void replaceDay(std::int64_t kioskRef, const kiosk::upload::DailyRollup& day, std::int64_t receivedUnix);
+
+    // Copies the WAL into the database file once a second from its own connection, so the copying
+    // (and its fsync) never happens inside an upload's commit.
+    void startCheckpointer(const std::filesystem::path& file);
+
+    std::mutex m_mutex;  // one connection, one writer at a time: SQLite serialises writes anyway
+    db::Database m_db;
+    std::unique_ptr<Statements> m_statements;
+    std::jthread m_checkpointer;  // last member: stopped and joined first
+
+public:
+    ~SqliteHubStore() override;
+};
+
+}  // namespace commune

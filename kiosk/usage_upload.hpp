@@ -1,0 +1,496 @@
+// The upload format a kiosk sends to the commune hub: one documented, versioned JSON schema,
+// shared by both sides through this header only (header-only: nlohmann json, nothing else).
+//
+// Schema version 1. One upload = one kiosk's heartbeat plus zero or more daily rollups:
+//
+//   {
+//     "schema_version": 1,
+//     "kiosk_id": "xa-an-binh-thon-1",          // [A-Za-z0-9._-], 1..64 chars; registered on the hub
+//     "village": "Thôn 1",                      // UTF-8, at most 200 bytes (may be "")
+//     "heartbeat": {
+//       "version": "0.1.0",                     // kiosk program version, <= 64 bytes
+//       "uptime_seconds": 86400,                // >= 0
+//       "free_disk_mb": 2048,                   // >= 0
+//       "content_version": "2026-11-01",        // <= 64 bytes (may be "")
+//       "last_error": "",                       // <= 500 bytes ("" = none)
+//       "sent_at": "2026-11-25T08:00:00Z"       // ISO-8601 UTC, <= 40 bytes
+//     },
+//     "days": [                                 // at most 62 entries, each "day" at most once
+//       {
+//         "day": "2026-11-24",                  // local date (Asia/Ho_Chi_Minh), not in the future
+//         "complete": true,                     // false: "today so far", replaced by later sends
+//         "sessions": 42,                       // residents' sessions (touch until idle reset)
+//         "screens": {"home": 42, "guide": 30}, // screen name (<= 64 bytes) -> views; <= 100 names
+//         "guides": [                           // at most 200, each guide_id at most once per day
+//           {
+//             "guide_id": "vneid-kich-hoat",    // 1..100 bytes
+//             "topic": "vneid",                 // <= 100 bytes
+//             "started": 10, "finished": 6,
+//             "reached_step": {"1": 10, "2": 9, "3": 8, "4": 8, "5": 6},  // step (1..100) -> residents
+//             "left_at_step": {"2": 1, "3": 1, "4": 2}                    // step (1..100) -> residents
+//           }
+//         ],
+//         "practice_right": 12, "practice_wrong": 3,
+//         "narration_played": 20, "qr_shown": 4, "text_size_changed": 7,
+//         "bookings_made": 3, "bookings_cancelled": 1, "bookings_done": 2, "bookings_no_show": 0,
+//         "survey_smartphone": {"yes": 8, "no": 2, "skip": 1},
+//         "survey_vneid_level2": {"yes": 5, "no": 4, "skip": 2}
+//       }
+//     ]
+//   }
+//
+// Rules:
+//  - Every field above is required; counts are integers in 0..1,000,000,000 (never floats, never
+//    negative). Keys not listed are ignored, so later versions may only ADD optional fields; a change
+//    that alters the meaning of a field raises schema_version.
+//  - Idempotency: kiosk id + day identify a rollup. Sending the same day again REPLACES that day's
+//    figures on the hub (never adds), so a kiosk may re-send "today so far" every hour.
+//  - The hub answers 200 {"stored_days": N}, or 400 {"error": "<field path>: <problem>"}, e.g.
+//    "days[2].guides[0].started: must be a non-negative integer" or "kiosk_id: missing".
+//  - Transport: POST to the hub's /api/v1/uploads with "Authorization: Bearer TOKEN",
+//    Content-Type application/json, optionally Content-Encoding gzip; at most kMaxUploadBytes
+//    (compressed or not). An export file for `commune-hub import` is JSON Lines: one upload per line.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#if __has_include(<expected>)
+#include <expected>
+#endif
+
+namespace kiosk::upload {
+
+constexpr int kSchemaVersion = 1;
+
+// Limits the hub enforces; the kiosk keeps within them.
+constexpr std::size_t kMaxUploadBytes = 256 * 1024;  // a realistic day is ~3 KB gzipped
+constexpr std::size_t kMaxDaysPerUpload = 62;
+constexpr std::size_t kMaxGuidesPerDay = 200;
+constexpr int kMaxStepsPerGuide = 100;
+constexpr std::size_t kMaxScreensPerDay = 100;
+constexpr std::int64_t kMaxCount = 1'000'000'000;
+constexpr std::size_t kMaxKioskIdBytes = 64;
+constexpr std::size_t kMaxVillageBytes = 200;
+constexpr std::size_t kMaxNameBytes = 100;  // guide id, topic
+constexpr std::size_t kMaxScreenNameBytes = 64;
+constexpr std::size_t kMaxVersionBytes = 64;
+constexpr std::size_t kMaxLastErrorBytes = 500;
+constexpr std::size_t kMaxTimestampBytes = 40;
+
+struct Survey {
+    int yes = 0, no = 0, skip = 0;
+    friend bool operator==(const Survey&, const Survey&) = default;
+};
+
+struct GuideFigures {
+    std::string guideId;
+    std::string topic;
+    int started = 0, finished = 0;
+    std::map<int, int> reachedStep;  // 1-based step -> residents who reached it
+    std::map<int, int> leftAtStep;   // step -> residents who left there
+    friend bool operator==(const GuideFigures&, const GuideFigures&) = default;
+};
+
+struct DailyRollup {
+    std::string day;        // local date YYYY-MM-DD, Asia/Ho_Chi_Minh
+    bool complete = false;  // false: today so far
+    int sessions = 0;
+    std::map<std::string, int> screens;
+    std::vector<GuideFigures> guides;
+    int practiceRight = 0, practiceWrong = 0, narrationPlayed = 0, qrShown = 0, textSizeChanged = 0;
+    int bookingsMade = 0, bookingsCancelled = 0, bookingsDone = 0, bookingsNoShow = 0;
+    Survey smartphone;
+    Survey vneidLevel2;
+    friend bool operator==(const DailyRollup&, const DailyRollup&) = default;
+};
+
+struct Heartbeat {
+    std::string version;
+    std::int64_t uptimeSeconds = 0;
+    std::int64_t freeDiskMb = 0;
+    std::string contentVersion;
+    std::string lastError;
+    std::string sentAt;  // ISO-8601 UTC
+    friend bool operator==(const Heartbeat&, const Heartbeat&) = default;
+};
+
+struct Upload {
+    int schemaVersion = kSchemaVersion;
+    std::string kioskId;
+    std::string village;
+    Heartbeat heartbeat;
+    std::vector<DailyRollup> days;
+    friend bool operator==(const Upload&, const Upload&) = default;
+};
+
+// ---- writing ----
+
+inline nlohmann::json toJson(const Survey& s) {
+    return {{"yes", s.yes}, {"no", s.no}, {"skip", s.skip}};
+}
+
+inline nlohmann::json stepsToJson(const std::map<int, int>& steps) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [step, residents] : steps) out[std::to_string(step)] = residents;
+    return out;
+}
+
+inline nlohmann::json toJson(const GuideFigures& g) {
+    return {{"guide_id", g.guideId},   {"topic", g.topic},
+            {"started", g.started},    {"finished", g.finished},
+            {"reached_step", stepsToJson(g.reachedStep)}, {"left_at_step", stepsToJson(g.leftAtStep)}};
+}
+
+inline nlohmann::json toJson(const DailyRollup& d) {
+    nlohmann::json guides = nlohmann::json::array();
+    for (const auto& g : d.guides) guides.push_back(toJson(g));
+    nlohmann::json screens = nlohmann::json::object();
+    for (const auto& [name, views] : d.screens) screens[name] = views;
+    return {{"day", d.day},
+            {"complete", d.complete},
+            {"sessions", d.sessions},
+            {"screens", std::move(screens)},
+            {"guides", std::move(guides)},
+            {"practice_right", d.practiceRight},
+            {"practice_wrong", d.practiceWrong},
+            {"narration_played", d.narrationPlayed},
+            {"qr_shown", d.qrShown},
+            {"text_size_changed", d.textSizeChanged},
+            {"bookings_made", d.bookingsMade},
+            {"bookings_cancelled", d.bookingsCancelled},
+            {"bookings_done", d.bookingsDone},
+            {"bookings_no_show", d.bookingsNoShow},
+            {"survey_smartphone", toJson(d.smartphone)},
+            {"survey_vneid_level2", toJson(d.vneidLevel2)}};
+}
+
+inline nlohmann::json toJson(const Heartbeat& h) {
+    return {{"version", h.version},
+            {"uptime_seconds", h.uptimeSeconds},
+            {"free_disk_mb", h.freeDiskMb},
+            {"content_version", h.contentVersion},
+            {"last_error", h.lastError},
+            {"sent_at", h.sentAt}};
+}
+
+inline nlohmann::json toJson(const Upload& u) {
+    nlohmann::json days = nlohmann::json::array();
+    for (const auto& d : u.days) days.push_back(toJson(d));
+    return {{"schema_version", u.schemaVersion},
+            {"kiosk_id", u.kioskId},
+            {"village", u.village},
+            {"heartbeat", toJson(u.heartbeat)},
+            {"days", std::move(days)}};
+}
+
+// ---- reading ----
+
+// True for a real calendar date written YYYY-MM-DD (so plain string comparison orders days).
+inline bool isCalendarDay(std::string_view s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (s[i] < '0' || s[i] > '9') return false;
+    auto number = [&](std::size_t from, std::size_t count) {
+        int n = 0;
+        for (std::size_t i = from; i < from + count; ++i) n = n * 10 + (s[i] - '0');
+        return n;
+    };
+    const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
+    if (year < 2000 || month < 1 || month > 12 || day < 1) return false;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    constexpr int kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return day <= kDaysIn[month - 1] + ((month == 2 && leap) ? 1 : 0);
+}
+
+namespace detail {
+
+// Nesting deeper than the schema's own (6) is refused before parsing, so hostile input cannot
+// make the parser or the destructor recurse deeply.
+inline bool nestingWithin(std::string_view body, int maxDepth) {
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (char c : body) {
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth) return false;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return true;
+}
+
+// Walks a parsed document; the first problem found becomes `error`, prefixed with the field's path.
+class Reader {
+public:
+    explicit Reader(std::string_view latestAllowedDay) : m_latestDay(latestAllowedDay) {}
+
+    std::optional<Upload> read(const nlohmann::json& root) {
+        Upload u;
+        if (!root.is_object()) return fail("", "must be a JSON object");
+        const nlohmann::json* v = nullptr;
+        if (!(v = field(root, "", "schema_version"))) return std::nullopt;
+        if (!v->is_number_integer() || v->get<std::int64_t>() != kSchemaVersion)
+            return fail("schema_version", "must be " + std::to_string(kSchemaVersion));
+        if (!text(root, "", "kiosk_id", 1, kMaxKioskIdBytes, u.kioskId)) return std::nullopt;
+        for (char c : u.kioskId)
+            if (!isIdChar(c)) return fail("kiosk_id", "only letters, digits, '.', '_' and '-' are allowed");
+        if (!text(root, "", "village", 0, kMaxVillageBytes, u.village)) return std::nullopt;
+        if (!(v = field(root, "", "heartbeat"))) return std::nullopt;
+        if (!heartbeat(*v, u.heartbeat)) return std::nullopt;
+        if (!(v = field(root, "", "days"))) return std::nullopt;
+        if (!v->is_array()) return fail("days", "must be an array");
+        if (v->size() > kMaxDaysPerUpload)
+            return fail("days", "at most " + std::to_string(kMaxDaysPerUpload) + " days per upload");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < v->size(); ++i) {
+            const std::string path = "days[" + std::to_string(i) + "]";
+            DailyRollup d;
+            if (!rollup((*v)[i], path, d)) return std::nullopt;
+            if (!seen.insert(d.day).second) return fail(path + ".day", d.day + " appears twice");
+            u.days.push_back(std::move(d));
+        }
+        return u;
+    }
+
+    std::optional<Upload> fail(const std::string& path, const std::string& problem) {
+        error = path.empty() ? problem : path + ": " + problem;
+        return std::nullopt;
+    }
+
+    std::string error;
+
+private:
+    static bool isIdChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+               c == '_' || c == '-';
+    }
+    static std::string join(const std::string& path, std::string_view key) {
+        return path.empty() ? std::string(key) : path + "." + std::string(key);
+    }
+
+    bool setError(const std::string& path, const std::string& problem) {
+        fail(path, problem);
+        return false;
+    }
+
+    const nlohmann::json* field(const nlohmann::json& object, const std::string& path, std::string_view key) {
+        auto it = object.find(key);
+        if (it == object.end()) {
+            setError(join(path, key), "missing");
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    bool text(const nlohmann::json& object, const std::string& path, std::string_view key, std::size_t minBytes,
+              std::size_t maxBytes, std::string& out) {
+        const nlohmann::json* v = field(object, path, key);
+        if (!v) return false;
+        if (!v->is_string()) return setError(join(path, key), "must be a string");
+        out = v->get<std::string>();
+        if (out.size() < minBytes) return setError(join(path, key), "must not be empty");
+        if (out.size() > maxBytes)
+            return setError(join(path, key), "longer than " + std::to_string(maxBytes) + " bytes");
+        return true;
+    }
+
+    // Field paths are only built for an error: an upload has hundreds of counts to check.
+    enum class CountProblem { none, notCount, tooLarge };
+    static CountProblem readCount(const nlohmann::json& v, std::int64_t max, std::int64_t& out) {
+        const bool ok = v.is_number_unsigned() || (v.is_number_integer() && v.get<std::int64_t>() >= 0);
+        if (!ok) return CountProblem::notCount;
+        if (v.is_number_unsigned() ? v.get<std::uint64_t>() > static_cast<std::uint64_t>(max)
+                                   : v.get<std::int64_t>() > max)
+            return CountProblem::tooLarge;
+        out = v.get<std::int64_t>();
+        return CountProblem::none;
+    }
+
+    bool countError(CountProblem problem, const std::string& path, std::int64_t max) {
+        return setError(path, problem == CountProblem::notCount ? std::string("must be a non-negative integer")
+                                                                : "larger than " + std::to_string(max));
+    }
+
+    bool count(const nlohmann::json& object, const std::string& path, std::string_view key, int& out) {
+        const nlohmann::json* v = field(object, path, key);
+        if (!v) return false;
+        std::int64_t n = 0;
+        if (auto problem = readCount(*v, kMaxCount, n); problem != CountProblem::none)
+            return countError(problem, join(path, key), kMaxCount);
+        out = static_cast<int>(n);
+        return true;
+    }
+
+    bool bigCount(const nlohmann::json& object, const std::string& path, std::string_view key,
+                  std::int64_t& out) {
+        const nlohmann::json* v = field(object, path, key);
+        if (!v) return false;
+        constexpr std::int64_t max = std::numeric_limits<std::int64_t>::max() / 2;
+        if (auto problem = readCount(*v, max, out); problem != CountProblem::none)
+            return countError(problem, join(path, key), max);
+        return true;
+    }
+
+    bool object(const nlohmann::json& object, const std::string& path, std::string_view key,
+                const nlohmann::json*& out) {
+        out = field(object, path, key);
+        if (!out) return false;
+        if (!out->is_object()) return setError(join(path, key), "must be a JSON object");
+        return true;
+    }
+
+    bool heartbeat(const nlohmann::json& v, Heartbeat& h) {
+        const std::string path = "heartbeat";
+        if (!v.is_object()) return setError(path, "must be a JSON object");
+        return text(v, path, "version", 0, kMaxVersionBytes, h.version) &&
+               bigCount(v, path, "uptime_seconds", h.uptimeSeconds) &&
+               bigCount(v, path, "free_disk_mb", h.freeDiskMb) &&
+               text(v, path, "content_version", 0, kMaxVersionBytes, h.contentVersion) &&
+               text(v, path, "last_error", 0, kMaxLastErrorBytes, h.lastError) &&
+               text(v, path, "sent_at", 0, kMaxTimestampBytes, h.sentAt);
+    }
+
+    bool survey(const nlohmann::json& day, const std::string& path, std::string_view key, Survey& s) {
+        const nlohmann::json* v = nullptr;
+        if (!object(day, path, key, v)) return false;
+        const std::string here = join(path, key);
+        return count(*v, here, "yes", s.yes) && count(*v, here, "no", s.no) && count(*v, here, "skip", s.skip);
+    }
+
+    bool steps(const nlohmann::json& guide, const std::string& path, std::string_view key,
+               std::map<int, int>& out) {
+        const nlohmann::json* v = nullptr;
+        if (!object(guide, path, key, v)) return false;
+        if (v->size() > static_cast<std::size_t>(kMaxStepsPerGuide))
+            return setError(join(path, key), "at most " + std::to_string(kMaxStepsPerGuide) + " steps");
+        for (const auto& item : v->items()) {  // not a structured binding: clang 14 cannot capture one
+            const std::string& name = item.key();
+            const nlohmann::json& residents = item.value();
+            const auto stepPath = [&] { return join(path, key) + ".\"" + name.substr(0, 16) + "\""; };
+            int step = 0;
+            bool digits = !name.empty() && name.size() <= 3 && name[0] != '0';
+            for (char c : name) {
+                if (c < '0' || c > '9') digits = false;
+                else step = step * 10 + (c - '0');
+            }
+            if (!digits || step < 1 || step > kMaxStepsPerGuide)
+                return setError(stepPath(), "step must be a number from 1 to " + std::to_string(kMaxStepsPerGuide));
+            std::int64_t n = 0;
+            if (auto problem = readCount(residents, kMaxCount, n); problem != CountProblem::none)
+                return countError(problem, stepPath(), kMaxCount);
+            out[step] = static_cast<int>(n);
+        }
+        return true;
+    }
+
+    bool guide(const nlohmann::json& v, const std::string& path, GuideFigures& g) {
+        if (!v.is_object()) return setError(path, "must be a JSON object");
+        return text(v, path, "guide_id", 1, kMaxNameBytes, g.guideId) &&
+               text(v, path, "topic", 0, kMaxNameBytes, g.topic) && count(v, path, "started", g.started) &&
+               count(v, path, "finished", g.finished) && steps(v, path, "reached_step", g.reachedStep) &&
+               steps(v, path, "left_at_step", g.leftAtStep);
+    }
+
+    bool rollup(const nlohmann::json& v, const std::string& path, DailyRollup& d) {
+        if (!v.is_object()) return setError(path, "must be a JSON object");
+        const nlohmann::json* day = field(v, path, "day");
+        if (!day) return false;
+        if (!day->is_string() || !isCalendarDay(day->get_ref<const std::string&>()))
+            return setError(path + ".day", "must be a date YYYY-MM-DD");
+        d.day = day->get<std::string>();
+        if (d.day > m_latestDay) return setError(path + ".day", d.day + " is in the future");
+        const nlohmann::json* complete = field(v, path, "complete");
+        if (!complete) return false;
+        if (!complete->is_boolean()) return setError(path + ".complete", "must be true or false");
+        d.complete = complete->get<bool>();
+        if (!count(v, path, "sessions", d.sessions)) return false;
+
+        const nlohmann::json* screens = nullptr;
+        if (!object(v, path, "screens", screens)) return false;
+        if (screens->size() > kMaxScreensPerDay)
+            return setError(path + ".screens", "at most " + std::to_string(kMaxScreensPerDay) + " screens");
+        for (const auto& item : screens->items()) {  // not a structured binding: clang 14 cannot capture one
+            const std::string& name = item.key();
+            const nlohmann::json& views = item.value();
+            const auto screenPath = [&] { return path + ".screens.\"" + name.substr(0, 16) + "\""; };
+            if (name.empty() || name.size() > kMaxScreenNameBytes)
+                return setError(screenPath(), "screen name must be 1.." + std::to_string(kMaxScreenNameBytes) + " bytes");
+            std::int64_t n = 0;
+            if (auto problem = readCount(views, kMaxCount, n); problem != CountProblem::none)
+                return countError(problem, screenPath(), kMaxCount);
+            d.screens[name] = static_cast<int>(n);
+        }
+
+        const nlohmann::json* guides = field(v, path, "guides");
+        if (!guides) return false;
+        if (!guides->is_array()) return setError(path + ".guides", "must be an array");
+        if (guides->size() > kMaxGuidesPerDay)
+            return setError(path + ".guides", "at most " + std::to_string(kMaxGuidesPerDay) + " guides per day");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < guides->size(); ++i) {
+            const std::string guidePath = path + ".guides[" + std::to_string(i) + "]";
+            GuideFigures g;
+            if (!guide((*guides)[i], guidePath, g)) return false;
+            if (!seen.insert(g.guideId).second) return setError(guidePath + ".guide_id", g.guideId + " appears twice");
+            d.guides.push_back(std::move(g));
+        }
+
+        return count(v, path, "practice_right", d.practiceRight) && count(v, path, "practice_wrong", d.practiceWrong) &&
+               count(v, path, "narration_played", d.narrationPlayed) && count(v, path, "qr_shown", d.qrShown) &&
+               count(v, path, "text_size_changed", d.textSizeChanged) &&
+               count(v, path, "bookings_made", d.bookingsMade) &&
+               count(v, path, "bookings_cancelled", d.bookingsCancelled) &&
+               count(v, path, "bookings_done", d.bookingsDone) &&
+               count(v, path, "bookings_no_show", d.bookingsNoShow) &&
+               survey(v, path, "survey_smartphone", d.smartphone) &&
+               survey(v, path, "survey_vneid_level2", d.vneidLevel2);
+    }
+
+    std::string m_latestDay;
+};
+
+// The parser without std::expected, for compilers whose library lacks it (the clang fuzz build):
+// holds either the upload or the error message.
+inline std::variant<Upload, std::string> parseUploadVariant(std::string_view body,
+                                                            std::string_view latestAllowedDay) {
+    if (body.size() > kMaxUploadBytes) return std::string("body: larger than the upload limit");
+    if (!nestingWithin(body, 16)) return std::string("body: nested too deeply");
+    nlohmann::json root = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+    if (root.is_discarded()) return std::string("body: not valid JSON (or not UTF-8)");
+    Reader reader(latestAllowedDay);
+    if (auto upload = reader.read(root)) return std::move(*upload);
+    return std::move(reader.error);
+}
+
+}  // namespace detail
+
+#if defined(__cpp_lib_expected)
+// Strict validation; the error names the field, e.g. "days[0].day: 2027-01-01 is in the future".
+// latestAllowedDay (YYYY-MM-DD): the last day that is not "in the future" (the hub uses its own
+// local date plus one day of tolerance for clocks).
+inline std::expected<Upload, std::string> parseUpload(std::string_view body, std::string_view latestAllowedDay) {
+    auto result = detail::parseUploadVariant(body, latestAllowedDay);
+    if (auto* upload = std::get_if<Upload>(&result)) return std::move(*upload);
+    return std::unexpected(std::move(std::get<std::string>(result)));
+}
+#endif
+
+}  // namespace kiosk::upload

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""e2e.hub_report_browser: seeds a month with `commune-hub import`, then real headless Chromium logs in
+through the login form (DevTools protocol over --remote-debugging-pipe, standard library only) and
+reads the rendered report: the expected numbers must be in the DOM.
+Usage: hub_report_browser.py COMMUNE_HUB [CHROMIUM]"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+from hub_common import Hub, check, local_day, make_upload
+
+
+class Browser:
+    """Chromium driven over its DevTools pipe: fd 3 carries commands in, fd 4 answers out, NUL-separated."""
+
+    def __init__(self, binary):
+        self.profile = tempfile.mkdtemp(prefix="hub-chromium-")
+        to_browser_r, self.to_browser = os.pipe()
+        self.from_browser, from_browser_w = os.pipe()
+
+        def wire_fds():
+            a, b = os.dup(to_browser_r), os.dup(from_browser_w)  # out of the way of 3 and 4 first
+            os.dup2(a, 3)
+            os.dup2(b, 4)
+
+        self.proc = subprocess.Popen(
+            [binary, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--remote-debugging-pipe",
+             "--user-data-dir=" + self.profile, "about:blank"],
+            preexec_fn=wire_fds, pass_fds=(3, 4), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        self.buffer = b""
+        self.next_id = 0
+        self.events = []
+
+    def send(self, method, params=None, session=None, timeout=30):
+        self.next_id += 1
+        message = {"id": self.next_id, "method": method, "params": params or {}}
+        if session:
+            message["sessionId"] = session
+        os.write(self.to_browser, json.dumps(message).encode() + b"\0")
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            reply = self.read_message()
+            if reply.get("id") == self.next_id:
+                if "error" in reply:
+                    raise RuntimeError(f"{method}: {reply['error']}")
+                return reply.get("result", {})
+            self.events.append(reply)
+        raise RuntimeError(method + ": no answer")
+
+    def read_message(self):
+        while b"\0" not in self.buffer:
+            chunk = os.read(self.from_browser, 1 << 16)
+            if not chunk:
+                raise RuntimeError("chromium closed its pipe")
+            self.buffer += chunk
+        raw, self.buffer = self.buffer.split(b"\0", 1)
+        return json.loads(raw)
+
+    def evaluate(self, session, expression):
+        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                                "awaitPromise": True}, session)
+        return result.get("result", {}).get("value")
+
+    def wait_for(self, session, expression, timeout=30):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.evaluate(session, expression):
+                return True
+            time.sleep(0.1)
+        return False
+
+    def close(self):
+        try:
+            self.send("Browser.close", timeout=5)
+        except (RuntimeError, OSError):
+            pass
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+chromium = sys.argv[2] if len(sys.argv) > 2 else shutil.which("chromium")
+if not chromium:
+    print("chromium not installed (platform/deploy/install-deps.sh test)", file=sys.stderr)
+    sys.exit(1)
+
+hub = Hub(sys.argv[1])
+browser = None
+try:
+    day1, day2 = local_day(-2), local_day(-1)
+    month = day2[:7]
+    if day1[:7] != month:
+        day1 = day2
+    hub.add_kiosk("k-a1", "Thôn An")
+    hub.add_kiosk("k-a2", "Thôn An")
+    hub.add_kiosk("k-b", "Thôn Bình")
+    hub.add_kiosk("k-silent", "Thôn Cũ")
+    check(hub.cli("staff", "add", "canbo", stdin="mat-khau-dai-123\n").returncode == 0, "staff account")
+    lines = [
+        make_upload("k-a1", day1, sessions=12, started=6, smartphone=(5, 1)),
+        make_upload("k-a2", day2, sessions=30, started=4, smartphone=(2, 0)),
+        make_upload("k-b", day2, sessions=17, started=5, smartphone=(1, 1)),
+        make_upload("k-a1", day1, sessions=13, started=6, smartphone=(5, 1)),  # a re-send replaces: 13
+    ]
+    seed = os.path.join(hub.data, "export.jsonl")
+    with open(seed, "w", encoding="utf-8") as out:
+        for upload in lines:
+            out.write(json.dumps(upload, ensure_ascii=False) + "\n")
+    result = hub.cli("import", seed)
+    check(result.returncode == 0 and "imported 4 upload(s)" in result.stdout, f"import: {result.stdout.strip()}")
+    hub.start()
+
+    browser = Browser(chromium)
+    target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+    session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+    # A phone's screen: the page must fit its width (wide tables scroll inside their own box).
+    browser.send("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 2,
+                                                        "mobile": True}, session)
+    browser.send("Page.navigate", {"url": f"http://127.0.0.1:{hub.port}/reports?month={month}"}, session)
+    check(browser.wait_for(session, "document.readyState === 'complete' && !!document.querySelector('input[name=password]')"),
+          "the report sends the browser to the login form")
+    browser.evaluate(session, """
+        document.querySelector('input[name=username]').value = 'canbo';
+        document.querySelector('input[name=password]').value = 'mat-khau-dai-123';
+        document.querySelector('form').submit(); true""")
+    check(browser.wait_for(session, "location.pathname === '/reports' && document.readyState === 'complete'"),
+          "after logging in the browser is back on the report")
+    rows = browser.evaluate(session, "Array.from(document.querySelectorAll('tr')).map(r => Array.from(r.cells).map(c => c.textContent))")
+    title = browser.evaluate(session, "document.title")
+    print("title:", title)
+    check(["Thôn An", "43", "4", "2", "2", "0"] in rows, "Thôn An: 13 + 30 sessions (the re-send replaced 12)")
+    check(["Thôn Bình", "17", "2", "1", "1", "0"] in rows, "Thôn Bình: 17 sessions")
+    check(["Toàn xã", "60", "6", "3", "3", "0"] in rows, "commune: 60 sessions")
+    check(["Toàn xã", "vneid", "15", "9", "60 %"] in rows, "commune topic vneid: 15 started, 9 finished")
+    check(["Thôn An", "8", "88 %", "đạt", "8", "50 %", "chưa đạt"] in rows, "Thôn An survey: 7 of 8 = 88 %")
+    check(["Thôn Bình", "< 5", "< 5", "—", "< 5", "< 5", "—"] in rows, "Thôn Bình survey: fewer than 5 answers")
+    alerts = browser.evaluate(session, "Array.from(document.querySelectorAll('td.alert')).map(c => c.textContent)")
+    check("chưa gửi" in alerts, "the kiosk that never sent is shown in red")
+    bars = browser.evaluate(session, "document.querySelectorAll('svg rect').length")
+    check(bars and bars > 5, f"the SVG charts drew bars ({bars})")
+    width = browser.evaluate(session, "document.documentElement.scrollWidth")
+    check(width <= 360, f"the page fits a 360 px wide phone ({width} px)")
+    hub.stop()
+finally:
+    if browser:
+        browser.close()
+    hub.cleanup()
+print("PASS")

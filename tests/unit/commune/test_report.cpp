@@ -1,0 +1,166 @@
+// Report numbers from stored rollups, the "< 5" survey rule, and the CSV/HTML/text forms.
+#include "report.hpp"
+#include "sample_upload.hpp"
+#include "sqlite_hub_store.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace commune;
+
+namespace {
+
+constexpr std::int64_t kNow = 1795600000;  // 2026-11-25 (local) — the tests' fixed "now"
+
+Period month(const std::string& text) {
+    auto p = parsePeriod(text);
+    REQUIRE(p.has_value());
+    return *p;
+}
+
+// Two villages: Thôn 1 with two kiosks, Thôn 2 with one; surveys chosen around the "< 5" line.
+std::unique_ptr<SqliteHubStore> seededStore() {
+    auto store = SqliteHubStore::openInMemory();
+    REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
+    REQUIRE(store->addKiosk("k2", "Thôn 1", "h2"));
+    REQUIRE(store->addKiosk("k3", "Thôn 2", "h3"));
+    REQUIRE(store->addKiosk("k4", "Thôn 3", "h4"));  // never uploads
+    auto a = test::sampleUpload("k1", "2026-11-10");
+    a.days[0].smartphone = {3, 1, 5};  // 4 answers in k1 ...
+    store->replaceRollups(a, kNow - 3600);
+    auto b = test::sampleUpload("k2", "2026-11-11");
+    b.days[0].sessions = 7;
+    b.days[0].smartphone = {2, 0, 0};  // ... + 2 in k2 = 6 answers for Thôn 1: a share is shown
+    store->replaceRollups(b, kNow - 3 * 86400 - 60);  // silent for 3 days: red
+    auto c = test::sampleUpload("k3", "2026-11-12");
+    c.days[0].smartphone = {1, 2, 0};  // 3 answers for Thôn 2: "< 5"
+    c.days[0].guides[0].started = 4;
+    store->replaceRollups(c, kNow - 86400);
+    auto october = test::sampleUpload("k3", "2026-10-31");  // outside November
+    october.days[0].sessions = 1000;
+    store->replaceRollups(october, kNow - 86400);
+    return store;
+}
+
+const VillageTotals& village(const Report& r, const std::string& name) {
+    for (const auto& v : r.villages)
+        if (v.village == name) return v;
+    FAIL("no village " << name);
+    throw;
+}
+
+}  // namespace
+
+TEST_CASE("periods: a month or a quarter, nothing else") {
+    CHECK(month("2026-11").days.first == "2026-11-01");
+    CHECK(month("2026-11").days.last == "2026-11-30");
+    CHECK(month("2024-02").days.last == "2024-02-29");
+    CHECK(month("2026-Q4").days.first == "2026-10-01");
+    CHECK(month("2026-Q4").days.last == "2026-12-31");
+    CHECK(month("2026-Q1").title == "quý 1/2026");
+    for (const char* bad : {"2026-13", "2026-Q5", "2026-00", "26-11", "2026/11", "", "2026-Q"})
+        CHECK_FALSE(parsePeriod(bad).has_value());
+}
+
+TEST_CASE("local days are Vietnam's (UTC+7)") {
+    CHECK(localDay(1795600000) == "2026-11-25");
+    CHECK(localDay(1795539600 - 1) == "2026-11-24");  // 2026-11-24T16:59:59Z = 23:59:59 local
+    CHECK(localDay(1795539600) == "2026-11-25");
+    CHECK(addDays("2026-12-31", 1) == "2027-01-01");
+    CHECK(isoUtc(0) == "1970-01-01T00:00:00Z");
+}
+
+TEST_CASE("report numbers per village and for the commune") {
+    auto store = seededStore();
+    const Report r = buildReport(*store, month("2026-11"), kNow);
+    REQUIRE(r.villages.size() == 2);
+    CHECK(village(r, "Thôn 1").sessions == 17);
+    CHECK(village(r, "Thôn 2").sessions == 10);
+    CHECK(r.commune.sessions == 27);
+    CHECK(r.commune.bookingsMade == 6);
+    CHECK(r.commune.bookingsDone == 3);
+    CHECK(r.commune.bookingsNoShow == 3);
+    // Topics: per village and the commune's.
+    std::int64_t communeStarted = -1;
+    for (const auto& t : r.topics)
+        if (t.village.empty() && t.topic == "vneid") communeStarted = t.started;
+    CHECK(communeStarted == 5 + 5 + 4);
+    // The funnel sums each step over the commune.
+    REQUIRE(r.funnels.size() == 1);
+    REQUIRE(r.funnels[0].steps.size() == 3);
+    CHECK(r.funnels[0].steps[0].reached == 15);
+    CHECK(r.funnels[0].steps[1].leftHere == 3);
+    CHECK(r.kiosks.size() == 4);
+}
+
+TEST_CASE("survey shares need at least 5 answers, also for the commune") {
+    CHECK(surveyShare(4, 0) == "< 5");
+    CHECK(surveyShare(0, 0) == "< 5");
+    CHECK(surveyShare(5, 0) == "100 %");
+    CHECK(surveyShare(6, 1) == "86 %");
+    CHECK(surveyVerdict(4, 0, 85) == "—");
+    CHECK(surveyVerdict(6, 1, 85) == "đạt");    // 85.7 % > 85 %
+    CHECK(surveyVerdict(17, 3, 85) == "chưa đạt");  // exactly 85 % is not more than 85 %
+    CHECK(surveyVerdict(5, 5, 50) == "chưa đạt");
+
+    auto store = seededStore();
+    const Report r = buildReport(*store, month("2026-11"), kNow);
+    const std::string text = renderText(r);
+    const std::string csv = renderCsv(r);
+    // Thôn 1: 5 of 6 said yes -> 83 %; Thôn 2: 3 answers -> "< 5"; commune 6 of 9 -> 67 %.
+    CHECK(csv.find("\"Thôn 1\",\"6\",\"83 %\",\"chưa đạt\"") != std::string::npos);
+    CHECK(csv.find("\"Thôn 2\",\"< 5\",\"< 5\",\"—\"") != std::string::npos);
+    CHECK(csv.find("\"Toàn xã\",\"9\",\"67 %\",\"chưa đạt\"") != std::string::npos);
+    CHECK(text.find("Thôn 2") != std::string::npos);
+
+    // A quiet month where even the commune has fewer than 5 answers.
+    auto small = SqliteHubStore::openInMemory();
+    REQUIRE(small->addKiosk("k1", "Thôn 1", "h1"));
+    auto u = test::sampleUpload("k1", "2026-11-10");
+    u.days[0].smartphone = {4, 0, 0};
+    u.days[0].vneidLevel2 = {1, 1, 0};
+    small->replaceRollups(u, kNow);
+    const std::string smallCsv = renderCsv(buildReport(*small, month("2026-11"), kNow));
+    CHECK(smallCsv.find("\"Toàn xã\",\"< 5\",\"< 5\",\"—\",\"< 5\",\"< 5\",\"—\"") != std::string::npos);
+    CHECK(smallCsv.find("100 %") == std::string::npos);
+}
+
+TEST_CASE("kiosks silent for more than two days are flagged") {
+    KioskStatus k;
+    CHECK(daysWithoutUpload(k, kNow) == -1);
+    k.lastSeenUnix = kNow - 2 * 86400 - 10;
+    CHECK(daysWithoutUpload(k, kNow) == 2);
+    k.lastSeenUnix = kNow - 3 * 86400;
+    CHECK(daysWithoutUpload(k, kNow) == 3);
+
+    auto store = seededStore();
+    const std::string html = renderHtml(buildReport(*store, month("2026-11"), kNow));
+    CHECK(html.find("<td class=\"alert\">3</td>") != std::string::npos);     // k2
+    CHECK(html.find("<td class=\"alert\">chưa gửi</td>") != std::string::npos);  // k4 never sent
+    CHECK(html.find("<td>1</td>") != std::string::npos);
+}
+
+TEST_CASE("CSV: BOM, CRLF, every field quoted, quotes doubled") {
+    CHECK(csvField("a,\"b\"") == "\"a,\"\"b\"\"\"");
+    auto store = seededStore();
+    const std::string csv = renderCsv(buildReport(*store, month("2026-11"), kNow));
+    CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(csv.find("\r\n") != std::string::npos);
+    for (std::size_t i = csv.find('\n'); i != std::string::npos; i = csv.find('\n', i + 1)) CHECK(csv[i - 1] == '\r');
+}
+
+TEST_CASE("HTML escapes everything that came from a kiosk") {
+    CHECK(htmlEscape("<b a='1'>&\"") == "&lt;b a=&#39;1&#39;&gt;&amp;&quot;");
+    auto store = SqliteHubStore::openInMemory();
+    REQUIRE(store->addKiosk("k1", "<script>alert(1)</script>", "h1"));
+    auto u = test::sampleUpload("k1", "2026-11-10");
+    u.days[0].guides[0].guideId = "<img src=x onerror=alert(1)>";
+    u.heartbeat.lastError = "\"><script>";
+    store->replaceRollups(u, kNow);
+    const std::string html = renderHtml(buildReport(*store, month("2026-11"), kNow));
+    CHECK(html.find("<script>") == std::string::npos);
+    CHECK(html.find("<img") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("<meta name=\"viewport\"") != std::string::npos);
+    CHECK(html.find("@media print") != std::string::npos);
+    CHECK(html.find("<svg") != std::string::npos);
+}

@@ -1,0 +1,167 @@
+// The team's queue: one day of bookings at a time, one booking's page (mark, note, reschedule, erase),
+// typing the note, and moving a booking to another day and time.
+#include "booking_export.hpp"
+#include "staff_widgets.hpp"
+#include "ui/keypads.hpp"
+#include "ui/strings.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace ui::staff {
+
+namespace {
+namespace si = kiosk::staff_intent;
+using kiosk::BookingStatus;
+
+std::string dayLabel(const kiosk::StaffDeskState& s, int offset) {
+    const kiosk::LocalDate day{std::chrono::sys_days{s.today} + std::chrono::days{offset}};
+    std::string label = kiosk::vietnameseDay(day);
+    if (offset == 0) label += fmt::format(" ({})", staff_text::kToday);
+    return label;
+}
+
+std::string whoLine(const kiosk::QueueEntry& e) {
+    if (e.erased) return staff_text::kErased;
+    return fmt::format("{} · {}", e.name.empty() ? staff_text::kNoName : e.name, kiosk::groupedPhone(e.phone));
+}
+
+const ColourPair& statusColours(const Palette& palette, BookingStatus status) {
+    switch (status) {
+    case BookingStatus::booked: return palette.plainButton;
+    case BookingStatus::arrived: return palette.primaryButton;
+    case BookingStatus::done: return palette.publicServices;
+    default: return palette.notice;
+    }
+}
+}  // namespace
+
+void drawQueue(const ScreenContext& ctx, Intents& intents) {
+    const kiosk::StaffDeskState& s = deskState(ctx);
+    const Metrics& m = ctx.theme.metrics();
+    const Palette& palette = ctx.theme.palette();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const std::string title = fmt::format(fmt::runtime(staff_text::kQueueTitle), dayLabel(s, s.dayOffset));
+    float y = drawHeader(ctx, title.c_str());
+    y = drawMessage(ctx, y);
+    // The day buttons sit in the bottom bar, between "Quay lại" and the right edge.
+    const float barTop = drawStaffNav(ctx, intents);
+    const float navW = std::max(m.targetPx * 2.2f, (screen.x - 2 * m.marginPx - m.gapPx) / 3);
+    const float dayW = (screen.x - 2 * m.marginPx - navW - 2 * m.gapPx) / 2;
+    const int horizon = 14;
+    ImGui::SetCursorScreenPos(ImVec2(m.marginPx + navW + m.gapPx, barTop));
+    if (s.dayOffset > -1 && bigButton(ctx.targets, ctx.theme, "staff.day.previous", {staff_text::kPreviousDay},
+                                      ImVec2(dayW, m.targetPx), palette.plainButton)) {
+        intents.push_back(act(si::ShowDay{s.dayOffset - 1}));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - dayW, barTop));
+    if (s.dayOffset < horizon - 1 && bigButton(ctx.targets, ctx.theme, "staff.day.next", {staff_text::kNextDay},
+                                               ImVec2(dayW, m.targetPx), palette.primaryButton)) {
+        intents.push_back(act(si::ShowDay{s.dayOffset + 1}));
+    }
+    if (s.queue.empty()) {
+        drawText(ctx, y, staff_text::kQueueEmpty);
+        return;
+    }
+    std::vector<Choice> rows;
+    int index = 0;  // ids count rows, so scenarios can tap a booking whose code is random
+    for (const kiosk::QueueEntry& e : s.queue) {
+        rows.push_back({fmt::format("staff.booking.{}", index++),
+                        fmt::format("{} · {} · {}", kiosk::clockTime(e.slot.minuteOfDay), e.code, kiosk::staffStatusLabel(e.status)),
+                        fmt::format("{}\n{}", whatHelpWith(ctx, e), whoLine(e)), act(si::OpenBooking{e.code}),
+                        statusColours(palette, e.status)});
+    }
+    // Two columns when the screen is wide enough for a row's words.
+    const float minW = std::max(m.targetPx * 5.5f, (screen.x - 2 * m.marginPx) / 2.05f);
+    const float rowH = ctx.theme.title()->FontSize + 2 * ctx.theme.body()->FontSize * 1.2f + m.pxPerMm * 7;
+    drawChoices(ctx, y, barTop - m.gapPx, rows, minW, rowH, intents);
+}
+
+void drawBookingDetail(const ScreenContext& ctx, Intents& intents) {
+    const kiosk::StaffDeskState& s = deskState(ctx);
+    const Palette& palette = ctx.theme.palette();
+    const Metrics& m = ctx.theme.metrics();
+    if (!s.selected) {
+        drawHeader(ctx, staff_text::kQueue);
+        drawStaffNav(ctx, intents);
+        return;
+    }
+    const kiosk::QueueEntry& e = *s.selected;
+    const std::string title = fmt::format(fmt::runtime(staff_text::kDetailTitle), e.code, kiosk::clockTime(e.slot.minuteOfDay),
+                                          kiosk::vietnameseDay(e.slot.date));
+    float y = drawHeader(ctx, title.c_str());
+    y = drawMessage(ctx, y);
+    y = drawText(ctx, y, fmt::format(fmt::runtime(staff_text::kDetailStatus), kiosk::staffStatusLabel(e.status)), true);
+    y = drawText(ctx, y, fmt::format(fmt::runtime(staff_text::kDetailWhat), whatHelpWith(ctx, e)));
+    y = drawText(ctx, y, e.erased ? std::string(staff_text::kErased)
+                                  : fmt::format(fmt::runtime(staff_text::kDetailWho), e.name.empty() ? staff_text::kNoName : e.name,
+                                                kiosk::groupedPhone(e.phone)));
+    if (!e.note.empty()) y = drawText(ctx, y, fmt::format(fmt::runtime(staff_text::kDetailNote), e.note));
+    y += m.gapPx;
+
+    std::vector<Choice> actions;
+    for (BookingStatus to : s.moves) {
+        const char* label = to == BookingStatus::arrived  ? staff_text::kMarkArrived
+                            : to == BookingStatus::done   ? staff_text::kMarkDone
+                            : to == BookingStatus::noShow ? staff_text::kMarkNoShow
+                                                          : staff_text::kMarkCancel;
+        actions.push_back({fmt::format("staff.mark.{}", kiosk::bookingStatusName(to)), label, "",
+                           act(si::MarkStatus{to}), to == BookingStatus::cancelled ? palette.plainButton : palette.primaryButton});
+    }
+    actions.push_back({"staff.note", staff_text::kNote, "", act(si::StartNote{}), palette.plainButton});
+    if (e.status == BookingStatus::booked) {
+        actions.push_back({"staff.reschedule", staff_text::kReschedule, "", act(si::StartReschedule{}), palette.plainButton});
+    }
+    if (!e.erased) actions.push_back({"staff.erase", staff_text::kErase, "", act(si::ErasePersonal{}), palette.plainButton});
+    const float barTop = drawStaffNav(ctx, intents);
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    drawChoices(ctx, y, barTop - m.gapPx, actions, (screen.x - 2 * m.marginPx) / 4.3f, m.targetPx, intents);
+}
+
+void drawNote(const ScreenContext& ctx, Intents& intents) {
+    const kiosk::StaffDeskState& s = deskState(ctx);
+    const std::string title = fmt::format(fmt::runtime(staff_text::kNoteTitle), s.selected ? s.selected->code : "");
+    drawTypingPage(ctx, intents, title, s.note.text(), staff_text::kNoteHint, vietnameseKeys(staff_text::kSave),
+                   kLetterColumns, kLetterRows, false);
+}
+
+void drawReschedule(const ScreenContext& ctx, Intents& intents) {
+    const kiosk::StaffDeskState& s = deskState(ctx);
+    const Metrics& m = ctx.theme.metrics();
+    const Palette& palette = ctx.theme.palette();
+    const std::string code = s.selected ? s.selected->code : "";
+    std::vector<Choice> choices;
+    std::string title;
+    float minW = 0;
+    if (!s.rescheduleOffset) {
+        title = fmt::format(fmt::runtime(staff_text::kRescheduleDayTitle), code);
+        int offset = 0;
+        for (const auto& day : s.rescheduleDays) {
+            const std::string sub = day.closedReason ? std::string(staff_text::kClosed)
+                                    : day.freeSlots == 0 ? std::string(staff_text::kFull)
+                                                         : fmt::format(fmt::runtime(staff_text::kFree), day.freeSlots);
+            choices.push_back({fmt::format("staff.reschedule.day.{}", offset), kiosk::vietnameseDay(day.day), sub,
+                               act(si::RescheduleDay{offset}), palette.plainButton, day.freeSlots > 0});
+            ++offset;
+        }
+        ImFont* font = ctx.theme.title();
+        minW = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, "Chủ Nhật").x + m.pxPerMm * 6;
+    } else {
+        const kiosk::LocalDate day{std::chrono::sys_days{s.today} + std::chrono::days{*s.rescheduleOffset}};
+        title = fmt::format(fmt::runtime(staff_text::kRescheduleSlotTitle), code, kiosk::vietnameseDay(day));
+        for (const kiosk::Slot& slot : s.rescheduleSlots) {
+            const std::string time = kiosk::clockTime(slot.start.minuteOfDay);
+            choices.push_back({"staff.reschedule.slot." + time, time,
+                               fmt::format(fmt::runtime(staff_text::kPlaces), slot.remaining),
+                               act(si::RescheduleSlot{slot.start.minuteOfDay}), palette.plainButton});
+        }
+        minW = ImGui::CalcTextSize("00:00").x * 2.5f;
+    }
+    float y = drawHeader(ctx, title.c_str());
+    y = drawMessage(ctx, y);
+    const float barTop = drawStaffNav(ctx, intents);
+    drawChoices(ctx, y, barTop - m.gapPx, choices, minW, m.targetPx * 1.15f, intents);
+}
+
+}  // namespace ui::staff
