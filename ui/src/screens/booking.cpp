@@ -200,6 +200,7 @@ void drawSlotStep(const ScreenContext& ctx, Intents& intents) {
 // A field above a keypad: title, what was typed (large), a hint or the error, then the keys.
 void drawTypingStep(const ScreenContext& ctx, Intents& intents, const char* title, const std::string& typed,
                     const char* hint, const std::vector<Key>& keys, int columns, int rows, bool keypadBeside) {
+    // columns and rows may shrink to fit below.
     const kiosk::BookingDraft& draft = ctx.app.state().draft;
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
@@ -242,6 +243,15 @@ void drawTypingStep(const ScreenContext& ctx, Intents& intents, const char* titl
         }
     }
     const float keysLeft = beside ? screen.x - m.marginPx - keysW : m.marginPx;
+    // A narrow (portrait) screen takes fewer keys per row, so no key gets smaller than a fingertip target.
+    // (bigButton widens a key a little short of a target; the gap still stays over 3 mm.)
+    const int fit = std::max(1, static_cast<int>((keysW + m.gapPx) / (0.95f * m.targetPx + m.gapPx)));
+    if (columns > fit) {
+        int cells = 0;
+        for (const Key& key : keys) cells += key.span;
+        columns = fit;
+        rows = (cells + columns - 1) / columns + 1;  // + 1: a wide key may start a new row
+    }
     // Keys no taller than wide plus a little: a 3 x 4 pad on a wide screen should not be stretched.
     const float keysH = std::min(keysBottom - keysTop, static_cast<float>(rows) * (keysW / static_cast<float>(columns)) * 0.9f +
                                                           static_cast<float>(rows - 1) * m.gapPx);
