@@ -3,6 +3,9 @@
 #include "bookings.hpp"
 #include "ui/strings.hpp"
 
+#include <algorithm>
+#include <cfloat>
+
 namespace ui {
 
 void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, const std::vector<Key>& keys,
@@ -27,6 +30,68 @@ void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, 
         }
         cell += key.span;
     }
+}
+
+// A title, the field with what was typed (its end in view, where typing goes), the hint or the error,
+// and the keys under it, or beside it in landscape for a small pad.
+void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title, const std::string& shown,
+                    const char* hint, const std::string& message, const std::vector<Key>& keys, int columns, int rows,
+                    bool keypadBeside) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const bool beside = keypadBeside && screen.x >= screen.y;
+    const float keysW = beside ? std::min(screen.x * 0.48f, static_cast<float>(columns) * m.targetPx * 1.6f)
+                               : screen.x - 2 * m.marginPx;
+    const float textW = beside ? screen.x - keysW - x - 2 * m.marginPx : screen.x - x - m.marginPx;
+    float y = m.marginPx;
+    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), ink, title.c_str(), nullptr, textW);
+    y += wrappedTextHeight(ctx.theme.title(), textW, title) + m.gapPx / 2;
+    const float fieldH = ctx.theme.title()->FontSize * 1.5f;
+    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + textW, y + fieldH), toImColor(ctx.theme.palette().plainButton.background));
+    draw->AddRect(ImVec2(x, y), ImVec2(x + textW, y + fieldH), toImColor(ctx.theme.palette().border), 0, 0, 2.0f);
+    const std::string withCaret = shown + "|";
+    draw->PushClipRect(ImVec2(x, y), ImVec2(x + textW, y + fieldH), true);
+    // A long note shows its end, where typing goes.
+    const float textWidth = ctx.theme.title()->CalcTextSizeA(ctx.theme.title()->FontSize, FLT_MAX, 0, withCaret.c_str()).x;
+    const float textX = std::min(x + m.gapPx / 2, x + textW - m.gapPx / 2 - textWidth);
+    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(textX, y + (fieldH - ctx.theme.title()->FontSize) / 2),
+                  ink, withCaret.c_str());
+    draw->PopClipRect();
+    y += fieldH + m.gapPx / 2;
+    const std::string note = message.empty() ? std::string(hint) : message;
+    ImFont* noteFont = message.empty() ? ctx.theme.body() : ctx.theme.bodyBold();
+    draw->AddText(noteFont, noteFont->FontSize, ImVec2(x, y), ink, note.c_str(), nullptr, textW);
+    const float keysTop = beside ? m.marginPx : y + wrappedTextHeight(noteFont, textW, note) + m.gapPx / 2;
+
+    const bool keysHaveBack = std::ranges::any_of(keys, [](const Key& k) { return k.id == "nav.back"; });
+    float keysBottom = screen.y - m.marginPx;
+    if (!keysHaveBack) {
+        if (beside) {
+            ImGui::SetCursorScreenPos(ImVec2(x, screen.y - m.marginPx - m.targetPx));
+            if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack},
+                          ImVec2(std::min(textW, m.targetPx * 2.5f), m.targetPx), ctx.theme.palette().plainButton)) {
+                intents.push_back(kiosk::intent::Back{});
+            }
+        } else {
+            keysBottom = drawNavBar(ctx, intents, false) - m.gapPx;
+        }
+    }
+    const float keysLeft = beside ? screen.x - m.marginPx - keysW : m.marginPx;
+    // A narrow (portrait) screen takes fewer keys per row, so no key gets smaller than a fingertip target.
+    // (bigButton widens a key a little short of a target; the gap still stays over 3 mm.)
+    const int fit = std::max(1, static_cast<int>((keysW + m.gapPx) / (0.95f * m.targetPx + m.gapPx)));
+    if (columns > fit) {
+        int cells = 0;
+        for (const Key& key : keys) cells += key.span;
+        columns = fit;
+        rows = (cells + columns - 1) / columns + 1;  // + 1: a wide key may start a new row
+    }
+    const float keysH = std::min(keysBottom - keysTop, static_cast<float>(rows) * (keysW / static_cast<float>(columns)) * 0.9f +
+                                                          static_cast<float>(rows - 1) * m.gapPx);
+    drawKeyGrid(ctx, ImVec2(keysLeft, keysBottom - keysH), ImVec2(keysLeft + keysW, keysBottom), columns, keys, intents);
 }
 
 std::vector<Key> numericKeys(const char* submitLabel) {

@@ -22,6 +22,12 @@ struct Key {
 void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, const std::vector<Key>& keys,
                  Intents& intents);
 
+// A page for typing: title, field, hint (or `message` when not empty, in bold), keys; "Quay lại" is added
+// when the keys have none. columns x rows is the keys' layout; fewer columns on a narrow screen.
+void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title, const std::string& shown,
+                    const char* hint, const std::string& message, const std::vector<Key>& keys, int columns, int rows,
+                    bool keypadBeside);
+
 // 1-9, "Xóa", 0, and a submit key labelled `submitLabel`: 3 columns x 4 rows.
 [[nodiscard]] std::vector<Key> numericKeys(const char* submitLabel);
 // Vietnamese letters (a ă â b c d đ e ê ...), the tone marks, space, erase, back and submit: 10 x 4.

@@ -197,66 +197,6 @@ void drawSlotStep(const ScreenContext& ctx, Intents& intents) {
     drawChoices(ctx, top, bottom - ctx.theme.metrics().gapPx, choices, ImGui::CalcTextSize("00:00").x * 2.5f, intents);
 }
 
-// A field above a keypad: title, what was typed (large), a hint or the error, then the keys.
-void drawTypingStep(const ScreenContext& ctx, Intents& intents, const char* title, const std::string& typed,
-                    const char* hint, const std::vector<Key>& keys, int columns, int rows, bool keypadBeside) {
-    // columns and rows may shrink to fit below.
-    const kiosk::BookingDraft& draft = ctx.app.state().draft;
-    const Metrics& m = ctx.theme.metrics();
-    const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
-    const float x = std::max(m.marginPx, m.cornerPx);
-    const bool beside = keypadBeside && screen.x >= screen.y;
-    // The numeric pad sits beside the text in landscape; the letter keyboard takes the full width.
-    const float keysW = beside ? std::min(screen.x * 0.48f, static_cast<float>(columns) * m.targetPx * 1.6f)
-                               : screen.x - 2 * m.marginPx;
-    const float textW = beside ? screen.x - keysW - x - 2 * m.marginPx : screen.x - x - m.marginPx;
-
-    float y = m.marginPx;
-    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), ink, title, nullptr, textW);
-    y += wrappedTextHeight(ctx.theme.title(), textW, title) + m.gapPx / 2;
-    // The field: a white box with what was typed, large.
-    const float fieldH = ctx.theme.title()->FontSize * 1.5f;
-    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + textW, y + fieldH), toImColor(ctx.theme.palette().plainButton.background));
-    draw->AddRect(ImVec2(x, y), ImVec2(x + textW, y + fieldH), toImColor(ctx.theme.palette().border), 0, 0, 2.0f);
-    std::string shown = typed + "|";  // a caret, so an empty field still shows where typing goes
-    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize,
-                  ImVec2(x + m.gapPx / 2, y + (fieldH - ctx.theme.title()->FontSize) / 2), ink, shown.c_str());
-    y += fieldH + m.gapPx / 2;
-    const std::string& note = draft.message.empty() ? std::string(hint) : draft.message;
-    const float keysTop = beside ? m.marginPx : y + wrappedTextHeight(ctx.theme.body(), textW, note) + m.gapPx / 2;
-    y = drawLines(ctx, x, y, textW, {note}, draft.message.empty() ? ctx.theme.body() : ctx.theme.bodyBold());
-
-    const bool keysHaveBack = std::ranges::any_of(keys, [](const Key& k) { return k.id == "nav.back"; });
-    float keysBottom = screen.y - m.marginPx;
-    if (!keysHaveBack) {
-        if (beside) {
-            // "Quay lại" under the text, left of the pad.
-            ImGui::SetCursorScreenPos(ImVec2(x, screen.y - m.marginPx - m.targetPx));
-            if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(std::min(textW, m.targetPx * 2.5f), m.targetPx),
-                          ctx.theme.palette().plainButton)) {
-                intents.push_back(kiosk::intent::Back{});
-            }
-        } else {
-            keysBottom = drawNavBar(ctx, intents, false) - m.gapPx;
-        }
-    }
-    const float keysLeft = beside ? screen.x - m.marginPx - keysW : m.marginPx;
-    // A narrow (portrait) screen takes fewer keys per row, so no key gets smaller than a fingertip target.
-    // (bigButton widens a key a little short of a target; the gap still stays over 3 mm.)
-    const int fit = std::max(1, static_cast<int>((keysW + m.gapPx) / (0.95f * m.targetPx + m.gapPx)));
-    if (columns > fit) {
-        int cells = 0;
-        for (const Key& key : keys) cells += key.span;
-        columns = fit;
-        rows = (cells + columns - 1) / columns + 1;  // + 1: a wide key may start a new row
-    }
-    // Keys no taller than wide plus a little: a 3 x 4 pad on a wide screen should not be stretched.
-    const float keysH = std::min(keysBottom - keysTop, static_cast<float>(rows) * (keysW / static_cast<float>(columns)) * 0.9f +
-                                                          static_cast<float>(rows - 1) * m.gapPx);
-    drawKeyGrid(ctx, ImVec2(keysLeft, keysBottom - keysH), ImVec2(keysLeft + keysW, keysBottom), columns, keys, intents);
-}
 
 void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
     const kiosk::BookingDraft& draft = ctx.app.state().draft;
@@ -350,18 +290,18 @@ Intents drawBooking(const ScreenContext& ctx) {
     case BookingStep::Slot: drawSlotStep(ctx, intents); break;
     case BookingStep::Phone:
     case BookingStep::CancelPhone:
-        drawTypingStep(ctx, intents, draft.step == BookingStep::Phone ? text::kBookingPhoneTitle : text::kBookingCancelPhoneTitle,
-                       groupedPhone(draft.phone.text()), text::kBookingPhoneHint, numericKeys(text::kContinue),
+        drawTypingPage(ctx, intents, draft.step == BookingStep::Phone ? text::kBookingPhoneTitle : text::kBookingCancelPhoneTitle,
+                       groupedPhone(draft.phone.text()), text::kBookingPhoneHint, draft.message, numericKeys(text::kContinue),
                        kNumericColumns, kNumericRows, true);
         break;
     case BookingStep::Name:
-        drawTypingStep(ctx, intents, text::kBookingNameTitle, draft.name.text(), text::kBookingNameHint,
+        drawTypingPage(ctx, intents, text::kBookingNameTitle, draft.name.text(), text::kBookingNameHint, draft.message,
                        vietnameseKeys(draft.name.empty() ? text::kSkip : text::kDone), kLetterColumns, kLetterRows,
                        false);
         break;
     case BookingStep::CancelCode:
-        drawTypingStep(ctx, intents, text::kBookingCancelCodeTitle, groupedCode(draft.code.text()),
-                       text::kBookingCancelOwnSubtitle, codeKeys(text::kContinue), kCodeColumns, kCodeRows, false);
+        drawTypingPage(ctx, intents, text::kBookingCancelCodeTitle, groupedCode(draft.code.text()),
+                       text::kBookingCancelOwnSubtitle, draft.message, codeKeys(text::kContinue), kCodeColumns, kCodeRows, false);
         break;
     case BookingStep::Confirm: drawConfirmStep(ctx, intents); break;
     case BookingStep::Done:
