@@ -99,24 +99,6 @@ void syncFolder(const fs::path& folder) {
 
 }  // namespace
 
-std::string isoDay(LocalDate date) {
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
-                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-}
-
-std::optional<LocalDate> parseIsoDay(std::string_view text) {
-    int year = 0;
-    unsigned month = 0, day = 0;
-    char rest = 0;
-    const std::string copy(text);
-    if (text.size() != 10 || std::sscanf(copy.c_str(), "%4d-%2u-%2u%c", &year, &month, &day, &rest) != 3) {
-        return std::nullopt;
-    }
-    const LocalDate date = std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day};
-    if (!date.ok()) return std::nullopt;
-    return date;
-}
-
 std::vector<ExportedBooking> readBookingsForExport(db::Database& db, const ExportOptions& options) {
     db::Statement query = db.prepare("SELECT code, slot_day, slot_minute, topic, guide_id, guide_step, "
                                      "phone, name, status, note, changed_at, "

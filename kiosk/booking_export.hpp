@@ -49,11 +49,6 @@ struct ExportResult {
 [[nodiscard]] std::vector<ExportedBooking> readBookingsForExport(db::Database& db,
                                                                  const ExportOptions& options);
 
-// "2026-11-28", as the booking table stores a local day and LibreOffice recognises a date.
-[[nodiscard]] std::string isoDay(LocalDate date);
-// The reverse; nullopt for text that is not such a day.
-[[nodiscard]] std::optional<LocalDate> parseIsoDay(std::string_view text);
-
 // The Vietnamese status word used in both files, e.g. "Đã hủy".
 [[nodiscard]] std::string_view bookingStatusLabel(BookingStatus status);
 // "0912 345 678" / "024 3825 1234": grouped so spreadsheets keep the leading zero (text, not a number).

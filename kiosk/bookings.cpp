@@ -19,23 +19,14 @@ namespace {
 // Slot days are stored as local "YYYY-MM-DD" text (they compare as text) and the slot start as a
 // local minute of day; the schema is version 3 in storage/migrations.cpp.
 
-std::string dayText(LocalDate date) {
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                       static_cast<unsigned>(date.day()));
-}
-
 LocalDate parseDay(const std::string& text) {
-    int y = 0;
-    unsigned m = 0;
-    unsigned d = 0;
-    if (std::sscanf(text.c_str(), "%d-%u-%u", &y, &m, &d) != 3) {
-        throw std::runtime_error(fmt::format("bad booking day in the database: {}", text));
-    }
-    return std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d};
+    const std::optional<LocalDate> day = parseIsoDay(text);
+    if (!day) throw std::runtime_error(fmt::format("bad booking day in the database: {}", text));
+    return *day;
 }
 
 std::string slotText(const LocalDateTime& slot) {
-    return fmt::format("{} {:02}:{:02}", dayText(slot.date), slot.minuteOfDay / 60, slot.minuteOfDay % 60);
+    return fmt::format("{} {:02}:{:02}", isoDay(slot.date), slot.minuteOfDay / 60, slot.minuteOfDay % 60);
 }
 
 BookingStatus parseStatus(std::string_view text) {
@@ -204,7 +195,7 @@ std::vector<Slot> BookingService::gridSlots(LocalDate date) const {
 int BookingService::takenPlaces(const LocalDateTime& slot) {
     db::Statement query = m_db.prepare(
         "SELECT count(*) FROM booking WHERE slot_day = ?1 AND slot_minute = ?2 AND status IN ('booked', 'arrived')");
-    query.bind(1, dayText(slot.date)).bind(2, slot.minuteOfDay);
+    query.bind(1, isoDay(slot.date)).bind(2, slot.minuteOfDay);
     return query.step() ? query.columnInt(0) : 0;
 }
 
@@ -214,7 +205,7 @@ std::vector<Slot> BookingService::availableSlots(LocalDate date, std::chrono::sy
     const auto offset = (sys_days{date} - today).count();
     if (!date.ok() || offset < 0 || offset >= m_rules.horizonDays) return {};
     if (closureOn(date)) return {};
-    return freeSlots(date, now, takenPlacesBetween(date, date)[dayText(date)]);
+    return freeSlots(date, now, takenPlacesBetween(date, date)[isoDay(date)]);
 }
 
 std::map<std::string, std::map<int, int>> BookingService::takenPlacesBetween(LocalDate first, LocalDate last) {
@@ -223,7 +214,7 @@ std::map<std::string, std::map<int, int>> BookingService::takenPlacesBetween(Loc
     db::Statement query = m_db.prepare(
         "SELECT slot_day, slot_minute, count(*) FROM booking WHERE slot_day BETWEEN ?1 AND ?2 "
         "AND status IN ('booked', 'arrived') GROUP BY slot_day, slot_minute");
-    query.bind(1, dayText(first)).bind(2, dayText(last));
+    query.bind(1, isoDay(first)).bind(2, isoDay(last));
     while (query.step()) taken[query.columnText(0)][query.columnInt(1)] = query.columnInt(2);
     return taken;
 }
@@ -249,7 +240,7 @@ std::vector<BookingService::DayFreeSlots> BookingService::comingDays(std::chrono
     for (int offset = 0; offset < m_rules.horizonDays; ++offset) {
         const LocalDate day{today + days{offset}};
         DayFreeSlots entry{day, 0, closureOn(day)};
-        if (!entry.closedReason) entry.freeSlots = static_cast<int>(freeSlots(day, now, taken[dayText(day)]).size());
+        if (!entry.closedReason) entry.freeSlots = static_cast<int>(freeSlots(day, now, taken[isoDay(day)]).size());
         result.push_back(std::move(entry));
     }
     return result;
@@ -292,7 +283,7 @@ std::expected<Booking, BookingError> BookingService::book(const BookingRequest& 
     {
         db::Statement active = m_db.prepare(
             "SELECT count(*) FROM booking WHERE phone = ?1 AND status IN ('booked', 'arrived') AND slot_day >= ?2");
-        active.bind(1, *phone).bind(2, dayText(toLocal(now).date));
+        active.bind(1, *phone).bind(2, isoDay(toLocal(now).date));
         const int count = active.step() ? active.columnInt(0) : 0;
         if (count >= m_rules.maxActivePerPhone) {
             return fail(BookingErrorCode::tooManyActive,
@@ -315,7 +306,7 @@ std::expected<Booking, BookingError> BookingService::book(const BookingRequest& 
     db::Statement insert = m_db.prepare(
         "INSERT INTO booking (code, slot_day, slot_minute, topic, guide_id, guide_step, phone, name, "
         "created_at, changed_at, changed_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, NULL)");
-    insert.bind(1, code).bind(2, dayText(slot.date)).bind(3, slot.minuteOfDay).bind(4, request.topic);
+    insert.bind(1, code).bind(2, isoDay(slot.date)).bind(3, slot.minuteOfDay).bind(4, request.topic);
     if (request.guideId) {
         insert.bind(5, *request.guideId);
     } else {
@@ -400,17 +391,17 @@ void BookingService::addClosure(LocalDate first, LocalDate last, std::string_vie
     }
     db::Transaction transaction(m_db);
     db::Statement insert = m_db.prepare("INSERT INTO booking_closure (first_day, last_day, reason) VALUES (?1, ?2, ?3)");
-    insert.bind(1, dayText(first)).bind(2, dayText(last)).bind(3, reason);
+    insert.bind(1, isoDay(first)).bind(2, isoDay(last)).bind(3, reason);
     insert.run();
     StaffRepository(m_db).audit(staffId, "booking.closure",
-                                fmt::format("{}..{} {}", dayText(first), dayText(last), reason), now);
+                                fmt::format("{}..{} {}", isoDay(first), isoDay(last), reason), now);
     transaction.commit();
 }
 
 std::optional<std::string> BookingService::closureOn(LocalDate date) {
     db::Statement query = m_db.prepare(
         "SELECT reason FROM booking_closure WHERE first_day <= ?1 AND last_day >= ?1 ORDER BY id LIMIT 1");
-    query.bind(1, dayText(date));
+    query.bind(1, isoDay(date));
     if (!query.step()) return std::nullopt;
     return query.columnText(0);
 }
@@ -465,7 +456,7 @@ std::expected<Booking, BookingError> BookingService::reschedule(std::string_view
     const std::string at = isoUtc(now);
     db::Statement update = m_db.prepare(
         "UPDATE booking SET slot_day = ?1, slot_minute = ?2, changed_at = ?3, changed_by = ?4 WHERE id = ?5");
-    update.bind(1, dayText(to.date)).bind(2, to.minuteOfDay).bind(3, at).bind(4, staffId).bind(5, booking->id);
+    update.bind(1, isoDay(to.date)).bind(2, to.minuteOfDay).bind(3, at).bind(4, staffId).bind(5, booking->id);
     update.run();
     StaffRepository(m_db).audit(staffId, "booking.rescheduled",
                                 fmt::format("code={} from={} to={}", booking->code, slotText(booking->slot),
@@ -481,7 +472,7 @@ std::expected<Booking, BookingError> BookingService::reschedule(std::string_view
 std::vector<BookingService::Closure> BookingService::listClosures(LocalDate from) {
     db::Statement query = m_db.prepare(
         "SELECT id, first_day, last_day, reason FROM booking_closure WHERE last_day >= ?1 ORDER BY first_day, id");
-    query.bind(1, dayText(from));
+    query.bind(1, isoDay(from));
     std::vector<Closure> closures;
     while (query.step()) {
         closures.push_back({query.columnInt64(0), parseDay(query.columnText(1)), parseDay(query.columnText(2)),
@@ -510,7 +501,7 @@ void BookingService::validateRules(const BookingRules& rules) { checkRules(rules
 int BookingService::activeBookingsOn(LocalDate date) {
     db::Statement query =
         m_db.prepare("SELECT count(*) FROM booking WHERE slot_day = ?1 AND status IN ('booked', 'arrived')");
-    query.bind(1, dayText(date));
+    query.bind(1, isoDay(date));
     return query.step() ? query.columnInt(0) : 0;
 }
 

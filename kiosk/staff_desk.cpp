@@ -3,6 +3,7 @@
 #include "booking_export.hpp"
 #include "booking_retention.hpp"
 #include "schedule_store.hpp"
+#include "shared_helpers.hpp"
 
 #include <fmt/format.h>
 

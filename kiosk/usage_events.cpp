@@ -46,25 +46,11 @@ struct LocalMoment {
     int secondOfDay = 0;
 };
 
-std::string dayText(std::chrono::sys_days day) {
-    const std::chrono::year_month_day ymd{day};
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                       static_cast<unsigned>(ymd.day()));
-}
-
 LocalMoment localMoment(system_clock::time_point t) {
     using namespace std::chrono;
     const auto local = floor<seconds>(t) + localUtcOffset;
     const auto day = floor<days>(local);
-    return {dayText(day), static_cast<int>((local - day).count())};
-}
-
-std::optional<std::chrono::sys_days> parseDay(std::string_view text) {
-    if (!upload::isCalendarDay(text)) return std::nullopt;
-    int y = 0;
-    unsigned m = 0, d = 0;
-    if (std::sscanf(std::string(text).c_str(), "%d-%u-%u", &y, &m, &d) != 3) return std::nullopt;
-    return std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}};
+    return {isoDay(std::chrono::year_month_day{day}), static_cast<int>((local - day).count())};
 }
 
 const char* surveyAnswerName(SurveyAnswer answer) {
@@ -107,9 +93,9 @@ std::string localDay(system_clock::time_point t) {
 }
 
 std::string addDays(std::string_view day, int days) {
-    const auto parsed = parseDay(day);
+    const auto parsed = parseIsoDay(day);
     if (!parsed) return std::string(day);
-    return dayText(*parsed + std::chrono::days{days});
+    return isoDay(std::chrono::year_month_day{std::chrono::sys_days{*parsed} + std::chrono::days{days}});
 }
 
 std::string usageName(std::string_view name) {

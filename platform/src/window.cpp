@@ -81,7 +81,7 @@ void Window::beginFrame(TouchInput& input) {
 
 bool Window::endFrame(const std::filesystem::path& screenshotFile, std::string* error) {
     ImGui::Render();
-    SDL_SetRenderDrawColor(m_renderer.get(), 0, 0, 0, 255);
+    SDL_SetRenderDrawColor(m_renderer.get(), m_clearColour.r, m_clearColour.g, m_clearColour.b, 255);
     SDL_RenderClear(m_renderer.get());
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     bool ok = true;

@@ -5,6 +5,7 @@
 // usage: seed_bookings --data-dir DIR [--past N] [--future N] [--past-per-day K] [--manifest FILE]
 #include "booking_export.hpp"
 #include "bookings.hpp"
+#include "shared_helpers.hpp"
 #include "storage/migrations.hpp"
 
 #include <fmt/format.h>

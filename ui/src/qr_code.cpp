@@ -2,6 +2,8 @@
 
 #include <qrencode.h>
 
+#include <algorithm>
+#include <cmath>
 #include <memory>
 #include <string>
 
@@ -13,14 +15,25 @@ bool drawQrCode(ImDrawList* draw, std::string_view text, ImVec2 min, float size)
                                                     QRcode_free);
     if (!code) return false;
     const int quiet = 2;  // modules of white around the code, so phone cameras find its edges
-    int modules = code->width + 2 * quiet;
-    float cell = size / static_cast<float>(modules);
+    const int width = code->width;
+    // Whole pixels per module: the software renderer rounds each rectangle's edges, and fractional
+    // cells leave white hairlines between modules that cameras misread.
+    const float cell = std::max(1.0f, std::floor(size / static_cast<float>(width + 2 * quiet)));
+    const float inset = std::floor((size - cell * static_cast<float>(width)) / 2);
+    const ImVec2 origin(std::floor(min.x) + inset, std::floor(min.y) + inset);
     draw->AddRectFilled(min, ImVec2(min.x + size, min.y + size), IM_COL32(255, 255, 255, 255));
-    for (int y = 0; y < code->width; ++y) {
-        for (int x = 0; x < code->width; ++x) {
-            if (!(code->data[y * code->width + x] & 1)) continue;
-            ImVec2 a(min.x + static_cast<float>(x + quiet) * cell, min.y + static_cast<float>(y + quiet) * cell);
-            draw->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), IM_COL32(0, 0, 0, 255));
+    for (int y = 0; y < width; ++y) {
+        const float top = origin.y + static_cast<float>(y) * cell;
+        for (int x = 0; x < width;) {
+            if (!(code->data[y * width + x] & 1)) {
+                ++x;
+                continue;
+            }
+            int runEnd = x;  // one rectangle for each run of dark modules in a row
+            while (runEnd < width && (code->data[y * width + runEnd] & 1)) ++runEnd;
+            draw->AddRectFilled(ImVec2(origin.x + static_cast<float>(x) * cell, top),
+                                ImVec2(origin.x + static_cast<float>(runEnd) * cell, top + cell), IM_COL32(0, 0, 0, 255));
+            x = runEnd;
         }
     }
     return true;

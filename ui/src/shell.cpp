@@ -47,6 +47,8 @@ public:
         : m_window(window), m_signals(signals), m_app(app), m_options(options),
           m_theme(app.config().screenDiagonalInches), m_pictures(window.renderer()) {
         if (options.scenario) m_player.emplace(*options.scenario, options.screenshotDir, SteadyClock::now());
+        const Rgb page = m_theme.palette().page.background;
+        m_window.setClearColour(page.r, page.g, page.b);
         updateTheme();
     }
 

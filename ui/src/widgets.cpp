@@ -1,5 +1,7 @@
 #include "ui/widgets.hpp"
 
+#include "ui/shapes.hpp"
+
 #include <algorithm>
 
 namespace ui {
@@ -63,13 +65,13 @@ bool bigButton(TargetRegistry& targets, const Theme& theme, const std::string& i
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float rounding = m.pxPerMm * 2;
     Rgb fill = pressed ? pressedShade(colours.background) : colours.background;
-    draw->AddRectFilled(min, max, toImColor(fill), rounding);
+    fillRoundedRect(draw, min, max, toImColor(fill), rounding);
     float border = std::max(2.0f, m.pxPerMm * 0.5f);
     if (pressed) {
         // Visible feedback while the finger is down: a thick amber ring.
-        draw->AddRect(min, max, toImColor(theme.palette().pressedOutline), rounding, 0, border * 3);
+        strokeRoundedRect(draw, min, max, toImColor(theme.palette().pressedOutline), rounding, border * 3);
     } else {
-        draw->AddRect(min, max, toImColor(theme.palette().border), rounding, 0, border);
+        strokeRoundedRect(draw, min, max, toImColor(theme.palette().border), rounding, border);
     }
 
     float pad = m.pxPerMm * 2.5f;
@@ -96,21 +98,21 @@ bool beginPage(const char* name, const Theme& theme) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, toImColor(theme.palette().page.background));
     ImGui::PushStyleColor(ImGuiCol_Text, toImColor(theme.palette().page.text));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
-                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+                             ImGuiWindowFlags_NoBringToFrontOnFocus |
+                             ImGuiWindowFlags_NoBackground;  // the window is cleared to the page colour
     return ImGui::Begin(name, nullptr, flags);
 }
 
 void endPage() {
     ImGui::End();
     ImGui::PopStyleVar(3);
-    ImGui::PopStyleColor(2);
+    ImGui::PopStyleColor();
 }
 
 }  // namespace ui

@@ -2,6 +2,7 @@
 #include "booking_export.hpp"
 #include "booking_retention.hpp"
 #include "bookings.hpp"
+#include "shared_helpers.hpp"
 #include "storage/migrations.hpp"
 
 #include <doctest/doctest.h>

@@ -26,6 +26,7 @@ struct FontSet {
     ImFont* body = nullptr;
     ImFont* bodyBold = nullptr;
     ImFont* title = nullptr;
+    ImFont* display = nullptr;  // booking codes: large, digits and capitals only
 };
 
 // Bakes Noto Sans at the metrics' sizes into an atlas (Vietnamese glyphs and punctuation).
@@ -45,6 +46,7 @@ public:
     [[nodiscard]] ImFont* body() const { return m_body; }
     [[nodiscard]] ImFont* bodyBold() const { return m_bodyBold; }
     [[nodiscard]] ImFont* title() const { return m_title; }
+    [[nodiscard]] ImFont* display() const { return m_display; }
     // Empty when the fonts loaded; otherwise why not (the kiosk then uses ImGui's built-in font).
     [[nodiscard]] const std::string& fontError() const { return m_fontError; }
 
@@ -58,6 +60,7 @@ private:
     ImFont* m_body = nullptr;
     ImFont* m_bodyBold = nullptr;
     ImFont* m_title = nullptr;
+    ImFont* m_display = nullptr;
     std::string m_fontError;
 };
 

@@ -3,6 +3,7 @@
 #include "ui/keypads.hpp"
 #include "ui/qr_code.hpp"
 #include "ui/screens.hpp"
+#include "ui/shapes.hpp"
 #include "ui/strings.hpp"
 
 #include "content/topics.hpp"
@@ -91,7 +92,7 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
         if (!choice.enabled) {
             // Not a button: a flat, outlined box that says why (full, closed).
             const ImVec2 end(pos.x + cellW, pos.y + cellH);
-            draw->AddRect(pos, end, toImColor(palette.border, 0.35f), m.gapPx / 2, 0, 2.0f);
+            strokeRoundedRect(draw, pos, end, toImColor(palette.border, 0.35f), m.gapPx / 2, 2.0f);
             std::string label = choice.title + "\n" + choice.subtitle;
             drawCentredText(draw, ctx.theme.body(), pos, end, label, toImColor(palette.page.text));
             continue;
@@ -217,7 +218,7 @@ void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
     std::string consent = fmt::format(fmt::runtime(text::kBookingConsent), ctx.app.config().bookingRetentionDays);
     const float boxH = wrappedTextHeight(ctx.theme.body(), width - m.gapPx, consent) + m.gapPx;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + boxH), toImColor(ctx.theme.palette().notice.background), m.gapPx / 2);
+    fillRoundedRect(draw, ImVec2(x, y), ImVec2(x + width, y + boxH), toImColor(ctx.theme.palette().notice.background), m.gapPx / 2);
     draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x + m.gapPx / 2, y + m.gapPx / 2),
                   toImColor(ctx.theme.palette().notice.text), consent.c_str(), nullptr, width - m.gapPx);
     y += boxH + m.gapPx / 2;
@@ -246,9 +247,9 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
         const float textW = landscape ? screen.x - x - m.marginPx - qr - m.gapPx : screen.x - x - m.marginPx;
         y = drawLines(ctx, x, y, textW, {text::kBookingCodeLabel}, ctx.theme.body());
         // The code as large as the screen allows: it is read aloud to the helper.
-        const float codeSize = std::min(ctx.theme.title()->FontSize * 2.2f, textW / 5.0f);
+        const float codeSize = std::min(ctx.theme.display()->FontSize, textW / 5.0f);
         const std::string code = groupedCode(booking.code);
-        draw->AddText(ctx.theme.title(), codeSize, ImVec2(x, y), ink, code.c_str());
+        draw->AddText(ctx.theme.display(), codeSize, ImVec2(x, y), ink, code.c_str());
         y += codeSize * 1.15f;
         y = drawLines(ctx, x, y, textW,
                       {fmt::format(fmt::runtime(text::kBookingDoneWhen), day, time, ctx.app.config().village),
@@ -256,9 +257,13 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
                       ctx.theme.body());
         std::string summary = fmt::format(fmt::runtime(text::kBookingQrText), booking.code, day, time,
                                           ctx.app.config().village, whatHelpWith(ctx));
-        const ImVec2 qrAt = landscape ? ImVec2(screen.x - m.marginPx - qr, buttonsTop - m.gapPx - qr)
-                                      : ImVec2(x, y + m.gapPx / 2);
-        if (landscape || qrAt.y + qr < buttonsTop - m.gapPx) drawQrCode(draw, summary, qrAt, qr);
+        if (landscape) {
+            drawQrCode(draw, summary, ImVec2(screen.x - m.marginPx - qr, buttonsTop - m.gapPx - qr), qr);
+        } else {
+            // Below the words, shrunk to the room left rather than left out.
+            const float below = std::min(qr, buttonsTop - m.gapPx - (y + m.gapPx / 2));
+            if (below > 0) drawQrCode(draw, summary, ImVec2(x, y + m.gapPx / 2), below);
+        }
     }
     drawButtonRow(ctx, buttonsTop, {{"booking.home", text::kHome, kiosk::intent::GoHome{}, ctx.theme.palette().primaryButton}},
                   intents);

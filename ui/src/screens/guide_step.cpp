@@ -2,6 +2,7 @@
 // ("Làm thử"), where the resident taps the picture where they would tap their own phone.
 #include "ui/qr_code.hpp"
 #include "ui/screens.hpp"
+#include "ui/shapes.hpp"
 #include "ui/step_layout.hpp"
 #include "ui/strings.hpp"
 
@@ -42,7 +43,7 @@ float drawBox(ImDrawList* draw, ImFont* font, const Metrics& m, ImVec2 pos, floa
               ColourPair colours) {
     float pad = m.pxPerMm * 2;
     float h = wrappedTextHeight(font, width - 2 * pad, words) + 2 * pad;
-    draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + h), toImColor(colours.background), m.pxPerMm * 1.5f);
+    fillRoundedRect(draw, pos, ImVec2(pos.x + width, pos.y + h), toImColor(colours.background), m.pxPerMm * 1.5f);
     draw->AddText(font, font->FontSize, ImVec2(pos.x + pad, pos.y + pad), toImColor(colours.text), words.c_str(),
                   nullptr, width - 2 * pad);
     return h;
@@ -111,7 +112,7 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     drawHeaderLine(ctx, *guide, progress.step);
 
     // The phone.
-    draw->AddRectFilled(l.frameMin, l.frameMax, toImColor(kFrame), m.pxPerMm * 4);
+    fillRoundedRect(draw, l.frameMin, l.frameMax, toImColor(kFrame), m.pxPerMm * 4);
     if (picture.texture) {
         draw->AddImage(reinterpret_cast<ImTextureID>(picture.texture), l.pictureMin, l.pictureMax);
     } else {
@@ -123,15 +124,15 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     if (spot) {
         float ring = std::max(3.0f, m.pxPerMm);
         if (progress.cheerUntil) {
-            draw->AddRect(spot->Min, spot->Max, toImColor(kRight), m.pxPerMm, 0, ring * 1.5f);
+            strokeRoundedRect(draw, spot->Min, spot->Max, toImColor(kRight), m.pxPerMm, ring * 1.5f);
         } else if (!progress.practice) {
-            draw->AddRect(spot->Min, spot->Max, toImColor(kHint), m.pxPerMm, 0, ring);  // "tap here"
+            strokeRoundedRect(draw, spot->Min, spot->Max, toImColor(kHint), m.pxPerMm, ring);  // "tap here"
         } else if (hinting) {
             // Pulses so the resident can find it after two misses.
             float phase = 0.5f + 0.5f * std::sin(static_cast<float>(ImGui::GetTime()) * 6.0f);
             float grow = phase * m.pxPerMm * 2;
-            draw->AddRect(ImVec2(spot->Min.x - grow, spot->Min.y - grow), ImVec2(spot->Max.x + grow, spot->Max.y + grow),
-                          toImColor(kHint, 0.5f + 0.5f * phase), m.pxPerMm, 0, ring * 1.5f);
+            strokeRoundedRect(draw, ImVec2(spot->Min.x - grow, spot->Min.y - grow), ImVec2(spot->Max.x + grow, spot->Max.y + grow),
+                          toImColor(kHint, 0.5f + 0.5f * phase), m.pxPerMm, ring * 1.5f);
         }
     }
     if (progress.practice && spot) {

@@ -1,5 +1,6 @@
 // "Bác còn dùng không?": shown over any screen when nobody has touched it for a while.
 #include "ui/screens.hpp"
+#include "ui/shapes.hpp"
 #include "ui/strings.hpp"
 
 #include <fmt/format.h>
@@ -31,7 +32,7 @@ Intents drawIdleCountdown(const ScreenContext& ctx) {
     ImVec2 max(min.x + cardW, min.y + cardH);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ColourPair& card = ctx.theme.palette().overlay;
-    draw->AddRectFilled(min, max, toImColor(card.background), m.pxPerMm * 3);
+    fillRoundedRect(draw, min, max, toImColor(card.background), m.pxPerMm * 3);
     float y = min.y + m.marginPx;
     drawCentredText(draw, ctx.theme.title(), ImVec2(min.x + m.marginPx, y), ImVec2(max.x - m.marginPx, y + titleH),
                     text::kStillHereTitle, toImColor(card.text));

@@ -1,6 +1,7 @@
 // Staff mode: the overview (what this kiosk is, what went wrong, the way to each team page, leave or
 // restart), the pieces the staff pages share, and which page to draw.
 #include "staff_widgets.hpp"
+#include "ui/shapes.hpp"
 #include "ui/strings.hpp"
 
 #include "content/topics.hpp"
@@ -49,7 +50,7 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
         const ImVec2 pos = cellPos(cell);
         if (!choice.enabled) {
             const ImVec2 end(pos.x + cellW, pos.y + cellH);
-            draw->AddRect(pos, end, toImColor(palette.border, 0.35f), m.gapPx / 2, 0, 2.0f);
+            strokeRoundedRect(draw, pos, end, toImColor(palette.border, 0.35f), m.gapPx / 2, 2.0f);
             drawCentredText(draw, ctx.theme.body(), pos, end, choice.title + "\n" + choice.subtitle,
                             toImColor(palette.page.text));
             continue;
@@ -120,7 +121,7 @@ float drawMessage(const ScreenContext& ctx, float y) {
     const float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
     const float h = wrappedTextHeight(ctx.theme.bodyBold(), width - m.gapPx, message) + m.gapPx;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + h), toImColor(ctx.theme.palette().notice.background), m.gapPx / 2);
+    fillRoundedRect(draw, ImVec2(x, y), ImVec2(x + width, y + h), toImColor(ctx.theme.palette().notice.background), m.gapPx / 2);
     draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize, ImVec2(x + m.gapPx / 2, y + m.gapPx / 2),
                   toImColor(ctx.theme.palette().notice.text), message.c_str(), nullptr, width - m.gapPx);
     return y + h + m.gapPx / 2;
