@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "booking_retention.hpp"
 #include "outbox.hpp"
 #include "shared_helpers.hpp"
 
@@ -88,6 +89,7 @@ const content::Guide* App::currentGuide() const {
 }
 
 namespace {
+constexpr const char* kBookingStorageFailed = "Máy đang gặp trục trặc nên chưa lưu được. Bác nhờ tổ giúp nhé.";
 bool isStaffScreen(Screen screen) { return screen == Screen::StaffPin || screen == Screen::Staff; }
 }  // namespace
 
@@ -101,6 +103,8 @@ void App::apply(const Intent& intent, TimePoint now) {
     const Place before{m_state.screen, m_state.topicId, m_state.guide};
     std::visit([&](const auto& i) { handle(i, now); }, intent);
     recordChanges(before, now);
+    if (m_outboxFilled && m_uploads) m_uploads->poke();
+    m_outboxFilled = false;
     ++m_revision;
 }
 
@@ -141,6 +145,7 @@ void App::noteInput(TimePoint now) {
 }
 
 void App::tick(TimePoint now) {
+    if (m_bookings && now >= m_nextErasureAt) eraseDuePersonalData(now);
     GuideProgress& guide = m_state.guide;
     if (m_state.screen == Screen::GuideStep && guide.cheerUntil && now >= *guide.cheerUntil) {
         handle(intent::NextStep{}, now);  // the cheer has been seen: on to the next step
@@ -163,6 +168,13 @@ void App::tick(TimePoint now) {
 }
 
 std::optional<Milliseconds> App::timeUntilNextTimer(TimePoint now) const {
+    const std::optional<Milliseconds> session = timeUntilSessionTimer(now);
+    if (!m_bookings) return session;
+    const auto erasure = std::max(Milliseconds(0), std::chrono::ceil<Milliseconds>(m_nextErasureAt - now));
+    return session ? std::min(*session, erasure) : erasure;
+}
+
+std::optional<Milliseconds> App::timeUntilSessionTimer(TimePoint now) const {
     auto until = [&](TimePoint t) { return std::max(Milliseconds(0), std::chrono::ceil<Milliseconds>(t - now)); };
     if (!hasSessionToReset()) return m_sessionOpen ? std::optional(until(idleDeadline())) : std::nullopt;
     const GuideProgress& guide = m_state.guide;
@@ -175,6 +187,17 @@ std::optional<Milliseconds> App::timeUntilNextTimer(TimePoint now) const {
     auto left = until(*m_state.countdownEndsAt);
     auto toNextSecond = left % std::chrono::seconds(1);
     return toNextSecond.count() == 0 ? std::min(left, Milliseconds(1000)) : toNextSecond;
+}
+
+void App::eraseDuePersonalData(TimePoint now) {
+    // Just after each local midnight: a kiosk that runs for months keeps no number past its retention.
+    const LocalDateTime local = toLocal(now);
+    m_nextErasureAt = toSystem({LocalDate{std::chrono::sys_days{local.date} + std::chrono::days{1}}, 1});
+    try {
+        erasePersonalDataDue(m_staff.database(), m_config.bookingRetentionDays, now);
+    } catch (const std::exception& e) {
+        m_notices.push_back(fmt::format("Không xóa được số điện thoại của lịch hẹn cũ: {}", e.what()));
+    }
 }
 
 bool App::animating() const {
@@ -606,7 +629,15 @@ void App::submitBooking(TimePoint now) {
     }
     request.phone = draft.phone.text();
     if (!draft.name.tidy().empty()) request.name = draft.name.tidy();
-    auto booked = m_bookings->book(request, now);
+    std::expected<Booking, BookingError> booked;
+    try {
+        booked = m_bookings->book(request, now);
+    } catch (const std::exception& e) {
+        // The disk is full or the database broke: nothing was stored (the transaction rolled back).
+        m_notices.push_back(fmt::format("Không lưu được lịch hẹn: {}", e.what()));
+        draft.message = kBookingStorageFailed;
+        return;
+    }
     if (!booked) {
         draft.message = booked.error().message;
         // Someone else took the slot meanwhile, or the hour passed: show the free ones again.
@@ -619,53 +650,78 @@ void App::submitBooking(TimePoint now) {
     }
     draft.confirmed = std::move(*booked);
     draft.step = BookingStep::Done;
-    if (m_usage) {
-        m_usage->booking(BookingEvent::made, now);
-        m_usage->qrShown(now);
-    }
-    notifyTeam(*draft.confirmed, "made", now);
+    if (m_usage) m_usage->qrShown(now);
     draft.message.clear();
 }
 
 void App::submitCancel(TimePoint now) {
     BookingDraft& draft = m_state.draft;
     if (!m_bookings) return;
-    auto cancelled = m_bookings->cancelByResident(draft.code.text(), draft.phone.text(), now);
+    std::expected<Booking, BookingError> cancelled;
+    try {
+        cancelled = m_bookings->cancelByResident(draft.code.text(), draft.phone.text(), now);
+    } catch (const std::exception& e) {
+        m_notices.push_back(fmt::format("Không hủy được lịch hẹn: {}", e.what()));
+        draft.message = kBookingStorageFailed;
+        return;
+    }
     if (!cancelled) {
         draft.message = cancelled.error().message;
         return;
     }
     draft.confirmed = std::move(*cancelled);
     draft.step = BookingStep::Cancelled;
-    if (m_usage) m_usage->booking(BookingEvent::cancelled, now);
-    notifyTeam(*draft.confirmed, "cancelled", now);
     draft.message.clear();
 }
 
-void App::notifyTeam(const Booking& booking, std::string_view event, TimePoint now) {
-    if (m_config.bookingWebhookUrl.empty()) return;
-    // What the team needs to plan, not who: the phone number and name stay in the kiosk.
-    nlohmann::json message{{"event", event},
-                           {"kiosk_id", m_config.kioskId},
-                           {"village", m_config.village},
-                           {"code", booking.code},
-                           {"day", fmt::format("{:04}-{:02}-{:02}", static_cast<int>(booking.slot.date.year()),
-                                               static_cast<unsigned>(booking.slot.date.month()),
-                                               static_cast<unsigned>(booking.slot.date.day()))},
-                           {"time", clockTime(booking.slot.minuteOfDay)},
-                           {"topic", booking.topic},
-                           {"guide_id", booking.guideId.value_or("")},
-                           {"guide_step", booking.guideStep.value_or(0)},
-                           {"at", isoUtc(now)}};
-    try {
-        Outbox(m_staff.database())
-            .enqueue(OutboxKind::booking, m_config.bookingWebhookUrl, booking.code + ":" + std::string(event),
-                     message.dump(), now);
-        if (m_uploads) m_uploads->poke();
-    } catch (const std::exception& e) {
-        // The booking itself is stored; a lost notice must not take the resident's confirmation away.
-        m_notices.push_back(fmt::format("Không gửi được tin báo lịch hẹn {}: {}", booking.code, e.what()));
+void App::connectBookings(BookingService& bookings) {
+    m_bookings = &bookings;
+    bookings.setListener([this](const Booking& booking, BookingChange change, TimePoint now) {
+        bookingChanged(booking, change, now);
+    });
+}
+
+namespace {
+// The usage count and the webhook's event name for a change; nullopt where there is none.
+std::optional<BookingEvent> usageEventFor(const Booking& booking, BookingChange change) {
+    if (change == BookingChange::made) return BookingEvent::made;
+    if (change == BookingChange::rescheduled) return std::nullopt;
+    switch (booking.status) {
+    case BookingStatus::cancelled: return BookingEvent::cancelled;
+    case BookingStatus::done: return BookingEvent::done;
+    case BookingStatus::noShow: return BookingEvent::noShow;
+    default: return std::nullopt;
     }
+}
+std::optional<std::string_view> webhookEventFor(const Booking& booking, BookingChange change) {
+    if (change == BookingChange::made) return "made";
+    if (change == BookingChange::rescheduled) return "rescheduled";
+    if (booking.status == BookingStatus::cancelled) return "cancelled";
+    return std::nullopt;
+}
+}  // namespace
+
+void App::bookingChanged(const Booking& booking, BookingChange change, TimePoint now) {
+    if (const auto event = usageEventFor(booking, change); event && m_usage) m_usage->booking(*event, now);
+    const auto event = webhookEventFor(booking, change);
+    if (!event || m_config.bookingWebhookUrl.empty()) return;
+    // What the team needs to plan, not who: the phone number and name stay in the kiosk.
+    const nlohmann::json message{{"event", *event},
+                                 {"kiosk_id", m_config.kioskId},
+                                 {"village", m_config.village},
+                                 {"code", booking.code},
+                                 {"day", isoDay(booking.slot.date)},
+                                 {"time", clockTime(booking.slot.minuteOfDay)},
+                                 {"topic", booking.topic},
+                                 {"guide_id", booking.guideId.value_or("")},
+                                 {"guide_step", booking.guideStep.value_or(0)},
+                                 {"at", isoUtc(now)}};
+    // A booking is made and cancelled once; it may be moved several times, each a message of its own.
+    std::string key = booking.code + ":" + std::string(*event);
+    if (change == BookingChange::rescheduled) key += ":" + isoUtc(now);
+    // In the booking's own transaction: the notice is stored exactly when the booking change is.
+    Outbox(m_staff.database()).enqueue(OutboxKind::booking, m_config.bookingWebhookUrl, key, message.dump(), now);
+    m_outboxFilled = true;
 }
 
 void App::bookingBack(TimePoint now) {

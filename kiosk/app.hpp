@@ -172,7 +172,8 @@ public:
     // Guides arrive after the first frame (they load on a worker): swap them in. Must outlive the App.
     void setLibrary(const content::Library& library);
     // The booking rules and the team's desk; without them the booking screens say bookings are unavailable.
-    void connectBookings(BookingService& bookings) { m_bookings = &bookings; }
+    // Every change to a booking, by a resident or a team member, is counted and told to the team from here.
+    void connectBookings(BookingService& bookings);
     void connectStaffDesk(StaffDesk& desk) { m_desk = &desk; }
     // Counts what residents do (never who). Without it nothing is counted.
     void connectUsage(UsageRecorder& usage) { m_usage = &usage; }
@@ -231,8 +232,9 @@ private:
     void openSlots(TimePoint now);
     void submitBooking(TimePoint now);
     void submitCancel(TimePoint now);
-    // Tells the team (config bookings.webhook_url) through the durable outbox: "made" or "cancelled".
-    void notifyTeam(const Booking& booking, std::string_view event, TimePoint now);
+    // The bookings' listener, inside their write transaction: usage counts, and the team's webhook
+    // (config bookings.webhook_url) through the durable outbox for made, cancelled and rescheduled.
+    void bookingChanged(const Booking& booking, BookingChange change, TimePoint now);
     void bookingBack(TimePoint now);
     // The field the keypad types into on this screen, if any.
     [[nodiscard]] TextEntry* activeEntry();
@@ -242,6 +244,9 @@ private:
     void resetSession(TimePoint now);
     [[nodiscard]] bool hasSessionToReset() const;
     [[nodiscard]] TimePoint idleDeadline() const;
+    [[nodiscard]] std::optional<Milliseconds> timeUntilSessionTimer(TimePoint now) const;
+    // Retention of the bookings' phone numbers and names (kiosk/booking_retention.hpp), once a day.
+    void eraseDuePersonalData(TimePoint now);
 
     Config m_config;
     StaffRepository& m_staff;
@@ -250,6 +255,8 @@ private:
     StaffDesk* m_desk = nullptr;
     UsageRecorder* m_usage = nullptr;
     UploadWorker* m_uploads = nullptr;
+    TimePoint m_nextErasureAt{};  // the first tick erases (start-up), then just after each local midnight
+    bool m_outboxFilled = false;  // poke the sender once the intent's writes have committed
     bool m_sessionOpen = false;  // a resident touched the screen since the last idle reset
     std::vector<std::string> m_notices;
     State m_state;

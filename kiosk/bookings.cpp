@@ -281,9 +281,12 @@ std::expected<Booking, BookingError> BookingService::book(const BookingRequest& 
         return fail(BookingErrorCode::slotFull, "Giờ này đã kín chỗ, xin chọn giờ khác.");
     }
     {
+        // Appointments still ahead: one this morning that nobody marked must not block the afternoon.
+        const LocalDateTime local = toLocal(now);
         db::Statement active = m_db.prepare(
-            "SELECT count(*) FROM booking WHERE phone = ?1 AND status IN ('booked', 'arrived') AND slot_day >= ?2");
-        active.bind(1, *phone).bind(2, isoDay(toLocal(now).date));
+            "SELECT count(*) FROM booking WHERE phone = ?1 AND status IN ('booked', 'arrived') "
+            "AND (slot_day > ?2 OR (slot_day = ?2 AND slot_minute >= ?3))");
+        active.bind(1, *phone).bind(2, isoDay(local.date)).bind(3, local.minuteOfDay);
         const int count = active.step() ? active.columnInt(0) : 0;
         if (count >= m_rules.maxActivePerPhone) {
             return fail(BookingErrorCode::tooManyActive,
@@ -331,6 +334,7 @@ std::expected<Booking, BookingError> BookingService::book(const BookingRequest& 
     // No phone number or name in the audit log: personal data stays in the booking table.
     StaffRepository(m_db).audit(std::nullopt, "booking.booked",
                                 fmt::format("code={} slot={}", code, slotText(slot)), now);
+    if (m_listener) m_listener(booking, BookingChange::made, now);
     transaction.commit();
     return booking;
 }
@@ -366,10 +370,11 @@ std::expected<Booking, BookingError> BookingService::changeStatus(std::string_vi
     update.run();
     StaffRepository(m_db).audit(staffId, fmt::format("booking.{}", bookingStatusName(to)),
                                 fmt::format("code={} from={}", booking->code, bookingStatusName(booking->status)), now);
-    transaction.commit();
     booking->status = to;
     booking->changedAt = at;
     booking->changedBy = staffId;
+    if (m_listener) m_listener(*booking, BookingChange::statusChanged, now);
+    transaction.commit();
     return std::move(*booking);
 }
 
@@ -380,6 +385,13 @@ std::expected<Booking, BookingError> BookingService::cancelByResident(std::strin
     // One answer for a wrong code and a wrong phone number: the code alone must not reveal anything.
     if (!digits || !booking || booking->phone != *digits) {
         return fail(BookingErrorCode::notFound, "Mã lịch hẹn hoặc số điện thoại không đúng.");
+    }
+    // Once the time has come, or the resident is here, the team decides what happens to it.
+    if (booking->status != BookingStatus::booked) {
+        return fail(BookingErrorCode::invalidTransition, "Lịch hẹn này đã xong hoặc đã hủy.");
+    }
+    if (toSystem(booking->slot) <= now) {
+        return fail(BookingErrorCode::slotInPast, "Giờ hẹn đã qua, không hủy được nữa. Bác hỏi tổ giúp nhé.");
     }
     return changeStatus(booking->code, BookingStatus::cancelled, std::nullopt, now);
 }
@@ -462,10 +474,11 @@ std::expected<Booking, BookingError> BookingService::reschedule(std::string_view
                                 fmt::format("code={} from={} to={}", booking->code, slotText(booking->slot),
                                             slotText(to)),
                                 now);
-    transaction.commit();
     booking->slot = to;
     booking->changedAt = at;
     booking->changedBy = staffId;
+    if (m_listener) m_listener(*booking, BookingChange::rescheduled, now);
+    transaction.commit();
     return std::move(*booking);
 }
 

@@ -47,7 +47,7 @@ struct DayAvailability {
 struct BookingRules {
     std::array<DayAvailability, 7> week;  // indexed by weekday, 0 = Sunday (std::chrono::weekday::c_encoding)
     int capacity = 1;                     // helpers at once: bookings per slot
-    int maxActivePerPhone = 2;            // booked/arrived bookings from today on, per phone number
+    int maxActivePerPhone = 2;            // booked/arrived bookings not yet begun, per phone number
     int horizonDays = 14;                 // today and the next 13 days
 };
 
@@ -120,6 +120,11 @@ inline constexpr std::size_t bookingCodeLength = 6;
 // "08:30".
 [[nodiscard]] std::string clockTime(int minuteOfDay);
 
+// What happened to a booking, for whoever listens (usage counts, the team's webhook).
+enum class BookingChange { made, statusChanged, rescheduled };
+using BookingListener =
+    std::function<void(const Booking& after, BookingChange change, std::chrono::system_clock::time_point now)>;
+
 class BookingService {
 public:
     // Throws std::invalid_argument for rules that make no sense (a window ending before it starts ...).
@@ -186,6 +191,10 @@ public:
     // Bookings still to serve (booked or arrived) on that day: the team calls them when the day closes.
     [[nodiscard]] int activeBookingsOn(LocalDate date);
 
+    // Called inside each change's write transaction, just before the commit: what the listener writes to
+    // the same database (the outbox) commits or rolls back with the booking, and a throw undoes both.
+    void setListener(BookingListener listener) { m_listener = std::move(listener); }
+
     // For the race test only: runs inside book()'s transaction, between the capacity check and the insert.
     void setHookBetweenCheckAndInsert(std::function<void()> hook) { m_hookBetweenCheckAndInsert = std::move(hook); }
 
@@ -200,6 +209,7 @@ private:
     db::Database& m_db;
     BookingRules m_rules;
     std::function<void()> m_hookBetweenCheckAndInsert;
+    BookingListener m_listener;
 };
 
 }  // namespace kiosk

@@ -164,7 +164,8 @@ kiosk::db::OpenedDatabase openDatabase(const std::filesystem::path& dataDir) {
     }
 }
 
-// Phone numbers and names past the retention are erased before anything else reads the bookings.
+// For the command-line export: phone numbers and names past the retention go before the files are written
+// (the running kiosk erases them on its first tick and after each midnight, kiosk::App).
 void eraseDuePersonalData(kiosk::db::Database& db, const kiosk::Config& config) {
     try {
         const int erased =
@@ -309,7 +310,6 @@ int main(int argc, char** argv) {
         fmt::print(stderr, "kiosk: database: {}\n", database.notice);
         notices.push_back(database.notice);
     }
-    eraseDuePersonalData(database.db, config);
     kiosk::StaffRepository staff(database.db);
     // Usage figures are recorded on this thread; a worker with its own connection sends them and the outbox.
     kiosk::UsageRecorder usage(database.db);

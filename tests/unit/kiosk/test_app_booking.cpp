@@ -259,3 +259,79 @@ TEST_CASE("Booking flow: with a webhook configured, a made and a cancelled booki
         CHECK(message.body.find(code) != std::string::npos);
     }
 }
+
+TEST_CASE("Booking flow: a team member's cancel and move reach the webhook too, each move with its own key") {
+    kiosk::db::Database db = migratedInMemory();
+    kiosk::StaffRepository staff{db};
+    kiosk::Config config = testConfig();
+    config.bookingWebhookUrl = "http://127.0.0.1:9/hook";
+    kiosk::BookingService bookings{db, kiosk::bookingRulesFromConfig(config)};
+    App app{config, staff, {}, t0};
+    app.connectBookings(bookings);
+    kiosk::BookingRequest request{{std::chrono::year{2026} / 11 / 28, 8 * 60 + 30}, "vneid", {}, {}, "0987654321", {}};
+    auto booked = bookings.book(request, t0);
+    REQUIRE(booked);
+    REQUIRE(bookings.reschedule(booked->code, {std::chrono::year{2026} / 11 / 28, 9 * 60}, 1, t0 + std::chrono::minutes(1)));
+    REQUIRE(bookings.reschedule(booked->code, {std::chrono::year{2026} / 11 / 28, 10 * 60}, 1, t0 + std::chrono::minutes(2)));
+    REQUIRE(bookings.changeStatus(booked->code, kiosk::BookingStatus::cancelled, 1, t0 + std::chrono::minutes(3)));
+    const auto messages = kiosk::Outbox(db).due(t0 + std::chrono::hours(1), 10);
+    std::vector<std::string> keys;
+    for (const auto& message : messages) keys.push_back(message.idempotencyKey);
+    std::ranges::sort(keys);
+    REQUIRE(keys.size() == 4);
+    CHECK(keys[0] == booked->code + ":cancelled");
+    CHECK(keys[1] == booked->code + ":made");
+    CHECK(keys[2].starts_with(booked->code + ":rescheduled:"));
+    CHECK(keys[3].starts_with(booked->code + ":rescheduled:"));
+    CHECK(keys[2] != keys[3]);
+}
+
+TEST_CASE("Booking flow: the notice is stored with the booking or not at all") {
+    kiosk::db::Database db = migratedInMemory();
+    kiosk::StaffRepository staff{db};
+    kiosk::Config config = testConfig();
+    config.bookingWebhookUrl = "http://127.0.0.1:9/hook";
+    kiosk::BookingService bookings{db, kiosk::bookingRulesFromConfig(config)};
+    App app{config, staff, {}, t0};
+    app.connectBookings(bookings);
+    // The outbox refuses the write (as a full disk would): the booking must roll back with it.
+    db.execute("CREATE TRIGGER refuse BEFORE INSERT ON outbox_message BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    app.apply(intent::OpenBooking{}, t0);
+    app.apply(intent::ChooseBookingTopic{"vneid"}, t0);
+    app.apply(intent::ChooseDay{std::chrono::year{2026} / 11 / 28}, t0);
+    app.apply(intent::ChooseSlot{8 * 60 + 30}, t0);
+    for (char c : std::string("0987654321")) app.apply(intent::Type{std::string(1, c)}, t0);
+    for (int i = 0; i < 3; ++i) app.apply(intent::Submit{}, t0);
+    CHECK_FALSE(app.state().draft.confirmed);  // no code shown for a booking that is not stored
+    CHECK(app.state().draft.step == BookingStep::Confirm);
+    CHECK_FALSE(app.state().draft.message.empty());
+    kiosk::db::Statement rows = db.prepare("SELECT count(*) FROM booking");
+    REQUIRE(rows.step());
+    CHECK(rows.columnInt(0) == 0);
+    CHECK(std::ranges::any_of(app.notices(), [](const std::string& n) { return n.find("disk full") != std::string::npos; }));
+}
+
+TEST_CASE("Booking flow: the running kiosk erases phone numbers past the retention after midnight, not only at start") {
+    Kiosk k;
+    k.chooseTomorrowAt0830();
+    k.type("0987654321");
+    for (int i = 0; i < 3; ++i) k.apply(intent::Submit{});
+    REQUIRE(k.draft().confirmed);
+    auto phoneKept = [&] {
+        kiosk::db::Statement q = k.db.prepare("SELECT phone FROM booking");
+        REQUIRE(q.step());
+        return !q.columnText(0).empty();
+    };
+    k.app.tick(t0);
+    CHECK(phoneKept());
+    // The appointment is on 28/11; with 30 days' retention the number goes on the first tick of 29/12.
+    const TimePoint dec28 = t0 + std::chrono::days(31);  // 08:00 on 28/12
+    k.app.tick(dec28);
+    CHECK(phoneKept());
+    // The frame loop wakes for the next erasure (00:01 on 29/12) even with nobody at the screen.
+    const auto wake = k.app.timeUntilNextTimer(dec28);
+    REQUIRE(wake);
+    CHECK(*wake == std::chrono::hours(16) + std::chrono::minutes(1));
+    k.app.tick(dec28 + std::chrono::days(1));
+    CHECK_FALSE(phoneKept());
+}

@@ -127,3 +127,25 @@ TEST_CASE("Usage: the hidden staff corner and staff mode are not counted as a re
     CHECK(day.sessions == 0);
     CHECK(day.screens.empty());
 }
+
+TEST_CASE("Usage: the team's marks count too: done, no-show and a cancellation by a team member") {
+    Kiosk k;
+    auto bookAt = [&](int minute, const char* phone) {
+        kiosk::BookingRequest request{{std::chrono::year{2026} / 11 / 27, minute}, "vneid", {}, {}, phone, {}};
+        auto booked = k.bookings.book(request, t0);
+        REQUIRE(booked);
+        return booked->code;
+    };
+    const std::string first = bookAt(9 * 60, "0987654321"), second = bookAt(10 * 60, "0912345678"),
+                      third = bookAt(14 * 60, "0911111111");
+    const TimePoint later = t0 + std::chrono::hours(3);
+    REQUIRE(k.bookings.changeStatus(first, kiosk::BookingStatus::arrived, 1, later));
+    REQUIRE(k.bookings.changeStatus(first, kiosk::BookingStatus::done, 1, later));
+    REQUIRE(k.bookings.changeStatus(second, kiosk::BookingStatus::noShow, 1, later));
+    REQUIRE(k.bookings.changeStatus(third, kiosk::BookingStatus::cancelled, 1, later));
+    const auto day = k.today();
+    CHECK(day.bookingsMade == 3);
+    CHECK(day.bookingsDone == 1);
+    CHECK(day.bookingsNoShow == 1);
+    CHECK(day.bookingsCancelled == 1);
+}

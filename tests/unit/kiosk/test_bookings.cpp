@@ -477,3 +477,34 @@ TEST_CASE("bookings: two connections racing for the last place: exactly one gets
     CHECK(loser.error().code == BookingErrorCode::slotFull);
     CHECK(scalar(first, "SELECT count(*) FROM booking") == 1);
 }
+
+TEST_CASE("bookings: an appointment already begun does not count against the phone's limit") {
+    Database db = migratedInMemory();
+    BookingService service(db, testRules());  // at most 2
+    const auto morningBookedEarlier = testNow - 1h;  // 08:10
+    REQUIRE(service.book(request({nov(25), at(8, 30)}, "0912345678"), morningBookedEarlier).has_value());
+    REQUIRE(service.book(request({nov(25), at(9, 0)}, "0912345678"), morningBookedEarlier).has_value());
+    // At 09:10 both have begun and nobody marked them: the resident can still book the afternoon.
+    CHECK(service.book(request({nov(25), at(14, 0)}, "0912345678"), testNow).has_value());
+    const auto fourth = service.book(request({nov(26), at(14, 0)}, "0912345678"), testNow);
+    REQUIRE(fourth.has_value());
+    CHECK(service.book(request({nov(27), at(14, 0)}, "0912345678"), testNow).error().code ==
+          BookingErrorCode::tooManyActive);
+}
+
+TEST_CASE("bookings: a resident cannot cancel an appointment whose time has come, or one already served") {
+    Database db = migratedInMemory();
+    BookingService service(db, testRules());
+    const auto booked = service.book(request({nov(25), at(9, 30)}, "0912345678"), testNow);
+    REQUIRE(booked.has_value());
+    const auto late = service.cancelByResident(booked->code, "0912345678", testNow + 20min);  // 09:30
+    REQUIRE_FALSE(late.has_value());
+    CHECK(late.error().code == BookingErrorCode::slotInPast);
+
+    const auto arrived = service.book(request({nov(26), at(9, 30)}, "0912345678"), testNow);
+    REQUIRE(arrived.has_value());
+    REQUIRE(service.changeStatus(arrived->code, BookingStatus::arrived, 1, testNow).has_value());
+    CHECK(service.cancelByResident(arrived->code, "0912345678", testNow).error().code ==
+          BookingErrorCode::invalidTransition);
+    CHECK(service.find(booked->code)->status == BookingStatus::booked);
+}
