@@ -127,21 +127,23 @@ void Outbox::trim() {
     excess -= m_db.changes();
     if (excess <= 0) return;
 
+    // Team notices go before the commune's figures: a notice weeks old has lost its use, a day's rollup
+    // has not (it is the only copy the hub will get).
+    db::Statement dropBookings = m_db.prepare(
+        "DELETE FROM outbox_message WHERE id IN (SELECT id FROM outbox_message WHERE delivered_at IS NULL "
+        "AND kind = 'booking' ORDER BY id LIMIT ?1)");
+    dropBookings.bind(1, excess).run();
+    const int droppedBookings = m_db.changes();
+    m_droppedPending += static_cast<std::size_t>(droppedBookings);
+    excess -= droppedBookings;
+    if (excess <= 0) return;
+
     // Newest by id is newest by day: a day's rollup is first enqueued when the day begins.
     db::Statement dropUsage = m_db.prepare(
         "DELETE FROM outbox_message WHERE id IN (SELECT id FROM outbox_message WHERE delivered_at IS NULL "
         "AND kind = 'usage' AND id NOT IN (SELECT id FROM outbox_message WHERE kind = 'usage' ORDER BY id DESC "
         "LIMIT ?2) ORDER BY id LIMIT ?1)");
     dropUsage.bind(1, excess).bind(2, static_cast<std::int64_t>(m_options.keepNewestUsage)).run();
-    const int droppedUsage = m_db.changes();
-    m_droppedPending += static_cast<std::size_t>(droppedUsage);
-    excess -= droppedUsage;
-    if (excess <= 0) return;
-
-    db::Statement dropBookings = m_db.prepare(
-        "DELETE FROM outbox_message WHERE id IN (SELECT id FROM outbox_message WHERE delivered_at IS NULL "
-        "AND kind = 'booking' ORDER BY id LIMIT ?1)");
-    dropBookings.bind(1, excess).run();
     m_droppedPending += static_cast<std::size_t>(m_db.changes());
 }
 

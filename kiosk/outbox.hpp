@@ -75,8 +75,8 @@ public:
     [[nodiscard]] std::chrono::milliseconds retryDelay(int attempts);
 
 private:
-    // Keeps at most maxMessages: drops the oldest delivered first, then the oldest pending usage messages
-    // (but never the newest keepNewestUsage of them), then the oldest pending bookings.
+    // Keeps at most maxMessages: drops the oldest delivered first, then the oldest pending bookings, and
+    // only then the oldest pending usage messages (never the newest keepNewestUsage of them).
     void trim();
 
     db::Database& m_db;

@@ -167,7 +167,7 @@ TEST_CASE("outbox: due lists the most overdue first and honours the limit") {
     (void)late;
 }
 
-TEST_CASE("outbox: bounded: drops delivered first, then the oldest pending usage, never the newest rollups") {
+TEST_CASE("outbox: bounded: drops delivered first, then the oldest bookings, and rollups only as a last resort") {
     Fixture f;
     OutboxOptions options = seeded();
     options.maxMessages = 40;
@@ -175,27 +175,31 @@ TEST_CASE("outbox: bounded: drops delivered first, then the oldest pending usage
     Outbox outbox(f.db, options);
     auto day = [](int n) { return "k:day-" + std::to_string(100 + n); };
 
-    // 5 delivered, then pending days 0..49: 55 messages for room for 40.
+    // 5 delivered, then 30 pending days and 10 bookings: 45 messages for room for 40.
     for (int i = 0; i < 5; ++i) {
         outbox.enqueue(OutboxKind::usage, hub, "old-" + std::to_string(i), "{}", testNow);
     }
     for (const OutboxMessage& m : outbox.due(testNow, 100)) outbox.markDelivered(m, testNow);
-    outbox.enqueue(OutboxKind::booking, webhook, "booking-1", "{}", testNow);
-    for (int i = 0; i < 50; ++i) outbox.enqueue(OutboxKind::usage, hub, day(i), "{}", testNow + std::chrono::minutes(i));
-
+    for (int i = 0; i < 30; ++i) outbox.enqueue(OutboxKind::usage, hub, day(i), "{}", testNow + std::chrono::minutes(i));
+    for (int i = 0; i < 10; ++i) outbox.enqueue(OutboxKind::booking, webhook, "booking-" + std::to_string(i), "{}", testNow);
     CHECK(outbox.totalCount() == 40);
-    CHECK(outbox.pendingCount() == 40);
     for (int i = 0; i < 5; ++i) CHECK_FALSE(outbox.find(hub, "old-" + std::to_string(i)));  // delivered went first
-    CHECK(outbox.find(webhook, "booking-1"));  // bookings only after usage
-    for (int i = 40; i < 50; ++i) CHECK(outbox.find(hub, day(i)));  // the newest rollups stay
-    CHECK_FALSE(outbox.find(hub, day(0)));
-    CHECK(outbox.droppedPending() == 50 + 1 - 40);
+    CHECK(outbox.droppedPending() == 0);
 
-    // Even a flood of bookings never pushes out the newest rollups.
-    for (int i = 0; i < 100; ++i) outbox.enqueue(OutboxKind::booking, webhook, "flood-" + std::to_string(i), "{}", testNow);
+    // More bookings: the oldest bookings make room, every day's rollup stays.
+    for (int i = 10; i < 15; ++i) outbox.enqueue(OutboxKind::booking, webhook, "booking-" + std::to_string(i), "{}", testNow);
     CHECK(outbox.totalCount() == 40);
-    for (int i = 40; i < 50; ++i) CHECK(outbox.find(hub, day(i)));
-    CHECK(outbox.find(webhook, "flood-99"));  // the newest booking too
+    for (int i = 0; i < 30; ++i) CHECK(outbox.find(hub, day(i)));
+    for (int i = 0; i < 5; ++i) CHECK_FALSE(outbox.find(webhook, "booking-" + std::to_string(i)));
+    CHECK(outbox.find(webhook, "booking-14"));
+    CHECK(outbox.droppedPending() == 5);
+
+    // Only rollups left to drop: the oldest go, never the newest ten.
+    for (int i = 30; i < 60; ++i) outbox.enqueue(OutboxKind::usage, hub, day(i), "{}", testNow + std::chrono::minutes(i));
+    CHECK(outbox.totalCount() == 40);
+    CHECK_FALSE(outbox.find(webhook, "booking-14"));
+    for (int i = 50; i < 60; ++i) CHECK(outbox.find(hub, day(i)));
+    CHECK_FALSE(outbox.find(hub, day(0)));
 }
 
 TEST_CASE("outbox: messages survive closing and reopening the database") {
