@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 
 namespace commune {
@@ -50,6 +51,47 @@ std::string localDateTime(std::int64_t unixSeconds) {
     return fmt::format("{:02}/{:02}/{:04} {:02}:{:02}", static_cast<unsigned>(d.day()),
                        static_cast<unsigned>(d.month()), static_cast<int>(d.year()), time.hours().count(),
                        time.minutes().count());
+}
+
+std::optional<std::int64_t> parseIsoUtc(std::string_view text) {
+    if (text.size() < 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':') return std::nullopt;
+    if (!kiosk::upload::isCalendarDay(text.substr(0, 10))) return std::nullopt;
+    const auto twoDigits = [&](std::size_t at, int max) -> std::optional<int> {
+        if (!allDigits(text.substr(at, 2))) return std::nullopt;
+        const int n = (text[at] - '0') * 10 + (text[at + 1] - '0');
+        return n <= max ? std::optional(n) : std::nullopt;
+    };
+    const auto hh = twoDigits(11, 23), mm = twoDigits(14, 59), ss = twoDigits(17, 59);
+    if (!hh || !mm || !ss) return std::nullopt;
+    std::string_view zone = text.substr(19);
+    if (zone.starts_with('.')) {  // a fraction: whole seconds are enough to order uploads
+        const auto end = zone.find_first_not_of("0123456789", 1);
+        if (end == 1 || end == std::string_view::npos) return std::nullopt;
+        zone.remove_prefix(end);
+    }
+    if (zone != "Z" && zone != "+00:00") return std::nullopt;
+    const std::string day(text.substr(0, 10));
+    const sys_seconds t = sys_days{parseDay(day)} + hours{*hh} + minutes{*mm} + seconds{*ss};
+    return t.time_since_epoch().count();
+}
+
+namespace {
+
+// The payload's own time, never after the hub's clock; 0 when it has none.
+std::int64_t generatedAt(const kiosk::upload::Upload& upload, std::int64_t hubNowUnix) {
+    const auto sentAt = parseIsoUtc(upload.heartbeat.sentAt);
+    return sentAt ? std::min(*sentAt, hubNowUnix) : 0;
+}
+
+}  // namespace
+
+UploadTiming postedTiming(const kiosk::upload::Upload& upload, std::int64_t receivedUnix) {
+    return {generatedAt(upload, receivedUnix), receivedUnix, receivedUnix};
+}
+
+UploadTiming importedTiming(const kiosk::upload::Upload& upload, std::int64_t nowUnix) {
+    const std::int64_t generated = generatedAt(upload, nowUnix);
+    return {generated, generated, nowUnix};
 }
 
 std::expected<Period, std::string> parsePeriod(std::string_view text) {

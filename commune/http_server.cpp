@@ -164,13 +164,17 @@ void HubServer::routes() {
         if (!upload) return sendError(res, 400, upload.error());
         if (upload->kioskId != *kioskId)
             return sendError(res, 403, "kiosk_id: " + upload->kioskId + " does not match the token's kiosk");
+        StoredUpload stored;
         try {
-            m_store.replaceRollups(*upload, receivedAt);
+            stored = m_store.replaceRollups(*upload, postedTiming(*upload, receivedAt));
         } catch (const std::exception& e) {
             std::fprintf(stderr, "commune-hub: cannot store an upload from %s: %s\n", kioskId->c_str(), e.what());
             return sendError(res, 503, "storage: cannot store the upload now, send it again later");
         }
-        sendJson(res, 200, {{"stored_days", upload->days.size()}});
+        // Still 200 for days the hub holds newer copies of: sending them again would not help.
+        nlohmann::json answer = {{"stored_days", stored.storedDays}};
+        if (stored.olderDays > 0) answer["older_days_kept"] = stored.olderDays;
+        sendJson(res, 200, answer);
     });
 
     server.Get("/login", [](const httplib::Request& req, httplib::Response& res) {

@@ -4,6 +4,7 @@
 
 #include "kiosk/usage_upload.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -47,6 +48,21 @@ struct PeriodFigures {
     std::vector<StepTotals> steps;        // sorted by village, guide, step
 };
 
+// Where an upload stands in time, so that a late copy never overwrites a newer one: a kiosk's
+// outbox retries a stored body (its sent_at is when it was made), and an export carried on a USB stick
+// can be days old. Built by postedTiming / importedTiming (calendar.hpp).
+struct UploadTiming {
+    std::int64_t generatedUnix = 0;  // when the kiosk made it (heartbeat.sent_at, never after the hub's
+                                     // clock); 0: unknown, older than anything stored
+    std::int64_t seenUnix = 0;       // the kiosk was alive then (a POST's arrival); 0: no news of it
+    std::int64_t receivedUnix = 0;   // the hub's clock when storing it (kept with each day, for diagnosis)
+};
+
+struct StoredUpload {
+    std::size_t storedDays = 0;  // days written (new, or at least as new as what was stored)
+    std::size_t olderDays = 0;   // days left alone: the store holds a newer copy
+};
+
 struct KioskStatus {
     std::string kioskId;
     std::string village;
@@ -68,9 +84,11 @@ public:
     [[nodiscard]] virtual std::optional<std::string> findKioskByTokenHash(const std::string& tokenHash) = 0;
     [[nodiscard]] virtual bool kioskExists(const std::string& kioskId) = 0;
 
-    // One transaction: the heartbeat and every (kiosk, day) in the upload; each day's figures replace
-    // whatever that kiosk sent for that day before. Throws on a storage failure (nothing is kept).
-    virtual void replaceRollups(const kiosk::upload::Upload& upload, std::int64_t receivedUnix) = 0;
+    // One transaction: the heartbeat and every (kiosk, day) in the upload. A day's figures replace what
+    // that kiosk sent for that day before only when this copy is at least as new (generatedUnix), and
+    // at the same generation an incomplete day never replaces a complete one. The heartbeat fields
+    // likewise; last seen only moves forward (to seenUnix). Throws on a storage failure (nothing is kept).
+    virtual StoredUpload replaceRollups(const kiosk::upload::Upload& upload, const UploadTiming& timing) = 0;
 
     // Reports.
     [[nodiscard]] virtual PeriodFigures periodFigures(const DayRange& range) = 0;

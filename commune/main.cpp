@@ -113,9 +113,11 @@ int serve(const Args& args) {
 int kioskAdd(const Args& args) {
     if (args.positional.size() != 3) return usageError("kiosk add ID");
     const std::string& id = args.positional[2];
-    if (id.empty() || id.size() > kiosk::upload::kMaxKioskIdBytes ||
-        id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != std::string::npos)
-        return usageError("kiosk id: 1..64 letters, digits, '.', '_' or '-'");
+    // The kiosk's own rule: an id its kiosk.toml would refuse could never upload.
+    if (!kiosk::upload::isKioskId(id))
+        return usageError(fmt::format("kiosk id {:?}: must be 1 to 64 characters from a-z, 0-9 and \"-\" "
+                                      "(what kiosk.toml's kiosk_id accepts)",
+                                      id));
     const auto village = args.options.contains("village") ? args.options.at("village") : std::string();
     if (village.size() > kiosk::upload::kMaxVillageBytes) return usageError("--village: too long");
     auto store = openStore(args);
@@ -139,7 +141,7 @@ int import(const Args& args) {
     const std::int64_t now = nowUnix();
     const std::string latest = commune::addDays(commune::localDay(now), 1);
     std::string line;
-    int lineNumber = 0, uploads = 0, days = 0, failed = 0;
+    int lineNumber = 0, uploads = 0, days = 0, older = 0, failed = 0;
     while (std::getline(in, line)) {
         ++lineNumber;
         if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -156,11 +158,16 @@ int import(const Args& args) {
             ++failed;
             continue;
         }
-        store->replaceRollups(*upload, now);
+        // Ordered by the export's own time, not by now: an old file must not overwrite what the network
+        // delivered since (nor make the kiosk look recently seen).
+        const commune::StoredUpload stored = store->replaceRollups(*upload, commune::importedTiming(*upload, now));
         ++uploads;
-        days += static_cast<int>(upload->days.size());
+        days += static_cast<int>(stored.storedDays);
+        older += static_cast<int>(stored.olderDays);
     }
-    std::cout << fmt::format("imported {} upload(s), {} day(s); {} line(s) refused\n", uploads, days, failed);
+    std::cout << fmt::format("imported {} upload(s), {} day(s); {} line(s) refused", uploads, days, failed);
+    if (older > 0) std::cout << fmt::format("; {} day(s) older than the hub's copy, kept the hub's", older);
+    std::cout << "\n";
     return failed == 0 ? 0 : 1;
 }
 

@@ -16,6 +16,7 @@ constexpr std::string_view kCommuneLabel = "Toàn xã";
 struct Cell {
     std::string text;
     bool alert = false;
+    bool number = false;  // a figure the hub computed; every other cell may hold a kiosk's text
 };
 struct Table {
     std::string id;
@@ -26,7 +27,17 @@ struct Table {
 };
 
 Cell num(std::int64_t n) {
-    return {std::to_string(n)};
+    return {std::to_string(n), false, true};
+}
+
+// RFC 4180: always quoted (Vietnamese text with commas, and numbers that must stay text, "< 5").
+std::string quotedCsv(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
 }
 
 void add(VillageTotals& sum, const VillageTotals& v) {
@@ -302,13 +313,12 @@ std::string htmlEscape(std::string_view text) {
 }
 
 std::string csvField(std::string_view text) {
-    // Quoted always: Vietnamese text with commas, and numbers that must stay text ("< 5").
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
+    // A kiosk (or whoever holds its token) chooses versions, errors, guide ids and village names; a
+    // cell starting like a formula would run as one when staff open the file in LibreOffice or Excel
+    // (OWASP "CSV injection"). A leading apostrophe makes the spreadsheet show it as text.
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+        return quotedCsv("'" + std::string(text));
+    return quotedCsv(text);
 }
 
 std::string renderText(const Report& r) {
@@ -354,7 +364,8 @@ std::string renderCsv(const Report& r) {
         out += header + "\r\n";
         for (const auto& row : t.rows) {
             std::string line;
-            for (std::size_t c = 0; c < row.size(); ++c) line += (c ? "," : "") + csvField(row[c].text);
+            for (std::size_t c = 0; c < row.size(); ++c)
+                line += (c ? "," : "") + (row[c].number ? quotedCsv(row[c].text) : csvField(row[c].text));
             out += line + "\r\n";
         }
     }

@@ -56,6 +56,7 @@ struct Report {
 [[nodiscard]] std::string renderHtml(const Report& report);
 
 [[nodiscard]] std::string htmlEscape(std::string_view text);
+// One quoted CSV text field; text starting with = + - @ tab or CR gets a leading ' (never a formula).
 [[nodiscard]] std::string csvField(std::string_view text);
 
 }  // namespace commune

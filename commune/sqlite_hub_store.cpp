@@ -1,5 +1,6 @@
 #include "sqlite_hub_store.hpp"
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -32,10 +33,11 @@ CREATE TABLE IF NOT EXISTS kiosks(
   free_disk_mb INTEGER NOT NULL DEFAULT 0,
   content_version TEXT NOT NULL DEFAULT '',
   last_error TEXT NOT NULL DEFAULT '',
-  sent_at TEXT NOT NULL DEFAULT '');
+  sent_at TEXT NOT NULL DEFAULT '',
+  heartbeat_generated_unix INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS day_rollups(
   day TEXT NOT NULL, kiosk_ref INTEGER NOT NULL REFERENCES kiosks(kiosk_ref),
-  complete INTEGER NOT NULL, received_unix INTEGER NOT NULL,
+  complete INTEGER NOT NULL, received_unix INTEGER NOT NULL, generated_unix INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY(day, kiosk_ref)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS day_figures(
   day TEXT NOT NULL, kiosk_ref INTEGER NOT NULL, figure TEXT NOT NULL, value INTEGER NOT NULL,
@@ -54,7 +56,16 @@ CREATE TABLE IF NOT EXISTS staff(username TEXT PRIMARY KEY, password_hash TEXT N
 CREATE TABLE IF NOT EXISTS sessions(
   session_hash TEXT PRIMARY KEY, username TEXT NOT NULL, expires_unix INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS health_probe(id INTEGER PRIMARY KEY CHECK(id = 1), at_unix INTEGER NOT NULL);
-PRAGMA user_version = 1;
+)sql";
+constexpr int kSchemaVersion = 2;
+
+// Version 1 had no generation times. What it stored ranks as generated when it arrived: an export made
+// before that cannot overwrite it, and the kiosk's next hourly send (made later) still can.
+constexpr std::string_view kFromVersion1 = R"sql(
+ALTER TABLE kiosks ADD COLUMN heartbeat_generated_unix INTEGER NOT NULL DEFAULT 0;
+UPDATE kiosks SET heartbeat_generated_unix = last_seen_unix;
+ALTER TABLE day_rollups ADD COLUMN generated_unix INTEGER NOT NULL DEFAULT 0;
+UPDATE day_rollups SET generated_unix = received_unix;
 )sql";
 
 // The day's single-number figures, stored one row each under these names (screens in their own table).
@@ -135,16 +146,29 @@ constexpr std::string_view kVillageExpr = "CASE WHEN k.village = '' THEN k.kiosk
 
 struct SqliteHubStore::Statements {
     explicit Statements(db::Database& db)
+        // SET expressions all see the row as it was, so every iif() compares with the stored generation.
         : updateHeartbeat(db.prepare(
-              "UPDATE kiosks SET last_seen_unix = ?1, version = ?2, uptime_seconds = ?3, free_disk_mb = ?4, "
-              "content_version = ?5, last_error = ?6, sent_at = ?7, "
+              "UPDATE kiosks SET last_seen_unix = max(last_seen_unix, ?1), "
+              "version = iif(?10 >= heartbeat_generated_unix, ?2, version), "
+              "uptime_seconds = iif(?10 >= heartbeat_generated_unix, ?3, uptime_seconds), "
+              "free_disk_mb = iif(?10 >= heartbeat_generated_unix, ?4, free_disk_mb), "
+              "content_version = iif(?10 >= heartbeat_generated_unix, ?5, content_version), "
+              "last_error = iif(?10 >= heartbeat_generated_unix, ?6, last_error), "
+              "sent_at = iif(?10 >= heartbeat_generated_unix, ?7, sent_at), "
+              "heartbeat_generated_unix = max(heartbeat_generated_unix, ?10), "
               "village = CASE WHEN village = '' THEN ?8 ELSE village END "
               "WHERE kiosk_id = ?9 RETURNING kiosk_ref")),
           deleteFigures(db.prepare("DELETE FROM day_figures WHERE day = ?1 AND kiosk_ref = ?2")),
           deleteGuides(db.prepare("DELETE FROM guide_figures WHERE day = ?1 AND kiosk_ref = ?2")),
           deleteScreens(db.prepare("DELETE FROM screen_figures WHERE day = ?1 AND kiosk_ref = ?2")),
-          upsertDay(db.prepare("INSERT OR REPLACE INTO day_rollups(day, kiosk_ref, complete, received_unix) "
-                               "VALUES (?1, ?2, ?3, ?4)")),
+          // Returns a row only when the day was inserted or replaced: an older copy changes nothing.
+          upsertDay(db.prepare(
+              "INSERT INTO day_rollups(day, kiosk_ref, complete, received_unix, generated_unix) "
+              "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(day, kiosk_ref) DO UPDATE SET complete = excluded.complete, "
+              "received_unix = excluded.received_unix, generated_unix = excluded.generated_unix "
+              "WHERE excluded.generated_unix > day_rollups.generated_unix OR "
+              "(excluded.generated_unix = day_rollups.generated_unix AND (excluded.complete OR NOT day_rollups.complete)) "
+              "RETURNING 1")),
           insertFigure(db.prepare("INSERT INTO day_figures(day, kiosk_ref, figure, value) VALUES (?1, ?2, ?3, ?4)")),
           insertScreen(db.prepare("INSERT INTO screen_figures(day, kiosk_ref, screen, views) VALUES (?1, ?2, ?3, ?4)")),
           insertGuide(db.prepare("INSERT INTO guide_figures(day, kiosk_ref, guide_id, topic, started, finished, "
@@ -197,7 +221,12 @@ std::unique_ptr<SqliteHubStore> SqliteHubStore::openInMemory() {
 
 void SqliteHubStore::createSchema() {
     db::Transaction tx(m_db);
+    const int version = m_db.userVersion();  // 0: a new file (version 1 set it with the tables)
+    if (version > kSchemaVersion)
+        throw db::Error(SQLITE_ERROR, fmt::format("the database is from a newer commune-hub (schema version {})", version));
+    if (version == 1) m_db.execute(kFromVersion1);
     m_db.execute(kSchema);
+    m_db.execute(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     tx.commit();
 }
 
@@ -237,12 +266,12 @@ bool SqliteHubStore::kioskExists(const std::string& kioskId) {
     return found;
 }
 
-void SqliteHubStore::replaceRollups(const kiosk::upload::Upload& upload, std::int64_t receivedUnix) {
+StoredUpload SqliteHubStore::replaceRollups(const kiosk::upload::Upload& upload, const UploadTiming& timing) {
     std::lock_guard lock(m_mutex);
     db::Transaction tx(m_db);
     auto& heartbeat = m_statements->updateHeartbeat;
     const auto& h = upload.heartbeat;
-    heartbeat.bind(1, receivedUnix)
+    heartbeat.bind(1, timing.seenUnix)
         .bind(2, h.version)
         .bind(3, h.uptimeSeconds)
         .bind(4, h.freeDiskMb)
@@ -250,22 +279,36 @@ void SqliteHubStore::replaceRollups(const kiosk::upload::Upload& upload, std::in
         .bind(6, h.lastError)
         .bind(7, h.sentAt)
         .bind(8, upload.village)
-        .bind(9, upload.kioskId);
+        .bind(9, upload.kioskId)
+        .bind(10, timing.generatedUnix);
     if (!heartbeat.step()) {
         heartbeat.reset();
         throw db::Error(SQLITE_NOTFOUND, "kiosk " + upload.kioskId + " is not registered");
     }
     const std::int64_t kioskRef = heartbeat.columnInt64(0);
     heartbeat.run();  // finish the statement (RETURNING rows are produced before the update ends)
-    for (const auto& day : upload.days) replaceDay(kioskRef, day, receivedUnix);
+    StoredUpload stored;
+    for (const auto& day : upload.days) {
+        if (replaceDay(kioskRef, day, timing)) ++stored.storedDays;
+        else ++stored.olderDays;
+    }
     tx.commit();
+    m_lastWriteProof = std::chrono::steady_clock::now();  // a commit: /health need not make one now
+    return stored;
 }
 
-void SqliteHubStore::replaceDay(std::int64_t kioskRef, const DailyRollup& day, std::int64_t receivedUnix) {
+bool SqliteHubStore::replaceDay(std::int64_t kioskRef, const DailyRollup& day, const UploadTiming& timing) {
     auto& s = *m_statements;
+    s.upsertDay.bind(1, day.day)
+        .bind(2, kioskRef)
+        .bind(3, day.complete ? 1 : 0)
+        .bind(4, timing.receivedUnix)
+        .bind(5, timing.generatedUnix);
+    const bool newer = s.upsertDay.step();
+    s.upsertDay.run();  // finish the statement (RETURNING rows are produced before the upsert ends)
+    if (!newer) return false;
     for (auto* remove : {&s.deleteFigures, &s.deleteGuides, &s.deleteScreens})
         remove->bind(1, day.day).bind(2, kioskRef).run();
-    s.upsertDay.bind(1, day.day).bind(2, kioskRef).bind(3, day.complete ? 1 : 0).bind(4, receivedUnix).run();
     s.insertFigure.bind(1, day.day).bind(2, kioskRef);
     for (const auto& [figure, value] : fixedFigures(day)) s.insertFigure.bind(3, figure).bind(4, value).run();
     s.insertScreen.bind(1, day.day).bind(2, kioskRef);
@@ -278,6 +321,7 @@ void SqliteHubStore::replaceDay(std::int64_t kioskRef, const DailyRollup& day, s
             .bind(6, guide.finished)
             .bind(7, encodeFunnel(guide))
             .run();
+    return true;
 }
 
 // Rows are scanned in key order (one contiguous range of days) and summed here: no GROUP BY sorts
@@ -413,14 +457,27 @@ void SqliteHubStore::removeSession(const std::string& sessionHash) {
 bool SqliteHubStore::canWrite() noexcept {
     try {
         std::lock_guard lock(m_mutex);
+        const auto now = std::chrono::steady_clock::now();
+        if (now - m_lastWriteProof < kWriteProofLifetime) {
+            // A commit succeeded moments ago: only take the write lock (another writer holding it still
+            // means 503) and roll back, writing nothing, so callers cannot grow the WAL per request.
+            db::Transaction tx(m_db);
+            return true;
+        }
         // A real commit (one tiny row), so a full disk or a read-only file shows up here.
         db::Transaction tx(m_db);
         m_db.prepare("INSERT OR REPLACE INTO health_probe(id, at_unix) VALUES (1, unixepoch())").run();
         tx.commit();
+        m_lastWriteProof = now;
         return true;
     } catch (...) {
         return false;
     }
+}
+
+std::int64_t SqliteHubStore::totalChanges() {
+    std::lock_guard lock(m_mutex);
+    return sqlite3_total_changes64(m_db.handle());
 }
 
 std::int64_t SqliteHubStore::rowsFor(const std::string& kioskId, const std::string& day) {

@@ -4,6 +4,7 @@
 #include "hub_store.hpp"
 #include "sqlite_db.hpp"
 
+#include <chrono>
 #include <condition_variable>
 #include <filesystem>
 #include <memory>
@@ -22,7 +23,7 @@ public:
     bool addKiosk(const std::string& kioskId, const std::string& village, const std::string& tokenHash) override;
     std::optional<std::string> findKioskByTokenHash(const std::string& tokenHash) override;
     bool kioskExists(const std::string& kioskId) override;
-    void replaceRollups(const kiosk::upload::Upload& upload, std::int64_t receivedUnix) override;
+    StoredUpload replaceRollups(const kiosk::upload::Upload& upload, const UploadTiming& timing) override;
     PeriodFigures periodFigures(const DayRange& range) override;
     std::vector<KioskStatus> kioskStatuses() override;
     void setStaffPassword(const std::string& username, const std::string& passwordHash) override;
@@ -34,12 +35,18 @@ public:
 
     // For tests: how many figure rows the store holds for a kiosk's day (all tables together).
     [[nodiscard]] std::int64_t rowsFor(const std::string& kioskId, const std::string& day);
+    // For tests: rows inserted, updated or deleted on the store's connection since it opened.
+    [[nodiscard]] std::int64_t totalChanges();
+
+    // How long a committed write vouches for the store in canWrite().
+    static constexpr std::chrono::milliseconds kWriteProofLifetime{1000};
 
 private:
     struct Statements;  // prepared once, reused for every upload
     explicit SqliteHubStore(db::Database database);
     void createSchema();
-    void replaceDay(std::int64_t kioskRef, const kiosk::upload::DailyRollup& day, std::int64_t receivedUnix);
+    // false: the store holds a newer copy of that day, which is kept.
+    bool replaceDay(std::int64_t kioskRef, const kiosk::upload::DailyRollup& day, const UploadTiming& timing);
 
     // Copies the WAL into the database file once a second from its own connection, so the copying
     // (and its fsync) never happens inside an upload's commit.
@@ -48,6 +55,8 @@ private:
     std::mutex m_mutex;  // one connection, one writer at a time: SQLite serialises writes anyway
     db::Database m_db;
     std::unique_ptr<Statements> m_statements;
+    // The last commit that succeeded (none yet: a lifetime ago).
+    std::chrono::steady_clock::time_point m_lastWriteProof = std::chrono::steady_clock::now() - kWriteProofLifetime;
     std::jthread m_checkpointer;  // last member: stopped and joined first
 
 public:

@@ -1,6 +1,8 @@
 // Reads kiosk.toml. Each key is checked on its own, so a bad value costs only that value, never the kiosk.
 #include "config.hpp"
 
+#include "usage_upload.hpp"
+
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
@@ -230,12 +232,6 @@ std::expected<std::vector<TimeInterval>, std::string> parseIntervals(std::string
     return intervals;
 }
 
-bool isKioskId(std::string_view text) {
-    return !text.empty() && text.size() <= 64 && std::ranges::all_of(text, [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
-
 // The host of "scheme://[user@]host[:port][/path]" (already lowercased, scheme removed); empty when
 // malformed.
 std::string_view urlHost(std::string_view rest) {
@@ -398,7 +394,7 @@ class ConfigReader {
 
     void readKioskId(const Field& field) {
         const auto* text = field.node.as_string();
-        if (text != nullptr && isKioskId(text->get())) {
+        if (text != nullptr && upload::isKioskId(text->get())) {
             m_load.config.kioskId = text->get();
         } else {
             report(field, "must be 1 to 64 characters from a-z, 0-9 and \"-\"", describe(field.node));

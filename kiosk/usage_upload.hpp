@@ -89,6 +89,16 @@ constexpr std::size_t kMaxVersionBytes = 64;
 constexpr std::size_t kMaxLastErrorBytes = 500;
 constexpr std::size_t kMaxTimestampBytes = 40;
 
+// The ids a kiosk's kiosk.toml accepts (kiosk_id): 1..64 of a-z, 0-9 and '-'. The hub registers only
+// these, so every registered id can be configured on a kiosk; uploads still read the wider
+// [A-Za-z0-9._-] of schema version 1.
+constexpr bool isKioskId(std::string_view text) {
+    if (text.empty() || text.size() > kMaxKioskIdBytes) return false;
+    for (char c : text)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
 struct Survey {
     int yes = 0, no = 0, skip = 0;
     friend bool operator==(const Survey&, const Survey&) = default;

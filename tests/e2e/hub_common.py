@@ -43,8 +43,9 @@ class Hub:
             raise RuntimeError(result.stderr)
         return result.stdout.strip()
 
-    def start(self):
-        self.proc = subprocess.Popen([self.binary, "serve", "--listen", "127.0.0.1:0", "--data", self.data],
+    def start(self, port=0):
+        """port 0: any free port; a given port to restart a hub where its kiosks already send."""
+        self.proc = subprocess.Popen([self.binary, "serve", "--listen", f"127.0.0.1:{port}", "--data", self.data],
                                      stdout=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline()
         if not line.startswith("listening on "):
@@ -143,3 +144,102 @@ def village_sessions(hub, month, village):
         if len(row) == 6 and row[0] == village:
             return int(row[1])
     return None
+
+
+def curl_upload(hub, token, payload, compress=False, extra_headers=None):
+    """Hub.upload with the curl command line as the client: (status, answer as JSON)."""
+    curl = shutil.which("curl")
+    if not curl:
+        print("FAIL: curl is not installed (the hub's bad-input tests use it as their client)", file=sys.stderr)
+        sys.exit(1)
+    body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    headers = {"Content-Type": "application/json"}
+    if token is not None:
+        headers["Authorization"] = "Bearer " + token
+    if compress:
+        body = gzip.compress(body)
+        headers["Content-Encoding"] = "gzip"
+    headers.update(extra_headers or {})  # replaces, as with Hub.upload: curl would send both
+    command = [curl, "-sS", "-o", "-", "-w", "%{http_code}", "--data-binary", "@-"]
+    for name, value in headers.items():
+        command += ["-H", f"{name}: {value}"]
+    command.append(f"http://127.0.0.1:{hub.port}/api/v1/uploads")
+    result = subprocess.run(command, input=body, capture_output=True, timeout=60)
+    out = result.stdout
+    status = int(out[-3:]) if out[-3:].isdigit() else 0  # -w appends the 3-digit status ("000": none)
+    try:
+        return status, json.loads(out[:-3])
+    except ValueError:
+        return status, {"raw": out[:-3].decode(errors="replace"), "curl_stderr": result.stderr.decode(errors="replace")}
+
+
+def iso_utc(seconds_ago=0):
+    """A sent_at: now minus seconds_ago, as a kiosk writes it."""
+    t = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=seconds_ago)
+    return t.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# The figures of one day as comparable dicts: the upload JSON's day (kiosk side) and the hub's tables give the
+# same shape, with zero steps and screens left out (the hub's funnel stores a step only left as reached 0).
+FIXED_FIGURES = ["sessions", "practice_right", "practice_wrong", "narration_played", "qr_shown", "text_size_changed",
+                 "bookings_made", "bookings_cancelled", "bookings_done", "bookings_no_show"]
+SURVEY_FIGURES = [f"survey_{q}_{a}" for q in ("smartphone", "vneid_level2") for a in ("yes", "no", "skip")]
+
+
+def day_figures_from_upload(day):
+    """An upload's (or the kiosk's usage_rollup body's) day -> the comparable dict."""
+    figures = {name: day[name] for name in FIXED_FIGURES}
+    for q in ("smartphone", "vneid_level2"):
+        for a in ("yes", "no", "skip"):
+            figures[f"survey_{q}_{a}"] = day[f"survey_{q}"][a]
+    figures["screens"] = {name: n for name, n in day["screens"].items() if n}
+    figures["guides"] = {g["guide_id"]: {"topic": g["topic"], "started": g["started"], "finished": g["finished"],
+                                         "reached": {int(s): n for s, n in g["reached_step"].items() if n},
+                                         "left": {int(s): n for s, n in g["left_at_step"].items() if n}}
+                         for g in day["guides"]}
+    return figures
+
+
+def hub_stored_days(data_dir, kiosk_id):
+    """What the hub's SQLite holds for a kiosk, read-only: {day: (complete, comparable dict)}, plus how many
+    day_rollups rows each day has (the key says one; a second would be a duplicate)."""
+    import sqlite3
+    db = sqlite3.connect(f"file:{os.path.join(data_dir, 'hub.sqlite')}?mode=ro", uri=True)
+    try:
+        ref = db.execute("SELECT kiosk_ref FROM kiosks WHERE kiosk_id = ?", (kiosk_id,)).fetchone()[0]
+        rows = {}
+        copies = {}
+        for day, complete in db.execute("SELECT day, complete FROM day_rollups WHERE kiosk_ref = ?", (ref,)):
+            copies[day] = copies.get(day, 0) + 1
+            figures = {name: 0 for name in FIXED_FIGURES + SURVEY_FIGURES}
+            figures.update(screens={}, guides={})
+            rows[day] = (bool(complete), figures)
+        for day, figure, value in db.execute("SELECT day, figure, value FROM day_figures WHERE kiosk_ref = ?", (ref,)):
+            if figure in rows[day][1]:  # only the figures named above: a newer hub may store more
+                rows[day][1][figure] = value
+        for day, screen, views in db.execute("SELECT day, screen, views FROM screen_figures WHERE kiosk_ref = ?",
+                                             (ref,)):
+            if views:
+                rows[day][1]["screens"][screen] = views
+        for day, guide_id, topic, started, finished, funnel in db.execute(
+                "SELECT day, guide_id, topic, started, finished, funnel FROM guide_figures WHERE kiosk_ref = ?", (ref,)):
+            reached, left = {}, {}
+            for triplet in filter(None, funnel.split(",")):
+                step, r, l = (int(x) for x in triplet.split(":"))
+                if r:
+                    reached[step] = r
+                if l:
+                    left[step] = l
+            rows[day][1]["guides"][guide_id] = {"topic": topic, "started": started, "finished": finished,
+                                                "reached": reached, "left": left}
+        return rows, copies
+    finally:
+        db.close()
+
+
+def report_csv(hub, month):
+    """`commune-hub report --month M --format csv` as rows of fields."""
+    result = hub.cli("report", "--month", month, "--format", "csv")
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr)
+    return csv_rows(result.stdout)

@@ -14,7 +14,11 @@ try:
     hub.start()
     day = local_day(-1)
     month = day[:7]
-    check(hub.upload(token, make_upload("k1", day, sessions=12))[0] == 200, "one day uploaded")
+    first = make_upload("k1", day, sessions=12)
+    # Kiosk text that a spreadsheet would run as a formula (the CSV must defuse it).
+    first["heartbeat"]["last_error"] = '=HYPERLINK("http://evil.example/","bấm")'
+    first["heartbeat"]["version"] = "-1+1"
+    check(hub.upload(token, first)[0] == 200, "one day uploaded")
 
     status, headers, _ = hub.request("GET", f"/reports?month={month}")
     check(status == 303 and headers.get("Location", "").startswith("/login?next="), f"/reports without login: 303 to /login ({status})")
@@ -44,6 +48,10 @@ try:
     rows = csv_rows(body.decode("utf-8"))
     check(["Thôn Đông", "12", "2", "1", "1", "0"] in rows, "CSV has the village's sessions and bookings")
     check(any(r[:3] == ["Thôn Đông", "< 5", "< 5"] for r in rows), "4 survey answers show as < 5")
+    kiosk = next((r for r in rows if len(r) == 8 and r[0] == "k1"), None)
+    check(kiosk is not None and kiosk[4] == "'-1+1" and kiosk[7] == "'" + first["heartbeat"]["last_error"],
+          f"CSV: kiosk text starting with = or - gets a leading apostrophe, never a formula ({kiosk})")
+    check(kiosk is not None and kiosk[6] == "2048", f"CSV: numbers are left as they are ({kiosk})")
 
     status, _, body = hub.request("GET", f"/reports?month={month}", headers={"Cookie": session})
     html = body.decode("utf-8")

@@ -1,6 +1,8 @@
 // A small, valid upload for the hub's tests, and a way to change one field of its JSON.
 #pragma once
 
+#include "calendar.hpp"
+#include "hub_store.hpp"
 #include "kiosk/usage_upload.hpp"
 
 #include <nlohmann/json.hpp>
@@ -35,6 +37,12 @@ inline kiosk::upload::Upload sampleUpload(const std::string& kioskId = "k1", con
     d.vneidLevel2 = {2, 2, 0};
     u.days.push_back(d);
     return u;
+}
+
+// Stores an upload as the HTTP server does for a POST that arrived at receivedUnix.
+inline commune::StoredUpload post(commune::HubStore& store, const kiosk::upload::Upload& upload,
+                                  std::int64_t receivedUnix) {
+    return store.replaceRollups(upload, commune::postedTiming(upload, receivedUnix));
 }
 
 inline std::string sampleJson() {

@@ -26,18 +26,18 @@ std::unique_ptr<SqliteHubStore> seededStore() {
     REQUIRE(store->addKiosk("k4", "Thôn 3", "h4"));  // never uploads
     auto a = test::sampleUpload("k1", "2026-11-10");
     a.days[0].smartphone = {3, 1, 5};  // 4 answers in k1 ...
-    store->replaceRollups(a, kNow - 3600);
+    test::post(*store, a, kNow - 3600);
     auto b = test::sampleUpload("k2", "2026-11-11");
     b.days[0].sessions = 7;
     b.days[0].smartphone = {2, 0, 0};  // ... + 2 in k2 = 6 answers for Thôn 1: a share is shown
-    store->replaceRollups(b, kNow - 3 * 86400 - 60);  // silent for 3 days: red
+    test::post(*store, b, kNow - 3 * 86400 - 60);  // silent for 3 days: red
     auto c = test::sampleUpload("k3", "2026-11-12");
     c.days[0].smartphone = {1, 2, 0};  // 3 answers for Thôn 2: "< 5"
     c.days[0].guides[0].started = 4;
-    store->replaceRollups(c, kNow - 86400);
+    test::post(*store, c, kNow - 86400);
     auto october = test::sampleUpload("k3", "2026-10-31");  // outside November
     october.days[0].sessions = 1000;
-    store->replaceRollups(october, kNow - 86400);
+    test::post(*store, october, kNow - 86400);
     return store;
 }
 
@@ -118,7 +118,7 @@ TEST_CASE("survey shares need at least 5 answers, also for the commune") {
     auto u = test::sampleUpload("k1", "2026-11-10");
     u.days[0].smartphone = {4, 0, 0};
     u.days[0].vneidLevel2 = {1, 1, 0};
-    small->replaceRollups(u, kNow);
+    test::post(*small, u, kNow);
     const std::string smallCsv = renderCsv(buildReport(*small, month("2026-11"), kNow));
     CHECK(smallCsv.find("\"Toàn xã\",\"< 5\",\"< 5\",\"—\",\"< 5\",\"< 5\",\"—\"") != std::string::npos);
     CHECK(smallCsv.find("100 %") == std::string::npos);
@@ -155,7 +155,7 @@ TEST_CASE("HTML escapes everything that came from a kiosk") {
     auto u = test::sampleUpload("k1", "2026-11-10");
     u.days[0].guides[0].guideId = "<img src=x onerror=alert(1)>";
     u.heartbeat.lastError = "\"><script>";
-    store->replaceRollups(u, kNow);
+    test::post(*store, u, kNow);
     const std::string html = renderHtml(buildReport(*store, month("2026-11"), kNow));
     CHECK(html.find("<script>") == std::string::npos);
     CHECK(html.find("<img") == std::string::npos);
@@ -163,4 +163,31 @@ TEST_CASE("HTML escapes everything that came from a kiosk") {
     CHECK(html.find("<meta name=\"viewport\"") != std::string::npos);
     CHECK(html.find("@media print") != std::string::npos);
     CHECK(html.find("<svg") != std::string::npos);
+}
+
+TEST_CASE("CSV: a kiosk's text never reaches a spreadsheet as a formula; numbers stay numbers") {
+    for (const char* formula : {"=HYPERLINK(A1)", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"})
+        CHECK(csvField(formula) == "\"'" + std::string(formula) + "\"");
+    CHECK(csvField("=\"a\"") == "\"'=\"\"a\"\"\"");  // quoting still applies after the apostrophe
+    CHECK(csvField("Thôn 1") == "\"Thôn 1\"");
+    CHECK(csvField("a=b") == "\"a=b\"");  // only the first character matters
+    CHECK(csvField("") == "\"\"");
+
+    auto store = SqliteHubStore::openInMemory();
+    REQUIRE(store->addKiosk("k1", "=cmd|' /C calc'!A0", "h1"));
+    auto u = test::sampleUpload("k1", "2026-11-10");
+    u.days[0].guides[0].guideId = "@guide";
+    u.days[0].guides[0].topic = "-topic";
+    u.heartbeat.version = "+0.1";
+    u.heartbeat.contentVersion = "=1+1";
+    u.heartbeat.lastError = "-ENOSPC";
+    u.heartbeat.freeDiskMb = -5;  // not kiosk text: a number the hub shows as it is
+    test::post(*store, u, kNow);
+    const std::string csv = renderCsv(buildReport(*store, month("2026-11"), kNow));
+    for (const char* cell : {"\"'=cmd|' /C calc'!A0\"", "\"'@guide\"", "\"'-topic\"", "\"'+0.1\"", "\"'=1+1\"",
+                             "\"'-ENOSPC\"", ",\"-5\","})
+        CHECK_MESSAGE(csv.find(cell) != std::string::npos, cell);
+    for (const char* raw : {",\"=", ",\"+", ",\"@", ",\"-E", ",\"-t"}) CHECK_MESSAGE(csv.find(raw) == std::string::npos, raw);
+    CHECK(csv.find("\r\n\"=") == std::string::npos);  // nor as a row's first cell
+    CHECK(csv.find("\r\n\"@") == std::string::npos);
 }

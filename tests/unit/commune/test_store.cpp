@@ -1,10 +1,14 @@
-// The hub's SQLite store: a re-send replaces a kiosk's day, an upload is all-or-nothing.
+// The hub's SQLite store: a re-send replaces a kiosk's day (never with an older copy), an upload is
+// all-or-nothing.
+#include "calendar.hpp"
 #include "sample_upload.hpp"
 #include "sqlite_hub_store.hpp"
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 #include <unistd.h>
 
 using commune::SqliteHubStore;
@@ -33,7 +37,7 @@ TEST_CASE("sending the same day again replaces its figures, never adds") {
     auto store = SqliteHubStore::openInMemory();
     REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
     auto upload = test::sampleUpload();
-    store->replaceRollups(upload, 1000);
+    test::post(*store, upload, 1000);
     const auto rowsFirst = store->rowsFor("k1", "2026-11-24");
     CHECK(villageSessions(*store, "Thôn 1") == 10);
 
@@ -42,8 +46,8 @@ TEST_CASE("sending the same day again replaces its figures, never adds") {
     upload.days[0].guides[0].reachedStep = {{1, 9}};  // fewer steps than before: old ones must go
     upload.days[0].guides[0].leftAtStep = {};
     upload.days[0].screens = {{"home", 25}};
-    store->replaceRollups(upload, 2000);
-    store->replaceRollups(upload, 3000);
+    test::post(*store, upload, 2000);
+    test::post(*store, upload, 3000);
     CHECK(villageSessions(*store, "Thôn 1") == 25);
     const auto figures = store->periodFigures({"2026-11-01", "2026-11-30"});
     REQUIRE(figures.guides.size() == 1);
@@ -57,9 +61,9 @@ TEST_CASE("another day or another kiosk adds, it does not replace") {
     auto store = SqliteHubStore::openInMemory();
     REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
     REQUIRE(store->addKiosk("k2", "Thôn 1", "h2"));
-    store->replaceRollups(test::sampleUpload("k1", "2026-11-23"), 1);
-    store->replaceRollups(test::sampleUpload("k1", "2026-11-24"), 2);
-    store->replaceRollups(test::sampleUpload("k2", "2026-11-24"), 3);
+    test::post(*store, test::sampleUpload("k1", "2026-11-23"), 1);
+    test::post(*store, test::sampleUpload("k1", "2026-11-24"), 2);
+    test::post(*store, test::sampleUpload("k2", "2026-11-24"), 3);
     CHECK(villageSessions(*store, "Thôn 1") == 30);
     CHECK(store->periodFigures({"2026-11-24", "2026-11-24"}).villages.at(0).sessions == 20);
     CHECK(store->periodFigures({"2026-10-01", "2026-10-31"}).villages.empty());
@@ -74,19 +78,19 @@ TEST_CASE("an upload that fails half-way leaves nothing behind, heartbeat includ
     second.guides.push_back(second.guides[0]);  // the same guide twice: the store's key refuses it
     upload.days.push_back(second);
     upload.heartbeat.version = "9.9.9";
-    CHECK_THROWS(store->replaceRollups(upload, 5000));
+    CHECK_THROWS(test::post(*store, upload, 5000));
     CHECK(store->rowsFor("k1", "2026-11-23") == 0);
     CHECK(store->rowsFor("k1", "2026-11-24") == 0);
     CHECK(store->kioskStatuses().at(0).lastSeenUnix == 0);
     CHECK(store->kioskStatuses().at(0).version.empty());
     // And the store still works afterwards.
-    store->replaceRollups(test::sampleUpload("k1", "2026-11-23"), 6000);
+    test::post(*store, test::sampleUpload("k1", "2026-11-23"), 6000);
     CHECK(store->kioskStatuses().at(0).lastSeenUnix == 6000);
 }
 
 TEST_CASE("an upload from a kiosk that is not registered is refused") {
     auto store = SqliteHubStore::openInMemory();
-    CHECK_THROWS(store->replaceRollups(test::sampleUpload("ghost"), 1));
+    CHECK_THROWS(test::post(*store, test::sampleUpload("ghost"), 1));
 }
 
 TEST_CASE("the heartbeat is kept per kiosk, and the registered village wins over the uploaded one") {
@@ -95,8 +99,8 @@ TEST_CASE("the heartbeat is kept per kiosk, and the registered village wins over
     REQUIRE(store->addKiosk("k2", "", "h2"));
     auto upload = test::sampleUpload("k1");
     upload.heartbeat.lastError = "disk nearly full";
-    store->replaceRollups(upload, 777);
-    store->replaceRollups(test::sampleUpload("k2"), 778);
+    test::post(*store, upload, 777);
+    test::post(*store, test::sampleUpload("k2"), 778);
     const auto statuses = store->kioskStatuses();
     REQUIRE(statuses.size() == 2);
     CHECK(statuses[0].kioskId == "k2");  // ordered by village: "Thôn 1" < "Thôn Đông"
@@ -126,11 +130,186 @@ TEST_CASE("a file store keeps its data across reopening and reports whether it c
         auto store = SqliteHubStore::open(dir / "hub.sqlite");
         CHECK(store->canWrite());
         REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
-        store->replaceRollups(test::sampleUpload(), 1);
+        test::post(*store, test::sampleUpload(), 1);
     }
     {
         auto store = SqliteHubStore::open(dir / "hub.sqlite");
         CHECK(villageSessions(*store, "Thôn 1") == 10);
+    }
+    std::filesystem::remove_all(dir);
+}
+
+namespace {
+
+// 2026-11-24 and 2026-11-25, 07:00 local (00:00 UTC).
+constexpr std::int64_t kDay24 = 1795478400, kDay25 = kDay24 + 86400;
+
+kiosk::upload::Upload madeAt(std::int64_t unixSeconds, int sessions, bool complete,
+                             const std::string& day = "2026-11-24") {
+    auto u = test::sampleUpload("k1", day);
+    u.heartbeat.sentAt = commune::isoUtc(unixSeconds);
+    u.heartbeat.version = "made-" + std::to_string(unixSeconds);
+    u.days[0].sessions = sessions;
+    u.days[0].complete = complete;
+    return u;
+}
+
+}  // namespace
+
+TEST_CASE("sent_at is read as UTC seconds; anything else is no time at all") {
+    CHECK(commune::parseIsoUtc("2026-11-24T00:00:00Z") == kDay24);
+    CHECK(commune::parseIsoUtc("2026-11-24T00:00:01.250Z") == kDay24 + 1);
+    CHECK(commune::parseIsoUtc("2026-11-24T00:00:00+00:00") == kDay24);
+    for (const char* bad : {"", "2026-11-24", "2026-11-24 00:00:00Z", "2026-11-24T00:00:00", "2026-02-30T00:00:00Z",
+                            "2026-11-24T24:00:00Z", "2026-11-24T00:00:00+07:00", "2026-11-24T00:00:00.Z"})
+        CHECK_FALSE(commune::parseIsoUtc(bad).has_value());
+    CHECK(commune::isoUtc(*commune::parseIsoUtc("2026-12-31T23:59:59Z")) == "2026-12-31T23:59:59Z");
+}
+
+TEST_CASE("a payload ranks by when the kiosk made it, never later than the hub's clock") {
+    const auto upload = madeAt(kDay24 + 600, 1, false);
+    const auto posted = commune::postedTiming(upload, kDay24 + 900);
+    CHECK(posted.generatedUnix == kDay24 + 600);
+    CHECK(posted.seenUnix == kDay24 + 900);
+    CHECK(commune::postedTiming(upload, kDay24 + 60).generatedUnix == kDay24 + 60);  // kiosk clock ahead
+    const auto imported = commune::importedTiming(upload, kDay25);
+    CHECK(imported.generatedUnix == kDay24 + 600);
+    CHECK(imported.seenUnix == kDay24 + 600);  // the export says the kiosk was alive then, not now
+    auto noTime = upload;
+    noTime.heartbeat.sentAt = "";
+    CHECK(commune::importedTiming(noTime, kDay25).generatedUnix == 0);
+    CHECK(commune::importedTiming(noTime, kDay25).seenUnix == 0);
+}
+
+TEST_CASE("an old export imported after the network delivered the day changes nothing newer") {
+    auto store = SqliteHubStore::openInMemory();
+    REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
+    // The network brought the complete day 24 just after midnight, and the kiosk is on 0.2.0.
+    auto delivered = madeAt(kDay25 + 300, 40, true);
+    delivered.heartbeat.version = "0.2.0";
+    CHECK(test::post(*store, delivered, kDay25 + 360).storedDays == 1);
+
+    // A USB stick exported on the 24th in the morning: day 24 so far (12 sessions), and day 23.
+    const std::int64_t importedOn = kDay25 + 5 * 86400;
+    auto exported = madeAt(kDay24 + 3600, 12, false);
+    auto day23 = madeAt(kDay24 + 3600, 7, true, "2026-11-23");
+    const auto old = store->replaceRollups(exported, commune::importedTiming(exported, importedOn));
+    CHECK(old.storedDays == 0);
+    CHECK(old.olderDays == 1);
+    CHECK(store->replaceRollups(day23, commune::importedTiming(day23, importedOn)).storedDays == 1);
+
+    CHECK(store->periodFigures({"2026-11-24", "2026-11-24"}).villages.at(0).sessions == 40);
+    CHECK(villageSessions(*store, "Thôn 1") == 47);  // day 23 was new, so it counts
+    const auto status = store->kioskStatuses().at(0);
+    CHECK(status.lastSeenUnix == kDay25 + 360);  // not the import's "now", not the export's older time
+    CHECK(status.version == "0.2.0");
+}
+
+TEST_CASE("a delayed retry of an older POST does not win, but the kiosk still counts as seen") {
+    auto store = SqliteHubStore::openInMemory();
+    REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
+    auto older = madeAt(kDay24 + 3600, 15, false);
+    older.heartbeat.lastError = "network down";
+    const auto newer = madeAt(kDay24 + 7200, 20, false);
+    CHECK(test::post(*store, newer, kDay24 + 7260).storedDays == 1);
+    const auto late = test::post(*store, older, kDay24 + 9000);  // the outbox retried the 1 h-old body
+    CHECK(late.storedDays == 0);
+    CHECK(late.olderDays == 1);
+    CHECK(villageSessions(*store, "Thôn 1") == 20);
+    const auto status = store->kioskStatuses().at(0);
+    CHECK(status.lastSeenUnix == kDay24 + 9000);
+    CHECK(status.version == newer.heartbeat.version);
+    CHECK(status.lastError.empty());
+    // And a newer one still replaces.
+    CHECK(test::post(*store, madeAt(kDay24 + 10800, 26, false), kDay24 + 10800).storedDays == 1);
+    CHECK(villageSessions(*store, "Thôn 1") == 26);
+}
+
+TEST_CASE("at the same generation a complete day is never replaced by an incomplete one") {
+    auto store = SqliteHubStore::openInMemory();
+    REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
+    CHECK(test::post(*store, madeAt(kDay25, 30, true), kDay25 + 1).storedDays == 1);
+    CHECK(test::post(*store, madeAt(kDay25, 29, false), kDay25 + 2).olderDays == 1);
+    CHECK(villageSessions(*store, "Thôn 1") == 30);
+    CHECK(test::post(*store, madeAt(kDay25, 31, true), kDay25 + 3).storedDays == 1);  // the same send again
+    CHECK(villageSessions(*store, "Thôn 1") == 31);
+    CHECK(test::post(*store, madeAt(kDay25 - 1, 99, true), kDay25 + 4).olderDays == 1);  // complete, but older
+    CHECK(villageSessions(*store, "Thôn 1") == 31);
+    // An incomplete day is replaced by the complete one of the same moment.
+    CHECK(test::post(*store, madeAt(kDay25, 5, false, "2026-11-23"), kDay25 + 5).storedDays == 1);
+    CHECK(test::post(*store, madeAt(kDay25, 6, true, "2026-11-23"), kDay25 + 6).storedDays == 1);
+    CHECK(villageSessions(*store, "Thôn 1") == 37);
+}
+
+TEST_CASE("an upload without a sent_at fills gaps but overwrites nothing, and last seen never goes back") {
+    auto store = SqliteHubStore::openInMemory();
+    REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
+    CHECK(test::post(*store, madeAt(kDay24 + 600, 10, true), kDay25).storedDays == 1);
+    auto timeless = madeAt(kDay24, 50, true);
+    timeless.heartbeat.sentAt = "";
+    CHECK(store->replaceRollups(timeless, commune::importedTiming(timeless, kDay25 + 86400)).olderDays == 1);
+    timeless.days[0].day = "2026-11-20";
+    CHECK(store->replaceRollups(timeless, commune::importedTiming(timeless, kDay25 + 86400)).storedDays == 1);
+    CHECK(villageSessions(*store, "Thôn 1") == 60);
+    CHECK(store->kioskStatuses().at(0).lastSeenUnix == kDay25);
+    CHECK(store->kioskStatuses().at(0).version == "made-" + std::to_string(kDay24 + 600));
+}
+
+TEST_CASE("a version 1 database gets generation times from when its days arrived") {
+    const auto dir = std::filesystem::temp_directory_path() / ("hub-store-v1-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    {
+        // Version 1's two tables that changed, as it created them, with one stored day.
+        auto old = commune::db::Database::open(dir / "hub.sqlite");
+        old.execute(R"sql(
+CREATE TABLE kiosks(kiosk_ref INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL UNIQUE, village TEXT NOT NULL DEFAULT '',
+  token_hash TEXT NOT NULL UNIQUE, created_unix INTEGER NOT NULL, last_seen_unix INTEGER NOT NULL DEFAULT 0,
+  version TEXT NOT NULL DEFAULT '', uptime_seconds INTEGER NOT NULL DEFAULT 0, free_disk_mb INTEGER NOT NULL DEFAULT 0,
+  content_version TEXT NOT NULL DEFAULT '', last_error TEXT NOT NULL DEFAULT '', sent_at TEXT NOT NULL DEFAULT '');
+CREATE TABLE day_rollups(day TEXT NOT NULL, kiosk_ref INTEGER NOT NULL REFERENCES kiosks(kiosk_ref),
+  complete INTEGER NOT NULL, received_unix INTEGER NOT NULL, PRIMARY KEY(day, kiosk_ref)) WITHOUT ROWID;
+CREATE TABLE day_figures(day TEXT NOT NULL, kiosk_ref INTEGER NOT NULL, figure TEXT NOT NULL, value INTEGER NOT NULL,
+  PRIMARY KEY(day, kiosk_ref, figure)) WITHOUT ROWID;
+INSERT INTO kiosks(kiosk_ref, kiosk_id, village, token_hash, created_unix, last_seen_unix, version)
+  VALUES (1, 'k1', 'Thôn 1', 'h1', 1, 1795564800, 'v1');
+INSERT INTO day_rollups VALUES ('2026-11-24', 1, 1, 1795564800);
+INSERT INTO day_figures VALUES ('2026-11-24', 1, 'sessions', 40);
+PRAGMA user_version = 1;
+)sql");
+    }
+    {
+        auto store = SqliteHubStore::open(dir / "hub.sqlite");
+        CHECK(villageSessions(*store, "Thôn 1") == 40);
+        auto exported = madeAt(kDay24 + 3600, 12, false);  // made before the stored day arrived
+        CHECK(store->replaceRollups(exported, commune::importedTiming(exported, kDay25 + 86400)).olderDays == 1);
+        CHECK(store->kioskStatuses().at(0).version == "v1");
+        CHECK(test::post(*store, madeAt(kDay25 + 3600, 41, true), kDay25 + 3600).storedDays == 1);
+        CHECK(villageSessions(*store, "Thôn 1") == 41);
+    }
+    {
+        auto again = commune::db::Database::open(dir / "hub.sqlite");
+        CHECK(again.userVersion() == 2);
+    }
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("/health's write check commits at most once a second, however often it is asked") {
+    const auto dir = std::filesystem::temp_directory_path() / ("hub-store-health-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    {
+        auto store = SqliteHubStore::open(dir / "hub.sqlite");
+        const auto before = store->totalChanges();
+        const auto start = std::chrono::steady_clock::now();
+        for (int i = 0; i < 200; ++i) CHECK(store->canWrite());
+        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start);
+        CHECK(store->totalChanges() - before <= 1 + seconds.count());  // one probe row per second at most
+        // An upload's commit vouches for the store too.
+        REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
+        std::this_thread::sleep_for(SqliteHubStore::kWriteProofLifetime);
+        test::post(*store, test::sampleUpload(), 1);
+        const auto afterUpload = store->totalChanges();
+        CHECK(store->canWrite());
+        CHECK(store->totalChanges() == afterUpload);
     }
     std::filesystem::remove_all(dir);
 }

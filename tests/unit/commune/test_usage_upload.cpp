@@ -3,7 +3,10 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
 
 using kiosk::upload::parseUpload;
 using nlohmann::json;
@@ -118,4 +121,36 @@ TEST_CASE("calendar days") {
     CHECK_FALSE(kiosk::upload::isCalendarDay("2026-1-01"));
     CHECK(kiosk::upload::isCalendarDay("2000-02-29"));
     CHECK_FALSE(kiosk::upload::isCalendarDay("2100-02-29"));
+}
+
+TEST_CASE("kiosk ids the hub registers are exactly those a kiosk.toml accepts") {
+    using kiosk::upload::isKioskId;
+    for (const char* good : {"k1", "xa-an-binh-thon-1", "-", "0", "thon-dong-01"}) CHECK_MESSAGE(isKioskId(good), good);
+    CHECK(isKioskId(std::string(64, 'a')));
+    CHECK_FALSE(isKioskId(std::string(65, 'a')));
+    for (const char* bad : {"", "K1", "kiosk_1", "kiosk.1", "thôn", "k 1", "k1\n", "k/1"})
+        CHECK_MESSAGE(!isKioskId(bad), bad);
+    CHECK_FALSE(isKioskId(std::string_view("k\0", 2)));
+}
+
+TEST_CASE("the hub fuzzer's seeds are uploads the hub takes (and one it refuses for its own reason)") {
+    // Seeds that stop parsing early would only fuzz the first few checks.
+    const auto dir = std::filesystem::path(__FILE__).parent_path() / "../../fuzz/corpus_hub";
+    REQUIRE(std::filesystem::is_directory(dir));
+    int seeds = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        const std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        auto parsed = parseUpload(body, kToday);
+        const std::string name = entry.path().filename().string();
+        INFO(name);
+        if (name == "duplicate_guide.json") {
+            REQUIRE_FALSE(parsed.has_value());
+            CHECK(parsed.error() == "days[0].guides[1].guide_id: vneid-kich-hoat appears twice");
+        } else {
+            CHECK(parsed.has_value());
+        }
+        ++seeds;
+    }
+    CHECK(seeds >= 5);
 }
