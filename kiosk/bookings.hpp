@@ -37,11 +37,13 @@ struct LocalDateTime {
 struct TimeWindow {
     int startMinute = 0;  // minute of day, inclusive
     int endMinute = 0;    // minute of day, exclusive: the last slot ends by then
+    friend bool operator==(const TimeWindow&, const TimeWindow&) = default;
 };
 
 struct DayAvailability {
     std::vector<TimeWindow> windows;  // none: no bookings that weekday
     int slotMinutes = 30;
+    friend bool operator==(const DayAvailability&, const DayAvailability&) = default;
 };
 
 struct BookingRules {

@@ -184,7 +184,8 @@ int runBookingExport(const std::filesystem::path& folder, const kiosk::Config& c
         if (!database.notice.empty()) fmt::print(stderr, "kiosk: database: {}\n", database.notice);
         eraseDuePersonalData(database.db, config);
         kiosk::ExportOptions options;
-        options.slotMinutes = config.bookingSlotMinutes;
+        // The slot length staff mode last saved, as its own export uses, not only the config's.
+        options.slotMinutes = kiosk::ScheduleStore(database.db, config).load().week[1].slotMinutes;
         options.location = config.village;
         const auto result = kiosk::exportBookings(database.db, folder, now, options);
         if (!result) {

@@ -314,6 +314,27 @@ void StaffDesk::handle(const staff_intent::RescheduleSlot& i, const StaffMember&
 
 // ---- Schedule and closures ------------------------------------------------------------------------------
 
+namespace {
+// The open blocks as windows; blocks that touch (Chiều ends where Tối begins) are one window, as the
+// config writes 13:30-21:00.
+std::array<DayAvailability, 7> blocksAsWeek(const WeekBlocks& blocks, int slotMinutes) {
+    std::array<DayAvailability, 7> week;
+    for (std::size_t weekday = 0; weekday < 7; ++weekday) {
+        DayAvailability& day = week[weekday];
+        day.slotMinutes = slotMinutes;
+        for (std::size_t b = 0; b < scheduleBlocks.size(); ++b) {
+            if (!blocks[weekday][b]) continue;
+            if (!day.windows.empty() && day.windows.back().endMinute == scheduleBlocks[b].startMinute) {
+                day.windows.back().endMinute = scheduleBlocks[b].endMinute;
+            } else {
+                day.windows.push_back({scheduleBlocks[b].startMinute, scheduleBlocks[b].endMinute});
+            }
+        }
+    }
+    return week;
+}
+}  // namespace
+
 void StaffDesk::loadSchedule() {
     const BookingRules& rules = m_bookings.rules();
     for (int weekday = 0; weekday < 7; ++weekday) {
@@ -328,6 +349,10 @@ void StaffDesk::loadSchedule() {
     m_state.slotMinutes = rules.week[1].slotMinutes;
     m_state.capacity = rules.capacity;
     m_state.scheduleChanged = false;
+    if (rules.week != blocksAsWeek(m_state.blocks, m_state.slotMinutes)) {
+        // The config's opening hours are not whole blocks: say so before a save replaces them.
+        m_state.message = "Giờ hiện tại khác các buổi: Lưu sẽ đổi theo các buổi.";
+    }
 }
 
 void StaffDesk::handle(const staff_intent::ToggleBlock& i, const StaffMember&, TimePoint) {
@@ -357,16 +382,7 @@ void StaffDesk::handle(const staff_intent::StepCapacity& i, const StaffMember&, 
 void StaffDesk::handle(const staff_intent::SaveSchedule&, const StaffMember& who, TimePoint now) {
     BookingRules rules = m_bookings.rules();
     rules.capacity = m_state.capacity;
-    for (int weekday = 0; weekday < 7; ++weekday) {
-        DayAvailability& day = rules.week[static_cast<std::size_t>(weekday)];
-        day.slotMinutes = m_state.slotMinutes;
-        day.windows.clear();
-        for (std::size_t b = 0; b < scheduleBlocks.size(); ++b) {
-            if (m_state.blocks[static_cast<std::size_t>(weekday)][b]) {
-                day.windows.push_back({scheduleBlocks[b].startMinute, scheduleBlocks[b].endMinute});
-            }
-        }
-    }
+    rules.week = blocksAsWeek(m_state.blocks, m_state.slotMinutes);
     try {
         ScheduleStore(m_db, m_config).save(rules, who.id, now);
         m_bookings.setRules(std::move(rules));  // at once; bookings already made stay as they are

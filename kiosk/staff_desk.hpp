@@ -38,7 +38,8 @@ enum class StaffPage {
     Export,
 };
 
-// The three blocks of a day the schedule page toggles.
+// The three blocks of a day the schedule page toggles. Together they are the config's default opening
+// hours (07:30-11:30, 13:30-21:00), so the first save changes nothing a team member did not touch.
 struct ScheduleBlock {
     const char* label;
     int startMinute;
@@ -46,7 +47,7 @@ struct ScheduleBlock {
 };
 inline constexpr std::array<ScheduleBlock, 3> scheduleBlocks{{
     {"Sáng", 7 * 60 + 30, 11 * 60 + 30},
-    {"Chiều", 13 * 60 + 30, 17 * 60 + 30},
+    {"Chiều", 13 * 60 + 30, 18 * 60},
     {"Tối", 18 * 60, 21 * 60},
 }};
 inline constexpr std::array<int, 5> slotLengthChoices{15, 20, 30, 45, 60};

@@ -181,8 +181,9 @@ std::optional<system_clock::time_point> UploadWorker::round(Connection& c, std::
         deliver(c, message, stop);
     }
     {
+        const std::size_t pending = c.outbox.pendingCount();  // outside the lock: status() must never wait for disk
         std::lock_guard lock(m_mutex);
-        m_status.queueLength = c.outbox.pendingCount();
+        m_status.queueLength = pending;
         m_status.droppedMessages = c.outbox.droppedPending();
     }
     return c.outbox.nextDue();
