@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Booking screens with a full history: seeds 10,000 past bookings (and 200 coming ones) into a kiosk
 # data folder, then opens the 14-day list and each day's free slots by touch under Xvfb with
-# KIOSK_TIMING=1, and reports tap → presented frame (database reads included). Budget: ≤ 20 ms.
+# KIOSK_TIMING=1, and reports tap → presented frame (database reads included). Budget: every one ≤ 20 ms.
 # usage: tests/bench/booking_slots.sh KIOSK SEED_BOOKINGS [WIDTHxHEIGHT ...]   (default 1280x800 800x480)
 set -euo pipefail
 kiosk=$(realpath "$1") seed=$(realpath "$2"); shift 2
@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 import json, sys
 steps = [{"after_ms": 400, "tap": "home.tile.booking"}, {"tap": "booking.topic.vneid"},
          {"expect": {"booking_screen": "day"}}]
-for day in range(1, 14):
+for day in range(0, 14):  # today too: its slots start from now
     steps += [{"tap": f"booking.day.{day}"}, {"expect": {"booking_screen": "slot"}},
               {"tap": "nav.back"}, {"expect": {"booking_screen": "day"}}]
 json.dump({"about": "benchmark: the booking day list and each day's slots", "steps": steps}, open(sys.argv[1], "w"))
@@ -37,7 +37,7 @@ print("| screen | shown | median (ms) | max (ms) | budget |")
 print("|---|---|---|---|---|")
 print(f"| 14-day list, tap to presented frame | {len(days)} | {statistics.median(days):.1f} | {max(days):.1f} | ≤ 20 |")
 print(f"| a day's free slots, tap to presented frame | {len(slots)} | {statistics.median(slots):.1f} | {max(slots):.1f} | ≤ 20 |")
-sys.exit(0 if len(days) >= 13 and len(slots) == 13 and max(statistics.median(days), statistics.median(slots)) <= 20 else 1)
+sys.exit(0 if len(days) >= 14 and len(slots) == 14 and max(days) <= 20 and max(slots) <= 20 else 1)  # every frame, not the median
 PY
 done
 exit $status

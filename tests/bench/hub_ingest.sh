@@ -2,6 +2,7 @@
 # Ingest benchmark for the commune hub: 1,000 registered kiosks each upload a realistic day
 # (18 guides with funnels, screens, bookings, surveys), over keep-alive connections from 8 client
 # threads; plain JSON and gzip. Prints rate and p50/p99 latency per run, then the medians.
+# Exits 1 when a median misses the budget (>= 1,000 uploads/s, p99 <= 20 ms).
 # Usage: tests/bench/hub_ingest.sh [BUILD_DIR, default build-hub] [RUNS, default 3]
 # Needs the targets commune-hub and hub_load:
 #   cmake --build build-hub --target commune-hub hub_load
@@ -52,7 +53,11 @@ for line in sys.stdin:
     mode = line.split()[0]
     f = dict(re.findall(r"(\w+)=([\d.]+)", line))
     rows.setdefault(mode, []).append(f)
+ok = True
 for mode, rs in rows.items():
     med = lambda k: statistics.median(float(r[k]) for r in rs)
     print("median %s: %.0f uploads/s, p50 %.2f ms, p99 %.2f ms over %d runs" % (mode, med("rate"), med("p50"), med("p99"), len(rs)))
+    ok = ok and med("rate") >= 1000 and med("p99") <= 20
+print("budget (>= 1,000 uploads/s, p99 <= 20 ms):", "met" if ok else "NOT met")
+sys.exit(0 if ok else 1)
 '
