@@ -61,9 +61,11 @@ Action parseAction(const json& step) {
         const json& t = step["expect_targets"];
         return ExpectTargets{t.value("min_size_mm", 0.0), t.value("min_gap_mm", 0.0)};
     }
+    if (step.contains("remember")) return Remember{step["remember"].get<std::string>()};
+    if (step.contains("type_remembered")) return TypeRemembered{step["type_remembered"].get<std::string>()};
     if (step.contains("wait_ms")) return Wait{};
     throw std::invalid_argument("a step needs one of: tap, key, close_window, screenshot, expect, "
-                                "expect_targets, wait_ms");
+                                "expect_targets, remember, type_remembered, wait_ms");
 }
 }  // namespace
 

@@ -23,7 +23,11 @@ struct Screenshot { std::string name; };        // written as DIR/<name>.png
 struct Expect { std::map<std::string, std::string> values; };  // keys of App::describe()
 struct ExpectTargets { double minSizeMm = 0, minGapMm = 0; };  // every touch target on screen
 
-using Action = std::variant<TapTarget, TapPoint, Key, CloseWindow, Wait, Screenshot, Expect, ExpectTargets>;
+struct Remember { std::string key; };          // keeps App::describe()[key], e.g. the booking code shown
+struct TypeRemembered { std::string key; };    // taps "key.<c>" for each character remembered under key
+
+using Action = std::variant<TapTarget, TapPoint, Key, CloseWindow, Wait, Screenshot, Expect, ExpectTargets, Remember,
+                            TypeRemembered>;
 
 struct Step {
     int delayMs = 250;  // after the previous step finished

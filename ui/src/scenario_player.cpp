@@ -182,6 +182,18 @@ std::optional<std::filesystem::path> ScenarioPlayer::advance(SteadyTime now, con
                     screenshot = m_screenshotDir / (action.name + ".png");
                 } else if constexpr (std::is_same_v<A, sc::ExpectTargets>) {
                     checkTargets(action, targets, metrics, step.line);
+                } else if constexpr (std::is_same_v<A, sc::Remember>) {
+                    m_remembered[action.key] = app.describe()[action.key];
+                } else if constexpr (std::is_same_v<A, sc::TypeRemembered>) {
+                    // One tap per character; the touch layer replays them a frame apart.
+                    for (char c : m_remembered[action.key]) {
+                        const TouchTarget* t = targets.find(std::string("key.") + c);
+                        if (!t) {
+                            fail(fmt::format("{}:{}: no key \"{}\" on screen", m_scenario.file, step.line, c));
+                            return;
+                        }
+                        pushTap((t->min.x + t->max.x) / 2, (t->min.y + t->max.y) / 2, window);
+                    }
                 }
             },
             step.action);

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,7 @@ private:
     std::optional<SteadyTime> m_retryUntil;
     int m_viaTaps = 0;  // taps on a step's "via" target so far  // a tap or expectation waits this long for the screen to catch up
     int m_failures = 0;
+    std::map<std::string, std::string> m_remembered;  // "remember" steps, for "type_remembered"
 };
 
 }  // namespace ui
