@@ -179,9 +179,14 @@ std::chrono::milliseconds Outbox::retryDelay(int attempts) {
 }
 
 system_clock::time_point Outbox::markFailed(std::int64_t id, std::string_view error, system_clock::time_point now) {
-    db::Statement attemptsSoFar = m_db.prepare("SELECT attempts FROM outbox_message WHERE id = ?1");
-    attemptsSoFar.bind(1, id);
-    const int attempts = (attemptsSoFar.step() ? attemptsSoFar.columnInt(0) : 0) + 1;
+    int attempts = 1;
+    {
+        // Finished before the UPDATE: a statement left on its row holds a read snapshot, and a write
+        // from it fails at once with SQLITE_BUSY (no busy timeout) if the usage writer committed since.
+        db::Statement attemptsSoFar = m_db.prepare("SELECT attempts FROM outbox_message WHERE id = ?1");
+        attemptsSoFar.bind(1, id);
+        if (attemptsSoFar.step()) attempts += attemptsSoFar.columnInt(0);
+    }
     const system_clock::time_point next = now + retryDelay(attempts);
     db::Statement update = m_db.prepare(
         "UPDATE outbox_message SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 "

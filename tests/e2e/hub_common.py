@@ -243,3 +243,17 @@ def report_csv(hub, month):
     if result.returncode != 0:
         raise RuntimeError(result.stderr)
     return csv_rows(result.stdout)
+
+
+def unread_request_bytes(port):
+    """Bytes that clients have sent to 127.0.0.1:port and the server has not read yet (Linux /proc/net/tcp):
+    more than 0 while the server is frozen means a request is waiting for its answer."""
+    total = 0
+    with open("/proc/net/tcp") as table:
+        next(table)
+        for line in table:
+            fields = line.split()
+            local, state, queues = fields[1], fields[3], fields[4]
+            if local == f"0100007F:{port:04X}" and state == "01":  # ESTABLISHED, the server's end
+                total += int(queues.split(":")[1], 16)
+    return total
