@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace kiosk {
 
@@ -235,6 +236,14 @@ void UsageRecorder::writeBatch(db::Database& db, db::Statement& insert, std::vec
             else insert.bind(6, e.step);
             bindText(7, e.value);
             insert.run();
+        }
+        // Events for a day already sent as complete (the writer was held up past the day's end, or the
+        // clock was set back): that day goes again, so the hub's copy never misses them.
+        std::set<std::string_view> days;
+        for (const Event& e : batch) days.insert(e.day);
+        db::Statement resend = db.prepare("UPDATE usage_rollup SET sent = 0 WHERE day = ?1 AND sent = 1");
+        for (std::string_view day : days) {
+            resend.bind(1, day).run();
         }
         transaction.commit();
     } catch (const db::Error& e) {

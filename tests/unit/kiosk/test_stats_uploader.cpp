@@ -353,3 +353,30 @@ TEST_CASE("worker: the thread sends when poked and stops promptly, mid-wait") {
     CHECK(std::chrono::steady_clock::now() - before < 1s);
     worker.stop();  // twice is fine
 }
+
+TEST_CASE("stats: events that reach a day after it was sent complete send that day again, with them") {
+    Fixture f;
+    {
+        UsageRecorder recorder(f.db);
+        recorder.sessionStarted(started);
+    }
+    const std::string key = "donganh-thon-dong-01:2026-11-25";
+    REQUIRE(f.uploader.enqueueDue(localMidnight26 + 11min, "") >= 1);
+    REQUIRE(parse(f.outbox.find(hub, key)->body).days[0].sessions == 1);
+    for (const OutboxMessage& m : f.outbox.due(localMidnight26 + 12min, 10)) f.outbox.markDelivered(m, localMidnight26 + 12min);
+    (void)f.uploader.enqueueDue(localMidnight26 + 13min, "");
+    CHECK(f.outbox.find(hub, key)->delivered);  // sent complete: not again
+
+    // The writer was held up: an evening session of the 25th is written only now.
+    {
+        UsageRecorder recorder(f.db);
+        recorder.sessionStarted(localMidnight26 - 1h);
+    }
+    CHECK(f.uploader.enqueueDue(localMidnight26 + 20min, "") >= 1);
+    const auto again = f.outbox.find(hub, key);
+    REQUIRE(again);
+    CHECK_FALSE(again->delivered);
+    const auto upload = parse(again->body);
+    CHECK(upload.days[0].complete);
+    CHECK(upload.days[0].sessions == 2);
+}
