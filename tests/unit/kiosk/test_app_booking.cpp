@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <string>
+#include <utility>
 #include <vector>
 
 using kiosk::App;
@@ -35,13 +36,20 @@ kiosk::Config testConfig() {
     return config;
 }
 
+kiosk::Config withWebhook() {
+    kiosk::Config config = testConfig();
+    config.bookingWebhookUrl = "http://127.0.0.1:9/hook";
+    return config;
+}
+
 struct Kiosk {
+    kiosk::Config config;
     kiosk::db::Database db = migratedInMemory();
     kiosk::StaffRepository staff{db};
-    kiosk::BookingService bookings{db, kiosk::bookingRulesFromConfig(testConfig())};
-    App app{testConfig(), staff, {}, t0};
+    kiosk::BookingService bookings{db, kiosk::bookingRulesFromConfig(config)};
+    App app{config, staff, {}, t0};
 
-    Kiosk() { app.connectBookings(bookings); }
+    explicit Kiosk(kiosk::Config c = testConfig()) : config(std::move(c)) { app.connectBookings(bookings); }
     const kiosk::BookingDraft& draft() const { return app.state().draft; }
     void apply(const kiosk::Intent& i) { app.apply(i, t0); }
     void type(const std::string& keys) {
@@ -224,31 +232,25 @@ TEST_CASE("Booking flow: without the booking service the screen opens but nothin
 }
 
 TEST_CASE("Booking flow: with a webhook configured, a made and a cancelled booking each leave one outbox message") {
-    kiosk::db::Database db = migratedInMemory();
-    kiosk::StaffRepository staff{db};
-    kiosk::Config config = testConfig();
-    config.bookingWebhookUrl = "http://127.0.0.1:9/hook";
-    kiosk::BookingService bookings{db, kiosk::bookingRulesFromConfig(config)};
-    App app{config, staff, {}, t0};
-    app.connectBookings(bookings);
-    app.apply(intent::OpenBooking{}, t0);
-    app.apply(intent::ChooseBookingTopic{"vneid"}, t0);
-    app.apply(intent::ChooseDay{std::chrono::year{2026} / 11 / 28}, t0);
-    app.apply(intent::ChooseSlot{8 * 60 + 30}, t0);
-    for (char c : std::string("0987654321")) app.apply(intent::Type{std::string(1, c)}, t0);
-    for (int i = 0; i < 3; ++i) app.apply(intent::Submit{}, t0);
-    REQUIRE(app.state().draft.confirmed);
-    const std::string code = app.state().draft.confirmed->code;
-    app.apply(intent::GoHome{}, t0);
-    app.apply(intent::OpenBooking{}, t0);
-    app.apply(intent::StartCancel{}, t0);
-    for (char c : code) app.apply(intent::Type{std::string(1, c)}, t0);
-    app.apply(intent::Submit{}, t0);
-    for (char c : std::string("0987654321")) app.apply(intent::Type{std::string(1, c)}, t0);
-    app.apply(intent::Submit{}, t0);
-    REQUIRE(app.state().draft.step == BookingStep::Cancelled);
+    Kiosk k{withWebhook()};
+    k.app.apply(intent::OpenBooking{}, t0);
+    k.app.apply(intent::ChooseBookingTopic{"vneid"}, t0);
+    k.app.apply(intent::ChooseDay{std::chrono::year{2026} / 11 / 28}, t0);
+    k.app.apply(intent::ChooseSlot{8 * 60 + 30}, t0);
+    for (char c : std::string("0987654321")) k.app.apply(intent::Type{std::string(1, c)}, t0);
+    for (int i = 0; i < 3; ++i) k.app.apply(intent::Submit{}, t0);
+    REQUIRE(k.app.state().draft.confirmed);
+    const std::string code = k.app.state().draft.confirmed->code;
+    k.app.apply(intent::GoHome{}, t0);
+    k.app.apply(intent::OpenBooking{}, t0);
+    k.app.apply(intent::StartCancel{}, t0);
+    for (char c : code) k.app.apply(intent::Type{std::string(1, c)}, t0);
+    k.app.apply(intent::Submit{}, t0);
+    for (char c : std::string("0987654321")) k.app.apply(intent::Type{std::string(1, c)}, t0);
+    k.app.apply(intent::Submit{}, t0);
+    REQUIRE(k.app.state().draft.step == BookingStep::Cancelled);
 
-    const auto messages = kiosk::Outbox(db).due(t0 + std::chrono::seconds(1), 10);
+    const auto messages = kiosk::Outbox(k.db).due(t0 + std::chrono::seconds(1), 10);
     REQUIRE(messages.size() == 2);
     CHECK(messages[0].destination == "http://127.0.0.1:9/hook");
     std::vector<std::string> keys{messages[0].idempotencyKey, messages[1].idempotencyKey};
@@ -261,20 +263,14 @@ TEST_CASE("Booking flow: with a webhook configured, a made and a cancelled booki
 }
 
 TEST_CASE("Booking flow: a team member's cancel and move reach the webhook too, each move with its own key") {
-    kiosk::db::Database db = migratedInMemory();
-    kiosk::StaffRepository staff{db};
-    kiosk::Config config = testConfig();
-    config.bookingWebhookUrl = "http://127.0.0.1:9/hook";
-    kiosk::BookingService bookings{db, kiosk::bookingRulesFromConfig(config)};
-    App app{config, staff, {}, t0};
-    app.connectBookings(bookings);
+    Kiosk k{withWebhook()};
     kiosk::BookingRequest request{{std::chrono::year{2026} / 11 / 28, 8 * 60 + 30}, "vneid", {}, {}, "0987654321", {}};
-    auto booked = bookings.book(request, t0);
+    auto booked = k.bookings.book(request, t0);
     REQUIRE(booked);
-    REQUIRE(bookings.reschedule(booked->code, {std::chrono::year{2026} / 11 / 28, 9 * 60}, 1, t0 + std::chrono::minutes(1)));
-    REQUIRE(bookings.reschedule(booked->code, {std::chrono::year{2026} / 11 / 28, 10 * 60}, 1, t0 + std::chrono::minutes(2)));
-    REQUIRE(bookings.changeStatus(booked->code, kiosk::BookingStatus::cancelled, 1, t0 + std::chrono::minutes(3)));
-    const auto messages = kiosk::Outbox(db).due(t0 + std::chrono::hours(1), 10);
+    REQUIRE(k.bookings.reschedule(booked->code, {std::chrono::year{2026} / 11 / 28, 9 * 60}, 1, t0 + std::chrono::minutes(1)));
+    REQUIRE(k.bookings.reschedule(booked->code, {std::chrono::year{2026} / 11 / 28, 10 * 60}, 1, t0 + std::chrono::minutes(2)));
+    REQUIRE(k.bookings.changeStatus(booked->code, kiosk::BookingStatus::cancelled, 1, t0 + std::chrono::minutes(3)));
+    const auto messages = kiosk::Outbox(k.db).due(t0 + std::chrono::hours(1), 10);
     std::vector<std::string> keys;
     for (const auto& message : messages) keys.push_back(message.idempotencyKey);
     std::ranges::sort(keys);
@@ -287,28 +283,22 @@ TEST_CASE("Booking flow: a team member's cancel and move reach the webhook too, 
 }
 
 TEST_CASE("Booking flow: the notice is stored with the booking or not at all") {
-    kiosk::db::Database db = migratedInMemory();
-    kiosk::StaffRepository staff{db};
-    kiosk::Config config = testConfig();
-    config.bookingWebhookUrl = "http://127.0.0.1:9/hook";
-    kiosk::BookingService bookings{db, kiosk::bookingRulesFromConfig(config)};
-    App app{config, staff, {}, t0};
-    app.connectBookings(bookings);
+    Kiosk k{withWebhook()};
     // The outbox refuses the write (as a full disk would): the booking must roll back with it.
-    db.execute("CREATE TRIGGER refuse BEFORE INSERT ON outbox_message BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-    app.apply(intent::OpenBooking{}, t0);
-    app.apply(intent::ChooseBookingTopic{"vneid"}, t0);
-    app.apply(intent::ChooseDay{std::chrono::year{2026} / 11 / 28}, t0);
-    app.apply(intent::ChooseSlot{8 * 60 + 30}, t0);
-    for (char c : std::string("0987654321")) app.apply(intent::Type{std::string(1, c)}, t0);
-    for (int i = 0; i < 3; ++i) app.apply(intent::Submit{}, t0);
-    CHECK_FALSE(app.state().draft.confirmed);  // no code shown for a booking that is not stored
-    CHECK(app.state().draft.step == BookingStep::Confirm);
-    CHECK_FALSE(app.state().draft.message.empty());
-    kiosk::db::Statement rows = db.prepare("SELECT count(*) FROM booking");
+    k.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON outbox_message BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    k.app.apply(intent::OpenBooking{}, t0);
+    k.app.apply(intent::ChooseBookingTopic{"vneid"}, t0);
+    k.app.apply(intent::ChooseDay{std::chrono::year{2026} / 11 / 28}, t0);
+    k.app.apply(intent::ChooseSlot{8 * 60 + 30}, t0);
+    for (char c : std::string("0987654321")) k.app.apply(intent::Type{std::string(1, c)}, t0);
+    for (int i = 0; i < 3; ++i) k.app.apply(intent::Submit{}, t0);
+    CHECK_FALSE(k.app.state().draft.confirmed);  // no code shown for a booking that is not stored
+    CHECK(k.app.state().draft.step == BookingStep::Confirm);
+    CHECK_FALSE(k.app.state().draft.message.empty());
+    kiosk::db::Statement rows = k.db.prepare("SELECT count(*) FROM booking");
     REQUIRE(rows.step());
     CHECK(rows.columnInt(0) == 0);
-    CHECK(std::ranges::any_of(app.notices(), [](const std::string& n) { return n.find("disk full") != std::string::npos; }));
+    CHECK(std::ranges::any_of(k.app.notices(), [](const std::string& n) { return n.find("disk full") != std::string::npos; }));
 }
 
 TEST_CASE("Booking flow: the running kiosk erases phone numbers past the retention after midnight, not only at start") {
