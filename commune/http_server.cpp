@@ -13,6 +13,10 @@
 #include <cstdio>
 #include <exception>
 
+#ifndef CPPHTTPLIB_OPENSSL_SUPPORT
+#error "commune-hub needs cpp-httplib with OpenSSL (serve --tls-cert/--tls-key)"
+#endif
+
 namespace commune {
 
 namespace {
@@ -79,10 +83,15 @@ std::string safeNext(const std::string& next) {
     return "/reports";
 }
 
+std::unique_ptr<httplib::Server> makeServer(const ServerOptions& options) {
+    if (options.tlsCertFile.empty() && options.tlsKeyFile.empty()) return std::make_unique<httplib::Server>();
+    return std::make_unique<httplib::SSLServer>(options.tlsCertFile.c_str(), options.tlsKeyFile.c_str());
+}
+
 }  // namespace
 
 HubServer::HubServer(HubStore& store, ServerOptions options)
-    : m_store(store), m_options(std::move(options)), m_server(std::make_unique<httplib::Server>()) {
+    : m_store(store), m_options(std::move(options)), m_server(makeServer(m_options)) {
     const auto threads = static_cast<std::size_t>(std::max(1, m_options.threads));
     m_server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     // Compressed bodies are limited here; the inflated size is limited while reading (see uploads).
@@ -102,6 +111,14 @@ std::int64_t HubServer::now() const {
     if (m_options.now) return m_options.now();
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+
+const char* HubServer::secureCookie() const {
+    return m_options.tlsCertFile.empty() ? "" : "; Secure";
+}
+
+bool HubServer::valid() const {
+    return m_server->is_valid();
 }
 
 int HubServer::bind(const std::string& host, int port) {
@@ -193,17 +210,17 @@ void HubServer::routes() {
         }
         const std::string session = auth::randomSecret();
         m_store.addSession(auth::hashSecret(session), user, now() + m_options.sessionSeconds);
-        // No "Secure": the hub may be reached over plain HTTP on the commune's LAN; put TLS in front
-        // of it when it faces the internet (README).
-        res.set_header("Set-Cookie", fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict", kSessionCookie,
-                                                 session, m_options.sessionSeconds));
+        // "Secure" only when the hub itself speaks HTTPS: over plain HTTP the browser would drop the cookie.
+        res.set_header("Set-Cookie", fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}",
+                                                 kSessionCookie, session, m_options.sessionSeconds, secureCookie()));
         res.set_redirect(next, 303);
     });
 
     server.Post("/logout", [this](const httplib::Request& req, httplib::Response& res) {
         if (const std::string session = cookieValue(req, kSessionCookie); !session.empty())
             m_store.removeSession(auth::hashSecret(session));
-        res.set_header("Set-Cookie", fmt::format("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict", kSessionCookie));
+        res.set_header("Set-Cookie", fmt::format("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict{}", kSessionCookie,
+                                                 secureCookie()));
         res.set_redirect("/login", 303);
     });
 

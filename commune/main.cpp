@@ -17,6 +17,7 @@
 #include <pthread.h>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -25,6 +26,7 @@ using commune::SqliteHubStore;
 
 constexpr std::string_view kUsage = R"(usage:
   commune-hub serve --listen HOST:PORT --data DIR [--threads N]   (PORT 0: any free port, printed)
+                    [--tls-cert FILE --tls-key FILE]               (HTTPS: PEM certificate chain and key)
   commune-hub kiosk add ID [--village NAME] --data DIR            (prints the kiosk's token once)
   commune-hub import FILE --data DIR                              (JSON Lines from kiosk --export-stats)
   commune-hub report (--month YYYY-MM | --quarter YYYY-QN) [--format text|csv] --data DIR
@@ -81,6 +83,19 @@ int serve(const Args& args) {
     }
     commune::ServerOptions options;
     if (auto t = args.options.find("threads"); t != args.options.end()) options.threads = std::stoi(t->second);
+    const bool hasCert = args.options.contains("tls-cert"), hasKey = args.options.contains("tls-key");
+    if (hasCert != hasKey) return usageError("--tls-cert and --tls-key go together");
+    if (hasCert) {
+        options.tlsCertFile = args.options.at("tls-cert");
+        options.tlsKeyFile = args.options.at("tls-key");
+        for (const auto& [option, file] :
+             {std::pair{"--tls-cert", options.tlsCertFile}, {"--tls-key", options.tlsKeyFile}}) {
+            if (!std::ifstream(file)) {
+                std::cerr << "commune-hub: " << option << " " << file << ": cannot read the file\n";
+                return 2;
+            }
+        }
+    }
 
     // Signals go to one waiting thread, which stops the server cleanly (no work in a signal handler).
     sigset_t signals;
@@ -91,6 +106,11 @@ int serve(const Args& args) {
 
     auto store = openStore(args);
     commune::HubServer server(*store, options);
+    if (!server.valid()) {  // never fall back to plain HTTP: kiosks would refuse it anyway
+        std::cerr << "commune-hub: --tls-cert " << options.tlsCertFile << " / --tls-key " << options.tlsKeyFile
+                  << ": not a PEM certificate (chain) and its matching private key\n";
+        return 2;
+    }
     const int bound = server.bind(host, port);
     if (bound < 0) {
         std::cerr << "commune-hub: cannot listen on " << listen->second << "\n";

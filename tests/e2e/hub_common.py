@@ -32,6 +32,7 @@ class Hub:
         self.data = data or tempfile.mkdtemp(prefix="hub-e2e-")
         self.proc = None
         self.port = None
+        self.ssl_context = None  # set by start(tls=...): requests go over HTTPS, checked against that CA
 
     def cli(self, *args, stdin=None):
         return subprocess.run([self.binary, *args, "--data", self.data], input=stdin, capture_output=True,
@@ -43,10 +44,15 @@ class Hub:
             raise RuntimeError(result.stderr)
         return result.stdout.strip()
 
-    def start(self, port=0):
-        """port 0: any free port; a given port to restart a hub where its kiosks already send."""
-        self.proc = subprocess.Popen([self.binary, "serve", "--listen", f"127.0.0.1:{port}", "--data", self.data],
-                                     stdout=subprocess.PIPE, text=True)
+    def start(self, port=0, tls=None):
+        """port 0: any free port; a given port to restart a hub where its kiosks already send.
+        tls=(cert_file, key_file, ca_file): serve HTTPS; this object's requests then trust ca_file only."""
+        command = [self.binary, "serve", "--listen", f"127.0.0.1:{port}", "--data", self.data]
+        if tls:
+            import ssl
+            command += ["--tls-cert", tls[0], "--tls-key", tls[1]]
+            self.ssl_context = ssl.create_default_context(cafile=tls[2])
+        self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
         line = self.proc.stdout.readline()
         if not line.startswith("listening on "):
             raise RuntimeError("hub did not start: " + line)
@@ -76,7 +82,10 @@ class Hub:
             shutil.rmtree(self.data, ignore_errors=True)
 
     def request(self, method, path, body=None, headers=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
+        if self.ssl_context:
+            conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=20, context=self.ssl_context)
+        else:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
         try:
             conn.request(method, path, body=body, headers=headers or {})
             response = conn.getresponse()

@@ -1,6 +1,6 @@
 // Drives the real outbox, upload worker and libcurl client against a receiver on loopback, for the e2e tests.
 //
-//   outbox_driver --db FILE --url URL [--token T] [--messages N] [--timeout-s S]
+//   outbox_driver --db FILE --url URL [--token T] [--messages N] [--timeout-s S] [--ca-file FILE]
 //                 [--usage-day]        also record a morning of usage and let the uploader send today's figures
 //   outbox_driver --check-url URL        whether the HTTP client would send to URL (exit 0) or not (exit 1)
 //   outbox_driver --db FILE --url URL --token T --simulate-days N --state FILE [--start-day YYYY-MM-DD]
@@ -8,6 +8,8 @@
 //
 // Enqueues N booking messages keyed e2e-k0 .. e2e-k<N-1> (and replaces e2e-k0's body once, before anything is
 // sent), starts the worker with short retries, and exits 0 once the outbox is empty, 1 at the timeout.
+// --ca-file: the CA certificates that https URLs are checked against (kiosk.toml's hub.ca_file); default: the
+// system's.
 //
 // --simulate-days: N days of a kiosk's use on a simulated clock (each day takes about MS real milliseconds,
 // default 500), recorded through the real UsageRecorder while the real UploadWorker (its StatsUploader, the
@@ -50,6 +52,7 @@ struct Options {
     std::string db;
     std::string url;
     std::string token;
+    std::string caFile;
     int messages = 5;
     int timeoutSeconds = 60;
     bool usageDay = false;
@@ -73,6 +76,7 @@ Options parse(int argc, char** argv) {
         if (arg == "--db") o.db = value();
         else if (arg == "--url") o.url = value();
         else if (arg == "--token") o.token = value();
+        else if (arg == "--ca-file") o.caFile = value();
         else if (arg == "--messages") o.messages = std::stoi(value());
         else if (arg == "--timeout-s") o.timeoutSeconds = std::stoi(value());
         else if (arg == "--usage-day") o.usageDay = true;
@@ -108,12 +112,13 @@ void recordMorning(kiosk::db::Database& db, std::chrono::system_clock::time_poin
 
 using std::chrono::system_clock;
 
-kiosk::SendResult postWithCurl(const kiosk::OutboxMessage& message, const std::string& token, std::stop_token stop) {
+kiosk::SendResult postWithCurl(const kiosk::OutboxMessage& message, const Options& options, std::stop_token stop) {
     platform::HttpPost post;
     post.url = message.destination;
     post.body = message.body;
     post.idempotencyKey = message.idempotencyKey;
-    post.bearerToken = token;
+    post.bearerToken = options.token;
+    post.caFile = options.caFile;
     post.connectTimeout = std::chrono::seconds(2);
     post.totalTimeout = std::chrono::seconds(5);
     post.stop = std::move(stop);
@@ -334,7 +339,7 @@ int simulateDays(const Options& options) {
     std::map<std::string, int> accepted;
     std::int64_t failed = 0;
     auto send = [&](const kiosk::OutboxMessage& message, std::stop_token stop) {
-        kiosk::SendResult result = postWithCurl(message, options.token, std::move(stop));
+        kiosk::SendResult result = postWithCurl(message, options, std::move(stop));
         std::lock_guard lock(countsMutex);
         if (result.status >= 200 && result.status < 300) ++accepted[message.idempotencyKey];
         else ++failed;
@@ -463,7 +468,7 @@ int main(int argc, char** argv) {
         settings.stats = stats;
     }
     auto send = [&options](const kiosk::OutboxMessage& message, std::stop_token stop) {
-        return postWithCurl(message, options.token, std::move(stop));
+        return postWithCurl(message, options, std::move(stop));
     };
     kiosk::UploadWorker worker(settings, send);
     worker.start();
