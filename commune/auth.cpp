@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -42,6 +43,31 @@ std::string hashPassword(std::string_view password) {
 
 bool verifyPassword(const std::string& storedHash, std::string_view password) {
     return crypto_pwhash_str_verify(storedHash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::int64_t LoginThrottle::waitSeconds(const std::string& user, std::int64_t nowUnix) {
+    std::lock_guard lock(m_mutex);
+    const auto found = m_misses.find(user);
+    return found == m_misses.end() ? 0 : std::max<std::int64_t>(0, found->second.lockedUntil - nowUnix);
+}
+
+void LoginThrottle::failed(const std::string& user, std::int64_t nowUnix) {
+    std::lock_guard lock(m_mutex);
+    if (m_misses.size() >= kMaxNames && !m_misses.contains(user)) {
+        std::erase_if(m_misses, [&](const auto& entry) { return entry.second.lockedUntil <= nowUnix; });
+        if (m_misses.size() >= kMaxNames) return;  // all locked: a flood; the slow hash still limits it
+    }
+    Misses& misses = m_misses[user];
+    ++misses.count;
+    if (misses.count >= kFreeMisses) {
+        const int doublings = std::min(misses.count - kFreeMisses, 7);  // 30 s · 2^7 ≈ an hour
+        misses.lockedUntil = nowUnix + std::min<std::int64_t>(30LL << doublings, 3600);
+    }
+}
+
+void LoginThrottle::succeeded(const std::string& user) {
+    std::lock_guard lock(m_mutex);
+    m_misses.erase(user);
 }
 
 }  // namespace commune::auth

@@ -202,12 +202,21 @@ void HubServer::routes() {
         const std::string user = req.get_param_value("username");
         const std::string password = req.get_param_value("password");
         const std::string next = safeNext(req.get_param_value("next"));
+        if (const std::int64_t wait = m_logins.waitSeconds(user, now()); wait > 0) {
+            res.status = 429;
+            res.set_header("Retry-After", std::to_string(wait));
+            res.set_content(loginPage(fmt::format("Sai mật khẩu nhiều lần. Xin thử lại sau {} giây.", wait), next),
+                            "text/html; charset=utf-8");
+            return;
+        }
         const auto stored = user.empty() ? std::nullopt : m_store.staffPasswordHash(user);
         if (!stored || !auth::verifyPassword(*stored, password)) {
+            m_logins.failed(user, now());
             res.status = 401;
             res.set_content(loginPage("Sai tên đăng nhập hoặc mật khẩu.", next), "text/html; charset=utf-8");
             return;
         }
+        m_logins.succeeded(user);
         const std::string session = auth::randomSecret();
         m_store.addSession(auth::hashSecret(session), user, now() + m_options.sessionSeconds);
         // "Secure" only when the hub itself speaks HTTPS: over plain HTTP the browser would drop the cookie.

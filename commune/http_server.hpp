@@ -1,6 +1,7 @@
 // The hub's HTTP face: uploads from kiosks (bearer token), reports for logged-in staff, /health.
 #pragma once
 
+#include "auth.hpp"
 #include "hub_store.hpp"
 
 #include <cstdint>
@@ -45,6 +46,7 @@ private:
 
     HubStore& m_store;
     ServerOptions m_options;
+    auth::LoginThrottle m_logins;
     std::unique_ptr<httplib::Server> m_server;  // an httplib::SSLServer with TLS; the routes are the same
 };
 

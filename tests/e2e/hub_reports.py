@@ -70,6 +70,15 @@ try:
     status, _, _ = hub.request("GET", f"/reports.csv?month={month}", headers={"Cookie": session})
     check(status == 401, f"the session no longer works after logout ({status})")
 
+    # Guessing: after five wrong passwords in a row the name is refused for a while, even the right one.
+    for _ in range(4):
+        hub.login("canbo", "doan-mo-mat-khau")
+    check(hub.login("canbo", "doan-mo-mat-khau")[0] == 401, "the fifth wrong password: still 401")
+    status, headers, _ = hub.request("POST", "/login", "username=canbo&password=mat-khau-dai-123",
+                                     {"Content-Type": "application/x-www-form-urlencoded"})
+    check(status == 429 and int(headers.get("Retry-After", "0")) > 0,
+          f"then even the right password waits: 429 with Retry-After ({status})")
+
     result = hub.cli("report", "--month", month)
     check(result.returncode == 0 and "Thôn Đông" in result.stdout and "12" in result.stdout, "CLI text report")
     check(hub.cli("report", "--month", "11-2026").returncode == 2, "CLI refuses a bad period")
