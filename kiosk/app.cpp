@@ -77,6 +77,10 @@ App::App(Config config, StaffRepository& staff, std::vector<std::string> notices
     for (const content::Issue& issue : m_library->issues) m_notices.push_back(issue.text());
 }
 
+App::~App() {
+    if (m_bookings) m_bookings->setListener({});
+}
+
 void App::setLibrary(const content::Library& library) {
     m_library = &library;
     for (const content::Issue& issue : library.issues) m_notices.push_back(issue.text());

@@ -155,6 +155,10 @@ public:
     // library: the loaded guides (may be null: no guides). It must outlive the App.
     App(Config config, StaffRepository& staff, std::vector<std::string> notices, TimePoint now,
         const content::Library* library = nullptr);
+    // The booking service holds a listener that points here: an App stays where it was made.
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+    ~App();
 
     void apply(const Intent& intent, TimePoint now);
     // Any touch counts as presence: it resets the idle timer and dismisses the countdown.
