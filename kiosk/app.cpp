@@ -686,7 +686,7 @@ void App::connectBookings(BookingService& bookings) {
 }
 
 namespace {
-// The usage count and the webhook's event name for a change; nullopt where there is none.
+// What a change counts as in the usage figures (and below, what the webhook calls it); nullopt: nothing.
 std::optional<BookingEvent> usageEventFor(const Booking& booking, BookingChange change) {
     if (change == BookingChange::made) return BookingEvent::made;
     if (change == BookingChange::rescheduled) return std::nullopt;
