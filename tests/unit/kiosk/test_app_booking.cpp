@@ -233,12 +233,9 @@ TEST_CASE("Booking flow: without the booking service the screen opens but nothin
 
 TEST_CASE("Booking flow: with a webhook configured, a made and a cancelled booking each leave one outbox message") {
     Kiosk k{withWebhook()};
-    k.app.apply(intent::OpenBooking{}, t0);
-    k.app.apply(intent::ChooseBookingTopic{"vneid"}, t0);
-    k.app.apply(intent::ChooseDay{std::chrono::year{2026} / 11 / 28}, t0);
-    k.app.apply(intent::ChooseSlot{8 * 60 + 30}, t0);
-    for (char c : std::string("0987654321")) k.app.apply(intent::Type{std::string(1, c)}, t0);
-    for (int i = 0; i < 3; ++i) k.app.apply(intent::Submit{}, t0);
+    k.chooseTomorrowAt0830();
+    k.type("0987654321");
+    for (int i = 0; i < 3; ++i) k.apply(intent::Submit{});
     REQUIRE(k.app.state().draft.confirmed);
     const std::string code = k.app.state().draft.confirmed->code;
     k.app.apply(intent::GoHome{}, t0);
@@ -286,12 +283,9 @@ TEST_CASE("Booking flow: the notice is stored with the booking or not at all") {
     Kiosk k{withWebhook()};
     // The outbox refuses the write (as a full disk would): the booking must roll back with it.
     k.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON outbox_message BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-    k.app.apply(intent::OpenBooking{}, t0);
-    k.app.apply(intent::ChooseBookingTopic{"vneid"}, t0);
-    k.app.apply(intent::ChooseDay{std::chrono::year{2026} / 11 / 28}, t0);
-    k.app.apply(intent::ChooseSlot{8 * 60 + 30}, t0);
-    for (char c : std::string("0987654321")) k.app.apply(intent::Type{std::string(1, c)}, t0);
-    for (int i = 0; i < 3; ++i) k.app.apply(intent::Submit{}, t0);
+    k.chooseTomorrowAt0830();
+    k.type("0987654321");
+    for (int i = 0; i < 3; ++i) k.apply(intent::Submit{});
     CHECK_FALSE(k.app.state().draft.confirmed);  // no code shown for a booking that is not stored
     CHECK(k.app.state().draft.step == BookingStep::Confirm);
     CHECK_FALSE(k.app.state().draft.message.empty());
