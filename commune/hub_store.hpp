@@ -2,7 +2,7 @@
 // one machine is not enough (ARCHITECTURE.md "Scale") — the HTTP server, CLI and reports only see this.
 #pragma once
 
-#include "kiosk/usage_upload.hpp"
+#include "usage/usage_upload.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -11,9 +11,9 @@
 //   own_transaction_us_per_event  for comparison: each event its own commit (an fsync with synchronous=FULL)
 //   rollup_ms                  computing the day's rollup from all those events
 //   upload_bytes / upload_gzip_bytes  one realistic day (the bundled guides' ids and step counts) as sent
-#include "stats_uploader.hpp"
+#include "usage/stats_uploader.hpp"
 #include "storage/migrations.hpp"
-#include "usage_events.hpp"
+#include "usage/usage_events.hpp"
 
 #include "platform/http_client.hpp"
 

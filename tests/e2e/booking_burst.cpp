@@ -4,7 +4,7 @@
 // that every confirmed code is in the database.
 //
 // usage: booking_burst --data-dir DIR [--count N]     (no --count: until killed)
-#include "bookings.hpp"
+#include "bookings/bookings.hpp"
 #include "storage/migrations.hpp"
 
 #include <fmt/format.h>

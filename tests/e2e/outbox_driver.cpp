@@ -19,13 +19,13 @@
 // guides started / left / finished, practice taps, narration, QR codes, surveys and bookings. Prints "outbox_driver: day D opens" as each day begins. After the last day
 // it lets simulated time pass only as far as the next retry, up to S real seconds, and exits 0 once the outbox
 // is empty, 1 if messages are still pending (the hub is down).
-#include "bookings.hpp"
-#include "outbox.hpp"
-#include "shared_helpers.hpp"
-#include "stats_uploader.hpp"
+#include "bookings/bookings.hpp"
+#include "upload/outbox.hpp"
+#include "common/shared_helpers.hpp"
+#include "usage/stats_uploader.hpp"
 #include "storage/migrations.hpp"
-#include "upload_worker.hpp"
-#include "usage_events.hpp"
+#include "upload/upload_worker.hpp"
+#include "usage/usage_events.hpp"
 
 #include "platform/http_client.hpp"
 

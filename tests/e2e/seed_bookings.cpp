@@ -3,9 +3,9 @@
 // Writes a JSON manifest of what it booked so a test can compare an export against it.
 //
 // usage: seed_bookings --data-dir DIR [--past N] [--future N] [--past-per-day K] [--manifest FILE]
-#include "booking_export.hpp"
-#include "bookings.hpp"
-#include "shared_helpers.hpp"
+#include "bookings/booking_export.hpp"
+#include "bookings/bookings.hpp"
+#include "common/shared_helpers.hpp"
 #include "storage/migrations.hpp"
 
 #include <fmt/format.h>

@@ -1,6 +1,6 @@
 #include "ui/keypads.hpp"
 
-#include "bookings.hpp"
+#include "bookings/bookings.hpp"
 #include "ui/strings.hpp"
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 
 #include "calendar.hpp"
 #include "hub_store.hpp"
-#include "kiosk/usage_upload.hpp"
+#include "usage/usage_upload.hpp"
 
 #include <nlohmann/json.hpp>
 

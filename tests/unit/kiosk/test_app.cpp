@@ -1,6 +1,6 @@
 // kiosk::App, the domain state machine, driven with a fixed clock and an in-memory database.
 // PIN hashes and checks cost ~0.1-0.5 s and 64 MiB each (more under ASan): this file does nine in all.
-#include "app.hpp"
+#include "app/app.hpp"
 #include "storage/migrations.hpp"
 
 #include <doctest/doctest.h>
@@ -641,7 +641,7 @@ TEST_CASE("app: describe() gives a flat view with every key") {
     CHECK(Kiosk().app.describe().at("notices") == "0");
 }
 
-// PRODUCT BUG (kiosk/app.cpp, App::openPinPad): opening the PIN pad from a topic or booking screen
+// PRODUCT BUG (kiosk/app/app.cpp, App::openPinPad): opening the PIN pad from a topic or booking screen
 // clears the history but not State::topicId, so the resident's topic stays in the state on the pad and
 // in staff mode, and describe() reports e.g. {"screen": "staff_pin", "topic": "vneid"}. Fails until fixed.
 TEST_CASE("app: opening the PIN pad from a topic leaves no topic behind") {

@@ -1,7 +1,7 @@
 // The resident's booking flow in kiosk::App, with a fixed clock and an in-memory database:
 // topic → day → slot → phone → name → confirm → code; cancelling with code + phone; back and idle reset.
-#include "app.hpp"
-#include "outbox.hpp"
+#include "app/app.hpp"
+#include "upload/outbox.hpp"
 #include "storage/migrations.hpp"
 
 #include <doctest/doctest.h>

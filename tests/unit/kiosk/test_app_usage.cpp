@@ -1,6 +1,6 @@
-// What kiosk::App counts for the commune (kiosk/usage_events.hpp): a resident's session, screens, a guide's
+// What kiosk::App counts for the commune (kiosk/usage/usage_events.hpp): a resident's session, screens, a guide's
 // funnel (reached, left at step N, finished), practice taps, the survey, bookings — and nothing from staff mode.
-#include "app.hpp"
+#include "app/app.hpp"
 #include "storage/migrations.hpp"
 
 #include <doctest/doctest.h>

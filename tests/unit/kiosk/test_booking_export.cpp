@@ -1,8 +1,8 @@
 // Booking exports against a fixed "now": Wednesday 2026-11-25, 09:10 in Ha Noi (02:10 UTC).
-#include "booking_export.hpp"
-#include "booking_retention.hpp"
-#include "bookings.hpp"
-#include "shared_helpers.hpp"
+#include "bookings/booking_export.hpp"
+#include "bookings/booking_retention.hpp"
+#include "bookings/bookings.hpp"
+#include "common/shared_helpers.hpp"
 #include "storage/migrations.hpp"
 
 #include <doctest/doctest.h>

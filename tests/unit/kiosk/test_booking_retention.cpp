@@ -1,6 +1,6 @@
 // Erasure of residents' personal data from bookings, against a fixed clock in Ha Noi (UTC+7).
-#include "booking_retention.hpp"
-#include "bookings.hpp"
+#include "bookings/booking_retention.hpp"
+#include "bookings/bookings.hpp"
 #include "storage/migrations.hpp"
 
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 // Booking rules against a fixed "now": Wednesday 2026-11-25, 09:10 in Ha Noi (02:10 UTC).
-#include "bookings.hpp"
+#include "bookings/bookings.hpp"
 #include "storage/migrations.hpp"
 
 #include <doctest/doctest.h>

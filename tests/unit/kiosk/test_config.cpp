@@ -1,5 +1,5 @@
 // kiosk.toml: each bad key is reported with its line and keeps its default, and never stops the kiosk.
-#include "config.hpp"
+#include "config/config.hpp"
 
 #include <doctest/doctest.h>
 

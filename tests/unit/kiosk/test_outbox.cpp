@@ -1,4 +1,4 @@
-#include "outbox.hpp"
+#include "upload/outbox.hpp"
 
 #include "storage/migrations.hpp"
 

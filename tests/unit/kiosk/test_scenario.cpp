@@ -1,5 +1,5 @@
 // Scenario files: each action kind, the delays, the line of each step, and errors as "file:line: message".
-#include "scenario.hpp"
+#include "app/scenario.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
-// The saved weekly schedule (kiosk/schedule_store.hpp): the config's rules until staff save one.
-#include "schedule_store.hpp"
+// The saved weekly schedule (kiosk/bookings/schedule_store.hpp): the config's rules until staff save one.
+#include "bookings/schedule_store.hpp"
 
 #include "storage/migrations.hpp"
 

@@ -1,5 +1,5 @@
 // Each PIN hash or check costs ~0.1-0.5 s and 64 MiB (more under ASan): this file does four in all.
-#include "staff.hpp"
+#include "staff/staff.hpp"
 #include "storage/migrations.hpp"
 
 #include <doctest/doctest.h>

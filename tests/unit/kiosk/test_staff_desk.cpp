@@ -1,8 +1,8 @@
-// The team's desk (kiosk/staff_desk.hpp) with a fixed clock and an in-memory database: the queue,
+// The team's desk (kiosk/staff/staff_desk.hpp) with a fixed clock and an in-memory database: the queue,
 // marking with notes, rescheduling, the weekly schedule, closures, members, the audit log, export.
-#include "staff_desk.hpp"
+#include "staff/staff_desk.hpp"
 
-#include "schedule_store.hpp"
+#include "bookings/schedule_store.hpp"
 #include "storage/migrations.hpp"
 #include "temp_dir.hpp"
 

@@ -1,5 +1,5 @@
-#include "stats_uploader.hpp"
-#include "upload_worker.hpp"
+#include "usage/stats_uploader.hpp"
+#include "upload/upload_worker.hpp"
 
 #include "storage/migrations.hpp"
 

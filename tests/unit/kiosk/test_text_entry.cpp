@@ -1,5 +1,5 @@
 // The on-screen keypads' typing rules: digits, booking codes, and Vietnamese names with tone marks.
-#include "text_entry.hpp"
+#include "app/text_entry.hpp"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "usage_events.hpp"
+#include "usage/usage_events.hpp"
 
 #include "storage/migrations.hpp"
 

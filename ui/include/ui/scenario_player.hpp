@@ -2,8 +2,8 @@
 // resident's finger takes; expectations are checked against the app's state and the drawn targets.
 #pragma once
 
-#include "app.hpp"
-#include "scenario.hpp"
+#include "app/app.hpp"
+#include "app/scenario.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 

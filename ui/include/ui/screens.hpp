@@ -1,7 +1,7 @@
 // One function per screen: each draws the current state and returns what the person asked for.
 #pragma once
 
-#include "app.hpp"
+#include "app/app.hpp"
 #include "platform/picture_cache.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"

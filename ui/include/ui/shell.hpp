@@ -1,10 +1,10 @@
 // The frame loop: waits for input or a timer, draws the current screen, applies what it returns.
 #pragma once
 
-#include "app.hpp"
+#include "app/app.hpp"
 #include "platform/signals.hpp"
 #include "platform/window.hpp"
-#include "scenario.hpp"
+#include "app/scenario.hpp"
 
 #include <filesystem>
 #include <functional>

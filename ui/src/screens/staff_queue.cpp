@@ -1,6 +1,6 @@
 // The team's queue: one day of bookings at a time, one booking's page (mark, note, reschedule, erase),
 // typing the note, and moving a booking to another day and time.
-#include "booking_export.hpp"
+#include "bookings/booking_export.hpp"
 #include "staff_widgets.hpp"
 #include "ui/keypads.hpp"
 #include "ui/strings.hpp"

@@ -1,5 +1,5 @@
 // Two optional questions after a guide (smartphone? VNeID level 2?): one at a time, three big answers.
-// Only counts are kept (kiosk/usage_events.hpp), for the commune's targets.
+// Only counts are kept (kiosk/usage/usage_events.hpp), for the commune's targets.
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 

@@ -1,6 +1,6 @@
-#include "text_entry.hpp"
+#include "app/text_entry.hpp"
 
-#include "bookings.hpp"
+#include "bookings/bookings.hpp"
 
 #include <utf8proc.h>
 

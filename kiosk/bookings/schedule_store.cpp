@@ -1,6 +1,6 @@
-#include "schedule_store.hpp"
+#include "bookings/schedule_store.hpp"
 
-#include "staff.hpp"
+#include "staff/staff.hpp"
 
 #include <fmt/format.h>
 

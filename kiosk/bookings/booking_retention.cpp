@@ -1,9 +1,9 @@
-#include "booking_retention.hpp"
+#include "bookings/booking_retention.hpp"
 
-#include "booking_export.hpp"
-#include "bookings.hpp"
-#include "shared_helpers.hpp"
-#include "staff.hpp"
+#include "bookings/booking_export.hpp"
+#include "bookings/bookings.hpp"
+#include "common/shared_helpers.hpp"
+#include "staff/staff.hpp"
 
 #include <fmt/format.h>
 

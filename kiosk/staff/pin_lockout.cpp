@@ -1,4 +1,4 @@
-#include "pin_lockout.hpp"
+#include "staff/pin_lockout.hpp"
 
 #include <algorithm>
 #include <string>

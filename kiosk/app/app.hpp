@@ -1,15 +1,15 @@
 // The kiosk's state and the rules that change it. Screens send Intents; App::apply is the only writer.
 #pragma once
 
-#include "bookings.hpp"
-#include "config.hpp"
+#include "bookings/bookings.hpp"
+#include "config/config.hpp"
 #include "content/guide.hpp"
-#include "pin_lockout.hpp"
-#include "staff.hpp"
-#include "staff_desk.hpp"
-#include "text_entry.hpp"
-#include "upload_worker.hpp"
-#include "usage_events.hpp"
+#include "staff/pin_lockout.hpp"
+#include "staff/staff.hpp"
+#include "staff/staff_desk.hpp"
+#include "app/text_entry.hpp"
+#include "upload/upload_worker.hpp"
+#include "usage/usage_events.hpp"
 
 #include <chrono>
 #include <map>

@@ -3,7 +3,7 @@
 // nothing here reads the clock.
 #pragma once
 
-#include "config.hpp"
+#include "config/config.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 

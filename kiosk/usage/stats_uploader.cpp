@@ -1,6 +1,6 @@
-#include "stats_uploader.hpp"
+#include "usage/stats_uploader.hpp"
 
-#include "shared_helpers.hpp"
+#include "common/shared_helpers.hpp"
 
 #include <fmt/format.h>
 

@@ -4,10 +4,10 @@
 // database when a page opens or after an action (screens never query the database).
 #pragma once
 
-#include "bookings.hpp"
-#include "config.hpp"
-#include "staff.hpp"
-#include "text_entry.hpp"
+#include "bookings/bookings.hpp"
+#include "config/config.hpp"
+#include "staff/staff.hpp"
+#include "app/text_entry.hpp"
 
 #include <array>
 #include <chrono>

@@ -3,8 +3,8 @@
 // so kiosk/ never includes curl). The frame loop never waits for it: it only reads status().
 #pragma once
 
-#include "outbox.hpp"
-#include "stats_uploader.hpp"
+#include "upload/outbox.hpp"
+#include "usage/stats_uploader.hpp"
 
 #include <chrono>
 #include <condition_variable>

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "storage/database.hpp"
-#include "usage_upload.hpp"
+#include "usage/usage_upload.hpp"
 
 #include <chrono>
 #include <condition_variable>

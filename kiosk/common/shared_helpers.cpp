@@ -1,4 +1,4 @@
-#include "shared_helpers.hpp"
+#include "common/shared_helpers.hpp"
 
 #include <fmt/format.h>
 #include <sodium.h>

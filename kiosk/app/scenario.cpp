@@ -1,4 +1,4 @@
-#include "scenario.hpp"
+#include "app/scenario.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

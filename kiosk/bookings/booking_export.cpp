@@ -1,6 +1,6 @@
-#include "booking_export.hpp"
+#include "bookings/booking_export.hpp"
 
-#include "shared_helpers.hpp"
+#include "common/shared_helpers.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>

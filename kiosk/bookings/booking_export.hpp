@@ -2,7 +2,7 @@
 // written atomically so a pulled USB stick or a power cut never leaves half a file under the final name.
 #pragma once
 
-#include "bookings.hpp"
+#include "bookings/bookings.hpp"
 #include "storage/database.hpp"
 
 #include <chrono>

@@ -1,8 +1,8 @@
-#include "upload_worker.hpp"
+#include "upload/upload_worker.hpp"
 
-#include "shared_helpers.hpp"
+#include "common/shared_helpers.hpp"
 #include "storage/database.hpp"
-#include "usage_events.hpp"
+#include "usage/usage_events.hpp"
 
 #include <fmt/format.h>
 

@@ -1,8 +1,8 @@
-#include "app.hpp"
+#include "app/app.hpp"
 
-#include "booking_retention.hpp"
-#include "outbox.hpp"
-#include "shared_helpers.hpp"
+#include "bookings/booking_retention.hpp"
+#include "upload/outbox.hpp"
+#include "common/shared_helpers.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

@@ -3,9 +3,9 @@
 // replaces the day on the hub and in the outbox. Also writes the same uploads to a file (kiosk --export-stats).
 #pragma once
 
-#include "outbox.hpp"
-#include "usage_events.hpp"
-#include "usage_upload.hpp"
+#include "upload/outbox.hpp"
+#include "usage/usage_events.hpp"
+#include "usage/usage_upload.hpp"
 
 #include <chrono>
 #include <cstddef>

@@ -3,8 +3,8 @@
 // capacity do, across restarts.
 #pragma once
 
-#include "bookings.hpp"
-#include "config.hpp"
+#include "bookings/bookings.hpp"
+#include "config/config.hpp"
 #include "storage/database.hpp"
 
 #include <chrono>

@@ -1,6 +1,6 @@
-#include "outbox.hpp"
+#include "upload/outbox.hpp"
 
-#include "shared_helpers.hpp"
+#include "common/shared_helpers.hpp"
 
 #include <sqlite3.h>
 

@@ -1,7 +1,7 @@
-#include "usage_events.hpp"
+#include "usage/usage_events.hpp"
 
-#include "bookings.hpp"
-#include "shared_helpers.hpp"
+#include "bookings/bookings.hpp"
+#include "common/shared_helpers.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>

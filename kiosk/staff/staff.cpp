@@ -1,6 +1,6 @@
-#include "staff.hpp"
+#include "staff/staff.hpp"
 
-#include "shared_helpers.hpp"
+#include "common/shared_helpers.hpp"
 
 #include <fmt/format.h>
 #include <sodium.h>

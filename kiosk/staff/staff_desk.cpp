@@ -1,9 +1,9 @@
-#include "staff_desk.hpp"
+#include "staff/staff_desk.hpp"
 
-#include "booking_export.hpp"
-#include "booking_retention.hpp"
-#include "schedule_store.hpp"
-#include "shared_helpers.hpp"
+#include "bookings/booking_export.hpp"
+#include "bookings/booking_retention.hpp"
+#include "bookings/schedule_store.hpp"
+#include "common/shared_helpers.hpp"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
-#include "bookings.hpp"
+#include "bookings/bookings.hpp"
 
-#include "shared_helpers.hpp"
-#include "staff.hpp"
+#include "common/shared_helpers.hpp"
+#include "staff/staff.hpp"
 
 #include <fmt/format.h>
 #include <sodium.h>
