@@ -165,7 +165,7 @@ TEST_CASE("HTML escapes everything that came from a kiosk") {
     CHECK(html.find("<svg") != std::string::npos);
 }
 
-TEST_CASE("CSV: a kiosk's text never reaches a spreadsheet as a formula; numbers stay numbers") {
+TEST_CASE("CSV: a kiosk's text never reaches a spreadsheet as a formula, numbers stay numbers") {
     for (const char* formula : {"=HYPERLINK(A1)", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"})
         CHECK(csvField(formula) == "\"'" + std::string(formula) + "\"");
     CHECK(csvField("=\"a\"") == "\"'=\"\"a\"\"\"");  // quoting still applies after the apostrophe

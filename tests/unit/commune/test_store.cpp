@@ -156,7 +156,7 @@ kiosk::upload::Upload madeAt(std::int64_t unixSeconds, int sessions, bool comple
 
 }  // namespace
 
-TEST_CASE("sent_at is read as UTC seconds; anything else is no time at all") {
+TEST_CASE("sent_at is read as UTC seconds, anything else is no time at all") {
     CHECK(commune::parseIsoUtc("2026-11-24T00:00:00Z") == kDay24);
     CHECK(commune::parseIsoUtc("2026-11-24T00:00:01.250Z") == kDay24 + 1);
     CHECK(commune::parseIsoUtc("2026-11-24T00:00:00+00:00") == kDay24);

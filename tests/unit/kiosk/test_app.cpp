@@ -470,7 +470,7 @@ TEST_CASE("app: first start, a too short PIN and a mismatched confirmation go ba
 }
 
 // One PIN hash.
-TEST_CASE("app: first start creates \"Tổ trưởng\"; staff can restart and quit; the next opening asks for the PIN") {
+TEST_CASE("app: first start creates \"Tổ trưởng\", staff can restart and quit, the next opening asks for the PIN") {
     Kiosk k;
     k.openPinPad(t0);
     REQUIRE(k.state().pinPad.mode == PinPadMode::CreateFirst);
@@ -533,7 +533,7 @@ TEST_CASE("app: RestartProgram and QuitProgram are ignored outside staff mode") 
 }
 
 // Seven PIN checks and one hash: the member is made directly so the pad starts in Enter mode.
-TEST_CASE("app: wrong PINs keep the pad; five lock it, and the lock grows and then lets the right PIN in") {
+TEST_CASE("app: wrong PINs keep the pad, five lock it, and the lock grows and then lets the right PIN in") {
     Kiosk k;
     const auto member = k.staff.createMember("Chị Lan", "2468", t0);
     k.openPinPad(t0);

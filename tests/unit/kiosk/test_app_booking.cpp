@@ -71,7 +71,7 @@ struct Kiosk {
 
 }  // namespace
 
-TEST_CASE("Booking flow: from home, a resident books by touch and gets a code; the row holds what they typed") {
+TEST_CASE("Booking flow: from home, a resident books by touch and gets a code, the row holds what they typed") {
     Kiosk k;
     k.apply(intent::OpenBooking{});
     CHECK(k.app.state().screen == Screen::Booking);

@@ -165,7 +165,7 @@ TEST_CASE("retention: the last moment of a local day still keeps the boundary bo
 }
 
 TEST_CASE(
-    "retention: the audit line has the count and never a phone number or name; nothing to do, no line") {
+    "retention: the audit line has the count and never a phone number or name, nothing to do, no line") {
     Fixture f;
     f.book(day(9, 1), "0912345678", "Bà Hoa");
     f.book(day(9, 2), "0387654321", "Ông Tư");

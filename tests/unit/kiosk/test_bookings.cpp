@@ -316,7 +316,7 @@ TEST_CASE("bookings: one phone number holds at most N active bookings") {
     CHECK(refused.error().code == BookingErrorCode::tooManyActive);
 }
 
-TEST_CASE("bookings: lifecycle booked → arrived → done, no_show, cancelled; nothing else") {
+TEST_CASE("bookings: lifecycle booked → arrived → done, no_show, cancelled, nothing else") {
     Database db = migratedInMemory();
     BookingService service(db, testRules());
     const auto later = testNow + 1h;

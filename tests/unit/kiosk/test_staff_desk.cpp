@@ -285,7 +285,7 @@ TEST_CASE("staff desk: a closed day keeps its bookings, says how many, and can b
     CHECK(d.state().closures.empty());
 }
 
-TEST_CASE("staff desk: members are added with their own PIN twice; never a PIN in use, never yourself or the last") {
+TEST_CASE("staff desk: members are added with their own PIN twice, never a PIN in use, never yourself or the last") {
     Desk d;
     d.apply(si::ShowPage{StaffPage::Members});
     CHECK(d.state().members.size() == 1);
@@ -411,7 +411,7 @@ TEST_CASE("staff desk: Quay lại goes one page back, and out of staff mode from
     CHECK(described["staff_page"] == "overview");
 }
 
-TEST_CASE("staff desk: saving the schedule untouched keeps the config's hours; hours that are not whole blocks are flagged") {
+TEST_CASE("staff desk: saving the schedule untouched keeps the config's hours, hours that are not whole blocks are flagged") {
     Desk d;
     const kiosk::BookingRules before = d.bookings.rules();
     d.apply(si::ShowPage{StaffPage::Schedule});

@@ -249,7 +249,7 @@ kiosk::UploadWorkerSettings workerSettings(const std::filesystem::path& file, st
 
 }  // namespace
 
-TEST_CASE("worker: a round enqueues today's figures and delivers them; 2xx marks delivered") {
+TEST_CASE("worker: a round enqueues today's figures and delivers them, 2xx marks delivered") {
     Fixture f;
     std::vector<std::string> log;
     auto clock = started;
@@ -267,7 +267,7 @@ TEST_CASE("worker: a round enqueues today's figures and delivers them; 2xx marks
     CHECK(status.summary().find("Gửi thành công lần cuối: 10:00 25/11") != std::string::npos);
 }
 
-TEST_CASE("worker: 5xx, 429 and no answer are retried with backoff; the outbox keeps the message") {
+TEST_CASE("worker: 5xx, 429 and no answer are retried with backoff, the outbox keeps the message") {
     for (long failure : {0L, 500L, 503L, 429L}) {
         CAPTURE(failure);
         Fixture f;

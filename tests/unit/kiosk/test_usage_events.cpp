@@ -79,7 +79,7 @@ TEST_CASE("usage: local days follow Hanoi time (UTC+7)") {
     CHECK(kiosk::addDays("2026-12-31", 1) == "2027-01-01");
 }
 
-TEST_CASE("usage: names from the program pass; anything that could be typed text or a number does not") {
+TEST_CASE("usage: names from the program pass, anything that could be typed text or a number does not") {
     CHECK(kiosk::usageName("guide_step") == "guide_step");
     CHECK(kiosk::usageName("vneid-kich-hoat") == "vneid-kich-hoat");
     CHECK(kiosk::usageName("0912345678") == "other");
@@ -229,7 +229,7 @@ TEST_CASE("usage: steps outside 1..100 are not counted as reached") {
     CHECK(r.guides[0].reachedStep == std::map<int, int>{{100, 1}});
 }
 
-TEST_CASE("usage: raw events older than rawEventDays are deleted; their rollups stay") {
+TEST_CASE("usage: raw events older than rawEventDays are deleted, their rollups stay") {
     Fixture f;
     const auto day = [](int daysAgo) { return morning - std::chrono::days{daysAgo}; };
     {
