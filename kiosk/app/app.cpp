@@ -165,10 +165,14 @@ void App::tick(TimePoint now) {
     TimePoint endsAt = idleAt + std::chrono::seconds(m_config.countdownSeconds);
     if (now >= endsAt) {
         resetSession(now);
-    } else if (!m_state.countdownEndsAt) {
-        m_state.countdownEndsAt = endsAt;
+        ++m_revision;
+        return;
     }
-    ++m_revision;  // the countdown's number changes every second
+    // Redraw when the countdown starts and when its number changes, not on every tick.
+    const auto secondsLeft = std::chrono::ceil<std::chrono::seconds>(endsAt - now).count();
+    if (!m_state.countdownEndsAt || secondsLeft != m_countdownShown) ++m_revision;
+    m_state.countdownEndsAt = endsAt;
+    m_countdownShown = secondsLeft;
 }
 
 std::optional<Milliseconds> App::timeUntilNextTimer(TimePoint now) const {

@@ -265,6 +265,7 @@ private:
     std::vector<std::string> m_notices;
     State m_state;
     TimePoint m_lastInput;
+    long m_countdownShown = 0;  // the countdown's whole seconds at the last tick
     std::vector<TimePoint> m_cornerTaps;
     PinLockout m_pinLockout;
     unsigned long m_revision = 0;

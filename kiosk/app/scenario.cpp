@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -63,9 +64,9 @@ Action parseAction(const json& step) {
     }
     if (step.contains("remember")) return Remember{step["remember"].get<std::string>()};
     if (step.contains("type_remembered")) return TypeRemembered{step["type_remembered"].get<std::string>()};
-    if (step.contains("wait_ms")) return Wait{};
+    if (step.contains("wait_ms") || step.contains("advance_clock_s")) return Wait{};
     throw std::invalid_argument("a step needs one of: tap, key, close_window, screenshot, expect, "
-                                "expect_targets, remember, type_remembered, wait_ms");
+                                "expect_targets, remember, type_remembered, wait_ms, advance_clock_s");
 }
 }  // namespace
 
@@ -81,8 +82,13 @@ std::expected<Scenario, std::string> parse(const std::string& text, const std::s
         const json& step = doc["steps"][i];
         int line = i < lines.size() ? lines[i] : 0;
         try {
-            Step parsed{step.value("after_ms", 250), parseAction(step), line};
+            Step parsed{step.value("after_ms", 0), parseAction(step), line};
             if (step.contains("wait_ms")) parsed.delayMs += step["wait_ms"].get<int>();
+            if (step.contains("advance_clock_s")) {
+                const double seconds = step["advance_clock_s"].get<double>();
+                if (!(seconds >= 0)) throw std::invalid_argument("\"advance_clock_s\" must be 0 or more seconds");
+                parsed.clockAdvanceMs = std::lround(seconds * 1000);
+            }
             scenario.steps.push_back(std::move(parsed));
         } catch (const std::exception& e) {
             return std::unexpected(fmt::format("{}:{}: {}", fileName, line, e.what()));

@@ -18,7 +18,7 @@ struct TapTarget {                              // a named touch target, e.g. "h
 struct TapPoint { double x = 0, y = 0; };       // fractions of the window, 0..1
 struct Key { std::string chord; };              // "escape", "alt+f4", "ctrl+q"
 struct CloseWindow {};
-struct Wait {};                                 // only the delay
+struct Wait {};                                 // only the delay or the clock advance
 struct Screenshot { std::string name; };        // written as DIR/<name>.png
 struct Expect { std::map<std::string, std::string> values; };  // keys of App::describe()
 struct ExpectTargets { double minSizeMm = 0, minGapMm = 0; };  // every touch target on screen
@@ -29,10 +29,14 @@ struct TypeRemembered { std::string key; };    // taps "key.<c>" for each charac
 using Action = std::variant<TapTarget, TapPoint, Key, CloseWindow, Wait, Screenshot, Expect, ExpectTargets, Remember,
                             TypeRemembered>;
 
+// A step runs once the screen has settled after the previous one (input handled, the changed
+// screen presented). delayMs is a real pause on top; clockAdvanceMs moves the kiosk's clock forward
+// first, so idle timers, countdowns and midnight are tested without waiting.
 struct Step {
-    int delayMs = 250;  // after the previous step finished
+    int delayMs = 0;
     Action action;
-    int line = 0;       // for messages: "file:line: expectation failed"
+    int line = 0;             // for messages: "file:line: expectation failed"
+    long clockAdvanceMs = 0;  // "advance_clock_s"
 };
 
 struct Scenario {

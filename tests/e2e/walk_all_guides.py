@@ -8,7 +8,7 @@ import sys
 import tomllib
 
 root = pathlib.Path(sys.argv[1])
-steps = [{"after_ms": 400, "expect": {"screen": "home"}}]
+steps = [{"expect": {"screen": "home"}}]
 guides = sorted((root / "content" / "guides").glob("*.toml"))
 for path in guides:
     guide = tomllib.loads(path.read_text(encoding="utf-8"))

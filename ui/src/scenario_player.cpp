@@ -107,43 +107,49 @@ void ScenarioPlayer::checkTargets(const sc::ExpectTargets& expect, const TargetR
     }
 }
 
-std::optional<std::filesystem::path> ScenarioPlayer::advance(SteadyTime now, const kiosk::App& app,
-                                                             const TargetRegistry& targets, const Metrics& metrics,
-                                                             SDL_Window* window) {
+ScenarioPlayer::Effects ScenarioPlayer::advance(SteadyTime now, bool settled, const kiosk::App& app,
+                                                const TargetRegistry& targets, const Metrics& metrics,
+                                                SDL_Window* window) {
     // A busy machine may draw the next screen late: a tap waits for its target to appear and an
     // expectation for the state to arrive, for up to this long, before the step counts as failed.
     constexpr auto kPatience = std::chrono::milliseconds(3000);
     constexpr auto kRetryEvery = std::chrono::milliseconds(50);
-    std::optional<std::filesystem::path> screenshot;
-    while (!finished() && now >= m_due && !screenshot) {
+    Effects effects;
+    while (!finished() && settled && now >= m_due && !effects.screenshot) {
         const sc::Step& step = m_scenario.steps[m_next];
+        if (step.clockAdvanceMs > 0 && !m_clockAdvanced) {
+            // The step itself runs once the loop has ticked and drawn at the new time.
+            m_clockAdvanced = true;
+            effects.clockAdvance = kiosk::Milliseconds(step.clockAdvanceMs);
+            return effects;
+        }
         if (!m_retryUntil) m_retryUntil = now + kPatience;
         bool patient = now < *m_retryUntil;
         if (const auto* tap = std::get_if<sc::TapTarget>(&step.action); tap && !targets.find(tap->id)) {
-            // Turn pages (at most 10) until the target shows, waiting for each new page to be drawn.
+            // Turn pages (at most 10) until the target shows, each new page drawn before looking again.
             const TouchTarget* via = tap->via.empty() ? nullptr : targets.find(tap->via);
             if (via && m_viaTaps < 10) {
                 pushTap((via->min.x + via->max.x) / 2, (via->min.y + via->max.y) / 2, window);
                 ++m_viaTaps;
                 m_retryUntil = now + kPatience;
-                m_due = now + std::chrono::milliseconds(300);
-                return screenshot;
+                return effects;
             }
             if (patient) {
                 m_due = now + kRetryEvery;
-                return screenshot;
+                return effects;
             }
         }
         if (const auto* expect = std::get_if<sc::Expect>(&step.action)) {
             std::vector<std::string> unmet = unmetExpectations(*expect, app, step.line);
             if (!unmet.empty() && patient) {
                 m_due = now + kRetryEvery;
-                return screenshot;
+                return effects;
             }
             for (const std::string& message : unmet) fail(message);
         }
         m_retryUntil.reset();
         m_viaTaps = 0;
+        m_clockAdvanced = false;
         std::visit(
             [&](const auto& action) {
                 using A = std::decay_t<decltype(action)>;
@@ -179,7 +185,7 @@ std::optional<std::filesystem::path> ScenarioPlayer::advance(SteadyTime now, con
                     quit.type = SDL_QUIT;
                     SDL_PushEvent(&quit);
                 } else if constexpr (std::is_same_v<A, sc::Screenshot>) {
-                    screenshot = m_screenshotDir / (action.name + ".png");
+                    effects.screenshot = m_screenshotDir / (action.name + ".png");
                 } else if constexpr (std::is_same_v<A, sc::ExpectTargets>) {
                     checkTargets(action, targets, metrics, step.line);
                 } else if constexpr (std::is_same_v<A, sc::Remember>) {
@@ -199,8 +205,15 @@ std::optional<std::filesystem::path> ScenarioPlayer::advance(SteadyTime now, con
             step.action);
         ++m_next;
         if (!finished()) m_due = now + std::chrono::milliseconds(m_scenario.steps[m_next].delayMs);
+        // Input just sent is not on screen yet: the next step waits for it to settle.
+        using sc::TapTarget, sc::TapPoint, sc::Key, sc::CloseWindow, sc::TypeRemembered;
+        if (std::holds_alternative<TapTarget>(step.action) || std::holds_alternative<TapPoint>(step.action) ||
+            std::holds_alternative<Key>(step.action) || std::holds_alternative<CloseWindow>(step.action) ||
+            std::holds_alternative<TypeRemembered>(step.action)) {
+            settled = false;
+        }
     }
-    return screenshot;
+    return effects;
 }
 
 }  // namespace ui

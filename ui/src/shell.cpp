@@ -55,7 +55,7 @@ public:
     ShellResult run() {
         while (!m_quit) {
             waitForEvents();
-            auto now = kiosk::Clock::now();
+            auto now = this->now();
             if (!m_guidesLoaded && m_framesDrawn > 0 && m_options.guidesReady) {
                 if (const content::Library* guides = m_options.guidesReady()) {
                     m_app.setLibrary(*guides);
@@ -65,9 +65,12 @@ public:
             m_app.tick(now);
             std::filesystem::path capture;
             if (m_player) {
-                if (auto shot = m_player->advance(SteadyClock::now(), m_app, m_targets, m_theme.metrics(),
-                                                  m_window.sdlWindow())) {
-                    capture = *shot;
+                auto effects = m_player->advance(SteadyClock::now(), settled(), m_app, m_targets, m_theme.metrics(),
+                                                 m_window.sdlWindow());
+                if (effects.screenshot) capture = *effects.screenshot;
+                if (effects.clockAdvance.count() > 0) {
+                    m_clockOffset += effects.clockAdvance;
+                    m_framesToDraw = kSettleFrames;  // tick and draw at the new time before the step runs
                 }
                 if (m_player->finished() && !m_input.hasPending() && m_framesToDraw == 0) m_quit = true;
             }
@@ -89,6 +92,14 @@ public:
     }
 
 private:
+    // The kiosk's clock: the real one (or the options' seam) plus what a scenario has fast-forwarded.
+    kiosk::TimePoint now() const { return m_options.clock() + m_clockOffset; }
+
+    // Nothing waits to be drawn: the input is handled and the latest state has been presented.
+    bool settled() const {
+        return !m_input.hasPending() && m_framesToDraw == 0 && m_app.revision() == m_drawnRevision;
+    }
+
     bool needsFrame() const {
         return m_framesToDraw > 0 || m_input.hasPending() || m_app.revision() != m_drawnRevision ||
                m_app.animating();
@@ -101,7 +112,7 @@ private:
         if (needsFrame() || finishing) {
             timeout = 0;
         } else {
-            if (auto ms = m_app.timeUntilNextTimer(kiosk::Clock::now())) timeout = static_cast<int>(ms->count());
+            if (auto ms = m_app.timeUntilNextTimer(now())) timeout = static_cast<int>(ms->count());
             if (m_player) {
                 int next = m_player->msUntilNext(SteadyClock::now());
                 if (next >= 0) timeout = timeout < 0 ? next : std::min(timeout, next);
@@ -137,7 +148,7 @@ private:
         if (isPointerEvent(event.type)) {
             if (m_input.handle(event, m_window.width(), m_window.height())) {
                 if (event.type == SDL_FINGERDOWN || event.type == SDL_MOUSEBUTTONDOWN) {
-                    auto now = kiosk::Clock::now();
+                    auto now = this->now();
                     m_app.noteInput(now);
                     if (isCornerPress(event, m_window.width(), m_window.height(), m_theme.metrics().cornerPx)) {
                         m_app.apply(kiosk::intent::CornerTap{}, now);
@@ -158,7 +169,7 @@ private:
         updateTheme();
         m_window.beginFrame(m_input);
         m_targets.clear();
-        auto now = kiosk::Clock::now();
+        auto now = this->now();
         unsigned long before = m_app.revision();
         Intents intents =
             drawCurrentScreen({m_app, m_theme, m_targets, now, m_pictures, m_options.contentRoot, m_soundFailed});
@@ -265,6 +276,7 @@ private:
     std::string m_shownStep;
     std::optional<SteadyClock::time_point> m_stepChangedAt;
     std::optional<ScenarioPlayer> m_player;
+    kiosk::Milliseconds m_clockOffset{0};
     unsigned long m_drawnRevision = ~0UL;
     int m_framesToDraw = kSettleFrames;
     int m_framesDrawn = 0;

@@ -109,11 +109,11 @@ TEST_CASE("scenario: expect_targets with sizes, and missing sizes default to 0")
 TEST_CASE("scenario: a step with only wait_ms is a wait") {
     Step step = single(R"({"wait_ms": 1000})");
     CHECK(std::holds_alternative<sc::Wait>(step.action));
-    CHECK(step.delayMs == 250 + 1000);
+    CHECK(step.delayMs == 1000);
 }
 
-TEST_CASE("scenario: delayMs is after_ms (default 250) plus wait_ms") {
-    CHECK(single(R"({"tap": "x"})").delayMs == 250);
+TEST_CASE("scenario: delayMs is after_ms (default 0: the step waits only for the screen to settle) plus wait_ms") {
+    CHECK(single(R"({"tap": "x"})").delayMs == 0);
     CHECK(single(R"({"after_ms": 0, "tap": "x"})").delayMs == 0);
     CHECK(single(R"({"after_ms": 3500, "tap": [0.01, 0.01]})").delayMs == 3500);
     CHECK(single(R"({"after_ms": 100, "wait_ms": 500, "key": "escape"})").delayMs == 600);
@@ -123,7 +123,7 @@ TEST_CASE("scenario: delayMs is after_ms (default 250) plus wait_ms") {
     // With an action, wait_ms only adds to the delay; the action stays.
     Step key = single(R"({"wait_ms": 500, "key": "escape"})");
     CHECK(std::holds_alternative<sc::Key>(key.action));
-    CHECK(key.delayMs == 750);
+    CHECK(key.delayMs == 500);
 }
 
 TEST_CASE("scenario: steps keep their order and the line each is on") {
@@ -157,7 +157,7 @@ TEST_CASE("scenario: steps keep their order and the line each is on") {
     CHECK(shot->name == "a{b}[c\"d");
     CHECK(std::holds_alternative<sc::Key>(s.steps[4].action));
     CHECK(std::holds_alternative<sc::Wait>(s.steps[5].action));
-    CHECK(s.steps[5].delayMs == 350);
+    CHECK(s.steps[5].delayMs == 100);
     CHECK(std::holds_alternative<sc::ExpectTargets>(s.steps[6].action));
     CHECK(std::holds_alternative<sc::CloseWindow>(s.steps[7].action));
 }
@@ -207,4 +207,17 @@ TEST_CASE("scenario: tap with a bad value names its file and line") {
     }
     const std::string error = parseError("{\"steps\": [\n{\"tap\": [1]}\n]}");
     CHECK(error.find("\"tap\"") != std::string::npos);
+}
+
+TEST_CASE("scenario: advance_clock_s moves the kiosk's clock before the step, with or without an action") {
+    Step alone = single(R"({"advance_clock_s": 10.5})");
+    CHECK(std::holds_alternative<sc::Wait>(alone.action));
+    CHECK(alone.clockAdvanceMs == 10500);
+    CHECK(alone.delayMs == 0);
+    Step withExpect = single(R"({"advance_clock_s": 1.6, "expect": {"step": "2"}})");
+    CHECK(std::holds_alternative<sc::Expect>(withExpect.action));
+    CHECK(withExpect.clockAdvanceMs == 1600);
+    CHECK(single(R"({"tap": "x"})").clockAdvanceMs == 0);
+    CHECK(parseError("{\"steps\": [\n{\"advance_clock_s\": -1}\n]}").starts_with("test.json:2: "));
+    CHECK(parseError("{\"steps\": [\n{\"advance_clock_s\": \"soon\"}\n]}").starts_with("test.json:2: "));
 }

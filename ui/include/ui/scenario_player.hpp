@@ -24,10 +24,15 @@ public:
 
     ScenarioPlayer(kiosk::scenario::Scenario scenario, std::filesystem::path screenshotDir, SteadyTime start);
 
-    // Runs every step that is due. A screenshot step returns the file to capture in the next frame.
-    std::optional<std::filesystem::path> advance(SteadyTime now, const kiosk::App& app,
-                                                 const TargetRegistry& targets, const Metrics& metrics,
-                                                 SDL_Window* window);
+    // What the frame loop must do for the steps just run.
+    struct Effects {
+        std::optional<std::filesystem::path> screenshot;  // capture the next frame into this file
+        kiosk::Milliseconds clockAdvance{0};               // move the kiosk's clock forward
+    };
+    // Runs the steps that are due, but only while the screen has settled (settled: no input
+    // waiting and the latest state presented); a step that sends input ends the round.
+    Effects advance(SteadyTime now, bool settled, const kiosk::App& app, const TargetRegistry& targets,
+                    const Metrics& metrics, SDL_Window* window);
     [[nodiscard]] bool finished() const { return m_next >= m_scenario.steps.size(); }
     // Milliseconds until the next step is due (0 when due now); -1 when finished.
     [[nodiscard]] int msUntilNext(SteadyTime now) const;
@@ -46,7 +51,8 @@ private:
     size_t m_next = 0;
     SteadyTime m_due;
     std::optional<SteadyTime> m_retryUntil;
-    int m_viaTaps = 0;  // taps on a step's "via" target so far  // a tap or expectation waits this long for the screen to catch up
+    int m_viaTaps = 0;            // taps on a step's "via" target so far
+    bool m_clockAdvanced = false;  // the current step's advance_clock_s has been handed out
     int m_failures = 0;
     std::map<std::string, std::string> m_remembered;  // "remember" steps, for "type_remembered"
 };

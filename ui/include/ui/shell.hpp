@@ -20,6 +20,8 @@ struct ShellOptions {
     std::filesystem::path contentRoot;      // holds images/ and content/ (guides, narration)
     // Polled after the first frame until it gives the guides (it starts loading them on its first call).
     std::function<const content::Library*()> guidesReady;
+    // The frame loop's clock (the seam tests use); scenarios can also move it forward (advance_clock_s).
+    std::function<kiosk::TimePoint()> clock = [] { return kiosk::Clock::now(); };
 };
 
 struct ShellResult {
