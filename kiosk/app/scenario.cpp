@@ -64,9 +64,10 @@ Action parseAction(const json& step) {
     }
     if (step.contains("remember")) return Remember{step["remember"].get<std::string>()};
     if (step.contains("type_remembered")) return TypeRemembered{step["type_remembered"].get<std::string>()};
+    if (step.contains("expect_remembered")) return ExpectRemembered{step["expect_remembered"].get<std::string>()};
     if (step.contains("wait_ms") || step.contains("advance_clock_s")) return Wait{};
     throw std::invalid_argument("a step needs one of: tap, key, close_window, screenshot, expect, "
-                                "expect_targets, remember, type_remembered, wait_ms, advance_clock_s");
+                                "expect_targets, remember, type_remembered, expect_remembered, wait_ms, advance_clock_s");
 }
 }  // namespace
 

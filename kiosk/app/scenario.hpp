@@ -25,9 +25,10 @@ struct ExpectTargets { double minSizeMm = 0, minGapMm = 0; };  // every touch ta
 
 struct Remember { std::string key; };          // keeps App::describe()[key], e.g. the booking code shown
 struct TypeRemembered { std::string key; };    // taps "key.<c>" for each character remembered under key
+struct ExpectRemembered { std::string key; };  // App::describe()[key] equals what was remembered
 
 using Action = std::variant<TapTarget, TapPoint, Key, CloseWindow, Wait, Screenshot, Expect, ExpectTargets, Remember,
-                            TypeRemembered>;
+                            TypeRemembered, ExpectRemembered>;
 
 // A step runs once the screen has settled after the previous one (input handled, the changed
 // screen presented). delayMs is a real pause on top; clockAdvanceMs moves the kiosk's clock forward

@@ -139,8 +139,13 @@ ScenarioPlayer::Effects ScenarioPlayer::advance(SteadyTime now, bool settled, co
                 return effects;
             }
         }
-        if (const auto* expect = std::get_if<sc::Expect>(&step.action)) {
-            std::vector<std::string> unmet = unmetExpectations(*expect, app, step.line);
+        std::optional<sc::Expect> expected;
+        if (const auto* expect = std::get_if<sc::Expect>(&step.action)) expected = *expect;
+        if (const auto* same = std::get_if<sc::ExpectRemembered>(&step.action)) {
+            expected = sc::Expect{{{same->key, m_remembered[same->key]}}};
+        }
+        if (expected) {
+            std::vector<std::string> unmet = unmetExpectations(*expected, app, step.line);
             if (!unmet.empty() && patient) {
                 m_due = now + kRetryEvery;
                 return effects;

@@ -221,3 +221,10 @@ TEST_CASE("scenario: advance_clock_s moves the kiosk's clock before the step, wi
     CHECK(parseError("{\"steps\": [\n{\"advance_clock_s\": -1}\n]}").starts_with("test.json:2: "));
     CHECK(parseError("{\"steps\": [\n{\"advance_clock_s\": \"soon\"}\n]}").starts_with("test.json:2: "));
 }
+
+TEST_CASE("scenario: expect_remembered compares a value with the one remembered under its key") {
+    Step step = single(R"({"expect_remembered": "booking_day"})");
+    const auto* same = std::get_if<sc::ExpectRemembered>(&step.action);
+    REQUIRE(same != nullptr);
+    CHECK(same->key == "booking_day");
+}
