@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # The two commands of the README:
 #   ./dev.sh run  [kiosk options]   install what is missing, build, start the kiosk
-#   ./dev.sh test                   install what is missing, build, run every test (plain, then ASan+UBSan)
+#   ./dev.sh test                   install what is missing, build, run every test; then the tests
+#                                   labelled "sanitize" again under ASan + UBSan
 # Also: ./dev.sh bench (tests/bench), ./dev.sh build
 set -euo pipefail
 cd "$(dirname "$0")"
 jobs=$(nproc)
 
-build() {  # build DIR [cmake options...]
+build() {  # build DIR [cmake options...] [-- targets...]
   local dir=$1; shift
-  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
-  cmake --build "$dir" -j "$jobs"
+  local options=() targets=()
+  while (($#)) && [[ $1 != -- ]]; do options+=("$1"); shift; done
+  (($#)) && shift && targets=(--target "$@")
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${options[@]}" >/dev/null
+  cmake --build "$dir" -j "$jobs" "${targets[@]}"
 }
 
 command=${1:-run}
@@ -28,8 +32,8 @@ case $command in
     platform/deploy/install-deps.sh test
     build build
     (cd build && ctest --output-on-failure -j "$jobs")
-    build build-asan -DKIOSK_SANITIZE=ON
-    (cd build-asan && ctest --output-on-failure -j "$jobs") ;;
+    build build-asan -DKIOSK_SANITIZE=ON -- sanitize_suite
+    (cd build-asan && ctest -L sanitize --output-on-failure -j "$jobs") ;;
   bench)
     platform/deploy/install-deps.sh bench
     build build
