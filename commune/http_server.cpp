@@ -99,7 +99,16 @@ HubServer::HubServer(HubStore& store, ServerOptions options)
     m_server->set_keep_alive_max_count(10000);
     m_server->set_tcp_nodelay(true);  // small JSON answers: do not wait for Nagle + delayed ACK (~40 ms)
     m_server->set_read_timeout(10, 0);
-    m_server->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    // Every 500 leaves a line in the journal: the request and what went wrong (the client hears only "internal error").
+    m_server->set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
+        std::string what = "unknown exception";
+        try {
+            if (error) std::rethrow_exception(error);
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+        std::fprintf(stderr, "commune-hub: 500 on %s %s: %s\n", req.method.c_str(), req.path.c_str(), what.c_str());
         sendError(res, 500, "internal error");
     });
     routes();

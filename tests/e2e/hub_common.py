@@ -44,15 +44,19 @@ class Hub:
             raise RuntimeError(result.stderr)
         return result.stdout.strip()
 
-    def start(self, port=0, tls=None):
+    def start(self, port=0, tls=None, log=None):
         """port 0: any free port; a given port to restart a hub where its kiosks already send.
-        tls=(cert_file, key_file, ca_file): serve HTTPS; this object's requests then trust ca_file only."""
+        tls=(cert_file, key_file, ca_file): serve HTTPS; this object's requests then trust ca_file only.
+        log: a file for the hub's stderr (else the test's own)."""
         command = [self.binary, "serve", "--listen", f"127.0.0.1:{port}", "--data", self.data]
         if tls:
             import ssl
             command += ["--tls-cert", tls[0], "--tls-key", tls[1]]
             self.ssl_context = ssl.create_default_context(cafile=tls[2])
-        self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+        stderr = open(log, "w") if log else None
+        self.proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr, text=True)
+        if stderr:
+            stderr.close()
         line = self.proc.stdout.readline()
         if not line.startswith("listening on "):
             raise RuntimeError("hub did not start: " + line)

@@ -36,6 +36,23 @@ try:
     locker.close()
     check(hub.request("GET", "/health")[0] == 200, "/health is 200 again")
     hub.stop()
+
+    # A store broken under the running hub: the officer gets a 500, and the journal gets the request
+    # and the reason.
+    check(hub.cli("staff", "add", "canbo", stdin="mat-khau-dai-123\n").returncode == 0, "staff added")
+    log = os.path.join(hub.data, "hub.log")
+    hub.start(log=log)
+    session = hub.login("canbo", "mat-khau-dai-123")[1].split(";")[0]
+    breaker = sqlite3.connect(os.path.join(hub.data, "hub.sqlite"), isolation_level=None)
+    breaker.execute("DROP TABLE day_figures")
+    breaker.close()
+    status = hub.request("GET", f"/reports.csv?month={day1[:7]}", headers={"Cookie": session})[0]
+    check(status == 500, f"a report over a broken store: 500 ({status})")
+    hub.stop()
+    with open(log, encoding="utf-8") as f:
+        logged = f.read()
+    check("500 on GET /reports.csv" in logged and "day_figures" in logged,
+          f"the 500 is logged with its path and reason ({logged.strip()!r})")
 finally:
     hub.cleanup()
 print("PASS")
