@@ -15,6 +15,7 @@
 #include "platform/signals.hpp"
 #include "platform/http_client.hpp"
 #include "platform/window.hpp"
+#include "ui/out_of_service.hpp"
 #include "ui/shell.hpp"
 #include "ui/step_layout.hpp"
 
@@ -288,10 +289,34 @@ std::unique_ptr<kiosk::UploadWorker> startUploads(const kiosk::Config& config, k
 
 }  // namespace
 
-int main(int argc, char** argv) {
-    // First, before any thread exists: SIGTERM from systemd must reach our waiting thread only.
-    platform::ShutdownSignals signals;
-    Options options = parseOptions(argc, argv);
+// A failure the kiosk cannot serve through (it threw on the way up, or out of the frame loop): the
+// calm page instead of a black screen, the reason on stderr (the journal), then exit 1 so systemd
+// starts the program again.
+int outOfService(const std::string& reason, const Options& options, platform::ShutdownSignals& signals) {
+    fmt::print(stderr, "kiosk: cannot start: {}\n", reason);
+    try {
+        platform::SdlGuard sdl;
+        if (!signals.started()) signals.start();
+        platform::WindowOptions windowOptions;
+        windowOptions.fullscreen = options.width == 0;
+        windowOptions.width = options.width;
+        windowOptions.height = options.height;
+        platform::Window window(windowOptions);
+        ui::OutOfServiceOptions page;
+        page.reason = reason;
+        page.screenshot = options.screenshot;
+        // A test shortens the wait before the exit (systemd restarts the kiosk after it).
+        if (const char* seconds = std::getenv("KIOSK_OUT_OF_SERVICE_SECONDS")) {
+            page.showFor = std::chrono::seconds(std::atoi(seconds));
+        }
+        ui::showOutOfService(window, signals, page);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "kiosk: cannot show the out-of-service page either: {}\n", e.what());
+    }
+    return 1;
+}
+
+int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** argv) {
     if (!options.checkConfig.empty()) return checkConfig(options.checkConfig);
 
     kiosk::ConfigLoad load = kiosk::loadConfig(options.configFile);
@@ -306,6 +331,8 @@ int main(int argc, char** argv) {
     if (!options.exportStats.empty()) return runStatsExport(options.exportStats, config);
     if (!options.exportBookings.empty()) return runBookingExport(options.exportBookings, config);
 
+    // Fault injection for e2e.startup_failure: a start-up that throws, as a broken machine would.
+    if (const char* fault = std::getenv("KIOSK_FAIL_AT_START")) throw std::runtime_error(fault);
     kiosk::db::OpenedDatabase database = openDatabase(config.dataDir);
     if (!database.notice.empty()) {
         fmt::print(stderr, "kiosk: database: {}\n", database.notice);
@@ -394,4 +421,15 @@ int main(int argc, char** argv) {
         return 1;
     }
     return 0;
+}
+
+int main(int argc, char** argv) {
+    // First, before any thread exists: SIGTERM from systemd must reach our waiting thread only.
+    platform::ShutdownSignals signals;
+    const Options options = parseOptions(argc, argv);
+    try {
+        return runKiosk(options, signals, argv);
+    } catch (const std::exception& e) {
+        return outOfService(e.what(), options, signals);
+    }
 }

@@ -17,6 +17,7 @@ public:
     ~ShutdownSignals();
     // Starts the thread that waits for the signals; needs SDL's event queue to exist.
     void start();
+    [[nodiscard]] bool started() const { return m_thread.joinable(); }
     // The event type pushed when a signal arrives.
     [[nodiscard]] Uint32 eventType() const { return m_eventType; }
 

@@ -58,6 +58,11 @@ inline constexpr const char* kSurveyQuestions[] = {"Bác có điện thoại th�
                                                     "Bác đã có tài khoản định danh điện tử mức 2 chưa?"};
 inline constexpr const char* kSurveyYes[] = {"Có", "Có rồi"};
 inline constexpr const char* kSurveyNo[] = {"Không", "Chưa"};
+// The page shown when the kiosk cannot start (kiosk/main.cpp): calm, and who to tell.
+inline constexpr const char* kOutOfServiceTitle = "Máy tạm ngừng phục vụ";
+inline constexpr const char* kOutOfServiceBody = "Bác vui lòng báo tổ hỗ trợ.";
+inline constexpr const char* kOutOfServiceReason = "Cho tổ hỗ trợ: {}";
+
 inline constexpr const char* kStillHereTitle = "Bác còn dùng không?";
 inline constexpr const char* kStillHereBody = "Màn hình sẽ trở về trang đầu sau {} giây.";
 inline constexpr const char* kStillHereButton = "Còn";
