@@ -9,7 +9,7 @@ packages=(build-essential cmake pkg-config libsdl2-dev libimgui-dev libcurl4-ope
   libsqlite3-dev doctest-dev libstb-dev libfreetype-dev fonts-noto-core libtomlplusplus-dev
   nlohmann-json3-dev libfmt-dev libsodium-dev libqrencode-dev libutf8proc-dev libcpp-httplib-dev zlib1g-dev)
 if [[ $what == test || $what == bench ]]; then
-  packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3 python3-icalendar curl openssl)
+  packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3 python3-icalendar curl openssl clang-format)
 fi
 if [[ $what == test || $what == bench ]]; then  # bench; and e2e.hub_report_browser (hub report in Chromium)
   packages+=(chromium)
