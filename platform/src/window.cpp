@@ -5,14 +5,21 @@
 #include <imgui_impl_sdlrenderer.h>
 #include <stb_image_write.h>
 
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace platform {
 
 namespace {
+constexpr size_t kMinScreenshotColours = 16;
+
 [[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what + ": " + SDL_GetError()); }
 }  // namespace
 
@@ -119,6 +126,18 @@ bool Window::screenshot(const std::filesystem::path& file, std::string& error) {
         return false;
     }
     for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
+    // A drawn screen has text and buttons: hundreds of colours. A black, blank or half-drawn frame
+    // has a few; such a screenshot is a failure, not a picture to trust.
+    std::unordered_set<std::uint32_t> colours;
+    for (size_t i = 0; i + 3 < pixels.size() && colours.size() < kMinScreenshotColours; i += 4) {
+        std::uint32_t rgba;
+        std::memcpy(&rgba, &pixels[i], sizeof rgba);
+        colours.insert(rgba);
+    }
+    if (colours.size() < kMinScreenshotColours) {
+        error = fmt::format("{}: the frame looks blank ({} colours)", file.string(), colours.size());
+        return false;
+    }
     std::error_code ec;
     if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
     if (!stbi_write_png(file.c_str(), w, h, 4, pixels.data(), w * 4)) {
