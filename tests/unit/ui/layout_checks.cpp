@@ -88,6 +88,114 @@ const std::vector<KnownFailure>& knownFailures() {
         {"guide.step.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
         {"guide.step.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
         {"guide.step.*", "word-split", "800x1280@10.1:2"},
+        {"guides.antoan-cuoc-goi-gia-cong-an.*", "text-across-target", "800x480@7:2"},
+        {"guides.antoan-cuoc-goi-gia-cong-an.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.antoan-cuoc-goi-gia-cong-an.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.antoan-cuoc-goi-gia-cong-an.*", "text-over-target", "800x480@7:12"},
+        {"guides.antoan-cuoc-goi-gia-cong-an.*", "text-overlap", "800x480@7:12"},
+        {"guides.antoan-cuoc-goi-gia-cong-an.*", "word-split", "800x1280@10.1:2"},
+        {"guides.antoan-khong-chia-se-otp.*", "text-across-target", "800x480@7:12"},
+        {"guides.antoan-khong-chia-se-otp.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.antoan-khong-chia-se-otp.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.antoan-khong-chia-se-otp.*", "text-over-target", "800x480@7:12"},
+        {"guides.antoan-khong-chia-se-otp.*", "text-overlap", "800x480@7:12"},
+        {"guides.antoan-khong-chia-se-otp.*", "word-split", "800x1280@10.1:2"},
+        {"guides.antoan-kiem-tra-link-qr.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.antoan-kiem-tra-link-qr.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.antoan-kiem-tra-link-qr.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.antoan-kiem-tra-link-qr.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.antoan-kiem-tra-link-qr.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.antoan-kiem-tra-link-qr.*", "word-split", "800x1280@10.1:2"},
+        {"guides.antoan-nguoi-than-vay-tien.*", "text-across-target", "800x480@7:2"},
+        {"guides.antoan-nguoi-than-vay-tien.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.antoan-nguoi-than-vay-tien.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.antoan-nguoi-than-vay-tien.*", "text-over-target", "800x480@7:2"},
+        {"guides.antoan-nguoi-than-vay-tien.*", "text-overlap", "800x480@7:12"},
+        {"guides.antoan-nguoi-than-vay-tien.*", "word-split", "800x1280@10.1:2"},
+        {"guides.dichvucong-dang-nhap-vneid.*", "text-across-target", "800x480@7:12 800x1280@10.1:2"},
+        {"guides.dichvucong-dang-nhap-vneid.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.dichvucong-dang-nhap-vneid.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.dichvucong-dang-nhap-vneid.*", "text-over-target", "800x480@7:12"},
+        {"guides.dichvucong-dang-nhap-vneid.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.dichvucong-dang-nhap-vneid.*", "word-split", "800x1280@10.1:2"},
+        {"guides.dichvucong-nop-ho-so.*", "text-across-target", "800x480@7:2"},
+        {"guides.dichvucong-nop-ho-so.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.dichvucong-nop-ho-so.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.dichvucong-nop-ho-so.*", "text-over-target", "800x480@7:2"},
+        {"guides.dichvucong-nop-ho-so.*", "text-overlap", "800x480@7:12"},
+        {"guides.dichvucong-nop-ho-so.*", "word-split", "800x1280@10.1:2"},
+        {"guides.dichvucong-thanh-toan-theo-doi.*", "text-across-target", "800x480@7:12 800x1280@10.1:2"},
+        {"guides.dichvucong-thanh-toan-theo-doi.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.dichvucong-thanh-toan-theo-doi.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.dichvucong-thanh-toan-theo-doi.*", "text-over-target", "800x480@7:12 800x1280@10.1:2"},
+        {"guides.dichvucong-thanh-toan-theo-doi.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.dichvucong-thanh-toan-theo-doi.*", "word-split", "800x1280@10.1:2"},
+        {"guides.ihanoi-cai-dat-dang-nhap.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.ihanoi-cai-dat-dang-nhap.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.ihanoi-cai-dat-dang-nhap.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.ihanoi-cai-dat-dang-nhap.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.ihanoi-cai-dat-dang-nhap.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.ihanoi-cai-dat-dang-nhap.*", "word-split", "800x1280@10.1:2"},
+        {"guides.ihanoi-gui-phan-anh.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.ihanoi-gui-phan-anh.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.ihanoi-gui-phan-anh.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.ihanoi-gui-phan-anh.*", "text-over-target", "800x480@7:012"},
+        {"guides.ihanoi-gui-phan-anh.*", "text-overlap", "800x480@7:012"},
+        {"guides.ihanoi-gui-phan-anh.*", "word-split", "800x1280@10.1:2"},
+        {"guides.ihanoi-theo-doi-tra-loi.*", "text-across-target", "800x480@7:2"},
+        {"guides.ihanoi-theo-doi-tra-loi.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.ihanoi-theo-doi-tra-loi.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.ihanoi-theo-doi-tra-loi.*", "text-over-target", "800x480@7:2"},
+        {"guides.ihanoi-theo-doi-tra-loi.*", "text-overlap", "800x480@7:12"},
+        {"guides.ihanoi-theo-doi-tra-loi.*", "word-split", "800x1280@10.1:2"},
+        {"guides.vneid-cai-dat-dang-ky.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.vneid-cai-dat-dang-ky.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-cai-dat-dang-ky.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.vneid-cai-dat-dang-ky.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.vneid-cai-dat-dang-ky.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.vneid-cai-dat-dang-ky.*", "word-split", "800x1280@10.1:2"},
+        {"guides.vneid-dang-nhap-passcode.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.vneid-dang-nhap-passcode.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-dang-nhap-passcode.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.vneid-dang-nhap-passcode.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.vneid-dang-nhap-passcode.*", "text-overlap", "800x480@7:012"},
+        {"guides.vneid-dang-nhap-passcode.*", "word-split", "800x1280@10.1:2"},
+        {"guides.vneid-kich-hoat-muc-2.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.vneid-kich-hoat-muc-2.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-kich-hoat-muc-2.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.vneid-kich-hoat-muc-2.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.vneid-kich-hoat-muc-2.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.vneid-kich-hoat-muc-2.*", "word-split", "800x1280@10.1:2"},
+        {"guides.vneid-phieu-ly-lich-tu-phap.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.vneid-phieu-ly-lich-tu-phap.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-phieu-ly-lich-tu-phap.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.vneid-phieu-ly-lich-tu-phap.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.vneid-phieu-ly-lich-tu-phap.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
+        {"guides.vneid-phieu-ly-lich-tu-phap.*", "word-split", "800x1280@10.1:2"},
+        {"guides.vneid-quen-mat-khau.*", "text-across-target", "800x480@7:2"},
+        {"guides.vneid-quen-mat-khau.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-quen-mat-khau.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.vneid-quen-mat-khau.*", "text-over-target", "800x480@7:2"},
+        {"guides.vneid-quen-mat-khau.*", "text-overlap", "800x480@7:12"},
+        {"guides.vneid-quen-mat-khau.*", "word-split", "800x1280@10.1:2"},
+        {"guides.vneid-quen-passcode.*", "text-across-target", "800x480@7:2"},
+        {"guides.vneid-quen-passcode.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-quen-passcode.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.vneid-quen-passcode.*", "text-over-target", "800x480@7:2"},
+        {"guides.vneid-quen-passcode.*", "text-overlap", "800x480@7:12"},
+        {"guides.vneid-quen-passcode.*", "word-split", "800x1280@10.1:2"},
+        {"guides.vneid-thong-bao-luu-tru.*", "text-across-target", "800x480@7:2"},
+        {"guides.vneid-thong-bao-luu-tru.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-thong-bao-luu-tru.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.vneid-thong-bao-luu-tru.*", "text-over-target", "800x480@7:2"},
+        {"guides.vneid-thong-bao-luu-tru.*", "text-overlap", "800x480@7:12"},
+        {"guides.vneid-thong-bao-luu-tru.*", "word-split", "800x1280@10.1:2"},
+        {"guides.vneid-vi-giay-to.*", "text-across-target", "800x480@7:2"},
+        {"guides.vneid-vi-giay-to.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-vi-giay-to.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
+        {"guides.vneid-vi-giay-to.*", "text-over-target", "800x480@7:12"},
+        {"guides.vneid-vi-giay-to.*", "text-overlap", "800x480@7:12"},
+        {"guides.vneid-vi-giay-to.*", "word-split", "800x1280@10.1:2"},
         {"home", "target-gap", "800x480@7:2"},
         {"home", "text-across-target", "800x480@7:12 800x1280@10.1:2"},
         {"home", "text-in-box", "800x480@7:012 800x1280@10.1:2 1920x1080@10.1:2"},
@@ -220,7 +328,9 @@ void Report::fail(const std::string& screen, const ScreenSize& size, int textSiz
     for (const KnownFailure& k : layout::knownFailures()) {
         if (k.check == check && screenMatches(k.screen, screen) && listed(k, key, textSize)) {
             m_knownHit.insert({&k, key, textSize});
-            m_known.push_back(std::move(line));
+            auto& [count, first] = m_known[{&k, key, textSize}];
+            if (count++ == 0) first = std::move(line);
+            ++m_knownCount;
             return;
         }
     }
@@ -239,9 +349,18 @@ std::vector<std::string> Report::staleKnownFailures() const {
     return stale;
 }
 
+std::vector<std::string> Report::knownFailures() const {
+    std::vector<std::string> lines;
+    for (const auto& [c, seen] : m_known) {
+        lines.push_back(fmt::format("{} problem(s) listed as [{}] {}; the first: {}", seen.first, std::get<0>(c)->check,
+                                    std::get<0>(c)->screen, seen.second));
+    }
+    return lines;
+}
+
 std::string Report::summary() const {
     return fmt::format("{} screen drawings checked ({} checks, {} taps): {} unexpected problem(s), {} known", m_screens,
-                       m_checks, m_taps, m_failures.size(), m_known.size());
+                       m_checks, m_taps, m_failures.size(), m_knownCount);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include "ui/theme.hpp"
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -49,7 +50,8 @@ public:
     void countTap() { ++m_taps; }
 
     [[nodiscard]] const std::vector<std::string>& failures() const { return m_failures; }
-    [[nodiscard]] const std::vector<std::string>& knownFailures() const { return m_known; }
+    // One line per known failure case met (entry, size, text size): how many problems, and the first.
+    [[nodiscard]] std::vector<std::string> knownFailures() const;
     // Known failures whose screen was drawn at their size and text size but that did not fail.
     [[nodiscard]] std::vector<std::string> staleKnownFailures() const;
     [[nodiscard]] std::string summary() const;
@@ -60,9 +62,10 @@ public:
 
 private:
     using Case = std::tuple<const KnownFailure*, std::string, int>;  // entry, size key, text size
-    std::vector<std::string> m_failures, m_known;
+    std::vector<std::string> m_failures;
+    std::map<Case, std::pair<int, std::string>> m_known;  // how many, the first
     std::set<Case> m_knownHit, m_knownDrawn;
-    long m_screens = 0, m_checks = 0, m_taps = 0;
+    long m_screens = 0, m_checks = 0, m_taps = 0, m_knownCount = 0;
 };
 
 // Draws the app's current screen (two frames to settle, then a tap on every target) and checks it.

@@ -262,6 +262,31 @@ TEST_CASE("screen layout: a guide read through, the survey and the finish screen
     finish(report);
 }
 
+// What tests/e2e/walk_all_guides.sh walks at two sizes: every bundled guide's intro, steps and finish.
+TEST_CASE("screen layout: every bundled guide, its intro, every step and its finish screen") {
+    Kiosk k;
+    layout::Report report;
+    REQUIRE_FALSE(bundledLibrary().guides.empty());
+    for (const content::Guide& guide : bundledLibrary().guides) {
+        CAPTURE(guide.id);
+        k.apply(intent::GoHome{});
+        k.apply(intent::OpenTopic{guide.topic});
+        k.apply(intent::OpenGuide{guide.id});
+        expectScreen(k, kiosk::Screen::GuideIntro);
+        checkEverywhere(k, "guides." + guide.id + ".intro", report);
+        k.apply(intent::StartGuide{false});
+        for (size_t step = 0; step < guide.steps.size(); ++step) {
+            expectScreen(k, kiosk::Screen::GuideStep);
+            checkEverywhere(k, fmt::format("guides.{}.step.{}", guide.id, step + 1), report);
+            k.apply(intent::NextStep{});
+        }
+        while (k.app.state().screen == kiosk::Screen::Survey) k.apply(intent::AnswerSurvey{kiosk::SurveyAnswer::skip});
+        expectScreen(k, kiosk::Screen::GuideFinish);
+        checkEverywhere(k, "guides." + guide.id + ".finish", report);
+    }
+    finish(report);
+}
+
 TEST_CASE("screen layout: a guide in practice mode, with the picture as a target and the hint after two misses") {
     Kiosk k;
     layout::Report report;
