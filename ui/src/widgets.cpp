@@ -16,7 +16,12 @@ const TouchTarget* TargetRegistry::find(std::string_view id) const {
 
 namespace {
 // Splits text into lines no wider than width, at word boundaries (ImGui's own wrapping rules).
-std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_view text) {
+// ImGui wraps at blanks and after these; a break anywhere else splits a word too wide for the line.
+bool endsWord(char c) {
+    return c == ' ' || c == '\n' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == '"';
+}
+
+std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_view text, bool* brokeWord = nullptr) {
     std::vector<std::string_view> lines;
     const char* cursor = text.data();
     const char* end = text.data() + text.size();
@@ -25,6 +30,7 @@ std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_v
         if (lineEnd == cursor) lineEnd = cursor + 1;  // a single glyph wider than the box
         const char* newline = std::find(cursor, lineEnd, '\n');
         if (newline != lineEnd) lineEnd = newline;
+        if (brokeWord && lineEnd < end && !endsWord(*lineEnd) && !endsWord(lineEnd[-1])) *brokeWord = true;
         std::string_view line(cursor, static_cast<size_t>(lineEnd - cursor));
         while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
         lines.push_back(line);
@@ -39,16 +45,23 @@ float wrappedTextHeight(ImFont* font, float width, std::string_view text) {
     return static_cast<float>(wrapLines(font, width, text).size()) * font->FontSize;
 }
 
-void drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, std::string_view text, ImU32 colour) {
+TextBounds drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, std::string_view text, ImU32 colour) {
     float width = max.x - min.x;
-    std::vector<std::string_view> lines = wrapLines(font, width, text);
+    TextBounds bounds;
+    std::vector<std::string_view> lines = wrapLines(font, width, text, &bounds.brokeWord);
     float y = min.y + std::max(0.0f, (max.y - min.y - static_cast<float>(lines.size()) * font->FontSize) / 2);
+    bounds.min = ImVec2(max.x, y);
+    bounds.max = ImVec2(min.x, y);
     for (std::string_view line : lines) {
         ImVec2 size = font->CalcTextSizeA(font->FontSize, width, 0.0f, line.data(), line.data() + line.size());
         float x = min.x + (width - size.x) / 2;
         draw->AddText(font, font->FontSize, ImVec2(x, y), colour, line.data(), line.data() + line.size());
+        bounds.min.x = std::min(bounds.min.x, x);
+        bounds.max.x = std::max(bounds.max.x, x + size.x);
         y += font->FontSize;
     }
+    bounds.max.y = y;
+    return bounds;
 }
 
 bool bigButton(TargetRegistry& targets, const Theme& theme, const std::string& id, ButtonText text, ImVec2 size,
@@ -77,19 +90,23 @@ bool bigButton(TargetRegistry& targets, const Theme& theme, const std::string& i
     float pad = m.pxPerMm * 2.5f;
     ImVec2 textMin(min.x + pad, min.y + pad), textMax(max.x - pad, max.y - pad);
     ImU32 textColour = toImColor(colours.text);
+    auto record = [&](const TextBounds& drawn) {
+        targets.addText({id, drawn.min, drawn.max, textMin, textMax, drawn.brokeWord});
+    };
     if (text.subtitle.empty()) {
-        drawCentredText(draw, text.large ? theme.title() : theme.bodyBold(), textMin, textMax, text.title, textColour);
+        record(drawCentredText(draw, text.large ? theme.title() : theme.bodyBold(), textMin, textMax, text.title,
+                               textColour));
     } else {
         // Title over subtitle, the pair centred together.
         float width = textMax.x - textMin.x;
         float titleH = wrappedTextHeight(theme.title(), width, text.title);
         float subH = wrappedTextHeight(theme.body(), width, text.subtitle);
         float top = textMin.y + std::max(0.0f, (textMax.y - textMin.y - titleH - subH - pad / 2) / 2);
-        drawCentredText(draw, theme.title(), ImVec2(textMin.x, top), ImVec2(textMax.x, top + titleH), text.title,
-                        textColour);
+        record(drawCentredText(draw, theme.title(), ImVec2(textMin.x, top), ImVec2(textMax.x, top + titleH),
+                               text.title, textColour));
         float subTop = top + titleH + pad / 2;
-        drawCentredText(draw, theme.body(), ImVec2(textMin.x, subTop), ImVec2(textMax.x, subTop + subH),
-                        text.subtitle, textColour);
+        record(drawCentredText(draw, theme.body(), ImVec2(textMin.x, subTop), ImVec2(textMax.x, subTop + subH),
+                               text.subtitle, textColour));
     }
     return tapped;
 }

@@ -17,12 +17,21 @@ struct TouchTarget {
     ImVec2 min, max;
 };
 
+// Where a widget's text landed, so layout tests can check that it fits the room it was given.
+struct DrawnText {
+    std::string owner;      // the touch target the text belongs to
+    ImVec2 min, max;        // the bounds of its lines
+    ImVec2 boxMin, boxMax;  // the room the widget gave it
+    bool brokeWord = false; // a word was too wide for the box and was split across lines
+};
+
 // The touch targets drawn in the current frame.
 class TargetRegistry {
 public:
     void clear() {
         m_targets.clear();
         m_markers.clear();
+        m_texts.clear();
     }
     void add(std::string id, ImVec2 min, ImVec2 max) { m_targets.push_back({std::move(id), min, max}); }
     // A named place inside a target (e.g. the right spot on a step picture): scenarios can tap it,
@@ -30,14 +39,21 @@ public:
     void addMarker(std::string id, ImVec2 min, ImVec2 max) { m_markers.push_back({std::move(id), min, max}); }
     [[nodiscard]] const TouchTarget* find(std::string_view id) const;
     [[nodiscard]] const std::vector<TouchTarget>& all() const { return m_targets; }
+    void addText(DrawnText text) { m_texts.push_back(std::move(text)); }
+    [[nodiscard]] const std::vector<DrawnText>& texts() const { return m_texts; }
 
 private:
     std::vector<TouchTarget> m_targets;
     std::vector<TouchTarget> m_markers;
+    std::vector<DrawnText> m_texts;
 };
 
+struct TextBounds {
+    ImVec2 min, max;         // of the lines drawn (min.x > max.x when there was no text)
+    bool brokeWord = false;  // a word wider than the box was split across lines
+};
 // Draws text wrapped to the box's width, each line centred, the block centred vertically.
-void drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, std::string_view text, ImU32 colour);
+TextBounds drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, std::string_view text, ImU32 colour);
 // Height of text wrapped to a width.
 [[nodiscard]] float wrappedTextHeight(ImFont* font, float width, std::string_view text);
 

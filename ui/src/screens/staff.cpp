@@ -26,10 +26,12 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
     const Palette& palette = ctx.theme.palette();
     const float left = std::max(m.marginPx, m.cornerPx);
     const float width = ImGui::GetMainViewport()->Size.x - left - m.marginPx;
-    const int columns = std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
+    int columns = std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
     const float minCellH = std::max(minHeight, m.targetPx);
     const int rows = std::max(1, static_cast<int>((bottom - top + m.gapPx) / (minCellH + m.gapPx)));
     const int count = static_cast<int>(choices.size());
+    // One cell cannot hold a choice and the page button (a small screen, large text): they share the row.
+    if (columns * rows == 1 && count > 1) columns = 2;
     const int perPage = columns * rows;
     const bool paged = count > perPage;
     const int shownPerPage = paged ? perPage - 1 : perPage;
