@@ -1,11 +1,9 @@
 #include "app/app.hpp"
 
 #include "bookings/booking_retention.hpp"
-#include "upload/outbox.hpp"
 #include "common/shared_helpers.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <utility>
@@ -78,7 +76,7 @@ App::App(Config config, StaffRepository& staff, std::vector<std::string> notices
 }
 
 App::~App() {
-    if (m_bookings) m_bookings->setListener({});
+    if (m_bookings) m_bookings->removeListener(m_bookingListener);
 }
 
 void App::setLibrary(const content::Library& library) {
@@ -107,8 +105,6 @@ void App::apply(const Intent& intent, TimePoint now) {
     const Place before{m_state.screen, m_state.topicId, m_state.guide};
     std::visit([&](const auto& i) { handle(i, now); }, intent);
     recordChanges(before, now);
-    if (m_outboxFilled && m_uploads) m_uploads->poke();
-    m_outboxFilled = false;
     ++m_revision;
 }
 
@@ -680,13 +676,13 @@ void App::submitCancel(TimePoint now) {
 
 void App::connectBookings(BookingService& bookings) {
     m_bookings = &bookings;
-    bookings.setListener([this](const Booking& booking, BookingChange change, TimePoint now) {
+    m_bookingListener = bookings.addListener({[this](const Booking& booking, BookingChange change, TimePoint now) {
         bookingChanged(booking, change, now);
-    });
+    }, {}});
 }
 
 namespace {
-// What a change counts as in the usage figures (and below, what the webhook calls it); nullopt: nothing.
+// What a change counts as in the usage figures; nullopt: nothing.
 std::optional<BookingEvent> usageEventFor(const Booking& booking, BookingChange change) {
     if (change == BookingChange::made) return BookingEvent::made;
     if (change == BookingChange::rescheduled) return std::nullopt;
@@ -697,35 +693,10 @@ std::optional<BookingEvent> usageEventFor(const Booking& booking, BookingChange 
     default: return std::nullopt;
     }
 }
-std::optional<std::string_view> webhookEventFor(const Booking& booking, BookingChange change) {
-    if (change == BookingChange::made) return "made";
-    if (change == BookingChange::rescheduled) return "rescheduled";
-    if (booking.status == BookingStatus::cancelled) return "cancelled";
-    return std::nullopt;
-}
 }  // namespace
 
 void App::bookingChanged(const Booking& booking, BookingChange change, TimePoint now) {
     if (const auto event = usageEventFor(booking, change); event && m_usage) m_usage->booking(*event, now);
-    const auto event = webhookEventFor(booking, change);
-    if (!event || m_config.bookingWebhookUrl.empty()) return;
-    // What the team needs to plan, not who: the phone number and name stay in the kiosk.
-    const nlohmann::json message{{"event", *event},
-                                 {"kiosk_id", m_config.kioskId},
-                                 {"village", m_config.village},
-                                 {"code", booking.code},
-                                 {"day", isoDay(booking.slot.date)},
-                                 {"time", clockTime(booking.slot.minuteOfDay)},
-                                 {"topic", booking.topic},
-                                 {"guide_id", booking.guideId.value_or("")},
-                                 {"guide_step", booking.guideStep.value_or(0)},
-                                 {"at", isoUtc(now)}};
-    // A booking is made and cancelled once; it may be moved several times, each a message of its own.
-    std::string key = booking.code + ":" + std::string(*event);
-    if (change == BookingChange::rescheduled) key += ":" + isoUtc(now);
-    // In the booking's own transaction: the notice is stored exactly when the booking change is.
-    Outbox(m_staff.database()).enqueue(OutboxKind::booking, m_config.bookingWebhookUrl, key, message.dump(), now);
-    m_outboxFilled = true;
 }
 
 void App::bookingBack(TimePoint now) {

@@ -176,12 +176,12 @@ public:
     // Guides arrive after the first frame (they load on a worker): swap them in. Must outlive the App.
     void setLibrary(const content::Library& library);
     // The booking rules and the team's desk; without them the booking screens say bookings are unavailable.
-    // Every change to a booking, by a resident or a team member, is counted and told to the team from here.
+    // Every change to a booking, by a resident or a team member, is counted in the usage figures from here.
     void connectBookings(BookingService& bookings);
     void connectStaffDesk(StaffDesk& desk) { m_desk = &desk; }
     // Counts what residents do (never who). Without it nothing is counted.
     void connectUsage(UsageRecorder& usage) { m_usage = &usage; }
-    // The background sender (hub uploads, booking webhook): staff see its status; new messages poke it.
+    // The background sender (hub uploads, booking webhook): staff see its status.
     void connectUploads(UploadWorker& uploads) { m_uploads = &uploads; }
     [[nodiscard]] const UploadWorker* uploads() const { return m_uploads; }
     [[nodiscard]] const StaffDesk* staffDesk() const { return m_desk; }
@@ -236,8 +236,8 @@ private:
     void openSlots(TimePoint now);
     void submitBooking(TimePoint now);
     void submitCancel(TimePoint now);
-    // The bookings' listener, inside their write transaction: usage counts, and the team's webhook
-    // (config bookings.webhook_url) through the durable outbox for made, cancelled and rescheduled.
+    // The bookings' listener, inside their write transaction: usage counts. (The team's webhook listens on
+    // its own: kiosk/bookings/booking_webhook.hpp, wired in main.cpp.)
     void bookingChanged(const Booking& booking, BookingChange change, TimePoint now);
     void bookingBack(TimePoint now);
     // The field the keypad types into on this screen, if any.
@@ -256,11 +256,11 @@ private:
     StaffRepository& m_staff;
     const content::Library* m_library;
     BookingService* m_bookings = nullptr;
+    BookingListenerId m_bookingListener = 0;
     StaffDesk* m_desk = nullptr;
     UsageRecorder* m_usage = nullptr;
     UploadWorker* m_uploads = nullptr;
     TimePoint m_nextErasureAt{};  // the first tick erases (start-up), then just after each local midnight
-    bool m_outboxFilled = false;  // poke the sender once the intent's writes have committed
     bool m_sessionOpen = false;  // a resident touched the screen since the last idle reset
     std::vector<std::string> m_notices;
     State m_state;

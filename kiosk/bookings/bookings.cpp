@@ -334,8 +334,9 @@ std::expected<Booking, BookingError> BookingService::book(const BookingRequest& 
     // No phone number or name in the audit log: personal data stays in the booking table.
     StaffRepository(m_db).audit(std::nullopt, "booking.booked",
                                 fmt::format("code={} slot={}", code, slotText(slot)), now);
-    if (m_listener) m_listener(booking, BookingChange::made, now);
+    notifyChanged(booking, BookingChange::made, now);
     transaction.commit();
+    notifyCommitted();
     return booking;
 }
 
@@ -373,8 +374,9 @@ std::expected<Booking, BookingError> BookingService::changeStatus(std::string_vi
     booking->status = to;
     booking->changedAt = at;
     booking->changedBy = staffId;
-    if (m_listener) m_listener(*booking, BookingChange::statusChanged, now);
+    notifyChanged(*booking, BookingChange::statusChanged, now);
     transaction.commit();
+    notifyCommitted();
     return std::move(*booking);
 }
 
@@ -477,8 +479,9 @@ std::expected<Booking, BookingError> BookingService::reschedule(std::string_view
     booking->slot = to;
     booking->changedAt = at;
     booking->changedBy = staffId;
-    if (m_listener) m_listener(*booking, BookingChange::rescheduled, now);
+    notifyChanged(*booking, BookingChange::rescheduled, now);
     transaction.commit();
+    notifyCommitted();
     return std::move(*booking);
 }
 
@@ -510,6 +513,29 @@ bool BookingService::removeClosure(std::int64_t id, std::int64_t staffId, std::c
 }
 
 void BookingService::validateRules(const BookingRules& rules) { checkRules(rules); }
+
+BookingListenerId BookingService::addListener(BookingListener listener) {
+    const BookingListenerId id = m_nextListenerId++;
+    m_listeners.emplace_back(id, std::move(listener));
+    return id;
+}
+
+void BookingService::removeListener(BookingListenerId id) {
+    std::erase_if(m_listeners, [id](const auto& entry) { return entry.first == id; });
+}
+
+void BookingService::notifyChanged(const Booking& booking, BookingChange change,
+                                   std::chrono::system_clock::time_point now) {
+    for (const auto& entry : m_listeners) {
+        if (entry.second.changed) entry.second.changed(booking, change, now);
+    }
+}
+
+void BookingService::notifyCommitted() {
+    for (const auto& entry : m_listeners) {
+        if (entry.second.committed) entry.second.committed();
+    }
+}
 
 int BookingService::activeBookingsOn(LocalDate date) {
     db::Statement query =

@@ -1,6 +1,7 @@
 // The resident's booking flow in kiosk::App, with a fixed clock and an in-memory database:
 // topic → day → slot → phone → name → confirm → code; cancelling with code + phone; back and idle reset.
 #include "app/app.hpp"
+#include "bookings/booking_webhook.hpp"
 #include "upload/outbox.hpp"
 #include "storage/migrations.hpp"
 
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,8 +50,14 @@ struct Kiosk {
     kiosk::StaffRepository staff{db};
     kiosk::BookingService bookings{db, kiosk::bookingRulesFromConfig(config)};
     App app{config, staff, {}, t0};
+    std::optional<kiosk::BookingWebhook> webhook;  // as main.cpp wires it when bookings.webhook_url is set
 
-    explicit Kiosk(kiosk::Config c = testConfig()) : config(std::move(c)) { app.connectBookings(bookings); }
+    explicit Kiosk(kiosk::Config c = testConfig()) : config(std::move(c)) {
+        app.connectBookings(bookings);
+        if (!config.bookingWebhookUrl.empty()) {
+            webhook.emplace(db, bookings, kiosk::BookingWebhookSettings::fromConfig(config));
+        }
+    }
     const kiosk::BookingDraft& draft() const { return app.state().draft; }
     void apply(const kiosk::Intent& i) { app.apply(i, t0); }
     void type(const std::string& keys) {
