@@ -41,22 +41,6 @@ const char* screenName(Screen screen) {
 }
 
 namespace {
-const char* bookingStepName(BookingStep step) {
-    switch (step) {
-    case BookingStep::Topic: return "topic";
-    case BookingStep::Day: return "day";
-    case BookingStep::Slot: return "slot";
-    case BookingStep::Phone: return "phone";
-    case BookingStep::Name: return "name";
-    case BookingStep::Confirm: return "confirm";
-    case BookingStep::Done: return "done";
-    case BookingStep::CancelCode: return "cancel_code";
-    case BookingStep::CancelPhone: return "cancel_phone";
-    case BookingStep::Cancelled: return "cancelled";
-    }
-    return "unknown";
-}
-
 const char* pinPadModeName(PinPadMode mode) {
     switch (mode) {
     case PinPadMode::Enter: return "enter";
@@ -91,7 +75,6 @@ const content::Guide* App::currentGuide() const {
 }
 
 namespace {
-constexpr const char* kBookingStorageFailed = "Máy đang gặp trục trặc nên chưa lưu được. Bác nhờ tổ giúp nhé.";
 bool isStaffScreen(Screen screen) { return screen == Screen::StaffPin || screen == Screen::Staff; }
 }  // namespace
 
@@ -223,23 +206,11 @@ std::map<std::string, std::string> App::describe() const {
         {"pulse", m_state.guide.practice && m_state.guide.misses >= kMissesBeforeHint ? "1" : "0"},
         {"cheer", m_state.guide.cheerUntil ? "1" : "0"},
         {"narration_requests", std::to_string(m_state.narrationRequests)},
-        {"booking_guide", m_state.booking.guideId},
-        {"booking_step", std::to_string(m_state.booking.step + 1)},
         {"guides", std::to_string(m_library->guides.size())},
         {"page", std::to_string(m_state.page)},
         {"survey_question", std::to_string(m_state.surveyQuestion + 1)},
     };
-    const BookingDraft& draft = m_state.draft;
-    out["booking_screen"] = bookingStepName(draft.step);
-    out["booking_topic"] = draft.topicId;
-    out["booking_day"] = draft.day ? vietnameseDay(*draft.day) : "";
-    out["booking_time"] = draft.slotMinute ? clockTime(*draft.slotMinute) : "";
-    out["booking_phone_length"] = std::to_string(draft.phone.characters());
-    out["booking_name"] = draft.name.text();
-    out["booking_code"] = draft.confirmed ? draft.confirmed->code : "";
-    out["booking_message"] = draft.message;
-    out["booking_free_days"] = std::to_string(std::ranges::count_if(draft.days, [](const DayOffer& d) { return d.freeSlots > 0; }));
-    out["booking_free_slots"] = std::to_string(draft.slots.size());
+    m_wizard.describe(out);
     if (m_desk) m_desk->describe(out);
     return out;
 }
@@ -259,13 +230,10 @@ void App::handle(const intent::OpenBooking&, TimePoint now) {
     // Remember where the resident got stuck, e.g. "VNeID – kích hoạt mức 2, bước 4".
     bool inGuide = m_state.screen == Screen::GuideIntro || m_state.screen == Screen::GuideStep ||
                    m_state.screen == Screen::GuideFinish;
-    m_state.booking = BookingContext{m_state.topicId, inGuide ? m_state.guide.guideId : "",
-                                     m_state.screen == Screen::GuideStep ? m_state.guide.step : -1};
+    BookingContext context{m_state.topicId, inGuide ? m_state.guide.guideId : "",
+                           m_state.screen == Screen::GuideStep ? m_state.guide.step : -1};
     goTo(Screen::Booking, m_state.topicId);
-    m_state.draft = BookingDraft{};
-    m_state.draft.topicId = m_state.booking.topicId;
-    // Coming from a topic or guide, the topic is known: straight to the days.
-    if (!m_state.draft.topicId.empty()) openDays(now);
+    m_wizard.open(std::move(context), now);
 }
 
 void App::handle(const intent::GoHome&, TimePoint) {
@@ -274,7 +242,7 @@ void App::handle(const intent::GoHome&, TimePoint) {
     m_state.guide = GuideProgress{};
     m_state.history.clear();
     m_state.pinPad.digits.clear();
-    m_state.draft = BookingDraft{};
+    m_wizard.close();
     if (m_state.staff && m_desk) m_desk->close();
     m_state.staff.reset();  // leaving staff mode signs out
 }
@@ -289,11 +257,11 @@ void App::handle(const intent::Back&, TimePoint now) {
         handle(intent::PreviousStep{}, now);
         return;
     }
-    if (m_state.screen == Screen::Booking && m_state.draft.step != BookingStep::Topic) {
-        const bool topicKnown = !m_state.booking.topicId.empty();
-        if (!(m_state.draft.step == BookingStep::Day && topicKnown)) {
-            bookingBack(now);
-            return;
+    if (m_state.screen == Screen::Booking) {
+        switch (m_wizard.back(now)) {
+        case BookingWizard::Back::Stepped: return;
+        case BookingWizard::Back::GoHome: return handle(intent::GoHome{}, now);
+        case BookingWizard::Back::LeaveScreen: break;  // to where the resident came from
         }
     }
     Place previous = std::move(m_state.history.back());
@@ -502,180 +470,50 @@ void App::handle(const intent::QuitProgram&, TimePoint now) {
 
 // ---- Booking help -------------------------------------------------------------------------------------------
 
-void App::handle(const intent::ChooseBookingTopic& i, TimePoint now) {
-    if (m_state.screen != Screen::Booking || m_state.draft.step != BookingStep::Topic) return;
-    m_state.draft.topicId = i.topicId;
-    openDays(now);
-}
+// The booking screens: forwarded to the wizard while they show. The keypads type for the staff desk too.
 
-void App::openDays(TimePoint now) {
-    BookingDraft& draft = m_state.draft;
-    draft.step = BookingStep::Day;
-    draft.message.clear();
-    draft.days.clear();
-    if (!m_bookings) return;
-    for (const auto& day : m_bookings->comingDays(now)) {
-        draft.days.push_back({day.day, day.freeSlots, day.closedReason.value_or("")});
-    }
+void App::handle(const intent::ChooseBookingTopic& i, TimePoint now) {
+    if (m_state.screen == Screen::Booking) m_wizard.chooseTopic(i.topicId, now);
 }
 
 void App::handle(const intent::ChooseDay& i, TimePoint now) {
-    BookingDraft& draft = m_state.draft;
-    if (m_state.screen != Screen::Booking || draft.step != BookingStep::Day) return;
-    draft.day = i.day;
-    m_state.page = 0;
-    openSlots(now);
-}
-
-void App::openSlots(TimePoint now) {
-    BookingDraft& draft = m_state.draft;
-    draft.step = BookingStep::Slot;
-    draft.message.clear();
-    draft.slots = m_bookings && draft.day ? m_bookings->availableSlots(*draft.day, now) : std::vector<Slot>{};
-    if (draft.slots.empty()) draft.message = "Ngày này đã hết chỗ. Bác chọn ngày khác nhé.";
+    if (m_state.screen == Screen::Booking && m_wizard.chooseDay(i.day, now)) m_state.page = 0;
 }
 
 void App::handle(const intent::ChooseSlot& i, TimePoint) {
-    BookingDraft& draft = m_state.draft;
-    if (m_state.screen != Screen::Booking || draft.step != BookingStep::Slot) return;
-    if (std::ranges::none_of(draft.slots, [&](const Slot& s) { return s.start.minuteOfDay == i.minuteOfDay; })) return;
-    draft.slotMinute = i.minuteOfDay;
-    draft.step = BookingStep::Phone;
-    draft.message.clear();
+    if (m_state.screen == Screen::Booking) m_wizard.chooseSlot(i.minuteOfDay);
 }
 
 void App::handle(const intent::StartCancel&, TimePoint) {
-    if (m_state.screen != Screen::Booking) return;
-    BookingDraft& draft = m_state.draft;
-    draft.step = BookingStep::CancelCode;
-    draft.code.clear();
-    draft.phone.clear();
-    draft.message.clear();
-}
-
-TextEntry* App::activeEntry() {
-    if (m_state.screen != Screen::Booking) return nullptr;
-    switch (m_state.draft.step) {
-    case BookingStep::Phone:
-    case BookingStep::CancelPhone: return &m_state.draft.phone;
-    case BookingStep::Name: return &m_state.draft.name;
-    case BookingStep::CancelCode: return &m_state.draft.code;
-    default: return nullptr;
-    }
+    if (m_state.screen == Screen::Booking) m_wizard.startCancel();
 }
 
 void App::handle(const intent::Type& i, TimePoint) {
     if (m_state.screen == Screen::Staff && m_desk) return m_desk->type(i.key);
-    if (TextEntry* entry = activeEntry()) {
-        entry->type(i.key);
-        m_state.draft.message.clear();
-    }
+    if (m_state.screen == Screen::Booking) m_wizard.type(i.key);
 }
 
 void App::handle(const intent::Tone& i, TimePoint) {
     if (m_state.screen == Screen::Staff && m_desk) return m_desk->setTone(i.mark);
-    if (TextEntry* entry = activeEntry()) entry->setTone(i.mark);
+    if (m_state.screen == Screen::Booking) m_wizard.setTone(i.mark);
 }
 
 void App::handle(const intent::Erase&, TimePoint) {
     if (m_state.screen == Screen::Staff && m_desk) return m_desk->erase();
-    if (TextEntry* entry = activeEntry()) {
-        entry->erase();
-        m_state.draft.message.clear();
-    }
+    if (m_state.screen == Screen::Booking) m_wizard.erase();
 }
 
 void App::handle(const intent::Submit&, TimePoint now) {
     if (m_state.screen == Screen::Staff && m_desk && m_state.staff) return m_desk->submit(*m_state.staff, now);
     if (m_state.screen != Screen::Booking) return;
-    BookingDraft& draft = m_state.draft;
-    switch (draft.step) {
-    case BookingStep::Phone:
-        if (!normalizePhone(draft.phone.text())) {
-            draft.message = "Số điện thoại chưa đúng. Số di động có 10 số, bắt đầu bằng 03, 05, 07, 08 hoặc 09. "
-                            "Số máy bàn có 11 số, bắt đầu bằng 02.";
-            return;
-        }
-        draft.step = BookingStep::Name;
-        draft.message.clear();
-        return;
-    case BookingStep::Name:
-        draft.step = BookingStep::Confirm;
-        draft.message.clear();
-        return;
-    case BookingStep::Confirm: return submitBooking(now);
-    case BookingStep::CancelCode:
-        if (draft.code.characters() != bookingCodeLength) {
-            draft.message = fmt::format("Mã hẹn có {} ký tự.", bookingCodeLength);
-            return;
-        }
-        draft.step = BookingStep::CancelPhone;
-        draft.message.clear();
-        return;
-    case BookingStep::CancelPhone: return submitCancel(now);
-    default: return;
-    }
-}
-
-void App::submitBooking(TimePoint now) {
-    BookingDraft& draft = m_state.draft;
-    if (!m_bookings || !draft.day || !draft.slotMinute) return;
-    BookingRequest request;
-    request.slot = {*draft.day, *draft.slotMinute};
-    request.topic = draft.topicId;
-    if (!m_state.booking.guideId.empty() && m_state.booking.topicId == draft.topicId) {
-        request.guideId = m_state.booking.guideId;
-        if (m_state.booking.step >= 0) request.guideStep = m_state.booking.step + 1;  // as residents count
-    }
-    request.phone = draft.phone.text();
-    if (!draft.name.tidy().empty()) request.name = draft.name.tidy();
-    std::expected<Booking, BookingError> booked;
-    try {
-        booked = m_bookings->book(request, now);
-    } catch (const std::exception& e) {
-        // The disk is full or the database broke: nothing was stored (the transaction rolled back).
-        m_notices.push_back(fmt::format("Không lưu được lịch hẹn: {}", e.what()));
-        draft.message = kBookingStorageFailed;
-        return;
-    }
-    if (!booked) {
-        draft.message = booked.error().message;
-        // Someone else took the slot meanwhile, or the hour passed: show the free ones again.
-        const auto code = booked.error().code;
-        if (code == BookingErrorCode::slotFull || code == BookingErrorCode::slotInPast) {
-            openSlots(now);
-            draft.message = booked.error().message + " Bác chọn giờ khác nhé.";
-        }
-        return;
-    }
-    draft.confirmed = std::move(*booked);
-    draft.step = BookingStep::Done;
-    if (m_usage) m_usage->qrShown(now);
-    draft.message.clear();
-}
-
-void App::submitCancel(TimePoint now) {
-    BookingDraft& draft = m_state.draft;
-    if (!m_bookings) return;
-    std::expected<Booking, BookingError> cancelled;
-    try {
-        cancelled = m_bookings->cancelByResident(draft.code.text(), draft.phone.text(), now);
-    } catch (const std::exception& e) {
-        m_notices.push_back(fmt::format("Không hủy được lịch hẹn: {}", e.what()));
-        draft.message = kBookingStorageFailed;
-        return;
-    }
-    if (!cancelled) {
-        draft.message = cancelled.error().message;
-        return;
-    }
-    draft.confirmed = std::move(*cancelled);
-    draft.step = BookingStep::Cancelled;
-    draft.message.clear();
+    const BookingWizard::SubmitOutcome outcome = m_wizard.submit(now);
+    if (outcome.booked && m_usage) m_usage->qrShown(now);
+    if (!outcome.notice.empty()) m_notices.push_back(outcome.notice);
 }
 
 void App::connectBookings(BookingService& bookings) {
     m_bookings = &bookings;
+    m_wizard.connect(bookings);
     m_bookingListener = bookings.addListener({[this](const Booking& booking, BookingChange change, TimePoint now) {
         bookingChanged(booking, change, now);
     }, {}});
@@ -699,25 +537,6 @@ void App::bookingChanged(const Booking& booking, BookingChange change, TimePoint
     if (const auto event = usageEventFor(booking, change); event && m_usage) m_usage->booking(*event, now);
 }
 
-void App::bookingBack(TimePoint now) {
-    BookingDraft& draft = m_state.draft;
-    draft.message.clear();
-    switch (draft.step) {
-    case BookingStep::Day: draft.step = BookingStep::Topic; return;
-    case BookingStep::Slot: return openDays(now);  // fresh counts: places may have gone meanwhile
-    case BookingStep::Phone: return openSlots(now);
-    case BookingStep::Name: draft.step = BookingStep::Phone; return;
-    case BookingStep::Confirm: draft.step = BookingStep::Name; return;
-    case BookingStep::CancelPhone: draft.step = BookingStep::CancelCode; return;
-    case BookingStep::CancelCode:
-    case BookingStep::Cancelled: draft = BookingDraft{}; draft.topicId = m_state.booking.topicId;
-        if (!draft.topicId.empty()) openDays(now);
-        return;
-    case BookingStep::Done: return handle(intent::GoHome{}, now);  // the booking is made: nothing to undo
-    case BookingStep::Topic: return;
-    }
-}
-
 void App::handle(const intent::Staff& i, TimePoint now) {
     if (m_state.screen == Screen::Staff && m_state.staff && m_desk) m_desk->apply(i.action, *m_state.staff, now);
 }
@@ -733,6 +552,7 @@ void App::resetSession(TimePoint now) {
     // Keep only what is not the resident's: the lockout stays, so walking away does not reset it.
     auto lockedUntil = m_state.pinPad.lockedUntil;
     if (m_state.staff && m_desk) m_desk->close();
+    m_wizard.reset();
     m_state = State{};
     m_state.pinPad.lockedUntil = lockedUntil;
     m_cornerTaps.clear();

@@ -58,7 +58,7 @@ struct Kiosk {
             webhook.emplace(db, bookings, kiosk::BookingWebhookSettings::fromConfig(config));
         }
     }
-    const kiosk::BookingDraft& draft() const { return app.state().draft; }
+    const kiosk::BookingDraft& draft() const { return app.bookingWizard().draft(); }
     void apply(const kiosk::Intent& i) { app.apply(i, t0); }
     void type(const std::string& keys) {
         for (char c : keys) apply(intent::Type{std::string(1, c)});
@@ -236,7 +236,7 @@ TEST_CASE("Booking flow: without the booking service the screen opens but nothin
     app.apply(intent::OpenBooking{}, t0);
     app.apply(intent::ChooseBookingTopic{"vneid"}, t0);
     CHECK_FALSE(app.bookingsAvailable());
-    CHECK(app.state().draft.days.empty());
+    CHECK(app.bookingWizard().draft().days.empty());
 }
 
 TEST_CASE("Booking flow: with a webhook configured, a made and a cancelled booking each leave one outbox message") {
@@ -244,8 +244,8 @@ TEST_CASE("Booking flow: with a webhook configured, a made and a cancelled booki
     k.chooseTomorrowAt0830();
     k.type("0987654321");
     for (int i = 0; i < 3; ++i) k.apply(intent::Submit{});
-    REQUIRE(k.app.state().draft.confirmed);
-    const std::string code = k.app.state().draft.confirmed->code;
+    REQUIRE(k.app.bookingWizard().draft().confirmed);
+    const std::string code = k.app.bookingWizard().draft().confirmed->code;
     k.app.apply(intent::GoHome{}, t0);
     k.app.apply(intent::OpenBooking{}, t0);
     k.app.apply(intent::StartCancel{}, t0);
@@ -253,7 +253,7 @@ TEST_CASE("Booking flow: with a webhook configured, a made and a cancelled booki
     k.app.apply(intent::Submit{}, t0);
     for (char c : std::string("0987654321")) k.app.apply(intent::Type{std::string(1, c)}, t0);
     k.app.apply(intent::Submit{}, t0);
-    REQUIRE(k.app.state().draft.step == BookingStep::Cancelled);
+    REQUIRE(k.app.bookingWizard().draft().step == BookingStep::Cancelled);
 
     const auto messages = kiosk::Outbox(k.db).due(t0 + std::chrono::seconds(1), 10);
     REQUIRE(messages.size() == 2);
@@ -294,9 +294,9 @@ TEST_CASE("Booking flow: the notice is stored with the booking or not at all") {
     k.chooseTomorrowAt0830();
     k.type("0987654321");
     for (int i = 0; i < 3; ++i) k.apply(intent::Submit{});
-    CHECK_FALSE(k.app.state().draft.confirmed);  // no code shown for a booking that is not stored
-    CHECK(k.app.state().draft.step == BookingStep::Confirm);
-    CHECK_FALSE(k.app.state().draft.message.empty());
+    CHECK_FALSE(k.app.bookingWizard().draft().confirmed);  // no code shown for a booking that is not stored
+    CHECK(k.app.bookingWizard().draft().step == BookingStep::Confirm);
+    CHECK_FALSE(k.app.bookingWizard().draft().message.empty());
     kiosk::db::Statement rows = k.db.prepare("SELECT count(*) FROM booking");
     REQUIRE(rows.step());
     CHECK(rows.columnInt(0) == 0);

@@ -49,12 +49,13 @@ std::string groupedCode(const std::string& code) {
 
 // What the helper will see: "VNeID – Kích hoạt mức 2, bước 4".
 std::string whatHelpWith(const ScreenContext& ctx) {
-    const kiosk::State& state = ctx.app.state();
-    std::string result = topicTitle(state.draft.topicId);
-    if (state.booking.guideId.empty() || state.booking.topicId != state.draft.topicId) return result;
-    if (const content::Guide* guide = ctx.app.library().find(state.booking.guideId)) {
+    const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
+    const kiosk::BookingContext& from = ctx.app.bookingWizard().context();
+    std::string result = topicTitle(draft.topicId);
+    if (from.guideId.empty() || from.topicId != draft.topicId) return result;
+    if (const content::Guide* guide = ctx.app.library().find(from.guideId)) {
         result += " – " + guide->title;
-        if (state.booking.step >= 0) result += fmt::format(", bước {}", state.booking.step + 1);
+        if (from.step >= 0) result += fmt::format(", bước {}", from.step + 1);
     }
     return result;
 }
@@ -160,7 +161,7 @@ void drawTopicStep(const ScreenContext& ctx, Intents& intents) {
 }
 
 void drawDayStep(const ScreenContext& ctx, Intents& intents) {
-    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     float top = drawHeader(ctx, text::kBookingDayTitle, whatHelpWith(ctx).c_str());
     std::vector<Choice> choices;
     int offset = 0;  // target ids count days from today, so scenarios work on any date
@@ -181,7 +182,7 @@ void drawDayStep(const ScreenContext& ctx, Intents& intents) {
 }
 
 void drawSlotStep(const ScreenContext& ctx, Intents& intents) {
-    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     std::string title = fmt::format("{} – {}", text::kBookingSlotTitle, draft.day ? kiosk::vietnameseDay(*draft.day) : "");
     float top = drawHeader(ctx, title.c_str(), draft.message.empty() ? nullptr : draft.message.c_str());
     std::vector<Choice> choices;
@@ -200,7 +201,7 @@ void drawSlotStep(const ScreenContext& ctx, Intents& intents) {
 
 
 void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
-    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     float y = drawHeader(ctx, text::kBookingConfirmTitle);
@@ -227,7 +228,7 @@ void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
 }
 
 void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
-    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     const kiosk::Booking& booking = *draft.confirmed;
@@ -277,7 +278,7 @@ Intents drawBooking(const ScreenContext& ctx) {
         endPage();
         return intents;
     }
-    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     if (!ctx.app.bookingsAvailable()) {
         float y = drawHeader(ctx, text::kBookHelp);
         ImVec2 screen = ImGui::GetMainViewport()->Size;
