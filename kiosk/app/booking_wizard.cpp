@@ -9,7 +9,7 @@
 namespace kiosk {
 
 namespace {
-constexpr const char* kBookingStorageFailed = "Máy đang gặp trục trặc nên chưa lưu được. Bác nhờ tổ giúp nhé.";
+using Problem = BookingProblem::Kind;
 }  // namespace
 
 const char* bookingStepName(BookingStep step) {
@@ -50,7 +50,7 @@ bool BookingWizard::chooseTopic(std::string topicId, TimePoint now) {
 
 void BookingWizard::openDays(TimePoint now) {
     m_draft.step = BookingStep::Day;
-    m_draft.message.clear();
+    m_draft.problem.reset();
     m_draft.days.clear();
     if (!m_bookings) return;
     for (const auto& day : m_bookings->comingDays(now)) {
@@ -67,9 +67,9 @@ bool BookingWizard::chooseDay(LocalDate day, TimePoint now) {
 
 void BookingWizard::openSlots(TimePoint now) {
     m_draft.step = BookingStep::Slot;
-    m_draft.message.clear();
+    m_draft.problem.reset();
     m_draft.slots = m_bookings && m_draft.day ? m_bookings->availableSlots(*m_draft.day, now) : std::vector<Slot>{};
-    if (m_draft.slots.empty()) m_draft.message = "Ngày này đã hết chỗ. Bác chọn ngày khác nhé.";
+    if (m_draft.slots.empty()) m_draft.problem = {Problem::dayFull, {}};
 }
 
 bool BookingWizard::chooseSlot(int minuteOfDay) {
@@ -79,7 +79,7 @@ bool BookingWizard::chooseSlot(int minuteOfDay) {
     }
     m_draft.slotMinute = minuteOfDay;
     m_draft.step = BookingStep::Phone;
-    m_draft.message.clear();
+    m_draft.problem.reset();
     return true;
 }
 
@@ -87,7 +87,7 @@ void BookingWizard::startCancel() {
     m_draft.step = BookingStep::CancelCode;
     m_draft.code.clear();
     m_draft.phone.clear();
-    m_draft.message.clear();
+    m_draft.problem.reset();
 }
 
 TextEntry* BookingWizard::activeEntry() {
@@ -103,7 +103,7 @@ TextEntry* BookingWizard::activeEntry() {
 void BookingWizard::type(std::string_view key) {
     if (TextEntry* entry = activeEntry()) {
         entry->type(key);
-        m_draft.message.clear();
+        m_draft.problem.reset();
     }
 }
 
@@ -114,7 +114,7 @@ void BookingWizard::setTone(ToneMark mark) {
 void BookingWizard::erase() {
     if (TextEntry* entry = activeEntry()) {
         entry->erase();
-        m_draft.message.clear();
+        m_draft.problem.reset();
     }
 }
 
@@ -123,25 +123,24 @@ BookingWizard::SubmitOutcome BookingWizard::submit(TimePoint now) {
     switch (draft.step) {
     case BookingStep::Phone:
         if (!normalizePhone(draft.phone.text())) {
-            draft.message = "Số điện thoại chưa đúng. Số di động có 10 số, bắt đầu bằng 03, 05, 07, 08 hoặc 09. "
-                            "Số máy bàn có 11 số, bắt đầu bằng 02.";
+            draft.problem = {Problem::badPhone, {}};
             return {};
         }
         draft.step = BookingStep::Name;
-        draft.message.clear();
+        draft.problem.reset();
         return {};
     case BookingStep::Name:
         draft.step = BookingStep::Confirm;
-        draft.message.clear();
+        draft.problem.reset();
         return {};
     case BookingStep::Confirm: return submitBooking(now);
     case BookingStep::CancelCode:
         if (draft.code.characters() != bookingCodeLength) {
-            draft.message = fmt::format("Mã hẹn có {} ký tự.", bookingCodeLength);
+            draft.problem = {Problem::badCodeLength, {}};
             return {};
         }
         draft.step = BookingStep::CancelPhone;
-        draft.message.clear();
+        draft.problem.reset();
         return {};
     case BookingStep::CancelPhone: return submitCancel(now);
     default: return {};
@@ -165,22 +164,22 @@ BookingWizard::SubmitOutcome BookingWizard::submitBooking(TimePoint now) {
         booked = m_bookings->book(request, now);
     } catch (const std::exception& e) {
         // The disk is full or the database broke: nothing was stored (the transaction rolled back).
-        draft.message = kBookingStorageFailed;
+        draft.problem = {Problem::storageFailed, {}};
         return {false, fmt::format("Không lưu được lịch hẹn: {}", e.what())};
     }
     if (!booked) {
-        draft.message = booked.error().message;
+        draft.problem = {Problem::refused, booked.error()};
         // Someone else took the slot meanwhile, or the hour passed: show the free ones again.
         const auto code = booked.error().code;
         if (code == BookingErrorCode::slotFull || code == BookingErrorCode::slotInPast) {
             openSlots(now);
-            draft.message = booked.error().message + " Bác chọn giờ khác nhé.";
+            draft.problem = {Problem::slotGone, booked.error()};
         }
         return {};
     }
     draft.confirmed = std::move(*booked);
     draft.step = BookingStep::Done;
-    draft.message.clear();
+    draft.problem.reset();
     return {true, {}};
 }
 
@@ -191,16 +190,16 @@ BookingWizard::SubmitOutcome BookingWizard::submitCancel(TimePoint now) {
     try {
         cancelled = m_bookings->cancelByResident(draft.code.text(), draft.phone.text(), now);
     } catch (const std::exception& e) {
-        draft.message = kBookingStorageFailed;
+        draft.problem = {Problem::storageFailed, {}};
         return {false, fmt::format("Không hủy được lịch hẹn: {}", e.what())};
     }
     if (!cancelled) {
-        draft.message = cancelled.error().message;
+        draft.problem = {Problem::cancelRefused, cancelled.error()};
         return {};
     }
     draft.confirmed = std::move(*cancelled);
     draft.step = BookingStep::Cancelled;
-    draft.message.clear();
+    draft.problem.reset();
     return {};
 }
 
@@ -209,7 +208,7 @@ BookingWizard::Back BookingWizard::back(TimePoint now) {
     // The first step, or the days when the topic came with the resident: back to where they came from.
     if (draft.step == BookingStep::Topic) return Back::LeaveScreen;
     if (draft.step == BookingStep::Day && !m_context.topicId.empty()) return Back::LeaveScreen;
-    draft.message.clear();
+    draft.problem.reset();
     switch (draft.step) {
     case BookingStep::Day: draft.step = BookingStep::Topic; break;
     case BookingStep::Slot: openDays(now); break;  // fresh counts: places may have gone meanwhile
@@ -229,6 +228,10 @@ BookingWizard::Back BookingWizard::back(TimePoint now) {
     return Back::Stepped;
 }
 
+std::string BookingWizard::message() const {
+    return m_draft.problem ? text::bookingProblem(*m_draft.problem) : std::string();
+}
+
 void BookingWizard::describe(std::map<std::string, std::string>& out) const {
     const BookingDraft& draft = m_draft;
     out["booking_guide"] = m_context.guideId;
@@ -240,7 +243,7 @@ void BookingWizard::describe(std::map<std::string, std::string>& out) const {
     out["booking_phone_length"] = std::to_string(draft.phone.characters());
     out["booking_name"] = draft.name.text();
     out["booking_code"] = draft.confirmed ? draft.confirmed->code : "";
-    out["booking_message"] = draft.message;
+    out["booking_message"] = message();
     out["booking_free_days"] =
         std::to_string(std::ranges::count_if(draft.days, [](const DayOffer& d) { return d.freeSlots > 0; }));
     out["booking_free_slots"] = std::to_string(draft.slots.size());

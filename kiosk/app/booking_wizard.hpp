@@ -3,6 +3,7 @@
 // booking intents here while the booking screen shows, and wipes the draft on "Trang đầu" and the idle reset.
 #pragma once
 
+#include "app/strings.hpp"
 #include "app/text_entry.hpp"
 #include "bookings/bookings.hpp"
 
@@ -43,7 +44,7 @@ struct BookingDraft {
     TextEntry phone{TextEntry::Kind::digits, 11};
     TextEntry name{TextEntry::Kind::name, 30};
     TextEntry code{TextEntry::Kind::code, bookingCodeLength};
-    std::string message;               // what went wrong, in plain Vietnamese
+    std::optional<BookingProblem> problem;  // what went wrong; BookingWizard::message() says it
     std::optional<Booking> confirmed;  // shown on Done, or the booking just cancelled
 };
 
@@ -84,6 +85,8 @@ public:
 
     [[nodiscard]] const BookingDraft& draft() const { return m_draft; }
     [[nodiscard]] const BookingContext& context() const { return m_context; }
+    // What went wrong on this step, in plain Vietnamese (app/strings.hpp); "" if nothing did.
+    [[nodiscard]] std::string message() const;
     // Adds "booking_screen", "booking_code" and friends for scenario expectations.
     void describe(std::map<std::string, std::string>& out) const;
 

@@ -99,9 +99,16 @@ enum class BookingErrorCode {
     invalidTransition,
 };
 
+// A refusal, by kind; the words for the screens are in app/strings.hpp (text::bookingRefusal).
 struct BookingError {
     BookingErrorCode code;
-    std::string message;  // Vietnamese, for the resident or the staff screen
+    std::string closedReason{};              // closedDay: the team's reason
+    int count = 0;                           // tooManyActive: the bookings ahead the number already has
+    int limit = 0;                           // tooManyActive: the most per number; slotNotOffered: the horizon
+                                             // in days when the slot lies beyond it (0 otherwise)
+    std::optional<BookingStatus> from{}, to{};  // invalidTransition: the booking's status, and the one asked
+                                             // of changeStatus (none for a move)
+    friend bool operator==(const BookingError&, const BookingError&) = default;
 };
 
 // Characters of a booking code: no 0/O, 1/I/L, 5/S, 2/Z, 8/B, so it reads back without doubt.

@@ -59,6 +59,8 @@ struct Kiosk {
         }
     }
     const kiosk::BookingDraft& draft() const { return app.bookingWizard().draft(); }
+    // What the booking screen says under the step (kiosk/app/strings.hpp), as describe() reports it too.
+    std::string message() const { return app.bookingWizard().message(); }
     void apply(const kiosk::Intent& i) { app.apply(i, t0); }
     void type(const std::string& keys) {
         for (char c : keys) apply(intent::Type{std::string(1, c)});
@@ -98,9 +100,9 @@ TEST_CASE("Booking flow: from home, a resident books by touch and gets a code; t
     k.type("0912");
     k.apply(intent::Submit{});
     CHECK(k.draft().step == BookingStep::Phone);  // 4 digits: not a phone number
-    CHECK(k.draft().message.starts_with("Số điện thoại chưa đúng."));
+    CHECK(k.message().starts_with("Số điện thoại chưa đúng."));
     k.type("345678");
-    CHECK(k.draft().message.empty());  // typing again clears the message
+    CHECK(k.message().empty());  // typing again clears the message
     k.apply(intent::Submit{});
     REQUIRE(k.draft().step == BookingStep::Name);
     k.type("ba");
@@ -169,7 +171,7 @@ TEST_CASE("Booking flow: a slot taken meanwhile sends the resident back to the f
     REQUIRE(k.bookings.book(other, t0));
     k.apply(intent::Submit{});
     CHECK(k.draft().step == BookingStep::Slot);
-    CHECK(k.draft().message.find("Bác chọn giờ khác") != std::string::npos);
+    CHECK(k.message().find("Bác chọn giờ khác") != std::string::npos);
     CHECK(std::ranges::none_of(k.draft().slots, [](const kiosk::Slot& s) { return s.start.minuteOfDay == 8 * 60 + 30; }));
     CHECK(k.bookingRows() == 1);
 }
@@ -186,7 +188,7 @@ TEST_CASE("Booking flow: the per-phone limit is explained on the confirm step") 
     k.apply(intent::Submit{});
     k.apply(intent::Submit{});
     CHECK(k.draft().step == BookingStep::Confirm);
-    CHECK_FALSE(k.draft().message.empty());
+    CHECK_FALSE(k.message().empty());
     CHECK(k.bookingRows() == 2);
 }
 
@@ -207,7 +209,7 @@ TEST_CASE("Booking flow: a resident cancels with the code and the phone number, 
     k.type("0900000000");
     k.apply(intent::Submit{});
     CHECK(k.draft().step == BookingStep::CancelPhone);  // wrong phone: nothing cancelled
-    CHECK_FALSE(k.draft().message.empty());
+    CHECK_FALSE(k.message().empty());
     CHECK(k.bookings.find(booked->code)->status == kiosk::BookingStatus::booked);
     for (int i = 0; i < 10; ++i) k.apply(intent::Erase{});
     k.type("0987654321");
@@ -296,7 +298,7 @@ TEST_CASE("Booking flow: the notice is stored with the booking or not at all") {
     for (int i = 0; i < 3; ++i) k.apply(intent::Submit{});
     CHECK_FALSE(k.app.bookingWizard().draft().confirmed);  // no code shown for a booking that is not stored
     CHECK(k.app.bookingWizard().draft().step == BookingStep::Confirm);
-    CHECK_FALSE(k.app.bookingWizard().draft().message.empty());
+    CHECK_FALSE(k.message().empty());
     kiosk::db::Statement rows = k.db.prepare("SELECT count(*) FROM booking");
     REQUIRE(rows.step());
     CHECK(rows.columnInt(0) == 0);

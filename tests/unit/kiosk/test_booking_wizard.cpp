@@ -149,7 +149,9 @@ TEST_CASE("wizard: a database that refuses the write shows a calm message and gi
     CHECK(outcome.notice.find("disk full") != std::string::npos);
     CHECK(f.wizard.draft().step == BookingStep::Confirm);
     CHECK_FALSE(f.wizard.draft().confirmed);
-    CHECK_FALSE(f.wizard.draft().message.empty());
+    REQUIRE(f.wizard.draft().problem);
+    CHECK(f.wizard.draft().problem->kind == kiosk::BookingProblem::Kind::storageFailed);
+    CHECK(f.wizard.message() == "Máy đang gặp trục trặc nên chưa lưu được. Bác nhờ tổ giúp nhé.");
 }
 
 TEST_CASE("wizard: close wipes the draft and keeps where it came from, reset wipes both") {

@@ -184,7 +184,8 @@ void drawDayStep(const ScreenContext& ctx, Intents& intents) {
 void drawSlotStep(const ScreenContext& ctx, Intents& intents) {
     const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     std::string title = fmt::format("{} – {}", text::kBookingSlotTitle, draft.day ? kiosk::vietnameseDay(*draft.day) : "");
-    float top = drawHeader(ctx, title.c_str(), draft.message.empty() ? nullptr : draft.message.c_str());
+    const std::string message = ctx.app.bookingWizard().message();
+    float top = drawHeader(ctx, title.c_str(), message.empty() ? nullptr : message.c_str());
     std::vector<Choice> choices;
     const bool showPlaces = ctx.app.bookingsAvailable() && std::ranges::any_of(draft.slots, [](const kiosk::Slot& s) {
         return s.remaining > 1;
@@ -223,7 +224,8 @@ void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
     draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x + m.gapPx / 2, y + m.gapPx / 2),
                   toImColor(ctx.theme.palette().notice.text), consent.c_str(), nullptr, width - m.gapPx);
     y += boxH + m.gapPx / 2;
-    if (!draft.message.empty()) drawLines(ctx, x, y, width, {draft.message}, ctx.theme.bodyBold());
+    const std::string message = ctx.app.bookingWizard().message();
+    if (!message.empty()) drawLines(ctx, x, y, width, {message}, ctx.theme.bodyBold());
     drawBookingNav(ctx, intents, text::kBookingAgree);
 }
 
@@ -279,6 +281,7 @@ Intents drawBooking(const ScreenContext& ctx) {
         return intents;
     }
     const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
+    const std::string message = ctx.app.bookingWizard().message();
     if (!ctx.app.bookingsAvailable()) {
         float y = drawHeader(ctx, text::kBookHelp);
         ImVec2 screen = ImGui::GetMainViewport()->Size;
@@ -297,17 +300,17 @@ Intents drawBooking(const ScreenContext& ctx) {
     case BookingStep::Phone:
     case BookingStep::CancelPhone:
         drawTypingPage(ctx, intents, draft.step == BookingStep::Phone ? text::kBookingPhoneTitle : text::kBookingCancelPhoneTitle,
-                       groupedPhone(draft.phone.text()), text::kBookingPhoneHint, draft.message, numericKeys(text::kContinue),
+                       groupedPhone(draft.phone.text()), text::kBookingPhoneHint, message, numericKeys(text::kContinue),
                        kNumericColumns, kNumericRows, true);
         break;
     case BookingStep::Name:
-        drawTypingPage(ctx, intents, text::kBookingNameTitle, draft.name.text(), text::kBookingNameHint, draft.message,
+        drawTypingPage(ctx, intents, text::kBookingNameTitle, draft.name.text(), text::kBookingNameHint, message,
                        vietnameseKeys(draft.name.empty() ? text::kSkip : text::kDone), kLetterColumns, kLetterRows,
                        false);
         break;
     case BookingStep::CancelCode:
         drawTypingPage(ctx, intents, text::kBookingCancelCodeTitle, groupedCode(draft.code.text()),
-                       text::kBookingCancelOwnSubtitle, draft.message, codeKeys(text::kContinue), kCodeColumns, kCodeRows, false);
+                       text::kBookingCancelOwnSubtitle, message, codeKeys(text::kContinue), kCodeColumns, kCodeRows, false);
         break;
     case BookingStep::Confirm: drawConfirmStep(ctx, intents); break;
     case BookingStep::Done:
