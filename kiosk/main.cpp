@@ -2,6 +2,7 @@
 #include "app/app.hpp"
 #include "bookings/booking_export.hpp"
 #include "bookings/booking_retention.hpp"
+#include "bookings/booking_webhook.hpp"
 #include "config/config.hpp"
 #include "app/scenario.hpp"
 #include "staff/staff.hpp"
@@ -346,6 +347,14 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
     std::unique_ptr<kiosk::UploadWorker> uploads = startUploads(config, database.db);
     kiosk::BookingService bookings(database.db, kiosk::ScheduleStore(database.db, config).load());
     kiosk::StaffDesk staffDesk(database.db, bookings, staff, config);
+    // The team's webhook: every booking made, cancelled or moved, queued with the change and sent by the worker.
+    std::optional<kiosk::BookingWebhook> webhook;
+    if (!config.bookingWebhookUrl.empty()) {
+        auto wake = [worker = uploads.get()] {
+            if (worker) worker->poke();
+        };
+        webhook.emplace(database.db, bookings, kiosk::BookingWebhookSettings::fromConfig(config), wake);
+    }
 
     std::filesystem::path contentRoot = !options.contentRoot.empty()     ? std::filesystem::path(options.contentRoot)
                                         : !config.contentRoot.empty() ? config.contentRoot

@@ -1,11 +1,9 @@
 #include "app/app.hpp"
 
 #include "bookings/booking_retention.hpp"
-#include "upload/outbox.hpp"
 #include "common/shared_helpers.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <utility>
@@ -43,22 +41,6 @@ const char* screenName(Screen screen) {
 }
 
 namespace {
-const char* bookingStepName(BookingStep step) {
-    switch (step) {
-    case BookingStep::Topic: return "topic";
-    case BookingStep::Day: return "day";
-    case BookingStep::Slot: return "slot";
-    case BookingStep::Phone: return "phone";
-    case BookingStep::Name: return "name";
-    case BookingStep::Confirm: return "confirm";
-    case BookingStep::Done: return "done";
-    case BookingStep::CancelCode: return "cancel_code";
-    case BookingStep::CancelPhone: return "cancel_phone";
-    case BookingStep::Cancelled: return "cancelled";
-    }
-    return "unknown";
-}
-
 const char* pinPadModeName(PinPadMode mode) {
     switch (mode) {
     case PinPadMode::Enter: return "enter";
@@ -78,7 +60,7 @@ App::App(Config config, StaffRepository& staff, std::vector<std::string> notices
 }
 
 App::~App() {
-    if (m_bookings) m_bookings->setListener({});
+    if (m_bookings) m_bookings->removeListener(m_bookingListener);
 }
 
 void App::setLibrary(const content::Library& library) {
@@ -93,7 +75,6 @@ const content::Guide* App::currentGuide() const {
 }
 
 namespace {
-constexpr const char* kBookingStorageFailed = "Máy đang gặp trục trặc nên chưa lưu được. Bác nhờ tổ giúp nhé.";
 bool isStaffScreen(Screen screen) { return screen == Screen::StaffPin || screen == Screen::Staff; }
 }  // namespace
 
@@ -107,8 +88,6 @@ void App::apply(const Intent& intent, TimePoint now) {
     const Place before{m_state.screen, m_state.topicId, m_state.guide};
     std::visit([&](const auto& i) { handle(i, now); }, intent);
     recordChanges(before, now);
-    if (m_outboxFilled && m_uploads) m_uploads->poke();
-    m_outboxFilled = false;
     ++m_revision;
 }
 
@@ -231,23 +210,11 @@ std::map<std::string, std::string> App::describe() const {
         {"pulse", m_state.guide.practice && m_state.guide.misses >= kMissesBeforeHint ? "1" : "0"},
         {"cheer", m_state.guide.cheerUntil ? "1" : "0"},
         {"narration_requests", std::to_string(m_state.narrationRequests)},
-        {"booking_guide", m_state.booking.guideId},
-        {"booking_step", std::to_string(m_state.booking.step + 1)},
         {"guides", std::to_string(m_library->guides.size())},
         {"page", std::to_string(m_state.page)},
         {"survey_question", std::to_string(m_state.surveyQuestion + 1)},
     };
-    const BookingDraft& draft = m_state.draft;
-    out["booking_screen"] = bookingStepName(draft.step);
-    out["booking_topic"] = draft.topicId;
-    out["booking_day"] = draft.day ? vietnameseDay(*draft.day) : "";
-    out["booking_time"] = draft.slotMinute ? clockTime(*draft.slotMinute) : "";
-    out["booking_phone_length"] = std::to_string(draft.phone.characters());
-    out["booking_name"] = draft.name.text();
-    out["booking_code"] = draft.confirmed ? draft.confirmed->code : "";
-    out["booking_message"] = draft.message;
-    out["booking_free_days"] = std::to_string(std::ranges::count_if(draft.days, [](const DayOffer& d) { return d.freeSlots > 0; }));
-    out["booking_free_slots"] = std::to_string(draft.slots.size());
+    m_wizard.describe(out);
     if (m_desk) m_desk->describe(out);
     return out;
 }
@@ -267,13 +234,10 @@ void App::handle(const intent::OpenBooking&, TimePoint now) {
     // Remember where the resident got stuck, e.g. "VNeID – kích hoạt mức 2, bước 4".
     bool inGuide = m_state.screen == Screen::GuideIntro || m_state.screen == Screen::GuideStep ||
                    m_state.screen == Screen::GuideFinish;
-    m_state.booking = BookingContext{m_state.topicId, inGuide ? m_state.guide.guideId : "",
-                                     m_state.screen == Screen::GuideStep ? m_state.guide.step : -1};
+    BookingContext context{m_state.topicId, inGuide ? m_state.guide.guideId : "",
+                           m_state.screen == Screen::GuideStep ? m_state.guide.step : -1};
     goTo(Screen::Booking, m_state.topicId);
-    m_state.draft = BookingDraft{};
-    m_state.draft.topicId = m_state.booking.topicId;
-    // Coming from a topic or guide, the topic is known: straight to the days.
-    if (!m_state.draft.topicId.empty()) openDays(now);
+    m_wizard.open(std::move(context), now);
 }
 
 void App::handle(const intent::GoHome&, TimePoint) {
@@ -282,7 +246,7 @@ void App::handle(const intent::GoHome&, TimePoint) {
     m_state.guide = GuideProgress{};
     m_state.history.clear();
     m_state.pinPad.digits.clear();
-    m_state.draft = BookingDraft{};
+    m_wizard.close();
     if (m_state.staff && m_desk) m_desk->close();
     m_state.staff.reset();  // leaving staff mode signs out
 }
@@ -297,11 +261,11 @@ void App::handle(const intent::Back&, TimePoint now) {
         handle(intent::PreviousStep{}, now);
         return;
     }
-    if (m_state.screen == Screen::Booking && m_state.draft.step != BookingStep::Topic) {
-        const bool topicKnown = !m_state.booking.topicId.empty();
-        if (!(m_state.draft.step == BookingStep::Day && topicKnown)) {
-            bookingBack(now);
-            return;
+    if (m_state.screen == Screen::Booking) {
+        switch (m_wizard.back(now)) {
+        case BookingWizard::Back::Stepped: return;
+        case BookingWizard::Back::GoHome: return handle(intent::GoHome{}, now);
+        case BookingWizard::Back::LeaveScreen: break;  // to where the resident came from
         }
     }
     Place previous = std::move(m_state.history.back());
@@ -510,187 +474,57 @@ void App::handle(const intent::QuitProgram&, TimePoint now) {
 
 // ---- Booking help -------------------------------------------------------------------------------------------
 
-void App::handle(const intent::ChooseBookingTopic& i, TimePoint now) {
-    if (m_state.screen != Screen::Booking || m_state.draft.step != BookingStep::Topic) return;
-    m_state.draft.topicId = i.topicId;
-    openDays(now);
-}
+// The booking screens: forwarded to the wizard while they show. The keypads type for the staff desk too.
 
-void App::openDays(TimePoint now) {
-    BookingDraft& draft = m_state.draft;
-    draft.step = BookingStep::Day;
-    draft.message.clear();
-    draft.days.clear();
-    if (!m_bookings) return;
-    for (const auto& day : m_bookings->comingDays(now)) {
-        draft.days.push_back({day.day, day.freeSlots, day.closedReason.value_or("")});
-    }
+void App::handle(const intent::ChooseBookingTopic& i, TimePoint now) {
+    if (m_state.screen == Screen::Booking) m_wizard.chooseTopic(i.topicId, now);
 }
 
 void App::handle(const intent::ChooseDay& i, TimePoint now) {
-    BookingDraft& draft = m_state.draft;
-    if (m_state.screen != Screen::Booking || draft.step != BookingStep::Day) return;
-    draft.day = i.day;
-    m_state.page = 0;
-    openSlots(now);
-}
-
-void App::openSlots(TimePoint now) {
-    BookingDraft& draft = m_state.draft;
-    draft.step = BookingStep::Slot;
-    draft.message.clear();
-    draft.slots = m_bookings && draft.day ? m_bookings->availableSlots(*draft.day, now) : std::vector<Slot>{};
-    if (draft.slots.empty()) draft.message = "Ngày này đã hết chỗ. Bác chọn ngày khác nhé.";
+    if (m_state.screen == Screen::Booking && m_wizard.chooseDay(i.day, now)) m_state.page = 0;
 }
 
 void App::handle(const intent::ChooseSlot& i, TimePoint) {
-    BookingDraft& draft = m_state.draft;
-    if (m_state.screen != Screen::Booking || draft.step != BookingStep::Slot) return;
-    if (std::ranges::none_of(draft.slots, [&](const Slot& s) { return s.start.minuteOfDay == i.minuteOfDay; })) return;
-    draft.slotMinute = i.minuteOfDay;
-    draft.step = BookingStep::Phone;
-    draft.message.clear();
+    if (m_state.screen == Screen::Booking) m_wizard.chooseSlot(i.minuteOfDay);
 }
 
 void App::handle(const intent::StartCancel&, TimePoint) {
-    if (m_state.screen != Screen::Booking) return;
-    BookingDraft& draft = m_state.draft;
-    draft.step = BookingStep::CancelCode;
-    draft.code.clear();
-    draft.phone.clear();
-    draft.message.clear();
-}
-
-TextEntry* App::activeEntry() {
-    if (m_state.screen != Screen::Booking) return nullptr;
-    switch (m_state.draft.step) {
-    case BookingStep::Phone:
-    case BookingStep::CancelPhone: return &m_state.draft.phone;
-    case BookingStep::Name: return &m_state.draft.name;
-    case BookingStep::CancelCode: return &m_state.draft.code;
-    default: return nullptr;
-    }
+    if (m_state.screen == Screen::Booking) m_wizard.startCancel();
 }
 
 void App::handle(const intent::Type& i, TimePoint) {
     if (m_state.screen == Screen::Staff && m_desk) return m_desk->type(i.key);
-    if (TextEntry* entry = activeEntry()) {
-        entry->type(i.key);
-        m_state.draft.message.clear();
-    }
+    if (m_state.screen == Screen::Booking) m_wizard.type(i.key);
 }
 
 void App::handle(const intent::Tone& i, TimePoint) {
     if (m_state.screen == Screen::Staff && m_desk) return m_desk->setTone(i.mark);
-    if (TextEntry* entry = activeEntry()) entry->setTone(i.mark);
+    if (m_state.screen == Screen::Booking) m_wizard.setTone(i.mark);
 }
 
 void App::handle(const intent::Erase&, TimePoint) {
     if (m_state.screen == Screen::Staff && m_desk) return m_desk->erase();
-    if (TextEntry* entry = activeEntry()) {
-        entry->erase();
-        m_state.draft.message.clear();
-    }
+    if (m_state.screen == Screen::Booking) m_wizard.erase();
 }
 
 void App::handle(const intent::Submit&, TimePoint now) {
     if (m_state.screen == Screen::Staff && m_desk && m_state.staff) return m_desk->submit(*m_state.staff, now);
     if (m_state.screen != Screen::Booking) return;
-    BookingDraft& draft = m_state.draft;
-    switch (draft.step) {
-    case BookingStep::Phone:
-        if (!normalizePhone(draft.phone.text())) {
-            draft.message = "Số điện thoại chưa đúng. Số di động có 10 số, bắt đầu bằng 03, 05, 07, 08 hoặc 09. "
-                            "Số máy bàn có 11 số, bắt đầu bằng 02.";
-            return;
-        }
-        draft.step = BookingStep::Name;
-        draft.message.clear();
-        return;
-    case BookingStep::Name:
-        draft.step = BookingStep::Confirm;
-        draft.message.clear();
-        return;
-    case BookingStep::Confirm: return submitBooking(now);
-    case BookingStep::CancelCode:
-        if (draft.code.characters() != bookingCodeLength) {
-            draft.message = fmt::format("Mã hẹn có {} ký tự.", bookingCodeLength);
-            return;
-        }
-        draft.step = BookingStep::CancelPhone;
-        draft.message.clear();
-        return;
-    case BookingStep::CancelPhone: return submitCancel(now);
-    default: return;
-    }
-}
-
-void App::submitBooking(TimePoint now) {
-    BookingDraft& draft = m_state.draft;
-    if (!m_bookings || !draft.day || !draft.slotMinute) return;
-    BookingRequest request;
-    request.slot = {*draft.day, *draft.slotMinute};
-    request.topic = draft.topicId;
-    if (!m_state.booking.guideId.empty() && m_state.booking.topicId == draft.topicId) {
-        request.guideId = m_state.booking.guideId;
-        if (m_state.booking.step >= 0) request.guideStep = m_state.booking.step + 1;  // as residents count
-    }
-    request.phone = draft.phone.text();
-    if (!draft.name.tidy().empty()) request.name = draft.name.tidy();
-    std::expected<Booking, BookingError> booked;
-    try {
-        booked = m_bookings->book(request, now);
-    } catch (const std::exception& e) {
-        // The disk is full or the database broke: nothing was stored (the transaction rolled back).
-        m_notices.push_back(fmt::format("Không lưu được lịch hẹn: {}", e.what()));
-        draft.message = kBookingStorageFailed;
-        return;
-    }
-    if (!booked) {
-        draft.message = booked.error().message;
-        // Someone else took the slot meanwhile, or the hour passed: show the free ones again.
-        const auto code = booked.error().code;
-        if (code == BookingErrorCode::slotFull || code == BookingErrorCode::slotInPast) {
-            openSlots(now);
-            draft.message = booked.error().message + " Bác chọn giờ khác nhé.";
-        }
-        return;
-    }
-    draft.confirmed = std::move(*booked);
-    draft.step = BookingStep::Done;
-    if (m_usage) m_usage->qrShown(now);
-    draft.message.clear();
-}
-
-void App::submitCancel(TimePoint now) {
-    BookingDraft& draft = m_state.draft;
-    if (!m_bookings) return;
-    std::expected<Booking, BookingError> cancelled;
-    try {
-        cancelled = m_bookings->cancelByResident(draft.code.text(), draft.phone.text(), now);
-    } catch (const std::exception& e) {
-        m_notices.push_back(fmt::format("Không hủy được lịch hẹn: {}", e.what()));
-        draft.message = kBookingStorageFailed;
-        return;
-    }
-    if (!cancelled) {
-        draft.message = cancelled.error().message;
-        return;
-    }
-    draft.confirmed = std::move(*cancelled);
-    draft.step = BookingStep::Cancelled;
-    draft.message.clear();
+    const BookingWizard::SubmitOutcome outcome = m_wizard.submit(now);
+    if (outcome.booked && m_usage) m_usage->qrShown(now);
+    if (!outcome.notice.empty()) m_notices.push_back(outcome.notice);
 }
 
 void App::connectBookings(BookingService& bookings) {
     m_bookings = &bookings;
-    bookings.setListener([this](const Booking& booking, BookingChange change, TimePoint now) {
+    m_wizard.connect(bookings);
+    m_bookingListener = bookings.addListener({[this](const Booking& booking, BookingChange change, TimePoint now) {
         bookingChanged(booking, change, now);
-    });
+    }, {}});
 }
 
 namespace {
-// What a change counts as in the usage figures (and below, what the webhook calls it); nullopt: nothing.
+// What a change counts as in the usage figures; nullopt: nothing.
 std::optional<BookingEvent> usageEventFor(const Booking& booking, BookingChange change) {
     if (change == BookingChange::made) return BookingEvent::made;
     if (change == BookingChange::rescheduled) return std::nullopt;
@@ -701,54 +535,10 @@ std::optional<BookingEvent> usageEventFor(const Booking& booking, BookingChange 
     default: return std::nullopt;
     }
 }
-std::optional<std::string_view> webhookEventFor(const Booking& booking, BookingChange change) {
-    if (change == BookingChange::made) return "made";
-    if (change == BookingChange::rescheduled) return "rescheduled";
-    if (booking.status == BookingStatus::cancelled) return "cancelled";
-    return std::nullopt;
-}
 }  // namespace
 
 void App::bookingChanged(const Booking& booking, BookingChange change, TimePoint now) {
     if (const auto event = usageEventFor(booking, change); event && m_usage) m_usage->booking(*event, now);
-    const auto event = webhookEventFor(booking, change);
-    if (!event || m_config.bookingWebhookUrl.empty()) return;
-    // What the team needs to plan, not who: the phone number and name stay in the kiosk.
-    const nlohmann::json message{{"event", *event},
-                                 {"kiosk_id", m_config.kioskId},
-                                 {"village", m_config.village},
-                                 {"code", booking.code},
-                                 {"day", isoDay(booking.slot.date)},
-                                 {"time", clockTime(booking.slot.minuteOfDay)},
-                                 {"topic", booking.topic},
-                                 {"guide_id", booking.guideId.value_or("")},
-                                 {"guide_step", booking.guideStep.value_or(0)},
-                                 {"at", isoUtc(now)}};
-    // A booking is made and cancelled once; it may be moved several times, each a message of its own.
-    std::string key = booking.code + ":" + std::string(*event);
-    if (change == BookingChange::rescheduled) key += ":" + isoUtc(now);
-    // In the booking's own transaction: the notice is stored exactly when the booking change is.
-    Outbox(m_staff.database()).enqueue(OutboxKind::booking, m_config.bookingWebhookUrl, key, message.dump(), now);
-    m_outboxFilled = true;
-}
-
-void App::bookingBack(TimePoint now) {
-    BookingDraft& draft = m_state.draft;
-    draft.message.clear();
-    switch (draft.step) {
-    case BookingStep::Day: draft.step = BookingStep::Topic; return;
-    case BookingStep::Slot: return openDays(now);  // fresh counts: places may have gone meanwhile
-    case BookingStep::Phone: return openSlots(now);
-    case BookingStep::Name: draft.step = BookingStep::Phone; return;
-    case BookingStep::Confirm: draft.step = BookingStep::Name; return;
-    case BookingStep::CancelPhone: draft.step = BookingStep::CancelCode; return;
-    case BookingStep::CancelCode:
-    case BookingStep::Cancelled: draft = BookingDraft{}; draft.topicId = m_state.booking.topicId;
-        if (!draft.topicId.empty()) openDays(now);
-        return;
-    case BookingStep::Done: return handle(intent::GoHome{}, now);  // the booking is made: nothing to undo
-    case BookingStep::Topic: return;
-    }
 }
 
 void App::handle(const intent::Staff& i, TimePoint now) {
@@ -766,6 +556,7 @@ void App::resetSession(TimePoint now) {
     // Keep only what is not the resident's: the lockout stays, so walking away does not reset it.
     auto lockedUntil = m_state.pinPad.lockedUntil;
     if (m_state.staff && m_desk) m_desk->close();
+    m_wizard.reset();
     m_state = State{};
     m_state.pinPad.lockedUntil = lockedUntil;
     m_cornerTaps.clear();

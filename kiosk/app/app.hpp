@@ -1,6 +1,7 @@
 // The kiosk's state and the rules that change it. Screens send Intents; App::apply is the only writer.
 #pragma once
 
+#include "app/booking_wizard.hpp"
 #include "bookings/bookings.hpp"
 #include "config/config.hpp"
 #include "content/guide.hpp"
@@ -92,38 +93,6 @@ struct GuideProgress {
     std::optional<TimePoint> cheerUntil;  // "Đúng rồi!" is showing; then the guide moves on
 };
 
-// What a booking made from here should remember, so the helper comes prepared.
-struct BookingContext {
-    std::string topicId;
-    std::string guideId;
-    int step = -1;  // 0-based step where the resident got stuck, -1 if none
-};
-
-// The steps of making (or cancelling) a booking at the kiosk; "Quay lại" goes one step back.
-enum class BookingStep { Topic, Day, Slot, Phone, Name, Confirm, Done, CancelCode, CancelPhone, Cancelled };
-
-// A day on the booking screen: how many free slots it has, or why it is closed.
-struct DayOffer {
-    LocalDate day;
-    int freeSlots = 0;
-    std::string closedReason;
-};
-
-// A booking being made. Wiped by the idle reset and by "Trang đầu"; nothing is stored before "Đồng ý".
-struct BookingDraft {
-    BookingStep step = BookingStep::Topic;
-    std::string topicId;
-    std::vector<DayOffer> days;  // read when the day list opens
-    std::optional<LocalDate> day;
-    std::vector<Slot> slots;     // the chosen day's free slots, read when the slot list opens
-    std::optional<int> slotMinute;
-    TextEntry phone{TextEntry::Kind::digits, 11};
-    TextEntry name{TextEntry::Kind::name, 30};
-    TextEntry code{TextEntry::Kind::code, bookingCodeLength};
-    std::string message;               // what went wrong, in plain Vietnamese
-    std::optional<Booking> confirmed;  // shown on Done, or the booking just cancelled
-};
-
 struct Place {
     Screen screen = Screen::Home;
     std::string topicId;
@@ -135,8 +104,6 @@ struct State {
     std::string topicId;  // the topic being browsed
     int page = 0;         // of the topic's guide list
     GuideProgress guide;  // for the guide screens
-    BookingContext booking;
-    BookingDraft draft;
     int surveyQuestion = 0;     // 0: "Bác có điện thoại thông minh không?", 1: "... định danh điện tử mức 2 ..."
     bool surveyAsked = false;   // once per resident session
     std::vector<Place> history;  // where "Quay lại" goes
@@ -176,16 +143,18 @@ public:
     // Guides arrive after the first frame (they load on a worker): swap them in. Must outlive the App.
     void setLibrary(const content::Library& library);
     // The booking rules and the team's desk; without them the booking screens say bookings are unavailable.
-    // Every change to a booking, by a resident or a team member, is counted and told to the team from here.
+    // Every change to a booking, by a resident or a team member, is counted in the usage figures from here.
     void connectBookings(BookingService& bookings);
     void connectStaffDesk(StaffDesk& desk) { m_desk = &desk; }
     // Counts what residents do (never who). Without it nothing is counted.
     void connectUsage(UsageRecorder& usage) { m_usage = &usage; }
-    // The background sender (hub uploads, booking webhook): staff see its status; new messages poke it.
+    // The background sender (hub uploads, booking webhook): staff see its status.
     void connectUploads(UploadWorker& uploads) { m_uploads = &uploads; }
     [[nodiscard]] const UploadWorker* uploads() const { return m_uploads; }
     [[nodiscard]] const StaffDesk* staffDesk() const { return m_desk; }
-    [[nodiscard]] bool bookingsAvailable() const { return m_bookings != nullptr; }
+    [[nodiscard]] bool bookingsAvailable() const { return m_wizard.available(); }
+    // The resident's booking wizard: its draft and where it was opened from, for the booking screens.
+    [[nodiscard]] const BookingWizard& bookingWizard() const { return m_wizard; }
     // The guide being shown, or null.
     [[nodiscard]] const content::Guide* currentGuide() const;
     // Problems staff should see: config errors, a database moved aside, ...
@@ -232,16 +201,9 @@ private:
     void recordChanges(const Place& before, TimePoint now);
     void endSession(TimePoint now);
 
-    void openDays(TimePoint now);
-    void openSlots(TimePoint now);
-    void submitBooking(TimePoint now);
-    void submitCancel(TimePoint now);
-    // The bookings' listener, inside their write transaction: usage counts, and the team's webhook
-    // (config bookings.webhook_url) through the durable outbox for made, cancelled and rescheduled.
+    // The bookings' listener, inside their write transaction: usage counts. (The team's webhook listens on
+    // its own: kiosk/bookings/booking_webhook.hpp, wired in main.cpp.)
     void bookingChanged(const Booking& booking, BookingChange change, TimePoint now);
-    void bookingBack(TimePoint now);
-    // The field the keypad types into on this screen, if any.
-    [[nodiscard]] TextEntry* activeEntry();
 
     void openPinPad();
     void submitPin(TimePoint now);
@@ -256,11 +218,12 @@ private:
     StaffRepository& m_staff;
     const content::Library* m_library;
     BookingService* m_bookings = nullptr;
+    BookingListenerId m_bookingListener = 0;
+    BookingWizard m_wizard;
     StaffDesk* m_desk = nullptr;
     UsageRecorder* m_usage = nullptr;
     UploadWorker* m_uploads = nullptr;
     TimePoint m_nextErasureAt{};  // the first tick erases (start-up), then just after each local midnight
-    bool m_outboxFilled = false;  // poke the sender once the intent's writes have committed
     bool m_sessionOpen = false;  // a resident touched the screen since the last idle reset
     std::vector<std::string> m_notices;
     State m_state;

@@ -50,9 +50,8 @@ bool allowed(BookingStatus from, BookingStatus to) {
     return false;
 }
 
-std::unexpected<BookingError> fail(BookingErrorCode code, std::string message) {
-    return std::unexpected(BookingError{code, std::move(message)});
-}
+std::unexpected<BookingError> fail(BookingErrorCode code) { return std::unexpected(BookingError{code}); }
+std::unexpected<BookingError> fail(BookingError error) { return std::unexpected(std::move(error)); }
 
 constexpr const char* bookingColumns =
     "id, code, slot_day, slot_minute, topic, guide_id, guide_step, phone, name, status, changed_at, changed_by";
@@ -251,34 +250,32 @@ std::expected<Booking, BookingError> BookingService::book(const BookingRequest& 
     using namespace std::chrono;
     const std::optional<std::string> phone = normalizePhone(request.phone);
     if (!phone) {
-        return fail(BookingErrorCode::invalidPhone,
-                    "Số điện thoại không hợp lệ: di động 10 số (03, 05, 07, 08, 09), cố định 11 số (02).");
+        return fail(BookingErrorCode::invalidPhone);
     }
     if (std::ranges::all_of(request.topic, [](char c) { return c == ' '; })) {
-        return fail(BookingErrorCode::invalidRequest, "Xin chọn việc cần giúp.");
+        return fail(BookingErrorCode::invalidRequest);
     }
     const LocalDateTime& slot = request.slot;
     if (!slot.date.ok() || slot.minuteOfDay < 0 || slot.minuteOfDay >= 24 * 60) {
-        return fail(BookingErrorCode::slotNotOffered, "Giờ này không nhận đặt lịch.");
+        return fail(BookingErrorCode::slotNotOffered);
     }
-    if (toSystem(slot) < now) return fail(BookingErrorCode::slotInPast, "Giờ này đã qua.");
+    if (toSystem(slot) < now) return fail(BookingErrorCode::slotInPast);
     const auto offset = (sys_days{slot.date} - sys_days{toLocal(now).date}).count();
     if (offset >= m_rules.horizonDays) {
-        return fail(BookingErrorCode::slotNotOffered,
-                    fmt::format("Chỉ đặt được lịch trong {} ngày tới.", m_rules.horizonDays));
+        return fail({.code = BookingErrorCode::slotNotOffered, .limit = m_rules.horizonDays});
     }
     const std::vector<Slot> grid = gridSlots(slot.date);
     const auto onGrid = std::ranges::find(grid, slot, &Slot::start);
-    if (onGrid == grid.end()) return fail(BookingErrorCode::slotNotOffered, "Giờ này không nhận đặt lịch.");
+    if (onGrid == grid.end()) return fail(BookingErrorCode::slotNotOffered);
 
     // The checks that depend on other bookings and the insert share one write transaction, so two kiosk
     // processes (or connections) cannot both take the last place.
     db::Transaction transaction(m_db);
     if (const auto reason = closureOn(slot.date)) {
-        return fail(BookingErrorCode::closedDay, fmt::format("Ngày này nghỉ: {}", *reason));
+        return fail({.code = BookingErrorCode::closedDay, .closedReason = *reason});
     }
     if (takenPlaces(slot) >= m_rules.capacity) {
-        return fail(BookingErrorCode::slotFull, "Giờ này đã kín chỗ, xin chọn giờ khác.");
+        return fail(BookingErrorCode::slotFull);
     }
     {
         // Appointments still ahead: one this morning that nobody marked must not block the afternoon.
@@ -289,9 +286,7 @@ std::expected<Booking, BookingError> BookingService::book(const BookingRequest& 
         active.bind(1, *phone).bind(2, isoDay(local.date)).bind(3, local.minuteOfDay);
         const int count = active.step() ? active.columnInt(0) : 0;
         if (count >= m_rules.maxActivePerPhone) {
-            return fail(BookingErrorCode::tooManyActive,
-                        fmt::format("Số điện thoại này đã có {} lịch hẹn; mỗi số được tối đa {}.", count,
-                                    m_rules.maxActivePerPhone));
+            return fail({.code = BookingErrorCode::tooManyActive, .count = count, .limit = m_rules.maxActivePerPhone});
         }
     }
     if (m_hookBetweenCheckAndInsert) m_hookBetweenCheckAndInsert();
@@ -334,8 +329,9 @@ std::expected<Booking, BookingError> BookingService::book(const BookingRequest& 
     // No phone number or name in the audit log: personal data stays in the booking table.
     StaffRepository(m_db).audit(std::nullopt, "booking.booked",
                                 fmt::format("code={} slot={}", code, slotText(slot)), now);
-    if (m_listener) m_listener(booking, BookingChange::made, now);
+    notifyChanged(booking, BookingChange::made, now);
     transaction.commit();
+    notifyCommitted();
     return booking;
 }
 
@@ -351,11 +347,9 @@ std::expected<Booking, BookingError> BookingService::changeStatus(std::string_vi
                                                                   std::chrono::system_clock::time_point now) {
     db::Transaction transaction(m_db);
     std::optional<Booking> booking = find(code);
-    if (!booking) return fail(BookingErrorCode::notFound, "Không tìm thấy lịch hẹn với mã này.");
+    if (!booking) return fail(BookingErrorCode::notFound);
     if (!allowed(booking->status, to)) {
-        return fail(BookingErrorCode::invalidTransition,
-                    fmt::format("Không thể chuyển lịch hẹn từ \"{}\" sang \"{}\".", bookingStatusName(booking->status),
-                                bookingStatusName(to)));
+        return fail({.code = BookingErrorCode::invalidTransition, .from = booking->status, .to = to});
     }
     const std::string at = isoUtc(now);
     db::Statement update =
@@ -373,8 +367,9 @@ std::expected<Booking, BookingError> BookingService::changeStatus(std::string_vi
     booking->status = to;
     booking->changedAt = at;
     booking->changedBy = staffId;
-    if (m_listener) m_listener(*booking, BookingChange::statusChanged, now);
+    notifyChanged(*booking, BookingChange::statusChanged, now);
     transaction.commit();
+    notifyCommitted();
     return std::move(*booking);
 }
 
@@ -384,14 +379,14 @@ std::expected<Booking, BookingError> BookingService::cancelByResident(std::strin
     const std::optional<Booking> booking = find(code);
     // One answer for a wrong code and a wrong phone number: the code alone must not reveal anything.
     if (!digits || !booking || booking->phone != *digits) {
-        return fail(BookingErrorCode::notFound, "Mã lịch hẹn hoặc số điện thoại không đúng.");
+        return fail(BookingErrorCode::notFound);
     }
     // Once the time has come, or the resident is here, the team decides what happens to it.
     if (booking->status != BookingStatus::booked) {
-        return fail(BookingErrorCode::invalidTransition, "Lịch hẹn này đã xong hoặc đã hủy.");
+        return fail(BookingErrorCode::invalidTransition);
     }
     if (toSystem(booking->slot) <= now) {
-        return fail(BookingErrorCode::slotInPast, "Giờ hẹn đã qua, không hủy được nữa. Bác hỏi tổ giúp nhé.");
+        return fail(BookingErrorCode::slotInPast);
     }
     return changeStatus(booking->code, BookingStatus::cancelled, std::nullopt, now);
 }
@@ -425,7 +420,7 @@ std::expected<void, BookingError> BookingService::setNote(std::string_view code,
                                                           std::chrono::system_clock::time_point now) {
     db::Transaction transaction(m_db);
     const std::optional<Booking> booking = find(code);
-    if (!booking) return fail(BookingErrorCode::notFound, "Không tìm thấy lịch hẹn với mã này.");
+    if (!booking) return fail(BookingErrorCode::notFound);
     db::Statement update = m_db.prepare("UPDATE booking SET note = ?1 WHERE id = ?2");
     update.bind(1, note).bind(2, booking->id);
     update.run();
@@ -440,30 +435,29 @@ std::expected<Booking, BookingError> BookingService::reschedule(std::string_view
                                                                 std::chrono::system_clock::time_point now) {
     using namespace std::chrono;
     if (!to.date.ok() || to.minuteOfDay < 0 || to.minuteOfDay >= 24 * 60) {
-        return fail(BookingErrorCode::slotNotOffered, "Giờ này không nhận đặt lịch.");
+        return fail(BookingErrorCode::slotNotOffered);
     }
-    if (toSystem(to) < now) return fail(BookingErrorCode::slotInPast, "Giờ này đã qua.");
+    if (toSystem(to) < now) return fail(BookingErrorCode::slotInPast);
     const auto offset = (sys_days{to.date} - sys_days{toLocal(now).date}).count();
     if (offset >= m_rules.horizonDays) {
-        return fail(BookingErrorCode::slotNotOffered,
-                    fmt::format("Chỉ đặt được lịch trong {} ngày tới.", m_rules.horizonDays));
+        return fail({.code = BookingErrorCode::slotNotOffered, .limit = m_rules.horizonDays});
     }
     const std::vector<Slot> grid = gridSlots(to.date);
     if (std::ranges::find(grid, to, &Slot::start) == grid.end()) {
-        return fail(BookingErrorCode::slotNotOffered, "Giờ này không nhận đặt lịch.");
+        return fail(BookingErrorCode::slotNotOffered);
     }
     db::Transaction transaction(m_db);
     std::optional<Booking> booking = find(code);
-    if (!booking) return fail(BookingErrorCode::notFound, "Không tìm thấy lịch hẹn với mã này.");
+    if (!booking) return fail(BookingErrorCode::notFound);
     if (booking->status != BookingStatus::booked) {
-        return fail(BookingErrorCode::invalidTransition, "Chỉ đổi được lịch hẹn chưa đến.");
+        return fail({.code = BookingErrorCode::invalidTransition, .from = booking->status});
     }
     if (booking->slot == to) return std::move(*booking);
     if (const auto reason = closureOn(to.date)) {
-        return fail(BookingErrorCode::closedDay, fmt::format("Ngày này nghỉ: {}", *reason));
+        return fail({.code = BookingErrorCode::closedDay, .closedReason = *reason});
     }
     if (takenPlaces(to) >= m_rules.capacity) {
-        return fail(BookingErrorCode::slotFull, "Giờ này đã kín chỗ, xin chọn giờ khác.");
+        return fail(BookingErrorCode::slotFull);
     }
     const std::string at = isoUtc(now);
     db::Statement update = m_db.prepare(
@@ -477,8 +471,9 @@ std::expected<Booking, BookingError> BookingService::reschedule(std::string_view
     booking->slot = to;
     booking->changedAt = at;
     booking->changedBy = staffId;
-    if (m_listener) m_listener(*booking, BookingChange::rescheduled, now);
+    notifyChanged(*booking, BookingChange::rescheduled, now);
     transaction.commit();
+    notifyCommitted();
     return std::move(*booking);
 }
 
@@ -510,6 +505,29 @@ bool BookingService::removeClosure(std::int64_t id, std::int64_t staffId, std::c
 }
 
 void BookingService::validateRules(const BookingRules& rules) { checkRules(rules); }
+
+BookingListenerId BookingService::addListener(BookingListener listener) {
+    const BookingListenerId id = m_nextListenerId++;
+    m_listeners.emplace_back(id, std::move(listener));
+    return id;
+}
+
+void BookingService::removeListener(BookingListenerId id) {
+    std::erase_if(m_listeners, [id](const auto& entry) { return entry.first == id; });
+}
+
+void BookingService::notifyChanged(const Booking& booking, BookingChange change,
+                                   std::chrono::system_clock::time_point now) {
+    for (const auto& entry : m_listeners) {
+        if (entry.second.changed) entry.second.changed(booking, change, now);
+    }
+}
+
+void BookingService::notifyCommitted() {
+    for (const auto& entry : m_listeners) {
+        if (entry.second.committed) entry.second.committed();
+    }
+}
 
 int BookingService::activeBookingsOn(LocalDate date) {
     db::Statement query =

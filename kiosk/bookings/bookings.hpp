@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kiosk {
@@ -98,9 +99,16 @@ enum class BookingErrorCode {
     invalidTransition,
 };
 
+// A refusal, by kind; the words for the screens are in app/strings.hpp (text::bookingRefusal).
 struct BookingError {
     BookingErrorCode code;
-    std::string message;  // Vietnamese, for the resident or the staff screen
+    std::string closedReason{};              // closedDay: the team's reason
+    int count = 0;                           // tooManyActive: the bookings ahead the number already has
+    int limit = 0;                           // tooManyActive: the most per number; slotNotOffered: the horizon
+                                             // in days when the slot lies beyond it (0 otherwise)
+    std::optional<BookingStatus> from{}, to{};  // invalidTransition: the booking's status, and the one asked
+                                             // of changeStatus (none for a move)
+    friend bool operator==(const BookingError&, const BookingError&) = default;
 };
 
 // Characters of a booking code: no 0/O, 1/I/L, 5/S, 2/Z, 8/B, so it reads back without doubt.
@@ -124,8 +132,14 @@ inline constexpr std::size_t bookingCodeLength = 6;
 
 // What happened to a booking, for whoever listens (usage counts, the team's webhook).
 enum class BookingChange { made, statusChanged, rescheduled };
-using BookingListener =
-    std::function<void(const Booking& after, BookingChange change, std::chrono::system_clock::time_point now)>;
+struct BookingListener {
+    // Inside the change's write transaction, just before the commit: what it writes to the same database
+    // (the outbox) commits or rolls back with the booking, and a throw undoes both.
+    std::function<void(const Booking& after, BookingChange change, std::chrono::system_clock::time_point now)> changed;
+    // After the commit, never after a rollback: e.g. wake the sender for what `changed` queued. Must not throw.
+    std::function<void()> committed;
+};
+using BookingListenerId = std::uint64_t;
 
 class BookingService {
 public:
@@ -193,9 +207,9 @@ public:
     // Bookings still to serve (booked or arrived) on that day: the team calls them when the day closes.
     [[nodiscard]] int activeBookingsOn(LocalDate date);
 
-    // Called inside each change's write transaction, just before the commit: what the listener writes to
-    // the same database (the outbox) commits or rolls back with the booking, and a throw undoes both.
-    void setListener(BookingListener listener) { m_listener = std::move(listener); }
+    // Every change to a booking is told to each listener, in the order they were added (see BookingListener).
+    [[nodiscard]] BookingListenerId addListener(BookingListener listener);
+    void removeListener(BookingListenerId id);
 
     // For the race test only: runs inside book()'s transaction, between the capacity check and the insert.
     void setHookBetweenCheckAndInsert(std::function<void()> hook) { m_hookBetweenCheckAndInsert = std::move(hook); }
@@ -207,11 +221,15 @@ private:
     [[nodiscard]] std::map<std::string, std::map<int, int>> takenPlacesBetween(LocalDate first, LocalDate last);
     [[nodiscard]] std::vector<Slot> freeSlots(LocalDate date, std::chrono::system_clock::time_point now,
                                               const std::map<int, int>& taken) const;
+    // Inside the transaction, then after its commit: the listeners' two halves.
+    void notifyChanged(const Booking& booking, BookingChange change, std::chrono::system_clock::time_point now);
+    void notifyCommitted();
 
     db::Database& m_db;
     BookingRules m_rules;
     std::function<void()> m_hookBetweenCheckAndInsert;
-    BookingListener m_listener;
+    std::vector<std::pair<BookingListenerId, BookingListener>> m_listeners;
+    BookingListenerId m_nextListenerId = 1;
 };
 
 }  // namespace kiosk

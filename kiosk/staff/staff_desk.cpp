@@ -1,5 +1,6 @@
 #include "staff/staff_desk.hpp"
 
+#include "app/strings.hpp"
 #include "bookings/booking_export.hpp"
 #include "bookings/booking_retention.hpp"
 #include "bookings/schedule_store.hpp"
@@ -250,7 +251,7 @@ void StaffDesk::handle(const staff_intent::MarkStatus& i, const StaffMember& who
     if (!m_state.selected) return;
     auto changed = m_bookings.changeStatus(m_state.selected->code, i.status, who.id, now);
     if (!changed) {
-        m_state.message = changed.error().message;
+        m_state.message = text::bookingRefusal(changed.error());
         return;
     }
     m_state.message = fmt::format("Đã đánh dấu: {}.", staffStatusLabel(i.status));
@@ -302,7 +303,7 @@ void StaffDesk::handle(const staff_intent::RescheduleSlot& i, const StaffMember&
     const LocalDateTime to{dayAt(*m_state.rescheduleOffset), i.minuteOfDay};
     auto moved = m_bookings.reschedule(m_state.selected->code, to, who.id, now);
     if (!moved) {
-        m_state.message = moved.error().message;
+        m_state.message = text::bookingRefusal(moved.error());
         m_state.rescheduleSlots = m_bookings.availableSlots(to.date, now);  // someone took it meanwhile
         return;
     }
@@ -558,7 +559,7 @@ void StaffDesk::submit(const StaffMember& who, TimePoint now) {
         if (!m_state.selected) return;
         auto saved = m_bookings.setNote(m_state.selected->code, m_state.note.tidy(), who.id, now);
         m_state.page = StaffPage::BookingDetail;
-        m_state.message = saved ? "Đã lưu ghi chú." : saved.error().message;
+        m_state.message = saved ? "Đã lưu ghi chú." : text::bookingRefusal(saved.error());
         reloadSelected();
         return;
     }

@@ -4,6 +4,7 @@
 // that every confirmed code is in the database.
 //
 // usage: booking_burst --data-dir DIR [--count N]     (no --count: until killed)
+#include "app/strings.hpp"
 #include "bookings/bookings.hpp"
 #include "storage/migrations.hpp"
 
@@ -81,7 +82,7 @@ int main(int argc, char** argv) {
         const auto result = service.book(request, now);
         if (!result) {
             if (result.error().code == kiosk::BookingErrorCode::tooManyActive) continue;  // a repeated number
-            fmt::print(stderr, "booking_burst: refused: {}\n", result.error().message);
+            fmt::print(stderr, "booking_burst: refused: {}\n", kiosk::text::bookingRefusal(result.error()));
             return 1;
         }
         // One write per line, flushed at once: the "confirmation screen" is shown only after book() returned.

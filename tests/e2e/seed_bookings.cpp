@@ -3,6 +3,7 @@
 // Writes a JSON manifest of what it booked so a test can compare an export against it.
 //
 // usage: seed_bookings --data-dir DIR [--past N] [--future N] [--past-per-day K] [--manifest FILE]
+#include "app/strings.hpp"
 #include "bookings/booking_export.hpp"
 #include "bookings/bookings.hpp"
 #include "common/shared_helpers.hpp"
@@ -123,7 +124,7 @@ int main(int argc, char** argv) {
         request.name = names[index % names.size()];
         auto booked = service.book(request, bookedAt);
         if (!booked) {
-            fmt::print(stderr, "seed_bookings: booking {} refused: {}\n", index, booked.error().message);
+            fmt::print(stderr, "seed_bookings: booking {} refused: {}\n", index, kiosk::text::bookingRefusal(booked.error()));
             std::exit(1);
         }
         kiosk::BookingStatus status = kiosk::BookingStatus::booked;

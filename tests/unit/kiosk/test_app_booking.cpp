@@ -1,6 +1,7 @@
 // The resident's booking flow in kiosk::App, with a fixed clock and an in-memory database:
 // topic → day → slot → phone → name → confirm → code; cancelling with code + phone; back and idle reset.
 #include "app/app.hpp"
+#include "bookings/booking_webhook.hpp"
 #include "upload/outbox.hpp"
 #include "storage/migrations.hpp"
 
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,9 +50,17 @@ struct Kiosk {
     kiosk::StaffRepository staff{db};
     kiosk::BookingService bookings{db, kiosk::bookingRulesFromConfig(config)};
     App app{config, staff, {}, t0};
+    std::optional<kiosk::BookingWebhook> webhook;  // as main.cpp wires it when bookings.webhook_url is set
 
-    explicit Kiosk(kiosk::Config c = testConfig()) : config(std::move(c)) { app.connectBookings(bookings); }
-    const kiosk::BookingDraft& draft() const { return app.state().draft; }
+    explicit Kiosk(kiosk::Config c = testConfig()) : config(std::move(c)) {
+        app.connectBookings(bookings);
+        if (!config.bookingWebhookUrl.empty()) {
+            webhook.emplace(db, bookings, kiosk::BookingWebhookSettings::fromConfig(config));
+        }
+    }
+    const kiosk::BookingDraft& draft() const { return app.bookingWizard().draft(); }
+    // What the booking screen says under the step (kiosk/app/strings.hpp), as describe() reports it too.
+    std::string message() const { return app.bookingWizard().message(); }
     void apply(const kiosk::Intent& i) { app.apply(i, t0); }
     void type(const std::string& keys) {
         for (char c : keys) apply(intent::Type{std::string(1, c)});
@@ -90,9 +100,9 @@ TEST_CASE("Booking flow: from home, a resident books by touch and gets a code, t
     k.type("0912");
     k.apply(intent::Submit{});
     CHECK(k.draft().step == BookingStep::Phone);  // 4 digits: not a phone number
-    CHECK(k.draft().message.starts_with("Số điện thoại chưa đúng."));
+    CHECK(k.message().starts_with("Số điện thoại chưa đúng."));
     k.type("345678");
-    CHECK(k.draft().message.empty());  // typing again clears the message
+    CHECK(k.message().empty());  // typing again clears the message
     k.apply(intent::Submit{});
     REQUIRE(k.draft().step == BookingStep::Name);
     k.type("ba");
@@ -161,7 +171,7 @@ TEST_CASE("Booking flow: a slot taken meanwhile sends the resident back to the f
     REQUIRE(k.bookings.book(other, t0));
     k.apply(intent::Submit{});
     CHECK(k.draft().step == BookingStep::Slot);
-    CHECK(k.draft().message.find("Bác chọn giờ khác") != std::string::npos);
+    CHECK(k.message().find("Bác chọn giờ khác") != std::string::npos);
     CHECK(std::ranges::none_of(k.draft().slots, [](const kiosk::Slot& s) { return s.start.minuteOfDay == 8 * 60 + 30; }));
     CHECK(k.bookingRows() == 1);
 }
@@ -178,7 +188,7 @@ TEST_CASE("Booking flow: the per-phone limit is explained on the confirm step") 
     k.apply(intent::Submit{});
     k.apply(intent::Submit{});
     CHECK(k.draft().step == BookingStep::Confirm);
-    CHECK_FALSE(k.draft().message.empty());
+    CHECK_FALSE(k.message().empty());
     CHECK(k.bookingRows() == 2);
 }
 
@@ -199,7 +209,7 @@ TEST_CASE("Booking flow: a resident cancels with the code and the phone number, 
     k.type("0900000000");
     k.apply(intent::Submit{});
     CHECK(k.draft().step == BookingStep::CancelPhone);  // wrong phone: nothing cancelled
-    CHECK_FALSE(k.draft().message.empty());
+    CHECK_FALSE(k.message().empty());
     CHECK(k.bookings.find(booked->code)->status == kiosk::BookingStatus::booked);
     for (int i = 0; i < 10; ++i) k.apply(intent::Erase{});
     k.type("0987654321");
@@ -228,7 +238,7 @@ TEST_CASE("Booking flow: without the booking service the screen opens but nothin
     app.apply(intent::OpenBooking{}, t0);
     app.apply(intent::ChooseBookingTopic{"vneid"}, t0);
     CHECK_FALSE(app.bookingsAvailable());
-    CHECK(app.state().draft.days.empty());
+    CHECK(app.bookingWizard().draft().days.empty());
 }
 
 TEST_CASE("Booking flow: with a webhook configured, a made and a cancelled booking each leave one outbox message") {
@@ -236,8 +246,8 @@ TEST_CASE("Booking flow: with a webhook configured, a made and a cancelled booki
     k.chooseTomorrowAt0830();
     k.type("0987654321");
     for (int i = 0; i < 3; ++i) k.apply(intent::Submit{});
-    REQUIRE(k.app.state().draft.confirmed);
-    const std::string code = k.app.state().draft.confirmed->code;
+    REQUIRE(k.app.bookingWizard().draft().confirmed);
+    const std::string code = k.app.bookingWizard().draft().confirmed->code;
     k.app.apply(intent::GoHome{}, t0);
     k.app.apply(intent::OpenBooking{}, t0);
     k.app.apply(intent::StartCancel{}, t0);
@@ -245,7 +255,7 @@ TEST_CASE("Booking flow: with a webhook configured, a made and a cancelled booki
     k.app.apply(intent::Submit{}, t0);
     for (char c : std::string("0987654321")) k.app.apply(intent::Type{std::string(1, c)}, t0);
     k.app.apply(intent::Submit{}, t0);
-    REQUIRE(k.app.state().draft.step == BookingStep::Cancelled);
+    REQUIRE(k.app.bookingWizard().draft().step == BookingStep::Cancelled);
 
     const auto messages = kiosk::Outbox(k.db).due(t0 + std::chrono::seconds(1), 10);
     REQUIRE(messages.size() == 2);
@@ -286,9 +296,9 @@ TEST_CASE("Booking flow: the notice is stored with the booking or not at all") {
     k.chooseTomorrowAt0830();
     k.type("0987654321");
     for (int i = 0; i < 3; ++i) k.apply(intent::Submit{});
-    CHECK_FALSE(k.app.state().draft.confirmed);  // no code shown for a booking that is not stored
-    CHECK(k.app.state().draft.step == BookingStep::Confirm);
-    CHECK_FALSE(k.app.state().draft.message.empty());
+    CHECK_FALSE(k.app.bookingWizard().draft().confirmed);  // no code shown for a booking that is not stored
+    CHECK(k.app.bookingWizard().draft().step == BookingStep::Confirm);
+    CHECK_FALSE(k.message().empty());
     kiosk::db::Statement rows = k.db.prepare("SELECT count(*) FROM booking");
     REQUIRE(rows.step());
     CHECK(rows.columnInt(0) == 0);

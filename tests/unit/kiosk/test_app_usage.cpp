@@ -104,7 +104,7 @@ TEST_CASE("Usage: a finished guide, the two survey answers once per session, and
     k.apply(intent::Submit{}, 18);
     k.apply(intent::Submit{}, 19);
     k.apply(intent::Submit{}, 20);
-    REQUIRE(k.app.state().draft.step == kiosk::BookingStep::Done);
+    REQUIRE(k.app.bookingWizard().draft().step == kiosk::BookingStep::Done);
 
     const auto day = k.today();
     REQUIRE(day.guides.size() == 1);

@@ -1,4 +1,5 @@
 // Booking exports against a fixed "now": Wednesday 2026-11-25, 09:10 in Ha Noi (02:10 UTC).
+#include "app/strings.hpp"
 #include "bookings/booking_export.hpp"
 #include "bookings/booking_retention.hpp"
 #include "bookings/bookings.hpp"
@@ -64,7 +65,7 @@ struct Fixture {
         r.phone = std::move(phone);
         r.name = std::move(name);
         auto booked = service.book(r, testNow);
-        REQUIRE_MESSAGE(booked.has_value(), (booked ? "" : booked.error().message));
+        REQUIRE_MESSAGE(booked.has_value(), (booked ? "" : kiosk::text::bookingRefusal(booked.error())));
         return *booked;
     }
 };

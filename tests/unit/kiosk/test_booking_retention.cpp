@@ -1,4 +1,5 @@
 // Erasure of residents' personal data from bookings, against a fixed clock in Ha Noi (UTC+7).
+#include "app/strings.hpp"
 #include "bookings/booking_retention.hpp"
 #include "bookings/bookings.hpp"
 #include "storage/migrations.hpp"
@@ -57,7 +58,7 @@ struct Fixture {
         r.name = std::move(name);
         const auto bookedAt = sys_days{date} - 24h;
         auto booked = service.book(r, bookedAt);
-        REQUIRE_MESSAGE(booked.has_value(), (booked ? "" : booked.error().message));
+        REQUIRE_MESSAGE(booked.has_value(), (booked ? "" : kiosk::text::bookingRefusal(booked.error())));
         return booked->code;
     }
 

@@ -1,4 +1,5 @@
 // Booking rules against a fixed "now": Wednesday 2026-11-25, 09:10 in Ha Noi (02:10 UTC).
+#include "app/strings.hpp"
 #include "bookings/bookings.hpp"
 #include "storage/migrations.hpp"
 
@@ -186,7 +187,7 @@ TEST_CASE("bookings: a slot off the weekly grid is not offered") {
         const auto result = service.book(request(slot), testNow);
         REQUIRE_FALSE(result.has_value());
         CHECK(result.error().code == BookingErrorCode::slotNotOffered);
-        CHECK_FALSE(result.error().message.empty());
+        CHECK_FALSE(kiosk::text::bookingRefusal(result.error()).empty());
     }
     CHECK(scalar(db, "SELECT count(*) FROM booking") == 0);
 }
@@ -206,7 +207,8 @@ TEST_CASE("bookings: closed days offer no slots and refuse bookings") {
     const auto closed = service.book(request({nov(27), at(9, 0)}), testNow);
     REQUIRE_FALSE(closed.has_value());
     CHECK(closed.error().code == BookingErrorCode::closedDay);
-    CHECK(closed.error().message.find("Họp thôn") != std::string::npos);
+    CHECK(closed.error().closedReason == "Họp thôn");
+    CHECK(kiosk::text::bookingRefusal(closed.error()).find("Họp thôn") != std::string::npos);
     CHECK(scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'booking.closure' AND staff_id = 7") == 1);
 }
 

@@ -49,12 +49,13 @@ std::string groupedCode(const std::string& code) {
 
 // What the helper will see: "VNeID – Kích hoạt mức 2, bước 4".
 std::string whatHelpWith(const ScreenContext& ctx) {
-    const kiosk::State& state = ctx.app.state();
-    std::string result = topicTitle(state.draft.topicId);
-    if (state.booking.guideId.empty() || state.booking.topicId != state.draft.topicId) return result;
-    if (const content::Guide* guide = ctx.app.library().find(state.booking.guideId)) {
+    const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
+    const kiosk::BookingContext& from = ctx.app.bookingWizard().context();
+    std::string result = topicTitle(draft.topicId);
+    if (from.guideId.empty() || from.topicId != draft.topicId) return result;
+    if (const content::Guide* guide = ctx.app.library().find(from.guideId)) {
         result += " – " + guide->title;
-        if (state.booking.step >= 0) result += fmt::format(", bước {}", state.booking.step + 1);
+        if (from.step >= 0) result += fmt::format(", bước {}", from.step + 1);
     }
     return result;
 }
@@ -160,7 +161,7 @@ void drawTopicStep(const ScreenContext& ctx, Intents& intents) {
 }
 
 void drawDayStep(const ScreenContext& ctx, Intents& intents) {
-    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     float top = drawHeader(ctx, text::kBookingDayTitle, whatHelpWith(ctx).c_str());
     std::vector<Choice> choices;
     int offset = 0;  // target ids count days from today, so scenarios work on any date
@@ -181,9 +182,10 @@ void drawDayStep(const ScreenContext& ctx, Intents& intents) {
 }
 
 void drawSlotStep(const ScreenContext& ctx, Intents& intents) {
-    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     std::string title = fmt::format("{} – {}", text::kBookingSlotTitle, draft.day ? kiosk::vietnameseDay(*draft.day) : "");
-    float top = drawHeader(ctx, title.c_str(), draft.message.empty() ? nullptr : draft.message.c_str());
+    const std::string message = ctx.app.bookingWizard().message();
+    float top = drawHeader(ctx, title.c_str(), message.empty() ? nullptr : message.c_str());
     std::vector<Choice> choices;
     const bool showPlaces = ctx.app.bookingsAvailable() && std::ranges::any_of(draft.slots, [](const kiosk::Slot& s) {
         return s.remaining > 1;
@@ -200,7 +202,7 @@ void drawSlotStep(const ScreenContext& ctx, Intents& intents) {
 
 
 void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
-    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     float y = drawHeader(ctx, text::kBookingConfirmTitle);
@@ -222,12 +224,13 @@ void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
     draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x + m.gapPx / 2, y + m.gapPx / 2),
                   toImColor(ctx.theme.palette().notice.text), consent.c_str(), nullptr, width - m.gapPx);
     y += boxH + m.gapPx / 2;
-    if (!draft.message.empty()) drawLines(ctx, x, y, width, {draft.message}, ctx.theme.bodyBold());
+    const std::string message = ctx.app.bookingWizard().message();
+    if (!message.empty()) drawLines(ctx, x, y, width, {message}, ctx.theme.bodyBold());
     drawBookingNav(ctx, intents, text::kBookingAgree);
 }
 
 void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
-    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     const kiosk::Booking& booking = *draft.confirmed;
@@ -277,7 +280,8 @@ Intents drawBooking(const ScreenContext& ctx) {
         endPage();
         return intents;
     }
-    const kiosk::BookingDraft& draft = ctx.app.state().draft;
+    const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
+    const std::string message = ctx.app.bookingWizard().message();
     if (!ctx.app.bookingsAvailable()) {
         float y = drawHeader(ctx, text::kBookHelp);
         ImVec2 screen = ImGui::GetMainViewport()->Size;
@@ -296,17 +300,17 @@ Intents drawBooking(const ScreenContext& ctx) {
     case BookingStep::Phone:
     case BookingStep::CancelPhone:
         drawTypingPage(ctx, intents, draft.step == BookingStep::Phone ? text::kBookingPhoneTitle : text::kBookingCancelPhoneTitle,
-                       groupedPhone(draft.phone.text()), text::kBookingPhoneHint, draft.message, numericKeys(text::kContinue),
+                       groupedPhone(draft.phone.text()), text::kBookingPhoneHint, message, numericKeys(text::kContinue),
                        kNumericColumns, kNumericRows, true);
         break;
     case BookingStep::Name:
-        drawTypingPage(ctx, intents, text::kBookingNameTitle, draft.name.text(), text::kBookingNameHint, draft.message,
+        drawTypingPage(ctx, intents, text::kBookingNameTitle, draft.name.text(), text::kBookingNameHint, message,
                        vietnameseKeys(draft.name.empty() ? text::kSkip : text::kDone), kLetterColumns, kLetterRows,
                        false);
         break;
     case BookingStep::CancelCode:
         drawTypingPage(ctx, intents, text::kBookingCancelCodeTitle, groupedCode(draft.code.text()),
-                       text::kBookingCancelOwnSubtitle, draft.message, codeKeys(text::kContinue), kCodeColumns, kCodeRows, false);
+                       text::kBookingCancelOwnSubtitle, message, codeKeys(text::kContinue), kCodeColumns, kCodeRows, false);
         break;
     case BookingStep::Confirm: drawConfirmStep(ctx, intents); break;
     case BookingStep::Done:
