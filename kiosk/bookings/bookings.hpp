@@ -4,7 +4,7 @@
 #pragma once
 
 #include "config/config.hpp"
-#include "storage/database.hpp"
+#include "common/database.hpp"
 #include "storage/migrations.hpp"
 
 #include <array>

@@ -1,7 +1,7 @@
 // Reads kiosk.toml. Each key is checked on its own, so a bad value costs only that value, never the kiosk.
 #include "config/config.hpp"
 
-#include "usage/usage_upload.hpp"
+#include "common/usage_upload.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>

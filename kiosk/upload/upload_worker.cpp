@@ -1,7 +1,7 @@
 #include "upload/upload_worker.hpp"
 
 #include "common/shared_helpers.hpp"
-#include "storage/database.hpp"
+#include "common/database.hpp"
 #include "usage/usage_events.hpp"
 
 #include <fmt/format.h>

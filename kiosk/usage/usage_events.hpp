@@ -1,11 +1,11 @@
 // Privacy-safe usage statistics: what was used, never who. Events are counts, step numbers and names that come
 // from the program or the bundled guides (screen names, guide ids, topics) — never a phone number, a name or
 // anything a resident typed. They are kept raw for rawEventDays and rolled up per local day; the rollups
-// (kiosk/usage_upload.hpp) are what travels to the commune hub.
+// (kiosk/common/include/common/usage_upload.hpp) are what travels to the commune hub.
 #pragma once
 
-#include "storage/database.hpp"
-#include "usage/usage_upload.hpp"
+#include "common/database.hpp"
+#include "common/usage_upload.hpp"
 
 #include <chrono>
 #include <condition_variable>

@@ -260,7 +260,7 @@ TEST_CASE("a version 1 database gets generation times from when its days arrived
     std::filesystem::create_directories(dir);
     {
         // Version 1's two tables that changed, as it created them, with one stored day.
-        auto old = commune::db::Database::open(dir / "hub.sqlite");
+        auto old = kiosk::db::Database::open(dir / "hub.sqlite");
         old.execute(R"sql(
 CREATE TABLE kiosks(kiosk_ref INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL UNIQUE, village TEXT NOT NULL DEFAULT '',
   token_hash TEXT NOT NULL UNIQUE, created_unix INTEGER NOT NULL, last_seen_unix INTEGER NOT NULL DEFAULT 0,
@@ -287,7 +287,7 @@ PRAGMA user_version = 1;
         CHECK(villageSessions(*store, "Thôn 1") == 41);
     }
     {
-        auto again = commune::db::Database::open(dir / "hub.sqlite");
+        auto again = kiosk::db::Database::open(dir / "hub.sqlite");
         CHECK(again.userVersion() == 2);
     }
     std::filesystem::remove_all(dir);
