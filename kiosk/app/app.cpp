@@ -2,7 +2,7 @@
 
 #include "bookings/booking_retention.hpp"
 #include "upload/outbox.hpp"
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

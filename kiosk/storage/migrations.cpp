@@ -1,6 +1,6 @@
 #include "storage/migrations.hpp"
 
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>

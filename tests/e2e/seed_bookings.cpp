@@ -5,7 +5,7 @@
 // usage: seed_bookings --data-dir DIR [--past N] [--future N] [--past-per-day K] [--manifest FILE]
 #include "bookings/booking_export.hpp"
 #include "bookings/bookings.hpp"
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 #include "storage/migrations.hpp"
 
 #include <fmt/format.h>
