@@ -1,4 +1,4 @@
-// Local days (Asia/Ho_Chi_Minh: UTC+7 all year, no daylight saving) and report periods.
+// Report periods and the timing of uploads. Local days and time stamps are common/local_time.hpp's.
 #pragma once
 
 #include "hub_store.hpp"
@@ -10,16 +10,6 @@
 #include <string_view>
 
 namespace commune {
-
-constexpr std::int64_t kLocalUtcOffsetSeconds = 7 * 3600;
-
-[[nodiscard]] std::string localDay(std::int64_t unixSeconds);  // YYYY-MM-DD
-[[nodiscard]] std::string addDays(const std::string& day, int days);
-[[nodiscard]] std::string isoUtc(std::int64_t unixSeconds);     // 2026-11-25T08:00:00Z
-[[nodiscard]] std::string localDateTime(std::int64_t unixSeconds);  // 25/11/2026 15:00
-// What a kiosk writes in sent_at, "2026-11-25T08:00:00Z" (a fraction of a second or "+00:00" also
-// read), as unix seconds; nullopt for anything else.
-[[nodiscard]] std::optional<std::int64_t> parseIsoUtc(std::string_view text);
 
 // A POST: generated at its sent_at (no later than its arrival, so a kiosk clock running ahead cannot
 // rank a copy above the ones that follow), and the kiosk was seen when it arrived.

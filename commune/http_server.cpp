@@ -2,6 +2,7 @@
 
 #include "auth.hpp"
 #include "calendar.hpp"
+#include "common/local_time.hpp"
 #include "report.hpp"
 
 #include <fmt/format.h>
@@ -186,7 +187,7 @@ void HubServer::routes() {
         }
         const std::int64_t receivedAt = now();
         // One day of tolerance for a kiosk clock slightly ahead of the hub's.
-        auto upload = kiosk::upload::parseUpload(body, addDays(localDay(receivedAt), 1));
+        auto upload = kiosk::upload::parseUpload(body, kiosk::addDays(kiosk::localDay(receivedAt), 1));
         if (!upload) return sendError(res, 400, upload.error());
         if (upload->kioskId != *kioskId)
             return sendError(res, 403, "kiosk_id: " + upload->kioskId + " does not match the token's kiosk");
@@ -255,7 +256,7 @@ void HubServer::routes() {
             }
             std::string periodText = req.has_param("quarter") ? req.get_param_value("quarter")
                                                                : req.get_param_value("month");
-            if (periodText.empty()) periodText = localDay(now()).substr(0, 7);
+            if (periodText.empty()) periodText = kiosk::localDay(now()).substr(0, 7);
             auto period = parsePeriod(periodText);
             if (!period) {
                 res.status = 400;

@@ -2,7 +2,7 @@
 // one machine is not enough (ARCHITECTURE.md "Scale") — the HTTP server, CLI and reports only see this.
 #pragma once
 
-#include "usage/usage_upload.hpp"
+#include "common/usage_upload.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,7 @@
 // commune-hub: receives kiosk uploads, stores them, serves reports. See commune/README.md.
 #include "auth.hpp"
 #include "calendar.hpp"
+#include "common/local_time.hpp"
 #include "http_server.hpp"
 #include "report.hpp"
 #include "sqlite_hub_store.hpp"
@@ -159,7 +160,7 @@ int import(const Args& args) {
     }
     auto store = openStore(args);
     const std::int64_t now = nowUnix();
-    const std::string latest = commune::addDays(commune::localDay(now), 1);
+    const std::string latest = kiosk::addDays(kiosk::localDay(now), 1);
     std::string line;
     int lineNumber = 0, uploads = 0, days = 0, older = 0, failed = 0;
     while (std::getline(in, line)) {

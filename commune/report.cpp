@@ -1,5 +1,7 @@
 #include "report.hpp"
 
+#include "common/local_time.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -139,7 +141,7 @@ std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
         const bool stale = silent < 0 || silent > kStaleAfterDays;
         health.rows.push_back({{k.kioskId},
                                {k.village},
-                               {k.lastSeenUnix > 0 ? localDateTime(k.lastSeenUnix) : "chưa gửi", stale},
+                               {k.lastSeenUnix > 0 ? kiosk::localDateTime(k.lastSeenUnix) : "chưa gửi", stale},
                                {silent < 0 ? "—" : std::to_string(silent), stale},
                                {k.version},
                                {k.contentVersion},
@@ -385,7 +387,7 @@ std::string renderHtml(const Report& r) {
         "<form class=\"noprint\" method=\"get\" action=\"/reports\"><label>Tháng <input name=\"month\" "
         "placeholder=\"2026-11\" size=\"8\"></label> <button>Xem</button></form>\n",
         query, htmlEscape(r.period.key));
-    out += fmt::format("<p>Cập nhật lúc {} (giờ Việt Nam).</p>\n", localDateTime(r.nowUnix));
+    out += fmt::format("<p>Cập nhật lúc {} (giờ Việt Nam).</p>\n", kiosk::localDateTime(r.nowUnix));
 
     const auto tables = reportTables(r, false);
     std::vector<Bar> sessionBars;

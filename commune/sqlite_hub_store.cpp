@@ -139,13 +139,24 @@ void decodeFunnel(std::string_view funnel, Add&& add) {
     }
 }
 
+// NORMAL, not FULL (the kiosk's choice): in WAL mode the file stays consistent after a power cut but may
+// lose the last commits, and every kiosk re-sends its recent days (a re-send replaces), so a lost upload
+// comes back within the hour. Not syncing on every commit is what lets one hub take a thousand uploads a
+// second. A quarter's report reads ~15 MB: keep it in memory (page cache and mmap, sorts in RAM).
+// callerSerialises: the store serialises every use of its connection with its own mutex.
+constexpr kiosk::db::OpenOptions kHubFile{.sync = kiosk::db::OpenOptions::Sync::normal,
+                                          .callerSerialises = true,
+                                          .cacheKiB = 65536,
+                                          .mmapBytes = 268435456,
+                                          .tempInMemory = true};
+
 // A kiosk with no registered village is reported under its own id rather than lost.
 constexpr std::string_view kVillageExpr = "CASE WHEN k.village = '' THEN k.kiosk_id ELSE k.village END";
 
 }  // namespace
 
 struct SqliteHubStore::Statements {
-    explicit Statements(db::Database& db)
+    explicit Statements(kiosk::db::Database& db)
         // SET expressions all see the row as it was, so every iif() compares with the stored generation.
         : updateHeartbeat(db.prepare(
               "UPDATE kiosks SET last_seen_unix = max(last_seen_unix, ?1), "
@@ -177,11 +188,11 @@ struct SqliteHubStore::Statements {
           kioskById(db.prepare("SELECT 1 FROM kiosks WHERE kiosk_id = ?1")),
           sessionUser(db.prepare("SELECT username FROM sessions WHERE session_hash = ?1 AND expires_unix > ?2")) {}
 
-    db::Statement updateHeartbeat, deleteFigures, deleteGuides, deleteScreens, upsertDay, insertFigure, insertScreen,
+    kiosk::db::Statement updateHeartbeat, deleteFigures, deleteGuides, deleteScreens, upsertDay, insertFigure, insertScreen,
         insertGuide, kioskByToken, kioskById, sessionUser;
 };
 
-SqliteHubStore::SqliteHubStore(db::Database database) : m_db(std::move(database)) {
+SqliteHubStore::SqliteHubStore(kiosk::db::Database database) : m_db(std::move(database)) {
     createSchema();
     m_statements = std::make_unique<Statements>(m_db);
 }
@@ -189,7 +200,7 @@ SqliteHubStore::SqliteHubStore(db::Database database) : m_db(std::move(database)
 SqliteHubStore::~SqliteHubStore() = default;
 
 std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::filesystem::path& file) {
-    auto store = std::unique_ptr<SqliteHubStore>(new SqliteHubStore(db::Database::open(file)));
+    auto store = std::unique_ptr<SqliteHubStore>(new SqliteHubStore(kiosk::db::Database::open(file, kHubFile)));
     store->startCheckpointer(file);
     return store;
 }
@@ -199,7 +210,7 @@ void SqliteHubStore::startCheckpointer(const std::filesystem::path& file) {
     m_db.execute("PRAGMA wal_autocheckpoint=20000");
     m_checkpointer = std::jthread([file](std::stop_token stop) {
         try {
-            db::Database own = db::Database::open(file);
+            kiosk::db::Database own = kiosk::db::Database::open(file, kHubFile);
             std::mutex idle;
             std::condition_variable_any wake;
             std::unique_lock lock(idle);
@@ -216,14 +227,14 @@ void SqliteHubStore::startCheckpointer(const std::filesystem::path& file) {
 }
 
 std::unique_ptr<SqliteHubStore> SqliteHubStore::openInMemory() {
-    return std::unique_ptr<SqliteHubStore>(new SqliteHubStore(db::Database::openInMemory()));
+    return std::unique_ptr<SqliteHubStore>(new SqliteHubStore(kiosk::db::Database::openInMemory()));
 }
 
 void SqliteHubStore::createSchema() {
-    db::Transaction tx(m_db);
+    kiosk::db::Transaction tx(m_db);
     const int version = m_db.userVersion();  // 0: a new file (version 1 set it with the tables)
     if (version > kSchemaVersion)
-        throw db::Error(SQLITE_ERROR, fmt::format("the database is from a newer commune-hub (schema version {})", version));
+        throw kiosk::db::Error(SQLITE_ERROR, fmt::format("the database is from a newer commune-hub (schema version {})", version));
     if (version == 1) m_db.execute(kFromVersion1);
     m_db.execute(kSchema);
     m_db.execute(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
@@ -232,7 +243,7 @@ void SqliteHubStore::createSchema() {
 
 bool SqliteHubStore::addKiosk(const std::string& kioskId, const std::string& village, const std::string& tokenHash) {
     std::lock_guard lock(m_mutex);
-    db::Transaction tx(m_db);
+    kiosk::db::Transaction tx(m_db);
     {
         auto exists = m_db.prepare("SELECT 1 FROM kiosks WHERE kiosk_id = ?1");
         exists.bind(1, kioskId);
@@ -268,7 +279,7 @@ bool SqliteHubStore::kioskExists(const std::string& kioskId) {
 
 StoredUpload SqliteHubStore::replaceRollups(const kiosk::upload::Upload& upload, const UploadTiming& timing) {
     std::lock_guard lock(m_mutex);
-    db::Transaction tx(m_db);
+    kiosk::db::Transaction tx(m_db);
     auto& heartbeat = m_statements->updateHeartbeat;
     const auto& h = upload.heartbeat;
     heartbeat.bind(1, timing.seenUnix)
@@ -283,7 +294,7 @@ StoredUpload SqliteHubStore::replaceRollups(const kiosk::upload::Upload& upload,
         .bind(10, timing.generatedUnix);
     if (!heartbeat.step()) {
         heartbeat.reset();
-        throw db::Error(SQLITE_NOTFOUND, "kiosk " + upload.kioskId + " is not registered");
+        throw kiosk::db::Error(SQLITE_NOTFOUND, "kiosk " + upload.kioskId + " is not registered");
     }
     const std::int64_t kioskRef = heartbeat.columnInt64(0);
     heartbeat.run();  // finish the statement (RETURNING rows are produced before the update ends)
@@ -429,7 +440,7 @@ std::optional<std::string> SqliteHubStore::staffPasswordHash(const std::string& 
 
 void SqliteHubStore::addSession(const std::string& sessionHash, const std::string& username, std::int64_t expiresUnix) {
     std::lock_guard lock(m_mutex);
-    db::Transaction tx(m_db);
+    kiosk::db::Transaction tx(m_db);
     m_db.prepare("DELETE FROM sessions WHERE expires_unix <= unixepoch()").run();
     m_db.prepare("INSERT INTO sessions(session_hash, username, expires_unix) VALUES (?1, ?2, ?3)")
         .bind(1, sessionHash)
@@ -461,11 +472,11 @@ bool SqliteHubStore::canWrite() noexcept {
         if (now - m_lastWriteProof < kWriteProofLifetime) {
             // A commit succeeded moments ago: only take the write lock (another writer holding it still
             // means 503) and roll back, writing nothing, so callers cannot grow the WAL per request.
-            db::Transaction tx(m_db);
+            kiosk::db::Transaction tx(m_db);
             return true;
         }
         // A real commit (one tiny row), so a full disk or a read-only file shows up here.
-        db::Transaction tx(m_db);
+        kiosk::db::Transaction tx(m_db);
         m_db.prepare("INSERT OR REPLACE INTO health_probe(id, at_unix) VALUES (1, unixepoch())").run();
         tx.commit();
         m_lastWriteProof = now;

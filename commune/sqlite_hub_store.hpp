@@ -2,7 +2,7 @@
 #pragma once
 
 #include "hub_store.hpp"
-#include "sqlite_db.hpp"
+#include "common/database.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -16,7 +16,7 @@ namespace commune {
 
 class SqliteHubStore final : public HubStore {
 public:
-    // Creates the schema if needed. Throws db::Error when the file cannot be opened or set up.
+    // Creates the schema if needed. Throws kiosk::db::Error when the file cannot be opened or set up.
     static std::unique_ptr<SqliteHubStore> open(const std::filesystem::path& file);
     static std::unique_ptr<SqliteHubStore> openInMemory();  // for tests
 
@@ -43,7 +43,7 @@ public:
 
 private:
     struct Statements;  // prepared once, reused for every upload
-    explicit SqliteHubStore(db::Database database);
+    explicit SqliteHubStore(kiosk::db::Database database);
     void createSchema();
     // false: the store holds a newer copy of that day, which is kept.
     bool replaceDay(std::int64_t kioskRef, const kiosk::upload::DailyRollup& day, const UploadTiming& timing);
@@ -53,7 +53,7 @@ private:
     void startCheckpointer(const std::filesystem::path& file);
 
     std::mutex m_mutex;  // one connection, one writer at a time: SQLite serialises writes anyway
-    db::Database m_db;
+    kiosk::db::Database m_db;
     std::unique_ptr<Statements> m_statements;
     // The last commit that succeeded (none yet: a lifetime ago).
     std::chrono::steady_clock::time_point m_lastWriteProof = std::chrono::steady_clock::now() - kWriteProofLifetime;

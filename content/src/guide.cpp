@@ -1,5 +1,6 @@
 #include "content/guide.hpp"
 
+#include "content/toml_report.hpp"
 #include "guide_reader.hpp"
 
 #include <fmt/format.h>
@@ -9,11 +10,7 @@
 namespace content {
 
 std::string Issue::text() const {
-    const std::string_view prefix = warning ? "warning: " : "";
-    if (line <= 0) {
-        return fmt::format("{}: {}{}", file, prefix, message);
-    }
-    return fmt::format("{}:{}: {}{}", file, line, prefix, message);
+    return fileLineMessage(file, line, warning ? "warning: " + message : message);
 }
 
 std::vector<const Guide*> Library::guidesForTopic(std::string_view topic) const {

@@ -1,5 +1,6 @@
 #include "guide_reader.hpp"
 
+#include "content/toml_report.hpp"
 #include "content/topics.hpp"
 #include "text_checks.hpp"
 
@@ -41,56 +42,6 @@ constexpr std::int64_t kMaxPixels = 100000;
 
 enum class Need { Required, Optional };
 
-std::string formatDate(const toml::date& date) {
-    return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
-}
-
-// What was found, for the "got ..." end of a message.
-std::string describe(const toml::node& node) {
-    if (const auto* text = node.as_string()) {
-        return quoteText(text->get());
-    }
-    if (const auto* integer = node.as_integer()) {
-        return fmt::format("{}", integer->get());
-    }
-    if (const auto* number = node.as_floating_point()) {
-        std::string text = fmt::format("{}", number->get());
-        if (text.find_first_of(".eEn") == std::string::npos) {
-            text += ".0";
-        }
-        return text;
-    }
-    if (const auto* boolean = node.as_boolean()) {
-        return boolean->get() ? "true" : "false";
-    }
-    if (const auto* date = node.as_date()) {
-        return formatDate(date->get());
-    }
-    if (node.is_array()) {
-        return "a list [...]";
-    }
-    if (node.is_table()) {
-        return "a table {...}";
-    }
-    if (node.is_time()) {
-        return "a time of day";
-    }
-    if (node.is_date_time()) {
-        return "a date with a time";
-    }
-    return "a value of another kind";
-}
-
-int lineOf(const toml::node& node, int fallback) {
-    const auto line = static_cast<int>(node.source().begin.line);
-    return line > 0 ? line : fallback;
-}
-
-int lineOf(const toml::key& key, const toml::node& node) {
-    const auto line = static_cast<int>(key.source().begin.line);
-    return line > 0 ? line : lineOf(node, 1);
-}
-
 // A key found in a table, with the line to report it on.
 struct Entry {
     const toml::node* node = nullptr;
@@ -102,7 +53,7 @@ Entry lookup(const toml::table& table, std::string_view key) {
     if (it == table.end()) {
         return {};
     }
-    return {&it->second, lineOf(it->first, it->second)};
+    return {&it->second, lineOf(it->first, it->second, 1)};
 }
 
 bool isIdCharacter(char c) {
@@ -204,7 +155,7 @@ class GuideReader {
                    std::string_view prefix) {
         for (auto&& [key, node] : table) {
             if (std::ranges::find(allowed, key.str()) == allowed.end()) {
-                report(lineOf(key, node), fmt::format("{}{}", prefix, key.str()),
+                report(lineOf(key, node, 1), fmt::format("{}{}", prefix, key.str()),
                        fmt::format("unknown key{}", suggestion(key.str(), allowed)));
             }
         }
@@ -257,7 +208,7 @@ class GuideReader {
         }
         const auto* text = entry.node->as_string();
         if (text == nullptr) {
-            report(entry.line, field, fmt::format("must be text in quotes, got {}", describe(*entry.node)));
+            report(entry.line, field, fmt::format("must be text in quotes, got {}", describeValue(*entry.node)));
             return std::nullopt;
         }
         if (!checkText(entry.line, field, text->get(), maxCharacters)) {
@@ -278,7 +229,7 @@ class GuideReader {
         if (array == nullptr) {
             report(entry.line, key,
                    fmt::format("must be a list of texts like [\"...\", \"...\"], got {}",
-                               describe(*entry.node)));
+                               describeValue(*entry.node)));
             return std::nullopt;
         }
         const auto lines = [](std::size_t n) { return fmt::format("{} line{}", n, n == 1 ? "" : "s"); };
@@ -298,7 +249,7 @@ class GuideReader {
             const auto field = fmt::format("{}[{}]", key, i + 1);
             const auto* text = item.as_string();
             if (text == nullptr) {
-                report(line, field, fmt::format("must be text in quotes, got {}", describe(item)));
+                report(line, field, fmt::format("must be text in quotes, got {}", describeValue(item)));
                 good = false;
             } else if (checkText(line, field, text->get(), kNoLimit)) {
                 items.push_back(text->get());
@@ -318,7 +269,7 @@ class GuideReader {
         }
         const auto* integer = entry.node->as_integer();
         if (integer == nullptr) {
-            report(entry.line, field, fmt::format("must be a whole number, got {}", describe(*entry.node)));
+            report(entry.line, field, fmt::format("must be a whole number, got {}", describeValue(*entry.node)));
             return std::nullopt;
         }
         const std::int64_t value = integer->get();
@@ -339,7 +290,7 @@ class GuideReader {
         if (text == nullptr || !isId(text->get())) {
             report(entry.line, "id",
                    fmt::format("must use only a-z, 0-9 and - (like \"vneid-kich-hoat-muc-2\"), got {}",
-                               describe(*entry.node)));
+                               describeValue(*entry.node)));
             return;
         }
         const std::string& id = text->get();
@@ -360,7 +311,7 @@ class GuideReader {
         const auto* text = entry.node->as_string();
         if (text == nullptr || findTopic(text->get()) == nullptr) {
             report(entry.line, "topic",
-                   fmt::format("must be one of {}, got {}", topicList(), describe(*entry.node)));
+                   fmt::format("must be one of {}, got {}", topicList(), describeValue(*entry.node)));
             return;
         }
         m_draft.guide.topic = text->get();
@@ -374,7 +325,7 @@ class GuideReader {
         if (const auto* flag = entry.node->as_boolean()) {
             m_draft.guide.isNew = flag->get();
         } else {
-            report(entry.line, "new", fmt::format("must be true or false, got {}", describe(*entry.node)));
+            report(entry.line, "new", fmt::format("must be true or false, got {}", describeValue(*entry.node)));
         }
     }
 
@@ -388,7 +339,7 @@ class GuideReader {
         if (date == nullptr) {
             report(entry.line, "checked_on",
                    fmt::format("must be a date like 2026-11-20 (without quotes), got {}",
-                               describe(*entry.node)));
+                               describeValue(*entry.node)));
             return;
         }
         const auto& value = date->get();
@@ -430,7 +381,7 @@ class GuideReader {
         const auto* array = entry.node->as_array();
         if (array == nullptr) {
             report(entry.line, "steps",
-                   fmt::format("must be [[steps]] sections, got {}", describe(*entry.node)));
+                   fmt::format("must be [[steps]] sections, got {}", describeValue(*entry.node)));
             return;
         }
         for (std::size_t i = 0; i < array->size(); ++i) {
@@ -443,7 +394,7 @@ class GuideReader {
             if (const auto* table = node.as_table()) {
                 readStep(*table, field, step, lines);
             } else {
-                report(line, field, fmt::format("must be a [[steps]] section, got {}", describe(node)));
+                report(line, field, fmt::format("must be a [[steps]] section, got {}", describeValue(node)));
             }
             m_draft.guide.steps.push_back(std::move(step));
             m_draft.stepLines.push_back(lines);
@@ -527,7 +478,7 @@ class GuideReader {
         if (table == nullptr) {
             report(line, field,
                    fmt::format("must be {{ x = ..., y = ..., width = ..., height = ... }}, got {}",
-                               describe(node)));
+                               describeValue(node)));
             return std::nullopt;
         }
         checkKeys(*table, kHotspotKeys, field + ".");
@@ -582,7 +533,7 @@ GuideDraft readGuide(std::string_view text, const std::string& fileName) {
     try {
         root = toml::parse(text, std::string_view(fileName));
     } catch (const toml::parse_error& error) {
-        return fail(std::max(1, static_cast<int>(error.source().begin.line)),
+        return fail(std::max(1, lineOf(error)),
                     fmt::format("not valid TOML: {}", error.description()));
     }
     GuideReader(draft, fileName).read(root);

@@ -1,5 +1,7 @@
 #include "text_checks.hpp"
 
+#include "content/toml_report.hpp"
+
 #include <fmt/format.h>
 #include <utf8proc.h>
 
@@ -128,9 +130,32 @@ int sentenceCount(std::string_view text) {
     return count;
 }
 
-std::string quoteText(std::string_view text) {
+std::size_t editDistance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> previous(b.size() + 1);
+    std::vector<std::size_t> current(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        previous[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+        }
+        std::swap(previous, current);
+    }
+    return previous[b.size()];
+}
+
+} // namespace content::detail
+
+namespace content {
+
+// Declared in content/toml_report.hpp: it needs the UTF-8 decoding above.
+std::string printableText(std::string_view text) {
+    using namespace detail;
     constexpr std::size_t kMaxCharacters = 60;
-    std::string out = "\"";
+    std::string out;
     std::size_t characters = 0;
     for (std::size_t i = 0; i < text.size();) {
         if (characters == kMaxCharacters) {
@@ -159,25 +184,7 @@ std::string quoteText(std::string_view text) {
         }
         i += length;
     }
-    out += '"';
     return out;
 }
 
-std::size_t editDistance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> previous(b.size() + 1);
-    std::vector<std::size_t> current(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        previous[j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        current[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
-        }
-        std::swap(previous, current);
-    }
-    return previous[b.size()];
-}
-
-} // namespace content::detail
+} // namespace content

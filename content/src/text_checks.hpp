@@ -23,9 +23,6 @@ namespace content::detail {
 // Sentence ends: '.', '!' or '?' followed by a space or the end of the text.
 [[nodiscard]] int sentenceCount(std::string_view text);
 
-// Text for a message: quoted, control characters escaped, cut after 60 characters.
-[[nodiscard]] std::string quoteText(std::string_view text);
-
 // Levenshtein distance on bytes, for "did you mean" suggestions on (ASCII) key names.
 [[nodiscard]] std::size_t editDistance(std::string_view a, std::string_view b);
 

@@ -1,7 +1,7 @@
 #include "app/app.hpp"
 
 #include "bookings/booking_retention.hpp"
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #include "bookings/booking_export.hpp"
 
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -23,16 +23,10 @@ constexpr std::string_view crlf = "\r\n";
 // RFC 5545 3.1: content lines longer than 75 octets are folded.
 constexpr std::size_t icsLineOctets = 75;
 
-std::chrono::system_clock::time_point parseIsoUtc(const std::string& text) {
-    int year = 0;
-    unsigned month = 0, day = 0;
-    int hour = 0, minute = 0, second = 0;
-    if (std::sscanf(text.c_str(), "%d-%u-%uT%d:%d:%dZ", &year, &month, &day, &hour, &minute, &second) != 6) {
-        throw std::runtime_error(fmt::format("bad time stamp in the booking table: {}", text));
-    }
-    using namespace std::chrono;
-    return sys_days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}} +
-           hours{hour} + minutes{minute} + seconds{second};
+std::chrono::system_clock::time_point storedTimeStamp(const std::string& text) {
+    const auto at = parseIsoUtc(text);
+    if (!at) throw std::runtime_error(fmt::format("bad time stamp in the booking table: {}", text));
+    return *at;
 }
 
 // Local time, because that is what the team reads; "2026-11-25 09:10" is a date-time to LibreOffice.
@@ -131,7 +125,7 @@ std::vector<ExportedBooking> readBookingsForExport(db::Database& db, const Expor
         if (!query.columnIsNull(7)) b.name = query.columnText(7);
         b.status = statusFromText(query.columnText(8));
         b.note = query.columnText(9);
-        b.changedAt = parseIsoUtc(query.columnText(10));
+        b.changedAt = storedTimeStamp(query.columnText(10));
         b.personalErased = !query.columnIsNull(11);
         result.push_back(std::move(b));
     }

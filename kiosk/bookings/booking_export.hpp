@@ -3,7 +3,7 @@
 #pragma once
 
 #include "bookings/bookings.hpp"
-#include "storage/database.hpp"
+#include "common/database.hpp"
 
 #include <chrono>
 #include <cstddef>

@@ -2,7 +2,7 @@
 
 #include "bookings/booking_export.hpp"
 #include "bookings/bookings.hpp"
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 #include "staff/staff.hpp"
 
 #include <fmt/format.h>

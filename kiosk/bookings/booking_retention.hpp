@@ -3,7 +3,7 @@
 // (code, day, time, topic, guide, step, status) for the figures.
 #pragma once
 
-#include "storage/database.hpp"
+#include "common/database.hpp"
 
 #include <chrono>
 #include <cstdint>

@@ -1,6 +1,6 @@
 #include "bookings/booking_webhook.hpp"
 
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 #include "upload/outbox.hpp"
 
 #include <nlohmann/json.hpp>

@@ -4,7 +4,7 @@
 
 #include "bookings/bookings.hpp"
 #include "config/config.hpp"
-#include "storage/database.hpp"
+#include "common/database.hpp"
 
 #include <chrono>
 #include <functional>

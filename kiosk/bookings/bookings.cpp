@@ -1,6 +1,7 @@
 #include "bookings/bookings.hpp"
 
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
+#include "staff/sodium_init.hpp"
 #include "staff/staff.hpp"
 
 #include <fmt/format.h>
@@ -26,7 +27,7 @@ LocalDate parseDay(const std::string& text) {
 }
 
 std::string slotText(const LocalDateTime& slot) {
-    return fmt::format("{} {:02}:{:02}", isoDay(slot.date), slot.minuteOfDay / 60, slot.minuteOfDay % 60);
+    return fmt::format("{} {}", isoDay(slot.date), clockTime(slot.minuteOfDay));
 }
 
 BookingStatus parseStatus(std::string_view text) {
@@ -82,18 +83,6 @@ std::string normalizeCode(std::string_view code) {
 }
 
 }  // namespace
-
-LocalDateTime toLocal(std::chrono::system_clock::time_point t) {
-    using namespace std::chrono;
-    const auto local = floor<minutes>(t) + localUtcOffset;
-    const auto day = floor<days>(local);
-    return {year_month_day{day}, static_cast<int>((local - day).count())};
-}
-
-std::chrono::system_clock::time_point toSystem(const LocalDateTime& local) {
-    using namespace std::chrono;
-    return sys_days{local.date} + minutes{local.minuteOfDay} - localUtcOffset;
-}
 
 std::string_view bookingStatusName(BookingStatus status) {
     switch (status) {
@@ -173,7 +162,6 @@ std::string vietnameseDay(LocalDate day) {
                        static_cast<unsigned>(day.month()));
 }
 
-std::string clockTime(int minuteOfDay) { return fmt::format("{:02}:{:02}", minuteOfDay / 60, minuteOfDay % 60); }
 
 std::vector<Slot> BookingService::gridSlots(LocalDate date) const {
     const auto weekday = std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding();

@@ -3,8 +3,9 @@
 // nothing here reads the clock.
 #pragma once
 
+#include "common/database.hpp"
+#include "common/local_time.hpp"
 #include "config/config.hpp"
-#include "storage/database.hpp"
 #include "storage/migrations.hpp"
 
 #include <array>
@@ -21,19 +22,7 @@
 
 namespace kiosk {
 
-// The kiosk's fixed offset from UTC (Viet Nam has had no daylight saving since 1975).
-inline constexpr std::chrono::hours localUtcOffset{7};
-
-using LocalDate = std::chrono::year_month_day;
-
-struct LocalDateTime {
-    LocalDate date;
-    int minuteOfDay = 0;  // 0 .. 1439
-    friend bool operator==(const LocalDateTime&, const LocalDateTime&) = default;
-};
-
-[[nodiscard]] LocalDateTime toLocal(std::chrono::system_clock::time_point t);
-[[nodiscard]] std::chrono::system_clock::time_point toSystem(const LocalDateTime& local);
+// Local dates and times (LocalDate, LocalDateTime, toLocal, clockTime) are common/local_time.hpp's.
 
 struct TimeWindow {
     int startMinute = 0;  // minute of day, inclusive
@@ -127,8 +116,6 @@ inline constexpr std::size_t bookingCodeLength = 6;
 
 // "Thứ Bảy 28/11", as the day buttons and confirmations say it.
 [[nodiscard]] std::string vietnameseDay(LocalDate day);
-// "08:30".
-[[nodiscard]] std::string clockTime(int minuteOfDay);
 
 // What happened to a booking, for whoever listens (usage counts, the team's webhook).
 enum class BookingChange { made, statusChanged, rescheduled };

@@ -5,7 +5,7 @@
 
 #include "bookings/bookings.hpp"
 #include "config/config.hpp"
-#include "storage/database.hpp"
+#include "common/database.hpp"
 
 #include <chrono>
 #include <cstdint>

@@ -1,7 +1,8 @@
 // Reads kiosk.toml. Each key is checked on its own, so a bad value costs only that value, never the kiosk.
 #include "config/config.hpp"
 
-#include "usage/usage_upload.hpp"
+#include "common/usage_upload.hpp"
+#include "content/toml_report.hpp"
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
@@ -18,6 +19,11 @@
 
 namespace kiosk {
 namespace {
+
+using content::describeValue;
+using content::lineOf;
+using content::printableText;
+using content::quoteText;
 
 constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
                                                        "friday", "saturday", "sunday"};
@@ -55,89 +61,7 @@ bool hasControlCharacters(std::string_view text) {
     return false;
 }
 
-// Text for a message: control characters escaped so the issue stays on one line, long text cut short.
-std::string printable(std::string_view text) {
-    constexpr std::size_t kMaxCharacters = 60;
-    std::string out;
-    std::size_t characters = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const auto byte = static_cast<unsigned char>(c);
-        if (!isContinuationByte(c)) {
-            if (characters == kMaxCharacters) {
-                out += "…";
-                break;
-            }
-            ++characters;
-        }
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else if (byte < 0x20 || byte == 0x7F) {
-            out += fmt::format("\\u{:04X}", static_cast<unsigned>(byte));
-        } else if (byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                   static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-            out += fmt::format("\\u{:04X}", static_cast<unsigned>(static_cast<unsigned char>(text[i + 1])));
-            ++i;
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
-std::string quotedText(std::string_view text) {
-    return fmt::format("\"{}\"", printable(text));
-}
-
-// fmt prints 90.0 as "90"; keep the ".0" so "must be an integer, got 90.0" makes sense.
-std::string formatFloat(double value) {
-    std::string text = fmt::format("{}", value);
-    if (text.find_first_of(".eEn") == std::string::npos) {
-        text += ".0";
-    }
-    return text;
-}
-
-// What was found, for the "got ..." end of a message.
-std::string describe(const toml::node& node) {
-    if (const auto* text = node.as_string()) {
-        return quotedText(text->get());
-    }
-    if (const auto* integer = node.as_integer()) {
-        return fmt::format("{}", integer->get());
-    }
-    if (const auto* number = node.as_floating_point()) {
-        return formatFloat(number->get());
-    }
-    if (const auto* boolean = node.as_boolean()) {
-        return boolean->get() ? "true" : "false";
-    }
-    if (node.is_array()) {
-        return "an array";
-    }
-    if (node.is_table()) {
-        return "a table";
-    }
-    if (node.is_date()) {
-        return "a date";
-    }
-    if (node.is_time()) {
-        return "a time";
-    }
-    if (node.is_date_time()) {
-        return "a date-time";
-    }
-    return "a value of another kind";
-}
-
-// Like describe() but never shows the value itself: for secrets such as the hub token.
+// Like describeValue() but never shows the value itself: for secrets such as the hub token.
 std::string describeKind(const toml::node& node) {
     if (const auto* text = node.as_string()) {
         return fmt::format("a string of {} characters{}", characterCount(text->get()),
@@ -152,7 +76,7 @@ std::string describeKind(const toml::node& node) {
     if (node.is_boolean()) {
         return "a boolean";
     }
-    return describe(node);
+    return describeValue(node);
 }
 
 std::string_view trimmed(std::string_view text) {
@@ -218,14 +142,14 @@ std::expected<std::vector<TimeInterval>, std::string> parseIntervals(std::string
         }
         if (!start || !end) {
             return std::unexpected(fmt::format("{} is not two times from 00:00 to 24:00 like \"07:30-11:30\"",
-                                               quotedText(part)));
+                                               quoteText(part)));
         }
         if (*start >= *end) {
-            return std::unexpected(fmt::format("{} does not end after it starts", quotedText(part)));
+            return std::unexpected(fmt::format("{} does not end after it starts", quoteText(part)));
         }
         if (!intervals.empty() && *start < intervals.back().endMinute) {
             return std::unexpected(
-                fmt::format("{} overlaps or comes before the interval before it", quotedText(part)));
+                fmt::format("{} overlaps or comes before the interval before it", quoteText(part)));
         }
         intervals.push_back({*start, *end});
     }
@@ -279,14 +203,6 @@ bool isHubUrl(std::string_view url) {
     return false;
 }
 
-int lineOf(const toml::key& key, const toml::node& node) {
-    auto line = key.source().begin.line;
-    if (line == 0) {
-        line = node.source().begin.line;
-    }
-    return static_cast<int>(line);
-}
-
 // One key as found in the file: its dotted name for messages and its line.
 struct Field {
     std::string name;
@@ -304,7 +220,7 @@ class ConfigReader {
             if (isSection(field.name)) {
                 const auto* table = node.as_table();
                 if (table == nullptr) {
-                    report(field, fmt::format("must be a table ([{}])", field.name), describe(node));
+                    report(field, fmt::format("must be a table ([{}])", field.name), describeValue(node));
                 } else if (field.name == "opening_hours") {
                     readOpeningHours(*table);
                 } else {
@@ -381,12 +297,12 @@ class ConfigReader {
             "must be \"\" (closed) or sorted, non-overlapping intervals like \"07:30-11:30, 13:30-17:00\"";
         const auto* text = field.node.as_string();
         if (text == nullptr) {
-            report(field, kAllowed, describe(field.node));
+            report(field, kAllowed, describeValue(field.node));
             return std::nullopt;
         }
         auto intervals = parseIntervals(text->get());
         if (!intervals) {
-            report(field, kAllowed, fmt::format("{} ({})", describe(field.node), intervals.error()));
+            report(field, kAllowed, fmt::format("{} ({})", describeValue(field.node), intervals.error()));
             return std::nullopt;
         }
         return std::move(*intervals);
@@ -397,7 +313,7 @@ class ConfigReader {
         if (text != nullptr && upload::isKioskId(text->get())) {
             m_load.config.kioskId = text->get();
         } else {
-            report(field, "must be 1 to 64 characters from a-z, 0-9 and \"-\"", describe(field.node));
+            report(field, "must be 1 to 64 characters from a-z, 0-9 and \"-\"", describeValue(field.node));
         }
     }
 
@@ -411,7 +327,7 @@ class ConfigReader {
             report(field,
                    fmt::format("must be a {}string of at most {} characters without control characters",
                                required ? "non-empty " : "", maxCharacters),
-                   describe(field.node));
+                   describeValue(field.node));
         }
     }
 
@@ -426,7 +342,7 @@ class ConfigReader {
             report(field,
                    "must be \"\" (no upload) or a URL starting with https:// (http:// only for 127.0.0.1, "
                    "localhost or [::1])",
-                   describe(field.node));
+                   describeValue(field.node));
         }
     }
 
@@ -449,7 +365,7 @@ class ConfigReader {
             m_load.config.hubCaFile = text->get();
         } else {
             report(field, "must be a path string (\"\" for the system's certificates) without control characters",
-                   describe(field.node));
+                   describeValue(field.node));
         }
     }
     void readBookingCapacity(const Field& field) { readInteger(field, m_load.config.bookingCapacity, 1, 20); }
@@ -464,7 +380,7 @@ class ConfigReader {
             report(field,
                    "must be \"\" (none) or a URL starting with https:// (http:// only for 127.0.0.1, "
                    "localhost or [::1])",
-                   describe(field.node));
+                   describeValue(field.node));
         }
     }
 
@@ -479,7 +395,7 @@ class ConfigReader {
         if (inches && *inches >= 3.0 && *inches <= 100.0) {
             m_load.config.screenDiagonalInches = *inches;
         } else {
-            report(field, "must be a number from 3 to 100", describe(field.node));
+            report(field, "must be a number from 3 to 100", describeValue(field.node));
         }
     }
 
@@ -488,7 +404,7 @@ class ConfigReader {
         if (text != nullptr && (text->get() == "software" || text->get() == "accelerated")) {
             m_load.config.renderer = text->get();
         } else {
-            report(field, "must be \"software\" or \"accelerated\"", describe(field.node));
+            report(field, "must be \"software\" or \"accelerated\"", describeValue(field.node));
         }
     }
 
@@ -497,7 +413,7 @@ class ConfigReader {
         if (integer != nullptr && integer->get() >= min && integer->get() <= max) {
             target = static_cast<int>(integer->get());
         } else {
-            report(field, fmt::format("must be an integer from {} to {}", min, max), describe(field.node));
+            report(field, fmt::format("must be an integer from {} to {}", min, max), describeValue(field.node));
         }
     }
 
@@ -513,7 +429,7 @@ class ConfigReader {
                 text->get().empty() ? defaultDataDir() : std::filesystem::path(text->get());
         } else {
             report(field, "must be a path string (\"\" for the default) without control characters",
-                   describe(field.node));
+                   describeValue(field.node));
         }
     }
 
@@ -523,13 +439,13 @@ class ConfigReader {
             m_load.config.contentRoot = text->get();
         } else {
             report(field, "must be a path string (\"\" for the default) without control characters",
-                   describe(field.node));
+                   describeValue(field.node));
         }
     }
 
     void unknownKey(const Field& field) {
         m_load.issues.push_back(
-            {m_fileName, field.line, fmt::format("unknown key '{}'", printable(field.name))});
+            {m_fileName, field.line, fmt::format("unknown key '{}'", printableText(field.name))});
     }
 
     void report(const Field& field, std::string_view allowed, std::string_view found) {
@@ -579,10 +495,7 @@ Config::Config() : dataDir(defaultDataDir()) {
 }
 
 std::string ConfigIssue::text() const {
-    if (line == 0) {
-        return fmt::format("{}: {}", file, message);
-    }
-    return fmt::format("{}:{}: {}", file, line, message);
+    return content::fileLineMessage(file, line, message);
 }
 
 ConfigLoad parseConfig(std::string_view text, std::string_view fileName) {
@@ -595,7 +508,7 @@ ConfigLoad parseConfig(std::string_view text, std::string_view fileName) {
         return load;
     } catch (const toml::parse_error& error) {
         return failedLoad(
-            fileName, static_cast<int>(error.source().begin.line),
+            fileName, content::lineOf(error),
             fmt::format("{} (not valid TOML, so every key keeps its default)", error.description()));
     } catch (const std::exception& error) {
         // The kiosk must start whatever the file holds; this is only reached when memory runs out.

@@ -2,7 +2,7 @@
 // plug must not give someone guessing PINs a fresh start.
 #pragma once
 
-#include "storage/database.hpp"
+#include "common/database.hpp"
 
 #include <chrono>
 #include <optional>

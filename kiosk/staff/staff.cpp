@@ -1,6 +1,7 @@
 #include "staff/staff.hpp"
 
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
+#include "staff/sodium_init.hpp"
 
 #include <fmt/format.h>
 #include <sodium.h>

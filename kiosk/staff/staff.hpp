@@ -1,7 +1,7 @@
 // Team members who may open staff mode, each with a PIN kept only as a slow libsodium hash.
 #pragma once
 
-#include "storage/database.hpp"
+#include "common/database.hpp"
 
 #include <chrono>
 #include <cstdint>

@@ -4,7 +4,7 @@
 #include "bookings/booking_export.hpp"
 #include "bookings/booking_retention.hpp"
 #include "bookings/schedule_store.hpp"
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 
 #include <fmt/format.h>
 
@@ -47,14 +47,6 @@ std::string detailValue(std::string_view detail, std::string_view key) {
 std::string slotWords(std::string_view slot) {
     if (slot.size() < 16) return std::string(slot);
     return fmt::format("{} {}/{}", slot.substr(11, 5), slot.substr(8, 2), slot.substr(5, 2));
-}
-
-std::optional<TimePoint> parseIsoUtc(const std::string& text) {
-    int y = 0;
-    unsigned mo = 0, d = 0, h = 0, mi = 0, s = 0;
-    if (std::sscanf(text.c_str(), "%d-%u-%uT%u:%u:%u", &y, &mo, &d, &h, &mi, &s) != 6) return std::nullopt;
-    using namespace std::chrono;
-    return sys_days{year{y} / month{mo} / day{d}} + hours{h} + minutes{mi} + seconds{s};
 }
 }  // namespace
 
@@ -484,11 +476,7 @@ void StaffDesk::loadAudit() {
         "ORDER BY a.id DESC LIMIT 200");
     while (query.step()) {
         AuditEntry e;
-        if (auto at = parseIsoUtc(query.columnText(0))) {
-            const LocalDateTime local = toLocal(*at);
-            e.when = fmt::format("{} {:02}/{:02}", clockTime(local.minuteOfDay), static_cast<unsigned>(local.date.day()),
-                                 static_cast<unsigned>(local.date.month()));
-        }
+        if (auto at = parseIsoUtc(query.columnText(0))) e.when = localTimeAndDay(*at);
         e.who = query.columnIsNull(1) ? "Máy" : query.columnText(1);
         e.what = describeAuditAction(query.columnText(2), query.columnText(3));
         m_state.audit.push_back(std::move(e));

@@ -1,6 +1,6 @@
 #include "storage/migrations.hpp"
 
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -114,7 +114,7 @@ CREATE TABLE usage_event (
 CREATE INDEX usage_event_day ON usage_event(day);
 CREATE TABLE usage_rollup (
     day TEXT PRIMARY KEY,            -- local date
-    body TEXT NOT NULL,              -- the day's figures as upload JSON (kiosk/usage_upload.hpp)
+    body TEXT NOT NULL,              -- the day's figures as upload JSON (kiosk/common/include/common/usage_upload.hpp)
     complete INTEGER NOT NULL DEFAULT 0,  -- 1 once the day is over
     sent INTEGER NOT NULL DEFAULT 0, -- 1 once the finished day's figures are in the outbox
     computed_at TEXT NOT NULL        -- ISO-8601 UTC

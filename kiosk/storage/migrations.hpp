@@ -1,7 +1,7 @@
 // The kiosk database's schema history, numbered by PRAGMA user_version, and opening with recovery.
 #pragma once
 
-#include "storage/database.hpp"
+#include "common/database.hpp"
 
 #include <chrono>
 #include <filesystem>

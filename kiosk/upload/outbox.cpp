@@ -1,6 +1,6 @@
 #include "upload/outbox.hpp"
 
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 
 #include <sqlite3.h>
 

@@ -4,7 +4,7 @@
 // Nothing here reads the clock or touches the network: the caller passes "now", a worker does the sending.
 #pragma once
 
-#include "storage/database.hpp"
+#include "common/database.hpp"
 
 #include <chrono>
 #include <cstdint>

@@ -1,7 +1,7 @@
 #include "upload/upload_worker.hpp"
 
-#include "common/shared_helpers.hpp"
-#include "storage/database.hpp"
+#include "common/local_time.hpp"
+#include "common/database.hpp"
 #include "usage/usage_events.hpp"
 
 #include <fmt/format.h>
@@ -37,19 +37,14 @@ std::string describeFailure(const SendResult& result) {
     return fmt::format("HTTP {}: {}", result.status, oneLine(result.responseBody));
 }
 
-std::string hourMinute(system_clock::time_point t) {
-    const std::string iso = isoUtc(t + std::chrono::hours{7});  // shown in local time, like the rest of staff mode
-    return iso.substr(11, 5) + " " + iso.substr(8, 2) + "/" + iso.substr(5, 2);
-}
-
 }  // namespace
 
 std::string UploadStatus::summary() const {
-    std::string text = lastSuccessAt ? "Gửi thành công lần cuối: " + hourMinute(*lastSuccessAt)
+    std::string text = lastSuccessAt ? "Gửi thành công lần cuối: " + localTimeAndDay(*lastSuccessAt)
                                      : std::string("Chưa gửi được lần nào");
     text += fmt::format("; chờ gửi: {}", queueLength);
     if (lastErrorAt && (!lastSuccessAt || *lastErrorAt > *lastSuccessAt)) {
-        text += fmt::format("; lỗi lúc {}: {}", hourMinute(*lastErrorAt), lastError);
+        text += fmt::format("; lỗi lúc {}: {}", localTimeAndDay(*lastErrorAt), lastError);
     }
     if (droppedMessages > 0) text += fmt::format("; đã bỏ {} tin vì hàng đợi đầy", droppedMessages);
     return text;

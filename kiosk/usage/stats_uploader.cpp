@@ -1,6 +1,6 @@
 #include "usage/stats_uploader.hpp"
 
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 
 #include <fmt/format.h>
 

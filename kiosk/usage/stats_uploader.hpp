@@ -1,11 +1,11 @@
 // Decides what usage figures go to the commune hub: each finished day once (complete), and today's so far every
-// upload interval, each as one upload (kiosk/usage_upload.hpp) keyed kiosk id + ":" + day, so a re-send
+// upload interval, each as one upload (kiosk/common/include/common/usage_upload.hpp) keyed kiosk id + ":" + day, so a re-send
 // replaces the day on the hub and in the outbox. Also writes the same uploads to a file (kiosk --export-stats).
 #pragma once
 
 #include "upload/outbox.hpp"
 #include "usage/usage_events.hpp"
-#include "usage/usage_upload.hpp"
+#include "common/usage_upload.hpp"
 
 #include <chrono>
 #include <cstddef>

@@ -1,7 +1,6 @@
 #include "usage/usage_events.hpp"
 
-#include "bookings/bookings.hpp"
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -49,9 +48,9 @@ struct LocalMoment {
 
 LocalMoment localMoment(system_clock::time_point t) {
     using namespace std::chrono;
-    const auto local = floor<seconds>(t) + localUtcOffset;
-    const auto day = floor<days>(local);
-    return {isoDay(std::chrono::year_month_day{day}), static_cast<int>((local - day).count())};
+    const LocalDateTime local = toLocal(t);
+    const auto secondOfMinute = floor<seconds>(t) - floor<minutes>(t);
+    return {isoDay(local.date), local.minuteOfDay * 60 + static_cast<int>(secondOfMinute.count())};
 }
 
 const char* surveyAnswerName(SurveyAnswer answer) {
@@ -88,16 +87,6 @@ std::optional<upload::DailyRollup> parseStoredRollup(const std::string& body) {
 }
 
 }  // namespace
-
-std::string localDay(system_clock::time_point t) {
-    return localMoment(t).day;
-}
-
-std::string addDays(std::string_view day, int days) {
-    const auto parsed = parseIsoDay(day);
-    if (!parsed) return std::string(day);
-    return isoDay(std::chrono::year_month_day{std::chrono::sys_days{*parsed} + std::chrono::days{days}});
-}
 
 std::string usageName(std::string_view name) {
     const bool startsWithLetter = !name.empty() && name[0] >= 'a' && name[0] <= 'z';

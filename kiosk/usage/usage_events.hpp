@@ -1,11 +1,12 @@
 // Privacy-safe usage statistics: what was used, never who. Events are counts, step numbers and names that come
 // from the program or the bundled guides (screen names, guide ids, topics) — never a phone number, a name or
 // anything a resident typed. They are kept raw for rawEventDays and rolled up per local day; the rollups
-// (kiosk/usage_upload.hpp) are what travels to the commune hub.
+// (kiosk/common/include/common/usage_upload.hpp) are what travels to the commune hub.
 #pragma once
 
-#include "storage/database.hpp"
-#include "usage/usage_upload.hpp"
+#include "common/database.hpp"
+#include "common/local_time.hpp"
+#include "common/usage_upload.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -25,8 +26,6 @@ enum class BookingEvent { made, cancelled, done, noShow };
 enum class SurveyQuestion { smartphone, vneidLevel2 };
 enum class SurveyAnswer { yes, no, skip };
 
-// The local (UTC+7) date of a moment, "YYYY-MM-DD".
-[[nodiscard]] std::string localDay(std::chrono::system_clock::time_point t);
 // A name from the program or the content, or "other": 1..64 of [a-z0-9._-], starting with a letter. So a
 // phone number or typed text can never be stored even if a caller passes one by mistake.
 [[nodiscard]] std::string usageName(std::string_view name);
@@ -141,8 +140,5 @@ public:
 private:
     db::Database& m_db;
 };
-
-// "YYYY-MM-DD" shifted by a number of days.
-[[nodiscard]] std::string addDays(std::string_view day, int days);
 
 }  // namespace kiosk

@@ -5,7 +5,7 @@
 //   hub_load send --url http://127.0.0.1:PORT --kiosks FILE --day D [--threads 8] [--rounds 1] [--gzip]
 //                                                 every kiosk uploads its day; prints rate and latencies
 // FILE: lines "KIOSK_ID TOKEN VILLAGE" (village may contain spaces).
-#include "usage/usage_upload.hpp"
+#include "common/usage_upload.hpp"
 
 #include <httplib.h>
 #include <zlib.h>

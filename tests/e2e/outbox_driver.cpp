@@ -21,7 +21,7 @@
 // is empty, 1 if messages are still pending (the hub is down).
 #include "bookings/bookings.hpp"
 #include "upload/outbox.hpp"
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 #include "usage/stats_uploader.hpp"
 #include "storage/migrations.hpp"
 #include "upload/upload_worker.hpp"

@@ -6,7 +6,7 @@
 #include "app/strings.hpp"
 #include "bookings/booking_export.hpp"
 #include "bookings/bookings.hpp"
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 #include "storage/migrations.hpp"
 
 #include <fmt/format.h>

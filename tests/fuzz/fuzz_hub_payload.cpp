@@ -1,6 +1,6 @@
 // libFuzzer entry: the hub's upload parser on arbitrary bytes must never crash, hang or accept an
 // upload that breaks the schema's promises.
-#include "usage/usage_upload.hpp"
+#include "common/usage_upload.hpp"
 
 #include <cstddef>
 #include <cstdint>

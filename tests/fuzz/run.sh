@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes content::parseGuide, then the commune hub's upload parser (kiosk/usage/usage_upload.hpp), each for a
+# Fuzzes content::parseGuide, then the commune hub's upload parser (kiosk/common/include/common/usage_upload.hpp), each for a
 # bounded time: the guides seeded with the bundled guides, the hub with tests/fuzz/corpus_hub/.
 # Usage: tests/fuzz/run.sh [seconds per target, default 60] [more libFuzzer flags, given to both...]
 # Installs clang and libFuzzer if missing, configures the "fuzz" preset (build-fuzz/), builds only

@@ -3,7 +3,7 @@
 
 #include "calendar.hpp"
 #include "hub_store.hpp"
-#include "usage/usage_upload.hpp"
+#include "common/usage_upload.hpp"
 
 #include <nlohmann/json.hpp>
 

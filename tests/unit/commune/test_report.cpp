@@ -61,14 +61,6 @@ TEST_CASE("periods: a month or a quarter, nothing else") {
         CHECK_FALSE(parsePeriod(bad).has_value());
 }
 
-TEST_CASE("local days are Vietnam's (UTC+7)") {
-    CHECK(localDay(1795600000) == "2026-11-25");
-    CHECK(localDay(1795539600 - 1) == "2026-11-24");  // 2026-11-24T16:59:59Z = 23:59:59 local
-    CHECK(localDay(1795539600) == "2026-11-25");
-    CHECK(addDays("2026-12-31", 1) == "2027-01-01");
-    CHECK(isoUtc(0) == "1970-01-01T00:00:00Z");
-}
-
 TEST_CASE("report numbers per village and for the commune") {
     auto store = seededStore();
     const Report r = buildReport(*store, month("2026-11"), kNow);

@@ -114,15 +114,6 @@ TEST_CASE("unknown keys are ignored so later versions can add fields") {
     CHECK(parseUpload(j.dump(), kToday).has_value());
 }
 
-TEST_CASE("calendar days") {
-    CHECK(kiosk::upload::isCalendarDay("2024-02-29"));
-    CHECK_FALSE(kiosk::upload::isCalendarDay("2026-02-29"));
-    CHECK_FALSE(kiosk::upload::isCalendarDay("2026-13-01"));
-    CHECK_FALSE(kiosk::upload::isCalendarDay("2026-1-01"));
-    CHECK(kiosk::upload::isCalendarDay("2000-02-29"));
-    CHECK_FALSE(kiosk::upload::isCalendarDay("2100-02-29"));
-}
-
 TEST_CASE("kiosk ids the hub registers are exactly those a kiosk.toml accepts") {
     using kiosk::upload::isKioskId;
     for (const char* good : {"k1", "xa-an-binh-thon-1", "-", "0", "thon-dong-01"}) CHECK_MESSAGE(isKioskId(good), good);

@@ -3,7 +3,7 @@
 #include "bookings/booking_export.hpp"
 #include "bookings/booking_retention.hpp"
 #include "bookings/bookings.hpp"
-#include "common/shared_helpers.hpp"
+#include "common/local_time.hpp"
 #include "storage/migrations.hpp"
 
 #include <doctest/doctest.h>
@@ -141,15 +141,6 @@ TEST_CASE("export: phone numbers are grouped so a spreadsheet keeps the leading 
     CHECK(kiosk::groupedPhone("02438251234") == "024 3825 1234");
     CHECK(kiosk::normalizePhone(kiosk::groupedPhone("0912345678")) == "0912345678");
     CHECK(kiosk::normalizePhone(kiosk::groupedPhone("02438251234")) == "02438251234");
-}
-
-TEST_CASE("export: days are ISO dates both ways") {
-    CHECK(kiosk::isoDay(nov(5)) == "2026-11-05");
-    CHECK(kiosk::parseIsoDay("2026-11-05") == nov(5));
-    CHECK_FALSE(kiosk::parseIsoDay("2026-11-31").has_value());
-    CHECK_FALSE(kiosk::parseIsoDay("2026-11-5").has_value());
-    CHECK_FALSE(kiosk::parseIsoDay("2026-11-05x").has_value());
-    CHECK_FALSE(kiosk::parseIsoDay("").has_value());
 }
 
 TEST_CASE("export: the CSV is UTF-8 with BOM, CRLF, Vietnamese headers, ISO dates and 24-hour times") {

@@ -71,14 +71,6 @@ void recordKnownMorning(UsageRecorder& r, std::chrono::system_clock::time_point 
 
 }  // namespace
 
-TEST_CASE("usage: local days follow Hanoi time (UTC+7)") {
-    const auto midnight = std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} - 7h;  // 00:00 local on the 25th
-    CHECK(kiosk::localDay(midnight - 1s) == "2026-11-24");
-    CHECK(kiosk::localDay(midnight) == "2026-11-25");
-    CHECK(kiosk::addDays("2026-03-01", -1) == "2026-02-28");
-    CHECK(kiosk::addDays("2026-12-31", 1) == "2027-01-01");
-}
-
 TEST_CASE("usage: names from the program pass, anything that could be typed text or a number does not") {
     CHECK(kiosk::usageName("guide_step") == "guide_step");
     CHECK(kiosk::usageName("vneid-kich-hoat") == "vneid-kich-hoat");

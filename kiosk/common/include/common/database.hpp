@@ -1,5 +1,5 @@
-// The hub's thin RAII layer over SQLite (the kiosk's, adapted: the hub shares only the upload header
-// with the kiosk): prepared statements only, transactions that roll back unless committed.
+// A thin RAII layer over SQLite, used by the kiosk and the commune hub: prepared statements only,
+// transactions that roll back unless committed.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +14,7 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
-namespace commune::db {
+namespace kiosk::db {
 
 // Thrown for failures that mean the database cannot be used as asked (open, prepare, a failed step).
 class Error : public std::runtime_error {
@@ -58,10 +58,26 @@ private:
     std::unique_ptr<sqlite3_stmt, Finalizer> m_stmt;
 };
 
+// How open() sets up a file. The defaults are the kiosk's; the hub states its own (sqlite_hub_store.cpp).
+struct OpenOptions {
+    // FULL: a commit is on disk when it returns, so a resident's booking that the screen confirmed is
+    // still there after a power cut. NORMAL (in WAL mode): the file stays consistent after one but may
+    // lose the last commits.
+    enum class Sync { full, normal };
+    Sync sync = Sync::full;
+    // The caller serialises every use of the connection itself (SQLITE_OPEN_NOMUTEX).
+    bool callerSerialises = false;
+    // For large reads: page cache in KiB, memory-mapped bytes, temporary tables and sorts in memory.
+    // 0 / false: SQLite's defaults.
+    int cacheKiB = 0;
+    std::int64_t mmapBytes = 0;
+    bool tempInMemory = false;
+};
+
 class Database {
 public:
     // Opens (creating if needed) with WAL, foreign keys on and a busy timeout. Throws Error.
-    static Database open(const std::filesystem::path& file);
+    static Database open(const std::filesystem::path& file, const OpenOptions& options = {});
     static Database openInMemory();
 
     Database(Database&&) noexcept = default;
@@ -98,4 +114,4 @@ private:
     bool m_done = false;
 };
 
-}  // namespace commune::db
+}  // namespace kiosk::db

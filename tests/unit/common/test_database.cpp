@@ -1,8 +1,8 @@
-#include "storage/database.hpp"
+#include "common/database.hpp"
 
 #include <doctest/doctest.h>
 
-#include "temp_dir.hpp"
+#include "../kiosk/temp_dir.hpp"
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -52,6 +52,24 @@ TEST_CASE("database: a file database runs in WAL mode with foreign keys, full sy
     CHECK(pragmaText(db, "PRAGMA busy_timeout") == "5000");
 }
 
+TEST_CASE("database: the hub's open options give normal sync, a big cache, mmap and temp tables in memory") {
+    TempDir dir;
+    kiosk::db::OpenOptions options;
+    options.sync = kiosk::db::OpenOptions::Sync::normal;
+    options.callerSerialises = true;
+    options.cacheKiB = 65536;
+    options.mmapBytes = 268435456;
+    options.tempInMemory = true;
+    Database db = Database::open(dir.path / "hub.sqlite", options);
+    CHECK(pragmaText(db, "PRAGMA journal_mode") == "wal");
+    CHECK(pragmaText(db, "PRAGMA foreign_keys") == "1");
+    CHECK(pragmaText(db, "PRAGMA synchronous") == "1");  // NORMAL
+    CHECK(pragmaText(db, "PRAGMA cache_size") == "-65536");
+    CHECK(pragmaText(db, "PRAGMA temp_store") == "2");  // MEMORY
+    // SQLite caps mmap_size at its compile-time maximum; it is on, whatever the cap.
+    CHECK(std::stoll(pragmaText(db, "PRAGMA mmap_size")) > 0);
+}
+
 TEST_CASE("database: an in-memory database has foreign keys on") {
     Database db = Database::openInMemory();
     CHECK(pragmaText(db, "PRAGMA journal_mode") == "memory");
@@ -98,6 +116,9 @@ TEST_CASE("database: values round-trip through bind and the column getters") {
     CHECK(select.columnDouble(2) == 2.718281828);
     CHECK(select.columnText(3) == vietnamese);
     CHECK(select.columnText(3).size() == vietnamese.size());
+    CHECK(select.columnView(3) == vietnamese);
+    CHECK(select.columnView(4).empty());
+    CHECK(select.columnView(5).empty());  // NULL reads as empty text
     CHECK_FALSE(select.columnIsNull(3));
     // An empty string stays an empty string, not NULL.
     CHECK(select.columnText(4).empty());

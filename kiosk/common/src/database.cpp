@@ -1,11 +1,11 @@
-#include "sqlite_db.hpp"
+#include "common/database.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <climits>
 
-namespace commune::db {
+namespace kiosk::db {
 
 namespace {
 
@@ -152,11 +152,11 @@ void Database::Closer::operator()(sqlite3* db) const noexcept {
 
 Database::Database(sqlite3* db) : m_db(db) {}
 
-Database Database::open(const std::filesystem::path& file) {
+Database Database::open(const std::filesystem::path& file, const OpenOptions& options) {
     sqlite3* raw = nullptr;
-    // NOMUTEX: the hub's store serialises every use of its connection with its own mutex.
-    const int rc = sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+    const int flags =
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | (options.callerSerialises ? SQLITE_OPEN_NOMUTEX : 0);
+    const int rc = sqlite3_open_v2(file.c_str(), &raw, flags, nullptr);
     Database db(raw);  // owns the handle even when opening failed: SQLite may hand one back anyway
     if (rc != SQLITE_OK) {
         throw Error(rc, fmt::format("cannot open database {}: {}", file.string(),
@@ -171,15 +171,10 @@ Database Database::open(const std::filesystem::path& file) {
                 throw Error(SQLITE_ERROR, fmt::format("WAL journal mode not available (got '{}')", got));
             }
         }
-        // NORMAL, not FULL (the kiosk's choice): in WAL mode the file stays consistent after a power cut
-        // but may lose the last commits, and every kiosk re-sends its recent days (a re-send replaces),
-        // so a lost upload comes back within the hour. Not syncing on every commit is what lets one
-        // hub take a thousand uploads a second.
-        db.execute("PRAGMA synchronous=NORMAL");
-        // A quarter's report reads ~15 MB: keep it in memory (page cache and mmap, sorts in RAM).
-        db.execute("PRAGMA cache_size=-65536");
-        db.execute("PRAGMA mmap_size=268435456");
-        db.execute("PRAGMA temp_store=MEMORY");
+        db.execute(options.sync == OpenOptions::Sync::full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+        if (options.cacheKiB > 0) db.execute(fmt::format("PRAGMA cache_size=-{}", options.cacheKiB));
+        if (options.mmapBytes > 0) db.execute(fmt::format("PRAGMA mmap_size={}", options.mmapBytes));
+        if (options.tempInMemory) db.execute("PRAGMA temp_store=MEMORY");
         db.execute("PRAGMA foreign_keys=ON");
     } catch (const Error& e) {
         // A file that failed here may be damaged: close without checkpointing so the file and its -wal
@@ -253,4 +248,4 @@ void Transaction::commit() {
     m_done = true;  // only after success: a failed COMMIT leaves the transaction open for the rollback
 }
 
-}  // namespace commune::db
+}  // namespace kiosk::db

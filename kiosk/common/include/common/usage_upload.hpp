@@ -1,5 +1,6 @@
 // The upload format a kiosk sends to the commune hub: one documented, versioned JSON schema,
-// shared by both sides through this header only (header-only: nlohmann json, nothing else).
+// shared by both sides through this header only (header-only: nlohmann json and the day check of
+// common/local_time.hpp, itself header-only).
 //
 // Schema version 1. One upload = one kiosk's heartbeat plus zero or more daily rollups:
 //
@@ -65,6 +66,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "common/local_time.hpp"
 
 #if __has_include(<expected>)
 #include <expected>
@@ -207,22 +210,8 @@ inline nlohmann::json toJson(const Upload& u) {
 
 // ---- reading ----
 
-// True for a real calendar date written YYYY-MM-DD (so plain string comparison orders days).
-inline bool isCalendarDay(std::string_view s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-        if (s[i] < '0' || s[i] > '9') return false;
-    auto number = [&](std::size_t from, std::size_t count) {
-        int n = 0;
-        for (std::size_t i = from; i < from + count; ++i) n = n * 10 + (s[i] - '0');
-        return n;
-    };
-    const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
-    if (year < 2000 || month < 1 || month > 12 || day < 1) return false;
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    constexpr int kDaysIn[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return day <= kDaysIn[month - 1] + ((month == 2 && leap) ? 1 : 0);
-}
+// The day check is common/local_time.hpp's (header-only there too).
+using kiosk::isCalendarDay;
 
 namespace detail {
 
