@@ -4,6 +4,7 @@
 
 #include "common/usage_upload.hpp"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -18,14 +19,32 @@ struct DayRange {
     std::string last;
 };
 
-// Sums over a period for one village (the report groups kiosks by their registered village).
+// Sums over a period for one village (the report groups kiosks by their registered village), one per
+// row of the figures table (common/usage_figures.hpp).
 struct VillageTotals {
+    using Count = kiosk::upload::Count;
+    using Question = kiosk::upload::Question;
+    using Answer = kiosk::upload::Answer;
+
     std::string village;
-    std::int64_t sessions = 0;
-    std::int64_t bookingsMade = 0, bookingsCancelled = 0, bookingsDone = 0, bookingsNoShow = 0;
-    std::int64_t smartphoneYes = 0, smartphoneNo = 0, smartphoneSkip = 0;
-    std::int64_t vneidYes = 0, vneidNo = 0, vneidSkip = 0;
-    std::int64_t practiceRight = 0, practiceWrong = 0;
+    std::array<std::int64_t, kiosk::upload::kCountFigures.size()> counts{};
+    std::array<std::array<std::int64_t, kiosk::upload::kSurveyAnswers.size()>, kiosk::upload::kSurveyFigures.size()>
+        surveys{};
+
+    [[nodiscard]] std::int64_t& count(Count id) { return counts[static_cast<std::size_t>(id)]; }
+    [[nodiscard]] std::int64_t count(Count id) const { return counts[static_cast<std::size_t>(id)]; }
+    [[nodiscard]] std::int64_t& answers(Question q, Answer a) {
+        return surveys[static_cast<std::size_t>(q)][static_cast<std::size_t>(a)];
+    }
+    [[nodiscard]] std::int64_t answers(Question q, Answer a) const {
+        return surveys[static_cast<std::size_t>(q)][static_cast<std::size_t>(a)];
+    }
+    // Adds another village's figures (for the commune's row).
+    void add(const VillageTotals& other) {
+        for (std::size_t i = 0; i < counts.size(); ++i) counts[i] += other.counts[i];
+        for (std::size_t q = 0; q < surveys.size(); ++q)
+            for (std::size_t a = 0; a < surveys[q].size(); ++a) surveys[q][a] += other.surveys[q][a];
+    }
 };
 
 struct GuideTotals {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <tuple>
 
@@ -13,6 +14,17 @@ namespace commune {
 namespace {
 
 constexpr std::string_view kCommuneLabel = "Toàn xã";
+
+using Count = kiosk::upload::Count;
+using Answer = kiosk::upload::Answer;
+
+// The figures of the use table, in its column order; their headers are the figures table's labels.
+constexpr std::array kUseColumns{Count::sessions, Count::bookingsMade, Count::bookingsDone, Count::bookingsNoShow,
+                                 Count::bookingsCancelled};
+
+int targetPercent(kiosk::upload::Question question) {
+    return question == kiosk::upload::Question::smartphone ? kSmartphoneTargetPercent : kVneidTargetPercent;
+}
 
 // One table, rendered the same way as HTML, CSV and text; `alert` cells are shown in red.
 struct Cell {
@@ -42,22 +54,6 @@ std::string quotedCsv(std::string_view text) {
     return out + "\"";
 }
 
-void add(VillageTotals& sum, const VillageTotals& v) {
-    sum.sessions += v.sessions;
-    sum.bookingsMade += v.bookingsMade;
-    sum.bookingsCancelled += v.bookingsCancelled;
-    sum.bookingsDone += v.bookingsDone;
-    sum.bookingsNoShow += v.bookingsNoShow;
-    sum.smartphoneYes += v.smartphoneYes;
-    sum.smartphoneNo += v.smartphoneNo;
-    sum.smartphoneSkip += v.smartphoneSkip;
-    sum.vneidYes += v.vneidYes;
-    sum.vneidNo += v.vneidNo;
-    sum.vneidSkip += v.vneidSkip;
-    sum.practiceRight += v.practiceRight;
-    sum.practiceWrong += v.practiceWrong;
-}
-
 std::string percent(std::int64_t part, std::int64_t whole) {
     if (whole <= 0) return "—";
     return fmt::format("{} %", (part * 100 + whole / 2) / whole);
@@ -72,28 +68,32 @@ std::vector<Cell> surveyCells(const VillageTotals& v) {
         const std::string verdict = surveyVerdict(yes, no, target);
         return Cell{verdict, verdict == "chưa đạt"};
     };
-    return {{v.village},
-            {answers(v.smartphoneYes, v.smartphoneNo)},
-            {surveyShare(v.smartphoneYes, v.smartphoneNo)},
-            verdictCell(v.smartphoneYes, v.smartphoneNo, kSmartphoneTargetPercent),
-            {answers(v.vneidYes, v.vneidNo)},
-            {surveyShare(v.vneidYes, v.vneidNo)},
-            verdictCell(v.vneidYes, v.vneidNo, kVneidTargetPercent)};
+    std::vector<Cell> cells{{v.village}};
+    for (const auto& question : kiosk::upload::kSurveyFigures) {
+        const std::int64_t yes = v.answers(question.id, Answer::yes), no = v.answers(question.id, Answer::no);
+        cells.push_back({answers(yes, no)});
+        cells.push_back({surveyShare(yes, no)});
+        cells.push_back(verdictCell(yes, no, targetPercent(question.id)));
+    }
+    return cells;
 }
 
 std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
     std::vector<Table> tables;
 
-    Table use{"su-dung", "Lượt sử dụng và hẹn hỗ trợ theo thôn",
-              {"Thôn", "Lượt sử dụng", "Hẹn đã đặt", "Đã hỗ trợ", "Không đến", "Đã hủy"}, {}};
+    Table use{"su-dung", "Lượt sử dụng và hẹn hỗ trợ theo thôn", {"Thôn"}, {}};
+    for (Count id : kUseColumns) use.headers.emplace_back(kiosk::upload::figure(id).label);
     for (const auto* v : [&] {
              std::vector<const VillageTotals*> all;
              for (const auto& village : r.villages) all.push_back(&village);
              all.push_back(&r.commune);
              return all;
          }())
-        use.rows.push_back({{v->village}, num(v->sessions), num(v->bookingsMade), num(v->bookingsDone),
-                            num(v->bookingsNoShow), num(v->bookingsCancelled)});
+    {
+        std::vector<Cell> row{{v->village}};
+        for (Count id : kUseColumns) row.push_back(num(v->count(id)));
+        use.rows.push_back(std::move(row));
+    }
     tables.push_back(std::move(use));
 
     Table topics{"chu-de", "Hướng dẫn theo chủ đề: bắt đầu và hoàn thành",
@@ -124,10 +124,13 @@ std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
     Table survey{"khao-sat",
                  fmt::format("Khảo sát so với mục tiêu (điện thoại thông minh > {} %, VNeID mức 2 > {} %)",
                              kSmartphoneTargetPercent, kVneidTargetPercent),
-                 {"Thôn", "Điện thoại: số trả lời", "Điện thoại: tỉ lệ có",
-                  fmt::format("Điện thoại: mục tiêu > {} %", kSmartphoneTargetPercent), "VNeID 2: số trả lời",
-                  "VNeID 2: tỉ lệ có", fmt::format("VNeID 2: mục tiêu > {} %", kVneidTargetPercent)},
+                 {"Thôn"},
                  {}};
+    for (const auto& question : kiosk::upload::kSurveyFigures) {
+        survey.headers.push_back(fmt::format("{}: số trả lời", question.label));
+        survey.headers.push_back(fmt::format("{}: tỉ lệ có", question.label));
+        survey.headers.push_back(fmt::format("{}: mục tiêu > {} %", question.label, targetPercent(question.id)));
+    }
     for (const auto& v : r.villages) survey.rows.push_back(surveyCells(v));
     survey.rows.push_back(surveyCells(r.commune));
     tables.push_back(std::move(survey));
@@ -255,7 +258,7 @@ Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix) 
     PeriodFigures figures = store.periodFigures(period.days);
     r.villages = std::move(figures.villages);
     r.commune.village = std::string(kCommuneLabel);
-    for (const auto& v : r.villages) add(r.commune, v);
+    for (const auto& v : r.villages) r.commune.add(v);
 
     std::map<std::pair<std::string, std::string>, TopicRow> villageTopics;
     std::map<std::string, TopicRow> communeTopics;
@@ -391,7 +394,7 @@ std::string renderHtml(const Report& r) {
 
     const auto tables = reportTables(r, false);
     std::vector<Bar> sessionBars;
-    for (const auto& v : r.villages) sessionBars.push_back({v.village, v.sessions});
+    for (const auto& v : r.villages) sessionBars.push_back({v.village, v.count(Count::sessions)});
     std::vector<Bar> topicBars;
     for (const auto& t : r.topics)
         if (t.village.empty()) topicBars.push_back({t.topic, t.started, t.finished});

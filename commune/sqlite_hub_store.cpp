@@ -68,43 +68,49 @@ ALTER TABLE day_rollups ADD COLUMN generated_unix INTEGER NOT NULL DEFAULT 0;
 UPDATE day_rollups SET generated_unix = received_unix;
 )sql";
 
-// The day's single-number figures, stored one row each under these names (screens in their own table).
-std::vector<std::pair<std::string_view, int>> fixedFigures(const DailyRollup& d) {
-    return {{"sessions", d.sessions},
-            {"practice_right", d.practiceRight},
-            {"practice_wrong", d.practiceWrong},
-            {"narration_played", d.narrationPlayed},
-            {"qr_shown", d.qrShown},
-            {"text_size_changed", d.textSizeChanged},
-            {"bookings_made", d.bookingsMade},
-            {"bookings_cancelled", d.bookingsCancelled},
-            {"bookings_done", d.bookingsDone},
-            {"bookings_no_show", d.bookingsNoShow},
-            {"survey_smartphone_yes", d.smartphone.yes},
-            {"survey_smartphone_no", d.smartphone.no},
-            {"survey_smartphone_skip", d.smartphone.skip},
-            {"survey_vneid_level2_yes", d.vneidLevel2.yes},
-            {"survey_vneid_level2_no", d.vneidLevel2.no},
-            {"survey_vneid_level2_skip", d.vneidLevel2.skip}};
+// Where each stored figure (a row of day_figures, named as in the upload) is summed in VillageTotals: the
+// single-number figures under their key, the survey answers as "<question key>_<answer key>",
+// e.g. "survey_smartphone_yes". Built once from the figures table.
+struct FixedFigure {
+    std::string name;
+    int DailyRollup::*count = nullptr;                // or
+    kiosk::upload::Survey DailyRollup::*survey = nullptr;
+    int kiosk::upload::Survey::*answer = nullptr;
+    std::size_t countIndex = 0, questionIndex = 0, answerIndex = 0;
+
+    [[nodiscard]] int valueIn(const DailyRollup& d) const { return count ? d.*count : d.*survey.*answer; }
+    [[nodiscard]] std::int64_t& totalIn(VillageTotals& v) const {
+        return count ? v.counts[countIndex] : v.surveys[questionIndex][answerIndex];
+    }
+};
+
+const std::vector<FixedFigure>& fixedFigures() {
+    static const std::vector<FixedFigure> figures = [] {
+        std::vector<FixedFigure> out;
+        for (std::size_t i = 0; i < kiosk::upload::kCountFigures.size(); ++i) {
+            const auto& f = kiosk::upload::kCountFigures[i];
+            out.push_back({std::string(f.key), f.field, nullptr, nullptr, i, 0, 0});
+        }
+        for (std::size_t q = 0; q < kiosk::upload::kSurveyFigures.size(); ++q)
+            for (std::size_t a = 0; a < kiosk::upload::kSurveyAnswers.size(); ++a) {
+                const auto& question = kiosk::upload::kSurveyFigures[q];
+                const auto& answer = kiosk::upload::kSurveyAnswers[a];
+                out.push_back({fmt::format("{}_{}", question.key, answer.key), nullptr, question.field, answer.field,
+                               0, q, a});
+            }
+        return out;
+    }();
+    return figures;
 }
 
-std::int64_t* villageField(VillageTotals& v, std::string_view figure) {
-    static const std::unordered_map<std::string_view, std::int64_t VillageTotals::*> fields = {
-        {"sessions", &VillageTotals::sessions},
-        {"practice_right", &VillageTotals::practiceRight},
-        {"practice_wrong", &VillageTotals::practiceWrong},
-        {"bookings_made", &VillageTotals::bookingsMade},
-        {"bookings_cancelled", &VillageTotals::bookingsCancelled},
-        {"bookings_done", &VillageTotals::bookingsDone},
-        {"bookings_no_show", &VillageTotals::bookingsNoShow},
-        {"survey_smartphone_yes", &VillageTotals::smartphoneYes},
-        {"survey_smartphone_no", &VillageTotals::smartphoneNo},
-        {"survey_smartphone_skip", &VillageTotals::smartphoneSkip},
-        {"survey_vneid_level2_yes", &VillageTotals::vneidYes},
-        {"survey_vneid_level2_no", &VillageTotals::vneidNo},
-        {"survey_vneid_level2_skip", &VillageTotals::vneidSkip}};
-    auto it = fields.find(figure);
-    return it == fields.end() ? nullptr : &(v.*(it->second));
+const FixedFigure* fixedFigure(std::string_view name) {
+    static const std::unordered_map<std::string_view, const FixedFigure*> byName = [] {
+        std::unordered_map<std::string_view, const FixedFigure*> out;
+        for (const FixedFigure& f : fixedFigures()) out[f.name] = &f;
+        return out;
+    }();
+    auto it = byName.find(name);
+    return it == byName.end() ? nullptr : it->second;
 }
 
 // One step per triplet; a step only in left_at_step still counts (reached 0).
@@ -321,7 +327,8 @@ bool SqliteHubStore::replaceDay(std::int64_t kioskRef, const DailyRollup& day, c
     for (auto* remove : {&s.deleteFigures, &s.deleteGuides, &s.deleteScreens})
         remove->bind(1, day.day).bind(2, kioskRef).run();
     s.insertFigure.bind(1, day.day).bind(2, kioskRef);
-    for (const auto& [figure, value] : fixedFigures(day)) s.insertFigure.bind(3, figure).bind(4, value).run();
+    for (const FixedFigure& figure : fixedFigures())
+        s.insertFigure.bind(3, figure.name).bind(4, figure.valueIn(day)).run();
     s.insertScreen.bind(1, day.day).bind(2, kioskRef);
     for (const auto& [screen, views] : day.screens) s.insertScreen.bind(3, screen).bind(4, views).run();
     s.insertGuide.bind(1, day.day).bind(2, kioskRef);
@@ -358,7 +365,8 @@ PeriodFigures SqliteHubStore::periodFigures(const DayRange& range) {
                 totals = &villages[village(q.columnInt64(0))];
                 totals->village = village(q.columnInt64(0));
             }
-            if (auto* field = villageField(*totals, figure)) *field += q.columnInt64(2);
+            // A figure this hub does not know (from a newer kiosk) is kept but not summed.
+            if (const FixedFigure* known = fixedFigure(figure)) known->totalIn(*totals) += q.columnInt64(2);
         }
     }
 

@@ -16,25 +16,18 @@ namespace {
 
 using std::chrono::system_clock;
 
-// Event kinds as stored. The rollup below is the only reader.
-constexpr const char* kSessionStarted = "session_started";
-constexpr const char* kSessionEnded = "session_ended";
-constexpr const char* kScreenShown = "screen_shown";
-constexpr const char* kGuideStarted = "guide_started";
-constexpr const char* kStepReached = "step_reached";
-constexpr const char* kGuideFinished = "guide_finished";
-constexpr const char* kGuideLeft = "guide_left";
-constexpr const char* kPracticeRight = "practice_right";
-constexpr const char* kPracticeWrong = "practice_wrong";
-constexpr const char* kNarrationPlayed = "narration_played";
-constexpr const char* kQrShown = "qr_shown";
-constexpr const char* kTextSizeChanged = "text_size_changed";
-constexpr const char* kBookingMade = "booking_made";
-constexpr const char* kBookingCancelled = "booking_cancelled";
-constexpr const char* kBookingDone = "booking_done";
-constexpr const char* kBookingNoShow = "booking_no_show";
-constexpr const char* kSurveySmartphone = "survey_smartphone";
-constexpr const char* kSurveyVneidLevel2 = "survey_vneid_level2";
+// Event kinds as stored, beyond the figures' own (upload::kCountFigures, upload::kSurveyFigures): the
+// screen and guide events, whose rollups are not single numbers. The rollup below is the only reader.
+constexpr std::string_view kSessionEnded = "session_ended";
+constexpr std::string_view kScreenShown = "screen_shown";
+constexpr std::string_view kGuideStarted = "guide_started";
+constexpr std::string_view kStepReached = "step_reached";
+constexpr std::string_view kGuideFinished = "guide_finished";
+constexpr std::string_view kGuideLeft = "guide_left";
+
+constexpr std::string_view eventKind(upload::Count id) {
+    return upload::figure(id).eventKind;
+}
 
 constexpr std::size_t kMaxNameBytes = 64;
 constexpr std::size_t kFlushAtEvents = 500;      // a burst never builds a long transaction
@@ -53,19 +46,22 @@ LocalMoment localMoment(system_clock::time_point t) {
     return {isoDay(local.date), local.minuteOfDay * 60 + static_cast<int>(secondOfMinute.count())};
 }
 
-const char* surveyAnswerName(SurveyAnswer answer) {
-    switch (answer) {
-    case SurveyAnswer::yes: return "yes";
-    case SurveyAnswer::no: return "no";
-    case SurveyAnswer::skip: return "skip";
-    }
-    return "skip";
+void countAnswer(upload::Survey& survey, std::string_view answer, int count) {
+    for (const upload::AnswerFigure& a : upload::kSurveyAnswers)
+        if (answer == a.key) survey.*a.field += count;
 }
 
-void countAnswer(upload::Survey& survey, std::string_view answer, int count) {
-    if (answer == "yes") survey.yes += count;
-    else if (answer == "no") survey.no += count;
-    else if (answer == "skip") survey.skip += count;
+// The figure an event kind counts towards, if it is a single-number one.
+const upload::CountFigure* countFigureFor(std::string_view kind) {
+    for (const upload::CountFigure& f : upload::kCountFigures)
+        if (kind == f.eventKind) return &f;
+    return nullptr;
+}
+
+const upload::SurveyFigure* surveyFigureFor(std::string_view kind) {
+    for (const upload::SurveyFigure& f : upload::kSurveyFigures)
+        if (kind == f.key) return &f;
+    return nullptr;
 }
 
 bool validStep(int step) {
@@ -141,7 +137,7 @@ UsageRecorder::~UsageRecorder() {
     }
 }
 
-void UsageRecorder::record(const char* kind, TimePoint now, std::string_view guideId, std::string_view topic,
+void UsageRecorder::record(std::string_view kind, TimePoint now, std::string_view guideId, std::string_view topic,
                            int step, std::string value) {
     LocalMoment moment = localMoment(now);
     Event event;
@@ -299,7 +295,7 @@ std::size_t UsageRecorder::dropped() const {
 }
 
 void UsageRecorder::sessionStarted(TimePoint now) {
-    record(kSessionStarted, now);
+    record(eventKind(upload::Count::sessions), now);
 }
 
 void UsageRecorder::sessionEnded(TimePoint now) {
@@ -329,33 +325,32 @@ void UsageRecorder::guideLeft(std::string_view guideId, std::string_view topic, 
 }
 
 void UsageRecorder::practiceTap(bool right, TimePoint now) {
-    record(right ? kPracticeRight : kPracticeWrong, now);
+    record(eventKind(right ? upload::Count::practiceRight : upload::Count::practiceWrong), now);
 }
 
 void UsageRecorder::narrationPlayed(TimePoint now) {
-    record(kNarrationPlayed, now);
+    record(eventKind(upload::Count::narrationPlayed), now);
 }
 
 void UsageRecorder::qrShown(TimePoint now) {
-    record(kQrShown, now);
+    record(eventKind(upload::Count::qrShown), now);
 }
 
 void UsageRecorder::textSizeChanged(int level, TimePoint now) {
-    record(kTextSizeChanged, now, {}, {}, 0, std::to_string(std::clamp(level, 0, 9)));
+    record(eventKind(upload::Count::textSizeChanged), now, {}, {}, 0, std::to_string(std::clamp(level, 0, 9)));
 }
 
 void UsageRecorder::booking(BookingEvent event, TimePoint now) {
     switch (event) {
-    case BookingEvent::made: record(kBookingMade, now); break;
-    case BookingEvent::cancelled: record(kBookingCancelled, now); break;
-    case BookingEvent::done: record(kBookingDone, now); break;
-    case BookingEvent::noShow: record(kBookingNoShow, now); break;
+    case BookingEvent::made: record(eventKind(upload::Count::bookingsMade), now); break;
+    case BookingEvent::cancelled: record(eventKind(upload::Count::bookingsCancelled), now); break;
+    case BookingEvent::done: record(eventKind(upload::Count::bookingsDone), now); break;
+    case BookingEvent::noShow: record(eventKind(upload::Count::bookingsNoShow), now); break;
     }
 }
 
 void UsageRecorder::surveyAnswer(SurveyQuestion question, SurveyAnswer answer, TimePoint now) {
-    record(question == SurveyQuestion::smartphone ? kSurveySmartphone : kSurveyVneidLevel2, now, {}, {}, 0,
-           surveyAnswerName(answer));
+    record(upload::figure(question).key, now, {}, {}, 0, std::string(upload::answer(answer).key));
 }
 
 // ---- UsageStore ----
@@ -384,23 +379,13 @@ upload::DailyRollup UsageStore::compute(std::string_view day, bool complete) {
             if (g.topic.empty()) g.topic = topic;
             return g;
         };
-        if (kind == kSessionStarted) rollup.sessions += count;
+        if (const upload::CountFigure* f = countFigureFor(kind)) rollup.*f->field += count;
+        else if (const upload::SurveyFigure* s = surveyFigureFor(kind)) countAnswer(rollup.*s->field, value, count);
         else if (kind == kScreenShown) rollup.screens[value.empty() ? "other" : value] += count;
         else if (kind == kGuideStarted && !guideId.empty()) guide().started += count;
         else if (kind == kGuideFinished && !guideId.empty()) guide().finished += count;
         else if (kind == kStepReached && !guideId.empty() && validStep(step)) guide().reachedStep[step] += count;
         else if (kind == kGuideLeft && !guideId.empty() && validStep(step)) guide().leftAtStep[step] += count;
-        else if (kind == kPracticeRight) rollup.practiceRight += count;
-        else if (kind == kPracticeWrong) rollup.practiceWrong += count;
-        else if (kind == kNarrationPlayed) rollup.narrationPlayed += count;
-        else if (kind == kQrShown) rollup.qrShown += count;
-        else if (kind == kTextSizeChanged) rollup.textSizeChanged += count;
-        else if (kind == kBookingMade) rollup.bookingsMade += count;
-        else if (kind == kBookingCancelled) rollup.bookingsCancelled += count;
-        else if (kind == kBookingDone) rollup.bookingsDone += count;
-        else if (kind == kBookingNoShow) rollup.bookingsNoShow += count;
-        else if (kind == kSurveySmartphone) countAnswer(rollup.smartphone, value, count);
-        else if (kind == kSurveyVneidLevel2) countAnswer(rollup.vneidLevel2, value, count);
         // session_ended and unknown kinds (from a newer program) count towards nothing here.
     }
     for (auto& [id, figures] : guides) rollup.guides.push_back(std::move(figures));

@@ -23,8 +23,9 @@
 namespace kiosk {
 
 enum class BookingEvent { made, cancelled, done, noShow };
-enum class SurveyQuestion { smartphone, vneidLevel2 };
-enum class SurveyAnswer { yes, no, skip };
+// The survey's questions and answers are rows of the figures table (common/usage_figures.hpp).
+using SurveyQuestion = upload::Question;
+using SurveyAnswer = upload::Answer;
 
 // A name from the program or the content, or "other": 1..64 of [a-z0-9._-], starting with a letter. So a
 // phone number or typed text can never be stored even if a caller passes one by mistake.
@@ -78,7 +79,7 @@ public:
     struct Event {
         std::string day;
         int secondOfDay = 0;
-        const char* kind = "";
+        std::string_view kind;  // a static string: an event kind from the table or usage_events.cpp
         std::string guideId;  // "" = NULL
         std::string topic;    // "" = NULL
         int step = 0;         // 0 = NULL
@@ -86,7 +87,7 @@ public:
     };
 
 private:
-    void record(const char* kind, TimePoint now, std::string_view guideId = {}, std::string_view topic = {},
+    void record(std::string_view kind, TimePoint now, std::string_view guideId = {}, std::string_view topic = {},
                 int step = 0, std::string value = {});
     void requestWrite(std::unique_lock<std::mutex>& lock);
     // Writes the batch in one transaction; on failure puts it back in front of the buffer. Called without m_mutex.

@@ -194,17 +194,21 @@ def iso_utc(seconds_ago=0):
 
 # The figures of one day as comparable dicts: the upload JSON's day (kiosk side) and the hub's tables give the
 # same shape, with zero steps and screens left out (the hub's funnel stores a step only left as reached 0).
-FIXED_FIGURES = ["sessions", "practice_right", "practice_wrong", "narration_played", "qr_shown", "text_size_changed",
-                 "bookings_made", "bookings_cancelled", "bookings_done", "bookings_no_show"]
-SURVEY_FIGURES = [f"survey_{q}_{a}" for q in ("smartphone", "vneid_level2") for a in ("yes", "no", "skip")]
+# The figure names come from make_upload's day (which names every figure of schema 1, as the C++ table
+# kiosk/common/include/common/usage_figures.hpp does): single numbers, and surveys stored by the hub as
+# "<question>_<answer>".
+_SAMPLE_DAY = make_upload("sample", "2026-11-24")["days"][0]
+FIXED_FIGURES = [k for k, v in _SAMPLE_DAY.items() if isinstance(v, int) and not isinstance(v, bool)]
+SURVEYS = [k for k, v in _SAMPLE_DAY.items() if isinstance(v, dict) and set(v) == {"yes", "no", "skip"}]
+SURVEY_FIGURES = [f"{q}_{a}" for q in SURVEYS for a in ("yes", "no", "skip")]
 
 
 def day_figures_from_upload(day):
     """An upload's (or the kiosk's usage_rollup body's) day -> the comparable dict."""
     figures = {name: day[name] for name in FIXED_FIGURES}
-    for q in ("smartphone", "vneid_level2"):
+    for q in SURVEYS:
         for a in ("yes", "no", "skip"):
-            figures[f"survey_{q}_{a}"] = day[f"survey_{q}"][a]
+            figures[f"{q}_{a}"] = day[q][a]
     figures["screens"] = {name: n for name, n in day["screens"].items() if n}
     figures["guides"] = {g["guide_id"]: {"topic": g["topic"], "started": g["started"], "finished": g["finished"],
                                          "reached": {int(s): n for s, n in g["reached_step"].items() if n},

@@ -65,12 +65,12 @@ TEST_CASE("report numbers per village and for the commune") {
     auto store = seededStore();
     const Report r = buildReport(*store, month("2026-11"), kNow);
     REQUIRE(r.villages.size() == 2);
-    CHECK(village(r, "Thôn 1").sessions == 17);
-    CHECK(village(r, "Thôn 2").sessions == 10);
-    CHECK(r.commune.sessions == 27);
-    CHECK(r.commune.bookingsMade == 6);
-    CHECK(r.commune.bookingsDone == 3);
-    CHECK(r.commune.bookingsNoShow == 3);
+    CHECK(village(r, "Thôn 1").count(kiosk::upload::Count::sessions) == 17);
+    CHECK(village(r, "Thôn 2").count(kiosk::upload::Count::sessions) == 10);
+    CHECK(r.commune.count(kiosk::upload::Count::sessions) == 27);
+    CHECK(r.commune.count(kiosk::upload::Count::bookingsMade) == 6);
+    CHECK(r.commune.count(kiosk::upload::Count::bookingsDone) == 3);
+    CHECK(r.commune.count(kiosk::upload::Count::bookingsNoShow) == 3);
     // Topics: per village and the commune's.
     std::int64_t communeStarted = -1;
     for (const auto& t : r.topics)

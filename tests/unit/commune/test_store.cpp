@@ -17,7 +17,7 @@ namespace {
 
 std::int64_t villageSessions(commune::HubStore& store, const std::string& village) {
     for (const auto& v : store.periodFigures({"2026-11-01", "2026-11-30"}).villages)
-        if (v.village == village) return v.sessions;
+        if (v.village == village) return v.count(kiosk::upload::Count::sessions);
     return -1;
 }
 
@@ -65,7 +65,7 @@ TEST_CASE("another day or another kiosk adds, it does not replace") {
     test::post(*store, test::sampleUpload("k1", "2026-11-24"), 2);
     test::post(*store, test::sampleUpload("k2", "2026-11-24"), 3);
     CHECK(villageSessions(*store, "Thôn 1") == 30);
-    CHECK(store->periodFigures({"2026-11-24", "2026-11-24"}).villages.at(0).sessions == 20);
+    CHECK(store->periodFigures({"2026-11-24", "2026-11-24"}).villages.at(0).count(kiosk::upload::Count::sessions) == 20);
     CHECK(store->periodFigures({"2026-10-01", "2026-10-31"}).villages.empty());
 }
 
@@ -188,7 +188,7 @@ TEST_CASE("an old export imported after the network delivered the day changes no
     CHECK(old.olderDays == 1);
     CHECK(store->replaceRollups(day23, commune::importedTiming(day23, importedOn)).storedDays == 1);
 
-    CHECK(store->periodFigures({"2026-11-24", "2026-11-24"}).villages.at(0).sessions == 40);
+    CHECK(store->periodFigures({"2026-11-24", "2026-11-24"}).villages.at(0).count(kiosk::upload::Count::sessions) == 40);
     CHECK(villageSessions(*store, "Thôn 1") == 47);  // day 23 was new, so it counts
     const auto status = store->kioskStatuses().at(0);
     CHECK(status.lastSeenUnix == kDay25 + 360);  // not the import's "now", not the export's older time

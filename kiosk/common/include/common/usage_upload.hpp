@@ -40,6 +40,9 @@
 //     ]
 //   }
 //
+// The single-number figures and the survey questions above are the rows of usage_figures.hpp; the
+// writer and the reader below go through that table, so a new row travels without a change here.
+//
 // Rules:
 //  - Every field above is required; counts are integers in 0..1,000,000,000 (never floats, never
 //    negative). Keys not listed are ignored, so later versions may only ADD optional fields; a change
@@ -68,6 +71,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/local_time.hpp"
+#include "common/usage_figures.hpp"
 
 #if __has_include(<expected>)
 #include <expected>
@@ -102,33 +106,6 @@ constexpr bool isKioskId(std::string_view text) {
     return true;
 }
 
-struct Survey {
-    int yes = 0, no = 0, skip = 0;
-    friend bool operator==(const Survey&, const Survey&) = default;
-};
-
-struct GuideFigures {
-    std::string guideId;
-    std::string topic;
-    int started = 0, finished = 0;
-    std::map<int, int> reachedStep;  // 1-based step -> residents who reached it
-    std::map<int, int> leftAtStep;   // step -> residents who left there
-    friend bool operator==(const GuideFigures&, const GuideFigures&) = default;
-};
-
-struct DailyRollup {
-    std::string day;        // local date YYYY-MM-DD, Asia/Ho_Chi_Minh
-    bool complete = false;  // false: today so far
-    int sessions = 0;
-    std::map<std::string, int> screens;
-    std::vector<GuideFigures> guides;
-    int practiceRight = 0, practiceWrong = 0, narrationPlayed = 0, qrShown = 0, textSizeChanged = 0;
-    int bookingsMade = 0, bookingsCancelled = 0, bookingsDone = 0, bookingsNoShow = 0;
-    Survey smartphone;
-    Survey vneidLevel2;
-    friend bool operator==(const DailyRollup&, const DailyRollup&) = default;
-};
-
 struct Heartbeat {
     std::string version;
     std::int64_t uptimeSeconds = 0;
@@ -151,7 +128,9 @@ struct Upload {
 // ---- writing ----
 
 inline nlohmann::json toJson(const Survey& s) {
-    return {{"yes", s.yes}, {"no", s.no}, {"skip", s.skip}};
+    nlohmann::json out = nlohmann::json::object();
+    for (const AnswerFigure& a : kSurveyAnswers) out[a.key] = s.*a.field;
+    return out;
 }
 
 inline nlohmann::json stepsToJson(const std::map<int, int>& steps) {
@@ -171,22 +150,11 @@ inline nlohmann::json toJson(const DailyRollup& d) {
     for (const auto& g : d.guides) guides.push_back(toJson(g));
     nlohmann::json screens = nlohmann::json::object();
     for (const auto& [name, views] : d.screens) screens[name] = views;
-    return {{"day", d.day},
-            {"complete", d.complete},
-            {"sessions", d.sessions},
-            {"screens", std::move(screens)},
-            {"guides", std::move(guides)},
-            {"practice_right", d.practiceRight},
-            {"practice_wrong", d.practiceWrong},
-            {"narration_played", d.narrationPlayed},
-            {"qr_shown", d.qrShown},
-            {"text_size_changed", d.textSizeChanged},
-            {"bookings_made", d.bookingsMade},
-            {"bookings_cancelled", d.bookingsCancelled},
-            {"bookings_done", d.bookingsDone},
-            {"bookings_no_show", d.bookingsNoShow},
-            {"survey_smartphone", toJson(d.smartphone)},
-            {"survey_vneid_level2", toJson(d.vneidLevel2)}};
+    nlohmann::json out = {{"day", d.day}, {"complete", d.complete}, {"screens", std::move(screens)},
+                          {"guides", std::move(guides)}};
+    for (const CountFigure& f : kCountFigures) out[f.key] = d.*f.field;
+    for (const SurveyFigure& f : kSurveyFigures) out[f.key] = toJson(d.*f.field);
+    return out;
 }
 
 inline nlohmann::json toJson(const Heartbeat& h) {
@@ -371,7 +339,9 @@ private:
         const nlohmann::json* v = nullptr;
         if (!object(day, path, key, v)) return false;
         const std::string here = join(path, key);
-        return count(*v, here, "yes", s.yes) && count(*v, here, "no", s.no) && count(*v, here, "skip", s.skip);
+        for (const AnswerFigure& a : kSurveyAnswers)
+            if (!count(*v, here, a.key, s.*a.field)) return false;
+        return true;
     }
 
     bool steps(const nlohmann::json& guide, const std::string& path, std::string_view key,
@@ -420,7 +390,10 @@ private:
         if (!complete) return false;
         if (!complete->is_boolean()) return setError(path + ".complete", "must be true or false");
         d.complete = complete->get<bool>();
-        if (!count(v, path, "sessions", d.sessions)) return false;
+        for (const CountFigure& f : kCountFigures)
+            if (!count(v, path, f.key, d.*f.field)) return false;
+        for (const SurveyFigure& f : kSurveyFigures)
+            if (!survey(v, path, f.key, d.*f.field)) return false;
 
         const nlohmann::json* screens = nullptr;
         if (!object(v, path, "screens", screens)) return false;
@@ -452,15 +425,7 @@ private:
             d.guides.push_back(std::move(g));
         }
 
-        return count(v, path, "practice_right", d.practiceRight) && count(v, path, "practice_wrong", d.practiceWrong) &&
-               count(v, path, "narration_played", d.narrationPlayed) && count(v, path, "qr_shown", d.qrShown) &&
-               count(v, path, "text_size_changed", d.textSizeChanged) &&
-               count(v, path, "bookings_made", d.bookingsMade) &&
-               count(v, path, "bookings_cancelled", d.bookingsCancelled) &&
-               count(v, path, "bookings_done", d.bookingsDone) &&
-               count(v, path, "bookings_no_show", d.bookingsNoShow) &&
-               survey(v, path, "survey_smartphone", d.smartphone) &&
-               survey(v, path, "survey_vneid_level2", d.vneidLevel2);
+        return true;
     }
 
     std::string m_latestDay;
