@@ -17,7 +17,7 @@ std::string toHex(const unsigned char* bytes, std::size_t size) {
     return hex;
 }
 
-}  // namespace
+} // namespace
 
 std::string randomSecret() {
     std::array<unsigned char, 32> bytes{};
@@ -55,12 +55,12 @@ void LoginThrottle::failed(const std::string& user, std::int64_t nowUnix) {
     std::lock_guard lock(m_mutex);
     if (m_misses.size() >= kMaxNames && !m_misses.contains(user)) {
         std::erase_if(m_misses, [&](const auto& entry) { return entry.second.lockedUntil <= nowUnix; });
-        if (m_misses.size() >= kMaxNames) return;  // all locked: a flood; the slow hash still limits it
+        if (m_misses.size() >= kMaxNames) return; // all locked: a flood; the slow hash still limits it
     }
     Misses& misses = m_misses[user];
     ++misses.count;
     if (misses.count >= kFreeMisses) {
-        const int doublings = std::min(misses.count - kFreeMisses, 7);  // 30 s · 2^7 ≈ an hour
+        const int doublings = std::min(misses.count - kFreeMisses, 7); // 30 s · 2^7 ≈ an hour
         misses.lockedUntil = nowUnix + std::min<std::int64_t>(30LL << doublings, 3600);
     }
 }
@@ -70,4 +70,4 @@ void LoginThrottle::succeeded(const std::string& user) {
     m_misses.erase(user);
 }
 
-}  // namespace commune::auth
+} // namespace commune::auth

@@ -22,7 +22,7 @@ namespace commune::auth {
 // further miss up to an hour, as the kiosk's PIN pad does. Kept in memory (a restart forgives); at most
 // kMaxNames names are tracked, so guessing names cannot grow it without bound. Thread-safe.
 class LoginThrottle {
-public:
+  public:
     static constexpr int kFreeMisses = 5;
     static constexpr std::size_t kMaxNames = 10000;
     // Seconds until the name may try again; 0: now.
@@ -30,7 +30,7 @@ public:
     void failed(const std::string& user, std::int64_t nowUnix);
     void succeeded(const std::string& user);
 
-private:
+  private:
     struct Misses {
         int count = 0;
         std::int64_t lockedUntil = 0;
@@ -39,4 +39,4 @@ private:
     std::map<std::string, Misses> m_misses;
 };
 
-}  // namespace commune::auth
+} // namespace commune::auth

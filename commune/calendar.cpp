@@ -23,7 +23,7 @@ std::int64_t generatedAt(const kiosk::upload::Upload& upload, std::int64_t hubNo
     return sentAt ? std::min(static_cast<std::int64_t>(sentAt->time_since_epoch().count()), hubNowUnix) : 0;
 }
 
-}  // namespace
+} // namespace
 
 UploadTiming postedTiming(const kiosk::upload::Upload& upload, std::int64_t receivedUnix) {
     return {generatedAt(upload, receivedUnix), receivedUnix, receivedUnix};
@@ -59,4 +59,4 @@ std::expected<Period, std::string> parsePeriod(std::string_view text) {
     return Period{std::string(text), title, DayRange{kiosk::isoDay(first), kiosk::isoDay(lastDay)}};
 }
 
-}  // namespace commune
+} // namespace commune

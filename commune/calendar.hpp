@@ -19,12 +19,12 @@ namespace commune {
 [[nodiscard]] UploadTiming importedTiming(const kiosk::upload::Upload& upload, std::int64_t nowUnix);
 
 struct Period {
-    std::string key;    // "2026-11" or "2026-Q4", as asked
-    std::string title;  // "tháng 11/2026", "quý 4/2026"
+    std::string key;   // "2026-11" or "2026-Q4", as asked
+    std::string title; // "tháng 11/2026", "quý 4/2026"
     DayRange days;
 };
 
 // "2026-11" (a month) or "2026-Q4" (a quarter); the error says what was expected.
 [[nodiscard]] std::expected<Period, std::string> parsePeriod(std::string_view text);
 
-}  // namespace commune
+} // namespace commune

@@ -16,16 +16,16 @@ class Server;
 namespace commune {
 
 struct ServerOptions {
-    int threads = 8;                                        // httplib worker threads
-    std::int64_t sessionSeconds = 8 * 3600;                 // staff stay logged in for a working day
-    std::function<std::int64_t()> now;                      // unix seconds; the system clock when empty
+    int threads = 8;                        // httplib worker threads
+    std::int64_t sessionSeconds = 8 * 3600; // staff stay logged in for a working day
+    std::function<std::int64_t()> now;      // unix seconds; the system clock when empty
     // Both set: HTTPS with this PEM certificate (chain) and private key; both empty: plain HTTP.
     std::string tlsCertFile;
     std::string tlsKeyFile;
 };
 
 class HubServer {
-public:
+  public:
     HubServer(HubStore& store, ServerOptions options);
     ~HubServer();
     HubServer(const HubServer&) = delete;
@@ -39,15 +39,15 @@ public:
     bool run();
     void stop();
 
-private:
+  private:
     void routes();
     std::int64_t now() const;
-    const char* secureCookie() const;  // "; Secure" over HTTPS, else ""
+    const char* secureCookie() const; // "; Secure" over HTTPS, else ""
 
     HubStore& m_store;
     ServerOptions m_options;
     auth::LoginThrottle m_logins;
-    std::unique_ptr<httplib::Server> m_server;  // an httplib::SSLServer with TLS; the routes are the same
+    std::unique_ptr<httplib::Server> m_server; // an httplib::SSLServer with TLS; the routes are the same
 };
 
-}  // namespace commune
+} // namespace commune

@@ -28,7 +28,8 @@ struct VillageTotals {
 
     std::string village;
     std::array<std::int64_t, kiosk::upload::kCountFigures.size()> counts{};
-    std::array<std::array<std::int64_t, kiosk::upload::kSurveyAnswers.size()>, kiosk::upload::kSurveyFigures.size()>
+    std::array<std::array<std::int64_t, kiosk::upload::kSurveyAnswers.size()>,
+               kiosk::upload::kSurveyFigures.size()>
         surveys{};
 
     [[nodiscard]] std::int64_t& count(Count id) { return counts[static_cast<std::size_t>(id)]; }
@@ -41,9 +42,11 @@ struct VillageTotals {
     }
     // Adds another village's figures (for the commune's row).
     void add(const VillageTotals& other) {
-        for (std::size_t i = 0; i < counts.size(); ++i) counts[i] += other.counts[i];
+        for (std::size_t i = 0; i < counts.size(); ++i)
+            counts[i] += other.counts[i];
         for (std::size_t q = 0; q < surveys.size(); ++q)
-            for (std::size_t a = 0; a < surveys[q].size(); ++a) surveys[q][a] += other.surveys[q][a];
+            for (std::size_t a = 0; a < surveys[q].size(); ++a)
+                surveys[q][a] += other.surveys[q][a];
     }
 };
 
@@ -62,30 +65,30 @@ struct StepTotals {
 };
 
 struct PeriodFigures {
-    std::vector<VillageTotals> villages;  // sorted by village
-    std::vector<GuideTotals> guides;      // sorted by village, guide
-    std::vector<StepTotals> steps;        // sorted by village, guide, step
+    std::vector<VillageTotals> villages; // sorted by village
+    std::vector<GuideTotals> guides;     // sorted by village, guide
+    std::vector<StepTotals> steps;       // sorted by village, guide, step
 };
 
 // Where an upload stands in time, so that a late copy never overwrites a newer one: a kiosk's
 // outbox retries a stored body (its sent_at is when it was made), and an export carried on a USB stick
 // can be days old. Built by postedTiming / importedTiming (calendar.hpp).
 struct UploadTiming {
-    std::int64_t generatedUnix = 0;  // when the kiosk made it (heartbeat.sent_at, never after the hub's
-                                     // clock); 0: unknown, older than anything stored
-    std::int64_t seenUnix = 0;       // the kiosk was alive then (a POST's arrival); 0: no news of it
-    std::int64_t receivedUnix = 0;   // the hub's clock when storing it (kept with each day, for diagnosis)
+    std::int64_t generatedUnix = 0; // when the kiosk made it (heartbeat.sent_at, never after the hub's
+                                    // clock); 0: unknown, older than anything stored
+    std::int64_t seenUnix = 0;      // the kiosk was alive then (a POST's arrival); 0: no news of it
+    std::int64_t receivedUnix = 0;  // the hub's clock when storing it (kept with each day, for diagnosis)
 };
 
 struct StoredUpload {
-    std::size_t storedDays = 0;  // days written (new, or at least as new as what was stored)
-    std::size_t olderDays = 0;   // days left alone: the store holds a newer copy
+    std::size_t storedDays = 0; // days written (new, or at least as new as what was stored)
+    std::size_t olderDays = 0;  // days left alone: the store holds a newer copy
 };
 
 struct KioskStatus {
     std::string kioskId;
     std::string village;
-    std::int64_t lastSeenUnix = 0;  // 0: never uploaded
+    std::int64_t lastSeenUnix = 0; // 0: never uploaded
     std::string version;
     std::int64_t uptimeSeconds = 0;
     std::int64_t freeDiskMb = 0;
@@ -94,7 +97,7 @@ struct KioskStatus {
 };
 
 class HubStore {
-public:
+  public:
     virtual ~HubStore() = default;
 
     // Kiosks. tokenHash is a hex digest; the token itself is never stored. false: the id exists.
@@ -126,4 +129,4 @@ public:
     [[nodiscard]] virtual bool canWrite() noexcept = 0;
 };
 
-}  // namespace commune
+} // namespace commune

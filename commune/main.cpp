@@ -36,7 +36,7 @@ constexpr std::string_view kUsage = R"(usage:
 
 struct Args {
     std::vector<std::string> positional;
-    std::map<std::string, std::string> options;  // --name value
+    std::map<std::string, std::string> options; // --name value
 };
 
 std::optional<Args> parseArgs(int argc, char** argv) {
@@ -59,7 +59,8 @@ int usageError(const std::string& message) {
 }
 
 std::int64_t nowUnix() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -83,7 +84,8 @@ int serve(const Args& args) {
         return usageError("--listen wants HOST:PORT");
     }
     commune::ServerOptions options;
-    if (auto t = args.options.find("threads"); t != args.options.end()) options.threads = std::stoi(t->second);
+    if (auto t = args.options.find("threads"); t != args.options.end())
+        options.threads = std::stoi(t->second);
     const bool hasCert = args.options.contains("tls-cert"), hasKey = args.options.contains("tls-key");
     if (hasCert != hasKey) return usageError("--tls-cert and --tls-key go together");
     if (hasCert) {
@@ -107,9 +109,9 @@ int serve(const Args& args) {
 
     auto store = openStore(args);
     commune::HubServer server(*store, options);
-    if (!server.valid()) {  // never fall back to plain HTTP: kiosks would refuse it anyway
-        std::cerr << "commune-hub: --tls-cert " << options.tlsCertFile << " / --tls-key " << options.tlsKeyFile
-                  << ": not a PEM certificate (chain) and its matching private key\n";
+    if (!server.valid()) { // never fall back to plain HTTP: kiosks would refuse it anyway
+        std::cerr << "commune-hub: --tls-cert " << options.tlsCertFile << " / --tls-key "
+                  << options.tlsKeyFile << ": not a PEM certificate (chain) and its matching private key\n";
         return 2;
     }
     const int bound = server.bind(host, port);
@@ -181,7 +183,8 @@ int import(const Args& args) {
         }
         // Ordered by the export's own time, not by now: an old file must not overwrite what the network
         // delivered since (nor make the kiosk look recently seen).
-        const commune::StoredUpload stored = store->replaceRollups(*upload, commune::importedTiming(*upload, now));
+        const commune::StoredUpload stored =
+            store->replaceRollups(*upload, commune::importedTiming(*upload, now));
         ++uploads;
         days += static_cast<int>(stored.storedDays);
         older += static_cast<int>(stored.olderDays);
@@ -194,9 +197,12 @@ int import(const Args& args) {
 
 int report(const Args& args) {
     std::string periodText;
-    if (args.options.contains("month")) periodText = args.options.at("month");
-    else if (args.options.contains("quarter")) periodText = args.options.at("quarter");
-    else return usageError("report needs --month YYYY-MM or --quarter YYYY-QN");
+    if (args.options.contains("month"))
+        periodText = args.options.at("month");
+    else if (args.options.contains("quarter"))
+        periodText = args.options.at("quarter");
+    else
+        return usageError("report needs --month YYYY-MM or --quarter YYYY-QN");
     auto period = commune::parsePeriod(periodText);
     if (!period) return usageError(period.error());
     const std::string format = args.options.contains("format") ? args.options.at("format") : "text";
@@ -222,7 +228,7 @@ int staffAdd(const Args& args) {
     return 0;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     if (sodium_init() < 0) {

@@ -19,8 +19,8 @@ using Count = kiosk::upload::Count;
 using Answer = kiosk::upload::Answer;
 
 // The figures of the use table, in its column order; their headers are the figures table's labels.
-constexpr std::array kUseColumns{Count::sessions, Count::bookingsMade, Count::bookingsDone, Count::bookingsNoShow,
-                                 Count::bookingsCancelled};
+constexpr std::array kUseColumns{Count::sessions, Count::bookingsMade, Count::bookingsDone,
+                                 Count::bookingsNoShow, Count::bookingsCancelled};
 
 int targetPercent(kiosk::upload::Question question) {
     return question == kiosk::upload::Question::smartphone ? kSmartphoneTargetPercent : kVneidTargetPercent;
@@ -30,14 +30,14 @@ int targetPercent(kiosk::upload::Question question) {
 struct Cell {
     std::string text;
     bool alert = false;
-    bool number = false;  // a figure the hub computed; every other cell may hold a kiosk's text
+    bool number = false; // a figure the hub computed; every other cell may hold a kiosk's text
 };
 struct Table {
     std::string id;
     std::string title;
     std::vector<std::string> headers;
     std::vector<std::vector<Cell>> rows;
-    bool collapsed = false;  // long detail tables are folded on the web page
+    bool collapsed = false; // long detail tables are folded on the web page
 };
 
 Cell num(std::int64_t n) {
@@ -82,22 +82,26 @@ std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
     std::vector<Table> tables;
 
     Table use{"su-dung", "Lượt sử dụng và hẹn hỗ trợ theo thôn", {"Thôn"}, {}};
-    for (Count id : kUseColumns) use.headers.emplace_back(kiosk::upload::figure(id).label);
+    for (Count id : kUseColumns)
+        use.headers.emplace_back(kiosk::upload::figure(id).label);
     for (const auto* v : [&] {
              std::vector<const VillageTotals*> all;
-             for (const auto& village : r.villages) all.push_back(&village);
+             for (const auto& village : r.villages)
+                 all.push_back(&village);
              all.push_back(&r.commune);
              return all;
-         }())
-    {
+         }()) {
         std::vector<Cell> row{{v->village}};
-        for (Count id : kUseColumns) row.push_back(num(v->count(id)));
+        for (Count id : kUseColumns)
+            row.push_back(num(v->count(id)));
         use.rows.push_back(std::move(row));
     }
     tables.push_back(std::move(use));
 
-    Table topics{"chu-de", "Hướng dẫn theo chủ đề: bắt đầu và hoàn thành",
-                 {"Thôn", "Chủ đề", "Bắt đầu", "Hoàn thành", "Tỉ lệ hoàn thành"}, {}};
+    Table topics{"chu-de",
+                 "Hướng dẫn theo chủ đề: bắt đầu và hoàn thành",
+                 {"Thôn", "Chủ đề", "Bắt đầu", "Hoàn thành", "Tỉ lệ hoàn thành"},
+                 {}};
     for (const auto& t : r.topics)
         topics.rows.push_back({{t.village.empty() ? std::string(kCommuneLabel) : t.village},
                                {t.topic},
@@ -106,18 +110,24 @@ std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
                                {percent(t.finished, t.started)}});
     tables.push_back(std::move(topics));
 
-    Table funnel{"cac-buoc", "Người dân dừng ở bước nào (toàn xã)",
-                 {"Hướng dẫn", "Chủ đề", "Bước", "Đến bước này", "Dừng ở bước này"}, {}};
+    Table funnel{"cac-buoc",
+                 "Người dân dừng ở bước nào (toàn xã)",
+                 {"Hướng dẫn", "Chủ đề", "Bước", "Đến bước này", "Dừng ở bước này"},
+                 {}};
     for (const auto& f : r.funnels)
         for (const auto& s : f.steps)
             funnel.rows.push_back({{f.guideId}, {f.topic}, num(s.step), num(s.reached), num(s.leftHere)});
     tables.push_back(std::move(funnel));
 
     if (withVillageSteps) {
-        Table perVillage{"cac-buoc-theo-thon", "Người dân dừng ở bước nào (theo thôn)",
-                         {"Thôn", "Hướng dẫn", "Bước", "Đến bước này", "Dừng ở bước này"}, {}, true};
+        Table perVillage{"cac-buoc-theo-thon",
+                         "Người dân dừng ở bước nào (theo thôn)",
+                         {"Thôn", "Hướng dẫn", "Bước", "Đến bước này", "Dừng ở bước này"},
+                         {},
+                         true};
         for (const auto& s : r.villageSteps)
-            perVillage.rows.push_back({{s.village}, {s.guideId}, num(s.step), num(s.reached), num(s.leftHere)});
+            perVillage.rows.push_back(
+                {{s.village}, {s.guideId}, num(s.step), num(s.reached), num(s.leftHere)});
         tables.push_back(std::move(perVillage));
     }
 
@@ -129,27 +139,31 @@ std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
     for (const auto& question : kiosk::upload::kSurveyFigures) {
         survey.headers.push_back(fmt::format("{}: số trả lời", question.label));
         survey.headers.push_back(fmt::format("{}: tỉ lệ có", question.label));
-        survey.headers.push_back(fmt::format("{}: mục tiêu > {} %", question.label, targetPercent(question.id)));
+        survey.headers.push_back(
+            fmt::format("{}: mục tiêu > {} %", question.label, targetPercent(question.id)));
     }
-    for (const auto& v : r.villages) survey.rows.push_back(surveyCells(v));
+    for (const auto& v : r.villages)
+        survey.rows.push_back(surveyCells(v));
     survey.rows.push_back(surveyCells(r.commune));
     tables.push_back(std::move(survey));
 
-    Table health{"ki-ot", "Tình trạng ki-ốt",
-                 {"Ki-ốt", "Thôn", "Lần cuối gửi", "Số ngày chưa gửi", "Phiên bản", "Nội dung", "Đĩa trống (MB)",
-                  "Lỗi gần nhất"},
+    Table health{"ki-ot",
+                 "Tình trạng ki-ốt",
+                 {"Ki-ốt", "Thôn", "Lần cuối gửi", "Số ngày chưa gửi", "Phiên bản", "Nội dung",
+                  "Đĩa trống (MB)", "Lỗi gần nhất"},
                  {}};
     for (const auto& k : r.kiosks) {
         const std::int64_t silent = daysWithoutUpload(k, r.nowUnix);
         const bool stale = silent < 0 || silent > kStaleAfterDays;
-        health.rows.push_back({{k.kioskId},
-                               {k.village},
-                               {k.lastSeenUnix > 0 ? kiosk::localDateTime(k.lastSeenUnix) : "chưa gửi", stale},
-                               {silent < 0 ? "—" : std::to_string(silent), stale},
-                               {k.version},
-                               {k.contentVersion},
-                               num(k.freeDiskMb),
-                               {k.lastError, !k.lastError.empty()}});
+        health.rows.push_back(
+            {{k.kioskId},
+             {k.village},
+             {k.lastSeenUnix > 0 ? kiosk::localDateTime(k.lastSeenUnix) : "chưa gửi", stale},
+             {silent < 0 ? "—" : std::to_string(silent), stale},
+             {k.version},
+             {k.contentVersion},
+             num(k.freeDiskMb),
+             {k.lastError, !k.lastError.empty()}});
     }
     tables.push_back(std::move(health));
     return tables;
@@ -157,14 +171,13 @@ std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
 
 // Display width for aligning text columns: UTF-8 code points (Vietnamese text is precomposed).
 std::size_t displayWidth(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    }));
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string heading(const Report& r) {
-    return fmt::format("Báo cáo ki-ốt hỗ trợ chuyển đổi số — {} ({} đến {})", r.period.title, r.period.days.first,
-                       r.period.days.last);
+    return fmt::format("Báo cáo ki-ốt hỗ trợ chuyển đổi số — {} ({} đến {})", r.period.title,
+                       r.period.days.first, r.period.days.last);
 }
 
 // ---- SVG charts (inline; no scripts, print well) ----
@@ -172,14 +185,15 @@ std::string heading(const Report& r) {
 struct Bar {
     std::string label;
     std::int64_t value = 0;
-    std::int64_t second = -1;  // a second, thinner bar (e.g. finished), -1: none
+    std::int64_t second = -1; // a second, thinner bar (e.g. finished), -1: none
 };
 
 std::string barChart(const std::string& title, const std::vector<Bar>& bars, const std::string& firstName,
                      const std::string& secondName) {
     if (bars.empty()) return {};
     std::int64_t max = 1;
-    for (const auto& b : bars) max = std::max({max, b.value, b.second});
+    for (const auto& b : bars)
+        max = std::max({max, b.value, b.second});
     constexpr int rowHeight = 26, labelWidth = 150, barWidth = 180, width = labelWidth + barWidth + 60;
     const int height = static_cast<int>(bars.size()) * rowHeight + 8;
     std::string svg = fmt::format(
@@ -191,13 +205,15 @@ std::string barChart(const std::string& title, const std::vector<Bar>& bars, con
         const auto length = [&](std::int64_t v) { return static_cast<int>(v * barWidth / max); };
         svg += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"12\">{}</text>", y + 15,
                            htmlEscape(b.label.size() > 40 ? b.label.substr(0, 40) : b.label));
-        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"10\" fill=\"#2a6fb0\"><title>{}: {}</title></rect>",
+        svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"10\" fill=\"#2a6fb0\"><title>{}: "
+                           "{}</title></rect>",
                            labelWidth, y + 3, length(b.value), htmlEscape(firstName), b.value);
         if (b.second >= 0)
-            svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\" fill=\"#3a9a5b\"><title>{}: {}</title></rect>",
+            svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"8\" "
+                               "fill=\"#3a9a5b\"><title>{}: {}</title></rect>",
                                labelWidth, y + 14, length(b.second), htmlEscape(secondName), b.second);
-        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\">{}{}</text>", labelWidth + barWidth + 6, y + 15,
-                           b.value, b.second >= 0 ? " / " + std::to_string(b.second) : std::string());
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\">{}{}</text>", labelWidth + barWidth + 6,
+                           y + 15, b.value, b.second >= 0 ? " / " + std::to_string(b.second) : std::string());
         y += rowHeight;
     }
     return svg + "</svg></figure>\n";
@@ -208,7 +224,8 @@ std::string htmlTable(const Table& t) {
     if (t.rows.empty()) return out + "<p>Chưa có số liệu.</p>\n";
     if (t.collapsed) out += fmt::format("<details><summary>Xem {} dòng</summary>\n", t.rows.size());
     out += "<div class=\"scroll\"><table><thead><tr>";
-    for (const auto& h : t.headers) out += "<th>" + htmlEscape(h) + "</th>";
+    for (const auto& h : t.headers)
+        out += "<th>" + htmlEscape(h) + "</th>";
     out += "</tr></thead><tbody>\n";
     for (const auto& row : t.rows) {
         const bool total = !row.empty() && row.front().text == kCommuneLabel;
@@ -234,7 +251,7 @@ figure{margin:.6rem 0}figcaption{font-size:.9rem;color:#444}nav a{margin-right:.
 h2{break-after:avoid}tr,figure{break-inside:avoid}a{color:inherit;text-decoration:none}}
 )css";
 
-}  // namespace
+} // namespace
 
 std::string surveyShare(std::int64_t yes, std::int64_t no) {
     if (yes + no < kMinSurveyAnswers) return "< 5";
@@ -258,7 +275,8 @@ Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix) 
     PeriodFigures figures = store.periodFigures(period.days);
     r.villages = std::move(figures.villages);
     r.commune.village = std::string(kCommuneLabel);
-    for (const auto& v : r.villages) r.commune.add(v);
+    for (const auto& v : r.villages)
+        r.commune.add(v);
 
     std::map<std::pair<std::string, std::string>, TopicRow> villageTopics;
     std::map<std::string, TopicRow> communeTopics;
@@ -279,8 +297,10 @@ Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix) 
         f.started += g.started;
         f.finished += g.finished;
     }
-    for (auto& [key, row] : villageTopics) r.topics.push_back(std::move(row));
-    for (auto& [key, row] : communeTopics) r.topics.push_back(std::move(row));
+    for (auto& [key, row] : villageTopics)
+        r.topics.push_back(std::move(row));
+    for (auto& [key, row] : communeTopics)
+        r.topics.push_back(std::move(row));
 
     std::map<std::pair<std::string, int>, StepTotals> communeSteps;
     for (const auto& s : figures.steps) {
@@ -295,7 +315,8 @@ Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix) 
         f.guideId = key.first;
         f.steps.push_back(step);
     }
-    for (auto& [id, f] : funnels) r.funnels.push_back(std::move(f));
+    for (auto& [id, f] : funnels)
+        r.funnels.push_back(std::move(f));
     r.villageSteps = std::move(figures.steps);
     r.kiosks = store.kioskStatuses();
     return r;
@@ -306,12 +327,23 @@ std::string htmlEscape(std::string_view text) {
     out.reserve(text.size());
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -337,11 +369,13 @@ std::string renderText(const Report& r) {
         std::vector<std::vector<std::string>> lines;
         for (const auto& row : t.rows) {
             std::vector<std::string> cells;
-            for (const auto& cell : row) cells.push_back(cell.alert ? cell.text + " (!)" : cell.text);
+            for (const auto& cell : row)
+                cells.push_back(cell.alert ? cell.text + " (!)" : cell.text);
             lines.push_back(std::move(cells));
         }
         std::vector<std::size_t> widths(t.headers.size(), 0);
-        for (std::size_t c = 0; c < t.headers.size(); ++c) widths[c] = displayWidth(t.headers[c]);
+        for (std::size_t c = 0; c < t.headers.size(); ++c)
+            widths[c] = displayWidth(t.headers[c]);
         for (const auto& cells : lines)
             for (std::size_t c = 0; c < cells.size() && c < widths.size(); ++c)
                 widths[c] = std::max(widths[c], displayWidth(cells[c]));
@@ -354,18 +388,20 @@ std::string renderText(const Report& r) {
             return text + "\n";
         };
         out += line(t.headers);
-        for (const auto& cells : lines) out += line(cells);
+        for (const auto& cells : lines)
+            out += line(cells);
     }
     return out;
 }
 
 std::string renderCsv(const Report& r) {
-    std::string out = "\xEF\xBB\xBF";  // BOM: LibreOffice and Excel then read the file as UTF-8
+    std::string out = "\xEF\xBB\xBF"; // BOM: LibreOffice and Excel then read the file as UTF-8
     out += csvField(heading(r)) + "\r\n";
     for (const auto& t : reportTables(r, true)) {
         out += "\r\n" + csvField(t.title) + "\r\n";
         std::string header;
-        for (const auto& h : t.headers) header += (header.empty() ? "" : ",") + csvField(h);
+        for (const auto& h : t.headers)
+            header += (header.empty() ? "" : ",") + csvField(h);
         out += header + "\r\n";
         for (const auto& row : t.rows) {
             std::string line;
@@ -378,15 +414,16 @@ std::string renderCsv(const Report& r) {
 }
 
 std::string renderHtml(const Report& r) {
-    std::string out = fmt::format(
-        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<title>{}</title><style>{}</style></head><body>\n<h1>{}</h1>\n",
-        htmlEscape(heading(r)), kStyle, htmlEscape(heading(r)));
+    std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
+                                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                                  "<title>{}</title><style>{}</style></head><body>\n<h1>{}</h1>\n",
+                                  htmlEscape(heading(r)), kStyle, htmlEscape(heading(r)));
     const std::string query = r.period.key.find('Q') != std::string::npos ? "quarter=" : "month=";
     out += fmt::format(
-        "<nav class=\"noprint\"><a href=\"/reports.csv?{}{}\">Tải CSV</a><a href=\"javascript:print()\">In</a>"
-        "</nav>\n<form class=\"noprint\" method=\"post\" action=\"/logout\"><button>Đăng xuất</button></form>\n"
+        "<nav class=\"noprint\"><a href=\"/reports.csv?{}{}\">Tải CSV</a><a "
+        "href=\"javascript:print()\">In</a>"
+        "</nav>\n<form class=\"noprint\" method=\"post\" action=\"/logout\"><button>Đăng "
+        "xuất</button></form>\n"
         "<form class=\"noprint\" method=\"get\" action=\"/reports\"><label>Tháng <input name=\"month\" "
         "placeholder=\"2026-11\" size=\"8\"></label> <button>Xem</button></form>\n",
         query, htmlEscape(r.period.key));
@@ -394,7 +431,8 @@ std::string renderHtml(const Report& r) {
 
     const auto tables = reportTables(r, false);
     std::vector<Bar> sessionBars;
-    for (const auto& v : r.villages) sessionBars.push_back({v.village, v.count(Count::sessions)});
+    for (const auto& v : r.villages)
+        sessionBars.push_back({v.village, v.count(Count::sessions)});
     std::vector<Bar> topicBars;
     for (const auto& t : r.topics)
         if (t.village.empty()) topicBars.push_back({t.topic, t.started, t.finished});
@@ -410,10 +448,13 @@ std::string renderHtml(const Report& r) {
             out += "<h2>Các bước: người dân dừng ở đâu</h2>\n";
             for (const auto& f : r.funnels) {
                 std::vector<Bar> bars;
-                for (const auto& s : f.steps) bars.push_back({fmt::format("Bước {}", s.step), s.reached, s.leftHere});
-                out += barChart(fmt::format("{} ({}): bắt đầu {}, hoàn thành {} — xanh dương: đến bước, xanh lá: dừng ở bước",
-                                            f.guideId, f.topic, f.started, f.finished),
-                                bars, "Đến bước này", "Dừng ở bước này");
+                for (const auto& s : f.steps)
+                    bars.push_back({fmt::format("Bước {}", s.step), s.reached, s.leftHere});
+                out += barChart(
+                    fmt::format(
+                        "{} ({}): bắt đầu {}, hoàn thành {} — xanh dương: đến bước, xanh lá: dừng ở bước",
+                        f.guideId, f.topic, f.started, f.finished),
+                    bars, "Đến bước này", "Dừng ở bước này");
             }
             Table copy = t;
             copy.collapsed = true;
@@ -426,4 +467,4 @@ std::string renderHtml(const Report& r) {
     return out;
 }
 
-}  // namespace commune
+} // namespace commune

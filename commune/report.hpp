@@ -14,12 +14,12 @@ namespace commune {
 // Survey shares are shown only from this many answers (yes + no; "skip" is not an answer), so a
 // village where three people answered cannot be read person by person.
 constexpr std::int64_t kMinSurveyAnswers = 5;
-constexpr int kSmartphoneTargetPercent = 85;  // the plan: more than 85 % of residents have a smartphone
-constexpr int kVneidTargetPercent = 50;       // the plan: more than 50 % have VNeID level 2
-constexpr std::int64_t kStaleAfterDays = 2;   // a kiosk silent longer than this is shown in red
+constexpr int kSmartphoneTargetPercent = 85; // the plan: more than 85 % of residents have a smartphone
+constexpr int kVneidTargetPercent = 50;      // the plan: more than 50 % have VNeID level 2
+constexpr std::int64_t kStaleAfterDays = 2;  // a kiosk silent longer than this is shown in red
 
 struct TopicRow {
-    std::string village;  // "" for the commune
+    std::string village; // "" for the commune
     std::string topic;
     std::int64_t started = 0, finished = 0;
 };
@@ -28,7 +28,7 @@ struct FunnelRow {
     std::string guideId;
     std::string topic;
     std::int64_t started = 0, finished = 0;
-    std::vector<StepTotals> steps;  // village "" : commune-wide
+    std::vector<StepTotals> steps; // village "" : commune-wide
 };
 
 struct Report {
@@ -52,11 +52,11 @@ struct Report {
 [[nodiscard]] std::int64_t daysWithoutUpload(const KioskStatus& kiosk, std::int64_t nowUnix);
 
 [[nodiscard]] std::string renderText(const Report& report);
-[[nodiscard]] std::string renderCsv(const Report& report);  // UTF-8 with BOM, CRLF, RFC 4180 quoting
+[[nodiscard]] std::string renderCsv(const Report& report); // UTF-8 with BOM, CRLF, RFC 4180 quoting
 [[nodiscard]] std::string renderHtml(const Report& report);
 
 [[nodiscard]] std::string htmlEscape(std::string_view text);
 // One quoted CSV text field; text starting with = + - @ tab or CR gets a leading ' (never a formula).
 [[nodiscard]] std::string csvField(std::string_view text);
 
-}  // namespace commune
+} // namespace commune

@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
-#include <unordered_map>
 #include <map>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 namespace commune {
@@ -73,7 +73,7 @@ UPDATE day_rollups SET generated_unix = received_unix;
 // e.g. "survey_smartphone_yes". Built once from the figures table.
 struct FixedFigure {
     std::string name;
-    int DailyRollup::*count = nullptr;                // or
+    int DailyRollup::*count = nullptr; // or
     kiosk::upload::Survey DailyRollup::*survey = nullptr;
     int kiosk::upload::Survey::*answer = nullptr;
     std::size_t countIndex = 0, questionIndex = 0, answerIndex = 0;
@@ -95,8 +95,8 @@ const std::vector<FixedFigure>& fixedFigures() {
             for (std::size_t a = 0; a < kiosk::upload::kSurveyAnswers.size(); ++a) {
                 const auto& question = kiosk::upload::kSurveyFigures[q];
                 const auto& answer = kiosk::upload::kSurveyAnswers[a];
-                out.push_back({fmt::format("{}_{}", question.key, answer.key), nullptr, question.field, answer.field,
-                               0, q, a});
+                out.push_back({fmt::format("{}_{}", question.key, answer.key), nullptr, question.field,
+                               answer.field, 0, q, a});
             }
         return out;
     }();
@@ -106,7 +106,8 @@ const std::vector<FixedFigure>& fixedFigures() {
 const FixedFigure* fixedFigure(std::string_view name) {
     static const std::unordered_map<std::string_view, const FixedFigure*> byName = [] {
         std::unordered_map<std::string_view, const FixedFigure*> out;
-        for (const FixedFigure& f : fixedFigures()) out[f.name] = &f;
+        for (const FixedFigure& f : fixedFigures())
+            out[f.name] = &f;
         return out;
     }();
     auto it = byName.find(name);
@@ -116,19 +117,21 @@ const FixedFigure* fixedFigure(std::string_view name) {
 // One step per triplet; a step only in left_at_step still counts (reached 0).
 std::string encodeFunnel(const kiosk::upload::GuideFigures& guide) {
     std::map<int, std::pair<int, int>> steps;
-    for (const auto& [step, residents] : guide.reachedStep) steps[step].first = residents;
-    for (const auto& [step, residents] : guide.leftAtStep) steps[step].second = residents;
+    for (const auto& [step, residents] : guide.reachedStep)
+        steps[step].first = residents;
+    for (const auto& [step, residents] : guide.leftAtStep)
+        steps[step].second = residents;
     std::string out;
     for (const auto& [step, figures] : steps) {
         if (!out.empty()) out += ',';
-        out += std::to_string(step) + ':' + std::to_string(figures.first) + ':' + std::to_string(figures.second);
+        out +=
+            std::to_string(step) + ':' + std::to_string(figures.first) + ':' + std::to_string(figures.second);
     }
     return out;
 }
 
 // Calls add(step, reached, left) for each triplet written by encodeFunnel.
-template <typename Add>
-void decodeFunnel(std::string_view funnel, Add&& add) {
+template <typename Add> void decodeFunnel(std::string_view funnel, Add&& add) {
     std::int64_t numbers[3] = {0, 0, 0};
     int index = 0;
     for (std::size_t i = 0; i <= funnel.size(); ++i) {
@@ -159,43 +162,49 @@ constexpr kiosk::db::OpenOptions kHubFile{.sync = kiosk::db::OpenOptions::Sync::
 // A kiosk with no registered village is reported under its own id rather than lost.
 constexpr std::string_view kVillageExpr = "CASE WHEN k.village = '' THEN k.kiosk_id ELSE k.village END";
 
-}  // namespace
+} // namespace
 
 struct SqliteHubStore::Statements {
     explicit Statements(kiosk::db::Database& db)
         // SET expressions all see the row as it was, so every iif() compares with the stored generation.
-        : updateHeartbeat(db.prepare(
-              "UPDATE kiosks SET last_seen_unix = max(last_seen_unix, ?1), "
-              "version = iif(?10 >= heartbeat_generated_unix, ?2, version), "
-              "uptime_seconds = iif(?10 >= heartbeat_generated_unix, ?3, uptime_seconds), "
-              "free_disk_mb = iif(?10 >= heartbeat_generated_unix, ?4, free_disk_mb), "
-              "content_version = iif(?10 >= heartbeat_generated_unix, ?5, content_version), "
-              "last_error = iif(?10 >= heartbeat_generated_unix, ?6, last_error), "
-              "sent_at = iif(?10 >= heartbeat_generated_unix, ?7, sent_at), "
-              "heartbeat_generated_unix = max(heartbeat_generated_unix, ?10), "
-              "village = CASE WHEN village = '' THEN ?8 ELSE village END "
-              "WHERE kiosk_id = ?9 RETURNING kiosk_ref")),
+        : updateHeartbeat(
+              db.prepare("UPDATE kiosks SET last_seen_unix = max(last_seen_unix, ?1), "
+                         "version = iif(?10 >= heartbeat_generated_unix, ?2, version), "
+                         "uptime_seconds = iif(?10 >= heartbeat_generated_unix, ?3, uptime_seconds), "
+                         "free_disk_mb = iif(?10 >= heartbeat_generated_unix, ?4, free_disk_mb), "
+                         "content_version = iif(?10 >= heartbeat_generated_unix, ?5, content_version), "
+                         "last_error = iif(?10 >= heartbeat_generated_unix, ?6, last_error), "
+                         "sent_at = iif(?10 >= heartbeat_generated_unix, ?7, sent_at), "
+                         "heartbeat_generated_unix = max(heartbeat_generated_unix, ?10), "
+                         "village = CASE WHEN village = '' THEN ?8 ELSE village END "
+                         "WHERE kiosk_id = ?9 RETURNING kiosk_ref")),
           deleteFigures(db.prepare("DELETE FROM day_figures WHERE day = ?1 AND kiosk_ref = ?2")),
           deleteGuides(db.prepare("DELETE FROM guide_figures WHERE day = ?1 AND kiosk_ref = ?2")),
           deleteScreens(db.prepare("DELETE FROM screen_figures WHERE day = ?1 AND kiosk_ref = ?2")),
           // Returns a row only when the day was inserted or replaced: an older copy changes nothing.
-          upsertDay(db.prepare(
-              "INSERT INTO day_rollups(day, kiosk_ref, complete, received_unix, generated_unix) "
-              "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(day, kiosk_ref) DO UPDATE SET complete = excluded.complete, "
-              "received_unix = excluded.received_unix, generated_unix = excluded.generated_unix "
-              "WHERE excluded.generated_unix > day_rollups.generated_unix OR "
-              "(excluded.generated_unix = day_rollups.generated_unix AND (excluded.complete OR NOT day_rollups.complete)) "
-              "RETURNING 1")),
-          insertFigure(db.prepare("INSERT INTO day_figures(day, kiosk_ref, figure, value) VALUES (?1, ?2, ?3, ?4)")),
-          insertScreen(db.prepare("INSERT INTO screen_figures(day, kiosk_ref, screen, views) VALUES (?1, ?2, ?3, ?4)")),
-          insertGuide(db.prepare("INSERT INTO guide_figures(day, kiosk_ref, guide_id, topic, started, finished, "
-                                 "funnel) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")),
+          upsertDay(
+              db.prepare("INSERT INTO day_rollups(day, kiosk_ref, complete, received_unix, generated_unix) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(day, kiosk_ref) DO UPDATE SET complete = "
+                         "excluded.complete, "
+                         "received_unix = excluded.received_unix, generated_unix = excluded.generated_unix "
+                         "WHERE excluded.generated_unix > day_rollups.generated_unix OR "
+                         "(excluded.generated_unix = day_rollups.generated_unix AND (excluded.complete OR "
+                         "NOT day_rollups.complete)) "
+                         "RETURNING 1")),
+          insertFigure(
+              db.prepare("INSERT INTO day_figures(day, kiosk_ref, figure, value) VALUES (?1, ?2, ?3, ?4)")),
+          insertScreen(db.prepare(
+              "INSERT INTO screen_figures(day, kiosk_ref, screen, views) VALUES (?1, ?2, ?3, ?4)")),
+          insertGuide(
+              db.prepare("INSERT INTO guide_figures(day, kiosk_ref, guide_id, topic, started, finished, "
+                         "funnel) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")),
           kioskByToken(db.prepare("SELECT kiosk_id FROM kiosks WHERE token_hash = ?1")),
           kioskById(db.prepare("SELECT 1 FROM kiosks WHERE kiosk_id = ?1")),
-          sessionUser(db.prepare("SELECT username FROM sessions WHERE session_hash = ?1 AND expires_unix > ?2")) {}
+          sessionUser(
+              db.prepare("SELECT username FROM sessions WHERE session_hash = ?1 AND expires_unix > ?2")) {}
 
-    kiosk::db::Statement updateHeartbeat, deleteFigures, deleteGuides, deleteScreens, upsertDay, insertFigure, insertScreen,
-        insertGuide, kioskByToken, kioskById, sessionUser;
+    kiosk::db::Statement updateHeartbeat, deleteFigures, deleteGuides, deleteScreens, upsertDay, insertFigure,
+        insertScreen, insertGuide, kioskByToken, kioskById, sessionUser;
 };
 
 SqliteHubStore::SqliteHubStore(kiosk::db::Database database) : m_db(std::move(database)) {
@@ -206,7 +215,8 @@ SqliteHubStore::SqliteHubStore(kiosk::db::Database database) : m_db(std::move(da
 SqliteHubStore::~SqliteHubStore() = default;
 
 std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::filesystem::path& file) {
-    auto store = std::unique_ptr<SqliteHubStore>(new SqliteHubStore(kiosk::db::Database::open(file, kHubFile)));
+    auto store =
+        std::unique_ptr<SqliteHubStore>(new SqliteHubStore(kiosk::db::Database::open(file, kHubFile)));
     store->startCheckpointer(file);
     return store;
 }
@@ -221,7 +231,7 @@ void SqliteHubStore::startCheckpointer(const std::filesystem::path& file) {
             std::condition_variable_any wake;
             std::unique_lock lock(idle);
             while (!stop.stop_requested()) {
-                wake.wait_for(lock, stop, std::chrono::seconds(1), [] { return false; });  // wakes on stop
+                wake.wait_for(lock, stop, std::chrono::seconds(1), [] { return false; }); // wakes on stop
                 if (stop.stop_requested()) break;
                 // PASSIVE: copies what it can without waiting for, or blocking, the upload writer.
                 sqlite3_wal_checkpoint_v2(own.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
@@ -238,16 +248,19 @@ std::unique_ptr<SqliteHubStore> SqliteHubStore::openInMemory() {
 
 void SqliteHubStore::createSchema() {
     kiosk::db::Transaction tx(m_db);
-    const int version = m_db.userVersion();  // 0: a new file (version 1 set it with the tables)
+    const int version = m_db.userVersion(); // 0: a new file (version 1 set it with the tables)
     if (version > kSchemaVersion)
-        throw kiosk::db::Error(SQLITE_ERROR, fmt::format("the database is from a newer commune-hub (schema version {})", version));
+        throw kiosk::db::Error(
+            SQLITE_ERROR,
+            fmt::format("the database is from a newer commune-hub (schema version {})", version));
     if (version == 1) m_db.execute(kFromVersion1);
     m_db.execute(kSchema);
     m_db.execute(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     tx.commit();
 }
 
-bool SqliteHubStore::addKiosk(const std::string& kioskId, const std::string& village, const std::string& tokenHash) {
+bool SqliteHubStore::addKiosk(const std::string& kioskId, const std::string& village,
+                              const std::string& tokenHash) {
     std::lock_guard lock(m_mutex);
     kiosk::db::Transaction tx(m_db);
     {
@@ -255,7 +268,8 @@ bool SqliteHubStore::addKiosk(const std::string& kioskId, const std::string& vil
         exists.bind(1, kioskId);
         if (exists.step()) return false;
     }
-    m_db.prepare("INSERT INTO kiosks(kiosk_id, village, token_hash, created_unix) VALUES (?1, ?2, ?3, unixepoch())")
+    m_db.prepare("INSERT INTO kiosks(kiosk_id, village, token_hash, created_unix) VALUES (?1, ?2, ?3, "
+                 "unixepoch())")
         .bind(1, kioskId)
         .bind(2, village)
         .bind(3, tokenHash)
@@ -303,14 +317,16 @@ StoredUpload SqliteHubStore::replaceRollups(const kiosk::upload::Upload& upload,
         throw kiosk::db::Error(SQLITE_NOTFOUND, "kiosk " + upload.kioskId + " is not registered");
     }
     const std::int64_t kioskRef = heartbeat.columnInt64(0);
-    heartbeat.run();  // finish the statement (RETURNING rows are produced before the update ends)
+    heartbeat.run(); // finish the statement (RETURNING rows are produced before the update ends)
     StoredUpload stored;
     for (const auto& day : upload.days) {
-        if (replaceDay(kioskRef, day, timing)) ++stored.storedDays;
-        else ++stored.olderDays;
+        if (replaceDay(kioskRef, day, timing))
+            ++stored.storedDays;
+        else
+            ++stored.olderDays;
     }
     tx.commit();
-    m_lastWriteProof = std::chrono::steady_clock::now();  // a commit: /health need not make one now
+    m_lastWriteProof = std::chrono::steady_clock::now(); // a commit: /health need not make one now
     return stored;
 }
 
@@ -322,7 +338,7 @@ bool SqliteHubStore::replaceDay(std::int64_t kioskRef, const DailyRollup& day, c
         .bind(4, timing.receivedUnix)
         .bind(5, timing.generatedUnix);
     const bool newer = s.upsertDay.step();
-    s.upsertDay.run();  // finish the statement (RETURNING rows are produced before the upsert ends)
+    s.upsertDay.run(); // finish the statement (RETURNING rows are produced before the upsert ends)
     if (!newer) return false;
     for (auto* remove : {&s.deleteFigures, &s.deleteGuides, &s.deleteScreens})
         remove->bind(1, day.day).bind(2, kioskRef).run();
@@ -330,7 +346,8 @@ bool SqliteHubStore::replaceDay(std::int64_t kioskRef, const DailyRollup& day, c
     for (const FixedFigure& figure : fixedFigures())
         s.insertFigure.bind(3, figure.name).bind(4, figure.valueIn(day)).run();
     s.insertScreen.bind(1, day.day).bind(2, kioskRef);
-    for (const auto& [screen, views] : day.screens) s.insertScreen.bind(3, screen).bind(4, views).run();
+    for (const auto& [screen, views] : day.screens)
+        s.insertScreen.bind(3, screen).bind(4, views).run();
     s.insertGuide.bind(1, day.day).bind(2, kioskRef);
     for (const auto& guide : day.guides)
         s.insertGuide.bind(3, guide.guideId)
@@ -349,7 +366,8 @@ PeriodFigures SqliteHubStore::periodFigures(const DayRange& range) {
     std::unordered_map<std::int64_t, std::string> villageOf;
     {
         auto kiosks = m_db.prepare("SELECT k.kiosk_ref, " + std::string(kVillageExpr) + " FROM kiosks k");
-        while (kiosks.step()) villageOf[kiosks.columnInt64(0)] = kiosks.columnText(1);
+        while (kiosks.step())
+            villageOf[kiosks.columnInt64(0)] = kiosks.columnText(1);
     }
     const auto village = [&](std::int64_t kioskRef) -> const std::string& { return villageOf[kioskRef]; };
 
@@ -373,12 +391,13 @@ PeriodFigures SqliteHubStore::periodFigures(const DayRange& range) {
     struct GuideSum {
         std::string village, guideId, topic;
         std::int64_t started = 0, finished = 0;
-        std::vector<std::pair<std::int64_t, std::int64_t>> steps;  // index: step number
+        std::vector<std::pair<std::int64_t, std::int64_t>> steps; // index: step number
     };
     std::unordered_map<std::string, GuideSum> guides;
     {
-        auto q = m_db.prepare("SELECT kiosk_ref, guide_id, topic, started, finished, funnel FROM guide_figures "
-                              "WHERE day BETWEEN ?1 AND ?2");
+        auto q =
+            m_db.prepare("SELECT kiosk_ref, guide_id, topic, started, finished, funnel FROM guide_figures "
+                         "WHERE day BETWEEN ?1 AND ?2");
         q.bind(1, range.first).bind(2, range.last);
         std::string key;
         while (q.step()) {
@@ -395,7 +414,8 @@ PeriodFigures SqliteHubStore::periodFigures(const DayRange& range) {
             sum.started += q.columnInt64(3);
             sum.finished += q.columnInt64(4);
             decodeFunnel(q.columnView(5), [&](int step, std::int64_t reached, std::int64_t left) {
-                if (sum.steps.size() <= static_cast<std::size_t>(step)) sum.steps.resize(static_cast<std::size_t>(step) + 1);
+                if (sum.steps.size() <= static_cast<std::size_t>(step))
+                    sum.steps.resize(static_cast<std::size_t>(step) + 1);
                 sum.steps[static_cast<std::size_t>(step)].first += reached;
                 sum.steps[static_cast<std::size_t>(step)].second += left;
             });
@@ -403,9 +423,11 @@ PeriodFigures SqliteHubStore::periodFigures(const DayRange& range) {
     }
 
     PeriodFigures out;
-    for (auto& [name, totals] : villages) out.villages.push_back(std::move(totals));
+    for (auto& [name, totals] : villages)
+        out.villages.push_back(std::move(totals));
     std::vector<const GuideSum*> ordered;
-    for (const auto& [key, sum] : guides) ordered.push_back(&sum);
+    for (const auto& [key, sum] : guides)
+        ordered.push_back(&sum);
     std::sort(ordered.begin(), ordered.end(), [](const GuideSum* a, const GuideSum* b) {
         return std::tie(a->village, a->guideId) < std::tie(b->village, b->guideId);
     });
@@ -446,7 +468,8 @@ std::optional<std::string> SqliteHubStore::staffPasswordHash(const std::string& 
     return std::nullopt;
 }
 
-void SqliteHubStore::addSession(const std::string& sessionHash, const std::string& username, std::int64_t expiresUnix) {
+void SqliteHubStore::addSession(const std::string& sessionHash, const std::string& username,
+                                std::int64_t expiresUnix) {
     std::lock_guard lock(m_mutex);
     kiosk::db::Transaction tx(m_db);
     m_db.prepare("DELETE FROM sessions WHERE expires_unix <= unixepoch()").run();
@@ -503,12 +526,13 @@ std::int64_t SqliteHubStore::rowsFor(const std::string& kioskId, const std::stri
     std::lock_guard lock(m_mutex);
     std::int64_t rows = 0;
     for (std::string_view table : {"day_rollups", "day_figures", "screen_figures", "guide_figures"}) {
-        auto q = m_db.prepare("SELECT COUNT(*) FROM " + std::string(table) +
-                              " t JOIN kiosks k ON k.kiosk_ref = t.kiosk_ref WHERE k.kiosk_id = ?1 AND t.day = ?2");
+        auto q = m_db.prepare(
+            "SELECT COUNT(*) FROM " + std::string(table) +
+            " t JOIN kiosks k ON k.kiosk_ref = t.kiosk_ref WHERE k.kiosk_id = ?1 AND t.day = ?2");
         q.bind(1, kioskId).bind(2, day);
         if (q.step()) rows += q.columnInt64(0);
     }
     return rows;
 }
 
-}  // namespace commune
+} // namespace commune

@@ -1,8 +1,8 @@
 // The hub's store on one SQLite file (WAL): one row per kiosk per day per figure, one transaction per upload.
 #pragma once
 
-#include "hub_store.hpp"
 #include "common/database.hpp"
+#include "hub_store.hpp"
 
 #include <chrono>
 #include <condition_variable>
@@ -15,12 +15,13 @@
 namespace commune {
 
 class SqliteHubStore final : public HubStore {
-public:
+  public:
     // Creates the schema if needed. Throws kiosk::db::Error when the file cannot be opened or set up.
     static std::unique_ptr<SqliteHubStore> open(const std::filesystem::path& file);
-    static std::unique_ptr<SqliteHubStore> openInMemory();  // for tests
+    static std::unique_ptr<SqliteHubStore> openInMemory(); // for tests
 
-    bool addKiosk(const std::string& kioskId, const std::string& village, const std::string& tokenHash) override;
+    bool addKiosk(const std::string& kioskId, const std::string& village,
+                  const std::string& tokenHash) override;
     std::optional<std::string> findKioskByTokenHash(const std::string& tokenHash) override;
     bool kioskExists(const std::string& kioskId) override;
     StoredUpload replaceRollups(const kiosk::upload::Upload& upload, const UploadTiming& timing) override;
@@ -28,7 +29,8 @@ public:
     std::vector<KioskStatus> kioskStatuses() override;
     void setStaffPassword(const std::string& username, const std::string& passwordHash) override;
     std::optional<std::string> staffPasswordHash(const std::string& username) override;
-    void addSession(const std::string& sessionHash, const std::string& username, std::int64_t expiresUnix) override;
+    void addSession(const std::string& sessionHash, const std::string& username,
+                    std::int64_t expiresUnix) override;
     std::optional<std::string> sessionUser(const std::string& sessionHash, std::int64_t nowUnix) override;
     void removeSession(const std::string& sessionHash) override;
     bool canWrite() noexcept override;
@@ -41,8 +43,8 @@ public:
     // How long a committed write vouches for the store in canWrite().
     static constexpr std::chrono::milliseconds kWriteProofLifetime{1000};
 
-private:
-    struct Statements;  // prepared once, reused for every upload
+  private:
+    struct Statements; // prepared once, reused for every upload
     explicit SqliteHubStore(kiosk::db::Database database);
     void createSchema();
     // false: the store holds a newer copy of that day, which is kept.
@@ -52,15 +54,16 @@ private:
     // (and its fsync) never happens inside an upload's commit.
     void startCheckpointer(const std::filesystem::path& file);
 
-    std::mutex m_mutex;  // one connection, one writer at a time: SQLite serialises writes anyway
+    std::mutex m_mutex; // one connection, one writer at a time: SQLite serialises writes anyway
     kiosk::db::Database m_db;
     std::unique_ptr<Statements> m_statements;
     // The last commit that succeeded (none yet: a lifetime ago).
-    std::chrono::steady_clock::time_point m_lastWriteProof = std::chrono::steady_clock::now() - kWriteProofLifetime;
-    std::jthread m_checkpointer;  // last member: stopped and joined first
+    std::chrono::steady_clock::time_point m_lastWriteProof =
+        std::chrono::steady_clock::now() - kWriteProofLifetime;
+    std::jthread m_checkpointer; // last member: stopped and joined first
 
-public:
+  public:
     ~SqliteHubStore() override;
 };
 
-}  // namespace commune
+} // namespace commune

@@ -1,20 +1,20 @@
 // The kiosk program: reads the config, opens the database, and runs the touch shell.
 #include "app/app.hpp"
+#include "app/scenario.hpp"
 #include "bookings/booking_export.hpp"
 #include "bookings/booking_retention.hpp"
 #include "bookings/booking_webhook.hpp"
-#include "config/config.hpp"
-#include "app/scenario.hpp"
-#include "staff/staff.hpp"
 #include "bookings/schedule_store.hpp"
+#include "config/config.hpp"
+#include "staff/staff.hpp"
 #include "staff/staff_desk.hpp"
 #include "storage/migrations.hpp"
-#include "usage/stats_uploader.hpp"
 #include "upload/upload_worker.hpp"
+#include "usage/stats_uploader.hpp"
 #include "usage/usage_events.hpp"
 
-#include "platform/signals.hpp"
 #include "platform/http_client.hpp"
+#include "platform/signals.hpp"
 #include "platform/window.hpp"
 #include "ui/out_of_service.hpp"
 #include "ui/shell.hpp"
@@ -81,29 +81,42 @@ Options parseOptions(int argc, char** argv) {
             if (i + 1 >= argc) usageError(arg + " needs a value");
             return argv[++i];
         };
-        if (arg == "--config") o.configFile = value();
-        else if (arg == "--check-config") o.checkConfig = value();
-        else if (arg == "--check-content") o.checkContent = value();
-        else if (arg == "--content-root") o.contentRoot = value();
+        if (arg == "--config")
+            o.configFile = value();
+        else if (arg == "--check-config")
+            o.checkConfig = value();
+        else if (arg == "--check-content")
+            o.checkContent = value();
+        else if (arg == "--content-root")
+            o.contentRoot = value();
         else if (arg == "--windowed") {
             std::string size = value();
-            if (std::sscanf(size.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240) {
+            if (std::sscanf(size.c_str(), "%dx%d", &o.width, &o.height) != 2 || o.width < 320 ||
+                o.height < 240) {
                 usageError("--windowed needs WIDTHxHEIGHT, e.g. 1280x800");
             }
-        } else if (arg == "--dev") o.dev = true;
-        else if (arg == "--data-dir") o.dataDir = value();
-        else if (arg == "--scenario") o.scenario = value();
-        else if (arg == "--screenshot-dir") o.screenshotDir = value();
-        else if (arg == "--screenshot") o.screenshot = value();
-        else if (arg == "--export-stats") o.exportStats = value();
-        else if (arg == "--export-bookings") o.exportBookings = value();
+        } else if (arg == "--dev")
+            o.dev = true;
+        else if (arg == "--data-dir")
+            o.dataDir = value();
+        else if (arg == "--scenario")
+            o.scenario = value();
+        else if (arg == "--screenshot-dir")
+            o.screenshotDir = value();
+        else if (arg == "--screenshot")
+            o.screenshot = value();
+        else if (arg == "--export-stats")
+            o.exportStats = value();
+        else if (arg == "--export-bookings")
+            o.exportBookings = value();
         else if (arg == "--version") {
             fmt::print("kiosk {}\n", KIOSK_VERSION);
             std::exit(0);
         } else if (arg == "--help" || arg == "-h") {
             fmt::print("{}", kUsage);
             std::exit(0);
-        } else usageError("unknown option " + arg);
+        } else
+            usageError("unknown option " + arg);
     }
     return o;
 }
@@ -114,7 +127,8 @@ int checkConfig(const std::string& file) {
         return 1;
     }
     kiosk::ConfigLoad load = kiosk::loadConfig(file);
-    for (const kiosk::ConfigIssue& issue : load.issues) fmt::print(stderr, "{}\n", issue.text());
+    for (const kiosk::ConfigIssue& issue : load.issues)
+        fmt::print(stderr, "{}\n", issue.text());
     if (!load.issues.empty()) return 1;
     fmt::print("{}: ok\n", file);
     return 0;
@@ -146,8 +160,10 @@ int checkContent(const std::filesystem::path& root, double diagonalInches) {
         if (!issue.warning) ++errors;
     }
     size_t steps = 0;
-    for (const content::Guide& guide : library.guides) steps += guide.steps.size();
-    fmt::print("{}: {} guides with {} steps ok, {} error(s)\n", root.string(), library.guides.size(), steps, errors);
+    for (const content::Guide& guide : library.guides)
+        steps += guide.steps.size();
+    fmt::print("{}: {} guides with {} steps ok, {} error(s)\n", root.string(), library.guides.size(), steps,
+               errors);
     return errors == 0 ? 0 : 1;
 }
 
@@ -157,10 +173,11 @@ kiosk::db::OpenedDatabase openDatabase(const std::filesystem::path& dataDir) {
     try {
         return kiosk::db::openKioskDatabase(dataDir / "kiosk.db", now);
     } catch (const std::exception& e) {
-        kiosk::db::OpenedDatabase fallback{kiosk::db::Database::openInMemory(), std::nullopt,
-                                           fmt::format("Không mở được cơ sở dữ liệu ({}); đang chạy tạm trên bộ "
-                                                       "nhớ, dữ liệu mới sẽ mất khi tắt máy.",
-                                                       e.what())};
+        kiosk::db::OpenedDatabase fallback{
+            kiosk::db::Database::openInMemory(), std::nullopt,
+            fmt::format("Không mở được cơ sở dữ liệu ({}); đang chạy tạm trên bộ "
+                        "nhớ, dữ liệu mới sẽ mất khi tắt máy.",
+                        e.what())};
         kiosk::db::migrate(fallback.db, kiosk::db::kioskMigrations());
         return fallback;
     }
@@ -172,7 +189,8 @@ void eraseDuePersonalData(kiosk::db::Database& db, const kiosk::Config& config) 
     try {
         const int erased =
             kiosk::erasePersonalDataDue(db, config.bookingRetentionDays, std::chrono::system_clock::now());
-        if (erased > 0) fmt::print(stderr, "kiosk: bookings: personal data of {} past booking(s) erased\n", erased);
+        if (erased > 0)
+            fmt::print(stderr, "kiosk: bookings: personal data of {} past booking(s) erased\n", erased);
     } catch (const std::exception& e) {
         fmt::print(stderr, "kiosk: bookings: erasing personal data failed: {}\n", e.what());
     }
@@ -224,8 +242,8 @@ int runStatsExport(const std::filesystem::path& file, const kiosk::Config& confi
         fmt::print(stderr, "kiosk: export-stats: {} day(s) written to {}\n", *lines, file.string());
         return 0;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "kiosk: export-stats: cannot open the database in {}: {}\n", config.dataDir.string(),
-                   e.what());
+        fmt::print(stderr, "kiosk: export-stats: cannot open the database in {}: {}\n",
+                   config.dataDir.string(), e.what());
         return 1;
     }
 }
@@ -233,7 +251,8 @@ int runStatsExport(const std::filesystem::path& file, const kiosk::Config& confi
 // What the heartbeat calls the content: the newest "checked_on" of the guides, and how many there are.
 std::string contentVersion(const content::Library& library) {
     content::Date newest;
-    for (const content::Guide& guide : library.guides) newest = std::max(newest, guide.checkedOn);
+    for (const content::Guide& guide : library.guides)
+        newest = std::max(newest, guide.checkedOn);
     return fmt::format("{:04}-{:02}-{:02}/{}", newest.year, newest.month, newest.day, library.guides.size());
 }
 
@@ -241,7 +260,7 @@ std::string contentVersion(const content::Library& library) {
 std::unique_ptr<kiosk::UploadWorker> startUploads(const kiosk::Config& config, kiosk::db::Database& db) {
     const auto now = std::chrono::system_clock::now();
     if (config.hubUrl.empty() && config.bookingWebhookUrl.empty()) {
-        try {  // raw usage events stay bounded with no worker too (the worker prunes them once a day)
+        try { // raw usage events stay bounded with no worker too (the worker prunes them once a day)
             kiosk::UsageStore(db).pruneRawEvents(kiosk::localDay(now), config.rawEventDays, now);
         } catch (const std::exception& e) {
             fmt::print(stderr, "kiosk: usage: pruning old events failed: {}\n", e.what());
@@ -268,8 +287,8 @@ std::unique_ptr<kiosk::UploadWorker> startUploads(const kiosk::Config& config, k
         settings.stats = stats;
     }
     // The hub's token and CA file go to the hub only, never to a booking webhook.
-    auto send = [hubUrl, token = config.hubToken, caFile = config.hubCaFile](const kiosk::OutboxMessage& message,
-                                                                           std::stop_token stop) {
+    auto send = [hubUrl, token = config.hubToken,
+                 caFile = config.hubCaFile](const kiosk::OutboxMessage& message, std::stop_token stop) {
         platform::HttpPost post;
         post.url = message.destination;
         post.body = message.body;
@@ -288,7 +307,7 @@ std::unique_ptr<kiosk::UploadWorker> startUploads(const kiosk::Config& config, k
     return worker;
 }
 
-}  // namespace
+} // namespace
 
 // A failure the kiosk cannot serve through (it threw on the way up, or out of the frame loop): the
 // calm page instead of a black screen, the reason on stderr (the journal), then exit 1 so systemd
@@ -321,7 +340,8 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
     if (!options.checkConfig.empty()) return checkConfig(options.checkConfig);
 
     kiosk::ConfigLoad load = kiosk::loadConfig(options.configFile);
-    if (!options.checkContent.empty()) return checkContent(options.checkContent, load.config.screenDiagonalInches);
+    if (!options.checkContent.empty())
+        return checkContent(options.checkContent, load.config.screenDiagonalInches);
     std::vector<std::string> notices;
     for (const kiosk::ConfigIssue& issue : load.issues) {
         fmt::print(stderr, "kiosk: config: {}\n", issue.text());
@@ -342,12 +362,13 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
     kiosk::StaffRepository staff(database.db);
     // Usage figures are recorded on this thread; a worker with its own connection sends them and the outbox.
     kiosk::UsageRecorder usage(database.db);
-    std::optional<platform::CurlGlobal> curl;  // before the worker's thread, which is stopped before this goes
+    std::optional<platform::CurlGlobal> curl; // before the worker's thread, which is stopped before this goes
     if (!config.hubUrl.empty() || !config.bookingWebhookUrl.empty()) curl.emplace();
     std::unique_ptr<kiosk::UploadWorker> uploads = startUploads(config, database.db);
     kiosk::BookingService bookings(database.db, kiosk::ScheduleStore(database.db, config).load());
     kiosk::StaffDesk staffDesk(database.db, bookings, staff, config);
-    // The team's webhook: every booking made, cancelled or moved, queued with the change and sent by the worker.
+    // The team's webhook: every booking made, cancelled or moved, queued with the change and sent by the
+    // worker.
     std::optional<kiosk::BookingWebhook> webhook;
     if (!config.bookingWebhookUrl.empty()) {
         auto wake = [worker = uploads.get()] {
@@ -356,9 +377,10 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
         webhook.emplace(database.db, bookings, kiosk::BookingWebhookSettings::fromConfig(config), wake);
     }
 
-    std::filesystem::path contentRoot = !options.contentRoot.empty()     ? std::filesystem::path(options.contentRoot)
-                                        : !config.contentRoot.empty() ? config.contentRoot
-                                                                        : std::filesystem::path(KIOSK_SOURCE_ROOT);
+    std::filesystem::path contentRoot =
+        !options.contentRoot.empty()  ? std::filesystem::path(options.contentRoot)
+        : !config.contentRoot.empty() ? config.contentRoot
+                                      : std::filesystem::path(KIOSK_SOURCE_ROOT);
 
     ui::ShellOptions shell;
     shell.lockdown = !options.dev;
@@ -382,7 +404,7 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
         signals.start();
         // Guides load on a worker once the home screen (which needs none) is up: checking 18 guides
         // costs more than a first frame, and on two cores it would slow the first frame down.
-        Uint32 guidesLoadedEvent = SDL_RegisterEvents(1);  // only wakes the frame loop
+        Uint32 guidesLoadedEvent = SDL_RegisterEvents(1); // only wakes the frame loop
         shell.guidesReady = [&]() -> const content::Library* {
             if (!loadingGuides.valid()) {
                 loadingGuides = std::async(std::launch::async, [&contentRoot, &config, guidesLoadedEvent] {
@@ -414,7 +436,7 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
         app.connectUsage(usage);
         if (uploads) app.connectUploads(*uploads);
         result = ui::runShell(window, signals, app, shell);
-        if (loadingGuides.valid()) loadingGuides.wait();  // its wake-up event needs SDL still running
+        if (loadingGuides.valid()) loadingGuides.wait(); // its wake-up event needs SDL still running
     }
     // Stop the background writers before exiting or exec'ing a restart: nothing recorded is left behind.
     if (uploads) uploads->stop();

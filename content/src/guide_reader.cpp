@@ -208,7 +208,8 @@ class GuideReader {
         }
         const auto* text = entry.node->as_string();
         if (text == nullptr) {
-            report(entry.line, field, fmt::format("must be text in quotes, got {}", describeValue(*entry.node)));
+            report(entry.line, field,
+                   fmt::format("must be text in quotes, got {}", describeValue(*entry.node)));
             return std::nullopt;
         }
         if (!checkText(entry.line, field, text->get(), maxCharacters)) {
@@ -269,7 +270,8 @@ class GuideReader {
         }
         const auto* integer = entry.node->as_integer();
         if (integer == nullptr) {
-            report(entry.line, field, fmt::format("must be a whole number, got {}", describeValue(*entry.node)));
+            report(entry.line, field,
+                   fmt::format("must be a whole number, got {}", describeValue(*entry.node)));
             return std::nullopt;
         }
         const std::int64_t value = integer->get();
@@ -325,7 +327,8 @@ class GuideReader {
         if (const auto* flag = entry.node->as_boolean()) {
             m_draft.guide.isNew = flag->get();
         } else {
-            report(entry.line, "new", fmt::format("must be true or false, got {}", describeValue(*entry.node)));
+            report(entry.line, "new",
+                   fmt::format("must be true or false, got {}", describeValue(*entry.node)));
         }
     }
 
@@ -446,9 +449,9 @@ class GuideReader {
                 step.narration = std::move(*narration);
             } else {
                 report(lines.narration, name("narration"),
-                       fmt::format("must be an .ogg or .wav path under content/narration/ like \"{}/01.ogg\", got {}",
-                                   m_draft.guide.id.empty() ? "guide-id" : m_draft.guide.id,
-                                   quoteText(*narration)));
+                       fmt::format(
+                           "must be an .ogg or .wav path under content/narration/ like \"{}/01.ogg\", got {}",
+                           m_draft.guide.id.empty() ? "guide-id" : m_draft.guide.id, quoteText(*narration)));
             }
         }
         readPractice(table, field, step, lines);
@@ -533,8 +536,7 @@ GuideDraft readGuide(std::string_view text, const std::string& fileName) {
     try {
         root = toml::parse(text, std::string_view(fileName));
     } catch (const toml::parse_error& error) {
-        return fail(std::max(1, lineOf(error)),
-                    fmt::format("not valid TOML: {}", error.description()));
+        return fail(std::max(1, lineOf(error)), fmt::format("not valid TOML: {}", error.description()));
     }
     GuideReader(draft, fileName).read(root);
     std::ranges::stable_sort(draft.issues, {}, &Issue::line);

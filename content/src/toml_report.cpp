@@ -10,7 +10,7 @@ std::string formatDate(const toml::date& date) {
     return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
 }
 
-}  // namespace
+} // namespace
 
 std::string fileLineMessage(std::string_view file, int line, std::string_view message) {
     if (line <= 0) {
@@ -73,4 +73,4 @@ std::string quoteText(std::string_view text) {
     return "\"" + printableText(text) + "\"";
 }
 
-}  // namespace content
+} // namespace content

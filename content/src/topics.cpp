@@ -12,13 +12,15 @@ constexpr std::array kTopics{
     Topic{"dichvucong", "Dịch vụ công", "Làm thủ tục trên mạng"},
     Topic{"antoan", "Sống an toàn trên mạng", "Tránh lừa đảo qua điện thoại"},
 };
-}  // namespace
+} // namespace
 
-std::span<const Topic> topics() { return kTopics; }
+std::span<const Topic> topics() {
+    return kTopics;
+}
 
 const Topic* findTopic(std::string_view id) {
     auto it = std::ranges::find(kTopics, id, &Topic::id);
     return it == kTopics.end() ? nullptr : &*it;
 }
 
-}  // namespace content
+} // namespace content

@@ -13,29 +13,35 @@ namespace kiosk {
 namespace {
 constexpr int kStaffEntryTaps = 5;
 constexpr auto kStaffEntryWindow = std::chrono::seconds(3);
-constexpr int kPinLength = 8;  // the pad accepts up to this many digits
-constexpr auto kCheerTime = std::chrono::milliseconds(1500);  // "Đúng rồi!" before moving on
-constexpr auto kPulseFrame = std::chrono::milliseconds(50);   // the hint's pulse animates at 20 fps
+constexpr int kPinLength = 8;                                // the pad accepts up to this many digits
+constexpr auto kCheerTime = std::chrono::milliseconds(1500); // "Đúng rồi!" before moving on
+constexpr auto kPulseFrame = std::chrono::milliseconds(50);  // the hint's pulse animates at 20 fps
 constexpr int kMissesBeforeHint = 2;
 const content::Library kNoGuides;
 
-template <class... Handlers>
-struct Overloaded : Handlers... {
-    using Handlers::operator()...;
-};
-}  // namespace
+template <class... Handlers> struct Overloaded : Handlers... { using Handlers::operator()...; };
+} // namespace
 
 const char* screenName(Screen screen) {
     switch (screen) {
-    case Screen::Home: return "home";
-    case Screen::Topic: return "topic";
-    case Screen::GuideIntro: return "guide_intro";
-    case Screen::GuideStep: return "guide_step";
-    case Screen::Survey: return "survey";
-    case Screen::GuideFinish: return "guide_finish";
-    case Screen::Booking: return "booking";
-    case Screen::StaffPin: return "staff_pin";
-    case Screen::Staff: return "staff";
+    case Screen::Home:
+        return "home";
+    case Screen::Topic:
+        return "topic";
+    case Screen::GuideIntro:
+        return "guide_intro";
+    case Screen::GuideStep:
+        return "guide_step";
+    case Screen::Survey:
+        return "survey";
+    case Screen::GuideFinish:
+        return "guide_finish";
+    case Screen::Booking:
+        return "booking";
+    case Screen::StaffPin:
+        return "staff_pin";
+    case Screen::Staff:
+        return "staff";
     }
     return "unknown";
 }
@@ -43,20 +49,24 @@ const char* screenName(Screen screen) {
 namespace {
 const char* pinPadModeName(PinPadMode mode) {
     switch (mode) {
-    case PinPadMode::Enter: return "enter";
-    case PinPadMode::CreateFirst: return "create";
-    case PinPadMode::ConfirmFirst: return "confirm";
+    case PinPadMode::Enter:
+        return "enter";
+    case PinPadMode::CreateFirst:
+        return "create";
+    case PinPadMode::ConfirmFirst:
+        return "confirm";
     }
     return "unknown";
 }
-}  // namespace
+} // namespace
 
 App::App(Config config, StaffRepository& staff, std::vector<std::string> notices, TimePoint now,
          const content::Library* library)
     : m_config(std::move(config)), m_staff(staff), m_library(library ? library : &kNoGuides),
       m_notices(std::move(notices)), m_lastInput(now), m_pinLockout(staff.database()) {
     m_state.pinPad.lockedUntil = m_pinLockout.lockedUntil();
-    for (const content::Issue& issue : m_library->issues) m_notices.push_back(issue.text());
+    for (const content::Issue& issue : m_library->issues)
+        m_notices.push_back(issue.text());
 }
 
 App::~App() {
@@ -65,7 +75,8 @@ App::~App() {
 
 void App::setLibrary(const content::Library& library) {
     m_library = &library;
-    for (const content::Issue& issue : library.issues) m_notices.push_back(issue.text());
+    for (const content::Issue& issue : library.issues)
+        m_notices.push_back(issue.text());
     ++m_revision;
 }
 
@@ -75,13 +86,16 @@ const content::Guide* App::currentGuide() const {
 }
 
 namespace {
-bool isStaffScreen(Screen screen) { return screen == Screen::StaffPin || screen == Screen::Staff; }
-}  // namespace
+bool isStaffScreen(Screen screen) {
+    return screen == Screen::StaffPin || screen == Screen::Staff;
+}
+} // namespace
 
 void App::apply(const Intent& intent, TimePoint now) {
     noteInput(now);
     // The hidden staff corner and staff mode are not a resident's session.
-    if (m_usage && !m_sessionOpen && !isStaffScreen(m_state.screen) && !std::holds_alternative<intent::CornerTap>(intent)) {
+    if (m_usage && !m_sessionOpen && !isStaffScreen(m_state.screen) &&
+        !std::holds_alternative<intent::CornerTap>(intent)) {
         m_usage->sessionStarted(now);
         m_sessionOpen = true;
     }
@@ -113,7 +127,8 @@ void App::recordChanges(const Place& before, TimePoint now) {
 void App::endSession(TimePoint now) {
     if (!m_usage || !m_sessionOpen) return;
     if (m_state.screen == Screen::GuideStep) {
-        if (const content::Guide* guide = currentGuide()) m_usage->guideLeft(guide->id, guide->topic, m_state.guide.step + 1, now);
+        if (const content::Guide* guide = currentGuide())
+            m_usage->guideLeft(guide->id, guide->topic, m_state.guide.step + 1, now);
     }
     m_usage->sessionEnded(now);
     m_sessionOpen = false;
@@ -131,7 +146,7 @@ void App::tick(TimePoint now) {
     if (m_bookings && now >= m_nextErasureAt) eraseDuePersonalData(now);
     GuideProgress& guide = m_state.guide;
     if (m_state.screen == Screen::GuideStep && guide.cheerUntil && now >= *guide.cheerUntil) {
-        handle(intent::NextStep{}, now);  // the cheer has been seen: on to the next step
+        handle(intent::NextStep{}, now); // the cheer has been seen: on to the next step
         ++m_revision;
     }
     if (!hasSessionToReset()) {
@@ -162,7 +177,9 @@ std::optional<Milliseconds> App::timeUntilNextTimer(TimePoint now) const {
 }
 
 std::optional<Milliseconds> App::timeUntilSessionTimer(TimePoint now) const {
-    auto until = [&](TimePoint t) { return std::max(Milliseconds(0), std::chrono::ceil<Milliseconds>(t - now)); };
+    auto until = [&](TimePoint t) {
+        return std::max(Milliseconds(0), std::chrono::ceil<Milliseconds>(t - now));
+    };
     if (!hasSessionToReset()) return m_sessionOpen ? std::optional(until(idleDeadline())) : std::nullopt;
     const GuideProgress& guide = m_state.guide;
     if (m_state.screen == Screen::GuideStep && !m_state.countdownEndsAt) {
@@ -248,7 +265,7 @@ void App::handle(const intent::GoHome&, TimePoint) {
     m_state.pinPad.digits.clear();
     m_wizard.close();
     if (m_state.staff && m_desk) m_desk->close();
-    m_state.staff.reset();  // leaving staff mode signs out
+    m_state.staff.reset(); // leaving staff mode signs out
 }
 
 void App::handle(const intent::Back&, TimePoint now) {
@@ -257,15 +274,19 @@ void App::handle(const intent::Back&, TimePoint now) {
         handle(intent::GoHome{}, now);
         return;
     }
-    if (m_state.screen == Screen::GuideStep || m_state.screen == Screen::GuideFinish || m_state.screen == Screen::Survey) {
+    if (m_state.screen == Screen::GuideStep || m_state.screen == Screen::GuideFinish ||
+        m_state.screen == Screen::Survey) {
         handle(intent::PreviousStep{}, now);
         return;
     }
     if (m_state.screen == Screen::Booking) {
         switch (m_wizard.back(now)) {
-        case BookingWizard::Back::Stepped: return;
-        case BookingWizard::Back::GoHome: return handle(intent::GoHome{}, now);
-        case BookingWizard::Back::LeaveScreen: break;  // to where the resident came from
+        case BookingWizard::Back::Stepped:
+            return;
+        case BookingWizard::Back::GoHome:
+            return handle(intent::GoHome{}, now);
+        case BookingWizard::Back::LeaveScreen:
+            break; // to where the resident came from
         }
     }
     Place previous = std::move(m_state.history.back());
@@ -324,7 +345,8 @@ void App::finishGuide(TimePoint now) {
 void App::handle(const intent::AnswerSurvey& i, TimePoint now) {
     if (m_state.screen != Screen::Survey) return;
     if (m_usage) {
-        m_usage->surveyAnswer(m_state.surveyQuestion == 0 ? SurveyQuestion::smartphone : SurveyQuestion::vneidLevel2,
+        m_usage->surveyAnswer(m_state.surveyQuestion == 0 ? SurveyQuestion::smartphone
+                                                          : SurveyQuestion::vneidLevel2,
                               i.answer, now);
     }
     if (++m_state.surveyQuestion < 2) return;
@@ -340,8 +362,10 @@ void App::handle(const intent::PreviousStep&, TimePoint) {
     if (m_state.screen == Screen::GuideFinish || m_state.screen == Screen::Survey) {
         m_state.screen = Screen::GuideStep;
     } else if (m_state.screen == Screen::GuideStep) {
-        if (progress.step > 0) --progress.step;
-        else m_state.screen = Screen::GuideIntro;
+        if (progress.step > 0)
+            --progress.step;
+        else
+            m_state.screen = Screen::GuideIntro;
     }
 }
 
@@ -354,12 +378,16 @@ void App::handle(const intent::SetPractice& i, TimePoint) {
 void App::handle(const intent::PracticeTap& i, TimePoint now) {
     GuideProgress& progress = m_state.guide;
     if (m_state.screen != Screen::GuideStep || !progress.practice || progress.cheerUntil) return;
-    if (i.hit) progress.cheerUntil = now + kCheerTime;
-    else ++progress.misses;
+    if (i.hit)
+        progress.cheerUntil = now + kCheerTime;
+    else
+        ++progress.misses;
     if (m_usage) m_usage->practiceTap(i.hit, now);
 }
 
-void App::handle(const intent::ShowPage& i, TimePoint) { m_state.page = std::max(0, i.page); }
+void App::handle(const intent::ShowPage& i, TimePoint) {
+    m_state.page = std::max(0, i.page);
+}
 
 void App::handle(const intent::PlayNarration&, TimePoint now) {
     const content::Guide* guide = currentGuide();
@@ -375,7 +403,7 @@ void App::handle(const intent::SetTextSize& i, TimePoint now) {
     m_state.textSize = level;
 }
 
-void App::handle(const intent::StillHere&, TimePoint) {}  // apply() already counted the touch
+void App::handle(const intent::StillHere&, TimePoint) {} // apply() already counted the touch
 
 void App::handle(const intent::CornerTap&, TimePoint now) {
     std::erase_if(m_cornerTaps, [&](TimePoint t) { return now - t > kStaffEntryWindow; });
@@ -388,7 +416,7 @@ void App::handle(const intent::CornerTap&, TimePoint now) {
 
 void App::openPinPad() {
     m_state.screen = Screen::StaffPin;
-    m_state.topicId.clear();  // staff mode is not part of a resident's path
+    m_state.topicId.clear(); // staff mode is not part of a resident's path
     m_state.guide = GuideProgress{};
     m_state.page = 0;
     m_state.staff.reset();
@@ -472,7 +500,8 @@ void App::handle(const intent::QuitProgram&, TimePoint now) {
     m_state.exitRequest = ExitRequest::Quit;
 }
 
-// ---- Booking help -------------------------------------------------------------------------------------------
+// ---- Booking help
+// -------------------------------------------------------------------------------------------
 
 // The booking screens: forwarded to the wizard while they show. The keypads type for the staff desk too.
 
@@ -508,7 +537,8 @@ void App::handle(const intent::Erase&, TimePoint) {
 }
 
 void App::handle(const intent::Submit&, TimePoint now) {
-    if (m_state.screen == Screen::Staff && m_desk && m_state.staff) return m_desk->submit(*m_state.staff, now);
+    if (m_state.screen == Screen::Staff && m_desk && m_state.staff)
+        return m_desk->submit(*m_state.staff, now);
     if (m_state.screen != Screen::Booking) return;
     const BookingWizard::SubmitOutcome outcome = m_wizard.submit(now);
     if (outcome.booked && m_usage) m_usage->qrShown(now);
@@ -518,9 +548,9 @@ void App::handle(const intent::Submit&, TimePoint now) {
 void App::connectBookings(BookingService& bookings) {
     m_bookings = &bookings;
     m_wizard.connect(bookings);
-    m_bookingListener = bookings.addListener({[this](const Booking& booking, BookingChange change, TimePoint now) {
-        bookingChanged(booking, change, now);
-    }, {}});
+    m_bookingListener = bookings.addListener({[this](const Booking& booking, BookingChange change,
+                                                     TimePoint now) { bookingChanged(booking, change, now); },
+                                              {}});
 }
 
 namespace {
@@ -529,27 +559,34 @@ std::optional<BookingEvent> usageEventFor(const Booking& booking, BookingChange 
     if (change == BookingChange::made) return BookingEvent::made;
     if (change == BookingChange::rescheduled) return std::nullopt;
     switch (booking.status) {
-    case BookingStatus::cancelled: return BookingEvent::cancelled;
-    case BookingStatus::done: return BookingEvent::done;
-    case BookingStatus::noShow: return BookingEvent::noShow;
-    default: return std::nullopt;
+    case BookingStatus::cancelled:
+        return BookingEvent::cancelled;
+    case BookingStatus::done:
+        return BookingEvent::done;
+    case BookingStatus::noShow:
+        return BookingEvent::noShow;
+    default:
+        return std::nullopt;
     }
 }
-}  // namespace
+} // namespace
 
 void App::bookingChanged(const Booking& booking, BookingChange change, TimePoint now) {
     if (const auto event = usageEventFor(booking, change); event && m_usage) m_usage->booking(*event, now);
 }
 
 void App::handle(const intent::Staff& i, TimePoint now) {
-    if (m_state.screen == Screen::Staff && m_state.staff && m_desk) m_desk->apply(i.action, *m_state.staff, now);
+    if (m_state.screen == Screen::Staff && m_state.staff && m_desk)
+        m_desk->apply(i.action, *m_state.staff, now);
 }
 
 bool App::hasSessionToReset() const {
     return m_state.screen != Screen::Home || m_state.textSize != 0 || !m_state.pinPad.digits.empty();
 }
 
-TimePoint App::idleDeadline() const { return m_lastInput + std::chrono::seconds(m_config.idleSeconds); }
+TimePoint App::idleDeadline() const {
+    return m_lastInput + std::chrono::seconds(m_config.idleSeconds);
+}
 
 void App::resetSession(TimePoint now) {
     endSession(now);
@@ -562,4 +599,4 @@ void App::resetSession(TimePoint now) {
     m_cornerTaps.clear();
 }
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -2,13 +2,13 @@
 #pragma once
 
 #include "app/booking_wizard.hpp"
+#include "app/text_entry.hpp"
 #include "bookings/bookings.hpp"
 #include "config/config.hpp"
 #include "content/guide.hpp"
 #include "staff/pin_lockout.hpp"
 #include "staff/staff.hpp"
 #include "staff/staff_desk.hpp"
-#include "app/text_entry.hpp"
 #include "upload/upload_worker.hpp"
 #include "usage/usage_events.hpp"
 
@@ -29,68 +29,99 @@ enum class Screen { Home, Topic, GuideIntro, GuideStep, Survey, GuideFinish, Boo
 enum class PinPadMode { Enter, CreateFirst, ConfirmFirst };
 enum class ExitRequest { None, Quit, Restart };
 
-constexpr int kTextSizeCount = 3;  // normal, large, larger
+constexpr int kTextSizeCount = 3; // normal, large, larger
 
 namespace intent {
-struct OpenTopic { std::string topicId; };
+struct OpenTopic {
+    std::string topicId;
+};
 struct OpenBooking {};
 struct GoHome {};
 struct Back {};
-struct SetTextSize { int level = 0; };
+struct SetTextSize {
+    int level = 0;
+};
 struct StillHere {};
-struct CornerTap {};  // the hidden staff entry: five in a row opens the PIN pad
-struct PinDigit { char digit = '0'; };
+struct CornerTap {}; // the hidden staff entry: five in a row opens the PIN pad
+struct PinDigit {
+    char digit = '0';
+};
 struct PinErase {};
 struct PinSubmit {};
-struct OpenGuide { std::string guideId; };
-struct StartGuide { bool practice = false; };  // from the intro or "Làm lại" on the finish screen
+struct OpenGuide {
+    std::string guideId;
+};
+struct StartGuide {
+    bool practice = false;
+}; // from the intro or "Làm lại" on the finish screen
 struct NextStep {};
 struct PreviousStep {};
-struct SetPractice { bool on = false; };
-struct PracticeTap { bool hit = false; };  // where the resident tapped the phone picture
+struct SetPractice {
+    bool on = false;
+};
+struct PracticeTap {
+    bool hit = false;
+}; // where the resident tapped the phone picture
 struct PlayNarration {};
-struct ShowPage { int page = 0; };  // of a list too long for one screen
+struct ShowPage {
+    int page = 0;
+}; // of a list too long for one screen
 struct RestartProgram {};
 struct QuitProgram {};
 // The booking flow and the on-screen keypads.
-struct ChooseBookingTopic { std::string topicId; };
-struct ChooseDay { LocalDate day; };
-struct ChooseSlot { int minuteOfDay = 0; };
-struct StartCancel {};  // "Hủy lịch đã đặt": the resident cancels with the code and the phone number
-struct Type { std::string key; };  // one key of a keypad or keyboard: "7", "ư", " "
-struct Tone { ToneMark mark = ToneMark::none; };
+struct ChooseBookingTopic {
+    std::string topicId;
+};
+struct ChooseDay {
+    LocalDate day;
+};
+struct ChooseSlot {
+    int minuteOfDay = 0;
+};
+struct StartCancel {}; // "Hủy lịch đã đặt": the resident cancels with the code and the phone number
+struct Type {
+    std::string key;
+}; // one key of a keypad or keyboard: "7", "ư", " "
+struct Tone {
+    ToneMark mark = ToneMark::none;
+};
 struct Erase {};
-struct Submit {};  // "Tiếp tục" / "Xong" / "Đồng ý" on the current step
+struct Submit {}; // "Tiếp tục" / "Xong" / "Đồng ý" on the current step
 // The two optional questions after a guide's last step (for the commune's targets).
-struct AnswerSurvey { SurveyAnswer answer = SurveyAnswer::skip; };
+struct AnswerSurvey {
+    SurveyAnswer answer = SurveyAnswer::skip;
+};
 // Team-member mode, forwarded to the StaffDesk while a member is signed in.
-struct Staff { StaffIntent action; };
-}  // namespace intent
+struct Staff {
+    StaffIntent action;
+};
+} // namespace intent
 
-using Intent = std::variant<intent::OpenTopic, intent::OpenBooking, intent::GoHome, intent::Back, intent::SetTextSize,
-                            intent::StillHere, intent::CornerTap, intent::PinDigit, intent::PinErase,
-                            intent::PinSubmit, intent::OpenGuide, intent::StartGuide, intent::NextStep,
-                            intent::PreviousStep, intent::SetPractice, intent::PracticeTap, intent::PlayNarration, intent::ShowPage,
-                            intent::RestartProgram, intent::QuitProgram, intent::ChooseBookingTopic,
-                            intent::ChooseDay, intent::ChooseSlot, intent::StartCancel, intent::Type, intent::Tone,
-                            intent::Erase, intent::Submit, intent::Staff, intent::AnswerSurvey>;
+using Intent =
+    std::variant<intent::OpenTopic, intent::OpenBooking, intent::GoHome, intent::Back, intent::SetTextSize,
+                 intent::StillHere, intent::CornerTap, intent::PinDigit, intent::PinErase, intent::PinSubmit,
+                 intent::OpenGuide, intent::StartGuide, intent::NextStep, intent::PreviousStep,
+                 intent::SetPractice, intent::PracticeTap, intent::PlayNarration, intent::ShowPage,
+                 intent::RestartProgram, intent::QuitProgram, intent::ChooseBookingTopic, intent::ChooseDay,
+                 intent::ChooseSlot, intent::StartCancel, intent::Type, intent::Tone, intent::Erase,
+                 intent::Submit, intent::Staff, intent::AnswerSurvey>;
 
 struct PinPadState {
     PinPadMode mode = PinPadMode::Enter;
-    std::string digits;     // never shown, only counted as dots
-    std::string firstPin;   // while confirming the first member's PIN
-    std::string message;    // e.g. "Mã PIN chưa đúng"
+    std::string digits;   // never shown, only counted as dots
+    std::string firstPin; // while confirming the first member's PIN
+    std::string message;  // e.g. "Mã PIN chưa đúng"
     std::optional<TimePoint> lockedUntil;
 };
 
 // Where a resident is inside a guide.
 struct GuideProgress {
     std::string guideId;
-    int step = 0;                         // 0-based
-    bool practice = false;                // "Làm thử": tap the picture where you would tap the phone
-    int misses = 0;                       // wrong taps on this step; from two on, the right spot pulses
-    int furthestStep = -1;                // for the usage funnel: each step counts once per reading
-    std::optional<TimePoint> cheerUntil;  // "Đúng rồi!" is showing; then the guide moves on
+    int step = 0;                        // 0-based
+    bool practice = false;               // "Làm thử": tap the picture where you would tap the phone
+    int misses = 0;                      // wrong taps on this step; from two on, the right spot pulses
+    int furthestStep = -1;               // for the usage funnel: each step counts once per reading
+    std::optional<TimePoint> cheerUntil; // "Đúng rồi!" is showing; then the guide moves on
 };
 
 struct Place {
@@ -101,24 +132,24 @@ struct Place {
 
 struct State {
     Screen screen = Screen::Home;
-    std::string topicId;  // the topic being browsed
-    int page = 0;         // of the topic's guide list
-    GuideProgress guide;  // for the guide screens
-    int surveyQuestion = 0;     // 0: "Bác có điện thoại thông minh không?", 1: "... định danh điện tử mức 2 ..."
+    std::string topicId; // the topic being browsed
+    int page = 0;        // of the topic's guide list
+    GuideProgress guide; // for the guide screens
+    int surveyQuestion = 0; // 0: "Bác có điện thoại thông minh không?", 1: "... định danh điện tử mức 2 ..."
     bool surveyAsked = false;   // once per resident session
-    std::vector<Place> history;  // where "Quay lại" goes
+    std::vector<Place> history; // where "Quay lại" goes
     // Narration is played by the shell: each request bumps the counter.
     unsigned narrationRequests = 0;
     std::string narrationFile;
-    int textSize = 0;     // 0 .. kTextSizeCount-1
+    int textSize = 0; // 0 .. kTextSizeCount-1
     PinPadState pinPad;
-    std::optional<StaffMember> staff;  // who is signed in to staff mode
-    std::optional<TimePoint> countdownEndsAt;  // set while "Bác còn dùng không?" is showing
+    std::optional<StaffMember> staff;         // who is signed in to staff mode
+    std::optional<TimePoint> countdownEndsAt; // set while "Bác còn dùng không?" is showing
     ExitRequest exitRequest = ExitRequest::None;
 };
 
 class App {
-public:
+  public:
     // library: the loaded guides (may be null: no guides). It must outlive the App.
     App(Config config, StaffRepository& staff, std::vector<std::string> notices, TimePoint now,
         const content::Library* library = nullptr);
@@ -164,7 +195,7 @@ public:
     // A flat view of the state for scenario expectations, e.g. {"screen": "home", "pin_length": "0"}.
     [[nodiscard]] std::map<std::string, std::string> describe() const;
 
-private:
+  private:
     void handle(const intent::OpenTopic& i, TimePoint now);
     void handle(const intent::OpenBooking& i, TimePoint now);
     void handle(const intent::GoHome& i, TimePoint now);
@@ -223,12 +254,12 @@ private:
     StaffDesk* m_desk = nullptr;
     UsageRecorder* m_usage = nullptr;
     UploadWorker* m_uploads = nullptr;
-    TimePoint m_nextErasureAt{};  // the first tick erases (start-up), then just after each local midnight
+    TimePoint m_nextErasureAt{}; // the first tick erases (start-up), then just after each local midnight
     bool m_sessionOpen = false;  // a resident touched the screen since the last idle reset
     std::vector<std::string> m_notices;
     State m_state;
     TimePoint m_lastInput;
-    long m_countdownShown = 0;  // the countdown's whole seconds at the last tick
+    long m_countdownShown = 0; // the countdown's whole seconds at the last tick
     std::vector<TimePoint> m_cornerTaps;
     PinLockout m_pinLockout;
     unsigned long m_revision = 0;
@@ -236,4 +267,4 @@ private:
 
 [[nodiscard]] const char* screenName(Screen screen);
 
-}  // namespace kiosk
+} // namespace kiosk

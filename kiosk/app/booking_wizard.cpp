@@ -10,20 +10,30 @@ namespace kiosk {
 
 namespace {
 using Problem = BookingProblem::Kind;
-}  // namespace
+} // namespace
 
 const char* bookingStepName(BookingStep step) {
     switch (step) {
-    case BookingStep::Topic: return "topic";
-    case BookingStep::Day: return "day";
-    case BookingStep::Slot: return "slot";
-    case BookingStep::Phone: return "phone";
-    case BookingStep::Name: return "name";
-    case BookingStep::Confirm: return "confirm";
-    case BookingStep::Done: return "done";
-    case BookingStep::CancelCode: return "cancel_code";
-    case BookingStep::CancelPhone: return "cancel_phone";
-    case BookingStep::Cancelled: return "cancelled";
+    case BookingStep::Topic:
+        return "topic";
+    case BookingStep::Day:
+        return "day";
+    case BookingStep::Slot:
+        return "slot";
+    case BookingStep::Phone:
+        return "phone";
+    case BookingStep::Name:
+        return "name";
+    case BookingStep::Confirm:
+        return "confirm";
+    case BookingStep::Done:
+        return "done";
+    case BookingStep::CancelCode:
+        return "cancel_code";
+    case BookingStep::CancelPhone:
+        return "cancel_phone";
+    case BookingStep::Cancelled:
+        return "cancelled";
     }
     return "unknown";
 }
@@ -68,13 +78,15 @@ bool BookingWizard::chooseDay(LocalDate day, TimePoint now) {
 void BookingWizard::openSlots(TimePoint now) {
     m_draft.step = BookingStep::Slot;
     m_draft.problem.reset();
-    m_draft.slots = m_bookings && m_draft.day ? m_bookings->availableSlots(*m_draft.day, now) : std::vector<Slot>{};
+    m_draft.slots =
+        m_bookings && m_draft.day ? m_bookings->availableSlots(*m_draft.day, now) : std::vector<Slot>{};
     if (m_draft.slots.empty()) m_draft.problem = {Problem::dayFull, {}};
 }
 
 bool BookingWizard::chooseSlot(int minuteOfDay) {
     if (m_draft.step != BookingStep::Slot) return false;
-    if (std::ranges::none_of(m_draft.slots, [&](const Slot& s) { return s.start.minuteOfDay == minuteOfDay; })) {
+    if (std::ranges::none_of(m_draft.slots,
+                             [&](const Slot& s) { return s.start.minuteOfDay == minuteOfDay; })) {
         return false;
     }
     m_draft.slotMinute = minuteOfDay;
@@ -93,10 +105,14 @@ void BookingWizard::startCancel() {
 TextEntry* BookingWizard::activeEntry() {
     switch (m_draft.step) {
     case BookingStep::Phone:
-    case BookingStep::CancelPhone: return &m_draft.phone;
-    case BookingStep::Name: return &m_draft.name;
-    case BookingStep::CancelCode: return &m_draft.code;
-    default: return nullptr;
+    case BookingStep::CancelPhone:
+        return &m_draft.phone;
+    case BookingStep::Name:
+        return &m_draft.name;
+    case BookingStep::CancelCode:
+        return &m_draft.code;
+    default:
+        return nullptr;
     }
 }
 
@@ -133,7 +149,8 @@ BookingWizard::SubmitOutcome BookingWizard::submit(TimePoint now) {
         draft.step = BookingStep::Confirm;
         draft.problem.reset();
         return {};
-    case BookingStep::Confirm: return submitBooking(now);
+    case BookingStep::Confirm:
+        return submitBooking(now);
     case BookingStep::CancelCode:
         if (draft.code.characters() != bookingCodeLength) {
             draft.problem = {Problem::badCodeLength, {}};
@@ -142,8 +159,10 @@ BookingWizard::SubmitOutcome BookingWizard::submit(TimePoint now) {
         draft.step = BookingStep::CancelPhone;
         draft.problem.reset();
         return {};
-    case BookingStep::CancelPhone: return submitCancel(now);
-    default: return {};
+    case BookingStep::CancelPhone:
+        return submitCancel(now);
+    default:
+        return {};
     }
 }
 
@@ -155,7 +174,7 @@ BookingWizard::SubmitOutcome BookingWizard::submitBooking(TimePoint now) {
     request.topic = draft.topicId;
     if (!m_context.guideId.empty() && m_context.topicId == draft.topicId) {
         request.guideId = m_context.guideId;
-        if (m_context.step >= 0) request.guideStep = m_context.step + 1;  // as residents count
+        if (m_context.step >= 0) request.guideStep = m_context.step + 1; // as residents count
     }
     request.phone = draft.phone.text();
     if (!draft.name.tidy().empty()) request.name = draft.name.tidy();
@@ -210,20 +229,34 @@ BookingWizard::Back BookingWizard::back(TimePoint now) {
     if (draft.step == BookingStep::Day && !m_context.topicId.empty()) return Back::LeaveScreen;
     draft.problem.reset();
     switch (draft.step) {
-    case BookingStep::Day: draft.step = BookingStep::Topic; break;
-    case BookingStep::Slot: openDays(now); break;  // fresh counts: places may have gone meanwhile
-    case BookingStep::Phone: openSlots(now); break;
-    case BookingStep::Name: draft.step = BookingStep::Phone; break;
-    case BookingStep::Confirm: draft.step = BookingStep::Name; break;
-    case BookingStep::CancelPhone: draft.step = BookingStep::CancelCode; break;
+    case BookingStep::Day:
+        draft.step = BookingStep::Topic;
+        break;
+    case BookingStep::Slot:
+        openDays(now);
+        break; // fresh counts: places may have gone meanwhile
+    case BookingStep::Phone:
+        openSlots(now);
+        break;
+    case BookingStep::Name:
+        draft.step = BookingStep::Phone;
+        break;
+    case BookingStep::Confirm:
+        draft.step = BookingStep::Name;
+        break;
+    case BookingStep::CancelPhone:
+        draft.step = BookingStep::CancelCode;
+        break;
     case BookingStep::CancelCode:
     case BookingStep::Cancelled:
         draft = BookingDraft{};
         draft.topicId = m_context.topicId;
         if (!draft.topicId.empty()) openDays(now);
         break;
-    case BookingStep::Done: return Back::GoHome;  // the booking is made: nothing to undo
-    case BookingStep::Topic: break;
+    case BookingStep::Done:
+        return Back::GoHome; // the booking is made: nothing to undo
+    case BookingStep::Topic:
+        break;
     }
     return Back::Stepped;
 }
@@ -249,4 +282,4 @@ void BookingWizard::describe(std::map<std::string, std::string>& out) const {
     out["booking_free_slots"] = std::to_string(draft.slots.size());
 }
 
-}  // namespace kiosk
+} // namespace kiosk

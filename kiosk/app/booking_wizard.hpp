@@ -20,7 +20,7 @@ namespace kiosk {
 struct BookingContext {
     std::string topicId;
     std::string guideId;
-    int step = -1;  // 0-based step where the resident got stuck, -1 if none
+    int step = -1; // 0-based step where the resident got stuck, -1 if none
 };
 
 // The steps of making (or cancelling) a booking at the kiosk; "Quay lại" goes one step back.
@@ -37,25 +37,25 @@ struct DayOffer {
 struct BookingDraft {
     BookingStep step = BookingStep::Topic;
     std::string topicId;
-    std::vector<DayOffer> days;  // read when the day list opens
+    std::vector<DayOffer> days; // read when the day list opens
     std::optional<LocalDate> day;
-    std::vector<Slot> slots;     // the chosen day's free slots, read when the slot list opens
+    std::vector<Slot> slots; // the chosen day's free slots, read when the slot list opens
     std::optional<int> slotMinute;
     TextEntry phone{TextEntry::Kind::digits, 11};
     TextEntry name{TextEntry::Kind::name, 30};
     TextEntry code{TextEntry::Kind::code, bookingCodeLength};
-    std::optional<BookingProblem> problem;  // what went wrong; BookingWizard::message() says it
-    std::optional<Booking> confirmed;  // shown on Done, or the booking just cancelled
+    std::optional<BookingProblem> problem; // what went wrong; BookingWizard::message() says it
+    std::optional<Booking> confirmed;      // shown on Done, or the booking just cancelled
 };
 
 class BookingWizard {
-public:
+  public:
     using TimePoint = std::chrono::system_clock::time_point;
 
     // What a "Tiếp tục" / "Đồng ý" led to, for the App's usage counts and the team's notices.
     struct SubmitOutcome {
-        bool booked = false;  // the booking is stored and its code is on screen
-        std::string notice;   // for the team when the database refused the write; "" otherwise
+        bool booked = false; // the booking is stored and its code is on screen
+        std::string notice;  // for the team when the database refused the write; "" otherwise
     };
     // Where "Quay lại" leads: a step back inside the wizard, or out of it.
     enum class Back { Stepped, LeaveScreen, GoHome };
@@ -64,7 +64,8 @@ public:
     void connect(BookingService& bookings) { m_bookings = &bookings; }
     [[nodiscard]] bool available() const { return m_bookings != nullptr; }
 
-    // The resident opens the booking screen from `context`'s place: with the topic known, straight to the days.
+    // The resident opens the booking screen from `context`'s place: with the topic known, straight to the
+    // days.
     void open(BookingContext context, TimePoint now);
     // "Trang đầu": the draft goes (where it was opened from stays until the session ends).
     void close() { m_draft = BookingDraft{}; }
@@ -90,7 +91,7 @@ public:
     // Adds "booking_screen", "booking_code" and friends for scenario expectations.
     void describe(std::map<std::string, std::string>& out) const;
 
-private:
+  private:
     void openDays(TimePoint now);
     void openSlots(TimePoint now);
     [[nodiscard]] SubmitOutcome submitBooking(TimePoint now);
@@ -105,4 +106,4 @@ private:
 
 [[nodiscard]] const char* bookingStepName(BookingStep step);
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -19,18 +19,22 @@ std::vector<int> stepLines(const std::string& text) {
     std::vector<int> lines;
     auto stepsAt = text.find("\"steps\"");
     if (stepsAt == std::string::npos) return lines;
-    int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(stepsAt), '\n'));
+    int line =
+        1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(stepsAt), '\n'));
     int depth = 0;
     bool inString = false;
     for (size_t i = stepsAt; i < text.size(); ++i) {
         char c = text[i];
         if (c == '\n') ++line;
         if (inString) {
-            if (c == '\\') ++i;
-            else if (c == '"') inString = false;
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
             continue;
         }
-        if (c == '"') inString = true;
+        if (c == '"')
+            inString = true;
         else if (c == '[' || c == '{') {
             if (c == '{' && depth == 1) lines.push_back(line);
             ++depth;
@@ -64,12 +68,14 @@ Action parseAction(const json& step) {
     }
     if (step.contains("remember")) return Remember{step["remember"].get<std::string>()};
     if (step.contains("type_remembered")) return TypeRemembered{step["type_remembered"].get<std::string>()};
-    if (step.contains("expect_remembered")) return ExpectRemembered{step["expect_remembered"].get<std::string>()};
+    if (step.contains("expect_remembered"))
+        return ExpectRemembered{step["expect_remembered"].get<std::string>()};
     if (step.contains("wait_ms") || step.contains("advance_clock_s")) return Wait{};
-    throw std::invalid_argument("a step needs one of: tap, key, close_window, screenshot, expect, "
-                                "expect_targets, remember, type_remembered, expect_remembered, wait_ms, advance_clock_s");
+    throw std::invalid_argument(
+        "a step needs one of: tap, key, close_window, screenshot, expect, "
+        "expect_targets, remember, type_remembered, expect_remembered, wait_ms, advance_clock_s");
 }
-}  // namespace
+} // namespace
 
 std::expected<Scenario, std::string> parse(const std::string& text, const std::string& fileName) {
     json doc = json::parse(text, nullptr, false);
@@ -87,7 +93,8 @@ std::expected<Scenario, std::string> parse(const std::string& text, const std::s
             if (step.contains("wait_ms")) parsed.delayMs += step["wait_ms"].get<int>();
             if (step.contains("advance_clock_s")) {
                 const double seconds = step["advance_clock_s"].get<double>();
-                if (!(seconds >= 0)) throw std::invalid_argument("\"advance_clock_s\" must be 0 or more seconds");
+                if (!(seconds >= 0))
+                    throw std::invalid_argument("\"advance_clock_s\" must be 0 or more seconds");
                 parsed.clockAdvanceMs = std::lround(seconds * 1000);
             }
             scenario.steps.push_back(std::move(parsed));
@@ -106,4 +113,4 @@ std::expected<Scenario, std::string> load(const std::filesystem::path& file) {
     return parse(text.str(), file.string());
 }
 
-}  // namespace kiosk::scenario
+} // namespace kiosk::scenario

@@ -11,24 +11,40 @@
 
 namespace kiosk::scenario {
 
-struct TapTarget {                              // a named touch target, e.g. "home.tile.vneid"
+struct TapTarget { // a named touch target, e.g. "home.tile.vneid"
     std::string id;
-    std::string via;  // if the target is not on screen, tap this (e.g. "list.next_page") until it is
+    std::string via; // if the target is not on screen, tap this (e.g. "list.next_page") until it is
 };
-struct TapPoint { double x = 0, y = 0; };       // fractions of the window, 0..1
-struct Key { std::string chord; };              // "escape", "alt+f4", "ctrl+q"
+struct TapPoint {
+    double x = 0, y = 0;
+}; // fractions of the window, 0..1
+struct Key {
+    std::string chord;
+}; // "escape", "alt+f4", "ctrl+q"
 struct CloseWindow {};
-struct Wait {};                                 // only the delay or the clock advance
-struct Screenshot { std::string name; };        // written as DIR/<name>.png
-struct Expect { std::map<std::string, std::string> values; };  // keys of App::describe()
-struct ExpectTargets { double minSizeMm = 0, minGapMm = 0; };  // every touch target on screen
+struct Wait {}; // only the delay or the clock advance
+struct Screenshot {
+    std::string name;
+}; // written as DIR/<name>.png
+struct Expect {
+    std::map<std::string, std::string> values;
+}; // keys of App::describe()
+struct ExpectTargets {
+    double minSizeMm = 0, minGapMm = 0;
+}; // every touch target on screen
 
-struct Remember { std::string key; };          // keeps App::describe()[key], e.g. the booking code shown
-struct TypeRemembered { std::string key; };    // taps "key.<c>" for each character remembered under key
-struct ExpectRemembered { std::string key; };  // App::describe()[key] equals what was remembered
+struct Remember {
+    std::string key;
+}; // keeps App::describe()[key], e.g. the booking code shown
+struct TypeRemembered {
+    std::string key;
+}; // taps "key.<c>" for each character remembered under key
+struct ExpectRemembered {
+    std::string key;
+}; // App::describe()[key] equals what was remembered
 
-using Action = std::variant<TapTarget, TapPoint, Key, CloseWindow, Wait, Screenshot, Expect, ExpectTargets, Remember,
-                            TypeRemembered, ExpectRemembered>;
+using Action = std::variant<TapTarget, TapPoint, Key, CloseWindow, Wait, Screenshot, Expect, ExpectTargets,
+                            Remember, TypeRemembered, ExpectRemembered>;
 
 // A step runs once the screen has settled after the previous one (input handled, the changed
 // screen presented). delayMs is a real pause on top; clockAdvanceMs moves the kiosk's clock forward
@@ -36,8 +52,8 @@ using Action = std::variant<TapTarget, TapPoint, Key, CloseWindow, Wait, Screens
 struct Step {
     int delayMs = 0;
     Action action;
-    int line = 0;             // for messages: "file:line: expectation failed"
-    long clockAdvanceMs = 0;  // "advance_clock_s"
+    int line = 0;            // for messages: "file:line: expectation failed"
+    long clockAdvanceMs = 0; // "advance_clock_s"
 };
 
 struct Scenario {
@@ -47,6 +63,7 @@ struct Scenario {
 
 // Errors read "file:line: message" (line of the step in the JSON text).
 [[nodiscard]] std::expected<Scenario, std::string> load(const std::filesystem::path& file);
-[[nodiscard]] std::expected<Scenario, std::string> parse(const std::string& text, const std::string& fileName);
+[[nodiscard]] std::expected<Scenario, std::string> parse(const std::string& text,
+                                                         const std::string& fileName);
 
-}  // namespace kiosk::scenario
+} // namespace kiosk::scenario

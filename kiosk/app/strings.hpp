@@ -14,16 +14,16 @@ namespace kiosk {
 // Why a booking step did not go on.
 struct BookingProblem {
     enum class Kind {
-        dayFull,        // the chosen day has no free slot left
-        badPhone,       // not a Vietnamese mobile or landline number
-        badCodeLength,  // a booking code has bookingCodeLength characters
-        storageFailed,  // the database refused the write: nothing was stored
-        refused,        // the booking service said no (refusal)
-        slotGone,       // refused because the slot filled or passed meanwhile: choose another
-        cancelRefused,  // the resident's cancel was refused (refusal)
+        dayFull,       // the chosen day has no free slot left
+        badPhone,      // not a Vietnamese mobile or landline number
+        badCodeLength, // a booking code has bookingCodeLength characters
+        storageFailed, // the database refused the write: nothing was stored
+        refused,       // the booking service said no (refusal)
+        slotGone,      // refused because the slot filled or passed meanwhile: choose another
+        cancelRefused, // the resident's cancel was refused (refusal)
     };
     Kind kind = Kind::badPhone;
-    std::optional<BookingError> refusal;  // refused, slotGone, cancelRefused
+    std::optional<BookingError> refusal; // refused, slotGone, cancelRefused
 };
 
 namespace text {
@@ -35,6 +35,6 @@ namespace text {
 // What the booking screen says under the step.
 [[nodiscard]] std::string bookingProblem(const BookingProblem& problem);
 
-}  // namespace text
+} // namespace text
 
-}  // namespace kiosk
+} // namespace kiosk

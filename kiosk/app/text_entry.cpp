@@ -15,10 +15,14 @@ namespace {
 
 using CodePoints = std::vector<utf8proc_int32_t>;
 
-constexpr utf8proc_int32_t kToneMarks[] = {0, 0x0301, 0x0300, 0x0309, 0x0303, 0x0323};  // by ToneMark
+constexpr utf8proc_int32_t kToneMarks[] = {0, 0x0301, 0x0300, 0x0309, 0x0303, 0x0323}; // by ToneMark
 
-bool isToneMark(utf8proc_int32_t c) { return std::ranges::find(kToneMarks + 1, std::end(kToneMarks), c) != std::end(kToneMarks); }
-bool isCombining(utf8proc_int32_t c) { return c >= 0x0300 && c <= 0x036F; }
+bool isToneMark(utf8proc_int32_t c) {
+    return std::ranges::find(kToneMarks + 1, std::end(kToneMarks), c) != std::end(kToneMarks);
+}
+bool isCombining(utf8proc_int32_t c) {
+    return c >= 0x0300 && c <= 0x036F;
+}
 bool isVowelBase(utf8proc_int32_t c) {
     const utf8proc_int32_t lower = utf8proc_tolower(c);
     return lower == 'a' || lower == 'e' || lower == 'i' || lower == 'o' || lower == 'u' || lower == 'y';
@@ -64,8 +68,9 @@ std::string encode(const CodePoints& codePoints) {
 struct Letter {
     utf8proc_int32_t base = 0;
     std::vector<utf8proc_int32_t> marks;
-    [[nodiscard]] bool hasShapeMark() const {  // â ê ô, ă, ơ ư: the tone goes on such a vowel
-        return std::ranges::any_of(marks, [](utf8proc_int32_t m) { return m == 0x0302 || m == 0x0306 || m == 0x031B; });
+    [[nodiscard]] bool hasShapeMark() const { // â ê ô, ă, ơ ư: the tone goes on such a vowel
+        return std::ranges::any_of(
+            marks, [](utf8proc_int32_t m) { return m == 0x0302 || m == 0x0306 || m == 0x031B; });
     }
 };
 
@@ -79,7 +84,7 @@ int toneCarrier(const std::vector<Letter>& word) {
         // "qu" and "gi" (before another vowel) spell consonants: their u and i never take the tone.
         const bool nextIsVowel = i + 1 < static_cast<int>(word.size()) && isVowelBase(word[i + 1].base);
         if ((lower == 'u' && before == 'q') || (lower == 'i' && before == 'g' && nextIsVowel)) continue;
-        if (!vowels.empty() && vowels.back() != i - 1) vowels.clear();  // keep the last run of vowels
+        if (!vowels.empty() && vowels.back() != i - 1) vowels.clear(); // keep the last run of vowels
         vowels.push_back(i);
     }
     if (vowels.empty()) return -1;
@@ -87,12 +92,12 @@ int toneCarrier(const std::vector<Letter>& word) {
         if (word[*it].hasShapeMark()) return *it;
     }
     const bool endsWord = vowels.back() == static_cast<int>(word.size()) - 1;
-    if (!endsWord || vowels.size() == 1) return vowels.back();  // "hoàn", "bà"
-    if (vowels.size() == 3) return vowels[1];                    // "ngoái", "khuỷu"
-    return vowels[0];                                            // "hòa", "thủy", "mái"
+    if (!endsWord || vowels.size() == 1) return vowels.back(); // "hoàn", "bà"
+    if (vowels.size() == 3) return vowels[1];                  // "ngoái", "khuỷu"
+    return vowels[0];                                          // "hòa", "thủy", "mái"
 }
 
-}  // namespace
+} // namespace
 
 std::size_t TextEntry::characters() const {
     return decode(m_text, UTF8PROC_STABLE).size();
@@ -111,13 +116,14 @@ void TextEntry::type(std::string_view key) {
         if (c > 0x7F || bookingCodeAlphabet.find(static_cast<char>(c)) == std::string_view::npos) return;
         break;
     case Kind::name: {
-        const bool letter = utf8proc_category(c) == UTF8PROC_CATEGORY_LL || utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
+        const bool letter =
+            utf8proc_category(c) == UTF8PROC_CATEGORY_LL || utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
         if (c == ' ') {
-            if (m_text.empty() || m_text.back() == ' ') return;  // no leading or double spaces
+            if (m_text.empty() || m_text.back() == ' ') return; // no leading or double spaces
         } else if (!letter) {
             return;
         } else if (m_text.empty() || m_text.back() == ' ') {
-            c = utf8proc_toupper(c);  // names: each word starts with a capital
+            c = utf8proc_toupper(c); // names: each word starts with a capital
         }
         break;
     }
@@ -128,17 +134,21 @@ void TextEntry::type(std::string_view key) {
 void TextEntry::setTone(ToneMark mark) {
     if (m_kind != Kind::name || m_text.empty()) return;
     const std::size_t wordStart = m_text.rfind(' ') == std::string::npos ? 0 : m_text.rfind(' ') + 1;
-    CodePoints points = decode(std::string_view(m_text).substr(wordStart), static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE));
+    CodePoints points = decode(std::string_view(m_text).substr(wordStart),
+                               static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE));
     std::vector<Letter> word;
     for (utf8proc_int32_t c : points) {
-        if (isCombining(c) && !word.empty()) word.back().marks.push_back(c);
-        else word.push_back({c, {}});
+        if (isCombining(c) && !word.empty())
+            word.back().marks.push_back(c);
+        else
+            word.push_back({c, {}});
     }
     const int carrier = toneCarrier(word);
     if (carrier < 0) return;
     utf8proc_int32_t previous = 0;
     for (Letter& letter : word) {
-        for (utf8proc_int32_t m : letter.marks) if (isToneMark(m)) previous = m;
+        for (utf8proc_int32_t m : letter.marks)
+            if (isToneMark(m)) previous = m;
         std::erase_if(letter.marks, isToneMark);
     }
     const utf8proc_int32_t wanted = kToneMarks[static_cast<int>(mark)];
@@ -154,7 +164,8 @@ void TextEntry::setTone(ToneMark mark) {
 void TextEntry::erase() {
     if (m_text.empty()) return;
     std::size_t at = m_text.size() - 1;
-    while (at > 0 && (static_cast<unsigned char>(m_text[at]) & 0xC0) == 0x80) --at;  // a UTF-8 continuation byte
+    while (at > 0 && (static_cast<unsigned char>(m_text[at]) & 0xC0) == 0x80)
+        --at; // a UTF-8 continuation byte
     m_text.erase(at);
 }
 
@@ -164,8 +175,9 @@ std::string TextEntry::tidy() const {
         if (c == ' ' && (result.empty() || result.back() == ' ')) continue;
         result += c;
     }
-    while (!result.empty() && result.back() == ' ') result.pop_back();
+    while (!result.empty() && result.back() == ' ')
+        result.pop_back();
     return result;
 }
 
-}  // namespace kiosk
+} // namespace kiosk

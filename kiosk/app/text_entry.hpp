@@ -9,14 +9,14 @@
 namespace kiosk {
 
 // The five Vietnamese tone marks (plus none), as the on-screen keyboard offers them.
-enum class ToneMark { none, acute, grave, hook, tilde, dotBelow };  // sắc, huyền, hỏi, ngã, nặng
+enum class ToneMark { none, acute, grave, hook, tilde, dotBelow }; // sắc, huyền, hỏi, ngã, nặng
 
 class TextEntry {
-public:
+  public:
     enum class Kind {
-        digits,  // 0-9 only
-        code,    // booking-code letters and digits only (kiosk::bookingCodeAlphabet), upper case
-        name,    // Vietnamese letters and spaces; each word starts with a capital
+        digits, // 0-9 only
+        code,   // booking-code letters and digits only (kiosk::bookingCodeAlphabet), upper case
+        name,   // Vietnamese letters and spaces; each word starts with a capital
     };
 
     TextEntry() = default;
@@ -28,20 +28,20 @@ public:
     // Puts the tone mark on the right vowel of the last word (Vietnamese spelling rules, the traditional
     // placement used in names: "Hòa", "Thủy"); the same mark again takes it off. Names only.
     void setTone(ToneMark mark);
-    void erase();  // the last character (a whole letter, never half of its UTF-8 bytes)
+    void erase(); // the last character (a whole letter, never half of its UTF-8 bytes)
     void clear() { m_text.clear(); }
 
-    [[nodiscard]] const std::string& text() const { return m_text; }  // UTF-8, NFC
+    [[nodiscard]] const std::string& text() const { return m_text; } // UTF-8, NFC
     [[nodiscard]] std::size_t characters() const;
     [[nodiscard]] bool empty() const { return m_text.empty(); }
     [[nodiscard]] Kind kind() const { return m_kind; }
     // The text without spaces at either end, and inner runs of spaces made one.
     [[nodiscard]] std::string tidy() const;
 
-private:
+  private:
     Kind m_kind = Kind::digits;
     std::size_t m_maxCharacters = 16;
     std::string m_text;
 };
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -91,7 +91,7 @@ void syncFolder(const fs::path& folder) {
     ::close(fd);
 }
 
-}  // namespace
+} // namespace
 
 std::vector<ExportedBooking> readBookingsForExport(db::Database& db, const ExportOptions& options) {
     db::Statement query = db.prepare("SELECT code, slot_day, slot_minute, topic, guide_id, guide_step, "
@@ -134,20 +134,25 @@ std::vector<ExportedBooking> readBookingsForExport(db::Database& db, const Expor
 
 std::string_view bookingStatusLabel(BookingStatus status) {
     switch (status) {
-        case BookingStatus::booked: return "Đã đặt";
-        case BookingStatus::arrived: return "Đã đến";
-        case BookingStatus::done: return "Đã xong";
-        case BookingStatus::noShow: return "Không đến";
-        case BookingStatus::cancelled: return "Đã hủy";
+    case BookingStatus::booked:
+        return "Đã đặt";
+    case BookingStatus::arrived:
+        return "Đã đến";
+    case BookingStatus::done:
+        return "Đã xong";
+    case BookingStatus::noShow:
+        return "Không đến";
+    case BookingStatus::cancelled:
+        return "Đã hủy";
     }
     return "?";
 }
 
 std::string groupedPhone(std::string_view digits) {
-    if (digits.size() == 10) {  // mobile: 0912 345 678
+    if (digits.size() == 10) { // mobile: 0912 345 678
         return fmt::format("{} {} {}", digits.substr(0, 4), digits.substr(4, 3), digits.substr(7));
     }
-    if (digits.size() == 11) {  // landline: 024 3825 1234
+    if (digits.size() == 11) { // landline: 024 3825 1234
         return fmt::format("{} {} {}", digits.substr(0, 3), digits.substr(3, 4), digits.substr(7));
     }
     return std::string(digits);
@@ -155,7 +160,8 @@ std::string groupedPhone(std::string_view digits) {
 
 std::string csvField(std::string_view value) {
     // OWASP "CSV injection": a resident-typed "=HYPERLINK(...)" must stay text in the team's spreadsheet.
-    const bool formula = !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
+    const bool formula =
+        !value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos;
     std::string text;
     text.reserve(value.size() + 1);
     if (formula) text.push_back('\'');
@@ -197,15 +203,24 @@ std::string icsEscapeText(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         switch (c) {
-            case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
-            case ',': out += "\\,"; break;
-            case '\n': out += "\\n"; break;
-            case '\r':
-                if (i + 1 < text.size() && text[i + 1] == '\n') break;  // CRLF: one line break
-                out += "\\n";
-                break;
-            default: out += c;
+        case '\\':
+            out += "\\\\";
+            break;
+        case ';':
+            out += "\\;";
+            break;
+        case ',':
+            out += "\\,";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            if (i + 1 < text.size() && text[i + 1] == '\n') break; // CRLF: one line break
+            out += "\\n";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -217,12 +232,13 @@ std::string icsFoldLine(std::string_view line) {
     while (line.size() > limit) {
         std::size_t cut = limit;
         // Back up to the start of a UTF-8 character: continuation bytes look like 10xxxxxx.
-        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
+            --cut;
         out += line.substr(0, cut);
         out += crlf;
         out += ' ';
         line.remove_prefix(cut);
-        limit = icsLineOctets - 1;  // the leading space counts
+        limit = icsLineOctets - 1; // the leading space counts
     }
     out += line;
     out += crlf;
@@ -289,7 +305,7 @@ std::expected<void, std::string> writeFileAtomically(const fs::path& file, std::
     if (!writeAll(fd, contents)) {
         failedStep = "ghi";
         error = errno;
-    } else if (::fsync(fd) != 0) {  // the bytes must be on the stick before the name points at them
+    } else if (::fsync(fd) != 0) { // the bytes must be on the stick before the name points at them
         failedStep = "fsync";
         error = errno;
     }
@@ -342,4 +358,4 @@ std::expected<ExportResult, std::string> exportBookings(db::Database& db, const 
     return result;
 }
 
-}  // namespace kiosk
+} // namespace kiosk

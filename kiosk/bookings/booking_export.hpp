@@ -24,7 +24,7 @@ struct ExportedBooking {
     std::string topic;
     std::optional<std::string> guideId;
     std::optional<int> guideStep;
-    std::string phone;  // digits only; "" once erased
+    std::string phone; // digits only; "" once erased
     std::optional<std::string> name;
     BookingStatus status = BookingStatus::booked;
     std::string note;
@@ -33,7 +33,7 @@ struct ExportedBooking {
 };
 
 struct ExportOptions {
-    std::optional<LocalDate> firstDay;  // inclusive; nullopt: from the first booking
+    std::optional<LocalDate> firstDay; // inclusive; nullopt: from the first booking
     std::optional<LocalDate> lastDay;  // inclusive; nullopt: up to the last booking
     int slotMinutes = 30;              // the booking table keeps slot starts only
     std::string location;              // the calendar event's LOCATION, e.g. the village hall; "" = none
@@ -80,4 +80,4 @@ struct ExportResult {
 exportBookings(db::Database& db, const std::filesystem::path& folder,
                std::chrono::system_clock::time_point now, const ExportOptions& options = {});
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -26,7 +26,7 @@ std::string upperCodeWithoutSpaces(std::string_view code) {
     return result;
 }
 
-}  // namespace
+} // namespace
 
 int erasePersonalDataDue(db::Database& db, int retentionDays, std::chrono::system_clock::time_point now) {
     if (retentionDays < 1) throw std::invalid_argument("the booking retention must be at least one day");
@@ -67,4 +67,4 @@ std::expected<void, std::string> erasePersonalData(db::Database& db, std::string
     return {};
 }
 
-}  // namespace kiosk
+} // namespace kiosk

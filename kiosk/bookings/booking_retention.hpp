@@ -27,4 +27,4 @@ int erasePersonalDataDue(db::Database& db, int retentionDays, std::chrono::syste
                                                                  std::int64_t staffId,
                                                                  std::chrono::system_clock::time_point now);
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -30,9 +30,12 @@ BookingWebhook::BookingWebhook(db::Database& db, BookingService& bookings, Booki
          [this] { committed(); }});
 }
 
-BookingWebhook::~BookingWebhook() { m_bookings.removeListener(m_listener); }
+BookingWebhook::~BookingWebhook() {
+    m_bookings.removeListener(m_listener);
+}
 
-void BookingWebhook::changed(const Booking& booking, BookingChange change, std::chrono::system_clock::time_point now) {
+void BookingWebhook::changed(const Booking& booking, BookingChange change,
+                             std::chrono::system_clock::time_point now) {
     const auto event = webhookEventFor(booking, change);
     if (!event || m_settings.url.empty()) return;
     // What the team needs to plan, not who: the phone number and name stay in the kiosk.
@@ -59,4 +62,4 @@ void BookingWebhook::committed() {
     if (m_wake) m_wake();
 }
 
-}  // namespace kiosk
+} // namespace kiosk

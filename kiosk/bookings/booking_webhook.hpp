@@ -3,8 +3,8 @@
 #pragma once
 
 #include "bookings/bookings.hpp"
-#include "config/config.hpp"
 #include "common/database.hpp"
+#include "config/config.hpp"
 
 #include <chrono>
 #include <functional>
@@ -14,14 +14,14 @@
 namespace kiosk {
 
 struct BookingWebhookSettings {
-    std::string url;  // where the upload worker posts the messages
+    std::string url; // where the upload worker posts the messages
     std::string kioskId;
     std::string village;
     [[nodiscard]] static BookingWebhookSettings fromConfig(const Config& config);
 };
 
 class BookingWebhook {
-public:
+  public:
     // Listens to `bookings` until destroyed. `wake` (may be empty) is called after each change's commit
     // that queued a message: the sender need not wait for its next round. db and bookings must outlive this.
     BookingWebhook(db::Database& db, BookingService& bookings, BookingWebhookSettings settings,
@@ -34,7 +34,7 @@ public:
     // outbox write (a full disk) throws, which rolls the booking back.
     void changed(const Booking& booking, BookingChange change, std::chrono::system_clock::time_point now);
 
-private:
+  private:
     void committed();
 
     db::Database& m_db;
@@ -42,10 +42,10 @@ private:
     BookingWebhookSettings m_settings;
     std::function<void()> m_wake;
     BookingListenerId m_listener = 0;
-    bool m_queued = false;  // a message waits for the commit before the sender is woken
+    bool m_queued = false; // a message waits for the commit before the sender is woken
 };
 
 // What the webhook calls a change ("made", "cancelled", "rescheduled"); nullopt: no message.
 [[nodiscard]] std::optional<std::string_view> webhookEventFor(const Booking& booking, BookingChange change);
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -8,8 +8,8 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <map>
 #include <cstdio>
+#include <map>
 #include <stdexcept>
 #include <utility>
 
@@ -42,20 +42,27 @@ BookingStatus parseStatus(std::string_view text) {
 bool allowed(BookingStatus from, BookingStatus to) {
     using enum BookingStatus;
     switch (from) {
-        case booked: return to == arrived || to == noShow || to == cancelled;
-        case arrived: return to == done || to == cancelled;
-        case done:
-        case noShow:
-        case cancelled: return false;
+    case booked:
+        return to == arrived || to == noShow || to == cancelled;
+    case arrived:
+        return to == done || to == cancelled;
+    case done:
+    case noShow:
+    case cancelled:
+        return false;
     }
     return false;
 }
 
-std::unexpected<BookingError> fail(BookingErrorCode code) { return std::unexpected(BookingError{code}); }
-std::unexpected<BookingError> fail(BookingError error) { return std::unexpected(std::move(error)); }
+std::unexpected<BookingError> fail(BookingErrorCode code) {
+    return std::unexpected(BookingError{code});
+}
+std::unexpected<BookingError> fail(BookingError error) {
+    return std::unexpected(std::move(error));
+}
 
-constexpr const char* bookingColumns =
-    "id, code, slot_day, slot_minute, topic, guide_id, guide_step, phone, name, status, changed_at, changed_by";
+constexpr const char* bookingColumns = "id, code, slot_day, slot_minute, topic, guide_id, guide_step, phone, "
+                                       "name, status, changed_at, changed_by";
 
 Booking readBooking(const db::Statement& row) {
     Booking b;
@@ -82,15 +89,20 @@ std::string normalizeCode(std::string_view code) {
     return result;
 }
 
-}  // namespace
+} // namespace
 
 std::string_view bookingStatusName(BookingStatus status) {
     switch (status) {
-        case BookingStatus::booked: return "booked";
-        case BookingStatus::arrived: return "arrived";
-        case BookingStatus::done: return "done";
-        case BookingStatus::noShow: return "no_show";
-        case BookingStatus::cancelled: return "cancelled";
+    case BookingStatus::booked:
+        return "booked";
+    case BookingStatus::arrived:
+        return "arrived";
+    case BookingStatus::done:
+        return "done";
+    case BookingStatus::noShow:
+        return "no_show";
+    case BookingStatus::cancelled:
+        return "cancelled";
     }
     return "?";
 }
@@ -99,7 +111,8 @@ std::string generateBookingCode() {
     ensureSodium();
     std::string code;
     for (std::size_t i = 0; i < bookingCodeLength; ++i) {
-        code += bookingCodeAlphabet[randombytes_uniform(static_cast<std::uint32_t>(bookingCodeAlphabet.size()))];
+        code +=
+            bookingCodeAlphabet[randombytes_uniform(static_cast<std::uint32_t>(bookingCodeAlphabet.size()))];
     }
     return code;
 }
@@ -127,12 +140,13 @@ void checkRules(const BookingRules& rules) {
         if (day.slotMinutes < 1) throw std::invalid_argument("slot length must be at least one minute");
         for (const TimeWindow& w : day.windows) {
             if (w.startMinute < 0 || w.endMinute > 24 * 60 || w.startMinute >= w.endMinute) {
-                throw std::invalid_argument("a booking window must lie within the day and end after it starts");
+                throw std::invalid_argument(
+                    "a booking window must lie within the day and end after it starts");
             }
         }
     }
 }
-}  // namespace
+} // namespace
 
 BookingService::BookingService(db::Database& db, BookingRules rules) : m_db(db), m_rules(std::move(rules)) {
     checkRules(m_rules);
@@ -147,21 +161,22 @@ BookingRules bookingRulesFromConfig(const Config& config) {
     BookingRules rules;
     rules.capacity = config.bookingCapacity;
     rules.maxActivePerPhone = config.maxActiveBookingsPerPhone;
-    for (int monday = 0; monday < 7; ++monday) {  // the config counts from Monday, the rules from Sunday
+    for (int monday = 0; monday < 7; ++monday) { // the config counts from Monday, the rules from Sunday
         DayAvailability& day = rules.week[static_cast<std::size_t>((monday + 1) % 7)];
         day.slotMinutes = config.bookingSlotMinutes;
-        for (const TimeInterval& open : config.openingHours[monday]) day.windows.push_back({open.startMinute, open.endMinute});
+        for (const TimeInterval& open : config.openingHours[monday])
+            day.windows.push_back({open.startMinute, open.endMinute});
     }
     return rules;
 }
 
 std::string vietnameseDay(LocalDate day) {
-    static constexpr const char* kNames[] = {"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"};
+    static constexpr const char* kNames[] = {"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư",
+                                             "Thứ Năm",  "Thứ Sáu", "Thứ Bảy"};
     const auto weekday = std::chrono::weekday{std::chrono::sys_days{day}}.c_encoding();
     return fmt::format("{} {:02}/{:02}", kNames[weekday], static_cast<unsigned>(day.day()),
                        static_cast<unsigned>(day.month()));
 }
-
 
 std::vector<Slot> BookingService::gridSlots(LocalDate date) const {
     const auto weekday = std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding();
@@ -180,8 +195,8 @@ std::vector<Slot> BookingService::gridSlots(LocalDate date) const {
 }
 
 int BookingService::takenPlaces(const LocalDateTime& slot) {
-    db::Statement query = m_db.prepare(
-        "SELECT count(*) FROM booking WHERE slot_day = ?1 AND slot_minute = ?2 AND status IN ('booked', 'arrived')");
+    db::Statement query = m_db.prepare("SELECT count(*) FROM booking WHERE slot_day = ?1 AND slot_minute = "
+                                       "?2 AND status IN ('booked', 'arrived')");
     query.bind(1, isoDay(slot.date)).bind(2, slot.minuteOfDay);
     return query.step() ? query.columnInt(0) : 0;
 }
@@ -195,14 +210,16 @@ std::vector<Slot> BookingService::availableSlots(LocalDate date, std::chrono::sy
     return freeSlots(date, now, takenPlacesBetween(date, date)[isoDay(date)]);
 }
 
-std::map<std::string, std::map<int, int>> BookingService::takenPlacesBetween(LocalDate first, LocalDate last) {
+std::map<std::string, std::map<int, int>> BookingService::takenPlacesBetween(LocalDate first,
+                                                                             LocalDate last) {
     // One indexed range query, however many past bookings there are: the booking screens must draw quickly.
     std::map<std::string, std::map<int, int>> taken;
-    db::Statement query = m_db.prepare(
-        "SELECT slot_day, slot_minute, count(*) FROM booking WHERE slot_day BETWEEN ?1 AND ?2 "
-        "AND status IN ('booked', 'arrived') GROUP BY slot_day, slot_minute");
+    db::Statement query =
+        m_db.prepare("SELECT slot_day, slot_minute, count(*) FROM booking WHERE slot_day BETWEEN ?1 AND ?2 "
+                     "AND status IN ('booked', 'arrived') GROUP BY slot_day, slot_minute");
     query.bind(1, isoDay(first)).bind(2, isoDay(last));
-    while (query.step()) taken[query.columnText(0)][query.columnInt(1)] = query.columnInt(2);
+    while (query.step())
+        taken[query.columnText(0)][query.columnInt(1)] = query.columnInt(2);
     return taken;
 }
 
@@ -218,7 +235,8 @@ std::vector<Slot> BookingService::freeSlots(LocalDate date, std::chrono::system_
     return result;
 }
 
-std::vector<BookingService::DayFreeSlots> BookingService::comingDays(std::chrono::system_clock::time_point now) {
+std::vector<BookingService::DayFreeSlots>
+BookingService::comingDays(std::chrono::system_clock::time_point now) {
     using namespace std::chrono;
     const sys_days today{toLocal(now).date};
     const LocalDate last{today + days{m_rules.horizonDays - 1}};
@@ -227,7 +245,8 @@ std::vector<BookingService::DayFreeSlots> BookingService::comingDays(std::chrono
     for (int offset = 0; offset < m_rules.horizonDays; ++offset) {
         const LocalDate day{today + days{offset}};
         DayFreeSlots entry{day, 0, closureOn(day)};
-        if (!entry.closedReason) entry.freeSlots = static_cast<int>(freeSlots(day, now, taken[isoDay(day)]).size());
+        if (!entry.closedReason)
+            entry.freeSlots = static_cast<int>(freeSlots(day, now, taken[isoDay(day)]).size());
         result.push_back(std::move(entry));
     }
     return result;
@@ -268,13 +287,15 @@ std::expected<Booking, BookingError> BookingService::book(const BookingRequest& 
     {
         // Appointments still ahead: one this morning that nobody marked must not block the afternoon.
         const LocalDateTime local = toLocal(now);
-        db::Statement active = m_db.prepare(
-            "SELECT count(*) FROM booking WHERE phone = ?1 AND status IN ('booked', 'arrived') "
-            "AND (slot_day > ?2 OR (slot_day = ?2 AND slot_minute >= ?3))");
+        db::Statement active =
+            m_db.prepare("SELECT count(*) FROM booking WHERE phone = ?1 AND status IN ('booked', 'arrived') "
+                         "AND (slot_day > ?2 OR (slot_day = ?2 AND slot_minute >= ?3))");
         active.bind(1, *phone).bind(2, isoDay(local.date)).bind(3, local.minuteOfDay);
         const int count = active.step() ? active.columnInt(0) : 0;
         if (count >= m_rules.maxActivePerPhone) {
-            return fail({.code = BookingErrorCode::tooManyActive, .count = count, .limit = m_rules.maxActivePerPhone});
+            return fail({.code = BookingErrorCode::tooManyActive,
+                         .count = count,
+                         .limit = m_rules.maxActivePerPhone});
         }
     }
     if (m_hookBetweenCheckAndInsert) m_hookBetweenCheckAndInsert();
@@ -312,8 +333,17 @@ std::expected<Booking, BookingError> BookingService::book(const BookingRequest& 
     insert.bind(9, at);
     insert.run();
 
-    Booking booking{m_db.lastInsertRowId(), code,  slot,  request.topic, request.guideId, request.guideStep,
-                    *phone,                 request.name, BookingStatus::booked, at, std::nullopt};
+    Booking booking{m_db.lastInsertRowId(),
+                    code,
+                    slot,
+                    request.topic,
+                    request.guideId,
+                    request.guideStep,
+                    *phone,
+                    request.name,
+                    BookingStatus::booked,
+                    at,
+                    std::nullopt};
     // No phone number or name in the audit log: personal data stays in the booking table.
     StaffRepository(m_db).audit(std::nullopt, "booking.booked",
                                 fmt::format("code={} slot={}", code, slotText(slot)), now);
@@ -350,8 +380,9 @@ std::expected<Booking, BookingError> BookingService::changeStatus(std::string_vi
     }
     update.bind(4, booking->id);
     update.run();
-    StaffRepository(m_db).audit(staffId, fmt::format("booking.{}", bookingStatusName(to)),
-                                fmt::format("code={} from={}", booking->code, bookingStatusName(booking->status)), now);
+    StaffRepository(m_db).audit(
+        staffId, fmt::format("booking.{}", bookingStatusName(to)),
+        fmt::format("code={} from={}", booking->code, bookingStatusName(booking->status)), now);
     booking->status = to;
     booking->changedAt = at;
     booking->changedBy = staffId;
@@ -361,8 +392,9 @@ std::expected<Booking, BookingError> BookingService::changeStatus(std::string_vi
     return std::move(*booking);
 }
 
-std::expected<Booking, BookingError> BookingService::cancelByResident(std::string_view code, std::string_view phone,
-                                                                      std::chrono::system_clock::time_point now) {
+std::expected<Booking, BookingError>
+BookingService::cancelByResident(std::string_view code, std::string_view phone,
+                                 std::chrono::system_clock::time_point now) {
     const std::optional<std::string> digits = normalizePhone(phone);
     const std::optional<Booking> booking = find(code);
     // One answer for a wrong code and a wrong phone number: the code alone must not reveal anything.
@@ -380,12 +412,14 @@ std::expected<Booking, BookingError> BookingService::cancelByResident(std::strin
 }
 
 void BookingService::addClosure(LocalDate first, LocalDate last, std::string_view reason,
-                                std::optional<std::int64_t> staffId, std::chrono::system_clock::time_point now) {
+                                std::optional<std::int64_t> staffId,
+                                std::chrono::system_clock::time_point now) {
     if (!first.ok() || !last.ok() || std::chrono::sys_days{last} < std::chrono::sys_days{first}) {
         throw std::invalid_argument("a closure needs valid days, the last not before the first");
     }
     db::Transaction transaction(m_db);
-    db::Statement insert = m_db.prepare("INSERT INTO booking_closure (first_day, last_day, reason) VALUES (?1, ?2, ?3)");
+    db::Statement insert =
+        m_db.prepare("INSERT INTO booking_closure (first_day, last_day, reason) VALUES (?1, ?2, ?3)");
     insert.bind(1, isoDay(first)).bind(2, isoDay(last)).bind(3, reason);
     insert.run();
     StaffRepository(m_db).audit(staffId, "booking.closure",
@@ -418,8 +452,8 @@ std::expected<void, BookingError> BookingService::setNote(std::string_view code,
     return {};
 }
 
-std::expected<Booking, BookingError> BookingService::reschedule(std::string_view code, const LocalDateTime& to,
-                                                                std::int64_t staffId,
+std::expected<Booking, BookingError> BookingService::reschedule(std::string_view code,
+                                                                const LocalDateTime& to, std::int64_t staffId,
                                                                 std::chrono::system_clock::time_point now) {
     using namespace std::chrono;
     if (!to.date.ok() || to.minuteOfDay < 0 || to.minuteOfDay >= 24 * 60) {
@@ -452,10 +486,9 @@ std::expected<Booking, BookingError> BookingService::reschedule(std::string_view
         "UPDATE booking SET slot_day = ?1, slot_minute = ?2, changed_at = ?3, changed_by = ?4 WHERE id = ?5");
     update.bind(1, isoDay(to.date)).bind(2, to.minuteOfDay).bind(3, at).bind(4, staffId).bind(5, booking->id);
     update.run();
-    StaffRepository(m_db).audit(staffId, "booking.rescheduled",
-                                fmt::format("code={} from={} to={}", booking->code, slotText(booking->slot),
-                                            slotText(to)),
-                                now);
+    StaffRepository(m_db).audit(
+        staffId, "booking.rescheduled",
+        fmt::format("code={} from={} to={}", booking->code, slotText(booking->slot), slotText(to)), now);
     booking->slot = to;
     booking->changedAt = at;
     booking->changedBy = staffId;
@@ -466,20 +499,22 @@ std::expected<Booking, BookingError> BookingService::reschedule(std::string_view
 }
 
 std::vector<BookingService::Closure> BookingService::listClosures(LocalDate from) {
-    db::Statement query = m_db.prepare(
-        "SELECT id, first_day, last_day, reason FROM booking_closure WHERE last_day >= ?1 ORDER BY first_day, id");
+    db::Statement query = m_db.prepare("SELECT id, first_day, last_day, reason FROM booking_closure WHERE "
+                                       "last_day >= ?1 ORDER BY first_day, id");
     query.bind(1, isoDay(from));
     std::vector<Closure> closures;
     while (query.step()) {
-        closures.push_back({query.columnInt64(0), parseDay(query.columnText(1)), parseDay(query.columnText(2)),
-                            query.columnText(3)});
+        closures.push_back({query.columnInt64(0), parseDay(query.columnText(1)),
+                            parseDay(query.columnText(2)), query.columnText(3)});
     }
     return closures;
 }
 
-bool BookingService::removeClosure(std::int64_t id, std::int64_t staffId, std::chrono::system_clock::time_point now) {
+bool BookingService::removeClosure(std::int64_t id, std::int64_t staffId,
+                                   std::chrono::system_clock::time_point now) {
     db::Transaction transaction(m_db);
-    db::Statement query = m_db.prepare("SELECT first_day, last_day, reason FROM booking_closure WHERE id = ?1");
+    db::Statement query =
+        m_db.prepare("SELECT first_day, last_day, reason FROM booking_closure WHERE id = ?1");
     query.bind(1, id);
     if (!query.step()) return false;
     const std::string detail =
@@ -492,7 +527,9 @@ bool BookingService::removeClosure(std::int64_t id, std::int64_t staffId, std::c
     return true;
 }
 
-void BookingService::validateRules(const BookingRules& rules) { checkRules(rules); }
+void BookingService::validateRules(const BookingRules& rules) {
+    checkRules(rules);
+}
 
 BookingListenerId BookingService::addListener(BookingListener listener) {
     const BookingListenerId id = m_nextListenerId++;
@@ -524,4 +561,4 @@ int BookingService::activeBookingsOn(LocalDate date) {
     return query.step() ? query.columnInt(0) : 0;
 }
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -25,78 +25,78 @@ namespace kiosk {
 // Local dates and times (LocalDate, LocalDateTime, toLocal, clockTime) are common/local_time.hpp's.
 
 struct TimeWindow {
-    int startMinute = 0;  // minute of day, inclusive
-    int endMinute = 0;    // minute of day, exclusive: the last slot ends by then
+    int startMinute = 0; // minute of day, inclusive
+    int endMinute = 0;   // minute of day, exclusive: the last slot ends by then
     friend bool operator==(const TimeWindow&, const TimeWindow&) = default;
 };
 
 struct DayAvailability {
-    std::vector<TimeWindow> windows;  // none: no bookings that weekday
+    std::vector<TimeWindow> windows; // none: no bookings that weekday
     int slotMinutes = 30;
     friend bool operator==(const DayAvailability&, const DayAvailability&) = default;
 };
 
 struct BookingRules {
-    std::array<DayAvailability, 7> week;  // indexed by weekday, 0 = Sunday (std::chrono::weekday::c_encoding)
-    int capacity = 1;                     // helpers at once: bookings per slot
-    int maxActivePerPhone = 2;            // booked/arrived bookings not yet begun, per phone number
-    int horizonDays = 14;                 // today and the next 13 days
+    std::array<DayAvailability, 7> week; // indexed by weekday, 0 = Sunday (std::chrono::weekday::c_encoding)
+    int capacity = 1;                    // helpers at once: bookings per slot
+    int maxActivePerPhone = 2;           // booked/arrived bookings not yet begun, per phone number
+    int horizonDays = 14;                // today and the next 13 days
 };
 
 struct Slot {
     LocalDateTime start;
     int minutes = 0;
-    int remaining = 0;  // places left, at least 1 in availableSlots()
+    int remaining = 0; // places left, at least 1 in availableSlots()
 };
 
 enum class BookingStatus { booked, arrived, done, noShow, cancelled };
 
-[[nodiscard]] std::string_view bookingStatusName(BookingStatus status);  // as stored: "booked", "no_show" ...
+[[nodiscard]] std::string_view bookingStatusName(BookingStatus status); // as stored: "booked", "no_show" ...
 
 struct BookingRequest {
     LocalDateTime slot;
     std::string topic;
     std::optional<std::string> guideId;
     std::optional<int> guideStep;
-    std::string phone;  // as typed; spaces and dots are removed
+    std::string phone; // as typed; spaces and dots are removed
     std::optional<std::string> name;
 };
 
 struct Booking {
     std::int64_t id = 0;
-    std::string code;  // 6 characters, see bookingCodeAlphabet
+    std::string code; // 6 characters, see bookingCodeAlphabet
     LocalDateTime slot;
     std::string topic;
     std::optional<std::string> guideId;
     std::optional<int> guideStep;
-    std::string phone;  // digits only
+    std::string phone; // digits only
     std::optional<std::string> name;
     BookingStatus status = BookingStatus::booked;
-    std::string changedAt;                  // ISO-8601 UTC of the last change (or of the booking)
-    std::optional<std::int64_t> changedBy;  // staff id; nullopt: the resident
+    std::string changedAt;                 // ISO-8601 UTC of the last change (or of the booking)
+    std::optional<std::int64_t> changedBy; // staff id; nullopt: the resident
 };
 
 enum class BookingErrorCode {
     invalidPhone,
-    invalidRequest,  // e.g. no topic
+    invalidRequest, // e.g. no topic
     slotInPast,
-    slotNotOffered,  // not on the weekly grid, or beyond the booking horizon
+    slotNotOffered, // not on the weekly grid, or beyond the booking horizon
     slotFull,
     closedDay,
     tooManyActive,
-    notFound,  // no booking with that code (and, for a resident, that phone number)
+    notFound, // no booking with that code (and, for a resident, that phone number)
     invalidTransition,
 };
 
 // A refusal, by kind; the words for the screens are in app/strings.hpp (text::bookingRefusal).
 struct BookingError {
     BookingErrorCode code;
-    std::string closedReason{};              // closedDay: the team's reason
-    int count = 0;                           // tooManyActive: the bookings ahead the number already has
-    int limit = 0;                           // tooManyActive: the most per number; slotNotOffered: the horizon
-                                             // in days when the slot lies beyond it (0 otherwise)
-    std::optional<BookingStatus> from{}, to{};  // invalidTransition: the booking's status, and the one asked
-                                             // of changeStatus (none for a move)
+    std::string closedReason{}; // closedDay: the team's reason
+    int count = 0;              // tooManyActive: the bookings ahead the number already has
+    int limit = 0;              // tooManyActive: the most per number; slotNotOffered: the horizon
+                                // in days when the slot lies beyond it (0 otherwise)
+    std::optional<BookingStatus> from{}, to{}; // invalidTransition: the booking's status, and the one asked
+                                               // of changeStatus (none for a move)
     friend bool operator==(const BookingError&, const BookingError&) = default;
 };
 
@@ -122,14 +122,16 @@ enum class BookingChange { made, statusChanged, rescheduled };
 struct BookingListener {
     // Inside the change's write transaction, just before the commit: what it writes to the same database
     // (the outbox) commits or rolls back with the booking, and a throw undoes both.
-    std::function<void(const Booking& after, BookingChange change, std::chrono::system_clock::time_point now)> changed;
-    // After the commit, never after a rollback: e.g. wake the sender for what `changed` queued. Must not throw.
+    std::function<void(const Booking& after, BookingChange change, std::chrono::system_clock::time_point now)>
+        changed;
+    // After the commit, never after a rollback: e.g. wake the sender for what `changed` queued. Must not
+    // throw.
     std::function<void()> committed;
 };
 using BookingListenerId = std::uint64_t;
 
 class BookingService {
-public:
+  public:
     // Throws std::invalid_argument for rules that make no sense (a window ending before it starts ...).
     BookingService(db::Database& db, BookingRules rules);
 
@@ -140,14 +142,14 @@ public:
                                                             std::chrono::system_clock::time_point now);
 
     // booked → arrived → done; booked → no_show; booked/arrived → cancelled. staffId nullopt: the resident.
-    [[nodiscard]] std::expected<Booking, BookingError> changeStatus(std::string_view code, BookingStatus to,
-                                                                    std::optional<std::int64_t> staffId,
-                                                                    std::chrono::system_clock::time_point now);
+    [[nodiscard]] std::expected<Booking, BookingError>
+    changeStatus(std::string_view code, BookingStatus to, std::optional<std::int64_t> staffId,
+                 std::chrono::system_clock::time_point now);
 
     // The resident cancels: the code and the phone number must both match. Frees the place.
-    [[nodiscard]] std::expected<Booking, BookingError> cancelByResident(std::string_view code,
-                                                                        std::string_view phone,
-                                                                        std::chrono::system_clock::time_point now);
+    [[nodiscard]] std::expected<Booking, BookingError>
+    cancelByResident(std::string_view code, std::string_view phone,
+                     std::chrono::system_clock::time_point now);
 
     [[nodiscard]] std::optional<Booking> find(std::string_view code);
 
@@ -164,8 +166,8 @@ public:
     void setRules(BookingRules rules);
 
     // No slots on the days first..last (inclusive).
-    void addClosure(LocalDate first, LocalDate last, std::string_view reason, std::optional<std::int64_t> staffId,
-                    std::chrono::system_clock::time_point now);
+    void addClosure(LocalDate first, LocalDate last, std::string_view reason,
+                    std::optional<std::int64_t> staffId, std::chrono::system_clock::time_point now);
     // The reason the day is closed, if it is.
     [[nodiscard]] std::optional<std::string> closureOn(LocalDate date);
 
@@ -176,7 +178,8 @@ public:
                                                             std::chrono::system_clock::time_point now);
     // Moves a booked (not yet arrived) booking to another slot: the same checks as book() (grid, past,
     // horizon, closure, capacity) inside one write transaction, then one audit line.
-    [[nodiscard]] std::expected<Booking, BookingError> reschedule(std::string_view code, const LocalDateTime& to,
+    [[nodiscard]] std::expected<Booking, BookingError> reschedule(std::string_view code,
+                                                                  const LocalDateTime& to,
                                                                   std::int64_t staffId,
                                                                   std::chrono::system_clock::time_point now);
     struct Closure {
@@ -199,17 +202,21 @@ public:
     void removeListener(BookingListenerId id);
 
     // For the race test only: runs inside book()'s transaction, between the capacity check and the insert.
-    void setHookBetweenCheckAndInsert(std::function<void()> hook) { m_hookBetweenCheckAndInsert = std::move(hook); }
+    void setHookBetweenCheckAndInsert(std::function<void()> hook) {
+        m_hookBetweenCheckAndInsert = std::move(hook);
+    }
 
-private:
+  private:
     [[nodiscard]] std::vector<Slot> gridSlots(LocalDate date) const;
     [[nodiscard]] int takenPlaces(const LocalDateTime& slot);
     // Booked or arrived places per day ("YYYY-MM-DD") and minute, over a range of days.
-    [[nodiscard]] std::map<std::string, std::map<int, int>> takenPlacesBetween(LocalDate first, LocalDate last);
+    [[nodiscard]] std::map<std::string, std::map<int, int>> takenPlacesBetween(LocalDate first,
+                                                                               LocalDate last);
     [[nodiscard]] std::vector<Slot> freeSlots(LocalDate date, std::chrono::system_clock::time_point now,
                                               const std::map<int, int>& taken) const;
     // Inside the transaction, then after its commit: the listeners' two halves.
-    void notifyChanged(const Booking& booking, BookingChange change, std::chrono::system_clock::time_point now);
+    void notifyChanged(const Booking& booking, BookingChange change,
+                       std::chrono::system_clock::time_point now);
     void notifyCommitted();
 
     db::Database& m_db;
@@ -219,4 +226,4 @@ private:
     BookingListenerId m_nextListenerId = 1;
 };
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -20,7 +20,7 @@ std::optional<int> intSetting(db::Database& db, const char* key) {
     try {
         return std::stoi(query.columnText(0));
     } catch (const std::exception&) {
-        return std::nullopt;  // a hand-edited value: fall back to the config
+        return std::nullopt; // a hand-edited value: fall back to the config
     }
 }
 
@@ -30,9 +30,11 @@ void putSetting(db::Database& db, const char* key, int value) {
     upsert.bind(1, std::string_view(key)).bind(2, std::to_string(value));
     upsert.run();
 }
-}  // namespace
+} // namespace
 
-bool ScheduleStore::saved() { return intSetting(m_db, kSlotMinutesKey).has_value(); }
+bool ScheduleStore::saved() {
+    return intSetting(m_db, kSlotMinutesKey).has_value();
+}
 
 BookingRules ScheduleStore::load() {
     BookingRules rules = bookingRulesFromConfig(m_config);
@@ -53,12 +55,13 @@ BookingRules ScheduleStore::load() {
     return rules;
 }
 
-void ScheduleStore::save(const BookingRules& rules, std::int64_t staffId, std::chrono::system_clock::time_point now) {
+void ScheduleStore::save(const BookingRules& rules, std::int64_t staffId,
+                         std::chrono::system_clock::time_point now) {
     BookingService::validateRules(rules);
     db::Transaction transaction(m_db);
     m_db.execute("DELETE FROM availability_window");
-    db::Statement insert =
-        m_db.prepare("INSERT INTO availability_window (weekday, start_minute, end_minute) VALUES (?1, ?2, ?3)");
+    db::Statement insert = m_db.prepare(
+        "INSERT INTO availability_window (weekday, start_minute, end_minute) VALUES (?1, ?2, ?3)");
     int windows = 0;
     for (int weekday = 0; weekday < 7; ++weekday) {
         for (const TimeWindow& w : rules.week[static_cast<std::size_t>(weekday)].windows) {
@@ -77,4 +80,4 @@ void ScheduleStore::save(const BookingRules& rules, std::int64_t staffId, std::c
     transaction.commit();
 }
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "bookings/bookings.hpp"
-#include "config/config.hpp"
 #include "common/database.hpp"
+#include "config/config.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -13,7 +13,7 @@
 namespace kiosk {
 
 class ScheduleStore {
-public:
+  public:
     ScheduleStore(db::Database& db, const Config& config) : m_db(db), m_config(config) {}
 
     // The rules to book by: the saved schedule if staff saved one, else the config's.
@@ -24,9 +24,9 @@ public:
     // in one transaction with an audit line. Throws std::invalid_argument for rules BookingService refuses.
     void save(const BookingRules& rules, std::int64_t staffId, std::chrono::system_clock::time_point now);
 
-private:
+  private:
     db::Database& m_db;
     const Config& m_config;
 };
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -141,8 +141,8 @@ std::expected<std::vector<TimeInterval>, std::string> parseIntervals(std::string
             end = parseTime(trimmed(part.substr(dash + 1)));
         }
         if (!start || !end) {
-            return std::unexpected(fmt::format("{} is not two times from 00:00 to 24:00 like \"07:30-11:30\"",
-                                               quoteText(part)));
+            return std::unexpected(
+                fmt::format("{} is not two times from 00:00 to 24:00 like \"07:30-11:30\"", quoteText(part)));
         }
         if (*start >= *end) {
             return std::unexpected(fmt::format("{} does not end after it starts", quoteText(part)));
@@ -357,21 +357,30 @@ class ConfigReader {
         }
     }
 
-    void readUploadInterval(const Field& field) { readInteger(field, m_load.config.uploadIntervalMinutes, 1, 1440); }
+    void readUploadInterval(const Field& field) {
+        readInteger(field, m_load.config.uploadIntervalMinutes, 1, 1440);
+    }
     void readRawEventDays(const Field& field) { readInteger(field, m_load.config.rawEventDays, 7, 400); }
     void readHubCaFile(const Field& field) {
         const auto* text = field.node.as_string();
         if (text != nullptr && !hasControlCharacters(text->get())) {
             m_load.config.hubCaFile = text->get();
         } else {
-            report(field, "must be a path string (\"\" for the system's certificates) without control characters",
+            report(field,
+                   "must be a path string (\"\" for the system's certificates) without control characters",
                    describeValue(field.node));
         }
     }
     void readBookingCapacity(const Field& field) { readInteger(field, m_load.config.bookingCapacity, 1, 20); }
-    void readSlotMinutes(const Field& field) { readInteger(field, m_load.config.bookingSlotMinutes, 10, 120); }
-    void readMaxPerPhone(const Field& field) { readInteger(field, m_load.config.maxActiveBookingsPerPhone, 1, 10); }
-    void readRetentionDays(const Field& field) { readInteger(field, m_load.config.bookingRetentionDays, 1, 365); }
+    void readSlotMinutes(const Field& field) {
+        readInteger(field, m_load.config.bookingSlotMinutes, 10, 120);
+    }
+    void readMaxPerPhone(const Field& field) {
+        readInteger(field, m_load.config.maxActiveBookingsPerPhone, 1, 10);
+    }
+    void readRetentionDays(const Field& field) {
+        readInteger(field, m_load.config.bookingRetentionDays, 1, 365);
+    }
     void readWebhookUrl(const Field& field) {
         const auto* text = field.node.as_string();
         if (text != nullptr && isHubUrl(text->get())) {
@@ -413,7 +422,8 @@ class ConfigReader {
         if (integer != nullptr && integer->get() >= min && integer->get() <= max) {
             target = static_cast<int>(integer->get());
         } else {
-            report(field, fmt::format("must be an integer from {} to {}", min, max), describeValue(field.node));
+            report(field, fmt::format("must be an integer from {} to {}", min, max),
+                   describeValue(field.node));
         }
     }
 

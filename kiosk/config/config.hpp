@@ -21,21 +21,21 @@ struct Config {
     std::string commune = "";
     std::string hubUrl = "";
     std::string hubToken = "";
-    int uploadIntervalMinutes = 15;      // 1..1440: how often today's figures so far are sent
-    std::filesystem::path hubCaFile;     // "" = the system's CA certificates
-    int rawEventDays = 60;               // 7..400: raw usage events kept; daily rollups are kept longer
+    int uploadIntervalMinutes = 15;  // 1..1440: how often today's figures so far are sent
+    std::filesystem::path hubCaFile; // "" = the system's CA certificates
+    int rawEventDays = 60;           // 7..400: raw usage events kept; daily rollups are kept longer
     // Help bookings (kiosk/bookings.hpp). The weekly slots default to the opening hours below.
-    int bookingCapacity = 1;             // 1..20 helpers at once
-    int bookingSlotMinutes = 30;         // 10..120
-    int maxActiveBookingsPerPhone = 2;   // 1..10
-    int bookingRetentionDays = 30;       // 1..365: phone and name are erased this long after the appointment
-    std::string bookingWebhookUrl = "";  // "" = none; POSTs a small JSON message per booking made or cancelled
-    int idleSeconds = 90;            // 10..3600
-    int countdownSeconds = 20;       // 5..120: the "Bác còn dùng không?" countdown
-    double screenDiagonalInches = 10.1;  // 3..100, used to size touch targets in millimetres
-    std::string renderer = "software";   // "software" or "accelerated"
-    std::filesystem::path dataDir;       // defaults to defaultDataDir()
-    std::filesystem::path contentRoot;   // holds content/ and images/; "" = the program's bundled content
+    int bookingCapacity = 1;            // 1..20 helpers at once
+    int bookingSlotMinutes = 30;        // 10..120
+    int maxActiveBookingsPerPhone = 2;  // 1..10
+    int bookingRetentionDays = 30;      // 1..365: phone and name are erased this long after the appointment
+    std::string bookingWebhookUrl = ""; // "" = none; POSTs a small JSON message per booking made or cancelled
+    int idleSeconds = 90;               // 10..3600
+    int countdownSeconds = 20;          // 5..120: the "Bác còn dùng không?" countdown
+    double screenDiagonalInches = 10.1; // 3..100, used to size touch targets in millimetres
+    std::string renderer = "software";  // "software" or "accelerated"
+    std::filesystem::path dataDir;      // defaults to defaultDataDir()
+    std::filesystem::path contentRoot;  // holds content/ and images/; "" = the program's bundled content
     // Opening hours per weekday, index 0 = Monday .. 6 = Sunday. Default 07:30-11:30, 13:30-21:00 daily.
     std::vector<TimeInterval> openingHours[7];
 
@@ -45,14 +45,14 @@ struct Config {
 // A problem found in a config file, printed as "file:line: message".
 struct ConfigIssue {
     std::string file;
-    int line = 0;  // 0 when the problem has no line (e.g. the file cannot be read)
+    int line = 0; // 0 when the problem has no line (e.g. the file cannot be read)
     std::string message;
     [[nodiscard]] std::string text() const;
 };
 
 struct ConfigLoad {
-    Config config;                    // defaults where the file was missing, broken or had a bad value
-    std::vector<ConfigIssue> issues;  // empty when the file was read cleanly
+    Config config;                   // defaults where the file was missing, broken or had a bad value
+    std::vector<ConfigIssue> issues; // empty when the file was read cleanly
     bool fileFound = false;
 };
 
@@ -67,4 +67,4 @@ struct ConfigLoad {
 // Formats "07:30-11:30, 13:30-21:00" back from intervals (for the staff screen).
 [[nodiscard]] std::string formatIntervals(const std::vector<TimeInterval>& intervals);
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -10,19 +10,22 @@
 namespace kiosk {
 
 class PinLockout {
-public:
+  public:
     static constexpr int kFreeAttempts = 5;
-    static constexpr std::chrono::seconds kFirstLockout{30};  // then 60 s, 120 s ... up to ~8.5 hours
+    static constexpr std::chrono::seconds kFirstLockout{30}; // then 60 s, 120 s ... up to ~8.5 hours
 
     explicit PinLockout(db::Database& db);
 
     // A wrong PIN: returns until when the pad is locked, if it now is.
-    std::optional<std::chrono::system_clock::time_point> recordFailure(std::chrono::system_clock::time_point now);
+    std::optional<std::chrono::system_clock::time_point>
+    recordFailure(std::chrono::system_clock::time_point now);
     void recordSuccess();
-    [[nodiscard]] std::optional<std::chrono::system_clock::time_point> lockedUntil() const { return m_lockedUntil; }
+    [[nodiscard]] std::optional<std::chrono::system_clock::time_point> lockedUntil() const {
+        return m_lockedUntil;
+    }
     [[nodiscard]] int failures() const { return m_failures; }
 
-private:
+  private:
     void save();
 
     db::Database& m_db;
@@ -30,4 +33,4 @@ private:
     std::optional<std::chrono::system_clock::time_point> m_lockedUntil;
 };
 
-}  // namespace kiosk
+} // namespace kiosk

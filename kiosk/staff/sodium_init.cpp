@@ -11,4 +11,4 @@ void ensureSodium() {
     if (status < 0) throw std::runtime_error("libsodium could not be initialised");
 }
 
-}  // namespace kiosk
+} // namespace kiosk

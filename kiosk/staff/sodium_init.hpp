@@ -6,4 +6,4 @@ namespace kiosk {
 // sodium_init once per process; throws std::runtime_error if there is no usable random source.
 void ensureSodium();
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -18,7 +18,7 @@ bool isBlank(std::string_view text) {
     return std::ranges::all_of(text, [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
 }
 
-}  // namespace
+} // namespace
 
 bool isValidPin(std::string_view pin) {
     return pin.size() >= 4 && pin.size() <= 8 &&
@@ -57,7 +57,7 @@ StaffMember StaffRepository::createMember(std::string_view name, std::string_vie
 }
 
 std::optional<StaffMember> StaffRepository::findByPin(std::string_view pin) {
-    if (!isValidPin(pin)) return std::nullopt;  // no member can have it; spare the slow hashes
+    if (!isValidPin(pin)) return std::nullopt; // no member can have it; spare the slow hashes
     ensureSodium();
 
     struct Candidate {
@@ -98,13 +98,17 @@ void StaffRepository::audit(std::optional<std::int64_t> staffId, std::string_vie
 // ---- Staff desk -----------------------------------------------------------------------------------------
 
 std::vector<StaffMember> StaffRepository::listMembers() {
-    db::Statement query = m_db.prepare("SELECT id, name FROM staff_member WHERE active = 1 ORDER BY name, id");
+    db::Statement query =
+        m_db.prepare("SELECT id, name FROM staff_member WHERE active = 1 ORDER BY name, id");
     std::vector<StaffMember> members;
-    while (query.step()) members.push_back({query.columnInt64(0), query.columnText(1)});
+    while (query.step())
+        members.push_back({query.columnInt64(0), query.columnText(1)});
     return members;
 }
 
-bool StaffRepository::pinInUse(std::string_view pin) { return findByPin(pin).has_value(); }
+bool StaffRepository::pinInUse(std::string_view pin) {
+    return findByPin(pin).has_value();
+}
 
 std::expected<void, std::string> StaffRepository::deactivate(std::int64_t memberId, std::int64_t byMemberId,
                                                              std::chrono::system_clock::time_point now) {
@@ -122,4 +126,4 @@ std::expected<void, std::string> StaffRepository::deactivate(std::int64_t member
     return {};
 }
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -19,13 +19,14 @@ struct StaffMember {
 };
 
 class StaffRepository {
-public:
+  public:
     explicit StaffRepository(db::Database& db) : m_db(db) {}
     [[nodiscard]] db::Database& database() { return m_db; }
 
     [[nodiscard]] bool hasAnyMember();
     // PINs are 4 to 8 digits. Hashed with crypto_pwhash_str; the PIN itself is never stored.
-    StaffMember createMember(std::string_view name, std::string_view pin, std::chrono::system_clock::time_point now);
+    StaffMember createMember(std::string_view name, std::string_view pin,
+                             std::chrono::system_clock::time_point now);
     // The member whose PIN this is, if any.
     [[nodiscard]] std::optional<StaffMember> findByPin(std::string_view pin);
     // Appends to the audit log: who (nullopt = the kiosk itself) did what, and when.
@@ -42,10 +43,10 @@ public:
     [[nodiscard]] std::expected<void, std::string> deactivate(std::int64_t memberId, std::int64_t byMemberId,
                                                               std::chrono::system_clock::time_point now);
 
-private:
+  private:
     db::Database& m_db;
 };
 
 [[nodiscard]] bool isValidPin(std::string_view pin);
 
-}  // namespace kiosk
+} // namespace kiosk

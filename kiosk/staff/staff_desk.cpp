@@ -22,9 +22,12 @@ using TimePoint = std::chrono::system_clock::time_point;
 std::vector<BookingStatus> movesFrom(BookingStatus status) {
     using enum BookingStatus;
     switch (status) {
-    case booked: return {arrived, noShow, cancelled};
-    case arrived: return {done, cancelled};
-    default: return {};
+    case booked:
+        return {arrived, noShow, cancelled};
+    case arrived:
+        return {done, cancelled};
+    default:
+        return {};
     }
 }
 
@@ -48,34 +51,52 @@ std::string slotWords(std::string_view slot) {
     if (slot.size() < 16) return std::string(slot);
     return fmt::format("{} {}/{}", slot.substr(11, 5), slot.substr(8, 2), slot.substr(5, 2));
 }
-}  // namespace
+} // namespace
 
 const char* staffPageName(StaffPage page) {
     switch (page) {
-    case StaffPage::Overview: return "overview";
-    case StaffPage::Queue: return "queue";
-    case StaffPage::BookingDetail: return "booking";
-    case StaffPage::Note: return "note";
-    case StaffPage::Reschedule: return "reschedule";
-    case StaffPage::Schedule: return "schedule";
-    case StaffPage::Closures: return "closures";
-    case StaffPage::AddClosure: return "add_closure";
-    case StaffPage::Members: return "members";
-    case StaffPage::AddMemberName: return "add_member_name";
-    case StaffPage::AddMemberPin: return "add_member_pin";
-    case StaffPage::Audit: return "audit";
-    case StaffPage::Export: return "export";
+    case StaffPage::Overview:
+        return "overview";
+    case StaffPage::Queue:
+        return "queue";
+    case StaffPage::BookingDetail:
+        return "booking";
+    case StaffPage::Note:
+        return "note";
+    case StaffPage::Reschedule:
+        return "reschedule";
+    case StaffPage::Schedule:
+        return "schedule";
+    case StaffPage::Closures:
+        return "closures";
+    case StaffPage::AddClosure:
+        return "add_closure";
+    case StaffPage::Members:
+        return "members";
+    case StaffPage::AddMemberName:
+        return "add_member_name";
+    case StaffPage::AddMemberPin:
+        return "add_member_pin";
+    case StaffPage::Audit:
+        return "audit";
+    case StaffPage::Export:
+        return "export";
     }
     return "unknown";
 }
 
 const char* staffStatusLabel(BookingStatus status) {
     switch (status) {
-    case BookingStatus::booked: return "Đã hẹn";
-    case BookingStatus::arrived: return "Đã đến";
-    case BookingStatus::done: return "Xong";
-    case BookingStatus::noShow: return "Không đến";
-    case BookingStatus::cancelled: return "Đã hủy";
+    case BookingStatus::booked:
+        return "Đã hẹn";
+    case BookingStatus::arrived:
+        return "Đã đến";
+    case BookingStatus::done:
+        return "Xong";
+    case BookingStatus::noShow:
+        return "Không đến";
+    case BookingStatus::cancelled:
+        return "Đã hủy";
     }
     return "?";
 }
@@ -84,24 +105,15 @@ std::string describeAuditAction(std::string_view action, std::string_view detail
     const std::string code = detailValue(detail, "code");
     const std::string withCode = code.empty() ? "" : fmt::format(" (mã {})", code);
     static const std::map<std::string_view, const char*> kPhrases{
-        {"staff.signed_in", "Vào chế độ tổ"},
-        {"staff.pin_failed", "Nhập sai mã PIN"},
-        {"staff.created", "Thêm thành viên"},
-        {"staff.added", "Thêm thành viên"},
-        {"staff.deactivated", "Ngừng một thành viên"},
-        {"program.restart", "Khởi động lại máy"},
-        {"program.quit", "Thoát chương trình"},
-        {"booking.booked", "Bà con đặt lịch"},
-        {"booking.arrived", "Đánh dấu đã đến"},
-        {"booking.done", "Đánh dấu xong"},
-        {"booking.no_show", "Đánh dấu không đến"},
-        {"booking.cancelled", "Hủy lịch hẹn"},
-        {"booking.note", "Ghi chú lịch hẹn"},
-        {"booking.rescheduled", "Đổi lịch hẹn"},
-        {"booking.personal_erased", "Xóa SĐT và tên"},
-        {"booking.closure", "Thêm ngày nghỉ"},
-        {"booking.closure_removed", "Bỏ ngày nghỉ"},
-        {"schedule.saved", "Lưu lịch tuần"},
+        {"staff.signed_in", "Vào chế độ tổ"},          {"staff.pin_failed", "Nhập sai mã PIN"},
+        {"staff.created", "Thêm thành viên"},          {"staff.added", "Thêm thành viên"},
+        {"staff.deactivated", "Ngừng một thành viên"}, {"program.restart", "Khởi động lại máy"},
+        {"program.quit", "Thoát chương trình"},        {"booking.booked", "Bà con đặt lịch"},
+        {"booking.arrived", "Đánh dấu đã đến"},        {"booking.done", "Đánh dấu xong"},
+        {"booking.no_show", "Đánh dấu không đến"},     {"booking.cancelled", "Hủy lịch hẹn"},
+        {"booking.note", "Ghi chú lịch hẹn"},          {"booking.rescheduled", "Đổi lịch hẹn"},
+        {"booking.personal_erased", "Xóa SĐT và tên"}, {"booking.closure", "Thêm ngày nghỉ"},
+        {"booking.closure_removed", "Bỏ ngày nghỉ"},   {"schedule.saved", "Lưu lịch tuần"},
         {"bookings.exported", "Xuất danh sách hẹn"},
     };
     const auto found = kPhrases.find(action);
@@ -110,7 +122,8 @@ std::string describeAuditAction(std::string_view action, std::string_view detail
         // "from=2026-11-28 08:30 to=2026-11-29 10:00": each slot has a space inside.
         auto slotAfter = [&](std::string_view key) {
             const std::size_t at = detail.find(key);
-            return at == std::string_view::npos ? std::string() : slotWords(detail.substr(at + key.size(), 16));
+            return at == std::string_view::npos ? std::string()
+                                                : slotWords(detail.substr(at + key.size(), 16));
         };
         return fmt::format("{}{}: {} sang {}", phrase, withCode, slotAfter(" from="), slotAfter(" to="));
     }
@@ -118,9 +131,11 @@ std::string describeAuditAction(std::string_view action, std::string_view detail
         // "2026-12-01..2026-12-01 Nghỉ lễ"
         const std::size_t space = detail.find(' ');
         const std::string_view days = detail.substr(0, space);
-        const std::string reason = space == std::string_view::npos ? "" : std::string(detail.substr(space + 1));
+        const std::string reason =
+            space == std::string_view::npos ? "" : std::string(detail.substr(space + 1));
         if (auto first = parseIsoDay(days.substr(0, 10))) {
-            return fmt::format("{} {}{}", phrase, vietnameseDay(*first), reason.empty() ? "" : " – " + reason);
+            return fmt::format("{} {}{}", phrase, vietnameseDay(*first),
+                               reason.empty() ? "" : " – " + reason);
         }
     }
     // Only the code is shown from the detail: anything else might hold personal data.
@@ -140,7 +155,7 @@ void StaffDesk::open(const StaffMember&, TimePoint now) {
 }
 
 void StaffDesk::apply(const StaffIntent& intent, const StaffMember& who, TimePoint now) {
-    m_state.today = toLocal(now).date;  // the kiosk runs for days: "today" moves on
+    m_state.today = toLocal(now).date; // the kiosk runs for days: "today" moves on
     std::visit([&](const auto& i) { handle(i, who, now); }, intent);
 }
 
@@ -149,16 +164,27 @@ void StaffDesk::goTo(StaffPage page, TimePoint) {
     m_state.listPage = 0;
     m_state.message.clear();
     switch (page) {
-    case StaffPage::Queue: loadQueue(); break;
-    case StaffPage::Schedule: loadSchedule(); break;
-    case StaffPage::Closures: loadClosures(); break;
-    case StaffPage::Members: m_state.members = m_staff.listMembers(); break;
-    case StaffPage::Audit: loadAudit(); break;
+    case StaffPage::Queue:
+        loadQueue();
+        break;
+    case StaffPage::Schedule:
+        loadSchedule();
+        break;
+    case StaffPage::Closures:
+        loadClosures();
+        break;
+    case StaffPage::Members:
+        m_state.members = m_staff.listMembers();
+        break;
+    case StaffPage::Audit:
+        loadAudit();
+        break;
     case StaffPage::Export:
         loadDestinations();
         m_state.exportedFiles.clear();
         break;
-    default: break;
+    default:
+        break;
     }
 }
 
@@ -214,7 +240,7 @@ void StaffDesk::reloadSelected() {
 }
 
 void StaffDesk::handle(const staff_intent::ShowPage& i, const StaffMember&, TimePoint now) {
-    if (i.page == StaffPage::Queue) m_state.dayOffset = 0;  // from the overview: today first
+    if (i.page == StaffPage::Queue) m_state.dayOffset = 0; // from the overview: today first
     goTo(i.page, now);
 }
 
@@ -257,7 +283,9 @@ void StaffDesk::handle(const staff_intent::StartNote&, const StaffMember&, TimeP
     const std::string& existing = m_state.selected->note;
     for (std::size_t at = 0; at < existing.size();) {
         std::size_t length = 1;
-        while (at + length < existing.size() && (static_cast<unsigned char>(existing[at + length]) & 0xC0) == 0x80) ++length;
+        while (at + length < existing.size() &&
+               (static_cast<unsigned char>(existing[at + length]) & 0xC0) == 0x80)
+            ++length;
         m_state.note.type(std::string_view(existing).substr(at, length));
         at += length;
     }
@@ -296,7 +324,7 @@ void StaffDesk::handle(const staff_intent::RescheduleSlot& i, const StaffMember&
     auto moved = m_bookings.reschedule(m_state.selected->code, to, who.id, now);
     if (!moved) {
         m_state.message = text::bookingRefusal(moved.error());
-        m_state.rescheduleSlots = m_bookings.availableSlots(to.date, now);  // someone took it meanwhile
+        m_state.rescheduleSlots = m_bookings.availableSlots(to.date, now); // someone took it meanwhile
         return;
     }
     m_state.page = StaffPage::BookingDetail;
@@ -326,7 +354,7 @@ std::array<DayAvailability, 7> blocksAsWeek(const WeekBlocks& blocks, int slotMi
     }
     return week;
 }
-}  // namespace
+} // namespace
 
 void StaffDesk::loadSchedule() {
     const BookingRules& rules = m_bookings.rules();
@@ -334,9 +362,11 @@ void StaffDesk::loadSchedule() {
         const DayAvailability& day = rules.week[static_cast<std::size_t>(weekday)];
         for (std::size_t b = 0; b < scheduleBlocks.size(); ++b) {
             // A block is open when some window covers it: the config's 13:30-21:00 opens Chiều and Tối.
-            m_state.blocks[static_cast<std::size_t>(weekday)][b] = std::ranges::any_of(day.windows, [&](const TimeWindow& w) {
-                return w.startMinute <= scheduleBlocks[b].startMinute && w.endMinute >= scheduleBlocks[b].endMinute;
-            });
+            m_state.blocks[static_cast<std::size_t>(weekday)][b] =
+                std::ranges::any_of(day.windows, [&](const TimeWindow& w) {
+                    return w.startMinute <= scheduleBlocks[b].startMinute &&
+                           w.endMinute >= scheduleBlocks[b].endMinute;
+                });
         }
     }
     m_state.slotMinutes = rules.week[1].slotMinutes;
@@ -349,7 +379,8 @@ void StaffDesk::loadSchedule() {
 }
 
 void StaffDesk::handle(const staff_intent::ToggleBlock& i, const StaffMember&, TimePoint) {
-    if (i.weekday < 0 || i.weekday > 6 || i.block < 0 || i.block >= static_cast<int>(scheduleBlocks.size())) return;
+    if (i.weekday < 0 || i.weekday > 6 || i.block < 0 || i.block >= static_cast<int>(scheduleBlocks.size()))
+        return;
     auto& open = m_state.blocks[static_cast<std::size_t>(i.weekday)][static_cast<std::size_t>(i.block)];
     open = !open;
     m_state.scheduleChanged = true;
@@ -359,7 +390,8 @@ void StaffDesk::handle(const staff_intent::ToggleBlock& i, const StaffMember&, T
 void StaffDesk::handle(const staff_intent::StepSlotMinutes& i, const StaffMember&, TimePoint) {
     auto at = std::ranges::lower_bound(slotLengthChoices, m_state.slotMinutes);
     int index = static_cast<int>(at - slotLengthChoices.begin());
-    if (at == slotLengthChoices.end() || *at != m_state.slotMinutes) index = i.direction > 0 ? index - 1 : index;
+    if (at == slotLengthChoices.end() || *at != m_state.slotMinutes)
+        index = i.direction > 0 ? index - 1 : index;
     index = std::clamp(index + (i.direction > 0 ? 1 : -1), 0, static_cast<int>(slotLengthChoices.size()) - 1);
     m_state.slotMinutes = slotLengthChoices[static_cast<std::size_t>(index)];
     m_state.scheduleChanged = true;
@@ -378,7 +410,7 @@ void StaffDesk::handle(const staff_intent::SaveSchedule&, const StaffMember& who
     rules.week = blocksAsWeek(m_state.blocks, m_state.slotMinutes);
     try {
         ScheduleStore(m_db, m_config).save(rules, who.id, now);
-        m_bookings.setRules(std::move(rules));  // at once; bookings already made stay as they are
+        m_bookings.setRules(std::move(rules)); // at once; bookings already made stay as they are
     } catch (const std::invalid_argument& e) {
         m_state.message = "Lịch chưa hợp lệ, chưa lưu.";
         return;
@@ -387,7 +419,9 @@ void StaffDesk::handle(const staff_intent::SaveSchedule&, const StaffMember& who
     m_state.message = "Đã lưu lịch tuần. Các lịch hẹn đã đặt vẫn giữ nguyên.";
 }
 
-void StaffDesk::loadClosures() { m_state.closures = m_bookings.listClosures(m_state.today); }
+void StaffDesk::loadClosures() {
+    m_state.closures = m_bookings.listClosures(m_state.today);
+}
 
 void StaffDesk::handle(const staff_intent::RemoveClosure& i, const StaffMember& who, TimePoint now) {
     m_state.message = m_bookings.removeClosure(i.id, who.id, now) ? "Đã bỏ ngày nghỉ." : "";
@@ -411,7 +445,8 @@ void StaffDesk::handle(const staff_intent::SaveClosure&, const StaffMember& who,
         return;
     }
     const LocalDate day = dayAt(*m_state.closureOffset);
-    m_bookings.addClosure(day, day, closureReasons[static_cast<std::size_t>(m_state.closureReason)], who.id, now);
+    m_bookings.addClosure(day, day, closureReasons[static_cast<std::size_t>(m_state.closureReason)], who.id,
+                          now);
     const int kept = m_bookings.activeBookingsOn(day);
     goTo(StaffPage::Closures, now);
     m_state.closureOffset.reset();
@@ -471,9 +506,9 @@ void StaffDesk::submitMemberPin(const StaffMember& who, TimePoint now) {
 void StaffDesk::loadAudit() {
     m_state.audit.clear();
     // The newest 200 lines are plenty for a kiosk screen; older ones stay in the database.
-    db::Statement query = m_db.prepare(
-        "SELECT a.at, s.name, a.action, a.detail FROM audit_log a LEFT JOIN staff_member s ON s.id = a.staff_id "
-        "ORDER BY a.id DESC LIMIT 200");
+    db::Statement query = m_db.prepare("SELECT a.at, s.name, a.action, a.detail FROM audit_log a LEFT JOIN "
+                                       "staff_member s ON s.id = a.staff_id "
+                                       "ORDER BY a.id DESC LIMIT 200");
     while (query.step()) {
         AuditEntry e;
         if (auto at = parseIsoUtc(query.columnText(0))) e.when = localTimeAndDay(*at);
@@ -491,7 +526,8 @@ void StaffDesk::loadDestinations() {
         for (const auto& user : std::filesystem::directory_iterator(root, ec)) {
             if (!user.is_directory(ec)) continue;
             for (const auto& stick : std::filesystem::directory_iterator(user.path(), ec)) {
-                if (stick.is_directory(ec)) m_state.destinations.push_back({stick.path().filename().string(), stick.path()});
+                if (stick.is_directory(ec))
+                    m_state.destinations.push_back({stick.path().filename().string(), stick.path()});
             }
         }
     }
@@ -503,7 +539,7 @@ void StaffDesk::handle(const staff_intent::ExportTo& i, const StaffMember& who, 
     if (i.destination < 0 || i.destination >= static_cast<int>(m_state.destinations.size())) return;
     const ExportDestination& to = m_state.destinations[static_cast<std::size_t>(i.destination)];
     std::error_code ec;
-    std::filesystem::create_directories(to.folder, ec);  // the kiosk's own folder may not exist yet
+    std::filesystem::create_directories(to.folder, ec); // the kiosk's own folder may not exist yet
     ExportOptions options;
     options.slotMinutes = m_bookings.rules().week[1].slotMinutes;
     options.location = m_config.village;
@@ -522,10 +558,17 @@ void StaffDesk::handle(const staff_intent::ExportTo& i, const StaffMember& who, 
 
 void StaffDesk::type(std::string_view key) {
     switch (m_state.page) {
-    case StaffPage::Note: m_state.note.type(key); break;
-    case StaffPage::AddMemberName: m_state.memberName.type(key); break;
-    case StaffPage::AddMemberPin: m_state.memberPin.type(key); break;
-    default: return;
+    case StaffPage::Note:
+        m_state.note.type(key);
+        break;
+    case StaffPage::AddMemberName:
+        m_state.memberName.type(key);
+        break;
+    case StaffPage::AddMemberPin:
+        m_state.memberPin.type(key);
+        break;
+    default:
+        return;
     }
     m_state.message.clear();
 }
@@ -559,8 +602,10 @@ void StaffDesk::submit(const StaffMember& who, TimePoint now) {
         m_state.page = StaffPage::AddMemberPin;
         m_state.message.clear();
         return;
-    case StaffPage::AddMemberPin: return submitMemberPin(who, now);
-    default: return;
+    case StaffPage::AddMemberPin:
+        return submitMemberPin(who, now);
+    default:
+        return;
     }
 }
 
@@ -568,13 +613,14 @@ bool StaffDesk::back() {
     const StaffPage from = m_state.page;
     m_state.message.clear();
     switch (from) {
-    case StaffPage::Overview: return false;
+    case StaffPage::Overview:
+        return false;
     case StaffPage::BookingDetail:
         m_state.page = StaffPage::Queue;
         m_state.selected.reset();
         return true;
     case StaffPage::Reschedule:
-        if (m_state.rescheduleOffset) {  // from the times back to the days
+        if (m_state.rescheduleOffset) { // from the times back to the days
             m_state.rescheduleOffset.reset();
             m_state.rescheduleSlots.clear();
             m_state.listPage = 0;
@@ -606,7 +652,9 @@ bool StaffDesk::back() {
     }
 }
 
-void StaffDesk::close() { m_state = StaffDeskState{}; }
+void StaffDesk::close() {
+    m_state = StaffDeskState{};
+}
 
 void StaffDesk::describe(std::map<std::string, std::string>& out) const {
     const StaffDeskState& s = m_state;
@@ -633,4 +681,4 @@ void StaffDesk::describe(std::map<std::string, std::string>& out) const {
     out["staff_exported"] = s.exportedFiles.empty() ? "" : s.exportedFiles.front();
 }
 
-}  // namespace kiosk
+} // namespace kiosk

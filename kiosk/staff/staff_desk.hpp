@@ -4,10 +4,10 @@
 // database when a page opens or after an action (screens never query the database).
 #pragma once
 
+#include "app/text_entry.hpp"
 #include "bookings/bookings.hpp"
 #include "config/config.hpp"
 #include "staff/staff.hpp"
-#include "app/text_entry.hpp"
 
 #include <array>
 #include <chrono>
@@ -24,16 +24,16 @@ namespace kiosk {
 
 enum class StaffPage {
     Overview,
-    Queue,          // one day's bookings
-    BookingDetail,  // one booking: mark, note, reschedule, erase
-    Note,           // typing the note
-    Reschedule,     // a day, then a free slot
-    Schedule,       // weekly blocks, slot length, capacity
-    Closures,       // coming closed days
-    AddClosure,     // a day and a reason
+    Queue,         // one day's bookings
+    BookingDetail, // one booking: mark, note, reschedule, erase
+    Note,          // typing the note
+    Reschedule,    // a day, then a free slot
+    Schedule,      // weekly blocks, slot length, capacity
+    Closures,      // coming closed days
+    AddClosure,    // a day and a reason
     Members,
     AddMemberName,
-    AddMemberPin,   // the new PIN, then again
+    AddMemberPin, // the new PIN, then again
     Audit,
     Export,
 };
@@ -56,37 +56,68 @@ inline constexpr int maxCapacity = 20;
 inline constexpr std::array<const char*, 3> closureReasons{"Nghỉ lễ", "Họp tổ", "Lý do khác"};
 
 namespace staff_intent {
-struct ShowPage { StaffPage page = StaffPage::Overview; };
-struct ShowListPage { int page = 0; };            // "Xem thêm" on a long list
-struct ShowDay { int offset = 0; };               // the queue's day: today + offset, 0 .. horizon-1
-struct OpenBooking { std::string code; };         // from the queue
-struct MarkStatus { BookingStatus status = BookingStatus::arrived; };  // the open booking
-struct StartNote {};                              // then the keyboard; Submit saves it
-struct ErasePersonal {};                          // the open booking's phone and name, on request
+struct ShowPage {
+    StaffPage page = StaffPage::Overview;
+};
+struct ShowListPage {
+    int page = 0;
+}; // "Xem thêm" on a long list
+struct ShowDay {
+    int offset = 0;
+}; // the queue's day: today + offset, 0 .. horizon-1
+struct OpenBooking {
+    std::string code;
+}; // from the queue
+struct MarkStatus {
+    BookingStatus status = BookingStatus::arrived;
+};                       // the open booking
+struct StartNote {};     // then the keyboard; Submit saves it
+struct ErasePersonal {}; // the open booking's phone and name, on request
 struct StartReschedule {};
-struct RescheduleDay { int offset = 0; };
-struct RescheduleSlot { int minuteOfDay = 0; };
-struct ToggleBlock { int weekday = 0; int block = 0; };  // weekday 0 = Sunday
-struct StepSlotMinutes { int direction = 1; };    // through slotLengthChoices
-struct StepCapacity { int direction = 1; };
+struct RescheduleDay {
+    int offset = 0;
+};
+struct RescheduleSlot {
+    int minuteOfDay = 0;
+};
+struct ToggleBlock {
+    int weekday = 0;
+    int block = 0;
+}; // weekday 0 = Sunday
+struct StepSlotMinutes {
+    int direction = 1;
+}; // through slotLengthChoices
+struct StepCapacity {
+    int direction = 1;
+};
 struct SaveSchedule {};
-struct RemoveClosure { std::int64_t id = 0; };
-struct ChooseClosureDay { int offset = 0; };
-struct ChooseClosureReason { int index = 0; };
+struct RemoveClosure {
+    std::int64_t id = 0;
+};
+struct ChooseClosureDay {
+    int offset = 0;
+};
+struct ChooseClosureReason {
+    int index = 0;
+};
 struct SaveClosure {};
 struct StartAddMember {};
-struct Deactivate { std::int64_t memberId = 0; };
-struct ExportTo { int destination = 0; };
-}  // namespace staff_intent
+struct Deactivate {
+    std::int64_t memberId = 0;
+};
+struct ExportTo {
+    int destination = 0;
+};
+} // namespace staff_intent
 
 using StaffIntent =
-    std::variant<staff_intent::ShowPage, staff_intent::ShowListPage, staff_intent::ShowDay, staff_intent::OpenBooking,
-                 staff_intent::MarkStatus, staff_intent::StartNote, staff_intent::ErasePersonal,
-                 staff_intent::StartReschedule, staff_intent::RescheduleDay, staff_intent::RescheduleSlot,
-                 staff_intent::ToggleBlock, staff_intent::StepSlotMinutes, staff_intent::StepCapacity,
-                 staff_intent::SaveSchedule, staff_intent::RemoveClosure, staff_intent::ChooseClosureDay,
-                 staff_intent::ChooseClosureReason, staff_intent::SaveClosure, staff_intent::StartAddMember,
-                 staff_intent::Deactivate, staff_intent::ExportTo>;
+    std::variant<staff_intent::ShowPage, staff_intent::ShowListPage, staff_intent::ShowDay,
+                 staff_intent::OpenBooking, staff_intent::MarkStatus, staff_intent::StartNote,
+                 staff_intent::ErasePersonal, staff_intent::StartReschedule, staff_intent::RescheduleDay,
+                 staff_intent::RescheduleSlot, staff_intent::ToggleBlock, staff_intent::StepSlotMinutes,
+                 staff_intent::StepCapacity, staff_intent::SaveSchedule, staff_intent::RemoveClosure,
+                 staff_intent::ChooseClosureDay, staff_intent::ChooseClosureReason, staff_intent::SaveClosure,
+                 staff_intent::StartAddMember, staff_intent::Deactivate, staff_intent::ExportTo>;
 
 // One booking as the queue shows it. The guide's title is looked up by the screen (the content library).
 struct QueueEntry {
@@ -94,22 +125,22 @@ struct QueueEntry {
     LocalDateTime slot;
     std::string topic;
     std::optional<std::string> guideId;
-    std::optional<int> guideStep;  // 1-based, as residents count
-    std::string phone;             // digits; "" once erased
-    std::string name;              // how to address them; "" if not given or erased
+    std::optional<int> guideStep; // 1-based, as residents count
+    std::string phone;            // digits; "" once erased
+    std::string name;             // how to address them; "" if not given or erased
     BookingStatus status = BookingStatus::booked;
     std::string note;
     bool erased = false;
 };
 
 struct AuditEntry {
-    std::string when;    // "14:05 27/11", local time
-    std::string who;     // the member's name, or "Máy" for the kiosk itself
-    std::string what;    // Vietnamese, e.g. "Đánh dấu đã đến (mã ACD347)"
+    std::string when; // "14:05 27/11", local time
+    std::string who;  // the member's name, or "Máy" for the kiosk itself
+    std::string what; // Vietnamese, e.g. "Đánh dấu đã đến (mã ACD347)"
 };
 
 struct ExportDestination {
-    std::string label;  // the USB stick's name, or "Thư mục của máy"
+    std::string label; // the USB stick's name, or "Thư mục của máy"
     std::filesystem::path folder;
 };
 
@@ -118,14 +149,14 @@ using WeekBlocks = std::array<std::array<bool, scheduleBlocks.size()>, 7>;
 
 struct StaffDeskState {
     StaffPage page = StaffPage::Overview;
-    std::string message;  // the result of the last action, e.g. "Đã đánh dấu: đã đến"
-    int listPage = 0;     // of the current page's list
+    std::string message; // the result of the last action, e.g. "Đã đánh dấu: đã đến"
+    int listPage = 0;    // of the current page's list
     LocalDate today;
     // Queue
     int dayOffset = 0;
     std::vector<QueueEntry> queue;
     std::optional<QueueEntry> selected;
-    std::vector<BookingStatus> moves;  // what the selected booking may become
+    std::vector<BookingStatus> moves; // what the selected booking may become
     TextEntry note{TextEntry::Kind::name, 60};
     // Reschedule
     std::optional<int> rescheduleOffset;
@@ -135,7 +166,7 @@ struct StaffDeskState {
     WeekBlocks blocks{};
     int slotMinutes = 30;
     int capacity = 1;
-    bool scheduleChanged = false;  // unsaved edits
+    bool scheduleChanged = false; // unsaved edits
     // Closures
     std::vector<BookingService::Closure> closures;
     std::optional<int> closureOffset;
@@ -145,7 +176,7 @@ struct StaffDeskState {
     std::vector<StaffMember> members;
     TextEntry memberName{TextEntry::Kind::name, 30};
     TextEntry memberPin{TextEntry::Kind::digits, 8};
-    std::string firstPin;  // while confirming the new member's PIN
+    std::string firstPin; // while confirming the new member's PIN
     // Audit, newest first
     std::vector<AuditEntry> audit;
     // Export
@@ -154,7 +185,7 @@ struct StaffDeskState {
 };
 
 class StaffDesk {
-public:
+  public:
     StaffDesk(db::Database& db, BookingService& bookings, StaffRepository& staff, const Config& config);
 
     // A member signed in: start at the overview.
@@ -177,28 +208,49 @@ public:
     // Adds "staff_page" and friends for scenario expectations.
     void describe(std::map<std::string, std::string>& out) const;
 
-private:
-    void handle(const staff_intent::ShowPage& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::ShowListPage& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::ShowDay& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::OpenBooking& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::MarkStatus& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::StartNote& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::ErasePersonal& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::StartReschedule& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::RescheduleDay& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::RescheduleSlot& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::ToggleBlock& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::StepSlotMinutes& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::StepCapacity& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::SaveSchedule& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::RemoveClosure& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::ChooseClosureDay& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::ChooseClosureReason& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::SaveClosure& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::StartAddMember& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::Deactivate& i, const StaffMember& who, std::chrono::system_clock::time_point now);
-    void handle(const staff_intent::ExportTo& i, const StaffMember& who, std::chrono::system_clock::time_point now);
+  private:
+    void handle(const staff_intent::ShowPage& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::ShowListPage& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::ShowDay& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::OpenBooking& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::MarkStatus& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::StartNote& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::ErasePersonal& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::StartReschedule& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::RescheduleDay& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::RescheduleSlot& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::ToggleBlock& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::StepSlotMinutes& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::StepCapacity& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::SaveSchedule& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::RemoveClosure& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::ChooseClosureDay& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::ChooseClosureReason& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::SaveClosure& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::StartAddMember& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::Deactivate& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::ExportTo& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
 
     void goTo(StaffPage page, std::chrono::system_clock::time_point now);
     void loadQueue();
@@ -224,4 +276,4 @@ private:
 // "Đánh dấu đã đến (mã ACD347)": an audit line's action and detail in Vietnamese, never a phone number.
 [[nodiscard]] std::string describeAuditAction(std::string_view action, std::string_view detail);
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -123,7 +123,7 @@ CREATE TABLE usage_rollup (
 }};
 
 bool isCorruption(int code) {
-    const int primary = code & 0xff;  // in case extended result codes are ever turned on
+    const int primary = code & 0xff; // in case extended result codes are ever turned on
     return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
 }
 
@@ -173,7 +173,7 @@ fs::path moveAside(const fs::path& file, std::chrono::system_clock::time_point n
     return movedTo;
 }
 
-}  // namespace
+} // namespace
 
 std::span<const Migration> kioskMigrations() {
     return migrations;
@@ -223,7 +223,7 @@ OpenedDatabase openKioskDatabase(const fs::path& file, std::chrono::system_clock
             migrate(*db, kioskMigrations());
             return OpenedDatabase{std::move(*db), std::nullopt, {}};
         } catch (const Error& e) {
-            if (!isCorruption(e.code())) throw;  // e.g. a read-only disk or a newer schema: not ours to move
+            if (!isCorruption(e.code())) throw; // e.g. a read-only disk or a newer schema: not ours to move
             reason = e.what();
             // Close without a checkpoint, so the damaged file and its -wal are moved exactly as found.
             if (db) {
@@ -231,7 +231,7 @@ OpenedDatabase openKioskDatabase(const fs::path& file, std::chrono::system_clock
                                   static_cast<int*>(nullptr));
             }
         }
-    }  // closed here, before the files are renamed
+    } // closed here, before the files are renamed
 
     const fs::path movedTo = moveAside(file, now, reason);
     Database fresh = Database::open(file);
@@ -241,4 +241,4 @@ OpenedDatabase openKioskDatabase(const fs::path& file, std::chrono::system_clock
     return OpenedDatabase{std::move(fresh), movedTo, std::move(notice)};
 }
 
-}  // namespace kiosk::db
+} // namespace kiosk::db

@@ -12,8 +12,8 @@
 namespace kiosk::db {
 
 struct Migration {
-    int version;      // the user_version after this migration: 1, 2, 3 ...
-    const char* sql;  // schema statements only, no values
+    int version;     // the user_version after this migration: 1, 2, 3 ...
+    const char* sql; // schema statements only, no values
 };
 
 // Every migration of the kiosk database, in order. Never edit a shipped one: add the next.
@@ -27,7 +27,7 @@ struct OpenedDatabase {
     Database db;
     // Set when the file failed its integrity check and was moved aside (never deleted).
     std::optional<std::filesystem::path> movedAsideTo;
-    std::string notice;  // a line for the staff screen and the log; empty when all went well
+    std::string notice; // a line for the staff screen and the log; empty when all went well
 };
 
 // Opens the kiosk's database file: quick_check; a corrupt or unreadable file (and its -wal/-shm) is
@@ -36,4 +36,4 @@ struct OpenedDatabase {
 [[nodiscard]] OpenedDatabase openKioskDatabase(const std::filesystem::path& file,
                                                std::chrono::system_clock::time_point now);
 
-}  // namespace kiosk::db
+} // namespace kiosk::db

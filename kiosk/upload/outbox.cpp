@@ -19,7 +19,8 @@ std::int64_t unixMs(system_clock::time_point t) {
 }
 
 system_clock::time_point fromUnixMs(std::int64_t ms) {
-    return system_clock::time_point{std::chrono::duration_cast<system_clock::duration>(std::chrono::milliseconds{ms})};
+    return system_clock::time_point{
+        std::chrono::duration_cast<system_clock::duration>(std::chrono::milliseconds{ms})};
 }
 
 OutboxKind kindFromName(std::string_view name) {
@@ -49,7 +50,8 @@ OutboxMessage readMessage(const db::Statement& row) {
 std::string_view clipUtf8(std::string_view text, std::size_t maxBytes) {
     if (text.size() <= maxBytes) return text;
     std::size_t end = maxBytes;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
     return text.substr(0, end);
 }
 
@@ -59,16 +61,14 @@ std::mt19937 makeRandom(const std::optional<std::uint32_t>& seed) {
     return std::mt19937(device());
 }
 
-}  // namespace
+} // namespace
 
 std::string_view outboxKindName(OutboxKind kind) {
     return kind == OutboxKind::booking ? "booking" : "usage";
 }
 
 Outbox::Outbox(db::Database& db, OutboxOptions options)
-    : m_db(db),
-      m_options(options),
-      m_random(makeRandom(options.seed)),
+    : m_db(db), m_options(options), m_random(makeRandom(options.seed)),
       // A key seen before replaces the body. A delivered message becomes pending again only if the body
       // changed (nothing new to say otherwise); a pending one keeps its attempts and retry time, so replacing
       // a body never hammers a hub that is down.
@@ -86,8 +86,8 @@ WHERE body != excluded.body OR delivered_at IS NULL)sql")),
       m_due(db.prepare(std::string("SELECT ") + kColumns +
                        " FROM outbox_message WHERE delivered_at IS NULL AND next_attempt_at <= ?1 "
                        "ORDER BY next_attempt_at, id LIMIT ?2")) {
-    if (m_options.firstRetry.count() <= 0 || m_options.maxRetry < m_options.firstRetry || m_options.jitter < 0 ||
-        m_options.jitter >= 1 || m_options.maxMessages <= m_options.keepNewestUsage) {
+    if (m_options.firstRetry.count() <= 0 || m_options.maxRetry < m_options.firstRetry ||
+        m_options.jitter < 0 || m_options.jitter >= 1 || m_options.maxMessages <= m_options.keepNewestUsage) {
         throw std::invalid_argument("outbox options make no sense");
     }
 }
@@ -104,8 +104,8 @@ std::int64_t Outbox::enqueue(OutboxKind kind, std::string_view destination, std:
         .bind(5, unixMs(now))
         .bind(6, isoUtc(now));
     m_upsert.run();
-    db::Statement id = m_db.prepare(
-        "SELECT id FROM outbox_message WHERE destination = ?1 AND idempotency_key = ?2");
+    db::Statement id =
+        m_db.prepare("SELECT id FROM outbox_message WHERE destination = ?1 AND idempotency_key = ?2");
     id.bind(1, destination).bind(2, idempotencyKey);
     if (!id.step()) throw db::Error(SQLITE_INTERNAL, "outbox message vanished after enqueue");
     const std::int64_t messageId = id.columnInt64(0);
@@ -120,9 +120,9 @@ void Outbox::trim() {
     std::int64_t excess = count.columnInt64(0) - static_cast<std::int64_t>(m_options.maxMessages);
     if (excess <= 0) return;
 
-    db::Statement dropDelivered = m_db.prepare(
-        "DELETE FROM outbox_message WHERE id IN (SELECT id FROM outbox_message WHERE delivered_at IS NOT NULL "
-        "ORDER BY id LIMIT ?1)");
+    db::Statement dropDelivered = m_db.prepare("DELETE FROM outbox_message WHERE id IN (SELECT id FROM "
+                                               "outbox_message WHERE delivered_at IS NOT NULL "
+                                               "ORDER BY id LIMIT ?1)");
     dropDelivered.bind(1, excess).run();
     excess -= m_db.changes();
     if (excess <= 0) return;
@@ -141,7 +141,8 @@ void Outbox::trim() {
     // Newest by id is newest by day: a day's rollup is first enqueued when the day begins.
     db::Statement dropUsage = m_db.prepare(
         "DELETE FROM outbox_message WHERE id IN (SELECT id FROM outbox_message WHERE delivered_at IS NULL "
-        "AND kind = 'usage' AND id NOT IN (SELECT id FROM outbox_message WHERE kind = 'usage' ORDER BY id DESC "
+        "AND kind = 'usage' AND id NOT IN (SELECT id FROM outbox_message WHERE kind = 'usage' ORDER BY id "
+        "DESC "
         "LIMIT ?2) ORDER BY id LIMIT ?1)");
     dropUsage.bind(1, excess).bind(2, static_cast<std::int64_t>(m_options.keepNewestUsage)).run();
     m_droppedPending += static_cast<std::size_t>(m_db.changes());
@@ -150,13 +151,15 @@ void Outbox::trim() {
 std::vector<OutboxMessage> Outbox::due(system_clock::time_point now, std::size_t limit) {
     std::vector<OutboxMessage> messages;
     m_due.bind(1, unixMs(now)).bind(2, static_cast<std::int64_t>(limit));
-    while (m_due.step()) messages.push_back(readMessage(m_due));
+    while (m_due.step())
+        messages.push_back(readMessage(m_due));
     m_due.reset();
     return messages;
 }
 
 std::optional<system_clock::time_point> Outbox::nextDue() {
-    db::Statement query = m_db.prepare("SELECT min(next_attempt_at) FROM outbox_message WHERE delivered_at IS NULL");
+    db::Statement query =
+        m_db.prepare("SELECT min(next_attempt_at) FROM outbox_message WHERE delivered_at IS NULL");
     if (!query.step() || query.columnIsNull(0)) return std::nullopt;
     return fromUnixMs(query.columnInt64(0));
 }
@@ -171,14 +174,15 @@ bool Outbox::markDelivered(const OutboxMessage& sent, system_clock::time_point n
 std::chrono::milliseconds Outbox::retryDelay(int attempts) {
     using std::chrono::milliseconds;
     const int doublings = std::clamp(attempts - 1, 0, 30);
-    const double base = std::min(static_cast<double>(milliseconds(m_options.firstRetry).count()) *
-                                     std::ldexp(1.0, doublings),
-                                 static_cast<double>(milliseconds(m_options.maxRetry).count()));
+    const double base =
+        std::min(static_cast<double>(milliseconds(m_options.firstRetry).count()) * std::ldexp(1.0, doublings),
+                 static_cast<double>(milliseconds(m_options.maxRetry).count()));
     std::uniform_real_distribution<double> factor(1.0 - m_options.jitter, 1.0 + m_options.jitter);
     return milliseconds(static_cast<std::int64_t>(std::llround(base * factor(m_random))));
 }
 
-system_clock::time_point Outbox::markFailed(std::int64_t id, std::string_view error, system_clock::time_point now) {
+system_clock::time_point Outbox::markFailed(std::int64_t id, std::string_view error,
+                                            system_clock::time_point now) {
     int attempts = 1;
     {
         // Finished before the UPDATE: a statement left on its row holds a read snapshot, and a write
@@ -188,9 +192,9 @@ system_clock::time_point Outbox::markFailed(std::int64_t id, std::string_view er
         if (attemptsSoFar.step()) attempts += attemptsSoFar.columnInt(0);
     }
     const system_clock::time_point next = now + retryDelay(attempts);
-    db::Statement update = m_db.prepare(
-        "UPDATE outbox_message SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 "
-        "WHERE id = ?1 AND delivered_at IS NULL");
+    db::Statement update =
+        m_db.prepare("UPDATE outbox_message SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 "
+                     "WHERE id = ?1 AND delivered_at IS NULL");
     update.bind(1, id).bind(2, attempts).bind(3, unixMs(next)).bind(4, clipUtf8(error, 500)).run();
     return next;
 }
@@ -206,11 +210,12 @@ std::size_t Outbox::totalCount() {
 }
 
 std::optional<OutboxMessage> Outbox::find(std::string_view destination, std::string_view idempotencyKey) {
-    db::Statement query = m_db.prepare(std::string("SELECT ") + kColumns +
-                                       " FROM outbox_message WHERE destination = ?1 AND idempotency_key = ?2");
+    db::Statement query =
+        m_db.prepare(std::string("SELECT ") + kColumns +
+                     " FROM outbox_message WHERE destination = ?1 AND idempotency_key = ?2");
     query.bind(1, destination).bind(2, idempotencyKey);
     if (!query.step()) return std::nullopt;
     return readMessage(query);
 }
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -18,33 +18,33 @@ namespace kiosk {
 
 enum class OutboxKind { usage, booking };
 
-[[nodiscard]] std::string_view outboxKindName(OutboxKind kind);  // as stored: "usage", "booking"
+[[nodiscard]] std::string_view outboxKindName(OutboxKind kind); // as stored: "usage", "booking"
 
 struct OutboxMessage {
     std::int64_t id = 0;
     OutboxKind kind = OutboxKind::usage;
-    std::string destination;  // URL
+    std::string destination; // URL
     std::string idempotencyKey;
-    std::string body;  // JSON
+    std::string body; // JSON
     int attempts = 0;
     std::chrono::system_clock::time_point nextAttemptAt;
     std::string lastError;
-    std::string createdAt;  // ISO-8601 UTC
+    std::string createdAt; // ISO-8601 UTC
     bool delivered = false;
 };
 
 struct OutboxOptions {
-    std::chrono::seconds firstRetry{30};  // after the first failure; doubles with each further one
-    std::chrono::seconds maxRetry{3600};  // the doubling stops here (before jitter)
-    double jitter = 0.2;                  // each delay is scaled by a random factor in [1-jitter, 1+jitter]
-    std::size_t maxMessages = 5000;       // delivered and pending together
+    std::chrono::seconds firstRetry{30}; // after the first failure; doubles with each further one
+    std::chrono::seconds maxRetry{3600}; // the doubling stops here (before jitter)
+    double jitter = 0.2;                 // each delay is scaled by a random factor in [1-jitter, 1+jitter]
+    std::size_t maxMessages = 5000;      // delivered and pending together
     // Never dropped to make room: the newest usage messages (one per day: a month of rollups).
     std::size_t keepNewestUsage = 31;
-    std::optional<std::uint32_t> seed;  // for the jitter; set in tests, random otherwise
+    std::optional<std::uint32_t> seed; // for the jitter; set in tests, random otherwise
 };
 
 class Outbox {
-public:
+  public:
     explicit Outbox(db::Database& db, OutboxOptions options = {});
 
     // Adds a message due now, or, if the destination already has that key, replaces its body. A delivered
@@ -54,7 +54,8 @@ public:
                          std::string_view body, std::chrono::system_clock::time_point now);
 
     // Pending messages whose next attempt is due, the most overdue first.
-    [[nodiscard]] std::vector<OutboxMessage> due(std::chrono::system_clock::time_point now, std::size_t limit);
+    [[nodiscard]] std::vector<OutboxMessage> due(std::chrono::system_clock::time_point now,
+                                                 std::size_t limit);
     // When the next pending message falls due, if any: lets a worker sleep until then.
     [[nodiscard]] std::optional<std::chrono::system_clock::time_point> nextDue();
 
@@ -67,14 +68,15 @@ public:
 
     [[nodiscard]] std::size_t pendingCount();
     [[nodiscard]] std::size_t totalCount();
-    [[nodiscard]] std::optional<OutboxMessage> find(std::string_view destination, std::string_view idempotencyKey);
+    [[nodiscard]] std::optional<OutboxMessage> find(std::string_view destination,
+                                                    std::string_view idempotencyKey);
     // Messages dropped to keep the outbox bounded since this object was made (for the log and staff mode).
     [[nodiscard]] std::size_t droppedPending() const { return m_droppedPending; }
 
     // The delay before attempt number attempts+1, given that `attempts` have failed (attempts >= 1).
     [[nodiscard]] std::chrono::milliseconds retryDelay(int attempts);
 
-private:
+  private:
     // Keeps at most maxMessages: drops the oldest delivered first, then the oldest pending bookings, and
     // only then the oldest pending usage messages (never the newest keepNewestUsage of them).
     void trim();
@@ -87,4 +89,4 @@ private:
     std::size_t m_droppedPending = 0;
 };
 
-}  // namespace kiosk
+} // namespace kiosk

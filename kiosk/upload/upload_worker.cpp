@@ -1,7 +1,7 @@
 #include "upload/upload_worker.hpp"
 
-#include "common/local_time.hpp"
 #include "common/database.hpp"
+#include "common/local_time.hpp"
 #include "usage/usage_events.hpp"
 
 #include <fmt/format.h>
@@ -26,7 +26,8 @@ std::string oneLine(std::string_view text, std::size_t maxBytes = 300) {
         if (line.size() >= maxBytes) break;
         line += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
     }
-    while (!line.empty() && (static_cast<unsigned char>(line.back()) & 0x80) != 0) line.pop_back();  // no half characters
+    while (!line.empty() && (static_cast<unsigned char>(line.back()) & 0x80) != 0)
+        line.pop_back(); // no half characters
     return line;
 }
 
@@ -37,7 +38,7 @@ std::string describeFailure(const SendResult& result) {
     return fmt::format("HTTP {}: {}", result.status, oneLine(result.responseBody));
 }
 
-}  // namespace
+} // namespace
 
 std::string UploadStatus::summary() const {
     std::string text = lastSuccessAt ? "Gửi thành công lần cuối: " + localTimeAndDay(*lastSuccessAt)
@@ -81,7 +82,7 @@ void UploadWorker::start() {
 
 void UploadWorker::stop() {
     if (!m_thread.joinable()) return;
-    m_thread.request_stop();  // wakes the wait below through its stop token, and tells the sender
+    m_thread.request_stop(); // wakes the wait below through its stop token, and tells the sender
     m_thread.join();
 }
 
@@ -111,7 +112,8 @@ void UploadWorker::noteError(std::string error, system_clock::time_point at) {
 
 std::string UploadWorker::heartbeatError() const {
     std::lock_guard lock(m_mutex);
-    const bool current = m_status.lastErrorAt && (!m_status.lastSuccessAt || *m_status.lastErrorAt > *m_status.lastSuccessAt);
+    const bool current =
+        m_status.lastErrorAt && (!m_status.lastSuccessAt || *m_status.lastErrorAt > *m_status.lastSuccessAt);
     return current ? m_status.lastError : std::string();
 }
 
@@ -131,7 +133,7 @@ void UploadWorker::run(std::stop_token stop) {
         } catch (const std::exception& e) {
             // A busy or full disk: never let the worker die; try again at the next wake.
             std::string error = fmt::format("outbox: {}", e.what());
-            if (m_lastLoggedRoundError != error) m_settings.log(error);  // once, not every few seconds
+            if (m_lastLoggedRoundError != error) m_settings.log(error); // once, not every few seconds
             m_lastLoggedRoundError = error;
             noteError(std::move(error), m_settings.clock());
         }
@@ -176,7 +178,8 @@ std::optional<system_clock::time_point> UploadWorker::round(Connection& c, std::
         deliver(c, message, stop);
     }
     {
-        const std::size_t pending = c.outbox.pendingCount();  // outside the lock: status() must never wait for disk
+        const std::size_t pending =
+            c.outbox.pendingCount(); // outside the lock: status() must never wait for disk
         std::lock_guard lock(m_mutex);
         m_status.queueLength = pending;
         m_status.droppedMessages = c.outbox.droppedPending();
@@ -202,12 +205,14 @@ void UploadWorker::deliver(Connection& c, const OutboxMessage& message, std::sto
     // Every failure is retried with backoff, a 4xx too: it usually means a token or hub set-up that staff
     // will fix, and dropping the day's figures would lose them for good. The hub's words go to the log.
     const std::string error = describeFailure(result);
-    if (stop.stop_requested() && result.status == 0) return;  // cut short by shutdown: not the receiver's fault
+    if (stop.stop_requested() && result.status == 0)
+        return; // cut short by shutdown: not the receiver's fault
     const auto next = c.outbox.markFailed(message.id, error, now);
     const double wait = std::chrono::duration<double>(next - now).count();
     m_settings.log(fmt::format("{} ({} to {}): {}; attempt {}, next in {:.0f} s", message.idempotencyKey,
-                               outboxKindName(message.kind), message.destination, error, message.attempts + 1, wait));
+                               outboxKindName(message.kind), message.destination, error, message.attempts + 1,
+                               wait));
     noteError(error, now);
 }
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -1,6 +1,6 @@
-// The background upload worker: a thread with its own SQLite connection that puts due usage rollups in the outbox
-// and sends due outbox messages through an injected sender (main passes one built on platform's libcurl client,
-// so kiosk/ never includes curl). The frame loop never waits for it: it only reads status().
+// The background upload worker: a thread with its own SQLite connection that puts due usage rollups in the
+// outbox and sends due outbox messages through an injected sender (main passes one built on platform's
+// libcurl client, so kiosk/ never includes curl). The frame loop never waits for it: it only reads status().
 #pragma once
 
 #include "upload/outbox.hpp"
@@ -23,8 +23,8 @@ namespace kiosk {
 // What became of one POST: an HTTP status (any), or status 0 and why there was no answer.
 struct SendResult {
     long status = 0;
-    std::string error;         // when status is 0: refused, timed out, bad certificate ...
-    std::string responseBody;  // the start of what the receiver said, for the log
+    std::string error;        // when status is 0: refused, timed out, bad certificate ...
+    std::string responseBody; // the start of what the receiver said, for the log
 };
 
 // Sends one message (blocking). The stop token is set at shutdown: a sender should give up promptly then.
@@ -34,30 +34,32 @@ using OutboxSender = std::function<SendResult(const OutboxMessage&, std::stop_to
 struct UploadStatus {
     std::optional<std::chrono::system_clock::time_point> lastSuccessAt;
     std::optional<std::chrono::system_clock::time_point> lastErrorAt;
-    std::string lastError;         // the latest failure, even if a later attempt succeeded (compare the times)
-    std::size_t queueLength = 0;   // messages not yet delivered
-    std::size_t droppedMessages = 0;  // pending messages dropped to keep the outbox bounded
+    std::string lastError;       // the latest failure, even if a later attempt succeeded (compare the times)
+    std::size_t queueLength = 0; // messages not yet delivered
+    std::size_t droppedMessages = 0; // pending messages dropped to keep the outbox bounded
     // One line for the staff screen, Vietnamese.
     [[nodiscard]] std::string summary() const;
 };
 
 struct UploadWorkerSettings {
     std::filesystem::path databaseFile;    // the kiosk's database (already migrated)
-    std::optional<UploaderSettings> stats;  // nullopt: no hub; only deliver what is queued (booking messages)
+    std::optional<UploaderSettings> stats; // nullopt: no hub; only deliver what is queued (booking messages)
     int rawEventDays = 60;
     OutboxOptions outbox;
     std::chrono::milliseconds wakeEvery{5000};
-    std::size_t batch = 20;  // messages sent per round at most
-    std::function<std::chrono::system_clock::time_point()> clock = [] { return std::chrono::system_clock::now(); };
-    std::function<void(std::string_view)> log;  // one line per problem; default: stderr
+    std::size_t batch = 20; // messages sent per round at most
+    std::function<std::chrono::system_clock::time_point()> clock = [] {
+        return std::chrono::system_clock::now();
+    };
+    std::function<void(std::string_view)> log; // one line per problem; default: stderr
 };
 
 class UploadWorker {
-public:
+  public:
     UploadWorker(UploadWorkerSettings settings, OutboxSender sender);
     UploadWorker(const UploadWorker&) = delete;
     UploadWorker& operator=(const UploadWorker&) = delete;
-    ~UploadWorker();  // stops
+    ~UploadWorker(); // stops
 
     void start();
     // Wakes the thread, asks the sender to give up, and joins. Safe to call twice.
@@ -68,10 +70,11 @@ public:
     // The content version for the heartbeat, once the guides are loaded.
     void setContentVersion(std::string version);
 
-    // One round on the caller's thread (tests, tools): enqueue what is due, send what is due. Not while started.
+    // One round on the caller's thread (tests, tools): enqueue what is due, send what is due. Not while
+    // started.
     void runOnce();
 
-private:
+  private:
     struct Connection;
     void run(std::stop_token stop);
     // Returns when the next message falls due, if any.
@@ -82,13 +85,13 @@ private:
 
     UploadWorkerSettings m_settings;
     OutboxSender m_sender;
-    mutable std::mutex m_mutex;  // guards the members below
+    mutable std::mutex m_mutex; // guards the members below
     std::condition_variable_any m_wake;
     bool m_poked = false;
     UploadStatus m_status;
     std::optional<std::string> m_newContentVersion;
     std::optional<std::string> m_lastLoggedRoundError;
-    std::jthread m_thread;  // last: stopped and joined before the members above go
+    std::jthread m_thread; // last: stopped and joined before the members above go
 };
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -30,18 +30,19 @@ std::int64_t freeDiskMb(const std::filesystem::path& dir) {
 std::string clipUtf8(std::string_view text, std::size_t maxBytes) {
     if (text.size() <= maxBytes) return std::string(text);
     std::size_t end = maxBytes;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end;
     return std::string(text.substr(0, end));
 }
 
-upload::Upload buildUpload(const UploaderSettings& settings, upload::DailyRollup day, system_clock::time_point now,
-                           std::string_view lastError) {
+upload::Upload buildUpload(const UploaderSettings& settings, upload::DailyRollup day,
+                           system_clock::time_point now, std::string_view lastError) {
     upload::Upload u;
     u.kioskId = settings.kioskId;
     u.village = clipUtf8(settings.village, upload::kMaxVillageBytes);
     u.heartbeat.version = KIOSK_VERSION;
-    u.heartbeat.uptimeSeconds =
-        std::max<std::int64_t>(0, std::chrono::duration_cast<std::chrono::seconds>(now - settings.startedAt).count());
+    u.heartbeat.uptimeSeconds = std::max<std::int64_t>(
+        0, std::chrono::duration_cast<std::chrono::seconds>(now - settings.startedAt).count());
     u.heartbeat.freeDiskMb = freeDiskMb(settings.dataDir);
     u.heartbeat.contentVersion = clipUtf8(settings.contentVersion, upload::kMaxVersionBytes);
     u.heartbeat.lastError = clipUtf8(lastError, upload::kMaxLastErrorBytes);
@@ -50,11 +51,12 @@ upload::Upload buildUpload(const UploaderSettings& settings, upload::DailyRollup
     return u;
 }
 
-}  // namespace
+} // namespace
 
 std::string hubUploadUrl(std::string_view hubUrl) {
     std::string url(hubUrl);
-    while (!url.empty() && url.back() == '/') url.pop_back();
+    while (!url.empty() && url.back() == '/')
+        url.pop_back();
     if (url.empty()) return url;
     if (endsWith(url, "/api/v1/uploads")) return url;
     if (endsWith(url, "/api")) return url + "/v1/uploads";
@@ -100,7 +102,8 @@ std::size_t StatsUploader::enqueueDue(system_clock::time_point now, std::string_
 }
 
 std::expected<std::size_t, std::string> writeExport(const std::filesystem::path& file, UsageStore& usage,
-                                                    const UploaderSettings& settings, system_clock::time_point now) {
+                                                    const UploaderSettings& settings,
+                                                    system_clock::time_point now) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     if (!out) return std::unexpected(fmt::format("cannot write {}: {}", file.string(), std::strerror(errno)));
     const std::string today = localDay(now);
@@ -115,4 +118,4 @@ std::expected<std::size_t, std::string> writeExport(const std::filesystem::path&
     return lines;
 }
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -1,11 +1,12 @@
-// Decides what usage figures go to the commune hub: each finished day once (complete), and today's so far every
-// upload interval, each as one upload (kiosk/common/include/common/usage_upload.hpp) keyed kiosk id + ":" + day, so a re-send
-// replaces the day on the hub and in the outbox. Also writes the same uploads to a file (kiosk --export-stats).
+// Decides what usage figures go to the commune hub: each finished day once (complete), and today's so far
+// every upload interval, each as one upload (kiosk/common/include/common/usage_upload.hpp) keyed kiosk id +
+// ":" + day, so a re-send replaces the day on the hub and in the outbox. Also writes the same uploads to a
+// file (kiosk --export-stats).
 #pragma once
 
+#include "common/usage_upload.hpp"
 #include "upload/outbox.hpp"
 #include "usage/usage_events.hpp"
-#include "common/usage_upload.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -20,14 +21,15 @@ namespace kiosk {
 struct UploaderSettings {
     std::string kioskId;
     std::string village;
-    std::string destination;  // the hub's upload URL (see hubUploadUrl)
+    std::string destination; // the hub's upload URL (see hubUploadUrl)
     std::chrono::minutes interval{15};
-    std::filesystem::path dataDir;  // its free space goes in the heartbeat
+    std::filesystem::path dataDir; // its free space goes in the heartbeat
     std::string contentVersion;
-    std::chrono::system_clock::time_point startedAt;  // for the uptime
+    std::chrono::system_clock::time_point startedAt; // for the uptime
 };
 
-// The URL uploads are POSTed to, from the config's hub.url: used as is when it already ends in /api/v1/uploads,
+// The URL uploads are POSTed to, from the config's hub.url: used as is when it already ends in
+// /api/v1/uploads,
 // "<url>/v1/uploads" when it ends in /api (as in the example config), else "<url>/api/v1/uploads".
 [[nodiscard]] std::string hubUploadUrl(std::string_view hubUrl);
 
@@ -36,19 +38,20 @@ struct UploaderSettings {
 inline constexpr std::chrono::minutes kFinalizeGrace{10};
 
 class StatsUploader {
-public:
+  public:
     StatsUploader(UsageStore& usage, Outbox& outbox, UploaderSettings settings);
 
-    // Puts in the outbox what is due at `now`: finished days not yet sent complete, then today's figures so far
-    // if the interval has passed since the last time (or this is the first call). lastError goes in the
+    // Puts in the outbox what is due at `now`: finished days not yet sent complete, then today's figures so
+    // far if the interval has passed since the last time (or this is the first call). lastError goes in the
     // heartbeat. Returns how many messages were enqueued.
     std::size_t enqueueDue(std::chrono::system_clock::time_point now, std::string_view lastError);
 
-    [[nodiscard]] upload::Upload makeUpload(upload::DailyRollup day, std::chrono::system_clock::time_point now,
+    [[nodiscard]] upload::Upload makeUpload(upload::DailyRollup day,
+                                            std::chrono::system_clock::time_point now,
                                             std::string_view lastError) const;
     [[nodiscard]] std::string idempotencyKey(std::string_view day) const;
 
-private:
+  private:
     UsageStore& m_usage;
     Outbox& m_outbox;
     UploaderSettings m_settings;
@@ -62,4 +65,4 @@ private:
                                                                   const UploaderSettings& settings,
                                                                   std::chrono::system_clock::time_point now);
 
-}  // namespace kiosk
+} // namespace kiosk

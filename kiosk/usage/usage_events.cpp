@@ -30,8 +30,8 @@ constexpr std::string_view eventKind(upload::Count id) {
 }
 
 constexpr std::size_t kMaxNameBytes = 64;
-constexpr std::size_t kFlushAtEvents = 500;      // a burst never builds a long transaction
-constexpr std::size_t kMaxBuffered = 5000;       // while the database refuses writes
+constexpr std::size_t kFlushAtEvents = 500; // a burst never builds a long transaction
+constexpr std::size_t kMaxBuffered = 5000;  // while the database refuses writes
 constexpr auto kFlushAfter = std::chrono::seconds(1);
 
 struct LocalMoment {
@@ -82,7 +82,7 @@ std::optional<upload::DailyRollup> parseStoredRollup(const std::string& body) {
     return std::move(parsed->days.front());
 }
 
-}  // namespace
+} // namespace
 
 std::string usageName(std::string_view name) {
     const bool startsWithLetter = !name.empty() && name[0] >= 'a' && name[0] <= 'z';
@@ -107,7 +107,7 @@ std::string databaseFile(db::Database& db) {
     return file != nullptr ? std::string(file) : std::string();
 }
 
-}  // namespace
+} // namespace
 
 UsageRecorder::UsageRecorder(db::Database& db, RecorderWrites writes) {
     m_buffer.reserve(64);
@@ -115,10 +115,10 @@ UsageRecorder::UsageRecorder(db::Database& db, RecorderWrites writes) {
     if (writes == RecorderWrites::background && !file.empty()) {
         // Opened here, so a failure shows at start; from then on used by the writer thread only.
         db::Database own = db::Database::open(file);
-        (void)own.prepare(kInsertEvent);  // the table exists: fail now rather than on the first write
-        m_writer = std::jthread([this](std::stop_token stop, db::Database connection) {
-            writerLoop(stop, std::move(connection));
-        }, std::move(own));
+        (void)own.prepare(kInsertEvent); // the table exists: fail now rather than on the first write
+        m_writer = std::jthread([this](std::stop_token stop,
+                                       db::Database connection) { writerLoop(stop, std::move(connection)); },
+                                std::move(own));
     } else {
         m_callerDb = &db;
         m_callerInsert.emplace(db.prepare(kInsertEvent));
@@ -128,17 +128,17 @@ UsageRecorder::UsageRecorder(db::Database& db, RecorderWrites writes) {
 UsageRecorder::~UsageRecorder() {
     try {
         if (m_writer.joinable()) {
-            m_writer.request_stop();  // the writer writes what is left before it returns
+            m_writer.request_stop(); // the writer writes what is left before it returns
             m_writer.join();
         } else {
             flush();
         }
-    } catch (...) {  // a destructor never throws; the writer keeps its own errors
+    } catch (...) { // a destructor never throws; the writer keeps its own errors
     }
 }
 
-void UsageRecorder::record(std::string_view kind, TimePoint now, std::string_view guideId, std::string_view topic,
-                           int step, std::string value) {
+void UsageRecorder::record(std::string_view kind, TimePoint now, std::string_view guideId,
+                           std::string_view topic, int step, std::string value) {
     LocalMoment moment = localMoment(now);
     Event event;
     event.day = std::move(moment.day);
@@ -156,7 +156,7 @@ void UsageRecorder::record(std::string_view kind, TimePoint now, std::string_vie
         requestWrite(lock);
         m_writtenCv.wait(lock, [this] { return m_buffer.size() < kMaxBuffered || !m_lastError.empty(); });
     }
-    if (m_buffer.size() >= kMaxBuffered) {  // the database has refused writes for a long time
+    if (m_buffer.size() >= kMaxBuffered) { // the database has refused writes for a long time
         m_buffer.erase(m_buffer.begin());
         ++m_dropped;
         ++m_settled;
@@ -164,7 +164,7 @@ void UsageRecorder::record(std::string_view kind, TimePoint now, std::string_vie
     if (m_buffer.empty()) {
         m_oldestBuffered = now;
         m_oldestArrived = std::chrono::steady_clock::now();
-        m_wake.notify_all();  // the writer starts its one-second wait
+        m_wake.notify_all(); // the writer starts its one-second wait
     }
     m_buffer.push_back(std::move(event));
     ++m_recorded;
@@ -207,8 +207,10 @@ void UsageRecorder::flush() {
 
 void UsageRecorder::writeBatch(db::Database& db, db::Statement& insert, std::vector<Event>& batch) {
     auto bindText = [&insert](int index, const std::string& text) {
-        if (text.empty()) insert.bind(index, nullptr);
-        else insert.bind(index, std::string_view(text));
+        if (text.empty())
+            insert.bind(index, nullptr);
+        else
+            insert.bind(index, std::string_view(text));
     };
     std::string error;
     try {
@@ -217,15 +219,18 @@ void UsageRecorder::writeBatch(db::Database& db, db::Statement& insert, std::vec
             insert.bind(1, std::string_view(e.day)).bind(2, e.secondOfDay).bind(3, std::string_view(e.kind));
             bindText(4, e.guideId);
             bindText(5, e.topic);
-            if (e.step == 0) insert.bind(6, nullptr);
-            else insert.bind(6, e.step);
+            if (e.step == 0)
+                insert.bind(6, nullptr);
+            else
+                insert.bind(6, e.step);
             bindText(7, e.value);
             insert.run();
         }
         // Events for a day already sent as complete (the writer was held up past the day's end, or the
         // clock was set back): that day goes again, so the hub's copy never misses them.
         std::set<std::string_view> days;
-        for (const Event& e : batch) days.insert(e.day);
+        for (const Event& e : batch)
+            days.insert(e.day);
         db::Statement resend = db.prepare("UPDATE usage_rollup SET sent = 0 WHERE day = ?1 AND sent = 1");
         for (std::string_view day : days) {
             resend.bind(1, day).run();
@@ -240,9 +245,10 @@ void UsageRecorder::writeBatch(db::Database& db, db::Statement& insert, std::vec
     if (error.empty()) {
         m_settled += batch.size();
     } else {
-        m_buffer.insert(m_buffer.begin(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));
-        if (!m_oldestBuffered) m_oldestBuffered = TimePoint{};  // due again at the next chance
-        m_oldestArrived = std::chrono::steady_clock::now();  // the writer retries a second from now
+        m_buffer.insert(m_buffer.begin(), std::make_move_iterator(batch.begin()),
+                        std::make_move_iterator(batch.end()));
+        if (!m_oldestBuffered) m_oldestBuffered = TimePoint{}; // due again at the next chance
+        m_oldestArrived = std::chrono::steady_clock::now();    // the writer retries a second from now
     }
     ++m_writeAttempts;
     m_lastError = std::move(error);
@@ -259,13 +265,14 @@ void UsageRecorder::writerLoop(std::stop_token stop, db::Database db) {
         } else {
             m_wake.wait_until(lock, stop, m_oldestArrived + kFlushAfter, [this] { return m_writeRequested; });
         }
-        const bool due = m_writeRequested || std::chrono::steady_clock::now() >= m_oldestArrived + kFlushAfter;
+        const bool due =
+            m_writeRequested || std::chrono::steady_clock::now() >= m_oldestArrived + kFlushAfter;
         if (m_buffer.empty() || (!due && !stop.stop_requested())) continue;
         std::vector<Event> batch;
         batch.swap(m_buffer);
         m_oldestBuffered.reset();
         m_writeRequested = false;
-        m_writtenCv.notify_all();  // the buffer has room again
+        m_writtenCv.notify_all(); // the buffer has room again
         lock.unlock();
         writeBatch(db, insert, batch);
         lock.lock();
@@ -301,7 +308,7 @@ void UsageRecorder::sessionStarted(TimePoint now) {
 void UsageRecorder::sessionEnded(TimePoint now) {
     record(kSessionEnded, now);
     std::unique_lock lock(m_mutex);
-    requestWrite(lock);  // the resident has gone: a good moment, and not one to wait for
+    requestWrite(lock); // the resident has gone: a good moment, and not one to wait for
 }
 
 void UsageRecorder::screenShown(std::string_view screen, TimePoint now) {
@@ -312,7 +319,8 @@ void UsageRecorder::guideStarted(std::string_view guideId, std::string_view topi
     record(kGuideStarted, now, guideId, topic);
 }
 
-void UsageRecorder::guideStepReached(std::string_view guideId, std::string_view topic, int step, TimePoint now) {
+void UsageRecorder::guideStepReached(std::string_view guideId, std::string_view topic, int step,
+                                     TimePoint now) {
     record(kStepReached, now, guideId, topic, step);
 }
 
@@ -337,15 +345,24 @@ void UsageRecorder::qrShown(TimePoint now) {
 }
 
 void UsageRecorder::textSizeChanged(int level, TimePoint now) {
-    record(eventKind(upload::Count::textSizeChanged), now, {}, {}, 0, std::to_string(std::clamp(level, 0, 9)));
+    record(eventKind(upload::Count::textSizeChanged), now, {}, {}, 0,
+           std::to_string(std::clamp(level, 0, 9)));
 }
 
 void UsageRecorder::booking(BookingEvent event, TimePoint now) {
     switch (event) {
-    case BookingEvent::made: record(eventKind(upload::Count::bookingsMade), now); break;
-    case BookingEvent::cancelled: record(eventKind(upload::Count::bookingsCancelled), now); break;
-    case BookingEvent::done: record(eventKind(upload::Count::bookingsDone), now); break;
-    case BookingEvent::noShow: record(eventKind(upload::Count::bookingsNoShow), now); break;
+    case BookingEvent::made:
+        record(eventKind(upload::Count::bookingsMade), now);
+        break;
+    case BookingEvent::cancelled:
+        record(eventKind(upload::Count::bookingsCancelled), now);
+        break;
+    case BookingEvent::done:
+        record(eventKind(upload::Count::bookingsDone), now);
+        break;
+    case BookingEvent::noShow:
+        record(eventKind(upload::Count::bookingsNoShow), now);
+        break;
     }
 }
 
@@ -379,23 +396,32 @@ upload::DailyRollup UsageStore::compute(std::string_view day, bool complete) {
             if (g.topic.empty()) g.topic = topic;
             return g;
         };
-        if (const upload::CountFigure* f = countFigureFor(kind)) rollup.*f->field += count;
-        else if (const upload::SurveyFigure* s = surveyFigureFor(kind)) countAnswer(rollup.*s->field, value, count);
-        else if (kind == kScreenShown) rollup.screens[value.empty() ? "other" : value] += count;
-        else if (kind == kGuideStarted && !guideId.empty()) guide().started += count;
-        else if (kind == kGuideFinished && !guideId.empty()) guide().finished += count;
-        else if (kind == kStepReached && !guideId.empty() && validStep(step)) guide().reachedStep[step] += count;
-        else if (kind == kGuideLeft && !guideId.empty() && validStep(step)) guide().leftAtStep[step] += count;
+        if (const upload::CountFigure* f = countFigureFor(kind))
+            rollup.*f->field += count;
+        else if (const upload::SurveyFigure* s = surveyFigureFor(kind))
+            countAnswer(rollup.*s->field, value, count);
+        else if (kind == kScreenShown)
+            rollup.screens[value.empty() ? "other" : value] += count;
+        else if (kind == kGuideStarted && !guideId.empty())
+            guide().started += count;
+        else if (kind == kGuideFinished && !guideId.empty())
+            guide().finished += count;
+        else if (kind == kStepReached && !guideId.empty() && validStep(step))
+            guide().reachedStep[step] += count;
+        else if (kind == kGuideLeft && !guideId.empty() && validStep(step))
+            guide().leftAtStep[step] += count;
         // session_ended and unknown kinds (from a newer program) count towards nothing here.
     }
-    for (auto& [id, figures] : guides) rollup.guides.push_back(std::move(figures));
+    for (auto& [id, figures] : guides)
+        rollup.guides.push_back(std::move(figures));
     // Within the hub's limits; in practice a kiosk has a few dozen guides and eight screens.
     if (rollup.guides.size() > upload::kMaxGuidesPerDay) {
         std::ranges::stable_sort(rollup.guides, std::greater{}, &upload::GuideFigures::started);
         rollup.guides.resize(upload::kMaxGuidesPerDay);
         std::ranges::sort(rollup.guides, {}, &upload::GuideFigures::guideId);
     }
-    while (rollup.screens.size() > upload::kMaxScreensPerDay) rollup.screens.erase(std::prev(rollup.screens.end()));
+    while (rollup.screens.size() > upload::kMaxScreensPerDay)
+        rollup.screens.erase(std::prev(rollup.screens.end()));
     return rollup;
 }
 
@@ -407,10 +433,10 @@ std::optional<upload::DailyRollup> UsageStore::stored(std::string_view day) {
 }
 
 void UsageStore::store(const upload::DailyRollup& rollup, system_clock::time_point now) {
-    db::Statement upsert = m_db.prepare(
-        "INSERT INTO usage_rollup (day, body, complete, computed_at) VALUES (?1, ?2, ?3, ?4) "
-        "ON CONFLICT (day) DO UPDATE SET body = excluded.body, complete = excluded.complete, "
-        "computed_at = excluded.computed_at");
+    db::Statement upsert =
+        m_db.prepare("INSERT INTO usage_rollup (day, body, complete, computed_at) VALUES (?1, ?2, ?3, ?4) "
+                     "ON CONFLICT (day) DO UPDATE SET body = excluded.body, complete = excluded.complete, "
+                     "computed_at = excluded.computed_at");
     upsert.bind(1, std::string_view(rollup.day))
         .bind(2, std::string_view(upload::toJson(rollup).dump()))
         .bind(3, rollup.complete ? 1 : 0)
@@ -440,17 +466,19 @@ std::vector<std::string> UsageStore::days() {
     std::vector<std::string> result;
     db::Statement query =
         m_db.prepare("SELECT DISTINCT day FROM usage_event UNION SELECT day FROM usage_rollup ORDER BY 1");
-    while (query.step()) result.push_back(query.columnText(0));
+    while (query.step())
+        result.push_back(query.columnText(0));
     return result;
 }
 
 std::vector<std::string> UsageStore::finishedDaysNotSent(std::string_view today) {
     std::vector<std::string> result;
-    db::Statement query = m_db.prepare(
-        "SELECT DISTINCT day FROM usage_event WHERE day < ?1 UNION SELECT day FROM usage_rollup WHERE day < ?1 "
-        "EXCEPT SELECT day FROM usage_rollup WHERE sent = 1 ORDER BY 1");
+    db::Statement query = m_db.prepare("SELECT DISTINCT day FROM usage_event WHERE day < ?1 UNION SELECT day "
+                                       "FROM usage_rollup WHERE day < ?1 "
+                                       "EXCEPT SELECT day FROM usage_rollup WHERE sent = 1 ORDER BY 1");
     query.bind(1, today);
-    while (query.step()) result.push_back(query.columnText(0));
+    while (query.step())
+        result.push_back(query.columnText(0));
     return result;
 }
 
@@ -459,16 +487,19 @@ void UsageStore::markSent(std::string_view day) {
     update.bind(1, day).run();
 }
 
-std::size_t UsageStore::pruneRawEvents(std::string_view today, int rawEventDays, system_clock::time_point now) {
+std::size_t UsageStore::pruneRawEvents(std::string_view today, int rawEventDays,
+                                       system_clock::time_point now) {
     const std::string cutoff = addDays(today, -rawEventDays);
     db::Transaction transaction(m_db);
     std::vector<std::string> oldDays;
     {
         db::Statement query = m_db.prepare("SELECT DISTINCT day FROM usage_event WHERE day < ?1");
         query.bind(1, std::string_view(cutoff));
-        while (query.step()) oldDays.push_back(query.columnText(0));
+        while (query.step())
+            oldDays.push_back(query.columnText(0));
     }
-    for (const std::string& day : oldDays) (void)rollup(day, true, now);  // stored before the events go
+    for (const std::string& day : oldDays)
+        (void)rollup(day, true, now); // stored before the events go
     db::Statement erase = m_db.prepare("DELETE FROM usage_event WHERE day < ?1");
     erase.bind(1, std::string_view(cutoff)).run();
     const auto removed = static_cast<std::size_t>(m_db.changes());
@@ -476,4 +507,4 @@ std::size_t UsageStore::pruneRawEvents(std::string_view today, int rawEventDays,
     return removed;
 }
 
-}  // namespace kiosk
+} // namespace kiosk

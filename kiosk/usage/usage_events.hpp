@@ -1,7 +1,7 @@
-// Privacy-safe usage statistics: what was used, never who. Events are counts, step numbers and names that come
-// from the program or the bundled guides (screen names, guide ids, topics) — never a phone number, a name or
-// anything a resident typed. They are kept raw for rawEventDays and rolled up per local day; the rollups
-// (kiosk/common/include/common/usage_upload.hpp) are what travels to the commune hub.
+// Privacy-safe usage statistics: what was used, never who. Events are counts, step numbers and names that
+// come from the program or the bundled guides (screen names, guide ids, topics) — never a phone number, a
+// name or anything a resident typed. They are kept raw for rawEventDays and rolled up per local day; the
+// rollups (kiosk/common/include/common/usage_upload.hpp) are what travels to the commune hub.
 #pragma once
 
 #include "common/database.hpp"
@@ -31,26 +31,27 @@ using SurveyAnswer = upload::Answer;
 // phone number or typed text can never be stored even if a caller passes one by mistake.
 [[nodiscard]] std::string usageName(std::string_view name);
 
-// Where the recorder's writes happen. background: a writer thread with its own connection to the same file, so the
-// UI thread never waits for the disk (with synchronous=FULL every commit is an fsync: measured 3.6 ms per event
-// as its own transaction, and ~19 ms for a one-second batch, on this machine). onCallerThread: writes inside
-// flush()/flushIfDue()/sessionEnded() on the caller's thread; also used for an in-memory database.
+// Where the recorder's writes happen. background: a writer thread with its own connection to the same file,
+// so the UI thread never waits for the disk (with synchronous=FULL every commit is an fsync: measured 3.6 ms
+// per event as its own transaction, and ~19 ms for a one-second batch, on this machine). onCallerThread:
+// writes inside flush()/flushIfDue()/sessionEnded() on the caller's thread; also used for an in-memory
+// database.
 enum class RecorderWrites { background, onCallerThread };
 
 // Records events from the UI thread, one line per event in the App: an event is a few string copies into a
 // buffer (a microsecond or so), written in one transaction at most about a second later. What a power cut can
 // lose: the last second of counts. Never a booking: bookings commit on their own, synchronously.
 class UsageRecorder {
-public:
+  public:
     explicit UsageRecorder(db::Database& db, RecorderWrites writes = RecorderWrites::background);
     UsageRecorder(const UsageRecorder&) = delete;
     UsageRecorder& operator=(const UsageRecorder&) = delete;
-    ~UsageRecorder();  // writes what is left, stops the writer; never throws
+    ~UsageRecorder(); // writes what is left, stops the writer; never throws
 
     using TimePoint = std::chrono::system_clock::time_point;
 
     void sessionStarted(TimePoint now);
-    void sessionEnded(TimePoint now);  // also asks for the buffer to be written now
+    void sessionEnded(TimePoint now); // also asks for the buffer to be written now
     void screenShown(std::string_view screen, TimePoint now);
     // Steps are 1-based, as the resident sees them ("Bước 3/8").
     void guideStarted(std::string_view guideId, std::string_view topic, TimePoint now);
@@ -67,8 +68,8 @@ public:
     // Asks for the buffer to be written if its oldest event is a second old (by `now`). The background writer
     // also writes by itself a second after an event arrives; on the caller's thread, call this from a timer.
     void flushIfDue(TimePoint now);
-    // Writes the buffer and waits until it is written (shutdown, tests). A failure is kept in lastError() and the
-    // events are tried again later.
+    // Writes the buffer and waits until it is written (shutdown, tests). A failure is kept in lastError() and
+    // the events are tried again later.
     void flush();
 
     [[nodiscard]] std::size_t buffered() const;
@@ -79,42 +80,43 @@ public:
     struct Event {
         std::string day;
         int secondOfDay = 0;
-        std::string_view kind;  // a static string: an event kind from the table or usage_events.cpp
-        std::string guideId;  // "" = NULL
-        std::string topic;    // "" = NULL
-        int step = 0;         // 0 = NULL
-        std::string value;    // "" = NULL
+        std::string_view kind; // a static string: an event kind from the table or usage_events.cpp
+        std::string guideId;   // "" = NULL
+        std::string topic;     // "" = NULL
+        int step = 0;          // 0 = NULL
+        std::string value;     // "" = NULL
     };
 
-private:
-    void record(std::string_view kind, TimePoint now, std::string_view guideId = {}, std::string_view topic = {},
-                int step = 0, std::string value = {});
+  private:
+    void record(std::string_view kind, TimePoint now, std::string_view guideId = {},
+                std::string_view topic = {}, int step = 0, std::string value = {});
     void requestWrite(std::unique_lock<std::mutex>& lock);
-    // Writes the batch in one transaction; on failure puts it back in front of the buffer. Called without m_mutex.
+    // Writes the batch in one transaction; on failure puts it back in front of the buffer. Called without
+    // m_mutex.
     void writeBatch(db::Database& db, db::Statement& insert, std::vector<Event>& batch);
     void writerLoop(std::stop_token stop, db::Database db);
 
-    db::Database* m_callerDb = nullptr;               // onCallerThread
-    std::optional<db::Statement> m_callerInsert;      // onCallerThread
-    mutable std::mutex m_mutex;                       // guards the members below
-    std::condition_variable_any m_wake;               // the writer waits here
-    std::condition_variable m_writtenCv;              // flush() waits here
+    db::Database* m_callerDb = nullptr;          // onCallerThread
+    std::optional<db::Statement> m_callerInsert; // onCallerThread
+    mutable std::mutex m_mutex;                  // guards the members below
+    std::condition_variable_any m_wake;          // the writer waits here
+    std::condition_variable m_writtenCv;         // flush() waits here
     std::vector<Event> m_buffer;
-    std::optional<TimePoint> m_oldestBuffered;        // by the callers' clock
-    std::chrono::steady_clock::time_point m_oldestArrived;  // by the real clock, for the writer
+    std::optional<TimePoint> m_oldestBuffered;             // by the callers' clock
+    std::chrono::steady_clock::time_point m_oldestArrived; // by the real clock, for the writer
     bool m_writeRequested = false;
-    std::uint64_t m_recorded = 0;  // events ever recorded
-    std::uint64_t m_settled = 0;   // events written or dropped
+    std::uint64_t m_recorded = 0; // events ever recorded
+    std::uint64_t m_settled = 0;  // events written or dropped
     std::uint64_t m_writeAttempts = 0;
     std::string m_lastError;
     std::size_t m_dropped = 0;
-    std::jthread m_writer;  // last: stopped and joined first
+    std::jthread m_writer; // last: stopped and joined first
 };
 
-// Reads raw events into daily rollups, keeps the rollups, and prunes old raw events. Used by the upload worker
-// (on its own connection) and by `kiosk --export-stats`.
+// Reads raw events into daily rollups, keeps the rollups, and prunes old raw events. Used by the upload
+// worker (on its own connection) and by `kiosk --export-stats`.
 class UsageStore {
-public:
+  public:
     explicit UsageStore(db::Database& db);
 
     // The day's figures: computed from the raw events while they exist (and stored), else the stored rollup,
@@ -134,12 +136,13 @@ public:
 
     // Deletes raw events of days more than rawEventDays before today, after storing those days' rollups.
     // Returns how many events went.
-    std::size_t pruneRawEvents(std::string_view today, int rawEventDays, std::chrono::system_clock::time_point now);
+    std::size_t pruneRawEvents(std::string_view today, int rawEventDays,
+                               std::chrono::system_clock::time_point now);
 
     [[nodiscard]] db::Database& database() { return m_db; }
 
-private:
+  private:
     db::Database& m_db;
 };
 
-}  // namespace kiosk
+} // namespace kiosk

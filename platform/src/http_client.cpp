@@ -34,7 +34,8 @@ using HeaderList = std::unique_ptr<curl_slist, SlistDeleter>;
 using CurlString = std::unique_ptr<char, CurlStringDeleter>;
 
 std::string lower(std::string text) {
-    std::ranges::transform(text, text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::ranges::transform(text, text.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return text;
 }
 
@@ -58,7 +59,7 @@ std::size_t collectResponse(char* data, std::size_t size, std::size_t count, voi
     auto* out = static_cast<std::string*>(user);
     const std::size_t bytes = size * count;
     if (out->size() < kMaxResponseBytes) out->append(data, std::min(bytes, kMaxResponseBytes - out->size()));
-    return bytes;  // read everything, keep only the start
+    return bytes; // read everything, keep only the start
 }
 
 // libcurl calls this about once a second and while data moves; non-zero abandons the transfer.
@@ -71,10 +72,11 @@ bool safeHeaderValue(std::string_view value) {
     return std::ranges::none_of(value, [](char c) { return c == '\r' || c == '\n' || c == '\0'; });
 }
 
-}  // namespace
+} // namespace
 
 CurlGlobal::CurlGlobal() {
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw std::runtime_error("libcurl could not start");
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+        throw std::runtime_error("libcurl could not start");
 }
 
 CurlGlobal::~CurlGlobal() {
@@ -93,7 +95,8 @@ std::expected<void, std::string> checkUploadUrl(std::string_view text) {
     if (scheme == "https") return {};
     if (scheme == "http") {
         if (isLoopbackHost(host)) return {};
-        return std::unexpected(fmt::format("{}: plain http is allowed only to this machine; use https", owned));
+        return std::unexpected(
+            fmt::format("{}: plain http is allowed only to this machine; use https", owned));
     }
     return std::unexpected(fmt::format("{}: only https (or http to this machine) is allowed", owned));
 }
@@ -134,15 +137,17 @@ std::expected<HttpResponse, std::string> postJson(const HttpPost& request) {
     auto addHeader = [&headers](const std::string& line) {
         curl_slist* next = curl_slist_append(headers.get(), line.c_str());
         if (next != nullptr) {
-            (void)headers.release();  // now owned by next
+            (void)headers.release(); // now owned by next
             headers.reset(next);
         }
         return next != nullptr;
     };
     bool headersOk = addHeader("Content-Type: application/json") && addHeader("Content-Encoding: gzip") &&
-                     addHeader("Expect:");  // no 100-continue round trip for a few KB
-    if (!request.bearerToken.empty()) headersOk = headersOk && addHeader("Authorization: Bearer " + request.bearerToken);
-    if (!request.idempotencyKey.empty()) headersOk = headersOk && addHeader("Idempotency-Key: " + request.idempotencyKey);
+                     addHeader("Expect:"); // no 100-continue round trip for a few KB
+    if (!request.bearerToken.empty())
+        headersOk = headersOk && addHeader("Authorization: Bearer " + request.bearerToken);
+    if (!request.idempotencyKey.empty())
+        headersOk = headersOk && addHeader("Idempotency-Key: " + request.idempotencyKey);
     if (!headersOk) return std::unexpected("out of memory for the request headers");
 
     std::string responseBody;
@@ -150,8 +155,8 @@ std::expected<HttpResponse, std::string> postJson(const HttpPost& request) {
     CURL* h = curl.get();
     curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);  // a redirect could lead off https or off loopback
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);        // a worker thread: no SIGALRM for DNS timeouts
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L); // a redirect could lead off https or off loopback
+    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);       // a worker thread: no SIGALRM for DNS timeouts
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, static_cast<long>(request.connectTimeout.count()));
     curl_easy_setopt(h, CURLOPT_TIMEOUT, static_cast<long>(request.totalTimeout.count()));
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
@@ -172,7 +177,8 @@ std::expected<HttpResponse, std::string> postJson(const HttpPost& request) {
 
     const CURLcode rc = curl_easy_perform(h);
     if (rc != CURLE_OK) {
-        return std::unexpected(fmt::format("{}: {}", curl_easy_strerror(rc), errorText[0] != 0 ? errorText : ""));
+        return std::unexpected(
+            fmt::format("{}: {}", curl_easy_strerror(rc), errorText[0] != 0 ? errorText : ""));
     }
     HttpResponse response;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &response.status);
@@ -180,4 +186,4 @@ std::expected<HttpResponse, std::string> postJson(const HttpPost& request) {
     return response;
 }
 
-}  // namespace platform
+} // namespace platform

@@ -26,7 +26,7 @@ bool NarrationPlayer::openDevice(int rate, int channels) {
     want.format = AUDIO_S16SYS;
     want.channels = static_cast<Uint8>(channels);
     want.samples = 4096;
-    m_device = SDL_OpenAudioDevice(nullptr, 0, &want, nullptr, 0);  // SDL converts if the device differs
+    m_device = SDL_OpenAudioDevice(nullptr, 0, &want, nullptr, 0); // SDL converts if the device differs
     if (!m_device) {
         m_lastError = std::string("no sound device: ") + SDL_GetError();
         return false;
@@ -53,9 +53,11 @@ bool NarrationPlayer::play(const std::filesystem::path& file) {
         std::unique_ptr<Uint8, void (*)(Uint8*)> owned(buffer, SDL_FreeWAV);
         SDL_AudioCVT cvt;
         // Convert whatever the WAV holds to 16-bit so one device format serves every file.
-        SDL_BuildAudioCVT(&cvt, spec.format, spec.channels, spec.freq, AUDIO_S16SYS, spec.channels, spec.freq);
+        SDL_BuildAudioCVT(&cvt, spec.format, spec.channels, spec.freq, AUDIO_S16SYS, spec.channels,
+                          spec.freq);
         std::unique_ptr<Uint8, void (*)(void*)> converted(
-            static_cast<Uint8*>(SDL_malloc(static_cast<size_t>(length) * static_cast<size_t>(cvt.len_mult))), SDL_free);
+            static_cast<Uint8*>(SDL_malloc(static_cast<size_t>(length) * static_cast<size_t>(cvt.len_mult))),
+            SDL_free);
         cvt.len = static_cast<int>(length);
         cvt.buf = converted.get();
         SDL_memcpy(cvt.buf, buffer, length);
@@ -83,6 +85,8 @@ void NarrationPlayer::stop() {
     if (m_device) SDL_ClearQueuedAudio(m_device);
 }
 
-bool NarrationPlayer::isPlaying() const { return m_device && SDL_GetQueuedAudioSize(m_device) > 0; }
+bool NarrationPlayer::isPlaying() const {
+    return m_device && SDL_GetQueuedAudioSize(m_device) > 0;
+}
 
-}  // namespace platform
+} // namespace platform

@@ -34,7 +34,8 @@ const Picture& PictureCache::get(const std::filesystem::path& file) {
 }
 
 void PictureCache::keepOnly(const std::vector<std::filesystem::path>& files) {
-    std::erase_if(m_pictures, [&](const auto& item) { return std::ranges::find(files, item.first) == files.end(); });
+    std::erase_if(m_pictures,
+                  [&](const auto& item) { return std::ranges::find(files, item.first) == files.end(); });
 }
 
-}  // namespace platform
+} // namespace platform

@@ -14,7 +14,7 @@ sigset_t shutdownSignalSet() {
     sigaddset(&set, SIGHUP);
     return set;
 }
-}  // namespace
+} // namespace
 
 ShutdownSignals::ShutdownSignals() {
     sigset_t set = shutdownSignalSet();
@@ -44,4 +44,4 @@ ShutdownSignals::~ShutdownSignals() {
     m_thread.join();
 }
 
-}  // namespace platform
+} // namespace platform

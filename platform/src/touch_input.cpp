@@ -17,7 +17,7 @@ bool TouchInput::handle(const SDL_Event& event, int windowWidth, int windowHeigh
         break;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
-        if (event.button.which == SDL_TOUCH_MOUSEID) return true;  // SDL's copy of a finger event
+        if (event.button.which == SDL_TOUCH_MOUSEID) return true; // SDL's copy of a finger event
         if (event.button.button != SDL_BUTTON_LEFT) return true;
         next.x = static_cast<float>(event.button.x);
         next.y = static_cast<float>(event.button.y);
@@ -57,4 +57,4 @@ void TouchInput::applyNextToImGui() {
     io.MouseDown[0] = m_applied.down;
 }
 
-}  // namespace platform
+} // namespace platform

@@ -20,8 +20,10 @@ namespace platform {
 namespace {
 constexpr size_t kMinScreenshotColours = 16;
 
-[[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what + ": " + SDL_GetError()); }
-}  // namespace
+[[noreturn]] void fail(const std::string& what) {
+    throw std::runtime_error(what + ": " + SDL_GetError());
+}
+} // namespace
 
 SdlGuard::SdlGuard() {
     // Signals are ours (see signals.hpp): SDL must not turn SIGTERM into a window-close request.
@@ -33,7 +35,9 @@ SdlGuard::SdlGuard() {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) fail("SDL_Init");
 }
 
-SdlGuard::~SdlGuard() { SDL_Quit(); }
+SdlGuard::~SdlGuard() {
+    SDL_Quit();
+}
 
 Window::Window(const WindowOptions& options) {
     int width = options.width, height = options.height;
@@ -54,8 +58,8 @@ Window::Window(const WindowOptions& options) {
         // Not on the Pi's kmsdrm driver, which can only show a frame through OpenGL ES.
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
-    m_window.reset(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width,
-                                    height, flags));
+    m_window.reset(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                    width, height, flags));
     if (!m_window) fail("SDL_CreateWindow");
     Uint32 rendererFlags = options.softwareRenderer ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED;
     m_renderer.reset(SDL_CreateRenderer(m_window.get(), -1, rendererFlags));
@@ -67,7 +71,7 @@ Window::Window(const WindowOptions& options) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // nothing to remember between runs
+    io.IniFilename = nullptr; // nothing to remember between runs
     io.LogFilename = nullptr;
     ImGui_ImplSDL2_InitForSDLRenderer(m_window.get());
     ImGui_ImplSDLRenderer_Init(m_renderer.get());
@@ -121,11 +125,13 @@ int Window::height() const {
 bool Window::screenshot(const std::filesystem::path& file, std::string& error) {
     int w = width(), h = height();
     std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
-    if (SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), w * 4) != 0) {
+    if (SDL_RenderReadPixels(m_renderer.get(), nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), w * 4) !=
+        0) {
         error = std::string("SDL_RenderReadPixels: ") + SDL_GetError();
         return false;
     }
-    for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
+    for (size_t i = 3; i < pixels.size(); i += 4)
+        pixels[i] = 255;
     // A drawn screen has text and buttons: hundreds of colours. A black, blank or half-drawn frame
     // has a few; such a screenshot is a failure, not a picture to trust.
     std::unordered_set<std::uint32_t> colours;
@@ -147,4 +153,4 @@ bool Window::screenshot(const std::filesystem::path& file, std::string& error) {
     return true;
 }
 
-}  // namespace platform
+} // namespace platform

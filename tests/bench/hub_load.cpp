@@ -93,7 +93,8 @@ Upload realisticUpload(const KioskLine& k, const std::vector<std::string>& days,
     u.kioskId = k.id;
     u.village = k.village;
     u.heartbeat = {"0.1.0", 86400, 20480, "2026-11-01", "", "2026-11-25T08:00:00Z"};
-    for (std::size_t i = 0; i < days.size(); ++i) u.days.push_back(realisticDay(days[i], seed * 131u + static_cast<std::uint32_t>(i)));
+    for (std::size_t i = 0; i < days.size(); ++i)
+        u.days.push_back(realisticDay(days[i], seed * 131u + static_cast<std::uint32_t>(i)));
     return u;
 }
 
@@ -125,19 +126,23 @@ bool flag(int argc, char** argv, const std::string& name) {
 
 std::string nextDay(const std::string& day) {
     using namespace std::chrono;
-    const year_month_day d{year{std::stoi(day.substr(0, 4))}, month{static_cast<unsigned>(std::stoi(day.substr(5, 2)))},
+    const year_month_day d{year{std::stoi(day.substr(0, 4))},
+                           month{static_cast<unsigned>(std::stoi(day.substr(5, 2)))},
                            std::chrono::day{static_cast<unsigned>(std::stoi(day.substr(8, 2)))}};
     const year_month_day n{sys_days{d} + days{1}};
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(n.year()), static_cast<unsigned>(n.month()),
-                  static_cast<unsigned>(n.day()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(n.year()),
+                  static_cast<unsigned>(n.month()), static_cast<unsigned>(n.day()));
     return buf;
 }
 
 int sample(int argc, char** argv) {
-    const std::string json = toJson(realisticUpload({"thon-1-kiosk", "", "Thôn 1"}, {option(argc, argv, "day", "2026-11-24")}, 1)).dump();
+    const std::string json =
+        toJson(realisticUpload({"thon-1-kiosk", "", "Thôn 1"}, {option(argc, argv, "day", "2026-11-24")}, 1))
+            .dump();
     std::cout << json << "\n";
-    std::cerr << "one realistic day: " << json.size() << " bytes JSON, " << gzip(json).size() << " bytes gzipped\n";
+    std::cerr << "one realistic day: " << json.size() << " bytes JSON, " << gzip(json).size()
+              << " bytes gzipped\n";
     return 0;
 }
 
@@ -146,13 +151,18 @@ int exportLines(int argc, char** argv) {
     const int dayCount = std::stoi(option(argc, argv, "days", "1"));
     std::string day = option(argc, argv, "first-day", "2026-07-01");
     std::vector<std::string> days;
-    for (int i = 0; i < dayCount; ++i, day = nextDay(day)) days.push_back(day);
+    for (int i = 0; i < dayCount; ++i, day = nextDay(day))
+        days.push_back(day);
     // One line per kiosk per month-sized chunk (the 62-day limit per upload).
     for (std::size_t k = 0; k < kiosks.size(); ++k)
         for (std::size_t from = 0; from < days.size(); from += 31) {
             std::vector<std::string> chunk(days.begin() + static_cast<long>(from),
-                                           days.begin() + static_cast<long>(std::min(days.size(), from + 31)));
-            std::cout << toJson(realisticUpload(kiosks[k], chunk, static_cast<std::uint32_t>(k * 1000 + from))).dump() << "\n";
+                                           days.begin() +
+                                               static_cast<long>(std::min(days.size(), from + 31)));
+            std::cout << toJson(
+                             realisticUpload(kiosks[k], chunk, static_cast<std::uint32_t>(k * 1000 + from)))
+                             .dump()
+                      << "\n";
         }
     return 0;
 }
@@ -171,7 +181,8 @@ int send(int argc, char** argv) {
     // Bodies are made before the clock starts: the benchmark measures the hub, not this generator.
     std::vector<std::string> bodies;
     for (std::size_t i = 0; i < kiosks.size(); ++i) {
-        const std::string json = toJson(realisticUpload(kiosks[i], {day}, static_cast<std::uint32_t>(i))).dump();
+        const std::string json =
+            toJson(realisticUpload(kiosks[i], {day}, static_cast<std::uint32_t>(i))).dump();
         bodies.push_back(compress ? gzip(json) : json);
     }
     std::atomic<std::size_t> next{0};
@@ -196,28 +207,36 @@ int send(int argc, char** argv) {
                 const auto sent = std::chrono::steady_clock::now();
                 auto res = client.Post("/api/v1/uploads", headers, bodies[k], "application/json");
                 latencies[static_cast<std::size_t>(t)].push_back(
-                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - sent).count());
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - sent)
+                        .count());
                 if (!res || res->status != 200) {
                     if (failures++ < 3)
-                        std::cerr << "upload failed: " << (res ? std::to_string(res->status) + " " + res->body : "no response") << "\n";
+                        std::cerr << "upload failed: "
+                                  << (res ? std::to_string(res->status) + " " + res->body : "no response")
+                                  << "\n";
                 }
             }
         });
     connected.arrive_and_wait();
     const auto start = std::chrono::steady_clock::now();
-    for (auto& w : workers) w.join();
+    for (auto& w : workers)
+        w.join();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::vector<double> all;
-    for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+    for (auto& l : latencies)
+        all.insert(all.end(), l.begin(), l.end());
     std::sort(all.begin(), all.end());
-    const auto pct = [&](double p) { return all[std::min(all.size() - 1, static_cast<std::size_t>(p * static_cast<double>(all.size())))]; };
-    std::printf("uploads=%zu failures=%d seconds=%.3f rate=%.0f/s p50=%.2fms p99=%.2fms max=%.2fms body=%zuB%s\n",
-                total, failures.load(), seconds, static_cast<double>(total) / seconds, pct(0.50), pct(0.99), all.back(),
-                bodies[0].size(), compress ? " (gzip)" : "");
+    const auto pct = [&](double p) {
+        return all[std::min(all.size() - 1, static_cast<std::size_t>(p * static_cast<double>(all.size())))];
+    };
+    std::printf(
+        "uploads=%zu failures=%d seconds=%.3f rate=%.0f/s p50=%.2fms p99=%.2fms max=%.2fms body=%zuB%s\n",
+        total, failures.load(), seconds, static_cast<double>(total) / seconds, pct(0.50), pct(0.99),
+        all.back(), bodies[0].size(), compress ? " (gzip)" : "");
     return failures == 0 ? 0 : 1;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     const std::string command = argc > 1 ? argv[1] : "";

@@ -7,12 +7,12 @@
 //   background_max_ms          the slowest single call on the UI thread
 //   caller_thread_us_per_event the same buffer written on the caller's thread (a 1 s batch, one fsync)
 //   caller_thread_max_ms       the slowest single call then: the one that wrote the batch
-//   paced_median_us / paced_p99_us / paced_max_ms  one call at a steady 500 events a second (background writer)
-//   own_transaction_us_per_event  for comparison: each event its own commit (an fsync with synchronous=FULL)
-//   rollup_ms                  computing the day's rollup from all those events
+//   paced_median_us / paced_p99_us / paced_max_ms  one call at a steady 500 events a second (background
+//   writer) own_transaction_us_per_event  for comparison: each event its own commit (an fsync with
+//   synchronous=FULL) rollup_ms                  computing the day's rollup from all those events
 //   upload_bytes / upload_gzip_bytes  one realistic day (the bundled guides' ids and step counts) as sent
-#include "usage/stats_uploader.hpp"
 #include "storage/migrations.hpp"
+#include "usage/stats_uploader.hpp"
 #include "usage/usage_events.hpp"
 
 #include "platform/http_client.hpp"
@@ -41,7 +41,8 @@ struct GuideShape {
     int steps = 0;
 };
 
-// The bundled guides' ids, topics and step counts, read roughly from their TOML (enough for a realistic size).
+// The bundled guides' ids, topics and step counts, read roughly from their TOML (enough for a realistic
+// size).
 std::vector<GuideShape> readGuides(const fs::path& dir) {
     std::vector<GuideShape> guides;
     for (const auto& entry : fs::directory_iterator(dir)) {
@@ -69,8 +70,8 @@ struct TempDir {
 };
 
 // A resident's session through one guide: the events the app records for it.
-void session(kiosk::UsageRecorder& r, const GuideShape& g, int leaveAt, std::chrono::system_clock::time_point& t,
-             std::mt19937& random) {
+void session(kiosk::UsageRecorder& r, const GuideShape& g, int leaveAt,
+             std::chrono::system_clock::time_point& t, std::mt19937& random) {
     const auto tick = [&t] { t += std::chrono::seconds(7); };
     r.sessionStarted(t);
     r.screenShown("home", t), tick();
@@ -94,7 +95,8 @@ void session(kiosk::UsageRecorder& r, const GuideShape& g, int leaveAt, std::chr
     if (random() % 5 == 0) r.textSizeChanged(1, t);
     if (random() % 8 == 0) r.booking(kiosk::BookingEvent::made, t);
     if (random() % 3 == 0) {
-        r.surveyAnswer(kiosk::SurveyQuestion::smartphone, random() % 2 ? kiosk::SurveyAnswer::yes : kiosk::SurveyAnswer::no, t);
+        r.surveyAnswer(kiosk::SurveyQuestion::smartphone,
+                       random() % 2 ? kiosk::SurveyAnswer::yes : kiosk::SurveyAnswer::no, t);
         r.surveyAnswer(kiosk::SurveyQuestion::vneidLevel2, kiosk::SurveyAnswer::skip, t);
     }
     r.sessionEnded(t);
@@ -105,7 +107,7 @@ double microsecondsPer(Clock::duration total, long count) {
     return std::chrono::duration<double, std::micro>(total).count() / static_cast<double>(count);
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     if (argc < 2) {
@@ -127,7 +129,8 @@ int main(int argc, char** argv) {
     for (auto writes : {kiosk::RecorderWrites::background, kiosk::RecorderWrites::onCallerThread}) {
         const bool background = writes == kiosk::RecorderWrites::background;
         const char* name = background ? "background" : "caller_thread";
-        kiosk::db::Database db = kiosk::db::openKioskDatabase(dir.path / fmt::format("{}.db", name), morning).db;
+        kiosk::db::Database db =
+            kiosk::db::openKioskDatabase(dir.path / fmt::format("{}.db", name), morning).db;
         Clock::duration total{};
         Clock::duration slowest{};
         {
@@ -141,7 +144,7 @@ int main(int argc, char** argv) {
                 slowest = std::max(slowest, Clock::now() - before);
                 t += std::chrono::milliseconds(10);
             }
-            total = Clock::now() - start;  // what the UI thread spent
+            total = Clock::now() - start; // what the UI thread spent
             recorder.flush();
         }
         fmt::print("{}_us_per_event {:.3f}\n", name, microsecondsPer(total, events));
@@ -151,18 +154,21 @@ int main(int argc, char** argv) {
         const auto rollupStart = Clock::now();
         const auto rollup = store.compute(kiosk::localDay(morning), false);
         if (background) {
-            fmt::print("rollup_ms {:.3f}\n", std::chrono::duration<double, std::milli>(Clock::now() - rollupStart).count());
+            fmt::print("rollup_ms {:.3f}\n",
+                       std::chrono::duration<double, std::milli>(Clock::now() - rollupStart).count());
         }
         int reached = 0;
-        for (const auto& g : rollup.guides) for (const auto& [step, n] : g.reachedStep) reached += n;
+        for (const auto& g : rollup.guides)
+            for (const auto& [step, n] : g.reachedStep)
+                reached += n;
         if (reached != events) {
             fmt::print(stderr, "{}: {} events recorded, {} in the rollup\n", name, events, reached);
             return 1;
         }
     }
 
-    {  // At a finger's pace (an event every 2 ms, still far faster than any resident): what one call costs the UI
-       // thread while the writer commits every second in the background.
+    { // At a finger's pace (an event every 2 ms, still far faster than any resident): what one call costs the
+      // UI thread while the writer commits every second in the background.
         kiosk::db::Database db = kiosk::db::openKioskDatabase(dir.path / "paced.db", morning).db;
         kiosk::UsageRecorder recorder(db);
         std::vector<double> calls;
@@ -181,11 +187,11 @@ int main(int argc, char** argv) {
         fmt::print("paced_max_ms {:.3f}\n", calls.back() / 1000.0);
     }
 
-    {  // For comparison: each event its own transaction (a commit, so an fsync, per event).
+    { // For comparison: each event its own transaction (a commit, so an fsync, per event).
         kiosk::db::Database db = kiosk::db::openKioskDatabase(dir.path / "each.db", morning).db;
-        kiosk::db::Statement insert = db.prepare(
-            "INSERT INTO usage_event (day, second_of_day, kind, guide_id, topic, step, value) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL)");
+        kiosk::db::Statement insert =
+            db.prepare("INSERT INTO usage_event (day, second_of_day, kind, guide_id, topic, step, value) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL)");
         const long count = std::min(events, 2000L);
         const auto start = Clock::now();
         for (long i = 0; i < count; ++i) {
@@ -200,7 +206,7 @@ int main(int argc, char** argv) {
         fmt::print("own_transaction_us_per_event {:.3f}\n", microsecondsPer(Clock::now() - start, count));
     }
 
-    {  // One realistic day: 60 sessions over the bundled guides, leaving at every kind of step.
+    { // One realistic day: 60 sessions over the bundled guides, leaving at every kind of step.
         kiosk::db::Database db = kiosk::db::openKioskDatabase(dir.path / "day.db", morning).db;
         std::mt19937 random(2026);
         {
@@ -208,7 +214,8 @@ int main(int argc, char** argv) {
             auto t = morning;
             for (int s = 0; s < 60; ++s) {
                 const GuideShape& g = guides[static_cast<std::size_t>(s) % guides.size()];
-                const int leaveAt = (s % 3 == 0) ? g.steps : 1 + static_cast<int>(random() % static_cast<unsigned>(g.steps));
+                const int leaveAt =
+                    (s % 3 == 0) ? g.steps : 1 + static_cast<int>(random() % static_cast<unsigned>(g.steps));
                 session(recorder, g, leaveAt, t, random);
             }
         }
@@ -223,7 +230,8 @@ int main(int argc, char** argv) {
         settings.startedAt = morning;
         kiosk::StatsUploader uploader(store, outbox, settings);
         const auto day = store.compute(kiosk::localDay(morning), true);
-        const std::string body = kiosk::upload::toJson(uploader.makeUpload(day, morning + std::chrono::hours(14), "")).dump();
+        const std::string body =
+            kiosk::upload::toJson(uploader.makeUpload(day, morning + std::chrono::hours(14), "")).dump();
         fmt::print("upload_sessions {}\n", day.sessions);
         fmt::print("upload_guides {}\n", day.guides.size());
         fmt::print("upload_bytes {}\n", body.size());

@@ -28,14 +28,15 @@ namespace {
 // Every day, all day, 20 helpers per slot: 48 x 20 places a day, 14 days ahead, so a burst never runs out.
 kiosk::BookingRules roomyRules() {
     kiosk::BookingRules rules;
-    for (auto& day : rules.week) day = {{{0, 24 * 60}}, 30};
+    for (auto& day : rules.week)
+        day = {{{0, 24 * 60}}, 30};
     rules.capacity = 20;
     rules.maxActivePerPhone = 10;
     rules.horizonDays = 14;
     return rules;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     std::filesystem::path dataDir;
@@ -43,15 +44,18 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
         if (i + 1 >= argc) usage(arg + " needs a value");
-        if (arg == "--data-dir") dataDir = argv[++i];
-        else if (arg == "--count") count = std::strtol(argv[++i], nullptr, 10);
-        else usage("unknown option " + arg);
+        if (arg == "--data-dir")
+            dataDir = argv[++i];
+        else if (arg == "--count")
+            count = std::strtol(argv[++i], nullptr, 10);
+        else
+            usage("unknown option " + arg);
     }
     if (dataDir.empty()) usage("--data-dir is required");
 
     kiosk::db::OpenedDatabase opened =
         kiosk::db::openKioskDatabase(dataDir / "kiosk.db", std::chrono::system_clock::now());
-    if (opened.movedAsideTo) {  // a kill must never corrupt the file: that is what the test is for
+    if (opened.movedAsideTo) { // a kill must never corrupt the file: that is what the test is for
         fmt::print(stderr, "booking_burst: {}\n", opened.notice);
         return 4;
     }
@@ -81,7 +85,7 @@ int main(int argc, char** argv) {
         request.name = "Bà Hoa";
         const auto result = service.book(request, now);
         if (!result) {
-            if (result.error().code == kiosk::BookingErrorCode::tooManyActive) continue;  // a repeated number
+            if (result.error().code == kiosk::BookingErrorCode::tooManyActive) continue; // a repeated number
             fmt::print(stderr, "booking_burst: refused: {}\n", kiosk::text::bookingRefusal(result.error()));
             return 1;
         }

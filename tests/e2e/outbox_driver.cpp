@@ -1,7 +1,8 @@
 // Drives the real outbox, upload worker and libcurl client against a receiver on loopback, for the e2e tests.
 //
 //   outbox_driver --db FILE --url URL [--token T] [--messages N] [--timeout-s S] [--ca-file FILE]
-//                 [--usage-day]        also record a morning of usage and let the uploader send today's figures
+//                 [--usage-day]        also record a morning of usage and let the uploader send today's
+//                 figures
 //   outbox_driver --check-url URL        whether the HTTP client would send to URL (exit 0) or not (exit 1)
 //   outbox_driver --db FILE --url URL --token T --simulate-days N --state FILE [--start-day YYYY-MM-DD]
 //                 [--day-ms MS] [--timeout-s S]
@@ -13,18 +14,19 @@
 //
 // --simulate-days: N days of a kiosk's use on a simulated clock (each day takes about MS real milliseconds,
 // default 500), recorded through the real UsageRecorder while the real UploadWorker (its StatsUploader, the
-// outbox with the kiosk's own retry schedule, libcurl) sends to URL. The state FILE (JSON) holds where the clock
-// stopped and what was recorded per day, so the next run on the same --db continues with the next day; the
-// first run starts at 06:00 of --start-day (local time). Each day has its own deterministic mix of sessions,
-// guides started / left / finished, practice taps, narration, QR codes, surveys and bookings. Prints "outbox_driver: day D opens" as each day begins. After the last day
-// it lets simulated time pass only as far as the next retry, up to S real seconds, and exits 0 once the outbox
-// is empty, 1 if messages are still pending (the hub is down).
+// outbox with the kiosk's own retry schedule, libcurl) sends to URL. The state FILE (JSON) holds where the
+// clock stopped and what was recorded per day, so the next run on the same --db continues with the next day;
+// the first run starts at 06:00 of --start-day (local time). Each day has its own deterministic mix of
+// sessions, guides started / left / finished, practice taps, narration, QR codes, surveys and bookings.
+// Prints "outbox_driver: day D opens" as each day begins. After the last day it lets simulated time pass only
+// as far as the next retry, up to S real seconds, and exits 0 once the outbox is empty, 1 if messages are
+// still pending (the hub is down).
 #include "bookings/bookings.hpp"
-#include "upload/outbox.hpp"
 #include "common/local_time.hpp"
-#include "usage/stats_uploader.hpp"
 #include "storage/migrations.hpp"
+#include "upload/outbox.hpp"
 #include "upload/upload_worker.hpp"
+#include "usage/stats_uploader.hpp"
 #include "usage/usage_events.hpp"
 
 #include "platform/http_client.hpp"
@@ -73,17 +75,28 @@ Options parse(int argc, char** argv) {
             }
             return argv[++i];
         };
-        if (arg == "--db") o.db = value();
-        else if (arg == "--url") o.url = value();
-        else if (arg == "--token") o.token = value();
-        else if (arg == "--ca-file") o.caFile = value();
-        else if (arg == "--messages") o.messages = std::stoi(value());
-        else if (arg == "--timeout-s") o.timeoutSeconds = std::stoi(value());
-        else if (arg == "--usage-day") o.usageDay = true;
-        else if (arg == "--simulate-days") o.simulateDays = std::stoi(value());
-        else if (arg == "--start-day") o.startDay = value();
-        else if (arg == "--state") o.stateFile = value();
-        else if (arg == "--day-ms") o.dayMilliseconds = std::stoi(value());
+        if (arg == "--db")
+            o.db = value();
+        else if (arg == "--url")
+            o.url = value();
+        else if (arg == "--token")
+            o.token = value();
+        else if (arg == "--ca-file")
+            o.caFile = value();
+        else if (arg == "--messages")
+            o.messages = std::stoi(value());
+        else if (arg == "--timeout-s")
+            o.timeoutSeconds = std::stoi(value());
+        else if (arg == "--usage-day")
+            o.usageDay = true;
+        else if (arg == "--simulate-days")
+            o.simulateDays = std::stoi(value());
+        else if (arg == "--start-day")
+            o.startDay = value();
+        else if (arg == "--state")
+            o.stateFile = value();
+        else if (arg == "--day-ms")
+            o.dayMilliseconds = std::stoi(value());
         else {
             fmt::print(stderr, "outbox_driver: unknown option {}\n", arg);
             std::exit(2);
@@ -105,14 +118,16 @@ void recordMorning(kiosk::db::Database& db, std::chrono::system_clock::time_poin
     recorder.sessionStarted(now);
     recorder.screenShown("home", now);
     recorder.guideStarted("vneid-kich-hoat", "vneid", now);
-    for (int step = 1; step <= 3; ++step) recorder.guideStepReached("vneid-kich-hoat", "vneid", step, now);
+    for (int step = 1; step <= 3; ++step)
+        recorder.guideStepReached("vneid-kich-hoat", "vneid", step, now);
     recorder.guideLeft("vneid-kich-hoat", "vneid", 3, now);
     recorder.sessionEnded(now);
 }
 
 using std::chrono::system_clock;
 
-kiosk::SendResult postWithCurl(const kiosk::OutboxMessage& message, const Options& options, std::stop_token stop) {
+kiosk::SendResult postWithCurl(const kiosk::OutboxMessage& message, const Options& options,
+                               std::stop_token stop) {
     platform::HttpPost post;
     post.url = message.destination;
     post.body = message.body;
@@ -140,14 +155,15 @@ system_clock::time_point fromUnixMs(std::int64_t ms) {
 // The kiosk's wall clock in the simulation: read by the worker's thread and the recorder calls, moved only by
 // the driver's thread, and never backwards (the outbox and the hub order a day's copies by it).
 class SimulatedClock {
-public:
+  public:
     explicit SimulatedClock(system_clock::time_point start) : m_ms(toUnixMs(start)) {}
 
     [[nodiscard]] system_clock::time_point now() const { return fromUnixMs(m_ms.load()); }
     void set(system_clock::time_point t) { m_ms.store(std::max(m_ms.load(), toUnixMs(t))); }
 
-    // To `target` five simulated minutes at a time, sleeping so that a whole day takes dayMs real milliseconds:
-    // the worker (awake every 25 ms) then sees the day pass a few minutes at a time, as a kiosk's would.
+    // To `target` five simulated minutes at a time, sleeping so that a whole day takes dayMs real
+    // milliseconds: the worker (awake every 25 ms) then sees the day pass a few minutes at a time, as a
+    // kiosk's would.
     void advanceTo(system_clock::time_point target, int dayMs) {
         constexpr auto step = std::chrono::minutes(5);
         const auto pause = std::chrono::microseconds(std::int64_t{dayMs} * 1000 * 5 / (24 * 60));
@@ -157,18 +173,18 @@ public:
         }
     }
 
-private:
+  private:
     std::atomic<std::int64_t> m_ms;
 };
 
 // Deterministic choices (splitmix64): a day's events depend only on the day, whichever run simulates it.
 class Dice {
-public:
+  public:
     explicit Dice(std::uint64_t seed) : m_state(seed) {}
     int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
     bool chance(int percent) { return below(100) < percent; }
 
-private:
+  private:
     std::uint64_t next() {
         std::uint64_t z = (m_state += 0x9e3779b97f4a7c15ULL);
         z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -184,8 +200,9 @@ struct SimGuide {
     int steps;
 };
 
-constexpr std::array kSimGuides = {SimGuide{"vneid-kich-hoat", "vneid", 5}, SimGuide{"dvc-nop-ho-so", "dichvucong", 7},
-                                   SimGuide{"zalo-goi-video", "zalo", 4}, SimGuide{"bhyt-tra-cuu", "baohiem", 6}};
+constexpr std::array kSimGuides = {
+    SimGuide{"vneid-kich-hoat", "vneid", 5}, SimGuide{"dvc-nop-ho-so", "dichvucong", 7},
+    SimGuide{"zalo-goi-video", "zalo", 4}, SimGuide{"bhyt-tra-cuu", "baohiem", 6}};
 
 system_clock::time_point localMidnight(const std::string& day) {
     const auto parsed = kiosk::parseIsoDay(day);
@@ -206,19 +223,23 @@ kiosk::upload::GuideFigures& tallyGuide(kiosk::upload::DailyRollup& tally, const
     return added;
 }
 
-void answerSurvey(kiosk::UsageRecorder& recorder, kiosk::SurveyQuestion question, kiosk::upload::Survey& tally,
-                  Dice& dice, system_clock::time_point at) {
+void answerSurvey(kiosk::UsageRecorder& recorder, kiosk::SurveyQuestion question,
+                  kiosk::upload::Survey& tally, Dice& dice, system_clock::time_point at) {
     const int roll = dice.below(10);
-    const auto answer = roll < 6 ? kiosk::SurveyAnswer::yes : roll < 9 ? kiosk::SurveyAnswer::no : kiosk::SurveyAnswer::skip;
+    const auto answer = roll < 6   ? kiosk::SurveyAnswer::yes
+                        : roll < 9 ? kiosk::SurveyAnswer::no
+                                   : kiosk::SurveyAnswer::skip;
     recorder.surveyAnswer(question, answer, at);
-    ++(answer == kiosk::SurveyAnswer::yes ? tally.yes : answer == kiosk::SurveyAnswer::no ? tally.no : tally.skip);
+    ++(answer == kiosk::SurveyAnswer::yes  ? tally.yes
+       : answer == kiosk::SurveyAnswer::no ? tally.no
+                                           : tally.skip);
 }
 
-// One resident's visit, through the recorder exactly as the App records it, and counted in `tally` by hand: the
-// test compares the kiosk's rollup, and then the hub's figures, with this independent count.
+// One resident's visit, through the recorder exactly as the App records it, and counted in `tally` by hand:
+// the test compares the kiosk's rollup, and then the hub's figures, with this independent count.
 void simulateSession(kiosk::UsageRecorder& recorder, SimulatedClock& clock, Dice& dice,
                      kiosk::upload::DailyRollup& tally) {
-    auto tap = [&] {  // a few seconds of reading between taps
+    auto tap = [&] { // a few seconds of reading between taps
         clock.set(clock.now() + std::chrono::seconds(5 + dice.below(40)));
         return clock.now();
     };
@@ -235,7 +256,8 @@ void simulateSession(kiosk::UsageRecorder& recorder, SimulatedClock& clock, Dice
     }
     const int guides = dice.below(3);
     for (int g = 0; g < guides; ++g) {
-        const SimGuide& guide = kSimGuides[static_cast<std::size_t>(dice.below(static_cast<int>(kSimGuides.size())))];
+        const SimGuide& guide =
+            kSimGuides[static_cast<std::size_t>(dice.below(static_cast<int>(kSimGuides.size())))];
         kiosk::upload::GuideFigures& figures = tallyGuide(tally, guide);
         screen("topic");
         screen("guide");
@@ -246,7 +268,7 @@ void simulateSession(kiosk::UsageRecorder& recorder, SimulatedClock& clock, Dice
         for (int step = 1; step <= reached; ++step) {
             recorder.guideStepReached(guide.id, guide.topic, step, tap());
             ++figures.reachedStep[step];
-            if (step == 2) {  // the practice screen
+            if (step == 2) { // the practice screen
                 for (int taps = dice.below(4); taps > 0; --taps) {
                     const bool right = dice.chance(70);
                     recorder.practiceTap(right, tap());
@@ -265,8 +287,10 @@ void simulateSession(kiosk::UsageRecorder& recorder, SimulatedClock& clock, Dice
                 recorder.qrShown(tap());
                 ++tally.qrShown;
             }
-            if (dice.chance(70)) answerSurvey(recorder, kiosk::SurveyQuestion::smartphone, tally.smartphone, dice, tap());
-            if (dice.chance(60)) answerSurvey(recorder, kiosk::SurveyQuestion::vneidLevel2, tally.vneidLevel2, dice, tap());
+            if (dice.chance(70))
+                answerSurvey(recorder, kiosk::SurveyQuestion::smartphone, tally.smartphone, dice, tap());
+            if (dice.chance(60))
+                answerSurvey(recorder, kiosk::SurveyQuestion::vneidLevel2, tally.vneidLevel2, dice, tap());
         } else {
             recorder.guideLeft(guide.id, guide.topic, reached, tap());
             ++figures.leftAtStep[reached];
@@ -281,7 +305,7 @@ void simulateSession(kiosk::UsageRecorder& recorder, SimulatedClock& clock, Dice
             ++tally.bookingsCancelled;
         }
     }
-    if (dice.chance(15)) {  // staff marking an earlier booking, between residents
+    if (dice.chance(15)) { // staff marking an earlier booking, between residents
         const bool done = dice.chance(75);
         recorder.booking(done ? kiosk::BookingEvent::done : kiosk::BookingEvent::noShow, tap());
         ++(done ? tally.bookingsDone : tally.bookingsNoShow);
@@ -292,9 +316,10 @@ void simulateSession(kiosk::UsageRecorder& recorder, SimulatedClock& clock, Dice
 struct SimState {
     std::string nextDay;
     std::int64_t clockMs = 0;
-    nlohmann::json days = nlohmann::json::object();        // day -> what was recorded, as the upload's day JSON
-    nlohmann::json deliveries = nlohmann::json::object();  // idempotency key -> POSTs the receiver accepted (2xx)
-    std::int64_t failedPosts = 0;                          // POSTs refused or unanswered, all runs
+    nlohmann::json days = nlohmann::json::object(); // day -> what was recorded, as the upload's day JSON
+    nlohmann::json deliveries =
+        nlohmann::json::object(); // idempotency key -> POSTs the receiver accepted (2xx)
+    std::int64_t failedPosts = 0; // POSTs refused or unanswered, all runs
 };
 
 SimState loadState(const Options& options) {
@@ -302,7 +327,8 @@ SimState loadState(const Options& options) {
     std::ifstream in(options.stateFile);
     if (!in) {
         if (options.startDay.empty()) {
-            fmt::print(stderr, "outbox_driver: no state in {} yet: --start-day is needed\n", options.stateFile);
+            fmt::print(stderr, "outbox_driver: no state in {} yet: --start-day is needed\n",
+                       options.stateFile);
             std::exit(2);
         }
         state.nextDay = options.startDay;
@@ -319,14 +345,18 @@ SimState loadState(const Options& options) {
 }
 
 void saveState(const Options& options, const SimState& state) {
-    const nlohmann::json j = {{"next_day", state.nextDay}, {"clock_unix_ms", state.clockMs}, {"days", state.days},
-                              {"deliveries", state.deliveries}, {"failed_posts", state.failedPosts}};
+    const nlohmann::json j = {{"next_day", state.nextDay},
+                              {"clock_unix_ms", state.clockMs},
+                              {"days", state.days},
+                              {"deliveries", state.deliveries},
+                              {"failed_posts", state.failedPosts}};
     const std::string temporary = options.stateFile + ".tmp";
     {
         std::ofstream out(temporary, std::ios::trunc);
         out << j.dump(1) << '\n';
     }
-    std::filesystem::rename(temporary, options.stateFile);  // a killed driver leaves the old state, not half of one
+    std::filesystem::rename(temporary,
+                            options.stateFile); // a killed driver leaves the old state, not half of one
 }
 
 int simulateDays(const Options& options) {
@@ -341,8 +371,10 @@ int simulateDays(const Options& options) {
     auto send = [&](const kiosk::OutboxMessage& message, std::stop_token stop) {
         kiosk::SendResult result = postWithCurl(message, options, std::move(stop));
         std::lock_guard lock(countsMutex);
-        if (result.status >= 200 && result.status < 300) ++accepted[message.idempotencyKey];
-        else ++failed;
+        if (result.status >= 200 && result.status < 300)
+            ++accepted[message.idempotencyKey];
+        else
+            ++failed;
         return result;
     };
     // The kiosk's own retry schedule (30 s doubling to an hour), on the simulated clock.
@@ -364,18 +396,19 @@ int simulateDays(const Options& options) {
 
     const std::string firstDay = state.nextDay;
     {
-        kiosk::UsageRecorder recorder(opened.db);  // the background writer, as in the kiosk
+        kiosk::UsageRecorder recorder(opened.db); // the background writer, as in the kiosk
         for (int i = 0; i < options.simulateDays; ++i) {
             const std::string day = state.nextDay;
             const auto midnight = localMidnight(day);
             fmt::print("outbox_driver: day {} opens\n", day);
             std::fflush(stdout);
-            Dice dice(static_cast<std::uint64_t>(std::chrono::sys_days{*kiosk::parseIsoDay(day)}.time_since_epoch().count()));
+            Dice dice(static_cast<std::uint64_t>(
+                std::chrono::sys_days{*kiosk::parseIsoDay(day)}.time_since_epoch().count()));
             kiosk::upload::DailyRollup tally;
             tally.day = day;
             tally.complete = true;
             const int sessions = 5 + dice.below(11);
-            for (int s = 0; s < sessions; ++s) {  // opening hours 07:00 to 17:00
+            for (int s = 0; s < sessions; ++s) { // opening hours 07:00 to 17:00
                 clock.advanceTo(midnight + std::chrono::hours(7) + s * std::chrono::minutes(600) / sessions,
                                 options.dayMilliseconds);
                 simulateSession(recorder, clock, dice, tally);
@@ -383,7 +416,8 @@ int simulateDays(const Options& options) {
             // Written before midnight passes: the day is finalised ten minutes after it, and the writer's
             // one-second delay is hours of this clock.
             recorder.flush();
-            if (!recorder.lastError().empty()) fmt::print(stderr, "outbox_driver: recorder: {}\n", recorder.lastError());
+            if (!recorder.lastError().empty())
+                fmt::print(stderr, "outbox_driver: recorder: {}\n", recorder.lastError());
             std::ranges::sort(tally.guides, {}, &kiosk::upload::GuideFigures::guideId);
             state.days[day] = kiosk::upload::toJson(tally);
             state.nextDay = kiosk::addDays(day, 1);
@@ -402,13 +436,15 @@ int simulateDays(const Options& options) {
     int quietChecks = 0;
     while (std::chrono::steady_clock::now() < deadline && quietChecks < 3) {
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        const bool allQueued = checkUsage.finishedDaysNotSent(kiosk::localDay(clock.now() - kiosk::kFinalizeGrace)).empty();
+        const bool allQueued =
+            checkUsage.finishedDaysNotSent(kiosk::localDay(clock.now() - kiosk::kFinalizeGrace)).empty();
         if (checkOutbox.pendingCount() == 0 && allQueued) {
             ++quietChecks;
             continue;
         }
         quietChecks = 0;
-        if (const auto next = checkOutbox.nextDue(); next && *next > clock.now()) clock.set(std::min(*next, limit));
+        if (const auto next = checkOutbox.nextDue(); next && *next > clock.now())
+            clock.set(std::min(*next, limit));
     }
     worker.stop();
     const std::size_t pending = checkOutbox.pendingCount();
@@ -421,15 +457,17 @@ int simulateDays(const Options& options) {
     }
     state.failedPosts += failed;
     saveState(options, state);
-    fmt::print("outbox_driver: simulated {} .. {}; accepted posts {}; failed posts {}; pending {}; clock {}\n",
-               firstDay, kiosk::addDays(state.nextDay, -1), acceptedNow, failed, pending, kiosk::isoUtc(clock.now()));
+    fmt::print(
+        "outbox_driver: simulated {} .. {}; accepted posts {}; failed posts {}; pending {}; clock {}\n",
+        firstDay, kiosk::addDays(state.nextDay, -1), acceptedNow, failed, pending,
+        kiosk::isoUtc(clock.now()));
     return pending == 0 ? 0 : 1;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
-    if (argc == 3 && std::string(argv[1]) == "--check-url") {  // prints "allowed" or why not; exit 0 / 1
+    if (argc == 3 && std::string(argv[1]) == "--check-url") { // prints "allowed" or why not; exit 0 / 1
         const auto allowed = platform::checkUploadUrl(argv[2]);
         fmt::print("{}\n", allowed ? std::string("allowed") : allowed.error());
         return allowed ? 0 : 1;

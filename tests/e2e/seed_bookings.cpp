@@ -27,7 +27,7 @@ using kiosk::LocalDateTime;
 
 constexpr int firstSlotMinute = 7 * 60;
 constexpr int slotMinutes = 30;
-constexpr int slotsPerDay = 28;  // 07:00 .. 21:00
+constexpr int slotsPerDay = 28; // 07:00 .. 21:00
 constexpr int capacity = 20;
 
 struct Options {
@@ -39,10 +39,11 @@ struct Options {
 };
 
 [[noreturn]] void usage(const std::string& problem) {
-    fmt::print(stderr,
-               "seed_bookings: {}\nusage: seed_bookings --data-dir DIR [--past N] [--future N] [--past-per-day K] "
-               "[--manifest FILE]\n",
-               problem);
+    fmt::print(
+        stderr,
+        "seed_bookings: {}\nusage: seed_bookings --data-dir DIR [--past N] [--future N] [--past-per-day K] "
+        "[--manifest FILE]\n",
+        problem);
     std::exit(2);
 }
 
@@ -58,12 +59,18 @@ Options parse(int argc, char** argv) {
             if (*end != '\0' || n < 0 || n > 1'000'000) usage(arg + " needs a number from 0");
             return static_cast<int>(n);
         };
-        if (arg == "--data-dir") o.dataDir = value;
-        else if (arg == "--past") o.past = number();
-        else if (arg == "--future") o.future = number();
-        else if (arg == "--past-per-day") o.pastPerDay = std::max(1, number());
-        else if (arg == "--manifest") o.manifest = value;
-        else usage("unknown option " + arg);
+        if (arg == "--data-dir")
+            o.dataDir = value;
+        else if (arg == "--past")
+            o.past = number();
+        else if (arg == "--future")
+            o.future = number();
+        else if (arg == "--past-per-day")
+            o.pastPerDay = std::max(1, number());
+        else if (arg == "--manifest")
+            o.manifest = value;
+        else
+            usage("unknown option " + arg);
     }
     if (o.dataDir.empty()) usage("--data-dir is required");
     if (o.future > 13 * slotsPerDay * capacity) usage("--future is more than the booking horizon holds");
@@ -73,7 +80,8 @@ Options parse(int argc, char** argv) {
 
 kiosk::BookingRules rules() {
     kiosk::BookingRules r;
-    for (auto& day : r.week) day = {{{firstSlotMinute, firstSlotMinute + slotsPerDay * slotMinutes}}, slotMinutes};
+    for (auto& day : r.week)
+        day = {{{firstSlotMinute, firstSlotMinute + slotsPerDay * slotMinutes}}, slotMinutes};
     r.capacity = capacity;
     r.maxActivePerPhone = 10;
     r.horizonDays = 14;
@@ -99,7 +107,7 @@ std::string phoneFor(int index) {
     return fmt::format("09{:08}", 10000000 + index);
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     const Options options = parse(argc, argv);
@@ -124,12 +132,15 @@ int main(int argc, char** argv) {
         request.name = names[index % names.size()];
         auto booked = service.book(request, bookedAt);
         if (!booked) {
-            fmt::print(stderr, "seed_bookings: booking {} refused: {}\n", index, kiosk::text::bookingRefusal(booked.error()));
+            fmt::print(stderr, "seed_bookings: booking {} refused: {}\n", index,
+                       kiosk::text::bookingRefusal(booked.error()));
             std::exit(1);
         }
         kiosk::BookingStatus status = kiosk::BookingStatus::booked;
-        if (index % 7 == 3) status = kiosk::BookingStatus::cancelled;
-        else if (past && index % 5 == 1) status = kiosk::BookingStatus::done;
+        if (index % 7 == 3)
+            status = kiosk::BookingStatus::cancelled;
+        else if (past && index % 5 == 1)
+            status = kiosk::BookingStatus::done;
         if (status == kiosk::BookingStatus::done) {
             (void)service.changeStatus(booked->code, kiosk::BookingStatus::arrived, 1, bookedAt);
         }
@@ -139,22 +150,23 @@ int main(int argc, char** argv) {
                 std::exit(1);
             }
         }
-        manifest.push_back({{"code", booked->code},
-                            {"day", kiosk::isoDay(slot.date)},
-                            {"minute", slot.minuteOfDay},
-                            {"topic", request.topic},
-                            {"guide_id", request.guideId ? nlohmann::json(*request.guideId) : nlohmann::json()},
-                            {"guide_step", request.guideStep ? nlohmann::json(*request.guideStep) : nlohmann::json()},
-                            {"phone", booked->phone},
-                            {"name", request.name ? nlohmann::json(*request.name) : nlohmann::json()},
-                            {"status", std::string(kiosk::bookingStatusName(status))}});
+        manifest.push_back(
+            {{"code", booked->code},
+             {"day", kiosk::isoDay(slot.date)},
+             {"minute", slot.minuteOfDay},
+             {"topic", request.topic},
+             {"guide_id", request.guideId ? nlohmann::json(*request.guideId) : nlohmann::json()},
+             {"guide_step", request.guideStep ? nlohmann::json(*request.guideStep) : nlohmann::json()},
+             {"phone", booked->phone},
+             {"name", request.name ? nlohmann::json(*request.name) : nlohmann::json()},
+             {"status", std::string(kiosk::bookingStatusName(status))}});
         ++index;
     };
 
     for (int i = 0; i < options.past; ++i) {
         const kiosk::LocalDate day{today - std::chrono::days{1 + i / options.pastPerDay}};
         const LocalDateTime slot{day, firstSlotMinute + (i % slotsPerDay) * slotMinutes};
-        seed(slot, kiosk::toSystem({day, 0}) - 1h, true);  // booked the evening before
+        seed(slot, kiosk::toSystem({day, 0}) - 1h, true); // booked the evening before
     }
     for (int i = 0; i < options.future; ++i) {
         const kiosk::LocalDate day{today + std::chrono::days{1 + (i / slotsPerDay) % 13}};

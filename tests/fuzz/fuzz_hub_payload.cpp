@@ -13,9 +13,11 @@ namespace {
 using namespace kiosk::upload;
 
 bool withinLimits(const Upload& u) {
-    if (u.kioskId.empty() || u.kioskId.size() > kMaxKioskIdBytes || u.days.size() > kMaxDaysPerUpload) return false;
+    if (u.kioskId.empty() || u.kioskId.size() > kMaxKioskIdBytes || u.days.size() > kMaxDaysPerUpload)
+        return false;
     for (const auto& d : u.days) {
-        if (!isCalendarDay(d.day) || d.day > "2026-11-25" || d.guides.size() > kMaxGuidesPerDay || d.sessions < 0)
+        if (!isCalendarDay(d.day) || d.day > "2026-11-25" || d.guides.size() > kMaxGuidesPerDay ||
+            d.sessions < 0)
             return false;
         for (const auto& g : d.guides) {
             if (g.guideId.empty() || g.started < 0 || g.finished < 0) return false;
@@ -27,13 +29,13 @@ bool withinLimits(const Upload& u) {
     return true;
 }
 
-}  // namespace
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view body(reinterpret_cast<const char*>(data), size);
     auto parsed = detail::parseUploadVariant(body, "2026-11-25");
     if (auto* error = std::get_if<std::string>(&parsed)) {
-        if (error->empty()) std::abort();  // every refusal says why
+        if (error->empty()) std::abort(); // every refusal says why
         return 0;
     }
     const Upload& upload = std::get<Upload>(parsed);

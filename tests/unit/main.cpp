@@ -8,13 +8,15 @@
 namespace {
 
 unsigned g_casesRun = 0;
-bool g_ran = false;  // a test run, not a query such as --list-test-cases
+bool g_ran = false; // a test run, not a query such as --list-test-cases
 
 struct CountingListener : doctest::IReporter {
     explicit CountingListener(const doctest::ContextOptions&) {}
     void report_query(const doctest::QueryData&) override {}
     void test_run_start() override { g_ran = true; }
-    void test_run_end(const doctest::TestRunStats& stats) override { g_casesRun = stats.numTestCasesPassingFilters; }
+    void test_run_end(const doctest::TestRunStats& stats) override {
+        g_casesRun = stats.numTestCasesPassingFilters;
+    }
     void test_case_start(const doctest::TestCaseData&) override {}
     void test_case_reenter(const doctest::TestCaseData&) override {}
     void test_case_end(const doctest::CurrentTestCaseStats&) override {}
@@ -27,7 +29,7 @@ struct CountingListener : doctest::IReporter {
 };
 REGISTER_LISTENER("count_cases", 1, CountingListener);
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     doctest::Context context(argc, argv);

@@ -12,20 +12,25 @@ void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, 
                  Intents& intents) {
     const Metrics& m = ctx.theme.metrics();
     int cells = 0;
-    for (const Key& key : keys) cells += key.span;
+    for (const Key& key : keys)
+        cells += key.span;
     const int rows = (cells + columns - 1) / columns;
-    const float keyW = (max.x - min.x - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
+    const float keyW =
+        (max.x - min.x - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
     const float keyH = (max.y - min.y - static_cast<float>(rows - 1) * m.gapPx) / static_cast<float>(rows);
     int cell = 0;
     for (const Key& key : keys) {
-        if (cell % columns + key.span > columns) cell += columns - cell % columns;  // a wide key starts a row
+        if (cell % columns + key.span > columns) cell += columns - cell % columns; // a wide key starts a row
         const float x = min.x + static_cast<float>(cell % columns) * (keyW + m.gapPx);
         const float y = min.y + static_cast<float>(cell / columns) * (keyH + m.gapPx);
         const float w = keyW * static_cast<float>(key.span) + m.gapPx * static_cast<float>(key.span - 1);
         ImGui::SetCursorScreenPos(ImVec2(x, y));
-        const ColourPair& colours = key.primary ? ctx.theme.palette().primaryButton : ctx.theme.palette().plainButton;
-        const bool oneCharacter = key.label.size() <= 3 && key.label.find(' ') == std::string::npos;  // a UTF-8 letter
-        if (bigButton(ctx.targets, ctx.theme, key.id, {key.label, {}, oneCharacter}, ImVec2(w, keyH), colours)) {
+        const ColourPair& colours =
+            key.primary ? ctx.theme.palette().primaryButton : ctx.theme.palette().plainButton;
+        const bool oneCharacter =
+            key.label.size() <= 3 && key.label.find(' ') == std::string::npos; // a UTF-8 letter
+        if (bigButton(ctx.targets, ctx.theme, key.id, {key.label, {}, oneCharacter}, ImVec2(w, keyH),
+                      colours)) {
             intents.push_back(key.intent);
         }
         cell += key.span;
@@ -34,9 +39,9 @@ void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, 
 
 // A title, the field with what was typed (its end in view, where typing goes), the hint or the error,
 // and the keys under it, or beside it in landscape for a small pad.
-void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title, const std::string& shown,
-                    const char* hint, const std::string& message, const std::vector<Key>& keys, int columns, int rows,
-                    bool keypadBeside) {
+void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
+                    const std::string& shown, const char* hint, const std::string& message,
+                    const std::vector<Key>& keys, int columns, int rows, bool keypadBeside) {
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -47,18 +52,22 @@ void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::strin
                                : screen.x - 2 * m.marginPx;
     const float textW = beside ? screen.x - keysW - x - 2 * m.marginPx : screen.x - x - m.marginPx;
     float y = m.marginPx;
-    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), ink, title.c_str(), nullptr, textW);
+    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), ink, title.c_str(), nullptr,
+                  textW);
     y += wrappedTextHeight(ctx.theme.title(), textW, title) + m.gapPx / 2;
     const float fieldH = ctx.theme.title()->FontSize * 1.5f;
-    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + textW, y + fieldH), toImColor(ctx.theme.palette().plainButton.background));
-    draw->AddRect(ImVec2(x, y), ImVec2(x + textW, y + fieldH), toImColor(ctx.theme.palette().border), 0, 0, 2.0f);
+    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + textW, y + fieldH),
+                        toImColor(ctx.theme.palette().plainButton.background));
+    draw->AddRect(ImVec2(x, y), ImVec2(x + textW, y + fieldH), toImColor(ctx.theme.palette().border), 0, 0,
+                  2.0f);
     const std::string withCaret = shown + "|";
     draw->PushClipRect(ImVec2(x, y), ImVec2(x + textW, y + fieldH), true);
     // A long note shows its end, where typing goes.
-    const float textWidth = ctx.theme.title()->CalcTextSizeA(ctx.theme.title()->FontSize, FLT_MAX, 0, withCaret.c_str()).x;
+    const float textWidth =
+        ctx.theme.title()->CalcTextSizeA(ctx.theme.title()->FontSize, FLT_MAX, 0, withCaret.c_str()).x;
     const float textX = std::min(x + m.gapPx / 2, x + textW - m.gapPx / 2 - textWidth);
-    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(textX, y + (fieldH - ctx.theme.title()->FontSize) / 2),
-                  ink, withCaret.c_str());
+    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize,
+                  ImVec2(textX, y + (fieldH - ctx.theme.title()->FontSize) / 2), ink, withCaret.c_str());
     draw->PopClipRect();
     y += fieldH + m.gapPx / 2;
     const std::string note = message.empty() ? std::string(hint) : message;
@@ -72,7 +81,8 @@ void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::strin
         if (beside) {
             ImGui::SetCursorScreenPos(ImVec2(x, screen.y - m.marginPx - m.targetPx));
             if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack},
-                          ImVec2(std::min(textW, m.targetPx * 2.5f), m.targetPx), ctx.theme.palette().plainButton)) {
+                          ImVec2(std::min(textW, m.targetPx * 2.5f), m.targetPx),
+                          ctx.theme.palette().plainButton)) {
                 intents.push_back(kiosk::intent::Back{});
             }
         } else {
@@ -85,19 +95,23 @@ void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::strin
     const int fit = std::max(1, static_cast<int>((keysW + m.gapPx) / (0.95f * m.targetPx + m.gapPx)));
     if (columns > fit) {
         int cells = 0;
-        for (const Key& key : keys) cells += key.span;
+        for (const Key& key : keys)
+            cells += key.span;
         columns = fit;
-        rows = (cells + columns - 1) / columns + 1;  // + 1: a wide key may start a new row
+        rows = (cells + columns - 1) / columns + 1; // + 1: a wide key may start a new row
     }
-    const float keysH = std::min(keysBottom - keysTop, static_cast<float>(rows) * (keysW / static_cast<float>(columns)) * 0.9f +
-                                                          static_cast<float>(rows - 1) * m.gapPx);
-    drawKeyGrid(ctx, ImVec2(keysLeft, keysBottom - keysH), ImVec2(keysLeft + keysW, keysBottom), columns, keys, intents);
+    const float keysH = std::min(keysBottom - keysTop,
+                                 static_cast<float>(rows) * (keysW / static_cast<float>(columns)) * 0.9f +
+                                     static_cast<float>(rows - 1) * m.gapPx);
+    drawKeyGrid(ctx, ImVec2(keysLeft, keysBottom - keysH), ImVec2(keysLeft + keysW, keysBottom), columns,
+                keys, intents);
 }
 
 std::vector<Key> numericKeys(const char* submitLabel) {
     std::vector<Key> keys;
     for (char digit = '1'; digit <= '9'; ++digit) {
-        keys.push_back({std::string("key.") + digit, std::string(1, digit), kiosk::intent::Type{std::string(1, digit)}});
+        keys.push_back(
+            {std::string("key.") + digit, std::string(1, digit), kiosk::intent::Type{std::string(1, digit)}});
     }
     keys.push_back({"key.erase", text::kPinErase, kiosk::intent::Erase{}});
     keys.push_back({"key.0", "0", kiosk::intent::Type{"0"}});
@@ -106,15 +120,19 @@ std::vector<Key> numericKeys(const char* submitLabel) {
 }
 
 std::vector<Key> vietnameseKeys(const char* submitLabel) {
-    static const char* const kLetters[] = {"a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g", "h", "i", "k", "l", "m",
-                                           "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "x", "y"};
+    static const char* const kLetters[] = {"a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g",
+                                           "h", "i", "k", "l", "m", "n", "o", "ô", "ơ", "p",
+                                           "q", "r", "s", "t", "u", "ư", "v", "x", "y"};
     std::vector<Key> keys;
-    for (const char* letter : kLetters) keys.push_back({std::string("key.") + letter, letter, kiosk::intent::Type{letter}});
+    for (const char* letter : kLetters)
+        keys.push_back({std::string("key.") + letter, letter, kiosk::intent::Type{letter}});
     keys.push_back({"key.erase", text::kPinErase, kiosk::intent::Erase{}});
     // Each tone key shows its mark on an "a", the way it is taught in school.
     using kiosk::ToneMark;
-    const std::pair<const char*, ToneMark> tones[] = {{"á", ToneMark::acute}, {"à", ToneMark::grave},
-                                                      {"ả", ToneMark::hook}, {"ã", ToneMark::tilde},
+    const std::pair<const char*, ToneMark> tones[] = {{"á", ToneMark::acute},
+                                                      {"à", ToneMark::grave},
+                                                      {"ả", ToneMark::hook},
+                                                      {"ã", ToneMark::tilde},
                                                       {"ạ", ToneMark::dotBelow}};
     int index = 0;
     for (const auto& [label, mark] : tones) {
@@ -137,4 +155,4 @@ std::vector<Key> codeKeys(const char* submitLabel) {
     return keys;
 }
 
-}  // namespace ui
+} // namespace ui

@@ -18,7 +18,7 @@ double relativeLuminance(Rgb c) {
 std::uint8_t scale(std::uint8_t v, double factor) {
     return static_cast<std::uint8_t>(std::clamp(std::lround(v * factor), 0L, 255L));
 }
-}  // namespace
+} // namespace
 
 double contrastRatio(Rgb a, Rgb b) {
     double la = relativeLuminance(a), lb = relativeLuminance(b);
@@ -30,4 +30,4 @@ Rgb pressedShade(Rgb colour) {
     return {scale(colour.r, factor), scale(colour.g, factor), scale(colour.b, factor)};
 }
 
-}  // namespace ui
+} // namespace ui

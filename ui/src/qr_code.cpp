@@ -11,10 +11,10 @@ namespace ui {
 
 bool drawQrCode(ImDrawList* draw, std::string_view text, ImVec2 min, float size) {
     std::string data(text);
-    std::unique_ptr<QRcode, void (*)(QRcode*)> code(QRcode_encodeString(data.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1),
-                                                    QRcode_free);
+    std::unique_ptr<QRcode, void (*)(QRcode*)> code(
+        QRcode_encodeString(data.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), QRcode_free);
     if (!code) return false;
-    const int quiet = 2;  // modules of white around the code, so phone cameras find its edges
+    const int quiet = 2; // modules of white around the code, so phone cameras find its edges
     const int width = code->width;
     // Whole pixels per module: the software renderer rounds each rectangle's edges, and fractional
     // cells leave white hairlines between modules that cameras misread.
@@ -29,14 +29,16 @@ bool drawQrCode(ImDrawList* draw, std::string_view text, ImVec2 min, float size)
                 ++x;
                 continue;
             }
-            int runEnd = x;  // one rectangle for each run of dark modules in a row
-            while (runEnd < width && (code->data[y * width + runEnd] & 1)) ++runEnd;
+            int runEnd = x; // one rectangle for each run of dark modules in a row
+            while (runEnd < width && (code->data[y * width + runEnd] & 1))
+                ++runEnd;
             draw->AddRectFilled(ImVec2(origin.x + static_cast<float>(x) * cell, top),
-                                ImVec2(origin.x + static_cast<float>(runEnd) * cell, top + cell), IM_COL32(0, 0, 0, 255));
+                                ImVec2(origin.x + static_cast<float>(runEnd) * cell, top + cell),
+                                IM_COL32(0, 0, 0, 255));
             x = runEnd;
         }
     }
     return true;
 }
 
-}  // namespace ui
+} // namespace ui

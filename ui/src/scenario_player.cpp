@@ -55,7 +55,8 @@ SDL_Event keyEvent(Uint32 type, SDL_Keycode key, Uint16 mod) {
 bool parseChord(const std::string& chord, SDL_Keycode& key, Uint16& mod) {
     mod = KMOD_NONE;
     std::string rest = chord;
-    for (auto [prefix, flag] : {std::pair{"ctrl+", KMOD_LCTRL}, {"alt+", KMOD_LALT}, {"shift+", KMOD_LSHIFT}}) {
+    for (auto [prefix, flag] :
+         {std::pair{"ctrl+", KMOD_LCTRL}, {"alt+", KMOD_LALT}, {"shift+", KMOD_LSHIFT}}) {
         if (rest.starts_with(prefix)) {
             mod = static_cast<Uint16>(mod | flag);
             rest = rest.substr(std::string_view(prefix).size());
@@ -70,16 +71,18 @@ float gapBetween(const TouchTarget& a, const TouchTarget& b) {
     float dy = std::max({0.0f, b.min.y - a.max.y, a.min.y - b.max.y});
     return std::max(dx, dy);
 }
-}  // namespace
+} // namespace
 
-std::vector<std::string> ScenarioPlayer::unmetExpectations(const sc::Expect& expect, const kiosk::App& app, int line) {
+std::vector<std::string> ScenarioPlayer::unmetExpectations(const sc::Expect& expect, const kiosk::App& app,
+                                                           int line) {
     std::vector<std::string> unmet;
     auto actual = app.describe();
     for (const auto& [key, wanted] : expect.values) {
         auto it = actual.find(key);
         std::string got = it == actual.end() ? "(no such value)" : it->second;
         if (got != wanted) {
-            unmet.push_back(fmt::format("{}:{}: expected {} = \"{}\", got \"{}\"", m_scenario.file, line, key, wanted, got));
+            unmet.push_back(fmt::format("{}:{}: expected {} = \"{}\", got \"{}\"", m_scenario.file, line, key,
+                                        wanted, got));
         }
     }
     return unmet;
@@ -92,16 +95,16 @@ void ScenarioPlayer::checkTargets(const sc::ExpectTargets& expect, const TargetR
     for (const TouchTarget& t : all) {
         float side = std::min(t.max.x - t.min.x, t.max.y - t.min.y) / metrics.pxPerMm;
         if (side + 0.01f < expect.minSizeMm) {
-            fail(fmt::format("{}:{}: target {} is {:.1f} mm, less than {} mm", m_scenario.file, line, t.id, side,
-                             expect.minSizeMm));
+            fail(fmt::format("{}:{}: target {} is {:.1f} mm, less than {} mm", m_scenario.file, line, t.id,
+                             side, expect.minSizeMm));
         }
     }
     for (size_t i = 0; i < all.size(); ++i) {
         for (size_t j = i + 1; j < all.size(); ++j) {
             float gap = gapBetween(all[i], all[j]) / metrics.pxPerMm;
             if (gap + 0.01f < expect.minGapMm) {
-                fail(fmt::format("{}:{}: targets {} and {} are {:.1f} mm apart, less than {} mm", m_scenario.file,
-                                 line, all[i].id, all[j].id, gap, expect.minGapMm));
+                fail(fmt::format("{}:{}: targets {} and {} are {:.1f} mm apart, less than {} mm",
+                                 m_scenario.file, line, all[i].id, all[j].id, gap, expect.minGapMm));
             }
         }
     }
@@ -150,7 +153,8 @@ ScenarioPlayer::Effects ScenarioPlayer::advance(SteadyTime now, bool settled, co
                 m_due = now + kRetryEvery;
                 return effects;
             }
-            for (const std::string& message : unmet) fail(message);
+            for (const std::string& message : unmet)
+                fail(message);
         }
         m_retryUntil.reset();
         m_viaTaps = 0;
@@ -161,8 +165,8 @@ ScenarioPlayer::Effects ScenarioPlayer::advance(SteadyTime now, bool settled, co
                 if constexpr (std::is_same_v<A, sc::TapTarget>) {
                     const TouchTarget* t = targets.find(action.id);
                     if (!t) {
-                        fail(fmt::format("{}:{}: no touch target \"{}\" on screen", m_scenario.file, step.line,
-                                         action.id));
+                        fail(fmt::format("{}:{}: no touch target \"{}\" on screen", m_scenario.file,
+                                         step.line, action.id));
                         return;
                     }
                     pushTap((t->min.x + t->max.x) / 2, (t->min.y + t->max.y) / 2, window);
@@ -174,7 +178,8 @@ ScenarioPlayer::Effects ScenarioPlayer::advance(SteadyTime now, bool settled, co
                     SDL_Keycode key;
                     Uint16 mod;
                     if (!parseChord(action.chord, key, mod)) {
-                        fail(fmt::format("{}:{}: unknown key \"{}\"", m_scenario.file, step.line, action.chord));
+                        fail(fmt::format("{}:{}: unknown key \"{}\"", m_scenario.file, step.line,
+                                         action.chord));
                         return;
                     }
                     SDL_Event down = keyEvent(SDL_KEYDOWN, key, mod), up = keyEvent(SDL_KEYUP, key, mod);
@@ -200,7 +205,8 @@ ScenarioPlayer::Effects ScenarioPlayer::advance(SteadyTime now, bool settled, co
                     for (char c : m_remembered[action.key]) {
                         const TouchTarget* t = targets.find(std::string("key.") + c);
                         if (!t) {
-                            fail(fmt::format("{}:{}: no key \"{}\" on screen", m_scenario.file, step.line, c));
+                            fail(
+                                fmt::format("{}:{}: no key \"{}\" on screen", m_scenario.file, step.line, c));
                             return;
                         }
                         pushTap((t->min.x + t->max.x) / 2, (t->min.y + t->max.y) / 2, window);
@@ -221,4 +227,4 @@ ScenarioPlayer::Effects ScenarioPlayer::advance(SteadyTime now, bool settled, co
     return effects;
 }
 
-}  // namespace ui
+} // namespace ui

@@ -30,7 +30,7 @@ float fittingRadius(ImVec2 min, ImVec2 max, float radius) {
     return std::clamp(radius, 0.0f, std::min(max.x - min.x, max.y - min.y) / 2);
 }
 
-}  // namespace
+} // namespace
 
 void fillRoundedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, float radius) {
     const float r = fittingRadius(min, max, radius);
@@ -49,12 +49,13 @@ void fillRoundedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, flo
     }
 }
 
-void strokeRoundedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, float radius, float thickness) {
+void strokeRoundedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, float radius,
+                       float thickness) {
     const float t = std::min(thickness, std::min(max.x - min.x, max.y - min.y) / 2);
     float r = fittingRadius(min, max, radius);
-    if (r <= t) r = 0;  // a corner no rounder than the border is thick: square it
+    if (r <= t) r = 0; // a corner no rounder than the border is thick: square it
     const float o = r > 0 ? std::min(kOverlap, r - t) : 0.0f;
-    const float side = std::max(r, t) - o;  // where the left and right bands start and end
+    const float side = std::max(r, t) - o; // where the left and right bands start and end
     draw->AddRectFilled(ImVec2(min.x + r - o, min.y), ImVec2(max.x - r + o, min.y + t), colour);
     draw->AddRectFilled(ImVec2(min.x + r - o, max.y - t), ImVec2(max.x - r + o, max.y), colour);
     draw->AddRectFilled(ImVec2(min.x, min.y + side), ImVec2(min.x + t, max.y - side), colour);
@@ -67,4 +68,4 @@ void strokeRoundedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, f
     }
 }
 
-}  // namespace ui
+} // namespace ui

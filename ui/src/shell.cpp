@@ -41,7 +41,7 @@ bool isCornerPress(const SDL_Event& e, int width, int height, float cornerPx) {
 }
 
 class FrameLoop {
-public:
+  public:
     FrameLoop(platform::Window& window, const platform::ShutdownSignals& signals, kiosk::App& app,
               const ShellOptions& options)
         : m_window(window), m_signals(signals), m_app(app), m_options(options),
@@ -65,12 +65,12 @@ public:
             m_app.tick(now);
             std::filesystem::path capture;
             if (m_player) {
-                auto effects = m_player->advance(SteadyClock::now(), settled(), m_app, m_targets, m_theme.metrics(),
-                                                 m_window.sdlWindow());
+                auto effects = m_player->advance(SteadyClock::now(), settled(), m_app, m_targets,
+                                                 m_theme.metrics(), m_window.sdlWindow());
                 if (effects.screenshot) capture = *effects.screenshot;
                 if (effects.clockAdvance.count() > 0) {
                     m_clockOffset += effects.clockAdvance;
-                    m_framesToDraw = kSettleFrames;  // tick and draw at the new time before the step runs
+                    m_framesToDraw = kSettleFrames; // tick and draw at the new time before the step runs
                 }
                 if (m_player->finished() && !m_input.hasPending() && m_framesToDraw == 0) m_quit = true;
             }
@@ -85,13 +85,14 @@ public:
         result.exit = m_app.state().exitRequest == kiosk::ExitRequest::None ? kiosk::ExitRequest::Quit
                                                                             : m_app.state().exitRequest;
         if (m_player) {
-            if (!m_player->finished()) m_player->fail(m_options.scenario->file + ": the program quit before the scenario ended");
+            if (!m_player->finished())
+                m_player->fail(m_options.scenario->file + ": the program quit before the scenario ended");
             result.scenarioFailures = m_player->failures() + m_captureFailures;
         }
         return result;
     }
 
-private:
+  private:
     // The kiosk's clock: the real one (or the options' seam) plus what a scenario has fast-forwarded.
     kiosk::TimePoint now() const { return m_options.clock() + m_clockOffset; }
 
@@ -134,15 +135,15 @@ private:
         }
         if (event.type == SDL_QUIT ||
             (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE)) {
-            if (!m_options.lockdown) m_quit = true;  // in kiosk mode nothing closes the window
+            if (!m_options.lockdown) m_quit = true; // in kiosk mode nothing closes the window
             return;
         }
         if (event.type == SDL_KEYDOWN) {
             if (!m_options.lockdown && event.key.keysym.sym == SDLK_ESCAPE) m_quit = true;
-            return;  // residents have no keyboard; keys do nothing else (Alt+F4, Ctrl+Q ...)
+            return; // residents have no keyboard; keys do nothing else (Alt+F4, Ctrl+Q ...)
         }
         if (event.type == SDL_WINDOWEVENT) {
-            m_framesToDraw = kSettleFrames;  // exposed, resized, rotated: draw again
+            m_framesToDraw = kSettleFrames; // exposed, resized, rotated: draw again
             return;
         }
         if (isPointerEvent(event.type)) {
@@ -150,7 +151,8 @@ private:
                 if (event.type == SDL_FINGERDOWN || event.type == SDL_MOUSEBUTTONDOWN) {
                     auto now = this->now();
                     m_app.noteInput(now);
-                    if (isCornerPress(event, m_window.width(), m_window.height(), m_theme.metrics().cornerPx)) {
+                    if (isCornerPress(event, m_window.width(), m_window.height(),
+                                      m_theme.metrics().cornerPx)) {
                         m_app.apply(kiosk::intent::CornerTap{}, now);
                     }
                 }
@@ -162,7 +164,8 @@ private:
     }
 
     void updateTheme() {
-        if (m_theme.update(m_window.width(), m_window.height(), m_app.state().textSize)) m_window.reloadFontTexture();
+        if (m_theme.update(m_window.width(), m_window.height(), m_app.state().textSize))
+            m_window.reloadFontTexture();
     }
 
     void drawFrame(const std::filesystem::path& capture) {
@@ -171,8 +174,8 @@ private:
         m_targets.clear();
         auto now = this->now();
         unsigned long before = m_app.revision();
-        Intents intents =
-            drawCurrentScreen({m_app, m_theme, m_targets, now, m_pictures, m_options.contentRoot, m_soundFailed});
+        Intents intents = drawCurrentScreen(
+            {m_app, m_theme, m_targets, now, m_pictures, m_options.contentRoot, m_soundFailed});
         std::string error;
         if (!m_window.endFrame(capture, &error)) {
             ++m_captureFailures;
@@ -185,13 +188,14 @@ private:
                        std::chrono::duration_cast<std::chrono::milliseconds>(presented).count());
         }
         reportStepTiming();
-        const auto tappedAt = SteadyClock::now();  // before apply: a step's database reads count too
-        for (const kiosk::Intent& intent : intents) m_app.apply(intent, now);
+        const auto tappedAt = SteadyClock::now(); // before apply: a step's database reads count too
+        for (const kiosk::Intent& intent : intents)
+            m_app.apply(intent, now);
         if (m_timing && stepKey() != m_shownStep) m_stepChangedAt = tappedAt;
         playRequestedNarration();
         keepOnlyNeededPictures(before != m_app.revision());
         if (m_framesToDraw > 0) --m_framesToDraw;
-        if (before != m_app.revision()) m_framesToDraw = kSettleFrames;  // draw the new state
+        if (before != m_app.revision()) m_framesToDraw = kSettleFrames; // draw the new state
         m_drawnRevision = m_app.revision();
         ++m_framesDrawn;
     }
@@ -214,10 +218,11 @@ private:
         if (key == m_shownStep) return;
         if (key.ends_with("#finish")) {
             platform::MemoryUse memory = platform::memoryUse();
-            fmt::print(stderr, "kiosk: timing: {} reached, RSS {} kB, peak RSS {} kB, {} picture(s) held\n", key,
-                       memory.residentKb, memory.peakResidentKb, m_pictures.size());
+            fmt::print(stderr, "kiosk: timing: {} reached, RSS {} kB, peak RSS {} kB, {} picture(s) held\n",
+                       key, memory.residentKb, memory.peakResidentKb, m_pictures.size());
         } else if (!key.empty() && m_stepChangedAt) {
-            double ms = std::chrono::duration<double, std::milli>(SteadyClock::now() - *m_stepChangedAt).count();
+            double ms =
+                std::chrono::duration<double, std::milli>(SteadyClock::now() - *m_stepChangedAt).count();
             fmt::print(stderr, "kiosk: timing: step {} shown in {:.1f} ms\n", key, ms);
         }
         m_shownStep = key;
@@ -229,7 +234,8 @@ private:
         if (state.narrationRequests == m_narrationRequests) return;
         m_narrationRequests = state.narrationRequests;
         if (state.narrationFile.empty()) return;
-        m_soundFailed = !m_narration.play(m_options.contentRoot / "content" / "narration" / state.narrationFile);
+        m_soundFailed =
+            !m_narration.play(m_options.contentRoot / "content" / "narration" / state.narrationFile);
         if (m_soundFailed) fmt::print(stderr, "kiosk: narration: {}\n", m_narration.lastError());
     }
 
@@ -242,7 +248,8 @@ private:
         if (guide && state.screen == kiosk::Screen::GuideStep) {
             for (int i : {state.guide.step, state.guide.step + 1}) {
                 if (i < static_cast<int>(guide->steps.size())) {
-                    keep.push_back(m_options.contentRoot / "images" / guide->steps[static_cast<size_t>(i)].image);
+                    keep.push_back(m_options.contentRoot / "images" /
+                                   guide->steps[static_cast<size_t>(i)].image);
                 }
             }
         } else if (guide && state.screen == kiosk::Screen::GuideIntro && !guide->steps.empty()) {
@@ -255,7 +262,8 @@ private:
             m_pictures.get(keep.back());
             if (m_timing && m_pictures.size() > held) {
                 double ms = std::chrono::duration<double, std::milli>(SteadyClock::now() - started).count();
-                fmt::print(stderr, "kiosk: timing: picture {} loaded in {:.1f} ms\n", keep.back().filename().string(), ms);
+                fmt::print(stderr, "kiosk: timing: picture {} loaded in {:.1f} ms\n",
+                           keep.back().filename().string(), ms);
             }
         }
         if (state.screen != kiosk::Screen::GuideStep) m_soundFailed = false;
@@ -284,11 +292,11 @@ private:
     bool m_quit = false;
     bool m_guidesLoaded = false;
 };
-}  // namespace
+} // namespace
 
 ShellResult runShell(platform::Window& window, const platform::ShutdownSignals& signals, kiosk::App& app,
                      const ShellOptions& options) {
     return FrameLoop(window, signals, app, options).run();
 }
 
-}  // namespace ui
+} // namespace ui

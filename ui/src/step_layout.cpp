@@ -52,12 +52,14 @@ StepLayout layoutStep(const Metrics& m, const FontSet& fonts, ImVec2 screen, flo
     return l;
 }
 
-float stepQrSize(const Metrics& m, float columnWidth) { return std::min(columnWidth * 0.5f, m.targetPx * 1.8f); }
+float stepQrSize(const Metrics& m, float columnWidth) {
+    return std::min(columnWidth * 0.5f, m.targetPx * 1.8f);
+}
 
 StepTextBlock measureStepText(const Metrics& m, const FontSet& fonts, float width, const content::Step& step,
                               bool practice) {
     StepTextBlock b;
-    float pad = m.pxPerMm * 2;  // inside the tip and warning boxes
+    float pad = m.pxPerMm * 2; // inside the tip and warning boxes
     b.title = wrappedTextHeight(fonts.bodyBold, width, step.title);
     b.text = wrappedTextHeight(fonts.body, width, step.text);
     if (practice && step.hotspot) {
@@ -68,9 +70,13 @@ StepTextBlock measureStepText(const Metrics& m, const FontSet& fonts, float widt
     }
     // In practice mode the prompt takes the tip's place: the words stay short enough to read.
     bool showTip = !step.tip.empty() && !(practice && step.hotspot);
-    if (showTip) b.tip = wrappedTextHeight(fonts.body, width - 2 * pad, std::string(text::kTipPrefix) + step.tip) + 2 * pad;
+    if (showTip)
+        b.tip = wrappedTextHeight(fonts.body, width - 2 * pad, std::string(text::kTipPrefix) + step.tip) +
+                2 * pad;
     if (!step.warning.empty()) {
-        b.warning = wrappedTextHeight(fonts.body, width - 2 * pad, std::string(text::kWarningPrefix) + step.warning) + 2 * pad;
+        b.warning =
+            wrappedTextHeight(fonts.body, width - 2 * pad, std::string(text::kWarningPrefix) + step.warning) +
+            2 * pad;
     }
     if (!step.link.empty()) b.qr = stepQrSize(m, width) + fonts.body->FontSize;
     return b;
@@ -82,10 +88,11 @@ content::TextFitCheck makeTextFitCheck(int width, int height, double diagonalInc
     Metrics metrics = computeMetrics(width, height, diagonalInches, textLevel);
     FontSet fonts = addFonts(*atlas, metrics);
     ImVec2 screen(static_cast<float>(width), static_cast<float>(height));
-    return [atlas, metrics, fonts, screen, textLevel](const content::Guide&,
-                                                      const content::Step& step) -> std::optional<std::string> {
-        float aspect = step.imageHeight > 0 ? static_cast<float>(step.imageWidth) / static_cast<float>(step.imageHeight)
-                                            : 540.0f / 1110.0f;
+    return [atlas, metrics, fonts, screen,
+            textLevel](const content::Guide&, const content::Step& step) -> std::optional<std::string> {
+        float aspect = step.imageHeight > 0
+                           ? static_cast<float>(step.imageWidth) / static_cast<float>(step.imageHeight)
+                           : 540.0f / 1110.0f;
         StepLayout layout = layoutStep(metrics, fonts, screen, aspect);
         float columnW = layout.textMax.x - layout.textMin.x;
         float columnH = layout.textMax.y - layout.textMin.y;
@@ -94,8 +101,9 @@ content::TextFitCheck makeTextFitCheck(int width, int height, double diagonalInc
         if (needed <= columnH) return std::nullopt;
         return fmt::format("the step's words do not fit a {}x{} screen at text size {} (need {:.0f} px, have "
                            "{:.0f} px): shorten the text, tip or warning",
-                           static_cast<int>(screen.x), static_cast<int>(screen.y), textLevel + 1, needed, columnH);
+                           static_cast<int>(screen.x), static_cast<int>(screen.y), textLevel + 1, needed,
+                           columnH);
     };
 }
 
-}  // namespace ui
+} // namespace ui

@@ -40,7 +40,7 @@ const ImWchar* glyphRanges(ImFontAtlas& atlas) {
     }();
     return ranges.Data;
 }
-}  // namespace
+} // namespace
 
 Metrics computeMetrics(int widthPx, int heightPx, double diagonalInches, int textSizeLevel) {
     Metrics m;
@@ -73,10 +73,11 @@ FontSet addFonts(ImFontAtlas& atlas, const Metrics& metrics) {
     atlas.TexGlyphPadding = 1;
     auto load = [&](const char* file, float size, const ImWchar* ranges) -> ImFont* {
         if (!std::filesystem::exists(file)) {
-            throw std::runtime_error(std::string("missing font ") + file + " (Debian package fonts-noto-core)");
+            throw std::runtime_error(std::string("missing font ") + file +
+                                     " (Debian package fonts-noto-core)");
         }
         ImFontConfig config;
-        config.OversampleH = 1;  // FreeType hinting is crisp without oversampling
+        config.OversampleH = 1; // FreeType hinting is crisp without oversampling
         config.OversampleV = 1;
         return atlas.AddFontFromFileTTF(file, size, &config, ranges);
     };
@@ -114,4 +115,4 @@ ImU32 toImColor(Rgb c, float alpha) {
     return IM_COL32(c.r, c.g, c.b, static_cast<int>(alpha * 255.0f));
 }
 
-}  // namespace ui
+} // namespace ui

@@ -21,31 +21,35 @@ bool endsWord(char c) {
     return c == ' ' || c == '\n' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == '"';
 }
 
-std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_view text, bool* brokeWord = nullptr) {
+std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_view text,
+                                        bool* brokeWord = nullptr) {
     std::vector<std::string_view> lines;
     const char* cursor = text.data();
     const char* end = text.data() + text.size();
     while (cursor < end) {
         const char* lineEnd = font->CalcWordWrapPositionA(1.0f, cursor, end, width);
-        if (lineEnd == cursor) lineEnd = cursor + 1;  // a single glyph wider than the box
+        if (lineEnd == cursor) lineEnd = cursor + 1; // a single glyph wider than the box
         const char* newline = std::find(cursor, lineEnd, '\n');
         if (newline != lineEnd) lineEnd = newline;
         if (brokeWord && lineEnd < end && !endsWord(*lineEnd) && !endsWord(lineEnd[-1])) *brokeWord = true;
         std::string_view line(cursor, static_cast<size_t>(lineEnd - cursor));
-        while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+        while (!line.empty() && line.back() == ' ')
+            line.remove_suffix(1);
         lines.push_back(line);
         cursor = lineEnd;
-        while (cursor < end && (*cursor == ' ' || *cursor == '\n')) ++cursor;
+        while (cursor < end && (*cursor == ' ' || *cursor == '\n'))
+            ++cursor;
     }
     return lines;
 }
-}  // namespace
+} // namespace
 
 float wrappedTextHeight(ImFont* font, float width, std::string_view text) {
     return static_cast<float>(wrapLines(font, width, text).size()) * font->FontSize;
 }
 
-TextBounds drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, std::string_view text, ImU32 colour) {
+TextBounds drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, std::string_view text,
+                           ImU32 colour) {
     float width = max.x - min.x;
     TextBounds bounds;
     std::vector<std::string_view> lines = wrapLines(font, width, text, &bounds.brokeWord);
@@ -53,7 +57,8 @@ TextBounds drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 ma
     bounds.min = ImVec2(max.x, y);
     bounds.max = ImVec2(min.x, y);
     for (std::string_view line : lines) {
-        ImVec2 size = font->CalcTextSizeA(font->FontSize, width, 0.0f, line.data(), line.data() + line.size());
+        ImVec2 size =
+            font->CalcTextSizeA(font->FontSize, width, 0.0f, line.data(), line.data() + line.size());
         float x = min.x + (width - size.x) / 2;
         draw->AddText(font, font->FontSize, ImVec2(x, y), colour, line.data(), line.data() + line.size());
         bounds.min.x = std::min(bounds.min.x, x);
@@ -64,8 +69,8 @@ TextBounds drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 ma
     return bounds;
 }
 
-bool bigButton(TargetRegistry& targets, const Theme& theme, const std::string& id, ButtonText text, ImVec2 size,
-               ColourPair colours) {
+bool bigButton(TargetRegistry& targets, const Theme& theme, const std::string& id, ButtonText text,
+               ImVec2 size, ColourPair colours) {
     const Metrics& m = theme.metrics();
     size.x = std::max(size.x, m.targetPx);
     size.y = std::max(size.y, m.targetPx);
@@ -94,8 +99,8 @@ bool bigButton(TargetRegistry& targets, const Theme& theme, const std::string& i
         targets.addText({id, drawn.min, drawn.max, textMin, textMax, drawn.brokeWord});
     };
     if (text.subtitle.empty()) {
-        record(drawCentredText(draw, text.large ? theme.title() : theme.bodyBold(), textMin, textMax, text.title,
-                               textColour));
+        record(drawCentredText(draw, text.large ? theme.title() : theme.bodyBold(), textMin, textMax,
+                               text.title, textColour));
     } else {
         // Title over subtitle, the pair centred together.
         float width = textMax.x - textMin.x;
@@ -105,8 +110,8 @@ bool bigButton(TargetRegistry& targets, const Theme& theme, const std::string& i
         record(drawCentredText(draw, theme.title(), ImVec2(textMin.x, top), ImVec2(textMax.x, top + titleH),
                                text.title, textColour));
         float subTop = top + titleH + pad / 2;
-        record(drawCentredText(draw, theme.body(), ImVec2(textMin.x, subTop), ImVec2(textMax.x, subTop + subH),
-                               text.subtitle, textColour));
+        record(drawCentredText(draw, theme.body(), ImVec2(textMin.x, subTop),
+                               ImVec2(textMax.x, subTop + subH), text.subtitle, textColour));
     }
     return tapped;
 }
@@ -122,7 +127,7 @@ bool beginPage(const char* name, const Theme& theme) {
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                              ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
                              ImGuiWindowFlags_NoBringToFrontOnFocus |
-                             ImGuiWindowFlags_NoBackground;  // the window is cleared to the page colour
+                             ImGuiWindowFlags_NoBackground; // the window is cleared to the page colour
     return ImGui::Begin(name, nullptr, flags);
 }
 
@@ -132,4 +137,4 @@ void endPage() {
     ImGui::PopStyleColor();
 }
 
-}  // namespace ui
+} // namespace ui

@@ -24,42 +24,42 @@ struct Hotspot {
 
 struct Step {
     std::string title;
-    std::string text;       // at most ~3 short sentences
-    std::string image;      // path under images/, e.g. "vneid/login.png"
+    std::string text;  // at most ~3 short sentences
+    std::string image; // path under images/, e.g. "vneid/login.png"
     std::optional<Hotspot> hotspot;
-    std::string prompt;     // practice mode: what to tap ("Bác chạm vào nút Đăng nhập"); set with a hotspot
-    std::string tip;        // optional
-    std::string warning;    // optional, e.g. never tell anyone the OTP
-    std::string narration;  // path under the content root's content/narration/, or "" for none
-    std::string link;       // optional: shown as a QR code on this step
-    int line = 0;           // where the step starts in its file
-    int imageWidth = 0, imageHeight = 0;  // read from the picture's header while validating
+    std::string prompt; // practice mode: what to tap ("Bác chạm vào nút Đăng nhập"); set with a hotspot
+    std::string tip;    // optional
+    std::string warning;                 // optional, e.g. never tell anyone the OTP
+    std::string narration;               // path under the content root's content/narration/, or "" for none
+    std::string link;                    // optional: shown as a QR code on this step
+    int line = 0;                        // where the step starts in its file
+    int imageWidth = 0, imageHeight = 0; // read from the picture's header while validating
 };
 
 struct Guide {
-    std::string id;          // unique, [a-z0-9-]
-    std::string topic;       // vneid, ihanoi, dichvucong, antoan
+    std::string id;    // unique, [a-z0-9-]
+    std::string topic; // vneid, ihanoi, dichvucong, antoan
     std::string title;
-    std::string summary;     // one line
-    std::vector<std::string> learn;          // "what you will learn" on the intro screen
-    std::vector<std::string> prerequisites;  // "what to bring": "Căn cước gắn chíp", ...
+    std::string summary;                    // one line
+    std::vector<std::string> learn;         // "what you will learn" on the intro screen
+    std::vector<std::string> prerequisites; // "what to bring": "Căn cước gắn chíp", ...
     int minutes = 0;
-    bool isNew = false;      // shows "mới"
-    int order = 100;         // position within its topic; then by title
-    Date checkedOn;          // when its screens were last checked against the real app
+    bool isNew = false; // shows "mới"
+    int order = 100;    // position within its topic; then by title
+    Date checkedOn;     // when its screens were last checked against the real app
     std::vector<std::string> sources;
-    std::string finishLink;        // the QR on the finish screen: the app's page or the portal
-    std::string finishLinkLabel;   // e.g. "Tải VNeID trên điện thoại của Bác"
+    std::string finishLink;      // the QR on the finish screen: the app's page or the portal
+    std::string finishLinkLabel; // e.g. "Tải VNeID trên điện thoại của Bác"
     std::vector<Step> steps;
-    std::string file;        // the file it came from
+    std::string file; // the file it came from
 };
 
 struct Issue {
     std::string file;
     int line = 0;
     std::string message;
-    bool warning = false;  // a warning keeps the guide (e.g. checked_on older than 12 months)
-    [[nodiscard]] std::string text() const;  // "file:line: message" ("warning: " before the message)
+    bool warning = false; // a warning keeps the guide (e.g. checked_on older than 12 months)
+    [[nodiscard]] std::string text() const; // "file:line: message" ("warning: " before the message)
 };
 
 // Checks whether a step's text fits its screen; returns why not. Supplied by the UI, which knows the
@@ -67,14 +67,14 @@ struct Issue {
 using TextFitCheck = std::function<std::optional<std::string>(const Guide&, const Step&)>;
 
 struct LoadOptions {
-    std::filesystem::path root;  // holds content/guides/, content/narration/ and images/
-    Date today;                  // for the "checked more than 12 months ago" warning
-    TextFitCheck fits;           // optional
+    std::filesystem::path root; // holds content/guides/, content/narration/ and images/
+    Date today;                 // for the "checked more than 12 months ago" warning
+    TextFitCheck fits;          // optional
 };
 
 struct Library {
-    std::vector<Guide> guides;   // the good ones, sorted by topic, order, title
-    std::vector<Issue> issues;   // errors (their guide is left out) and warnings
+    std::vector<Guide> guides; // the good ones, sorted by topic, order, title
+    std::vector<Issue> issues; // errors (their guide is left out) and warnings
     [[nodiscard]] std::vector<const Guide*> guidesForTopic(std::string_view topic) const;
     [[nodiscard]] const Guide* find(std::string_view id) const;
     [[nodiscard]] bool hasErrors() const;
@@ -91,4 +91,4 @@ struct ParseResult {
 };
 [[nodiscard]] ParseResult parseGuide(std::string_view text, const std::string& fileName);
 
-}  // namespace content
+} // namespace content

@@ -29,4 +29,4 @@ namespace content {
 [[nodiscard]] std::string printableText(std::string_view text);
 [[nodiscard]] std::string quoteText(std::string_view text);
 
-}  // namespace content
+} // namespace content

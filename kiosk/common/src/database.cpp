@@ -25,7 +25,7 @@ int sqlLength(std::string_view sql) {
     return static_cast<int>(sql.size());
 }
 
-}  // namespace
+} // namespace
 
 // ---- Statement ----
 
@@ -55,7 +55,7 @@ Statement::Statement(sqlite3* db, std::string_view sql) {
         if (restRc != SQLITE_OK || extra != nullptr) {
             throw Error(SQLITE_MISUSE, fmt::format("more than one statement in SQL: {}", sql));
         }
-        if (next == rest.data()) break;  // no progress: nothing left that SQLite reads
+        if (next == rest.data()) break; // no progress: nothing left that SQLite reads
         rest.remove_prefix(static_cast<std::size_t>(next - rest.data()));
     }
 }
@@ -157,7 +157,7 @@ Database Database::open(const std::filesystem::path& file, const OpenOptions& op
     const int flags =
         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | (options.callerSerialises ? SQLITE_OPEN_NOMUTEX : 0);
     const int rc = sqlite3_open_v2(file.c_str(), &raw, flags, nullptr);
-    Database db(raw);  // owns the handle even when opening failed: SQLite may hand one back anyway
+    Database db(raw); // owns the handle even when opening failed: SQLite may hand one back anyway
     if (rc != SQLITE_OK) {
         throw Error(rc, fmt::format("cannot open database {}: {}", file.string(),
                                     raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
@@ -171,7 +171,8 @@ Database Database::open(const std::filesystem::path& file, const OpenOptions& op
                 throw Error(SQLITE_ERROR, fmt::format("WAL journal mode not available (got '{}')", got));
             }
         }
-        db.execute(options.sync == OpenOptions::Sync::full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+        db.execute(options.sync == OpenOptions::Sync::full ? "PRAGMA synchronous=FULL"
+                                                           : "PRAGMA synchronous=NORMAL");
         if (options.cacheKiB > 0) db.execute(fmt::format("PRAGMA cache_size=-{}", options.cacheKiB));
         if (options.mmapBytes > 0) db.execute(fmt::format("PRAGMA mmap_size={}", options.mmapBytes));
         if (options.tempInMemory) db.execute("PRAGMA temp_store=MEMORY");
@@ -202,7 +203,7 @@ Statement Database::prepare(std::string_view sql) {
 }
 
 void Database::execute(std::string_view sql) {
-    const std::string text(sql);  // sqlite3_exec wants a terminating NUL
+    const std::string text(sql); // sqlite3_exec wants a terminating NUL
     char* errorText = nullptr;
     const int rc = sqlite3_exec(m_db.get(), text.c_str(), nullptr, nullptr, &errorText);
     if (rc != SQLITE_OK) {
@@ -239,13 +240,13 @@ Transaction::~Transaction() {
     sqlite3* handle = m_db.handle();
     // Some errors (e.g. SQLITE_FULL, SQLITE_IOERR) already rolled back; then there is nothing to undo.
     if (handle != nullptr && sqlite3_get_autocommit(handle) == 0) {
-        sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);  // never throw from a destructor
+        sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr); // never throw from a destructor
     }
 }
 
 void Transaction::commit() {
     m_db.execute("COMMIT");
-    m_done = true;  // only after success: a failed COMMIT leaves the transaction open for the rollback
+    m_done = true; // only after success: a failed COMMIT leaves the transaction open for the rollback
 }
 
-}  // namespace kiosk::db
+} // namespace kiosk::db

@@ -17,16 +17,16 @@ std::string formatUtc(system_clock::time_point t, const char* pattern) {
     const auto day = floor<days>(secs);
     const year_month_day ymd{day};
     const hh_mm_ss hms{secs - day};
-    return fmt::format(fmt::runtime(pattern), static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                       static_cast<unsigned>(ymd.day()), hms.hours().count(), hms.minutes().count(),
-                       hms.seconds().count());
+    return fmt::format(fmt::runtime(pattern), static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                       hms.hours().count(), hms.minutes().count(), hms.seconds().count());
 }
 
 bool allDigits(std::string_view s) {
     return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-}  // namespace
+} // namespace
 
 LocalDateTime toLocal(system_clock::time_point t) {
     const auto local = floor<minutes>(t) + localUtcOffset;
@@ -39,15 +39,16 @@ system_clock::time_point toSystem(const LocalDateTime& local) {
 }
 
 std::string isoDay(LocalDate date) {
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                       static_cast<unsigned>(date.day()));
+    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
+                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
 }
 
 std::optional<LocalDate> parseIsoDay(std::string_view text) {
     if (!isCalendarDay(text)) return std::nullopt;
     const auto number = [&](std::size_t from, std::size_t count) {
         int n = 0;
-        for (std::size_t i = from; i < from + count; ++i) n = n * 10 + (text[i] - '0');
+        for (std::size_t i = from; i < from + count; ++i)
+            n = n * 10 + (text[i] - '0');
         return n;
     };
     return year{number(0, 4)} / month{static_cast<unsigned>(number(5, 2))} /
@@ -74,8 +75,8 @@ std::string clockTime(int minuteOfDay) {
 
 std::string localTimeAndDay(system_clock::time_point t) {
     const LocalDateTime local = toLocal(t);
-    return fmt::format("{} {:02}/{:02}", clockTime(local.minuteOfDay), static_cast<unsigned>(local.date.day()),
-                       static_cast<unsigned>(local.date.month()));
+    return fmt::format("{} {:02}/{:02}", clockTime(local.minuteOfDay),
+                       static_cast<unsigned>(local.date.day()), static_cast<unsigned>(local.date.month()));
 }
 
 std::string localDateTime(system_clock::time_point t) {
@@ -109,7 +110,7 @@ std::optional<sys_seconds> parseIsoUtc(std::string_view text) {
     const auto hh = twoDigits(11, 23), mm = twoDigits(14, 59), ss = twoDigits(17, 59);
     if (!hh || !mm || !ss) return std::nullopt;
     std::string_view zone = text.substr(19);
-    if (zone.starts_with('.')) {  // a fraction: whole seconds are enough to order uploads
+    if (zone.starts_with('.')) { // a fraction: whole seconds are enough to order uploads
         const auto end = zone.find_first_not_of("0123456789", 1);
         if (end == 1 || end == std::string_view::npos) return std::nullopt;
         zone.remove_prefix(end);
@@ -122,4 +123,4 @@ std::string compactUtc(system_clock::time_point t) {
     return formatUtc(t, "{:04}{:02}{:02}-{:02}{:02}{:02}");
 }
 
-}  // namespace kiosk
+} // namespace kiosk

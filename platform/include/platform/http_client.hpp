@@ -14,8 +14,8 @@ namespace platform {
 
 // curl_global_init / curl_global_cleanup. Make one in main, before any thread that posts exists.
 class CurlGlobal {
-public:
-    CurlGlobal();  // throws std::runtime_error if libcurl cannot start
+  public:
+    CurlGlobal(); // throws std::runtime_error if libcurl cannot start
     CurlGlobal(const CurlGlobal&) = delete;
     CurlGlobal& operator=(const CurlGlobal&) = delete;
     ~CurlGlobal();
@@ -23,18 +23,18 @@ public:
 
 struct HttpPost {
     std::string url;
-    std::string body;  // JSON, sent gzip-compressed
-    std::string bearerToken;     // "" = no Authorization header
-    std::string idempotencyKey;  // "" = no Idempotency-Key header
-    std::filesystem::path caFile;  // "" = the system's CA certificates
+    std::string body;             // JSON, sent gzip-compressed
+    std::string bearerToken;      // "" = no Authorization header
+    std::string idempotencyKey;   // "" = no Idempotency-Key header
+    std::filesystem::path caFile; // "" = the system's CA certificates
     std::chrono::seconds connectTimeout{10};
     std::chrono::seconds totalTimeout{30};
-    std::stop_token stop;  // when stop is requested (shutdown), the transfer is abandoned within a second
+    std::stop_token stop; // when stop is requested (shutdown), the transfer is abandoned within a second
 };
 
 struct HttpResponse {
     long status = 0;
-    std::string body;  // the first few KB of what the server answered, for the log
+    std::string body; // the first few KB of what the server answered, for the log
 };
 
 // Any HTTP status is a response (the caller decides what 4xx/5xx mean); an error is a refused URL, a failed
@@ -47,4 +47,4 @@ struct HttpResponse {
 // gzip (RFC 1952) of the bytes, as sent with Content-Encoding: gzip.
 [[nodiscard]] std::string gzip(std::string_view bytes);
 
-}  // namespace platform
+} // namespace platform

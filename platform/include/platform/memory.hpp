@@ -4,11 +4,11 @@
 namespace platform {
 
 struct MemoryUse {
-    long residentKb = 0;      // VmRSS
-    long peakResidentKb = 0;  // VmHWM
+    long residentKb = 0;     // VmRSS
+    long peakResidentKb = 0; // VmHWM
 };
 
 // Read from /proc/self/status; zeros where it cannot be read.
 [[nodiscard]] MemoryUse memoryUse();
 
-}  // namespace platform
+} // namespace platform

@@ -10,7 +10,7 @@
 namespace platform {
 
 class NarrationPlayer {
-public:
+  public:
     NarrationPlayer() = default;
     NarrationPlayer(const NarrationPlayer&) = delete;
     NarrationPlayer& operator=(const NarrationPlayer&) = delete;
@@ -22,7 +22,7 @@ public:
     [[nodiscard]] bool isPlaying() const;
     [[nodiscard]] const std::string& lastError() const { return m_lastError; }
 
-private:
+  private:
     bool openDevice(int rate, int channels);
 
     SDL_AudioDeviceID m_device = 0;
@@ -30,4 +30,4 @@ private:
     std::string m_lastError;
 };
 
-}  // namespace platform
+} // namespace platform

@@ -13,12 +13,12 @@
 namespace platform {
 
 struct Picture {
-    SDL_Texture* texture = nullptr;  // owned by the cache; null if the file could not be read
+    SDL_Texture* texture = nullptr; // owned by the cache; null if the file could not be read
     int width = 0, height = 0;
 };
 
 class PictureCache {
-public:
+  public:
     explicit PictureCache(SDL_Renderer* renderer) : m_renderer(renderer) {}
 
     // The picture at this path, loading it now if needed. A file that cannot be read gives an
@@ -28,7 +28,7 @@ public:
     void keepOnly(const std::vector<std::filesystem::path>& files);
     [[nodiscard]] size_t size() const { return m_pictures.size(); }
 
-private:
+  private:
     struct TextureDeleter {
         void operator()(SDL_Texture* t) const noexcept { SDL_DestroyTexture(t); }
     };
@@ -40,4 +40,4 @@ private:
     std::map<std::filesystem::path, Entry> m_pictures;
 };
 
-}  // namespace platform
+} // namespace platform

@@ -9,7 +9,7 @@
 namespace platform {
 
 class ShutdownSignals {
-public:
+  public:
     // Blocks SIGTERM, SIGINT and SIGHUP in this thread (and threads made after it): call first in main.
     ShutdownSignals();
     ShutdownSignals(const ShutdownSignals&) = delete;
@@ -21,10 +21,10 @@ public:
     // The event type pushed when a signal arrives.
     [[nodiscard]] Uint32 eventType() const { return m_eventType; }
 
-private:
+  private:
     Uint32 m_eventType = 0;
     std::atomic<bool> m_stopping{false};
     std::thread m_thread;
 };
 
-}  // namespace platform
+} // namespace platform

@@ -12,7 +12,7 @@
 namespace platform {
 
 class TouchInput {
-public:
+  public:
     // Returns true if the event was pointer input (and so was queued).
     bool handle(const SDL_Event& event, int windowWidth, int windowHeight);
     // Call after the backend's NewFrame and before ImGui::NewFrame.
@@ -20,14 +20,14 @@ public:
     [[nodiscard]] bool hasPending() const { return !m_queue.empty(); }
     [[nodiscard]] size_t pendingCount() const { return m_queue.size(); }
 
-private:
+  private:
     struct PointerState {
-        float x = -1e6f, y = -1e6f;  // far outside the window: hovering nothing
+        float x = -1e6f, y = -1e6f; // far outside the window: hovering nothing
         bool down = false;
     };
     std::deque<PointerState> m_queue;
-    PointerState m_last;     // the newest state queued
-    PointerState m_applied;  // the state ImGui sees this frame
+    PointerState m_last;    // the newest state queued
+    PointerState m_applied; // the state ImGui sees this frame
 };
 
-}  // namespace platform
+} // namespace platform

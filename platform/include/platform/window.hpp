@@ -12,24 +12,24 @@
 namespace platform {
 
 struct WindowOptions {
-    int width = 0, height = 0;  // 0 = the size of the display (kiosk mode)
-    bool fullscreen = true;     // borderless and sized to the display
+    int width = 0, height = 0; // 0 = the size of the display (kiosk mode)
+    bool fullscreen = true;    // borderless and sized to the display
     bool softwareRenderer = true;
     std::string title = "Kiosk";
 };
 
 // SDL_Init and SDL_Quit for video, audio and events, in a guard object made in main.
 class SdlGuard {
-public:
-    SdlGuard();  // throws std::runtime_error
+  public:
+    SdlGuard(); // throws std::runtime_error
     SdlGuard(const SdlGuard&) = delete;
     SdlGuard& operator=(const SdlGuard&) = delete;
     ~SdlGuard();
 };
 
 class Window {
-public:
-    explicit Window(const WindowOptions& options);  // throws std::runtime_error
+  public:
+    explicit Window(const WindowOptions& options); // throws std::runtime_error
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
     ~Window();
@@ -48,14 +48,19 @@ public:
     [[nodiscard]] int height() const;
     [[nodiscard]] SDL_Window* sdlWindow() const { return m_window.get(); }
     [[nodiscard]] SDL_Renderer* renderer() const { return m_renderer.get(); }
-private:
+
+  private:
     bool screenshot(const std::filesystem::path& file, std::string& error);
 
-    struct WindowDeleter { void operator()(SDL_Window* w) const noexcept { SDL_DestroyWindow(w); } };
-    struct RendererDeleter { void operator()(SDL_Renderer* r) const noexcept { SDL_DestroyRenderer(r); } };
+    struct WindowDeleter {
+        void operator()(SDL_Window* w) const noexcept { SDL_DestroyWindow(w); }
+    };
+    struct RendererDeleter {
+        void operator()(SDL_Renderer* r) const noexcept { SDL_DestroyRenderer(r); }
+    };
     std::unique_ptr<SDL_Window, WindowDeleter> m_window;
     std::unique_ptr<SDL_Renderer, RendererDeleter> m_renderer;
     SDL_Color m_clearColour{0, 0, 0, 255};
 };
 
-}  // namespace platform
+} // namespace platform

@@ -39,7 +39,7 @@ std::int64_t countRows(Database& db, const char* sql) {
     return query.columnInt64(0);
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("database: a file database runs in WAL mode with foreign keys, full sync and a busy timeout") {
     TempDir dir;
@@ -48,7 +48,7 @@ TEST_CASE("database: a file database runs in WAL mode with foreign keys, full sy
     CHECK(fs::exists(file));
     CHECK(pragmaText(db, "PRAGMA journal_mode") == "wal");
     CHECK(pragmaText(db, "PRAGMA foreign_keys") == "1");
-    CHECK(pragmaText(db, "PRAGMA synchronous") == "2");  // FULL
+    CHECK(pragmaText(db, "PRAGMA synchronous") == "2"); // FULL
     CHECK(pragmaText(db, "PRAGMA busy_timeout") == "5000");
 }
 
@@ -63,9 +63,9 @@ TEST_CASE("database: the hub's open options give normal sync, a big cache, mmap 
     Database db = Database::open(dir.path / "hub.sqlite", options);
     CHECK(pragmaText(db, "PRAGMA journal_mode") == "wal");
     CHECK(pragmaText(db, "PRAGMA foreign_keys") == "1");
-    CHECK(pragmaText(db, "PRAGMA synchronous") == "1");  // NORMAL
+    CHECK(pragmaText(db, "PRAGMA synchronous") == "1"); // NORMAL
     CHECK(pragmaText(db, "PRAGMA cache_size") == "-65536");
-    CHECK(pragmaText(db, "PRAGMA temp_store") == "2");  // MEMORY
+    CHECK(pragmaText(db, "PRAGMA temp_store") == "2"); // MEMORY
     // SQLite caps mmap_size at its compile-time maximum; it is on, whatever the cap.
     CHECK(std::stoll(pragmaText(db, "PRAGMA mmap_size")) > 0);
 }
@@ -96,7 +96,7 @@ TEST_CASE("database: values round-trip through bind and the column getters") {
     Database db = Database::open(dir.path / "values.db");
     db.execute("CREATE TABLE v (big INTEGER, small INTEGER, real REAL, text TEXT, empty TEXT, missing TEXT)");
 
-    const std::int64_t big = std::numeric_limits<std::int64_t>::max() - 7;  // beyond a double's precision
+    const std::int64_t big = std::numeric_limits<std::int64_t>::max() - 7; // beyond a double's precision
     const std::string vietnamese = "Bác Tư đặt lịch khám ngày 25/11 — cảm ơn ạ";
     Statement insert = db.prepare("INSERT INTO v VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     insert.bind(1, big)
@@ -118,7 +118,7 @@ TEST_CASE("database: values round-trip through bind and the column getters") {
     CHECK(select.columnText(3).size() == vietnamese.size());
     CHECK(select.columnView(3) == vietnamese);
     CHECK(select.columnView(4).empty());
-    CHECK(select.columnView(5).empty());  // NULL reads as empty text
+    CHECK(select.columnView(5).empty()); // NULL reads as empty text
     CHECK_FALSE(select.columnIsNull(3));
     // An empty string stays an empty string, not NULL.
     CHECK(select.columnText(4).empty());
@@ -219,7 +219,7 @@ TEST_CASE("database: a failing step throws Error with the SQLite code and the SQ
     insert.bind(1, "Cô Hoa");
     insert.run();
     try {
-        (void)insert.step();  // same name again
+        (void)insert.step(); // same name again
         FAIL("a duplicate primary key was accepted");
     } catch (const Error& e) {
         CHECK(e.code() == SQLITE_CONSTRAINT);
@@ -288,6 +288,6 @@ TEST_CASE("database: a moved database keeps working") {
     second.execute("INSERT INTO t VALUES (1)");
     CHECK(countRows(second, "SELECT count(*) FROM t") == 1);
     Database third = Database::openInMemory();
-    third = std::move(second);  // closes third's own connection
+    third = std::move(second); // closes third's own connection
     CHECK(countRows(third, "SELECT count(*) FROM t") == 1);
 }

@@ -39,16 +39,19 @@ TEST_CASE("usage figures: each one travels in the upload under its key and comes
     DailyRollup day;
     day.day = "2026-11-24";
     int next = 1;
-    for (const CountFigure& f : kCountFigures) day.*f.field = next++;
+    for (const CountFigure& f : kCountFigures)
+        day.*f.field = next++;
     for (const SurveyFigure& f : kSurveyFigures)
-        for (const AnswerFigure& a : kSurveyAnswers) day.*f.field.*a.field = next++;
+        for (const AnswerFigure& a : kSurveyAnswers)
+            day.*f.field.*a.field = next++;
     Upload upload;
     upload.kioskId = "k1";
     upload.days.push_back(day);
 
     const nlohmann::json json = toJson(upload);
     const nlohmann::json& written = json["days"][0];
-    for (const CountFigure& f : kCountFigures) CHECK(written.at(f.key).get<int>() == day.*f.field);
+    for (const CountFigure& f : kCountFigures)
+        CHECK(written.at(f.key).get<int>() == day.*f.field);
     for (const SurveyFigure& f : kSurveyFigures)
         for (const AnswerFigure& a : kSurveyAnswers)
             CHECK(written.at(f.key).at(a.key).get<int>() == day.*f.field.*a.field);

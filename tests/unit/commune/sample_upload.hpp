@@ -2,8 +2,8 @@
 #pragma once
 
 #include "calendar.hpp"
-#include "hub_store.hpp"
 #include "common/usage_upload.hpp"
+#include "hub_store.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -11,7 +11,8 @@
 
 namespace test {
 
-inline kiosk::upload::Upload sampleUpload(const std::string& kioskId = "k1", const std::string& day = "2026-11-24") {
+inline kiosk::upload::Upload sampleUpload(const std::string& kioskId = "k1",
+                                          const std::string& day = "2026-11-24") {
     using namespace kiosk::upload;
     Upload u;
     u.kioskId = kioskId;
@@ -49,4 +50,4 @@ inline std::string sampleJson() {
     return kiosk::upload::toJson(sampleUpload()).dump();
 }
 
-}  // namespace test
+} // namespace test

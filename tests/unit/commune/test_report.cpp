@@ -9,7 +9,7 @@ using namespace commune;
 
 namespace {
 
-constexpr std::int64_t kNow = 1795600000;  // 2026-11-25 (local) — the tests' fixed "now"
+constexpr std::int64_t kNow = 1795600000; // 2026-11-25 (local) — the tests' fixed "now"
 
 Period month(const std::string& text) {
     auto p = parsePeriod(text);
@@ -23,19 +23,19 @@ std::unique_ptr<SqliteHubStore> seededStore() {
     REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
     REQUIRE(store->addKiosk("k2", "Thôn 1", "h2"));
     REQUIRE(store->addKiosk("k3", "Thôn 2", "h3"));
-    REQUIRE(store->addKiosk("k4", "Thôn 3", "h4"));  // never uploads
+    REQUIRE(store->addKiosk("k4", "Thôn 3", "h4")); // never uploads
     auto a = test::sampleUpload("k1", "2026-11-10");
-    a.days[0].smartphone = {3, 1, 5};  // 4 answers in k1 ...
+    a.days[0].smartphone = {3, 1, 5}; // 4 answers in k1 ...
     test::post(*store, a, kNow - 3600);
     auto b = test::sampleUpload("k2", "2026-11-11");
     b.days[0].sessions = 7;
-    b.days[0].smartphone = {2, 0, 0};  // ... + 2 in k2 = 6 answers for Thôn 1: a share is shown
-    test::post(*store, b, kNow - 3 * 86400 - 60);  // silent for 3 days: red
+    b.days[0].smartphone = {2, 0, 0};             // ... + 2 in k2 = 6 answers for Thôn 1: a share is shown
+    test::post(*store, b, kNow - 3 * 86400 - 60); // silent for 3 days: red
     auto c = test::sampleUpload("k3", "2026-11-12");
-    c.days[0].smartphone = {1, 2, 0};  // 3 answers for Thôn 2: "< 5"
+    c.days[0].smartphone = {1, 2, 0}; // 3 answers for Thôn 2: "< 5"
     c.days[0].guides[0].started = 4;
     test::post(*store, c, kNow - 86400);
-    auto october = test::sampleUpload("k3", "2026-10-31");  // outside November
+    auto october = test::sampleUpload("k3", "2026-10-31"); // outside November
     october.days[0].sessions = 1000;
     test::post(*store, october, kNow - 86400);
     return store;
@@ -48,7 +48,7 @@ const VillageTotals& village(const Report& r, const std::string& name) {
     throw;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("periods: a month or a quarter, nothing else") {
     CHECK(month("2026-11").days.first == "2026-11-01");
@@ -90,8 +90,8 @@ TEST_CASE("survey shares need at least 5 answers, also for the commune") {
     CHECK(surveyShare(5, 0) == "100 %");
     CHECK(surveyShare(6, 1) == "86 %");
     CHECK(surveyVerdict(4, 0, 85) == "—");
-    CHECK(surveyVerdict(6, 1, 85) == "đạt");    // 85.7 % > 85 %
-    CHECK(surveyVerdict(17, 3, 85) == "chưa đạt");  // exactly 85 % is not more than 85 %
+    CHECK(surveyVerdict(6, 1, 85) == "đạt");       // 85.7 % > 85 %
+    CHECK(surveyVerdict(17, 3, 85) == "chưa đạt"); // exactly 85 % is not more than 85 %
     CHECK(surveyVerdict(5, 5, 50) == "chưa đạt");
 
     auto store = seededStore();
@@ -126,8 +126,8 @@ TEST_CASE("kiosks silent for more than two days are flagged") {
 
     auto store = seededStore();
     const std::string html = renderHtml(buildReport(*store, month("2026-11"), kNow));
-    CHECK(html.find("<td class=\"alert\">3</td>") != std::string::npos);     // k2
-    CHECK(html.find("<td class=\"alert\">chưa gửi</td>") != std::string::npos);  // k4 never sent
+    CHECK(html.find("<td class=\"alert\">3</td>") != std::string::npos);        // k2
+    CHECK(html.find("<td class=\"alert\">chưa gửi</td>") != std::string::npos); // k4 never sent
     CHECK(html.find("<td>1</td>") != std::string::npos);
 }
 
@@ -137,7 +137,8 @@ TEST_CASE("CSV: BOM, CRLF, every field quoted, quotes doubled") {
     const std::string csv = renderCsv(buildReport(*store, month("2026-11"), kNow));
     CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
     CHECK(csv.find("\r\n") != std::string::npos);
-    for (std::size_t i = csv.find('\n'); i != std::string::npos; i = csv.find('\n', i + 1)) CHECK(csv[i - 1] == '\r');
+    for (std::size_t i = csv.find('\n'); i != std::string::npos; i = csv.find('\n', i + 1))
+        CHECK(csv[i - 1] == '\r');
 }
 
 TEST_CASE("HTML escapes everything that came from a kiosk") {
@@ -160,9 +161,9 @@ TEST_CASE("HTML escapes everything that came from a kiosk") {
 TEST_CASE("CSV: a kiosk's text never reaches a spreadsheet as a formula, numbers stay numbers") {
     for (const char* formula : {"=HYPERLINK(A1)", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"})
         CHECK(csvField(formula) == "\"'" + std::string(formula) + "\"");
-    CHECK(csvField("=\"a\"") == "\"'=\"\"a\"\"\"");  // quoting still applies after the apostrophe
+    CHECK(csvField("=\"a\"") == "\"'=\"\"a\"\"\""); // quoting still applies after the apostrophe
     CHECK(csvField("Thôn 1") == "\"Thôn 1\"");
-    CHECK(csvField("a=b") == "\"a=b\"");  // only the first character matters
+    CHECK(csvField("a=b") == "\"a=b\""); // only the first character matters
     CHECK(csvField("") == "\"\"");
 
     auto store = SqliteHubStore::openInMemory();
@@ -173,13 +174,14 @@ TEST_CASE("CSV: a kiosk's text never reaches a spreadsheet as a formula, numbers
     u.heartbeat.version = "+0.1";
     u.heartbeat.contentVersion = "=1+1";
     u.heartbeat.lastError = "-ENOSPC";
-    u.heartbeat.freeDiskMb = -5;  // not kiosk text: a number the hub shows as it is
+    u.heartbeat.freeDiskMb = -5; // not kiosk text: a number the hub shows as it is
     test::post(*store, u, kNow);
     const std::string csv = renderCsv(buildReport(*store, month("2026-11"), kNow));
-    for (const char* cell : {"\"'=cmd|' /C calc'!A0\"", "\"'@guide\"", "\"'-topic\"", "\"'+0.1\"", "\"'=1+1\"",
-                             "\"'-ENOSPC\"", ",\"-5\","})
+    for (const char* cell : {"\"'=cmd|' /C calc'!A0\"", "\"'@guide\"", "\"'-topic\"", "\"'+0.1\"",
+                             "\"'=1+1\"", "\"'-ENOSPC\"", ",\"-5\","})
         CHECK_MESSAGE(csv.find(cell) != std::string::npos, cell);
-    for (const char* raw : {",\"=", ",\"+", ",\"@", ",\"-E", ",\"-t"}) CHECK_MESSAGE(csv.find(raw) == std::string::npos, raw);
-    CHECK(csv.find("\r\n\"=") == std::string::npos);  // nor as a row's first cell
+    for (const char* raw : {",\"=", ",\"+", ",\"@", ",\"-E", ",\"-t"})
+        CHECK_MESSAGE(csv.find(raw) == std::string::npos, raw);
+    CHECK(csv.find("\r\n\"=") == std::string::npos); // nor as a row's first cell
     CHECK(csv.find("\r\n\"@") == std::string::npos);
 }

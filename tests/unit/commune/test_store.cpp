@@ -21,7 +21,7 @@ std::int64_t villageSessions(commune::HubStore& store, const std::string& villag
     return -1;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("a kiosk is found by its token's hash, and an id registers once") {
     auto store = SqliteHubStore::openInMemory();
@@ -43,7 +43,7 @@ TEST_CASE("sending the same day again replaces its figures, never adds") {
 
     upload.days[0].sessions = 25;
     upload.days[0].guides[0].started = 9;
-    upload.days[0].guides[0].reachedStep = {{1, 9}};  // fewer steps than before: old ones must go
+    upload.days[0].guides[0].reachedStep = {{1, 9}}; // fewer steps than before: old ones must go
     upload.days[0].guides[0].leftAtStep = {};
     upload.days[0].screens = {{"home", 25}};
     test::post(*store, upload, 2000);
@@ -54,7 +54,7 @@ TEST_CASE("sending the same day again replaces its figures, never adds") {
     CHECK(figures.guides[0].started == 9);
     REQUIRE(figures.steps.size() == 1);
     CHECK(figures.steps[0].reached == 9);
-    CHECK(store->rowsFor("k1", "2026-11-24") == rowsFirst - 1);  // one screen fewer
+    CHECK(store->rowsFor("k1", "2026-11-24") == rowsFirst - 1); // one screen fewer
 }
 
 TEST_CASE("another day or another kiosk adds, it does not replace") {
@@ -65,7 +65,9 @@ TEST_CASE("another day or another kiosk adds, it does not replace") {
     test::post(*store, test::sampleUpload("k1", "2026-11-24"), 2);
     test::post(*store, test::sampleUpload("k2", "2026-11-24"), 3);
     CHECK(villageSessions(*store, "Thôn 1") == 30);
-    CHECK(store->periodFigures({"2026-11-24", "2026-11-24"}).villages.at(0).count(kiosk::upload::Count::sessions) == 20);
+    CHECK(store->periodFigures({"2026-11-24", "2026-11-24"})
+              .villages.at(0)
+              .count(kiosk::upload::Count::sessions) == 20);
     CHECK(store->periodFigures({"2026-10-01", "2026-10-31"}).villages.empty());
 }
 
@@ -75,7 +77,7 @@ TEST_CASE("an upload that fails half-way leaves nothing behind, heartbeat includ
     auto upload = test::sampleUpload("k1", "2026-11-23");
     auto second = upload.days[0];
     second.day = "2026-11-24";
-    second.guides.push_back(second.guides[0]);  // the same guide twice: the store's key refuses it
+    second.guides.push_back(second.guides[0]); // the same guide twice: the store's key refuses it
     upload.days.push_back(second);
     upload.heartbeat.version = "9.9.9";
     CHECK_THROWS(test::post(*store, upload, 5000));
@@ -103,7 +105,7 @@ TEST_CASE("the heartbeat is kept per kiosk, and the registered village wins over
     test::post(*store, test::sampleUpload("k2"), 778);
     const auto statuses = store->kioskStatuses();
     REQUIRE(statuses.size() == 2);
-    CHECK(statuses[0].kioskId == "k2");  // ordered by village: "Thôn 1" < "Thôn Đông"
+    CHECK(statuses[0].kioskId == "k2"); // ordered by village: "Thôn 1" < "Thôn Đông"
     CHECK(statuses[0].village == "Thôn 1");
     CHECK(statuses[1].village == "Thôn Đông");
     CHECK(statuses[1].lastSeenUnix == 777);
@@ -124,7 +126,8 @@ TEST_CASE("staff sessions expire") {
 }
 
 TEST_CASE("a file store keeps its data across reopening and reports whether it can write") {
-    const auto dir = std::filesystem::temp_directory_path() / ("hub-store-test-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("hub-store-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     {
         auto store = SqliteHubStore::open(dir / "hub.sqlite");
@@ -154,17 +157,17 @@ kiosk::upload::Upload madeAt(std::int64_t unixSeconds, int sessions, bool comple
     return u;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("a payload ranks by when the kiosk made it, never later than the hub's clock") {
     const auto upload = madeAt(kDay24 + 600, 1, false);
     const auto posted = commune::postedTiming(upload, kDay24 + 900);
     CHECK(posted.generatedUnix == kDay24 + 600);
     CHECK(posted.seenUnix == kDay24 + 900);
-    CHECK(commune::postedTiming(upload, kDay24 + 60).generatedUnix == kDay24 + 60);  // kiosk clock ahead
+    CHECK(commune::postedTiming(upload, kDay24 + 60).generatedUnix == kDay24 + 60); // kiosk clock ahead
     const auto imported = commune::importedTiming(upload, kDay25);
     CHECK(imported.generatedUnix == kDay24 + 600);
-    CHECK(imported.seenUnix == kDay24 + 600);  // the export says the kiosk was alive then, not now
+    CHECK(imported.seenUnix == kDay24 + 600); // the export says the kiosk was alive then, not now
     auto noTime = upload;
     noTime.heartbeat.sentAt = "";
     CHECK(commune::importedTiming(noTime, kDay25).generatedUnix == 0);
@@ -188,10 +191,12 @@ TEST_CASE("an old export imported after the network delivered the day changes no
     CHECK(old.olderDays == 1);
     CHECK(store->replaceRollups(day23, commune::importedTiming(day23, importedOn)).storedDays == 1);
 
-    CHECK(store->periodFigures({"2026-11-24", "2026-11-24"}).villages.at(0).count(kiosk::upload::Count::sessions) == 40);
-    CHECK(villageSessions(*store, "Thôn 1") == 47);  // day 23 was new, so it counts
+    CHECK(store->periodFigures({"2026-11-24", "2026-11-24"})
+              .villages.at(0)
+              .count(kiosk::upload::Count::sessions) == 40);
+    CHECK(villageSessions(*store, "Thôn 1") == 47); // day 23 was new, so it counts
     const auto status = store->kioskStatuses().at(0);
-    CHECK(status.lastSeenUnix == kDay25 + 360);  // not the import's "now", not the export's older time
+    CHECK(status.lastSeenUnix == kDay25 + 360); // not the import's "now", not the export's older time
     CHECK(status.version == "0.2.0");
 }
 
@@ -202,7 +207,7 @@ TEST_CASE("a delayed retry of an older POST does not win, but the kiosk still co
     older.heartbeat.lastError = "network down";
     const auto newer = madeAt(kDay24 + 7200, 20, false);
     CHECK(test::post(*store, newer, kDay24 + 7260).storedDays == 1);
-    const auto late = test::post(*store, older, kDay24 + 9000);  // the outbox retried the 1 h-old body
+    const auto late = test::post(*store, older, kDay24 + 9000); // the outbox retried the 1 h-old body
     CHECK(late.storedDays == 0);
     CHECK(late.olderDays == 1);
     CHECK(villageSessions(*store, "Thôn 1") == 20);
@@ -221,9 +226,9 @@ TEST_CASE("at the same generation a complete day is never replaced by an incompl
     CHECK(test::post(*store, madeAt(kDay25, 30, true), kDay25 + 1).storedDays == 1);
     CHECK(test::post(*store, madeAt(kDay25, 29, false), kDay25 + 2).olderDays == 1);
     CHECK(villageSessions(*store, "Thôn 1") == 30);
-    CHECK(test::post(*store, madeAt(kDay25, 31, true), kDay25 + 3).storedDays == 1);  // the same send again
+    CHECK(test::post(*store, madeAt(kDay25, 31, true), kDay25 + 3).storedDays == 1); // the same send again
     CHECK(villageSessions(*store, "Thôn 1") == 31);
-    CHECK(test::post(*store, madeAt(kDay25 - 1, 99, true), kDay25 + 4).olderDays == 1);  // complete, but older
+    CHECK(test::post(*store, madeAt(kDay25 - 1, 99, true), kDay25 + 4).olderDays == 1); // complete, but older
     CHECK(villageSessions(*store, "Thôn 1") == 31);
     // An incomplete day is replaced by the complete one of the same moment.
     CHECK(test::post(*store, madeAt(kDay25, 5, false, "2026-11-23"), kDay25 + 5).storedDays == 1);
@@ -270,8 +275,9 @@ PRAGMA user_version = 1;
     {
         auto store = SqliteHubStore::open(dir / "hub.sqlite");
         CHECK(villageSessions(*store, "Thôn 1") == 40);
-        auto exported = madeAt(kDay24 + 3600, 12, false);  // made before the stored day arrived
-        CHECK(store->replaceRollups(exported, commune::importedTiming(exported, kDay25 + 86400)).olderDays == 1);
+        auto exported = madeAt(kDay24 + 3600, 12, false); // made before the stored day arrived
+        CHECK(store->replaceRollups(exported, commune::importedTiming(exported, kDay25 + 86400)).olderDays ==
+              1);
         CHECK(store->kioskStatuses().at(0).version == "v1");
         CHECK(test::post(*store, madeAt(kDay25 + 3600, 41, true), kDay25 + 3600).storedDays == 1);
         CHECK(villageSessions(*store, "Thôn 1") == 41);
@@ -284,15 +290,18 @@ PRAGMA user_version = 1;
 }
 
 TEST_CASE("/health's write check commits at most once a second, however often it is asked") {
-    const auto dir = std::filesystem::temp_directory_path() / ("hub-store-health-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("hub-store-health-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     {
         auto store = SqliteHubStore::open(dir / "hub.sqlite");
         const auto before = store->totalChanges();
         const auto start = std::chrono::steady_clock::now();
-        for (int i = 0; i < 200; ++i) CHECK(store->canWrite());
-        const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start);
-        CHECK(store->totalChanges() - before <= 1 + seconds.count());  // one probe row per second at most
+        for (int i = 0; i < 200; ++i)
+            CHECK(store->canWrite());
+        const auto seconds =
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start);
+        CHECK(store->totalChanges() - before <= 1 + seconds.count()); // one probe row per second at most
         // An upload's commit vouches for the store too.
         REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
         std::this_thread::sleep_for(SqliteHubStore::kWriteProofLifetime);

@@ -23,7 +23,7 @@ std::string errorAfter(const std::function<void(json&)>& change) {
     return parsed ? std::string() : parsed.error();
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("an upload survives toJson and parseUpload unchanged") {
     const auto upload = test::sampleUpload();
@@ -55,11 +55,18 @@ TEST_CASE("every rejection names the field") {
         {"schema_version: missing", [](json& j) { j.erase("schema_version"); }},
         {"village: longer than 200 bytes", [](json& j) { j["village"] = std::string(201, 'x'); }},
         {"heartbeat: must be a JSON object", [](json& j) { j["heartbeat"] = "x"; }},
-        {"heartbeat.uptime_seconds: must be a non-negative integer", [](json& j) { j["heartbeat"]["uptime_seconds"] = -1; }},
+        {"heartbeat.uptime_seconds: must be a non-negative integer",
+         [](json& j) { j["heartbeat"]["uptime_seconds"] = -1; }},
         {"heartbeat.sent_at: missing", [](json& j) { j["heartbeat"].erase("sent_at"); }},
-        {"heartbeat.last_error: longer than 500 bytes", [](json& j) { j["heartbeat"]["last_error"] = std::string(501, 'e'); }},
+        {"heartbeat.last_error: longer than 500 bytes",
+         [](json& j) { j["heartbeat"]["last_error"] = std::string(501, 'e'); }},
         {"days: must be an array", [](json& j) { j["days"] = json::object(); }},
-        {"days: at most 62 days", [](json& j) { j["days"] = json::array(); for (int i = 0; i < 63; ++i) j["days"].push_back(1); }},
+        {"days: at most 62 days",
+         [](json& j) {
+             j["days"] = json::array();
+             for (int i = 0; i < 63; ++i)
+                 j["days"].push_back(1);
+         }},
         {"days[0]: must be a JSON object", [](json& j) { j["days"][0] = 3; }},
         {"days[0].day: 2027-01-01 is in the future", [](json& j) { j["days"][0]["day"] = "2027-01-01"; }},
         {"days[0].day: 2026-11-26 is in the future", [](json& j) { j["days"][0]["day"] = "2026-11-26"; }},
@@ -68,27 +75,44 @@ TEST_CASE("every rejection names the field") {
         {"days[0].day: missing", [](json& j) { j["days"][0].erase("day"); }},
         {"days[1].day: 2026-11-24 appears twice", [](json& j) { j["days"].push_back(j["days"][0]); }},
         {"days[0].complete: must be true or false", [](json& j) { j["days"][0]["complete"] = 1; }},
-        {"days[0].sessions: must be a non-negative integer", [](json& j) { j["days"][0]["sessions"] = "10"; }},
+        {"days[0].sessions: must be a non-negative integer",
+         [](json& j) { j["days"][0]["sessions"] = "10"; }},
         {"days[0].sessions: must be a non-negative integer", [](json& j) { j["days"][0]["sessions"] = 1.5; }},
         {"days[0].sessions: larger than 1000000000", [](json& j) { j["days"][0]["sessions"] = 1000000001; }},
         {"days[0].screens: must be a JSON object", [](json& j) { j["days"][0]["screens"] = json::array(); }},
-        {"days[0].screens.\"home\": must be a non-negative integer", [](json& j) { j["days"][0]["screens"]["home"] = -2; }},
+        {"days[0].screens.\"home\": must be a non-negative integer",
+         [](json& j) { j["days"][0]["screens"]["home"] = -2; }},
         {"days[0].guides: must be an array", [](json& j) { j["days"][0]["guides"] = 1; }},
-        {"days[0].guides: at most 200 guides", [](json& j) {
+        {"days[0].guides: at most 200 guides",
+         [](json& j) {
              auto g = j["days"][0]["guides"][0];
              j["days"][0]["guides"] = json::array();
-             for (int i = 0; i < 201; ++i) { g["guide_id"] = "g" + std::to_string(i); j["days"][0]["guides"].push_back(g); }
+             for (int i = 0; i < 201; ++i) {
+                 g["guide_id"] = "g" + std::to_string(i);
+                 j["days"][0]["guides"].push_back(g);
+             }
          }},
-        {"days[0].guides[0].started: must be a non-negative integer", [](json& j) { j["days"][0]["guides"][0]["started"] = -1; }},
+        {"days[0].guides[0].started: must be a non-negative integer",
+         [](json& j) { j["days"][0]["guides"][0]["started"] = -1; }},
         {"days[0].guides[0].guide_id: missing", [](json& j) { j["days"][0]["guides"][0].erase("guide_id"); }},
-        {"days[0].guides[1].guide_id: vneid-kich-hoat appears twice", [](json& j) { j["days"][0]["guides"].push_back(j["days"][0]["guides"][0]); }},
-        {"days[0].guides[0].reached_step.\"0\": step must be a number from 1 to 100", [](json& j) { j["days"][0]["guides"][0]["reached_step"]["0"] = 1; }},
-        {"days[0].guides[0].left_at_step.\"x\": step must be a number", [](json& j) { j["days"][0]["guides"][0]["left_at_step"]["x"] = 1; }},
-        {"days[0].guides[0].left_at_step.\"101\": step must be a number", [](json& j) { j["days"][0]["guides"][0]["left_at_step"]["101"] = 1; }},
-        {"days[0].guides[0].left_at_step.\"2\": must be a non-negative integer", [](json& j) { j["days"][0]["guides"][0]["left_at_step"]["2"] = true; }},
-        {"days[0].guides[0].reached_step: at most 100 steps", [](json& j) { for (int s = 1; s <= 101; ++s) j["days"][0]["guides"][0]["reached_step"][std::to_string(s) + "0000"] = 1; }},
+        {"days[0].guides[1].guide_id: vneid-kich-hoat appears twice",
+         [](json& j) { j["days"][0]["guides"].push_back(j["days"][0]["guides"][0]); }},
+        {"days[0].guides[0].reached_step.\"0\": step must be a number from 1 to 100",
+         [](json& j) { j["days"][0]["guides"][0]["reached_step"]["0"] = 1; }},
+        {"days[0].guides[0].left_at_step.\"x\": step must be a number",
+         [](json& j) { j["days"][0]["guides"][0]["left_at_step"]["x"] = 1; }},
+        {"days[0].guides[0].left_at_step.\"101\": step must be a number",
+         [](json& j) { j["days"][0]["guides"][0]["left_at_step"]["101"] = 1; }},
+        {"days[0].guides[0].left_at_step.\"2\": must be a non-negative integer",
+         [](json& j) { j["days"][0]["guides"][0]["left_at_step"]["2"] = true; }},
+        {"days[0].guides[0].reached_step: at most 100 steps",
+         [](json& j) {
+             for (int s = 1; s <= 101; ++s)
+                 j["days"][0]["guides"][0]["reached_step"][std::to_string(s) + "0000"] = 1;
+         }},
         {"days[0].bookings_no_show: missing", [](json& j) { j["days"][0].erase("bookings_no_show"); }},
-        {"days[0].survey_smartphone.yes: must be a non-negative integer", [](json& j) { j["days"][0]["survey_smartphone"]["yes"] = nullptr; }},
+        {"days[0].survey_smartphone.yes: must be a non-negative integer",
+         [](json& j) { j["days"][0]["survey_smartphone"]["yes"] = nullptr; }},
         {"days[0].survey_vneid_level2: missing", [](json& j) { j["days"][0].erase("survey_vneid_level2"); }},
     };
     for (const auto& c : cases) {
@@ -102,9 +126,12 @@ TEST_CASE("bodies that are not an upload at all are refused with a reason") {
     CHECK(parseUpload("", kToday).error().starts_with("body: not valid JSON"));
     CHECK(parseUpload("{\"kiosk_id\": ", kToday).error().starts_with("body: not valid JSON"));
     CHECK(parseUpload("[1,2]", kToday).error() == "must be a JSON object");
-    CHECK(parseUpload(std::string(300, '[') + std::string(300, ']'), kToday).error() == "body: nested too deeply");
+    CHECK(parseUpload(std::string(300, '[') + std::string(300, ']'), kToday).error() ==
+          "body: nested too deeply");
     CHECK(parseUpload("\"\xff\"", kToday).error().starts_with("body: not valid JSON"));
-    CHECK(parseUpload(std::string(kiosk::upload::kMaxUploadBytes + 1, ' '), kToday).error().starts_with("body: larger"));
+    CHECK(parseUpload(std::string(kiosk::upload::kMaxUploadBytes + 1, ' '), kToday)
+              .error()
+              .starts_with("body: larger"));
 }
 
 TEST_CASE("unknown keys are ignored so later versions can add fields") {
@@ -116,7 +143,8 @@ TEST_CASE("unknown keys are ignored so later versions can add fields") {
 
 TEST_CASE("kiosk ids the hub registers are exactly those a kiosk.toml accepts") {
     using kiosk::upload::isKioskId;
-    for (const char* good : {"k1", "xa-an-binh-thon-1", "-", "0", "thon-dong-01"}) CHECK_MESSAGE(isKioskId(good), good);
+    for (const char* good : {"k1", "xa-an-binh-thon-1", "-", "0", "thon-dong-01"})
+        CHECK_MESSAGE(isKioskId(good), good);
     CHECK(isKioskId(std::string(64, 'a')));
     CHECK_FALSE(isKioskId(std::string(65, 'a')));
     for (const char* bad : {"", "K1", "kiosk_1", "kiosk.1", "thôn", "k 1", "k1\n", "k/1"})

@@ -11,7 +11,8 @@ TEST_CASE("toml report: file, line and message, without the line when there is n
 }
 
 TEST_CASE("toml report: keys and values report the line they are written on") {
-    const toml::table root = toml::parse(std::string_view("a = 1\n\n[place]\nvillage = \"Thôn 1\"\n"), std::string_view("x.toml"));
+    const toml::table root =
+        toml::parse(std::string_view("a = 1\n\n[place]\nvillage = \"Thôn 1\"\n"), std::string_view("x.toml"));
     const auto& place = *root["place"].as_table();
     const auto it = place.find("village");
     REQUIRE(it != place.end());

@@ -24,9 +24,10 @@ struct TempDir {
     ~TempDir() {
         std::error_code ec;
         // Tests may leave it read-only; give it back first so it can be removed.
-        std::filesystem::permissions(path, std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
+        std::filesystem::permissions(path, std::filesystem::perms::owner_all,
+                                     std::filesystem::perm_options::add, ec);
         std::filesystem::remove_all(path, ec);
     }
 };
 
-}  // namespace test
+} // namespace test

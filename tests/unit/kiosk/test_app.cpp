@@ -48,7 +48,8 @@ struct Kiosk {
     kiosk::StaffRepository staff{db};
     App app;
 
-    explicit Kiosk(std::vector<std::string> notices = {}) : app(testConfig(), staff, std::move(notices), t0) {}
+    explicit Kiosk(std::vector<std::string> notices = {})
+        : app(testConfig(), staff, std::move(notices), t0) {}
     Kiosk(const Kiosk&) = delete;
     Kiosk& operator=(const Kiosk&) = delete;
 
@@ -57,10 +58,12 @@ struct Kiosk {
 
     // Five taps 0.5 s apart, all inside the 3 s window.
     void openPinPad(TimePoint start) {
-        for (int k = 0; k < 5; ++k) apply(intent::CornerTap{}, start + milliseconds(500 * k));
+        for (int k = 0; k < 5; ++k)
+            apply(intent::CornerTap{}, start + milliseconds(500 * k));
     }
     void typePin(const std::string& pin, TimePoint now) {
-        for (char c : pin) apply(intent::PinDigit{c}, now);
+        for (char c : pin)
+            apply(intent::PinDigit{c}, now);
     }
     void submitPin(const std::string& pin, TimePoint now) {
         typePin(pin, now);
@@ -89,7 +92,7 @@ void checkFreshSession(const kiosk::State& s) {
     CHECK(s.exitRequest == ExitRequest::None);
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("app: starts on a fresh home screen") {
     Kiosk k({"config: bad key"});
@@ -149,7 +152,7 @@ TEST_CASE("app: GoHome clears the topic and the whole history") {
     CHECK(k.state().screen == Screen::Home);
     CHECK(k.state().topicId.empty());
     CHECK(k.state().history.empty());
-    CHECK(k.state().textSize == 1);  // a reading preference, kept until the session resets
+    CHECK(k.state().textSize == 1); // a reading preference, kept until the session resets
 
     // With the history gone, Back has nowhere to go but home.
     k.apply(intent::Back{}, t0);
@@ -182,7 +185,7 @@ TEST_CASE("app: a fresh home screen never starts the idle countdown") {
         CHECK_FALSE(k.state().countdownEndsAt.has_value());
         CHECK_FALSE(k.app.timeUntilNextTimer(t0 + later).has_value());
     }
-    CHECK(k.app.revision() == before);  // nothing changed, nothing to redraw
+    CHECK(k.app.revision() == before); // nothing changed, nothing to redraw
 
     // Touches on home do not start it either.
     k.app.noteInput(t0 + seconds(100));
@@ -206,7 +209,8 @@ TEST_CASE("app: after a text size change the countdown starts exactly at idleSec
 
     REQUIRE(k.app.timeUntilNextTimer(changed).has_value());
     CHECK(*k.app.timeUntilNextTimer(changed) == Milliseconds(kIdleSeconds * 1000));
-    CHECK(*k.app.timeUntilNextTimer(changed + milliseconds(3250)) == Milliseconds(kIdleSeconds * 1000 - 3250));
+    CHECK(*k.app.timeUntilNextTimer(changed + milliseconds(3250)) ==
+          Milliseconds(kIdleSeconds * 1000 - 3250));
     // Rounded up: never wakes a frame early and finds nothing to do.
     CHECK(*k.app.timeUntilNextTimer(changed + std::chrono::microseconds(1500)) ==
           Milliseconds(kIdleSeconds * 1000 - 1));
@@ -224,7 +228,7 @@ TEST_CASE("app: after a text size change the countdown starts exactly at idleSec
     CHECK(*k.state().countdownEndsAt == endsAt);
     CHECK(k.app.describe().at("countdown") == "1");
     CHECK(k.app.revision() > before);
-    CHECK(k.state().textSize == 1);  // nothing reset yet
+    CHECK(k.state().textSize == 1); // nothing reset yet
 
     // During the countdown the loop wakes at each whole second, so the number shown stays true.
     CHECK(*k.app.timeUntilNextTimer(idleAt) == Milliseconds(1000));
@@ -297,7 +301,7 @@ TEST_CASE("app: noteInput dismisses the countdown and restarts the idle timer") 
     const unsigned long before = k.app.revision();
     k.app.noteInput(touched);
     CHECK_FALSE(k.state().countdownEndsAt.has_value());
-    CHECK(k.app.revision() > before);  // the countdown must disappear from the screen
+    CHECK(k.app.revision() > before); // the countdown must disappear from the screen
     CHECK(k.state().screen == Screen::Topic);
     CHECK(k.state().topicId == "vneid");
     CHECK(*k.app.timeUntilNextTimer(touched) == Milliseconds(kIdleSeconds * 1000));
@@ -334,7 +338,7 @@ TEST_CASE("app: StillHere dismisses the countdown and keeps the session") {
     CHECK(k.state().textSize == 1);
     CHECK(k.state().history.size() == 1);
 
-    k.app.tick(idleAt + seconds(kCountdownSeconds));  // the dismissed countdown's end
+    k.app.tick(idleAt + seconds(kCountdownSeconds)); // the dismissed countdown's end
     CHECK(k.state().screen == Screen::Topic);
     CHECK(*k.app.timeUntilNextTimer(answered) == Milliseconds(kIdleSeconds * 1000));
 }
@@ -358,11 +362,11 @@ TEST_CASE("app: revision increases on every change") {
     CHECK(increased());
     k.apply(intent::GoHome{}, t0);
     CHECK(increased());
-    k.app.tick(t0 + seconds(kIdleSeconds));  // countdown appears
+    k.app.tick(t0 + seconds(kIdleSeconds)); // countdown appears
     CHECK(increased());
-    k.app.tick(t0 + seconds(kIdleSeconds + 1));  // its number changes
+    k.app.tick(t0 + seconds(kIdleSeconds + 1)); // its number changes
     CHECK(increased());
-    k.app.tick(t0 + seconds(kIdleSeconds + kCountdownSeconds));  // session reset
+    k.app.tick(t0 + seconds(kIdleSeconds + kCountdownSeconds)); // session reset
     CHECK(increased());
     k.apply(intent::CornerTap{}, t0 + seconds(100));
     CHECK(increased());
@@ -378,7 +382,7 @@ TEST_CASE("app: five corner taps within 3 s open the PIN pad, four do not") {
     }
     k.apply(intent::CornerTap{}, start + milliseconds(2800));
     CHECK(k.state().screen == Screen::StaffPin);
-    CHECK(k.state().pinPad.mode == PinPadMode::CreateFirst);  // no staff member yet
+    CHECK(k.state().pinPad.mode == PinPadMode::CreateFirst); // no staff member yet
     CHECK(k.state().pinPad.digits.empty());
     CHECK(k.state().history.empty());
     CHECK(k.app.describe().at("pin_mode") == "create");
@@ -391,7 +395,7 @@ TEST_CASE("app: five corner taps within 3 s open the PIN pad, four do not") {
 TEST_CASE("app: five corner taps spread over more than 3 s do not open the PIN pad") {
     Kiosk k;
     for (int i = 0; i < 5; ++i) {
-        k.apply(intent::CornerTap{}, t0 + milliseconds(800 * i));  // 0 .. 3.2 s
+        k.apply(intent::CornerTap{}, t0 + milliseconds(800 * i)); // 0 .. 3.2 s
         CHECK(k.state().screen == Screen::Home);
     }
     // The window slides: the last five taps (0.8 .. 3.3 s) are within 3 s.
@@ -411,7 +415,7 @@ TEST_CASE("app: taps that opened the pad do not count again") {
 TEST_CASE("app: PIN digits only on the pad, at most 8, erased one at a time") {
     Kiosk k;
     k.apply(intent::PinDigit{'1'}, t0);
-    CHECK(k.state().pinPad.digits.empty());  // not on the pad
+    CHECK(k.state().pinPad.digits.empty()); // not on the pad
 
     k.openPinPad(t0);
     REQUIRE(k.state().screen == Screen::StaffPin);
@@ -424,7 +428,8 @@ TEST_CASE("app: PIN digits only on the pad, at most 8, erased one at a time") {
     k.apply(intent::PinDigit{'0'}, t0 + seconds(3));
     CHECK(k.state().pinPad.digits == "12345670");
 
-    for (int i = 0; i < 10; ++i) k.apply(intent::PinErase{}, t0 + seconds(3));
+    for (int i = 0; i < 10; ++i)
+        k.apply(intent::PinErase{}, t0 + seconds(3));
     CHECK(k.state().pinPad.digits.empty());
 
     // Only digits are accepted.
@@ -470,7 +475,8 @@ TEST_CASE("app: first start, a too short PIN and a mismatched confirmation go ba
 }
 
 // One PIN hash.
-TEST_CASE("app: first start creates \"Tổ trưởng\", staff can restart and quit, the next opening asks for the PIN") {
+TEST_CASE(
+    "app: first start creates \"Tổ trưởng\", staff can restart and quit, the next opening asks for the PIN") {
     Kiosk k;
     k.openPinPad(t0);
     REQUIRE(k.state().pinPad.mode == PinPadMode::CreateFirst);
@@ -486,7 +492,7 @@ TEST_CASE("app: first start creates \"Tổ trưởng\", staff can restart and qu
     CHECK(k.state().staff->id > 0);
     CHECK(k.staff.hasAnyMember());
     CHECK(k.state().pinPad.digits.empty());
-    CHECK(k.state().pinPad.firstPin.empty());  // the PIN is not kept around
+    CHECK(k.state().pinPad.firstPin.empty()); // the PIN is not kept around
     CHECK(k.app.describe().at("staff") == "Tổ trưởng");
     CHECK(k.app.describe().at("screen") == "staff");
     CHECK(k.auditCount("staff.signed_in") == 1);
@@ -519,7 +525,7 @@ TEST_CASE("app: RestartProgram and QuitProgram are ignored outside staff mode") 
         k.apply(intent::QuitProgram{}, now);
         CHECK(k.state().exitRequest == ExitRequest::None);
     };
-    tryBoth(t0);  // home
+    tryBoth(t0); // home
     k.apply(intent::OpenTopic{"vneid"}, t0);
     tryBoth(t0);
     CHECK(k.state().screen == Screen::Topic);
@@ -553,7 +559,7 @@ TEST_CASE("app: wrong PINs keep the pad, five lock it, and the lock grows and th
         now += seconds(1);
         k.submitPin("1111", now);
         CHECK(k.state().screen == Screen::StaffPin);
-        CHECK_FALSE(k.state().pinPad.lockedUntil.has_value());  // four wrong are still free
+        CHECK_FALSE(k.state().pinPad.lockedUntil.has_value()); // four wrong are still free
     }
 
     now += seconds(1);
@@ -604,7 +610,8 @@ TEST_CASE("app: describe() gives a flat view with every key") {
     Kiosk k({"one", "two"});
     auto d = k.app.describe();
     // At least these keys: scenario files rely on them (others may be added for new screens).
-    for (const char* key : {"screen", "topic", "text_size", "pin_length", "pin_mode", "countdown", "staff", "notices"}) {
+    for (const char* key :
+         {"screen", "topic", "text_size", "pin_length", "pin_mode", "countdown", "staff", "notices"}) {
         CAPTURE(key);
         CHECK(d.contains(key));
     }
@@ -667,7 +674,8 @@ TEST_CASE("app: the PIN lock and the count of wrong PINs survive a restart") {
     Kiosk k;
     k.staff.createMember("Chị Lan", "2468", t0);
     k.openPinPad(t0);
-    for (int i = 1; i <= 5; ++i) k.submitPin("1111", t0 + seconds(i));
+    for (int i = 1; i <= 5; ++i)
+        k.submitPin("1111", t0 + seconds(i));
     REQUIRE(k.state().pinPad.lockedUntil.has_value());
     const TimePoint lockedUntil = *k.state().pinPad.lockedUntil;
 
@@ -675,10 +683,12 @@ TEST_CASE("app: the PIN lock and the count of wrong PINs survive a restart") {
     App restarted(testConfig(), k.staff, {}, t0 + seconds(10));
     REQUIRE(restarted.state().pinPad.lockedUntil.has_value());
     CHECK(*restarted.state().pinPad.lockedUntil == lockedUntil);
-    for (int tap = 0; tap < 5; ++tap) restarted.apply(intent::CornerTap{}, t0 + seconds(11) + milliseconds(100 * tap));
+    for (int tap = 0; tap < 5; ++tap)
+        restarted.apply(intent::CornerTap{}, t0 + seconds(11) + milliseconds(100 * tap));
     REQUIRE(restarted.state().screen == Screen::StaffPin);
     const TimePoint later = lockedUntil + seconds(1);
-    for (char c : std::string("1111")) restarted.apply(intent::PinDigit{c}, later);
+    for (char c : std::string("1111"))
+        restarted.apply(intent::PinDigit{c}, later);
     restarted.apply(intent::PinSubmit{}, later);
     REQUIRE(restarted.state().pinPad.lockedUntil.has_value());
     CHECK(*restarted.state().pinPad.lockedUntil == later + seconds(60));

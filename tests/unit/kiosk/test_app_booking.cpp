@@ -2,8 +2,8 @@
 // topic → day → slot → phone → name → confirm → code; cancelling with code + phone; back and idle reset.
 #include "app/app.hpp"
 #include "bookings/booking_webhook.hpp"
-#include "upload/outbox.hpp"
 #include "storage/migrations.hpp"
+#include "upload/outbox.hpp"
 
 #include <doctest/doctest.h>
 
@@ -32,7 +32,7 @@ kiosk::db::Database migratedInMemory() {
 }
 
 kiosk::Config testConfig() {
-    kiosk::Config config;  // opening hours 07:30-11:30, 13:30-21:00 every day; 30-minute slots
+    kiosk::Config config; // opening hours 07:30-11:30, 13:30-21:00 every day; 30-minute slots
     config.idleSeconds = 60;
     config.countdownSeconds = 10;
     return config;
@@ -50,7 +50,7 @@ struct Kiosk {
     kiosk::StaffRepository staff{db};
     kiosk::BookingService bookings{db, kiosk::bookingRulesFromConfig(config)};
     App app{config, staff, {}, t0};
-    std::optional<kiosk::BookingWebhook> webhook;  // as main.cpp wires it when bookings.webhook_url is set
+    std::optional<kiosk::BookingWebhook> webhook; // as main.cpp wires it when bookings.webhook_url is set
 
     explicit Kiosk(kiosk::Config c = testConfig()) : config(std::move(c)) {
         app.connectBookings(bookings);
@@ -63,7 +63,8 @@ struct Kiosk {
     std::string message() const { return app.bookingWizard().message(); }
     void apply(const kiosk::Intent& i) { app.apply(i, t0); }
     void type(const std::string& keys) {
-        for (char c : keys) apply(intent::Type{std::string(1, c)});
+        for (char c : keys)
+            apply(intent::Type{std::string(1, c)});
     }
     int bookingRows() {
         kiosk::db::Statement q = db.prepare("SELECT count(*) FROM booking");
@@ -79,9 +80,10 @@ struct Kiosk {
     }
 };
 
-}  // namespace
+} // namespace
 
-TEST_CASE("Booking flow: from home, a resident books by touch and gets a code, the row holds what they typed") {
+TEST_CASE(
+    "Booking flow: from home, a resident books by touch and gets a code, the row holds what they typed") {
     Kiosk k;
     k.apply(intent::OpenBooking{});
     CHECK(k.app.state().screen == Screen::Booking);
@@ -90,19 +92,19 @@ TEST_CASE("Booking flow: from home, a resident books by touch and gets a code, t
     REQUIRE(k.draft().step == BookingStep::Day);
     REQUIRE(k.draft().days.size() == 14);
     CHECK(kiosk::vietnameseDay(k.draft().days[1].day) == "Thứ Bảy 28/11");
-    CHECK(k.draft().days[0].freeSlots == 7 + 15);  // today from 08:00 (now): 08:00-11:00 and 13:30-20:30
+    CHECK(k.draft().days[0].freeSlots == 7 + 15); // today from 08:00 (now): 08:00-11:00 and 13:30-20:30
     k.apply(intent::ChooseDay{k.draft().days[1].day});
     REQUIRE(k.draft().step == BookingStep::Slot);
-    CHECK(k.draft().slots.size() == 8 + 15);  // a whole day: 07:30-11:00 and 13:30-20:30
+    CHECK(k.draft().slots.size() == 8 + 15); // a whole day: 07:30-11:00 and 13:30-20:30
     k.apply(intent::ChooseSlot{8 * 60 + 30});
     REQUIRE(k.draft().step == BookingStep::Phone);
 
     k.type("0912");
     k.apply(intent::Submit{});
-    CHECK(k.draft().step == BookingStep::Phone);  // 4 digits: not a phone number
+    CHECK(k.draft().step == BookingStep::Phone); // 4 digits: not a phone number
     CHECK(k.message().starts_with("Số điện thoại chưa đúng."));
     k.type("345678");
-    CHECK(k.message().empty());  // typing again clears the message
+    CHECK(k.message().empty()); // typing again clears the message
     k.apply(intent::Submit{});
     REQUIRE(k.draft().step == BookingStep::Name);
     k.type("ba");
@@ -110,7 +112,7 @@ TEST_CASE("Booking flow: from home, a resident books by touch and gets a code, t
     k.type(" lan");
     k.apply(intent::Submit{});
     REQUIRE(k.draft().step == BookingStep::Confirm);
-    CHECK(k.bookingRows() == 0);  // nothing is stored before "Đồng ý"
+    CHECK(k.bookingRows() == 0); // nothing is stored before "Đồng ý"
     k.apply(intent::Submit{});
     REQUIRE(k.draft().step == BookingStep::Done);
     REQUIRE(k.draft().confirmed);
@@ -120,7 +122,7 @@ TEST_CASE("Booking flow: from home, a resident books by touch and gets a code, t
     CHECK(stored->name == "Bà Lan");
     CHECK(stored->topic == "ihanoi");
     CHECK(stored->slot.minuteOfDay == 8 * 60 + 30);
-    CHECK_FALSE(stored->guideId);  // booked from home: no guide to remember
+    CHECK_FALSE(stored->guideId); // booked from home: no guide to remember
     CHECK(k.app.describe().at("booking_code") == stored->code);
 
     k.apply(intent::GoHome{});
@@ -134,10 +136,10 @@ TEST_CASE("Booking flow: from a guide the topic is known, and the booking rememb
     // A guide step without a library: set the context the guide player would leave.
     k.apply(intent::OpenTopic{"vneid"});
     k.apply(intent::OpenBooking{});
-    CHECK(k.draft().step == BookingStep::Day);  // topic pre-filled
+    CHECK(k.draft().step == BookingStep::Day); // topic pre-filled
     CHECK(k.draft().topicId == "vneid");
     k.apply(intent::Back{});
-    CHECK(k.app.state().screen == Screen::Topic);  // back where the resident came from
+    CHECK(k.app.state().screen == Screen::Topic); // back where the resident came from
 }
 
 TEST_CASE("Booking flow: back goes one step at a time and keeps what was typed") {
@@ -167,19 +169,22 @@ TEST_CASE("Booking flow: a slot taken meanwhile sends the resident back to the f
     k.apply(intent::Submit{});
     REQUIRE(k.draft().step == BookingStep::Confirm);
     // Someone else books the last place (capacity 1) between the slot list and "Đồng ý".
-    kiosk::BookingRequest other{{std::chrono::year{2026} / 11 / 28, 8 * 60 + 30}, "vneid", {}, {}, "0911111111", {}};
+    kiosk::BookingRequest other{
+        {std::chrono::year{2026} / 11 / 28, 8 * 60 + 30}, "vneid", {}, {}, "0911111111", {}};
     REQUIRE(k.bookings.book(other, t0));
     k.apply(intent::Submit{});
     CHECK(k.draft().step == BookingStep::Slot);
     CHECK(k.message().find("Bác chọn giờ khác") != std::string::npos);
-    CHECK(std::ranges::none_of(k.draft().slots, [](const kiosk::Slot& s) { return s.start.minuteOfDay == 8 * 60 + 30; }));
+    CHECK(std::ranges::none_of(k.draft().slots,
+                               [](const kiosk::Slot& s) { return s.start.minuteOfDay == 8 * 60 + 30; }));
     CHECK(k.bookingRows() == 1);
 }
 
 TEST_CASE("Booking flow: the per-phone limit is explained on the confirm step") {
     Kiosk k;
     for (int minute : {13 * 60 + 30, 14 * 60}) {
-        kiosk::BookingRequest earlier{{std::chrono::year{2026} / 11 / 28, minute}, "vneid", {}, {}, "0987654321", {}};
+        kiosk::BookingRequest earlier{
+            {std::chrono::year{2026} / 11 / 28, minute}, "vneid", {}, {}, "0987654321", {}};
         REQUIRE(k.bookings.book(earlier, t0));
     }
     k.chooseTomorrowAt0830();
@@ -192,9 +197,11 @@ TEST_CASE("Booking flow: the per-phone limit is explained on the confirm step") 
     CHECK(k.bookingRows() == 2);
 }
 
-TEST_CASE("Booking flow: a resident cancels with the code and the phone number, and the place is free again") {
+TEST_CASE(
+    "Booking flow: a resident cancels with the code and the phone number, and the place is free again") {
     Kiosk k;
-    kiosk::BookingRequest request{{std::chrono::year{2026} / 11 / 28, 9 * 60}, "vneid", {}, {}, "0987654321", {}};
+    kiosk::BookingRequest request{
+        {std::chrono::year{2026} / 11 / 28, 9 * 60}, "vneid", {}, {}, "0987654321", {}};
     auto booked = k.bookings.book(request, t0);
     REQUIRE(booked);
     k.apply(intent::OpenBooking{});
@@ -202,16 +209,17 @@ TEST_CASE("Booking flow: a resident cancels with the code and the phone number, 
     REQUIRE(k.draft().step == BookingStep::CancelCode);
     k.type(booked->code.substr(0, 3));
     k.apply(intent::Submit{});
-    CHECK(k.draft().step == BookingStep::CancelCode);  // too short
+    CHECK(k.draft().step == BookingStep::CancelCode); // too short
     k.type(booked->code.substr(3));
     k.apply(intent::Submit{});
     REQUIRE(k.draft().step == BookingStep::CancelPhone);
     k.type("0900000000");
     k.apply(intent::Submit{});
-    CHECK(k.draft().step == BookingStep::CancelPhone);  // wrong phone: nothing cancelled
+    CHECK(k.draft().step == BookingStep::CancelPhone); // wrong phone: nothing cancelled
     CHECK_FALSE(k.message().empty());
     CHECK(k.bookings.find(booked->code)->status == kiosk::BookingStatus::booked);
-    for (int i = 0; i < 10; ++i) k.apply(intent::Erase{});
+    for (int i = 0; i < 10; ++i)
+        k.apply(intent::Erase{});
     k.type("0987654321");
     k.apply(intent::Submit{});
     CHECK(k.draft().step == BookingStep::Cancelled);
@@ -241,19 +249,23 @@ TEST_CASE("Booking flow: without the booking service the screen opens but nothin
     CHECK(app.bookingWizard().draft().days.empty());
 }
 
-TEST_CASE("Booking flow: with a webhook configured, a made and a cancelled booking each leave one outbox message") {
+TEST_CASE(
+    "Booking flow: with a webhook configured, a made and a cancelled booking each leave one outbox message") {
     Kiosk k{withWebhook()};
     k.chooseTomorrowAt0830();
     k.type("0987654321");
-    for (int i = 0; i < 3; ++i) k.apply(intent::Submit{});
+    for (int i = 0; i < 3; ++i)
+        k.apply(intent::Submit{});
     REQUIRE(k.app.bookingWizard().draft().confirmed);
     const std::string code = k.app.bookingWizard().draft().confirmed->code;
     k.app.apply(intent::GoHome{}, t0);
     k.app.apply(intent::OpenBooking{}, t0);
     k.app.apply(intent::StartCancel{}, t0);
-    for (char c : code) k.app.apply(intent::Type{std::string(1, c)}, t0);
+    for (char c : code)
+        k.app.apply(intent::Type{std::string(1, c)}, t0);
     k.app.apply(intent::Submit{}, t0);
-    for (char c : std::string("0987654321")) k.app.apply(intent::Type{std::string(1, c)}, t0);
+    for (char c : std::string("0987654321"))
+        k.app.apply(intent::Type{std::string(1, c)}, t0);
     k.app.apply(intent::Submit{}, t0);
     REQUIRE(k.app.bookingWizard().draft().step == BookingStep::Cancelled);
 
@@ -264,22 +276,27 @@ TEST_CASE("Booking flow: with a webhook configured, a made and a cancelled booki
     std::ranges::sort(keys);
     CHECK(keys == std::vector<std::string>{code + ":cancelled", code + ":made"});
     for (const auto& message : messages) {
-        CHECK(message.body.find("0987654321") == std::string::npos);  // the phone never leaves the kiosk
+        CHECK(message.body.find("0987654321") == std::string::npos); // the phone never leaves the kiosk
         CHECK(message.body.find(code) != std::string::npos);
     }
 }
 
 TEST_CASE("Booking flow: a team member's cancel and move reach the webhook too, each move with its own key") {
     Kiosk k{withWebhook()};
-    kiosk::BookingRequest request{{std::chrono::year{2026} / 11 / 28, 8 * 60 + 30}, "vneid", {}, {}, "0987654321", {}};
+    kiosk::BookingRequest request{
+        {std::chrono::year{2026} / 11 / 28, 8 * 60 + 30}, "vneid", {}, {}, "0987654321", {}};
     auto booked = k.bookings.book(request, t0);
     REQUIRE(booked);
-    REQUIRE(k.bookings.reschedule(booked->code, {std::chrono::year{2026} / 11 / 28, 9 * 60}, 1, t0 + std::chrono::minutes(1)));
-    REQUIRE(k.bookings.reschedule(booked->code, {std::chrono::year{2026} / 11 / 28, 10 * 60}, 1, t0 + std::chrono::minutes(2)));
-    REQUIRE(k.bookings.changeStatus(booked->code, kiosk::BookingStatus::cancelled, 1, t0 + std::chrono::minutes(3)));
+    REQUIRE(k.bookings.reschedule(booked->code, {std::chrono::year{2026} / 11 / 28, 9 * 60}, 1,
+                                  t0 + std::chrono::minutes(1)));
+    REQUIRE(k.bookings.reschedule(booked->code, {std::chrono::year{2026} / 11 / 28, 10 * 60}, 1,
+                                  t0 + std::chrono::minutes(2)));
+    REQUIRE(k.bookings.changeStatus(booked->code, kiosk::BookingStatus::cancelled, 1,
+                                    t0 + std::chrono::minutes(3)));
     const auto messages = kiosk::Outbox(k.db).due(t0 + std::chrono::hours(1), 10);
     std::vector<std::string> keys;
-    for (const auto& message : messages) keys.push_back(message.idempotencyKey);
+    for (const auto& message : messages)
+        keys.push_back(message.idempotencyKey);
     std::ranges::sort(keys);
     REQUIRE(keys.size() == 4);
     CHECK(keys[0] == booked->code + ":cancelled");
@@ -292,24 +309,29 @@ TEST_CASE("Booking flow: a team member's cancel and move reach the webhook too, 
 TEST_CASE("Booking flow: the notice is stored with the booking or not at all") {
     Kiosk k{withWebhook()};
     // The outbox refuses the write (as a full disk would): the booking must roll back with it.
-    k.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON outbox_message BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    k.db.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON outbox_message BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     k.chooseTomorrowAt0830();
     k.type("0987654321");
-    for (int i = 0; i < 3; ++i) k.apply(intent::Submit{});
-    CHECK_FALSE(k.app.bookingWizard().draft().confirmed);  // no code shown for a booking that is not stored
+    for (int i = 0; i < 3; ++i)
+        k.apply(intent::Submit{});
+    CHECK_FALSE(k.app.bookingWizard().draft().confirmed); // no code shown for a booking that is not stored
     CHECK(k.app.bookingWizard().draft().step == BookingStep::Confirm);
     CHECK_FALSE(k.message().empty());
     kiosk::db::Statement rows = k.db.prepare("SELECT count(*) FROM booking");
     REQUIRE(rows.step());
     CHECK(rows.columnInt(0) == 0);
-    CHECK(std::ranges::any_of(k.app.notices(), [](const std::string& n) { return n.find("disk full") != std::string::npos; }));
+    CHECK(std::ranges::any_of(k.app.notices(),
+                              [](const std::string& n) { return n.find("disk full") != std::string::npos; }));
 }
 
-TEST_CASE("Booking flow: the running kiosk erases phone numbers past the retention after midnight, not only at start") {
+TEST_CASE("Booking flow: the running kiosk erases phone numbers past the retention after midnight, not only "
+          "at start") {
     Kiosk k;
     k.chooseTomorrowAt0830();
     k.type("0987654321");
-    for (int i = 0; i < 3; ++i) k.apply(intent::Submit{});
+    for (int i = 0; i < 3; ++i)
+        k.apply(intent::Submit{});
     REQUIRE(k.draft().confirmed);
     auto phoneKept = [&] {
         kiosk::db::Statement q = k.db.prepare("SELECT phone FROM booking");
@@ -319,7 +341,7 @@ TEST_CASE("Booking flow: the running kiosk erases phone numbers past the retenti
     k.app.tick(t0);
     CHECK(phoneKept());
     // The appointment is on 28/11; with 30 days' retention the number goes on the first tick of 29/12.
-    const TimePoint dec28 = t0 + std::chrono::days(31);  // 08:00 on 28/12
+    const TimePoint dec28 = t0 + std::chrono::days(31); // 08:00 on 28/12
     k.app.tick(dec28);
     CHECK(phoneKept());
     // The frame loop wakes for the next erasure (00:01 on 29/12) even with nobody at the screen.

@@ -1,5 +1,6 @@
-// What kiosk::App counts for the commune (kiosk/usage/usage_events.hpp): a resident's session, screens, a guide's
-// funnel (reached, left at step N, finished), practice taps, the survey, bookings — and nothing from staff mode.
+// What kiosk::App counts for the commune (kiosk/usage/usage_events.hpp): a resident's session, screens, a
+// guide's funnel (reached, left at step N, finished), practice taps, the survey, bookings — and nothing from
+// staff mode.
 #include "app/app.hpp"
 #include "storage/migrations.hpp"
 
@@ -24,7 +25,8 @@ content::Library threeStepGuide() {
     guide.id = "vneid-dang-nhap";
     guide.topic = "vneid";
     guide.title = "Đăng nhập";
-    for (int i = 0; i < 3; ++i) guide.steps.push_back(content::Step{});
+    for (int i = 0; i < 3; ++i)
+        guide.steps.push_back(content::Step{});
     library.guides.push_back(guide);
     return library;
 }
@@ -52,9 +54,10 @@ struct Kiosk {
     }
 };
 
-}  // namespace
+} // namespace
 
-TEST_CASE("Usage: a guide read to step 2, then help asked: reached 1 and 2, left at 2, one session after idle") {
+TEST_CASE(
+    "Usage: a guide read to step 2, then help asked: reached 1 and 2, left at 2, one session after idle") {
     Kiosk k;
     k.apply(intent::OpenTopic{"vneid"}, 1);
     k.apply(intent::OpenGuide{"vneid-dang-nhap"}, 2);
@@ -62,10 +65,10 @@ TEST_CASE("Usage: a guide read to step 2, then help asked: reached 1 and 2, left
     k.apply(intent::PracticeTap{false}, 4);
     k.apply(intent::PracticeTap{true}, 5);
     k.apply(intent::NextStep{}, 6);
-    k.apply(intent::PreviousStep{}, 7);  // back and forth: step 1 is not reached twice
+    k.apply(intent::PreviousStep{}, 7); // back and forth: step 1 is not reached twice
     k.apply(intent::NextStep{}, 8);
     k.apply(intent::OpenBooking{}, 9);
-    k.app.tick(t0 + std::chrono::hours(1));  // the resident walks away: idle reset ends the session
+    k.app.tick(t0 + std::chrono::hours(1)); // the resident walks away: idle reset ends the session
     k.app.tick(t0 + std::chrono::hours(2));
 
     const auto day = k.today();
@@ -88,19 +91,22 @@ TEST_CASE("Usage: a finished guide, the two survey answers once per session, and
     k.apply(intent::OpenTopic{"vneid"}, 1);
     k.apply(intent::OpenGuide{"vneid-dang-nhap"}, 2);
     k.apply(intent::StartGuide{false}, 3);
-    for (int s = 4; s < 7; ++s) k.apply(intent::NextStep{}, s);
+    for (int s = 4; s < 7; ++s)
+        k.apply(intent::NextStep{}, s);
     REQUIRE(k.app.state().screen == Screen::Survey);
     k.apply(intent::AnswerSurvey{kiosk::SurveyAnswer::yes}, 7);
     k.apply(intent::AnswerSurvey{kiosk::SurveyAnswer::no}, 8);
     REQUIRE(k.app.state().screen == Screen::GuideFinish);
-    k.apply(intent::StartGuide{false}, 9);  // "Xem lại": read again, no second survey
-    for (int s = 10; s < 13; ++s) k.apply(intent::NextStep{}, s);
+    k.apply(intent::StartGuide{false}, 9); // "Xem lại": read again, no second survey
+    for (int s = 10; s < 13; ++s)
+        k.apply(intent::NextStep{}, s);
     CHECK(k.app.state().screen == Screen::GuideFinish);
 
     k.apply(intent::OpenBooking{}, 14);
     k.apply(intent::ChooseDay{std::chrono::year{2026} / 11 / 28}, 15);
     k.apply(intent::ChooseSlot{9 * 60}, 16);
-    for (char c : std::string("0987654321")) k.apply(intent::Type{std::string(1, c)}, 17);
+    for (char c : std::string("0987654321"))
+        k.apply(intent::Type{std::string(1, c)}, 17);
     k.apply(intent::Submit{}, 18);
     k.apply(intent::Submit{}, 19);
     k.apply(intent::Submit{}, 20);
@@ -114,12 +120,13 @@ TEST_CASE("Usage: a finished guide, the two survey answers once per session, and
     CHECK(day.smartphone.yes == 1);
     CHECK(day.vneidLevel2.no == 1);
     CHECK(day.bookingsMade == 1);
-    CHECK(day.sessions == 1);  // still one resident: the session ends at the idle reset
+    CHECK(day.sessions == 1); // still one resident: the session ends at the idle reset
 }
 
 TEST_CASE("Usage: the hidden staff corner and staff mode are not counted as a resident") {
     Kiosk k;
-    for (int i = 0; i < 5; ++i) k.app.apply(intent::CornerTap{}, t0 + std::chrono::milliseconds(200 * i));
+    for (int i = 0; i < 5; ++i)
+        k.app.apply(intent::CornerTap{}, t0 + std::chrono::milliseconds(200 * i));
     REQUIRE(k.app.state().screen == Screen::StaffPin);
     k.apply(intent::PinDigit{'1'}, 6);
     k.apply(intent::GoHome{}, 7);
@@ -131,7 +138,8 @@ TEST_CASE("Usage: the hidden staff corner and staff mode are not counted as a re
 TEST_CASE("Usage: the team's marks count too: done, no-show and a cancellation by a team member") {
     Kiosk k;
     auto bookAt = [&](int minute, const char* phone) {
-        kiosk::BookingRequest request{{std::chrono::year{2026} / 11 / 27, minute}, "vneid", {}, {}, phone, {}};
+        kiosk::BookingRequest request{
+            {std::chrono::year{2026} / 11 / 27, minute}, "vneid", {}, {}, phone, {}};
         auto booked = k.bookings.book(request, t0);
         REQUIRE(booked);
         return booked->code;

@@ -85,7 +85,8 @@ std::vector<std::string> crlfLines(const std::string& text) {
         const std::size_t end = text.find("\r\n", start);
         REQUIRE_MESSAGE(end != std::string::npos, "the text does not end with CRLF");
         lines.push_back(text.substr(start, end - start));
-        CHECK_MESSAGE(lines.back().find_first_of("\r\n") == std::string::npos, "a bare CR or LF: ", lines.back());
+        CHECK_MESSAGE(lines.back().find_first_of("\r\n") == std::string::npos,
+                      "a bare CR or LF: ", lines.back());
         start = end + 2;
     }
     return lines;
@@ -116,7 +117,7 @@ bool validUtf8(std::string_view s) {
     return true;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("export: CSV fields are RFC 4180 quoted and formulas are defused") {
     CHECK(kiosk::csvField("plain") == "plain");
@@ -133,7 +134,7 @@ TEST_CASE("export: CSV fields are RFC 4180 quoted and formulas are defused") {
     CHECK(kiosk::csvField("\t=1") == "'\t=1");
     CHECK(kiosk::csvField("=HYPERLINK(\"http://x\",\"Bấm\")") ==
           "\"'=HYPERLINK(\"\"http://x\"\",\"\"Bấm\"\")\"");
-    CHECK(kiosk::csvField("a=b") == "a=b");  // only the first character makes a formula
+    CHECK(kiosk::csvField("a=b") == "a=b"); // only the first character makes a formula
 }
 
 TEST_CASE("export: phone numbers are grouped so a spreadsheet keeps the leading zero") {
@@ -167,7 +168,7 @@ TEST_CASE("export: the CSV is UTF-8 with BOM, CRLF, Vietnamese headers, ISO date
     CHECK(lines[3] ==
           first.code + ",2026-11-28,08:30,Dịch vụ công,vneid-login,3,0912 345 678,Bà Nguyễn Thị Hoa,Đã đặt,,"
                        "2026-11-25 09:10");
-    CHECK(csv.find('\n') == csv.find("\r\n") + 1);  // no bare LF anywhere: checked line by line above too
+    CHECK(csv.find('\n') == csv.find("\r\n") + 1); // no bare LF anywhere: checked line by line above too
 }
 
 TEST_CASE("export: a CSV field with a line break stays one quoted record") {
@@ -210,7 +211,7 @@ TEST_CASE("export: iCalendar lines fold at 75 octets and never inside a UTF-8 ch
                 }
                 CHECK(validUtf8(i == 0 ? physical[i] : physical[i].substr(1)));
             }
-            CHECK(physical[0].size() >= 72);  // folds as late as the character allows, not early
+            CHECK(physical[0].size() >= 72); // folds as late as the character allows, not early
             CHECK(unfold(folded) == line + "\r\n");
         }
     }
@@ -364,5 +365,5 @@ TEST_CASE(
     std::size_t entries = 0;
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(out))
         ++entries;
-    CHECK(entries == 1);  // only the folder that was in the way
+    CHECK(entries == 1); // only the folder that was in the way
 }

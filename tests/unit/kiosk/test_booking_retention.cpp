@@ -113,15 +113,16 @@ struct Fixture {
     }
 };
 
-}  // namespace
+} // namespace
 
 TEST_CASE(
     "retention: with 30 days, the appointment day 31 local days ago is erased and 30 days ago is kept") {
     Fixture f;
-    const std::string erased = f.book(day(10, 25), "0912345678", "Bà Hoa");  // 31 days before 25 Nov
+    const std::string erased = f.book(day(10, 25), "0912345678", "Bà Hoa"); // 31 days before 25 Nov
     const std::string kept = f.book(day(10, 26), "0387654321", "Ông Tư");   // 30 days before
-    const std::string recent = f.book(day(11, 24), "0977000111", "Cô Lan");  // yesterday
-    REQUIRE(f.service.changeStatus(erased, BookingStatus::arrived, 3, sys_days{day(10, 25)} + 2h).has_value());
+    const std::string recent = f.book(day(11, 24), "0977000111", "Cô Lan"); // yesterday
+    REQUIRE(
+        f.service.changeStatus(erased, BookingStatus::arrived, 3, sys_days{day(10, 25)} + 2h).has_value());
     REQUIRE(f.service.changeStatus(erased, BookingStatus::done, 3, sys_days{day(10, 25)} + 3h).has_value());
     f.db.execute("UPDATE booking SET note = 'bà nhờ gọi lại số khác'");
 

@@ -1,8 +1,8 @@
 // The team's booking webhook as a BookingService listener: one outbox message per booking made, cancelled
 // or moved, stored in the booking's own transaction, and the sender woken only after the commit.
 #include "bookings/booking_webhook.hpp"
-#include "upload/outbox.hpp"
 #include "storage/migrations.hpp"
+#include "upload/outbox.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -29,10 +29,13 @@ kiosk::db::Database migratedInMemory() {
     return db;
 }
 
-kiosk::BookingWebhookSettings settings() { return {hook, "kiosk-07", "Thôn Đông"}; }
+kiosk::BookingWebhookSettings settings() {
+    return {hook, "kiosk-07", "Thôn Đông"};
+}
 
 kiosk::BookingRequest request(int minute, std::string phone = "0987654321") {
-    return {{saturday, minute}, "vneid", std::string("vneid-dang-nhap"), 4, std::move(phone), std::string("Bà Lan")};
+    return {{saturday, minute},   "vneid", std::string("vneid-dang-nhap"), 4, std::move(phone),
+            std::string("Bà Lan")};
 }
 
 struct Fixture {
@@ -42,7 +45,8 @@ struct Fixture {
     std::vector<kiosk::OutboxMessage> messages() { return kiosk::Outbox(db).due(t0 + 1h, 50); }
     std::vector<std::string> keys() {
         std::vector<std::string> out;
-        for (const auto& message : messages()) out.push_back(message.idempotencyKey);
+        for (const auto& message : messages())
+            out.push_back(message.idempotencyKey);
         std::ranges::sort(out);
         return out;
     }
@@ -53,9 +57,10 @@ struct Fixture {
     }
 };
 
-}  // namespace
+} // namespace
 
-TEST_CASE("webhook: a booking made, moved twice and cancelled leaves CODE:made, two CODE:rescheduled:TIME and CODE:cancelled") {
+TEST_CASE("webhook: a booking made, moved twice and cancelled leaves CODE:made, two CODE:rescheduled:TIME "
+          "and CODE:cancelled") {
     Fixture f;
     kiosk::BookingWebhook webhook(f.db, f.bookings, settings());
     const auto booked = f.bookings.book(request(8 * 60 + 30), t0);
@@ -112,7 +117,8 @@ TEST_CASE("webhook: a failing outbox write rolls the booking back, and the sende
     Fixture f;
     int wakes = 0;
     kiosk::BookingWebhook webhook(f.db, f.bookings, settings(), [&] { ++wakes; });
-    f.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON outbox_message BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    f.db.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON outbox_message BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     CHECK_THROWS_WITH_AS(static_cast<void>(f.bookings.book(request(8 * 60 + 30), t0)),
                          doctest::Contains("disk full"), std::exception);
     CHECK(f.rows("booking") == 0);
@@ -149,7 +155,7 @@ TEST_CASE("webhook: the sender is woken once per queued message, after the commi
     REQUIRE(booked);
     CHECK(wakes == 1);
     REQUIRE(f.bookings.changeStatus(booked->code, kiosk::BookingStatus::arrived, 1, t0));
-    CHECK(wakes == 1);  // nothing queued: nothing to send
+    CHECK(wakes == 1); // nothing queued: nothing to send
     REQUIRE(f.bookings.changeStatus(booked->code, kiosk::BookingStatus::cancelled, 1, t0));
     CHECK(wakes == 2);
     CHECK_FALSE(inTransaction);
@@ -158,11 +164,10 @@ TEST_CASE("webhook: the sender is woken once per queued message, after the commi
 TEST_CASE("webhook: once destroyed it no longer listens, and other listeners still hear every change") {
     Fixture f;
     std::vector<kiosk::BookingChange> heard;
-    const auto id = f.bookings.addListener(
-        {[&](const kiosk::Booking&, kiosk::BookingChange change, std::chrono::system_clock::time_point) {
-             heard.push_back(change);
-         },
-         {}});
+    const auto id =
+        f.bookings.addListener({[&](const kiosk::Booking&, kiosk::BookingChange change,
+                                    std::chrono::system_clock::time_point) { heard.push_back(change); },
+                                {}});
     {
         kiosk::BookingWebhook webhook(f.db, f.bookings, settings());
         REQUIRE(f.bookings.book(request(8 * 60 + 30), t0));

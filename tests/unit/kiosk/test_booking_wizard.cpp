@@ -32,7 +32,8 @@ struct Fixture {
 
     Fixture() { wizard.connect(bookings); }
     void type(const std::string& keys) {
-        for (char c : keys) wizard.type(std::string(1, c));
+        for (char c : keys)
+            wizard.type(std::string(1, c));
     }
     // Opened from step 4 (0-based 3) of a VNeID guide; on to the phone step for Saturday 08:30.
     void toPhoneFromGuide() {
@@ -47,7 +48,7 @@ struct Fixture {
     }
 };
 
-}  // namespace
+} // namespace
 
 TEST_CASE("wizard: opened from a topic it starts at the days, from home at the topics") {
     Fixture f;
@@ -58,7 +59,7 @@ TEST_CASE("wizard: opened from a topic it starts at the days, from home at the t
     CHECK(f.wizard.draft().step == BookingStep::Day);
     CHECK(f.wizard.draft().topicId == "ihanoi");
     CHECK(f.wizard.draft().days.size() == 14);
-    CHECK_FALSE(f.wizard.chooseTopic("vneid", t0));  // not on the topic step: nothing changes
+    CHECK_FALSE(f.wizard.chooseTopic("vneid", t0)); // not on the topic step: nothing changes
     CHECK(f.wizard.draft().topicId == "ihanoi");
 }
 
@@ -67,11 +68,11 @@ TEST_CASE("wizard: intents that do not fit the step change nothing") {
     f.wizard.open({}, t0);
     CHECK_FALSE(f.wizard.chooseDay(saturday, t0));
     CHECK_FALSE(f.wizard.chooseSlot(8 * 60 + 30));
-    f.type("0987");  // the topic step has no field
+    f.type("0987"); // the topic step has no field
     CHECK(f.wizard.draft().phone.empty());
     REQUIRE(f.wizard.chooseTopic("vneid", t0));
     REQUIRE(f.wizard.chooseDay(saturday, t0));
-    CHECK_FALSE(f.wizard.chooseSlot(8 * 60 + 10));  // not a slot of the day
+    CHECK_FALSE(f.wizard.chooseSlot(8 * 60 + 10)); // not a slot of the day
     CHECK(f.wizard.draft().step == BookingStep::Slot);
 }
 
@@ -92,19 +93,20 @@ TEST_CASE("wizard: a booking made from a guide remembers the guide and the step 
     REQUIRE(stored);
     CHECK(stored->guideId == "vneid-dang-nhap");
     CHECK(stored->guideStep == 4);
-    CHECK_FALSE(stored->name);  // the name was skipped
+    CHECK_FALSE(stored->name); // the name was skipped
     CHECK(f.described().at("booking_code") == stored->code);
-    CHECK(f.wizard.back(t0) == BookingWizard::Back::GoHome);  // made: nothing to undo
+    CHECK(f.wizard.back(t0) == BookingWizard::Back::GoHome); // made: nothing to undo
 }
 
 TEST_CASE("wizard: another topic than the guide's books without the guide") {
     Fixture f;
-    f.wizard.open({"", "vneid-dang-nhap", 3}, t0);  // a guide, but the resident chooses the topic
+    f.wizard.open({"", "vneid-dang-nhap", 3}, t0); // a guide, but the resident chooses the topic
     REQUIRE(f.wizard.chooseTopic("ihanoi", t0));
     REQUIRE(f.wizard.chooseDay(saturday, t0));
     REQUIRE(f.wizard.chooseSlot(9 * 60));
     f.type("0987654321");
-    for (int i = 0; i < 3; ++i) static_cast<void>(f.wizard.submit(t0));
+    for (int i = 0; i < 3; ++i)
+        static_cast<void>(f.wizard.submit(t0));
     REQUIRE(f.wizard.draft().confirmed);
     const auto stored = f.bookings.find(f.wizard.draft().confirmed->code);
     REQUIRE(stored);
@@ -139,7 +141,8 @@ TEST_CASE("wizard: back from cancelling returns to the days of the topic it was 
 
 TEST_CASE("wizard: a database that refuses the write shows a calm message and gives the team a notice") {
     Fixture f;
-    f.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON booking BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    f.db.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON booking BEGIN SELECT RAISE(ABORT, 'disk full'); END");
     f.toPhoneFromGuide();
     f.type("0987654321");
     static_cast<void>(f.wizard.submit(t0));
@@ -173,10 +176,18 @@ TEST_CASE("wizard: describe gives every booking key a scenario reads") {
     f.toPhoneFromGuide();
     f.type("0987");
     const std::map<std::string, std::string> expected{
-        {"booking_guide", "vneid-dang-nhap"}, {"booking_step", "4"},          {"booking_screen", "phone"},
-        {"booking_topic", "vneid"},           {"booking_day", "Thứ Bảy 28/11"}, {"booking_time", "08:30"},
-        {"booking_phone_length", "4"},        {"booking_name", ""},           {"booking_code", ""},
-        {"booking_message", ""},              {"booking_free_days", "14"},    {"booking_free_slots", "23"},
+        {"booking_guide", "vneid-dang-nhap"},
+        {"booking_step", "4"},
+        {"booking_screen", "phone"},
+        {"booking_topic", "vneid"},
+        {"booking_day", "Thứ Bảy 28/11"},
+        {"booking_time", "08:30"},
+        {"booking_phone_length", "4"},
+        {"booking_name", ""},
+        {"booking_code", ""},
+        {"booking_message", ""},
+        {"booking_free_days", "14"},
+        {"booking_free_slots", "23"},
     };
     CHECK(f.described() == expected);
 }

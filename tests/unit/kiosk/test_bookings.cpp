@@ -13,8 +13,8 @@
 #include <latch>
 #include <optional>
 #include <set>
-#include <stdexcept>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <utility>
@@ -51,7 +51,9 @@ constexpr int at(int hour, int minute) {
 // 09:10 local on Wednesday 2026-11-25.
 const auto testNow = std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + 2h + 10min;
 
-void migrateAll(Database& db) { kiosk::db::migrate(db, kiosk::db::kioskMigrations()); }
+void migrateAll(Database& db) {
+    kiosk::db::migrate(db, kiosk::db::kioskMigrations());
+}
 
 Database migratedInMemory() {
     Database db = Database::openInMemory();
@@ -59,10 +61,12 @@ Database migratedInMemory() {
     return db;
 }
 
-// Monday to Friday 08:00-11:00 and 14:00-16:00 in 30-minute slots; Saturday 08:00-10:00 in hours; Sunday closed.
+// Monday to Friday 08:00-11:00 and 14:00-16:00 in 30-minute slots; Saturday 08:00-10:00 in hours; Sunday
+// closed.
 BookingRules testRules() {
     BookingRules rules;
-    for (unsigned d = 1; d <= 5; ++d) rules.week[d] = {{{at(8, 0), at(11, 0)}, {at(14, 0), at(16, 0)}}, 30};
+    for (unsigned d = 1; d <= 5; ++d)
+        rules.week[d] = {{{at(8, 0), at(11, 0)}, {at(14, 0), at(16, 0)}}, 30};
     rules.week[6] = {{{at(8, 0), at(10, 0)}}, 60};
     return rules;
 }
@@ -80,7 +84,8 @@ BookingRequest request(LocalDateTime slot, std::string phone = "0912 345 678") {
 
 std::vector<int> startMinutes(const std::vector<kiosk::Slot>& slots) {
     std::vector<int> result;
-    for (const auto& s : slots) result.push_back(s.start.minuteOfDay);
+    for (const auto& s : slots)
+        result.push_back(s.start.minuteOfDay);
     return result;
 }
 
@@ -90,7 +95,7 @@ std::int64_t scalar(Database& db, const char* sql) {
     return query.columnInt64(0);
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("bookings: local time is UTC+7 and the test day is a Wednesday") {
     const LocalDateTime local = kiosk::toLocal(testNow);
@@ -108,12 +113,13 @@ TEST_CASE("bookings: phone numbers are Vietnamese mobiles (10 digits) or landlin
     CHECK(kiosk::normalizePhone("0912345678") == "0912345678");
     CHECK(kiosk::normalizePhone("0912 345 678") == "0912345678");
     CHECK(kiosk::normalizePhone("0912.345.678") == "0912345678");
-    for (const char* ok : {"0312345678", "0512345678", "0712345678", "0812345678", "0912345678", "02438251234"}) {
+    for (const char* ok :
+         {"0312345678", "0512345678", "0712345678", "0812345678", "0912345678", "02438251234"}) {
         CHECK_MESSAGE(kiosk::normalizePhone(ok).has_value(), ok);
     }
-    for (const char* bad : {"", "0112345678", "0212345678", "0412345678", "0612345678", "091234567", "09123456789",
-                            "02438251234 5", "0243825123", "03438251234", "9123456789", "+84912345678",
-                            "0912-345-678", "09123456a8"}) {
+    for (const char* bad : {"", "0112345678", "0212345678", "0412345678", "0612345678", "091234567",
+                            "09123456789", "02438251234 5", "0243825123", "03438251234", "9123456789",
+                            "+84912345678", "0912-345-678", "09123456a8"}) {
         CHECK_FALSE_MESSAGE(kiosk::normalizePhone(bad).has_value(), bad);
     }
 }
@@ -133,21 +139,21 @@ TEST_CASE("bookings: booking codes are 6 characters without look-alikes") {
         }
         codes.insert(code);
     }
-    CHECK(seen.size() == kiosk::bookingCodeAlphabet.size());  // every character turns up: it is random
+    CHECK(seen.size() == kiosk::bookingCodeAlphabet.size()); // every character turns up: it is random
     CHECK(codes.size() >= 499);
 }
 
 TEST_CASE("bookings: weekly windows are cut into slots of the day's length") {
     Database db = migratedInMemory();
     BookingService service(db, testRules());
-    CHECK(startMinutes(service.availableSlots(nov(26), testNow)) ==  // Thursday
-          std::vector<int>{at(8, 0), at(8, 30), at(9, 0), at(9, 30), at(10, 0), at(10, 30), at(14, 0), at(14, 30),
-                           at(15, 0), at(15, 30)});
+    CHECK(startMinutes(service.availableSlots(nov(26), testNow)) == // Thursday
+          std::vector<int>{at(8, 0), at(8, 30), at(9, 0), at(9, 30), at(10, 0), at(10, 30), at(14, 0),
+                           at(14, 30), at(15, 0), at(15, 30)});
     const auto saturday = service.availableSlots(nov(28), testNow);
     CHECK(startMinutes(saturday) == std::vector<int>{at(8, 0), at(9, 0)});
     CHECK(saturday.front().minutes == 60);
     CHECK(saturday.front().remaining == 1);
-    CHECK(service.availableSlots(nov(29), testNow).empty());  // Sunday: no windows
+    CHECK(service.availableSlots(nov(29), testNow).empty()); // Sunday: no windows
 }
 
 TEST_CASE("bookings: no slot in the past is offered or booked") {
@@ -170,8 +176,8 @@ TEST_CASE("bookings: no slot in the past is offered or booked") {
 TEST_CASE("bookings: only today and the next 13 days can be booked") {
     Database db = migratedInMemory();
     BookingService service(db, testRules());
-    CHECK_FALSE(service.availableSlots(dec(8), testNow).empty());  // Tuesday, day 13
-    CHECK(service.availableSlots(dec(9), testNow).empty());        // Wednesday, day 14
+    CHECK_FALSE(service.availableSlots(dec(8), testNow).empty()); // Tuesday, day 13
+    CHECK(service.availableSlots(dec(9), testNow).empty());       // Wednesday, day 14
     const auto far = service.book(request({dec(9), at(9, 0)}), testNow);
     REQUIRE_FALSE(far.has_value());
     CHECK(far.error().code == BookingErrorCode::slotNotOffered);
@@ -209,7 +215,8 @@ TEST_CASE("bookings: closed days offer no slots and refuse bookings") {
     CHECK(closed.error().code == BookingErrorCode::closedDay);
     CHECK(closed.error().closedReason == "Họp thôn");
     CHECK(kiosk::text::bookingRefusal(closed.error()).find("Họp thôn") != std::string::npos);
-    CHECK(scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'booking.closure' AND staff_id = 7") == 1);
+    CHECK(scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'booking.closure' AND staff_id = 7") ==
+          1);
 }
 
 TEST_CASE("bookings: a booking is stored with its code, details and an audit line without the phone") {
@@ -231,7 +238,7 @@ TEST_CASE("bookings: a booking is stored with its code, details and an audit lin
     CHECK(found->guideStep == 3);
     CHECK(found->name == "Bà Hoa");
     CHECK(found->phone == "0912345678");
-    CHECK(service.find(std::string(" ") + booked->code) );  // spaces around a typed code are ignored
+    CHECK(service.find(std::string(" ") + booked->code)); // spaces around a typed code are ignored
 
     Statement audit = db.prepare("SELECT staff_id IS NULL, action, detail FROM audit_log");
     REQUIRE(audit.step());
@@ -285,7 +292,7 @@ TEST_CASE("bookings: a slot takes as many bookings as there are helpers") {
     REQUIRE(service.book(request(slot, "0912345678"), testNow).has_value());
     CHECK(remainingAt() == 1);
     REQUIRE(service.book(request(slot, "0987654321"), testNow).has_value());
-    CHECK(remainingAt() == 0);  // no longer offered
+    CHECK(remainingAt() == 0); // no longer offered
     const auto full = service.book(request(slot, "0355555555"), testNow);
     REQUIRE_FALSE(full.has_value());
     CHECK(full.error().code == BookingErrorCode::slotFull);
@@ -294,14 +301,14 @@ TEST_CASE("bookings: a slot takes as many bookings as there are helpers") {
 
 TEST_CASE("bookings: one phone number holds at most N active bookings") {
     Database db = migratedInMemory();
-    BookingService service(db, testRules());  // default: 2
+    BookingService service(db, testRules()); // default: 2
     REQUIRE(service.book(request({nov(26), at(8, 0)}, "0912345678"), testNow).has_value());
     const auto second = service.book(request({nov(26), at(8, 30)}, "0912 345 678"), testNow);
     REQUIRE(second.has_value());
-    const auto third = service.book(request({nov(26), at(9, 0)}, "0912.345.678"), testNow);  // same number
+    const auto third = service.book(request({nov(26), at(9, 0)}, "0912.345.678"), testNow); // same number
     REQUIRE_FALSE(third.has_value());
     CHECK(third.error().code == BookingErrorCode::tooManyActive);
-    CHECK(service.book(request({nov(26), at(9, 0)}, "0987654321"), testNow).has_value());  // another number
+    CHECK(service.book(request({nov(26), at(9, 0)}, "0987654321"), testNow).has_value()); // another number
 
     // A cancelled booking no longer counts.
     REQUIRE(service.cancelByResident(second->code, "0912345678", testNow).has_value());
@@ -337,7 +344,8 @@ TEST_CASE("bookings: lifecycle booked → arrived → done, no_show, cancelled, 
     CHECK(arrived->status == BookingStatus::arrived);
     CHECK(arrived->changedBy == 7);
     CHECK(arrived->changedAt == "2026-11-25T03:10:00Z");
-    CHECK_FALSE(service.changeStatus(a->code, BookingStatus::noShow, 7, later).has_value());  // arrived → no_show
+    CHECK_FALSE(
+        service.changeStatus(a->code, BookingStatus::noShow, 7, later).has_value()); // arrived → no_show
     CHECK_FALSE(service.changeStatus(a->code, BookingStatus::booked, 7, later).has_value());
     REQUIRE(service.changeStatus(a->code, BookingStatus::done, 8, later).has_value());
     for (BookingStatus to : {BookingStatus::booked, BookingStatus::arrived, BookingStatus::noShow,
@@ -367,7 +375,8 @@ TEST_CASE("bookings: lifecycle booked → arrived → done, no_show, cancelled, 
     CHECK(unknown.error().code == BookingErrorCode::notFound);
 
     // Every successful change is in the audit log with who made it; refused ones are not.
-    CHECK(scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'booking.arrived' AND staff_id = 7") == 2);
+    CHECK(scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'booking.arrived' AND staff_id = 7") ==
+          2);
     CHECK(scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'booking.done' AND staff_id = 8") == 1);
     CHECK(scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'booking.no_show'") == 1);
     CHECK(scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'booking.cancelled'") == 2);
@@ -399,9 +408,11 @@ TEST_CASE("bookings: a resident cancels with code and phone number, which frees 
     const auto cancelled = service.cancelByResident(lower, "0912 345 678", testNow);
     REQUIRE(cancelled.has_value());
     CHECK(cancelled->status == BookingStatus::cancelled);
-    CHECK_FALSE(cancelled->changedBy);  // the resident
+    CHECK_FALSE(cancelled->changedBy); // the resident
     CHECK(scalar(db, "SELECT changed_by IS NULL FROM booking WHERE status = 'cancelled'") == 1);
-    CHECK(scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'booking.cancelled' AND staff_id IS NULL") == 1);
+    CHECK(scalar(db,
+                 "SELECT count(*) FROM audit_log WHERE action = 'booking.cancelled' AND staff_id IS NULL") ==
+          1);
 
     const auto slots = service.availableSlots(nov(26), testNow);
     CHECK(std::ranges::find(slots, slot, &kiosk::Slot::start) != slots.end());
@@ -482,8 +493,8 @@ TEST_CASE("bookings: two connections racing for the last place: exactly one gets
 
 TEST_CASE("bookings: an appointment already begun does not count against the phone's limit") {
     Database db = migratedInMemory();
-    BookingService service(db, testRules());  // at most 2
-    const auto morningBookedEarlier = testNow - 1h;  // 08:10
+    BookingService service(db, testRules());        // at most 2
+    const auto morningBookedEarlier = testNow - 1h; // 08:10
     REQUIRE(service.book(request({nov(25), at(8, 30)}, "0912345678"), morningBookedEarlier).has_value());
     REQUIRE(service.book(request({nov(25), at(9, 0)}, "0912345678"), morningBookedEarlier).has_value());
     // At 09:10 both have begun and nobody marked them: the resident can still book the afternoon.
@@ -499,7 +510,7 @@ TEST_CASE("bookings: a resident cannot cancel an appointment whose time has come
     BookingService service(db, testRules());
     const auto booked = service.book(request({nov(25), at(9, 30)}, "0912345678"), testNow);
     REQUIRE(booked.has_value());
-    const auto late = service.cancelByResident(booked->code, "0912345678", testNow + 20min);  // 09:30
+    const auto late = service.cancelByResident(booked->code, "0912345678", testNow + 20min); // 09:30
     REQUIRE_FALSE(late.has_value());
     CHECK(late.error().code == BookingErrorCode::slotInPast);
 

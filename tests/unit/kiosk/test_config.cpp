@@ -795,7 +795,8 @@ TEST_CASE("Config: booking and upload keys are read, and a bad one keeps its def
                            "webhook_url = \"http://example.com/hook\"\n");
     REQUIRE(bad.issues.size() == 3);
     CHECK(bad.issues[0].text() == "kiosk.toml:2: bookings.capacity: must be an integer from 1 to 20, got 0");
-    CHECK(bad.issues[1].text().starts_with("kiosk.toml:3: bookings.retention_days: must be an integer from 1 to 365"));
+    CHECK(bad.issues[1].text().starts_with(
+        "kiosk.toml:3: bookings.retention_days: must be an integer from 1 to 365"));
     CHECK(bad.issues[2].text().starts_with("kiosk.toml:4: bookings.webhook_url: must be \"\" (none)"));
     const kiosk::Config defaults;
     CHECK(bad.config.bookingCapacity == defaults.bookingCapacity);

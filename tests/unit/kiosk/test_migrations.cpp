@@ -99,7 +99,7 @@ void addAuditRows(Database& db, int count) {
     transaction.commit();
 }
 
-}  // namespace
+} // namespace
 
 // ---- migrate ----
 
@@ -128,7 +128,7 @@ TEST_CASE("migrations: an empty database reaches the latest version with every t
     db.execute(
         "INSERT INTO staff_member (name, pin_hash, created_at) VALUES ('a', 'h', '2026-11-25T12:00:00Z')");
     CHECK(scalar(db, "SELECT active FROM staff_member") == 1);
-    CHECK_THROWS_AS(db.execute("INSERT INTO app_setting (key) VALUES ('k')"), Error);  // value NOT NULL
+    CHECK_THROWS_AS(db.execute("INSERT INTO app_setting (key) VALUES ('k')"), Error); // value NOT NULL
 }
 
 TEST_CASE("migrations: version 0 to 1 creates only the first tables") {
@@ -234,17 +234,22 @@ TEST_CASE("migrations: version 4 to 5 keeps bookings and adds the outbox") {
     CHECK(hasObject(db, "table", "outbox_message"));
     CHECK(hasObject(db, "index", "outbox_message_due"));
     CHECK(scalar(db, "SELECT count(*) FROM booking WHERE code = 'ACD347'") == 1);
-    db.execute("INSERT INTO outbox_message (kind, destination, idempotency_key, body, next_attempt_at, created_at) "
-               "VALUES ('usage', 'https://hub', 'k:2026-11-25', '{}', 0, '2026-11-25T01:00:00Z')");
-    CHECK(scalar(db, "SELECT attempts = 0 AND last_error = '' AND delivered_at IS NULL FROM outbox_message") == 1);
+    db.execute(
+        "INSERT INTO outbox_message (kind, destination, idempotency_key, body, next_attempt_at, created_at) "
+        "VALUES ('usage', 'https://hub', 'k:2026-11-25', '{}', 0, '2026-11-25T01:00:00Z')");
+    CHECK(
+        scalar(db, "SELECT attempts = 0 AND last_error = '' AND delivered_at IS NULL FROM outbox_message") ==
+        1);
     // One key per destination; only the two kinds.
-    CHECK_THROWS_AS(db.execute("INSERT INTO outbox_message (kind, destination, idempotency_key, body, "
-                               "next_attempt_at, created_at) VALUES ('usage', 'https://hub', 'k:2026-11-25', '{}', "
-                               "0, 'x')"),
-                    Error);
-    CHECK_THROWS_AS(db.execute("INSERT INTO outbox_message (kind, destination, idempotency_key, body, "
-                               "next_attempt_at, created_at) VALUES ('other', 'https://hub', 'k2', '{}', 0, 'x')"),
-                    Error);
+    CHECK_THROWS_AS(
+        db.execute("INSERT INTO outbox_message (kind, destination, idempotency_key, body, "
+                   "next_attempt_at, created_at) VALUES ('usage', 'https://hub', 'k:2026-11-25', '{}', "
+                   "0, 'x')"),
+        Error);
+    CHECK_THROWS_AS(
+        db.execute("INSERT INTO outbox_message (kind, destination, idempotency_key, body, "
+                   "next_attempt_at, created_at) VALUES ('other', 'https://hub', 'k2', '{}', 0, 'x')"),
+        Error);
 }
 
 TEST_CASE("migrations: version 5 to 6 keeps the outbox and adds usage events and rollups") {
@@ -255,8 +260,9 @@ TEST_CASE("migrations: version 5 to 6 keeps the outbox and adds usage events and
         kiosk::db::migrate(db, kiosk::db::kioskMigrations().first(5));
         REQUIRE(db.userVersion() == 5);
         REQUIRE_FALSE(hasObject(db, "table", "usage_event"));
-        db.execute("INSERT INTO outbox_message (kind, destination, idempotency_key, body, next_attempt_at, "
-                   "created_at) VALUES ('booking', 'https://webhook', 'b1', '{}', 0, '2026-11-25T01:00:00Z')");
+        db.execute(
+            "INSERT INTO outbox_message (kind, destination, idempotency_key, body, next_attempt_at, "
+            "created_at) VALUES ('booking', 'https://webhook', 'b1', '{}', 0, '2026-11-25T01:00:00Z')");
     }
     Database db = Database::open(file);
     kiosk::db::migrate(db, kiosk::db::kioskMigrations().first(6));
@@ -267,8 +273,9 @@ TEST_CASE("migrations: version 5 to 6 keeps the outbox and adds usage events and
     CHECK(scalar(db, "SELECT count(*) FROM outbox_message WHERE idempotency_key = 'b1'") == 1);
     db.execute("INSERT INTO usage_rollup (day, body, computed_at) VALUES ('2026-11-25', '{}', 'x')");
     CHECK(scalar(db, "SELECT complete = 0 AND sent = 0 FROM usage_rollup") == 1);
-    CHECK_THROWS_AS(db.execute("INSERT INTO usage_rollup (day, body, computed_at) VALUES ('2026-11-25', '{}', 'y')"),
-                    Error);  // one row per day
+    CHECK_THROWS_AS(
+        db.execute("INSERT INTO usage_rollup (day, body, computed_at) VALUES ('2026-11-25', '{}', 'y')"),
+        Error); // one row per day
 }
 
 TEST_CASE("migrations: running migrate again changes nothing") {
@@ -305,7 +312,7 @@ TEST_CASE("migrations: a failing migration is rolled back and leaves user_versio
     CHECK(db.userVersion() == 1);
     CHECK(hasObject(db, "table", "a"));
     CHECK_FALSE(hasObject(db, "table", "b"));
-    CHECK(sqlite3_get_autocommit(db.handle()) != 0);  // no transaction left open
+    CHECK(sqlite3_get_autocommit(db.handle()) != 0); // no transaction left open
 }
 
 TEST_CASE("migrations: a list out of order is refused") {
@@ -341,7 +348,7 @@ TEST_CASE("openKioskDatabase: a healthy database is opened as it is") {
     CHECK_FALSE(opened.movedAsideTo);
     CHECK(opened.notice.empty());
     CHECK(scalar(opened.db, "SELECT count(*) FROM app_setting") == 1);
-    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) <= 3);  // db, -wal, -shm
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) <= 3); // db, -wal, -shm
 }
 
 TEST_CASE("openKioskDatabase: a file that is not a database is moved aside and replaced") {
@@ -369,13 +376,13 @@ TEST_CASE("openKioskDatabase: a database with a damaged page fails quick_check a
     int page = 0;
     {
         auto opened = kiosk::db::openKioskDatabase(file, testNow);
-        addAuditRows(opened.db, 300);  // about 60 kB: many pages
+        addAuditRows(opened.db, 300); // about 60 kB: many pages
         page = pageSize(opened.db);
     }
-    REQUIRE_FALSE(fs::exists(withSuffix(file, "-wal")));  // the last close checkpointed everything
+    REQUIRE_FALSE(fs::exists(withSuffix(file, "-wal"))); // the last close checkpointed everything
     auto bytes = readBytes(file);
     REQUIRE(bytes.size() >= 4 * static_cast<std::size_t>(page));
-    std::fill(bytes.begin() + page, bytes.begin() + 2 * page, static_cast<char>(0xFF));  // page 2
+    std::fill(bytes.begin() + page, bytes.begin() + 2 * page, static_cast<char>(0xFF)); // page 2
     writeBytes(file, bytes);
 
     auto opened = kiosk::db::openKioskDatabase(file, testNow);
@@ -432,7 +439,7 @@ TEST_CASE("openKioskDatabase: a damaged file's -wal holding commits is moved unt
     auto bytes = readBytes(file);
     REQUIRE(bytes.size() >= 4 * static_cast<std::size_t>(page));
     std::fill(bytes.begin() + page, bytes.begin() + 2 * page,
-              static_cast<char>(0xFF));  // big's root, not in the -wal
+              static_cast<char>(0xFF)); // big's root, not in the -wal
     writeBytes(file, bytes);
     const auto wal = readBytes(withSuffix(file, "-wal"));
 
@@ -444,7 +451,7 @@ TEST_CASE("openKioskDatabase: a damaged file's -wal holding commits is moved unt
     CHECK(readBytes(movedWal) == wal);
     CHECK(fs::exists(withSuffix(withSuffix(file, "-shm"), testSuffix)));
     CHECK(opened.db.userVersion() == latestVersion());
-    CHECK_FALSE(hasObject(opened.db, "table", "later"));  // the old -wal was not replayed into the new file
+    CHECK_FALSE(hasObject(opened.db, "table", "later")); // the old -wal was not replayed into the new file
 }
 
 TEST_CASE("openKioskDatabase: a second damaged file in the same second does not overwrite the first") {

@@ -18,7 +18,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::chrono::system_clock::time_point testNow = std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + 3h;  // 10:00 in Hanoi
+const std::chrono::system_clock::time_point testNow =
+    std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + 3h; // 10:00 in Hanoi
 constexpr const char* hub = "https://hub.example.vn/api/v1/uploads";
 constexpr const char* webhook = "https://webhook.example.vn/bookings";
 
@@ -33,7 +34,7 @@ OutboxOptions seeded(std::uint32_t seed = 7) {
     return options;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("outbox: a new message is pending and due at once") {
     Fixture f;
@@ -50,14 +51,15 @@ TEST_CASE("outbox: a new message is pending and due at once") {
     CHECK(due[0].attempts == 0);
     CHECK(due[0].createdAt == "2026-11-25T03:00:00Z");
     CHECK_FALSE(due[0].delivered);
-    CHECK(outbox.due(testNow - 1s, 10).empty());  // not before it was made
+    CHECK(outbox.due(testNow - 1s, 10).empty()); // not before it was made
 }
 
 TEST_CASE("outbox: enqueuing an existing key replaces the pending body instead of adding") {
     Fixture f;
     Outbox outbox(f.db, seeded());
     const auto first = outbox.enqueue(OutboxKind::usage, hub, "k:2026-11-25", R"({"sessions":1})", testNow);
-    const auto second = outbox.enqueue(OutboxKind::usage, hub, "k:2026-11-25", R"({"sessions":2})", testNow + 15min);
+    const auto second =
+        outbox.enqueue(OutboxKind::usage, hub, "k:2026-11-25", R"({"sessions":2})", testNow + 15min);
     CHECK(first == second);
     CHECK(outbox.pendingCount() == 1);
     CHECK(outbox.totalCount() == 1);
@@ -138,8 +140,8 @@ TEST_CASE("outbox: backoff doubles from 30 s to a 1 h cap, with jitter within 20
         now = next;
         nominal = std::min(nominal * 2, 3600.0);
     }
-    CHECK(nominal == 3600.0);  // the cap was reached within the loop
-    CHECK(distinct.size() > 3);  // the factor varies: a fleet of kiosks does not retry in step
+    CHECK(nominal == 3600.0);   // the cap was reached within the loop
+    CHECK(distinct.size() > 3); // the factor varies: a fleet of kiosks does not retry in step
     const auto message = outbox.find(hub, "k");
     REQUIRE(message);
     CHECK(message->attempts == 12);
@@ -167,7 +169,8 @@ TEST_CASE("outbox: due lists the most overdue first and honours the limit") {
     (void)late;
 }
 
-TEST_CASE("outbox: bounded: drops delivered first, then the oldest bookings, and rollups only as a last resort") {
+TEST_CASE(
+    "outbox: bounded: drops delivered first, then the oldest bookings, and rollups only as a last resort") {
     Fixture f;
     OutboxOptions options = seeded();
     options.maxMessages = 40;
@@ -179,26 +182,35 @@ TEST_CASE("outbox: bounded: drops delivered first, then the oldest bookings, and
     for (int i = 0; i < 5; ++i) {
         outbox.enqueue(OutboxKind::usage, hub, "old-" + std::to_string(i), "{}", testNow);
     }
-    for (const OutboxMessage& m : outbox.due(testNow, 100)) outbox.markDelivered(m, testNow);
-    for (int i = 0; i < 30; ++i) outbox.enqueue(OutboxKind::usage, hub, day(i), "{}", testNow + std::chrono::minutes(i));
-    for (int i = 0; i < 10; ++i) outbox.enqueue(OutboxKind::booking, webhook, "booking-" + std::to_string(i), "{}", testNow);
+    for (const OutboxMessage& m : outbox.due(testNow, 100))
+        outbox.markDelivered(m, testNow);
+    for (int i = 0; i < 30; ++i)
+        outbox.enqueue(OutboxKind::usage, hub, day(i), "{}", testNow + std::chrono::minutes(i));
+    for (int i = 0; i < 10; ++i)
+        outbox.enqueue(OutboxKind::booking, webhook, "booking-" + std::to_string(i), "{}", testNow);
     CHECK(outbox.totalCount() == 40);
-    for (int i = 0; i < 5; ++i) CHECK_FALSE(outbox.find(hub, "old-" + std::to_string(i)));  // delivered went first
+    for (int i = 0; i < 5; ++i)
+        CHECK_FALSE(outbox.find(hub, "old-" + std::to_string(i))); // delivered went first
     CHECK(outbox.droppedPending() == 0);
 
     // More bookings: the oldest bookings make room, every day's rollup stays.
-    for (int i = 10; i < 15; ++i) outbox.enqueue(OutboxKind::booking, webhook, "booking-" + std::to_string(i), "{}", testNow);
+    for (int i = 10; i < 15; ++i)
+        outbox.enqueue(OutboxKind::booking, webhook, "booking-" + std::to_string(i), "{}", testNow);
     CHECK(outbox.totalCount() == 40);
-    for (int i = 0; i < 30; ++i) CHECK(outbox.find(hub, day(i)));
-    for (int i = 0; i < 5; ++i) CHECK_FALSE(outbox.find(webhook, "booking-" + std::to_string(i)));
+    for (int i = 0; i < 30; ++i)
+        CHECK(outbox.find(hub, day(i)));
+    for (int i = 0; i < 5; ++i)
+        CHECK_FALSE(outbox.find(webhook, "booking-" + std::to_string(i)));
     CHECK(outbox.find(webhook, "booking-14"));
     CHECK(outbox.droppedPending() == 5);
 
     // Only rollups left to drop: the oldest go, never the newest ten.
-    for (int i = 30; i < 60; ++i) outbox.enqueue(OutboxKind::usage, hub, day(i), "{}", testNow + std::chrono::minutes(i));
+    for (int i = 30; i < 60; ++i)
+        outbox.enqueue(OutboxKind::usage, hub, day(i), "{}", testNow + std::chrono::minutes(i));
     CHECK(outbox.totalCount() == 40);
     CHECK_FALSE(outbox.find(webhook, "booking-14"));
-    for (int i = 50; i < 60; ++i) CHECK(outbox.find(hub, day(i)));
+    for (int i = 50; i < 60; ++i)
+        CHECK(outbox.find(hub, day(i)));
     CHECK_FALSE(outbox.find(hub, day(0)));
 }
 
@@ -241,7 +253,8 @@ TEST_CASE("outbox: a long error is kept short and whole") {
     Outbox outbox(f.db, seeded());
     const auto id = outbox.enqueue(OutboxKind::usage, hub, "k", "{}", testNow);
     std::string error;
-    for (int i = 0; i < 400; ++i) error += "lỗi";  // a 3-byte "ỗ": a cut by bytes would split one
+    for (int i = 0; i < 400; ++i)
+        error += "lỗi"; // a 3-byte "ỗ": a cut by bytes would split one
     outbox.markFailed(id, error, testNow);
     const auto message = outbox.find(hub, "k");
     REQUIRE(message);

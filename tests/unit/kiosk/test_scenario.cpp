@@ -31,7 +31,7 @@ Step single(const std::string& stepJson) {
     return s.steps[0];
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("scenario: the file name is kept and an empty steps array is fine") {
     Scenario s = parseOk(R"({"about": "nothing", "steps": []})");
@@ -76,7 +76,8 @@ TEST_CASE("scenario: key, close_window and screenshot") {
 }
 
 TEST_CASE("scenario: expect keeps strings and writes other values as JSON text") {
-    Step step = single(R"({"expect": {"screen": "staff_pin", "pin_length": 4, "countdown": "1", "flag": true}})");
+    Step step =
+        single(R"({"expect": {"screen": "staff_pin", "pin_length": 4, "countdown": "1", "flag": true}})");
     const auto* expect = std::get_if<sc::Expect>(&step.action);
     REQUIRE(expect != nullptr);
     CHECK(expect->values.size() == 4);
@@ -112,7 +113,8 @@ TEST_CASE("scenario: a step with only wait_ms is a wait") {
     CHECK(step.delayMs == 1000);
 }
 
-TEST_CASE("scenario: delayMs is after_ms (default 0: the step waits only for the screen to settle) plus wait_ms") {
+TEST_CASE(
+    "scenario: delayMs is after_ms (default 0: the step waits only for the screen to settle) plus wait_ms") {
     CHECK(single(R"({"tap": "x"})").delayMs == 0);
     CHECK(single(R"({"after_ms": 0, "tap": "x"})").delayMs == 0);
     CHECK(single(R"({"after_ms": 3500, "tap": [0.01, 0.01]})").delayMs == 3500);
@@ -127,18 +129,18 @@ TEST_CASE("scenario: delayMs is after_ms (default 0: the step waits only for the
 }
 
 TEST_CASE("scenario: steps keep their order and the line each is on") {
-    const std::string text = "{\n"                                              // 1
-                             "  \"about\": \"a {tricky} \\\"about\\\" [text]\",\n"  // 2
-                             "  \"steps\": [\n"                                  // 3
-                             "    {\"after_ms\": 400, \"tap\": \"home.tile.vneid\"},\n"  // 4
-                             "    {\"expect\": {\"screen\": \"topic\", \"topic\": \"vneid\"}},\n"  // 5
-                             "\n"                                                // 6
-                             "    {\"tap\": [0.01, 0.01]},\n"                    // 7
-                             "    {\"screenshot\": \"a{b}[c\\\"d\"},\n"          // 8
-                             "    {\"key\": \"escape\"},\n"                      // 9
-                             "    {\"wait_ms\": 100},\n"                         // 10
-                             "    {\"expect_targets\": {\"min_size_mm\": 16}},\n"  // 11
-                             "    {\"close_window\": true}\n"                    // 12
+    const std::string text = "{\n"                                                                // 1
+                             "  \"about\": \"a {tricky} \\\"about\\\" [text]\",\n"                // 2
+                             "  \"steps\": [\n"                                                   // 3
+                             "    {\"after_ms\": 400, \"tap\": \"home.tile.vneid\"},\n"           // 4
+                             "    {\"expect\": {\"screen\": \"topic\", \"topic\": \"vneid\"}},\n" // 5
+                             "\n"                                                                 // 6
+                             "    {\"tap\": [0.01, 0.01]},\n"                                     // 7
+                             "    {\"screenshot\": \"a{b}[c\\\"d\"},\n"                           // 8
+                             "    {\"key\": \"escape\"},\n"                                       // 9
+                             "    {\"wait_ms\": 100},\n"                                          // 10
+                             "    {\"expect_targets\": {\"min_size_mm\": 16}},\n"                 // 11
+                             "    {\"close_window\": true}\n"                                     // 12
                              "  ]\n"
                              "}\n";
     Scenario s = parseOk(text);
@@ -190,7 +192,7 @@ TEST_CASE("scenario: a step with no known action names its file and line") {
                              "}\n";
     const std::string error = parseError(text);
     CHECK(error.starts_with("test.json:5: "));
-    CHECK(error.find("tap") != std::string::npos);  // the message lists what a step may hold
+    CHECK(error.find("tap") != std::string::npos); // the message lists what a step may hold
     CHECK(error.find("wait_ms") != std::string::npos);
 
     // after_ms alone is only a delay, not an action.
@@ -199,9 +201,11 @@ TEST_CASE("scenario: a step with no known action names its file and line") {
 }
 
 TEST_CASE("scenario: tap with a bad value names its file and line") {
-    for (const char* tap : {"5", "[0.5]", "[0.1, 0.2, 0.3]", "[\"a\", \"b\"]", "{\"x\": 0.5}", "null", "true"}) {
+    for (const char* tap :
+         {"5", "[0.5]", "[0.1, 0.2, 0.3]", "[\"a\", \"b\"]", "{\"x\": 0.5}", "null", "true"}) {
         CAPTURE(tap);
-        const std::string text = std::string("{\n\"steps\": [\n{\"tap\": \"fine\"},\n{\"tap\": ") + tap + "}\n]\n}";
+        const std::string text =
+            std::string("{\n\"steps\": [\n{\"tap\": \"fine\"},\n{\"tap\": ") + tap + "}\n]\n}";
         const std::string error = parseError(text);
         CHECK(error.starts_with("test.json:4: "));
     }

@@ -24,7 +24,7 @@ int rows(kiosk::db::Database& db, const char* sql) {
     REQUIRE(q.step());
     return q.columnInt(0);
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("schedule store: with nothing saved, the config's opening hours, slot length and capacity apply") {
     kiosk::db::Database db = migratedInMemory();
@@ -51,7 +51,8 @@ TEST_CASE("schedule store: a saved schedule replaces the previous one and surviv
     kiosk::Config config;
     kiosk::BookingRules rules;
     rules.capacity = 4;
-    for (auto& day : rules.week) day.slotMinutes = 15;
+    for (auto& day : rules.week)
+        day.slotMinutes = 15;
     rules.week[1].windows = {{8 * 60, 10 * 60}, {14 * 60, 16 * 60}};
     kiosk::ScheduleStore(db, config).save(rules, 1, t0);
     rules.week[1].windows = {{9 * 60, 11 * 60}};
@@ -88,7 +89,8 @@ TEST_CASE("schedule store: rules BookingService would refuse are not saved") {
 TEST_CASE("schedule store: a damaged setting falls back to the config rather than failing at start") {
     kiosk::db::Database db = migratedInMemory();
     kiosk::Config config;
-    db.execute("INSERT INTO app_setting (key, value) VALUES ('schedule.slot_minutes', 'abc'), ('schedule.capacity', '2')");
+    db.execute("INSERT INTO app_setting (key, value) VALUES ('schedule.slot_minutes', 'abc'), "
+               "('schedule.capacity', '2')");
     const kiosk::BookingRules loaded = kiosk::ScheduleStore(db, config).load();
     CHECK(loaded.capacity == config.bookingCapacity);
     CHECK(loaded.week[1].slotMinutes == config.bookingSlotMinutes);

@@ -40,7 +40,7 @@ std::int64_t scalar(Database& db, const char* sql) {
     return query.columnInt64(0);
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("staff: isValidPin accepts 4 to 8 ASCII digits only") {
     CHECK(kiosk::isValidPin("0000"));
@@ -53,7 +53,7 @@ TEST_CASE("staff: isValidPin accepts 4 to 8 ASCII digits only") {
     CHECK_FALSE(kiosk::isValidPin(" 1234"));
     CHECK_FALSE(kiosk::isValidPin("1234 "));
     CHECK_FALSE(kiosk::isValidPin("-1234"));
-    CHECK_FALSE(kiosk::isValidPin("１２３４"));  // full-width digits
+    CHECK_FALSE(kiosk::isValidPin("１２３４")); // full-width digits
     const char withNul[] = {'1', '2', '\0', '3', '4'};
     CHECK_FALSE(kiosk::isValidPin(std::string_view(withNul, sizeof withNul)));
 }
@@ -65,7 +65,7 @@ TEST_CASE("staff: a member is created with a hashed PIN and found by it (file da
     StaffRepository staff(db);
 
     CHECK_FALSE(staff.hasAnyMember());
-    const auto created = staff.createMember("Chị Lan", "24681357", testNow);  // hash 1
+    const auto created = staff.createMember("Chị Lan", "24681357", testNow); // hash 1
     CHECK(created.id > 0);
     CHECK(created.name == "Chị Lan");
     CHECK(staff.hasAnyMember());
@@ -90,12 +90,12 @@ TEST_CASE("staff: a member is created with a hashed PIN and found by it (file da
     CHECK(audit.columnText(3).find("2468") == std::string::npos);
     CHECK_FALSE(audit.step());
 
-    const auto found = staff.findByPin("24681357");  // check 2
+    const auto found = staff.findByPin("24681357"); // check 2
     REQUIRE(found);
     CHECK(found->id == created.id);
     CHECK(found->name == "Chị Lan");
-    CHECK_FALSE(staff.findByPin("24681358"));  // check 3
-    CHECK_FALSE(staff.findByPin("2468"));      // not valid: no hashing
+    CHECK_FALSE(staff.findByPin("24681358")); // check 3
+    CHECK_FALSE(staff.findByPin("2468"));     // not valid: no hashing
     CHECK_FALSE(staff.findByPin("abcd"));
 }
 
@@ -116,13 +116,13 @@ TEST_CASE("staff: invalid PINs and blank names are rejected before anything is s
 TEST_CASE("staff: a deactivated member is neither counted nor found (in memory)") {
     Database db = migratedInMemory();
     StaffRepository staff(db);
-    const auto created = staff.createMember("Chú Ba", "1234", testNow);  // hash 4
+    const auto created = staff.createMember("Chú Ba", "1234", testNow); // hash 4
     CHECK(staff.hasAnyMember());
     Statement deactivate = db.prepare("UPDATE staff_member SET active = 0 WHERE id = ?1");
     deactivate.bind(1, created.id);
     deactivate.run();
     CHECK_FALSE(staff.hasAnyMember());
-    CHECK_FALSE(staff.findByPin("1234"));  // no active member: no hashing
+    CHECK_FALSE(staff.findByPin("1234")); // no active member: no hashing
 }
 
 TEST_CASE("staff: audit rows record who, what and when") {

@@ -39,7 +39,7 @@ kiosk::db::Database migratedInMemory() {
 struct Desk {
     test::TempDir dir{"staff-desk"};
     kiosk::Config config = [this] {
-        kiosk::Config c;  // opening hours 07:30-11:30, 13:30-21:00 every day; 30-minute slots; capacity 1
+        kiosk::Config c; // opening hours 07:30-11:30, 13:30-21:00 every day; 30-minute slots; capacity 1
         c.dataDir = dir.path / "data";
         return c;
     }();
@@ -81,11 +81,12 @@ struct Desk {
         return q.columnInt(0);
     }
     void typeText(const std::string& keys) {
-        for (char c : keys) desk.type(std::string(1, c));
+        for (char c : keys)
+            desk.type(std::string(1, c));
     }
 };
 
-}  // namespace
+} // namespace
 
 TEST_CASE("staff desk: the queue shows one day at a time, today first, moving through the coming days") {
     Desk d;
@@ -96,22 +97,24 @@ TEST_CASE("staff desk: the queue shows one day at a time, today first, moving th
     CHECK(d.state().page == StaffPage::Queue);
     CHECK(d.state().dayOffset == 0);
     REQUIRE(d.state().queue.size() == 2);
-    CHECK(d.state().queue[0].code == earlier);  // by time
+    CHECK(d.state().queue[0].code == earlier); // by time
     CHECK(d.state().queue[1].code == later);
     CHECK(d.state().queue[1].guideStep == 4);
     CHECK(d.state().queue[1].name == "Bác Hòa");
     d.apply(si::ShowDay{1});
     CHECK(d.state().queue.size() == 1);
-    d.apply(si::ShowDay{40});  // beyond the horizon: the last day
+    d.apply(si::ShowDay{40}); // beyond the horizon: the last day
     CHECK(d.state().dayOffset == 13);
     CHECK(d.state().queue.empty());
 }
 
-TEST_CASE("staff desk: marking follows the lifecycle, is audited with the member's id and never the phone number") {
+TEST_CASE(
+    "staff desk: marking follows the lifecycle, is audited with the member's id and never the phone number") {
     Desk d;
     const std::string code = d.book(saturday, 8 * 60 + 30);
     d.openBooking(1, code);
-    CHECK(d.state().moves == std::vector<BookingStatus>{BookingStatus::arrived, BookingStatus::noShow, BookingStatus::cancelled});
+    CHECK(d.state().moves == std::vector<BookingStatus>{BookingStatus::arrived, BookingStatus::noShow,
+                                                        BookingStatus::cancelled});
     d.apply(si::MarkStatus{BookingStatus::arrived});
     CHECK(d.state().selected->status == BookingStatus::arrived);
     CHECK(d.state().message == "Đã đánh dấu: Đã đến.");
@@ -123,9 +126,12 @@ TEST_CASE("staff desk: marking follows the lifecycle, is audited with the member
     d.apply(si::MarkStatus{BookingStatus::done});
     CHECK(d.text(fmt::format("SELECT status FROM booking WHERE code = '{}'", code)) == "done");
     CHECK(d.state().moves.empty());
-    CHECK(d.count(fmt::format("SELECT count(*) FROM audit_log WHERE action IN ('booking.arrived', 'booking.done') "
-                              "AND staff_id = {}", d.leader.id)) == 2);
-    CHECK(d.count("SELECT count(*) FROM audit_log WHERE detail LIKE '%0912%' OR detail LIKE '%345678%'") == 0);
+    CHECK(d.count(fmt::format(
+              "SELECT count(*) FROM audit_log WHERE action IN ('booking.arrived', 'booking.done') "
+              "AND staff_id = {}",
+              d.leader.id)) == 2);
+    CHECK(d.count("SELECT count(*) FROM audit_log WHERE detail LIKE '%0912%' OR detail LIKE '%345678%'") ==
+          0);
 }
 
 TEST_CASE("staff desk: a note is typed on the keyboard, stored on the booking and audited without its text") {
@@ -135,7 +141,7 @@ TEST_CASE("staff desk: a note is typed on the keyboard, stored on the booking an
     d.apply(si::StartNote{});
     CHECK(d.state().page == StaffPage::Note);
     d.typeText("goi lai");
-    d.desk.setTone(kiosk::ToneMark::acute);  // "lại" is not the point: a tone lands on the last word
+    d.desk.setTone(kiosk::ToneMark::acute); // "lại" is not the point: a tone lands on the last word
     d.desk.erase();
     d.desk.type("i");
     d.desk.submit(d.leader, t0);
@@ -144,8 +150,10 @@ TEST_CASE("staff desk: a note is typed on the keyboard, stored on the booking an
     const std::string stored = d.text(fmt::format("SELECT note FROM booking WHERE code = '{}'", code));
     CHECK(stored.starts_with("Goi"));
     CHECK(d.state().selected->note == stored);
-    CHECK(d.count(fmt::format("SELECT count(*) FROM audit_log WHERE action = 'booking.note' AND staff_id = {} "
-                              "AND detail = 'code={}'", d.leader.id, code)) == 1);
+    CHECK(
+        d.count(fmt::format("SELECT count(*) FROM audit_log WHERE action = 'booking.note' AND staff_id = {} "
+                            "AND detail = 'code={}'",
+                            d.leader.id, code)) == 1);
     // A status change keeps the note.
     d.apply(si::MarkStatus{BookingStatus::noShow});
     CHECK(d.text(fmt::format("SELECT note FROM booking WHERE code = '{}'", code)) == stored);
@@ -159,7 +167,7 @@ TEST_CASE("staff desk: a note is typed on the keyboard, stored on the booking an
 TEST_CASE("staff desk: rescheduling respects capacity, the grid and the past, in one audited step") {
     Desk d;
     const std::string moving = d.book(saturday, 8 * 60 + 30);
-    d.book(saturday, 9 * 60, "0387654321");  // capacity 1: 09:00 is full
+    d.book(saturday, 9 * 60, "0387654321"); // capacity 1: 09:00 is full
     auto full = d.bookings.reschedule(moving, {saturday, 9 * 60}, d.leader.id, t0);
     REQUIRE_FALSE(full);
     CHECK(full.error().code == kiosk::BookingErrorCode::slotFull);
@@ -177,28 +185,32 @@ TEST_CASE("staff desk: rescheduling respects capacity, the grid and the past, in
     d.apply(si::RescheduleDay{1});
     const auto& slots = d.state().rescheduleSlots;
     CHECK(std::ranges::none_of(slots, [](const kiosk::Slot& s) { return s.start.minuteOfDay == 9 * 60; }));
-    d.apply(si::RescheduleSlot{9 * 60});  // taken meanwhile (or a stale screen): refused, stays on the page
+    d.apply(si::RescheduleSlot{9 * 60}); // taken meanwhile (or a stale screen): refused, stays on the page
     CHECK(d.state().page == StaffPage::Reschedule);
     CHECK(d.state().message == "Giờ này đã kín chỗ, xin chọn giờ khác.");
     d.apply(si::RescheduleDay{2});
     d.apply(si::RescheduleSlot{10 * 60});
     CHECK(d.state().page == StaffPage::BookingDetail);
     CHECK(d.state().selected->slot == kiosk::LocalDateTime{sunday, 10 * 60});
-    CHECK(d.state().dayOffset == 2);  // the queue follows the booking
-    CHECK(d.text(fmt::format("SELECT slot_day || ' ' || slot_minute FROM booking WHERE code = '{}'", moving)) == "2026-11-29 600");
-    CHECK(d.count(fmt::format("SELECT count(*) FROM audit_log WHERE action = 'booking.rescheduled' AND staff_id = {}",
-                              d.leader.id)) == 1);
+    CHECK(d.state().dayOffset == 2); // the queue follows the booking
+    CHECK(d.text(fmt::format("SELECT slot_day || ' ' || slot_minute FROM booking WHERE code = '{}'",
+                             moving)) == "2026-11-29 600");
+    CHECK(d.count(fmt::format(
+              "SELECT count(*) FROM audit_log WHERE action = 'booking.rescheduled' AND staff_id = {}",
+              d.leader.id)) == 1);
     // The old place is free again.
     auto again = d.bookings.availableSlots(saturday, t0);
-    CHECK(std::ranges::any_of(again, [](const kiosk::Slot& s) { return s.start.minuteOfDay == 8 * 60 + 30; }));
+    CHECK(
+        std::ranges::any_of(again, [](const kiosk::Slot& s) { return s.start.minuteOfDay == 8 * 60 + 30; }));
     // An arrived booking is not moved.
     d.apply(si::MarkStatus{BookingStatus::arrived});
     CHECK_FALSE(d.bookings.reschedule(moving, {sunday, 11 * 60}, d.leader.id, t0));
 }
 
-TEST_CASE("staff desk: the weekly schedule is edited, saved, applied at once and loaded again after a restart") {
+TEST_CASE(
+    "staff desk: the weekly schedule is edited, saved, applied at once and loaded again after a restart") {
     Desk d;
-    const std::string kept = d.book(saturday, 8 * 60 + 30);  // not on the new 45-minute grid
+    const std::string kept = d.book(saturday, 8 * 60 + 30); // not on the new 45-minute grid
     kiosk::ScheduleStore store(d.db, d.config);
     CHECK_FALSE(store.saved());
     d.apply(si::ShowPage{StaffPage::Schedule});
@@ -208,7 +220,8 @@ TEST_CASE("staff desk: the weekly schedule is edited, saved, applied at once and
     }
     CHECK(d.state().slotMinutes == 30);
     CHECK(d.state().capacity == 1);
-    for (int block = 0; block < 3; ++block) d.apply(si::ToggleBlock{0, block});  // no bookings on Sundays
+    for (int block = 0; block < 3; ++block)
+        d.apply(si::ToggleBlock{0, block}); // no bookings on Sundays
     d.apply(si::StepSlotMinutes{1});
     CHECK(d.state().slotMinutes == 45);
     d.apply(si::StepCapacity{1});
@@ -225,14 +238,16 @@ TEST_CASE("staff desk: the weekly schedule is edited, saved, applied at once and
     CHECK(saturdaySlots.size() == 15);
     CHECK(saturdaySlots.front().minutes == 45);
     CHECK(d.text(fmt::format("SELECT status FROM booking WHERE code = '{}'", kept)) == "booked");
-    CHECK(d.count(fmt::format("SELECT count(*) FROM audit_log WHERE action = 'schedule.saved' AND staff_id = {}", d.leader.id)) == 1);
+    CHECK(d.count(
+              fmt::format("SELECT count(*) FROM audit_log WHERE action = 'schedule.saved' AND staff_id = {}",
+                          d.leader.id)) == 1);
 
     // A restart: the saved schedule, not the config's.
     CHECK(store.saved());
     const kiosk::BookingRules loaded = store.load();
     CHECK(loaded.capacity == 2);
     CHECK(loaded.week[0].windows.empty());
-    REQUIRE(loaded.week[6].windows.size() == 2);  // Chiều and Tối touch: one window, as the config writes it
+    REQUIRE(loaded.week[6].windows.size() == 2); // Chiều and Tối touch: one window, as the config writes it
     CHECK(loaded.week[6].windows[1].startMinute == 13 * 60 + 30);
     CHECK(loaded.week[6].windows[1].endMinute == 21 * 60);
     CHECK(loaded.week[3].slotMinutes == 45);
@@ -243,13 +258,17 @@ TEST_CASE("staff desk: the weekly schedule is edited, saved, applied at once and
 TEST_CASE("staff desk: slot length and capacity steppers stay within their choices") {
     Desk d;
     d.apply(si::ShowPage{StaffPage::Schedule});
-    for (int i = 0; i < 10; ++i) d.apply(si::StepSlotMinutes{-1});
+    for (int i = 0; i < 10; ++i)
+        d.apply(si::StepSlotMinutes{-1});
     CHECK(d.state().slotMinutes == 15);
-    for (int i = 0; i < 10; ++i) d.apply(si::StepSlotMinutes{1});
+    for (int i = 0; i < 10; ++i)
+        d.apply(si::StepSlotMinutes{1});
     CHECK(d.state().slotMinutes == 60);
-    for (int i = 0; i < 30; ++i) d.apply(si::StepCapacity{1});
+    for (int i = 0; i < 30; ++i)
+        d.apply(si::StepCapacity{1});
     CHECK(d.state().capacity == 20);
-    for (int i = 0; i < 30; ++i) d.apply(si::StepCapacity{-1});
+    for (int i = 0; i < 30; ++i)
+        d.apply(si::StepCapacity{-1});
     CHECK(d.state().capacity == 1);
 }
 
@@ -272,31 +291,35 @@ TEST_CASE("staff desk: a closed day keeps its bookings, says how many, and can b
     CHECK(d.state().message.find("còn 1 lịch hẹn") != std::string::npos);
     CHECK(d.bookings.availableSlots(saturday, t0).empty());
     CHECK(d.text(fmt::format("SELECT status FROM booking WHERE code = '{}'", code)) == "booked");
-    CHECK(d.count(fmt::format("SELECT count(*) FROM audit_log WHERE action = 'booking.closure' AND staff_id = {}", d.leader.id)) == 1);
+    CHECK(d.count(
+              fmt::format("SELECT count(*) FROM audit_log WHERE action = 'booking.closure' AND staff_id = {}",
+                          d.leader.id)) == 1);
 
     d.apply(si::RemoveClosure{d.state().closures[0].id});
     CHECK(d.state().closures.empty());
     CHECK_FALSE(d.bookings.availableSlots(saturday, t0).empty());
-    CHECK(d.count(fmt::format("SELECT count(*) FROM audit_log WHERE action = 'booking.closure_removed' AND staff_id = {}",
-                              d.leader.id)) == 1);
+    CHECK(d.count(fmt::format(
+              "SELECT count(*) FROM audit_log WHERE action = 'booking.closure_removed' AND staff_id = {}",
+              d.leader.id)) == 1);
     // A past closure is no longer listed.
     d.bookings.addClosure(year{2026} / 11 / 20, year{2026} / 11 / 21, "Nghỉ lễ", d.leader.id, t0);
     d.apply(si::ShowPage{StaffPage::Closures});
     CHECK(d.state().closures.empty());
 }
 
-TEST_CASE("staff desk: members are added with their own PIN twice, never a PIN in use, never yourself or the last") {
+TEST_CASE("staff desk: members are added with their own PIN twice, never a PIN in use, never yourself or the "
+          "last") {
     Desk d;
     d.apply(si::ShowPage{StaffPage::Members});
     CHECK(d.state().members.size() == 1);
     d.apply(si::StartAddMember{});
     CHECK(d.state().page == StaffPage::AddMemberName);
     d.desk.submit(d.leader, t0);
-    CHECK(d.state().page == StaffPage::AddMemberName);  // a name is needed
+    CHECK(d.state().page == StaffPage::AddMemberName); // a name is needed
     d.typeText("an");
     d.desk.submit(d.leader, t0);
     REQUIRE(d.state().page == StaffPage::AddMemberPin);
-    d.typeText("2580");  // the leader's
+    d.typeText("2580"); // the leader's
     d.desk.submit(d.leader, t0);
     CHECK(d.state().message == "Mã PIN này đã có người dùng. Xin chọn mã khác.");
     CHECK(d.state().firstPin.empty());
@@ -316,7 +339,8 @@ TEST_CASE("staff desk: members are added with their own PIN twice, never a PIN i
     REQUIRE(an);
     CHECK(an->name == "An");
     CHECK(d.count("SELECT count(*) FROM staff_member WHERE pin_hash LIKE '%1357%'") == 0);
-    CHECK(d.count(fmt::format("SELECT count(*) FROM audit_log WHERE action = 'staff.added' AND staff_id = {}", d.leader.id)) == 1);
+    CHECK(d.count(fmt::format("SELECT count(*) FROM audit_log WHERE action = 'staff.added' AND staff_id = {}",
+                              d.leader.id)) == 1);
 
     d.apply(si::Deactivate{d.leader.id});
     CHECK(d.state().message == "Không thể tự ngừng tài khoản của mình.");
@@ -324,7 +348,9 @@ TEST_CASE("staff desk: members are added with their own PIN twice, never a PIN i
     d.apply(si::Deactivate{an->id});
     CHECK(d.state().members.size() == 1);
     CHECK_FALSE(d.staff.findByPin("1357"));
-    CHECK(d.count(fmt::format("SELECT count(*) FROM audit_log WHERE action = 'staff.deactivated' AND staff_id = {}", d.leader.id)) == 1);
+    CHECK(d.count(fmt::format(
+              "SELECT count(*) FROM audit_log WHERE action = 'staff.deactivated' AND staff_id = {}",
+              d.leader.id)) == 1);
     // The last active member stays, whoever asks.
     auto last = d.staff.deactivate(d.leader.id, an->id, t0);
     REQUIRE_FALSE(last);
@@ -341,11 +367,13 @@ TEST_CASE("staff desk: erasing a booking's phone and name on request") {
     CHECK(d.state().selected->phone.empty());
     CHECK(d.state().selected->name.empty());
     CHECK(d.text(fmt::format("SELECT phone FROM booking WHERE code = '{}'", code)).empty());
-    CHECK(d.count(fmt::format("SELECT count(*) FROM audit_log WHERE action = 'booking.personal_erased' AND staff_id = {}",
-                              d.leader.id)) == 1);
+    CHECK(d.count(fmt::format(
+              "SELECT count(*) FROM audit_log WHERE action = 'booking.personal_erased' AND staff_id = {}",
+              d.leader.id)) == 1);
 }
 
-TEST_CASE("staff desk: the audit log reads newest first in Vietnamese with who did it, and no phone numbers") {
+TEST_CASE(
+    "staff desk: the audit log reads newest first in Vietnamese with who did it, and no phone numbers") {
     Desk d;
     const std::string code = d.book(saturday, 8 * 60 + 30);
     d.openBooking(1, code);
@@ -358,11 +386,15 @@ TEST_CASE("staff desk: the audit log reads newest first in Vietnamese with who d
     CHECK(newest.what == fmt::format("Đánh dấu đã đến (mã {})", code));
     CHECK(d.state().audit[1].what == fmt::format("Bà con đặt lịch (mã {})", code));
     CHECK(d.state().audit[1].who == "Máy");
-    for (const kiosk::AuditEntry& e : d.state().audit) CHECK(e.what.find("0912") == std::string::npos);
-    CHECK(kiosk::describeAuditAction("booking.rescheduled", "code=ACD347 from=2026-11-28 08:30 to=2026-11-29 10:00") ==
+    for (const kiosk::AuditEntry& e : d.state().audit)
+        CHECK(e.what.find("0912") == std::string::npos);
+    CHECK(kiosk::describeAuditAction("booking.rescheduled",
+                                     "code=ACD347 from=2026-11-28 08:30 to=2026-11-29 10:00") ==
           "Đổi lịch hẹn (mã ACD347): 08:30 28/11 sang 10:00 29/11");
-    CHECK(kiosk::describeAuditAction("schedule.saved", "windows=18 slot_minutes=30 capacity=2") == "Lưu lịch tuần");
-    CHECK(kiosk::describeAuditAction("booking.closure", "2026-12-01..2026-12-01 Nghỉ lễ") == "Thêm ngày nghỉ Thứ Ba 01/12 – Nghỉ lễ");
+    CHECK(kiosk::describeAuditAction("schedule.saved", "windows=18 slot_minutes=30 capacity=2") ==
+          "Lưu lịch tuần");
+    CHECK(kiosk::describeAuditAction("booking.closure", "2026-12-01..2026-12-01 Nghỉ lễ") ==
+          "Thêm ngày nghỉ Thứ Ba 01/12 – Nghỉ lễ");
     CHECK(kiosk::describeAuditAction("staff.created", "id=2 name=Bác Ba") == "Thêm thành viên");
 }
 
@@ -379,9 +411,11 @@ TEST_CASE("staff desk: export lists USB sticks and the kiosk's folder, and write
     REQUIRE(d.state().exportedFiles.size() == 2);
     CHECK(d.state().message == "Đã xuất 1 lịch hẹn vào USB-TO.");
     CHECK(std::filesystem::exists(d.dir.path / "media" / "pi" / "USB-TO" / d.state().exportedFiles[0]));
-    d.apply(si::ExportTo{1});  // the kiosk's own folder is made when needed
+    d.apply(si::ExportTo{1}); // the kiosk's own folder is made when needed
     CHECK(std::filesystem::exists(d.config.dataDir / "exports" / d.state().exportedFiles[1]));
-    CHECK(d.count(fmt::format("SELECT count(*) FROM audit_log WHERE action = 'bookings.exported' AND staff_id = {}", d.leader.id)) == 2);
+    CHECK(d.count(fmt::format(
+              "SELECT count(*) FROM audit_log WHERE action = 'bookings.exported' AND staff_id = {}",
+              d.leader.id)) == 2);
     // A stick pulled out meanwhile (a plain file where its folder was): an error in words, nothing thrown.
     std::filesystem::remove_all(d.dir.path / "media" / "pi" / "USB-TO");
     { std::ofstream(d.dir.path / "media" / "pi" / "USB-TO") << "not a folder"; }
@@ -411,11 +445,12 @@ TEST_CASE("staff desk: Quay lại goes one page back, and out of staff mode from
     CHECK(described["staff_page"] == "overview");
 }
 
-TEST_CASE("staff desk: saving the schedule untouched keeps the config's hours, hours that are not whole blocks are flagged") {
+TEST_CASE("staff desk: saving the schedule untouched keeps the config's hours, hours that are not whole "
+          "blocks are flagged") {
     Desk d;
     const kiosk::BookingRules before = d.bookings.rules();
     d.apply(si::ShowPage{StaffPage::Schedule});
-    CHECK(d.state().message.empty());  // the default hours are exactly the three blocks
+    CHECK(d.state().message.empty()); // the default hours are exactly the three blocks
     d.apply(si::SaveSchedule{});
     CHECK(d.bookings.rules().week == before.week);
 

@@ -1,5 +1,5 @@
-#include "usage/stats_uploader.hpp"
 #include "upload/upload_worker.hpp"
+#include "usage/stats_uploader.hpp"
 
 #include "storage/migrations.hpp"
 
@@ -27,8 +27,10 @@ using namespace std::chrono_literals;
 namespace {
 
 // 2026-11-25 10:00 in Hanoi (03:00 UTC).
-const std::chrono::system_clock::time_point started = std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + 3h;
-const std::chrono::system_clock::time_point localMidnight26 = std::chrono::sys_days{std::chrono::year{2026} / 11 / 26} - 7h;
+const std::chrono::system_clock::time_point started =
+    std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + 3h;
+const std::chrono::system_clock::time_point localMidnight26 =
+    std::chrono::sys_days{std::chrono::year{2026} / 11 / 26} - 7h;
 constexpr const char* hub = "https://hub.example.vn/api/v1/uploads";
 
 UploaderSettings settings(const std::filesystem::path& dataDir) {
@@ -65,13 +67,14 @@ kiosk::upload::Upload parse(const std::string& body) {
     return *parsed;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("stats: the upload URL comes from the hub's address") {
     CHECK(kiosk::hubUploadUrl("https://hub.example.vn") == "https://hub.example.vn/api/v1/uploads");
     CHECK(kiosk::hubUploadUrl("https://hub.example.vn/") == "https://hub.example.vn/api/v1/uploads");
     CHECK(kiosk::hubUploadUrl("https://hub.example.vn/api") == "https://hub.example.vn/api/v1/uploads");
-    CHECK(kiosk::hubUploadUrl("http://127.0.0.1:8080/api/v1/uploads") == "http://127.0.0.1:8080/api/v1/uploads");
+    CHECK(kiosk::hubUploadUrl("http://127.0.0.1:8080/api/v1/uploads") ==
+          "http://127.0.0.1:8080/api/v1/uploads");
     CHECK(kiosk::hubUploadUrl("") == "");
 }
 
@@ -99,13 +102,13 @@ TEST_CASE("stats: today's figures so far go out at once, then every interval, re
     CHECK_FALSE(upload.days[0].complete);
     CHECK(upload.days[0].sessions == 1);
 
-    CHECK(f.uploader.enqueueDue(started + 14min, "") == 0);  // within the interval: nothing
+    CHECK(f.uploader.enqueueDue(started + 14min, "") == 0); // within the interval: nothing
     {
         UsageRecorder recorder(f.db);
         recorder.sessionStarted(started + 10min);
     }
     CHECK(f.uploader.enqueueDue(started + 15min, "HTTP 503: the receiver failed") == 1);
-    CHECK(f.outbox.totalCount() == 1);  // replaced, not added
+    CHECK(f.outbox.totalCount() == 1); // replaced, not added
     upload = parse(f.outbox.find(hub, "donganh-thon-dong-01:2026-11-25")->body);
     CHECK(upload.days[0].sessions == 2);
     CHECK(upload.heartbeat.uptimeSeconds == 15 * 60);
@@ -119,7 +122,7 @@ TEST_CASE("stats: a finished day is sent complete once, after a grace period pas
         recorder.sessionStarted(started);
         recorder.sessionStarted(started + 1h);
     }
-    CHECK(f.uploader.enqueueDue(started + 2h, "") == 1);  // today so far
+    CHECK(f.uploader.enqueueDue(started + 2h, "") == 1); // today so far
     const std::string yesterdayKey = "donganh-thon-dong-01:2026-11-25";
 
     // Five minutes past midnight the 25th is not final yet: only the 26th's "so far" goes.
@@ -132,12 +135,13 @@ TEST_CASE("stats: a finished day is sent complete once, after a grace period pas
     auto upload = parse(message->body);
     CHECK(upload.days[0].complete);
     CHECK(upload.days[0].sessions == 2);
-    CHECK(f.outbox.totalCount() == 2);  // the 25th (replaced by its final figures) and the 26th
+    CHECK(f.outbox.totalCount() == 2); // the 25th (replaced by its final figures) and the 26th
 
     // Delivered, it is never sent again.
-    for (const OutboxMessage& m : f.outbox.due(localMidnight26 + 12min, 10)) f.outbox.markDelivered(m, localMidnight26 + 12min);
+    for (const OutboxMessage& m : f.outbox.due(localMidnight26 + 12min, 10))
+        f.outbox.markDelivered(m, localMidnight26 + 12min);
     CHECK(f.uploader.enqueueDue(localMidnight26 + 13min, "") == 0);
-    CHECK(f.uploader.enqueueDue(localMidnight26 + 2h, "") == 1);  // only today's so far
+    CHECK(f.uploader.enqueueDue(localMidnight26 + 2h, "") == 1); // only today's so far
     CHECK(f.outbox.find(hub, yesterdayKey)->delivered);
 }
 
@@ -145,9 +149,10 @@ TEST_CASE("stats: days recorded while no hub was set are sent complete once one 
     Fixture f;
     {
         UsageRecorder recorder(f.db);
-        for (int daysAgo = 3; daysAgo >= 1; --daysAgo) recorder.sessionStarted(started - std::chrono::days{daysAgo});
+        for (int daysAgo = 3; daysAgo >= 1; --daysAgo)
+            recorder.sessionStarted(started - std::chrono::days{daysAgo});
     }
-    CHECK(f.uploader.enqueueDue(started, "") == 4);  // three finished days and today
+    CHECK(f.uploader.enqueueDue(started, "") == 4); // three finished days and today
     for (const char* day : {"2026-11-22", "2026-11-23", "2026-11-24"}) {
         auto message = f.outbox.find(hub, std::string("donganh-thon-dong-01:") + day);
         REQUIRE(message);
@@ -167,7 +172,8 @@ TEST_CASE("stats: a realistic day's upload is within the hub's limits and small"
             recorder.screenShown("home", t);
             const std::string id = "guide-" + std::to_string(session % 18);
             recorder.guideStarted(id, "vneid", t);
-            for (int step = 1; step <= 1 + session % 8; ++step) recorder.guideStepReached(id, "vneid", step, t);
+            for (int step = 1; step <= 1 + session % 8; ++step)
+                recorder.guideStepReached(id, "vneid", step, t);
             recorder.guideLeft(id, "vneid", 1 + session % 8, t);
             recorder.sessionEnded(t + 5min);
         }
@@ -200,7 +206,8 @@ TEST_CASE("stats: export writes one upload per line for every day still present"
     CHECK(*written == 2);
     std::ifstream in(file);
     std::vector<kiosk::upload::Upload> lines;
-    for (std::string line; std::getline(in, line);) lines.push_back(parse(line));
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(parse(line));
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].days[0].day == "2026-11-23");
     CHECK(lines[0].days[0].complete);
@@ -209,7 +216,8 @@ TEST_CASE("stats: export writes one upload per line for every day still present"
     CHECK_FALSE(lines[1].days[0].complete);
     CHECK(lines[1].days[0].sessions == 2);
 
-    CHECK_FALSE(kiosk::writeExport(f.dir.path / "no-such-dir" / "x.jsonl", f.usage, settings(f.dir.path), started));
+    CHECK_FALSE(
+        kiosk::writeExport(f.dir.path / "no-such-dir" / "x.jsonl", f.usage, settings(f.dir.path), started));
 }
 
 // ---- the worker, one round at a time with a fake sender ----
@@ -247,7 +255,7 @@ kiosk::UploadWorkerSettings workerSettings(const std::filesystem::path& file, st
     return s;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("worker: a round enqueues today's figures and delivers them, 2xx marks delivered") {
     Fixture f;
@@ -286,7 +294,7 @@ TEST_CASE("worker: 5xx, 429 and no answer are retried with backoff, the outbox k
         CHECK(log.size() == 1);
         CHECK(worker.status().lastErrorAt == started);
 
-        worker.runOnce();  // not due yet: nothing sent
+        worker.runOnce(); // not due yet: nothing sent
         CHECK(receiver.count() == 1);
 
         clock = message->nextAttemptAt;
@@ -340,18 +348,19 @@ TEST_CASE("worker: the thread sends when poked and stops promptly, mid-wait") {
     FakeReceiver receiver;
     auto s = workerSettings(f.file, log, clock);
     s.stats.reset();
-    s.wakeEvery = 60s;  // only a poke or the stop can wake it
+    s.wakeEvery = 60s; // only a poke or the stop can wake it
     kiosk::UploadWorker worker(s, receiver.sender());
     worker.start();
     std::this_thread::sleep_for(100ms);
     f.outbox.enqueue(kiosk::OutboxKind::booking, "https://webhook.example.vn/b", "k1", "{}", started);
     worker.poke();
-    for (int i = 0; i < 200 && receiver.count() == 0; ++i) std::this_thread::sleep_for(10ms);
+    for (int i = 0; i < 200 && receiver.count() == 0; ++i)
+        std::this_thread::sleep_for(10ms);
     CHECK(receiver.count() == 1);
     const auto before = std::chrono::steady_clock::now();
     worker.stop();
     CHECK(std::chrono::steady_clock::now() - before < 1s);
-    worker.stop();  // twice is fine
+    worker.stop(); // twice is fine
 }
 
 TEST_CASE("stats: events that reach a day after it was sent complete send that day again, with them") {
@@ -363,9 +372,10 @@ TEST_CASE("stats: events that reach a day after it was sent complete send that d
     const std::string key = "donganh-thon-dong-01:2026-11-25";
     REQUIRE(f.uploader.enqueueDue(localMidnight26 + 11min, "") >= 1);
     REQUIRE(parse(f.outbox.find(hub, key)->body).days[0].sessions == 1);
-    for (const OutboxMessage& m : f.outbox.due(localMidnight26 + 12min, 10)) f.outbox.markDelivered(m, localMidnight26 + 12min);
+    for (const OutboxMessage& m : f.outbox.due(localMidnight26 + 12min, 10))
+        f.outbox.markDelivered(m, localMidnight26 + 12min);
     (void)f.uploader.enqueueDue(localMidnight26 + 13min, "");
-    CHECK(f.outbox.find(hub, key)->delivered);  // sent complete: not again
+    CHECK(f.outbox.find(hub, key)->delivered); // sent complete: not again
 
     // The writer was held up: an evening session of the 25th is written only now.
     {

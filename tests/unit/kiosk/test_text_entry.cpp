@@ -12,10 +12,11 @@ using kiosk::ToneMark;
 namespace {
 TextEntry typed(TextEntry::Kind kind, std::initializer_list<const char*> keys, std::size_t max = 40) {
     TextEntry entry(kind, max);
-    for (const char* key : keys) entry.type(key);
+    for (const char* key : keys)
+        entry.type(key);
     return entry;
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("TextEntry: digits take only digits, up to the limit") {
     TextEntry phone = typed(TextEntry::Kind::digits, {"0", "9", "a", "1", " ", "2"}, 3);
@@ -44,14 +45,14 @@ TEST_CASE("TextEntry: tone marks land on the vowel Vietnamese spelling puts them
     };
     const Case cases[] = {
         {{"b", "a"}, ToneMark::grave, "Bà"},
-        {{"h", "o", "a"}, ToneMark::grave, "Hòa"},          // two vowels at the end: the first
+        {{"h", "o", "a"}, ToneMark::grave, "Hòa"}, // two vowels at the end: the first
         {{"t", "h", "u", "y"}, ToneMark::hook, "Thủy"},
-        {{"h", "o", "a", "n", "g"}, ToneMark::grave, "Hoàng"},  // a consonant after: the last vowel
-        {{"n", "g", "u", "y", "ê", "n"}, ToneMark::tilde, "Nguyễn"},  // a vowel with a hat takes it
+        {{"h", "o", "a", "n", "g"}, ToneMark::grave, "Hoàng"},       // a consonant after: the last vowel
+        {{"n", "g", "u", "y", "ê", "n"}, ToneMark::tilde, "Nguyễn"}, // a vowel with a hat takes it
         {{"n", "g", "ư", "ơ", "i"}, ToneMark::grave, "Người"},
-        {{"q", "u", "y"}, ToneMark::acute, "Quý"},           // the u of "qu" is a consonant
-        {{"g", "i", "a"}, ToneMark::hook, "Giả"},            // so is the i of "gi"
-        {{"n", "g", "o", "a", "i"}, ToneMark::acute, "Ngoái"},  // three vowels: the middle
+        {{"q", "u", "y"}, ToneMark::acute, "Quý"},             // the u of "qu" is a consonant
+        {{"g", "i", "a"}, ToneMark::hook, "Giả"},              // so is the i of "gi"
+        {{"n", "g", "o", "a", "i"}, ToneMark::acute, "Ngoái"}, // three vowels: the middle
         {{"đ", "ư", "c"}, ToneMark::dotBelow, "Đực"},
     };
     for (const Case& c : cases) {
@@ -71,7 +72,7 @@ TEST_CASE("TextEntry: a tone goes on the last word only, replaces another tone, 
     CHECK(name.text() == "Chi Hoa");
     name.setTone(ToneMark::dotBelow);
     CHECK(name.text() == "Chi Họa");
-    name.erase();  // one whole letter, never a broken byte
+    name.erase(); // one whole letter, never a broken byte
     CHECK(name.text() == "Chi H\xe1\xbb\x8d");
     CHECK(name.characters() == 6);
 }

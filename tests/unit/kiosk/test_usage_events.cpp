@@ -21,7 +21,8 @@ using namespace std::chrono_literals;
 namespace {
 
 // 2026-11-25 09:00 in Hanoi (02:00 UTC).
-const std::chrono::system_clock::time_point morning = std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + 2h;
+const std::chrono::system_clock::time_point morning =
+    std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + 2h;
 constexpr const char* today = "2026-11-25";
 constexpr const char* guide = "vneid-kich-hoat";
 
@@ -42,7 +43,8 @@ void recordKnownMorning(UsageRecorder& r, std::chrono::system_clock::time_point 
     r.screenShown("home", t + 1s);
     r.screenShown("topic", t + 5s);
     r.guideStarted(guide, "vneid", t + 10s);
-    for (int step = 1; step <= 3; ++step) r.guideStepReached(guide, "vneid", step, t + 10s + step * 20s);
+    for (int step = 1; step <= 3; ++step)
+        r.guideStepReached(guide, "vneid", step, t + 10s + step * 20s);
     r.guideLeft(guide, "vneid", 3, t + 2min);
     r.sessionEnded(t + 4min);
 
@@ -51,7 +53,8 @@ void recordKnownMorning(UsageRecorder& r, std::chrono::system_clock::time_point 
     r.screenShown("home", t);
     r.textSizeChanged(2, t + 2s);
     r.guideStarted(guide, "vneid", t + 10s);
-    for (int step = 1; step <= 5; ++step) r.guideStepReached(guide, "vneid", step, t + 10s + step * 20s);
+    for (int step = 1; step <= 5; ++step)
+        r.guideStepReached(guide, "vneid", step, t + 10s + step * 20s);
     r.practiceTap(true, t + 3min);
     r.practiceTap(false, t + 3min + 5s);
     r.practiceTap(true, t + 3min + 9s);
@@ -69,7 +72,7 @@ void recordKnownMorning(UsageRecorder& r, std::chrono::system_clock::time_point 
     r.sessionEnded(t + 10min);
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("usage: names from the program pass, anything that could be typed text or a number does not") {
     CHECK(kiosk::usageName("guide_step") == "guide_step");
@@ -180,15 +183,17 @@ TEST_CASE("usage: in the background, events reach the database by themselves, an
     UsageRecorder recorder(f.db);
     REQUIRE(recorder.writesInBackground());
     auto waitFor = [&f](std::int64_t count) {
-        for (int i = 0; i < 500 && f.rawEvents() < count; ++i) std::this_thread::sleep_for(10ms);
+        for (int i = 0; i < 500 && f.rawEvents() < count; ++i)
+            std::this_thread::sleep_for(10ms);
         return f.rawEvents();
     };
     recorder.sessionStarted(morning);
-    CHECK(waitFor(1) == 1);  // no further call: the writer wrote it about a second later
+    CHECK(waitFor(1) == 1); // no further call: the writer wrote it about a second later
     recorder.qrShown(morning + 5s);
     recorder.sessionEnded(morning + 6s);
     CHECK(waitFor(3) == 3);
-    for (int i = 0; i < 10; ++i) recorder.narrationPlayed(morning + 7s);
+    for (int i = 0; i < 10; ++i)
+        recorder.narrationPlayed(morning + 7s);
     recorder.flush();
     CHECK(f.rawEvents() == 13);
     CHECK(recorder.buffered() == 0);
@@ -230,7 +235,7 @@ TEST_CASE("usage: raw events older than rawEventDays are deleted, their rollups 
             recorder.sessionStarted(day(daysAgo));
             recorder.guideStarted(guide, "vneid", day(daysAgo));
             recorder.guideStepReached(guide, "vneid", 1, day(daysAgo));
-            if (daysAgo == 70) recorder.sessionStarted(day(daysAgo) + 1min);  // two sessions that day
+            if (daysAgo == 70) recorder.sessionStarted(day(daysAgo) + 1min); // two sessions that day
         }
     }
     UsageStore store(f.db);
@@ -238,7 +243,7 @@ TEST_CASE("usage: raw events older than rawEventDays are deleted, their rollups 
     CHECK(before70.sessions == 2);
 
     const std::size_t removed = store.pruneRawEvents(today, 60, morning);
-    CHECK(removed == 7);  // 4 events 70 days ago, 3 61 days ago
+    CHECK(removed == 7); // 4 events 70 days ago, 3 61 days ago
     auto query = f.db.prepare("SELECT min(day) FROM usage_event");
     REQUIRE(query.step());
     CHECK(query.columnText(0) == kiosk::addDays(today, -60));
@@ -265,9 +270,10 @@ TEST_CASE("usage: a day with no events at all rolls up to zeros") {
 TEST_CASE("usage: a rollup never carries personal data, even when a caller passes some") {
     Fixture f;
     // A booking with a phone number and a name in the same database.
-    f.db.execute("INSERT INTO booking (code, slot_day, slot_minute, topic, guide_id, guide_step, phone, name, "
-                 "created_at, changed_at) VALUES ('ACD347', '2026-11-25', 600, 'vneid', 'vneid-kich-hoat', 3, "
-                 "'0912345678', 'Nguyễn Thị Hoa', '2026-11-25T02:00:00Z', '2026-11-25T02:00:00Z')");
+    f.db.execute(
+        "INSERT INTO booking (code, slot_day, slot_minute, topic, guide_id, guide_step, phone, name, "
+        "created_at, changed_at) VALUES ('ACD347', '2026-11-25', 600, 'vneid', 'vneid-kich-hoat', 3, "
+        "'0912345678', 'Nguyễn Thị Hoa', '2026-11-25T02:00:00Z', '2026-11-25T02:00:00Z')");
     {
         UsageRecorder recorder(f.db);
         recordKnownMorning(recorder, morning);
@@ -284,9 +290,10 @@ TEST_CASE("usage: a rollup never carries personal data, even when a caller passe
         CHECK(json.find(personal) == std::string::npos);
     }
     // GLOB, not LIKE: LIKE ignores case, and "kich-hoat" holds "hoa".
-    auto raw = f.db.prepare("SELECT count(*) FROM usage_event WHERE guide_id GLOB '*09*' OR topic GLOB '*09*' "
-                            "OR value GLOB '*09*' OR guide_id GLOB '*Hoa*' OR topic GLOB '*Hoa*'");
+    auto raw =
+        f.db.prepare("SELECT count(*) FROM usage_event WHERE guide_id GLOB '*09*' OR topic GLOB '*09*' "
+                     "OR value GLOB '*09*' OR guide_id GLOB '*Hoa*' OR topic GLOB '*Hoa*'");
     REQUIRE(raw.step());
     CHECK(raw.columnInt(0) == 0);
-    CHECK(json.find("\"other\"") != std::string::npos);  // they were counted, as "other"
+    CHECK(json.find("\"other\"") != std::string::npos); // they were counted, as "other"
 }

@@ -6,8 +6,8 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cfloat>
+#include <cstdlib>
 #include <functional>
 #include <optional>
 #include <variant>
@@ -18,7 +18,9 @@ std::string describe(const ScreenSize& size) {
     return fmt::format("{}x{} at {} in", size.width, size.height, size.diagonal);
 }
 
-std::string sizeKey(const ScreenSize& size) { return fmt::format("{}x{}@{}", size.width, size.height, size.diagonal); }
+std::string sizeKey(const ScreenSize& size) {
+    return fmt::format("{}x{}@{}", size.width, size.height, size.diagonal);
+}
 
 // Found by these checks on 2026-12-03 and filed as layout issues; the numbers of each case are printed
 // when the test runs. Checks: target-size / target-gap / target-inside (touch targets), text-in-box (a
@@ -41,9 +43,12 @@ const std::vector<KnownFailure>& knownFailures() {
         {"booking.confirm", "text-in-box", "800x480@7:2 800x1280@10.1:2"},
         {"booking.confirm", "text-over-target", "800x480@7:12"},
         {"booking.confirm", "text-overlap", "800x480@7:2"},
-        {"booking.day", "text-across-target", "800x480@10.1:12 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:12"},
-        {"booking.day", "text-in-box", "800x480@10.1:012 800x1280@10.1:12 1280x800@10.1:12 1920x1080@10.1:012"},
-        {"booking.day", "text-over-target", "800x480@10.1:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:12"},
+        {"booking.day", "text-across-target",
+         "800x480@10.1:12 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:12"},
+        {"booking.day", "text-in-box",
+         "800x480@10.1:012 800x1280@10.1:12 1280x800@10.1:12 1920x1080@10.1:012"},
+        {"booking.day", "text-over-target",
+         "800x480@10.1:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:12"},
         {"booking.day", "text-overlap", "800x480@10.1:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
         {"booking.done", "text-across-target", "800x480@7:12"},
         {"booking.done", "text-over-target", "800x480@7:12"},
@@ -52,146 +57,173 @@ const std::vector<KnownFailure>& knownFailures() {
         {"booking.name", "target-gap", "800x480@7:012 1920x1080@10.1:2"},
         {"booking.name", "target-inside", "800x480@7:012"},
         {"booking.name", "text-across-target", "800x480@7:012"},
-        {"booking.name", "text-in-box", "800x480@10.1:2 800x480@7:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"booking.name", "text-in-box",
+         "800x480@10.1:2 800x480@7:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
         {"booking.name", "text-on-screen", "800x480@10.1:2 800x480@7:012 800x1280@10.1:2 1280x800@10.1:2"},
         {"booking.name", "text-over-target", "800x480@7:012"},
-        {"booking.name", "word-split", "800x480@10.1:12 800x480@7:12 800x1280@10.1:12 1280x800@10.1:12 1920x1080@10.1:12"},
+        {"booking.name", "word-split",
+         "800x480@10.1:12 800x480@7:12 800x1280@10.1:12 1280x800@10.1:12 1920x1080@10.1:12"},
         {"booking.name.typed", "tap-intent", "800x480@7:12"},
         {"booking.name.typed", "target-gap", "800x480@7:012 1920x1080@10.1:2"},
         {"booking.name.typed", "target-inside", "800x480@7:012"},
         {"booking.name.typed", "text-across-target", "800x480@7:012"},
-        {"booking.name.typed", "text-in-box", "800x480@10.1:2 800x480@7:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
-        {"booking.name.typed", "text-on-screen", "800x480@10.1:2 800x480@7:012 800x1280@10.1:2 1280x800@10.1:2"},
+        {"booking.name.typed", "text-in-box",
+         "800x480@10.1:2 800x480@7:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"booking.name.typed", "text-on-screen",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:2 1280x800@10.1:2"},
         {"booking.name.typed", "text-over-target", "800x480@7:012"},
-        {"booking.name.typed", "word-split", "800x480@10.1:12 800x480@7:12 800x1280@10.1:12 1280x800@10.1:12 1920x1080@10.1:12"},
+        {"booking.name.typed", "word-split",
+         "800x480@10.1:12 800x480@7:12 800x1280@10.1:12 1280x800@10.1:12 1920x1080@10.1:12"},
         {"booking.phone", "text-in-box", "800x480@7:2"},
         {"booking.phone.wrong", "text-across-target", "800x480@7:12"},
         {"booking.phone.wrong", "text-in-box", "800x480@7:2"},
         {"booking.phone.wrong", "text-on-screen", "800x480@7:2"},
         {"booking.phone.wrong", "text-over-target", "800x480@7:12"},
         {"booking.phone.wrong", "text-overlap", "800x480@7:2"},
-        {"booking.topic", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"booking.topic", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
         {"booking.topic", "text-on-screen", "800x480@7:2"},
-        {"guide.finish", "text-in-box", "800x480@10.1:2 800x480@7:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guide.finish", "text-in-box",
+         "800x480@10.1:2 800x480@7:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guide.finish", "text-on-screen", "800x480@7:2 800x1280@10.1:2"},
         {"guide.intro", "text-across-target", "800x480@7:2"},
         {"guide.intro", "text-in-box", "800x480@7:2 800x1280@10.1:2"},
         {"guide.practice.step.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
-        {"guide.practice.step.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guide.practice.step.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guide.practice.step.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guide.practice.step.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
         {"guide.practice.step.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
         {"guide.practice.step.*", "word-split", "800x1280@10.1:2"},
         {"guide.step.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
-        {"guide.step.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guide.step.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guide.step.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guide.step.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
         {"guide.step.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
         {"guide.step.*", "word-split", "800x1280@10.1:2"},
         {"guides.antoan-cuoc-goi-gia-cong-an.*", "text-across-target", "800x480@7:2"},
-        {"guides.antoan-cuoc-goi-gia-cong-an.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.antoan-cuoc-goi-gia-cong-an.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.antoan-cuoc-goi-gia-cong-an.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.antoan-cuoc-goi-gia-cong-an.*", "text-over-target", "800x480@7:12"},
         {"guides.antoan-cuoc-goi-gia-cong-an.*", "text-overlap", "800x480@7:12"},
         {"guides.antoan-cuoc-goi-gia-cong-an.*", "word-split", "800x1280@10.1:2"},
         {"guides.antoan-khong-chia-se-otp.*", "text-across-target", "800x480@7:12"},
-        {"guides.antoan-khong-chia-se-otp.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.antoan-khong-chia-se-otp.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.antoan-khong-chia-se-otp.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.antoan-khong-chia-se-otp.*", "text-over-target", "800x480@7:12"},
         {"guides.antoan-khong-chia-se-otp.*", "text-overlap", "800x480@7:12"},
         {"guides.antoan-khong-chia-se-otp.*", "word-split", "800x1280@10.1:2"},
         {"guides.antoan-kiem-tra-link-qr.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
-        {"guides.antoan-kiem-tra-link-qr.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.antoan-kiem-tra-link-qr.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.antoan-kiem-tra-link-qr.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.antoan-kiem-tra-link-qr.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
         {"guides.antoan-kiem-tra-link-qr.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
         {"guides.antoan-kiem-tra-link-qr.*", "word-split", "800x1280@10.1:2"},
         {"guides.antoan-nguoi-than-vay-tien.*", "text-across-target", "800x480@7:2"},
-        {"guides.antoan-nguoi-than-vay-tien.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.antoan-nguoi-than-vay-tien.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.antoan-nguoi-than-vay-tien.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.antoan-nguoi-than-vay-tien.*", "text-over-target", "800x480@7:2"},
         {"guides.antoan-nguoi-than-vay-tien.*", "text-overlap", "800x480@7:12"},
         {"guides.antoan-nguoi-than-vay-tien.*", "word-split", "800x1280@10.1:2"},
         {"guides.dichvucong-dang-nhap-vneid.*", "text-across-target", "800x480@7:12 800x1280@10.1:2"},
-        {"guides.dichvucong-dang-nhap-vneid.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.dichvucong-dang-nhap-vneid.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.dichvucong-dang-nhap-vneid.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.dichvucong-dang-nhap-vneid.*", "text-over-target", "800x480@7:12"},
         {"guides.dichvucong-dang-nhap-vneid.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
         {"guides.dichvucong-dang-nhap-vneid.*", "word-split", "800x1280@10.1:2"},
         {"guides.dichvucong-nop-ho-so.*", "text-across-target", "800x480@7:2"},
-        {"guides.dichvucong-nop-ho-so.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.dichvucong-nop-ho-so.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.dichvucong-nop-ho-so.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.dichvucong-nop-ho-so.*", "text-over-target", "800x480@7:2"},
         {"guides.dichvucong-nop-ho-so.*", "text-overlap", "800x480@7:12"},
         {"guides.dichvucong-nop-ho-so.*", "word-split", "800x1280@10.1:2"},
         {"guides.dichvucong-thanh-toan-theo-doi.*", "text-across-target", "800x480@7:12 800x1280@10.1:2"},
-        {"guides.dichvucong-thanh-toan-theo-doi.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.dichvucong-thanh-toan-theo-doi.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.dichvucong-thanh-toan-theo-doi.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.dichvucong-thanh-toan-theo-doi.*", "text-over-target", "800x480@7:12 800x1280@10.1:2"},
         {"guides.dichvucong-thanh-toan-theo-doi.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
         {"guides.dichvucong-thanh-toan-theo-doi.*", "word-split", "800x1280@10.1:2"},
         {"guides.ihanoi-cai-dat-dang-nhap.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
-        {"guides.ihanoi-cai-dat-dang-nhap.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.ihanoi-cai-dat-dang-nhap.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.ihanoi-cai-dat-dang-nhap.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.ihanoi-cai-dat-dang-nhap.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
         {"guides.ihanoi-cai-dat-dang-nhap.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
         {"guides.ihanoi-cai-dat-dang-nhap.*", "word-split", "800x1280@10.1:2"},
         {"guides.ihanoi-gui-phan-anh.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
-        {"guides.ihanoi-gui-phan-anh.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.ihanoi-gui-phan-anh.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.ihanoi-gui-phan-anh.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.ihanoi-gui-phan-anh.*", "text-over-target", "800x480@7:012"},
         {"guides.ihanoi-gui-phan-anh.*", "text-overlap", "800x480@7:012"},
         {"guides.ihanoi-gui-phan-anh.*", "word-split", "800x1280@10.1:2"},
         {"guides.ihanoi-theo-doi-tra-loi.*", "text-across-target", "800x480@7:2"},
-        {"guides.ihanoi-theo-doi-tra-loi.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.ihanoi-theo-doi-tra-loi.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.ihanoi-theo-doi-tra-loi.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.ihanoi-theo-doi-tra-loi.*", "text-over-target", "800x480@7:2"},
         {"guides.ihanoi-theo-doi-tra-loi.*", "text-overlap", "800x480@7:12"},
         {"guides.ihanoi-theo-doi-tra-loi.*", "word-split", "800x1280@10.1:2"},
         {"guides.vneid-cai-dat-dang-ky.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
-        {"guides.vneid-cai-dat-dang-ky.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-cai-dat-dang-ky.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.vneid-cai-dat-dang-ky.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.vneid-cai-dat-dang-ky.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
         {"guides.vneid-cai-dat-dang-ky.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
         {"guides.vneid-cai-dat-dang-ky.*", "word-split", "800x1280@10.1:2"},
         {"guides.vneid-dang-nhap-passcode.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
-        {"guides.vneid-dang-nhap-passcode.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-dang-nhap-passcode.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.vneid-dang-nhap-passcode.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.vneid-dang-nhap-passcode.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
         {"guides.vneid-dang-nhap-passcode.*", "text-overlap", "800x480@7:012"},
         {"guides.vneid-dang-nhap-passcode.*", "word-split", "800x1280@10.1:2"},
         {"guides.vneid-kich-hoat-muc-2.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
-        {"guides.vneid-kich-hoat-muc-2.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-kich-hoat-muc-2.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.vneid-kich-hoat-muc-2.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.vneid-kich-hoat-muc-2.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
         {"guides.vneid-kich-hoat-muc-2.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
         {"guides.vneid-kich-hoat-muc-2.*", "word-split", "800x1280@10.1:2"},
         {"guides.vneid-phieu-ly-lich-tu-phap.*", "text-across-target", "800x480@7:012 800x1280@10.1:2"},
-        {"guides.vneid-phieu-ly-lich-tu-phap.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-phieu-ly-lich-tu-phap.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.vneid-phieu-ly-lich-tu-phap.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.vneid-phieu-ly-lich-tu-phap.*", "text-over-target", "800x480@7:012 800x1280@10.1:2"},
         {"guides.vneid-phieu-ly-lich-tu-phap.*", "text-overlap", "800x480@7:012 800x1280@10.1:2"},
         {"guides.vneid-phieu-ly-lich-tu-phap.*", "word-split", "800x1280@10.1:2"},
         {"guides.vneid-quen-mat-khau.*", "text-across-target", "800x480@7:2"},
-        {"guides.vneid-quen-mat-khau.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-quen-mat-khau.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.vneid-quen-mat-khau.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.vneid-quen-mat-khau.*", "text-over-target", "800x480@7:2"},
         {"guides.vneid-quen-mat-khau.*", "text-overlap", "800x480@7:12"},
         {"guides.vneid-quen-mat-khau.*", "word-split", "800x1280@10.1:2"},
         {"guides.vneid-quen-passcode.*", "text-across-target", "800x480@7:2"},
-        {"guides.vneid-quen-passcode.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-quen-passcode.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.vneid-quen-passcode.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.vneid-quen-passcode.*", "text-over-target", "800x480@7:2"},
         {"guides.vneid-quen-passcode.*", "text-overlap", "800x480@7:12"},
         {"guides.vneid-quen-passcode.*", "word-split", "800x1280@10.1:2"},
         {"guides.vneid-thong-bao-luu-tru.*", "text-across-target", "800x480@7:2"},
-        {"guides.vneid-thong-bao-luu-tru.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-thong-bao-luu-tru.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.vneid-thong-bao-luu-tru.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.vneid-thong-bao-luu-tru.*", "text-over-target", "800x480@7:2"},
         {"guides.vneid-thong-bao-luu-tru.*", "text-overlap", "800x480@7:12"},
         {"guides.vneid-thong-bao-luu-tru.*", "word-split", "800x1280@10.1:2"},
         {"guides.vneid-vi-giay-to.*", "text-across-target", "800x480@7:2"},
-        {"guides.vneid-vi-giay-to.*", "text-in-box", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"guides.vneid-vi-giay-to.*", "text-in-box",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:2"},
         {"guides.vneid-vi-giay-to.*", "text-on-screen", "800x480@7:12 800x1280@10.1:12"},
         {"guides.vneid-vi-giay-to.*", "text-over-target", "800x480@7:12"},
         {"guides.vneid-vi-giay-to.*", "text-overlap", "800x480@7:12"},
@@ -229,10 +261,13 @@ const std::vector<KnownFailure>& knownFailures() {
         {"staff.add_member_name", "target-gap", "800x480@7:012 1920x1080@10.1:2"},
         {"staff.add_member_name", "target-inside", "800x480@7:012"},
         {"staff.add_member_name", "text-across-target", "800x480@7:012"},
-        {"staff.add_member_name", "text-in-box", "800x480@10.1:2 800x480@7:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
-        {"staff.add_member_name", "text-on-screen", "800x480@10.1:2 800x480@7:012 800x1280@10.1:2 1280x800@10.1:2"},
+        {"staff.add_member_name", "text-in-box",
+         "800x480@10.1:2 800x480@7:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"staff.add_member_name", "text-on-screen",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:2 1280x800@10.1:2"},
         {"staff.add_member_name", "text-over-target", "800x480@7:012"},
-        {"staff.add_member_name", "word-split", "800x480@10.1:12 800x480@7:12 800x1280@10.1:12 1280x800@10.1:12 1920x1080@10.1:12"},
+        {"staff.add_member_name", "word-split",
+         "800x480@10.1:12 800x480@7:12 800x1280@10.1:12 1280x800@10.1:12 1920x1080@10.1:12"},
         {"staff.add_member_pin", "text-across-target", "800x480@7:2"},
         {"staff.add_member_pin", "text-in-box", "800x480@7:2"},
         {"staff.add_member_pin", "text-over-target", "800x480@7:2"},
@@ -252,11 +287,13 @@ const std::vector<KnownFailure>& knownFailures() {
         {"staff.note", "target-gap", "800x480@7:012 1920x1080@10.1:2"},
         {"staff.note", "target-inside", "800x480@7:012"},
         {"staff.note", "text-across-target", "800x480@7:012"},
-        {"staff.note", "text-in-box", "800x480@10.1:2 800x480@7:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"staff.note", "text-in-box",
+         "800x480@10.1:2 800x480@7:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
         {"staff.note", "text-on-screen", "800x480@10.1:2 800x480@7:012 800x1280@10.1:2 1280x800@10.1:2"},
         {"staff.note", "text-over-target", "800x480@7:012"},
         {"staff.note", "text-overlap", "800x480@7:2"},
-        {"staff.note", "word-split", "800x480@10.1:12 800x480@7:12 800x1280@10.1:12 1280x800@10.1:12 1920x1080@10.1:12"},
+        {"staff.note", "word-split",
+         "800x480@10.1:12 800x480@7:12 800x1280@10.1:12 1280x800@10.1:12 1920x1080@10.1:12"},
         {"staff.overview", "target-gap", "800x480@7:2"},
         {"staff.overview", "text-across-target", "800x480@7:2"},
         {"staff.overview", "text-in-box", "800x480@7:2 800x1280@10.1:2 1280x800@10.1:2"},
@@ -264,21 +301,29 @@ const std::vector<KnownFailure>& knownFailures() {
         {"staff.queue", "target-gap", "800x480@7:2"},
         {"staff.queue", "text-in-box", "800x1280@10.1:2"},
         {"staff.queue.tomorrow", "text-in-box", "800x1280@10.1:2"},
-        {"staff.reschedule", "text-across-target", "800x480@7:1 800x1280@10.1:12 1280x800@10.1:2 1920x1080@10.1:12"},
-        {"staff.reschedule", "text-in-box", "800x480@10.1:12 800x480@7:012 800x1280@10.1:12 1280x800@10.1:12 1920x1080@10.1:012"},
-        {"staff.reschedule", "text-over-target", "800x480@10.1:2 800x480@7:12 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"staff.reschedule", "text-across-target",
+         "800x480@7:1 800x1280@10.1:12 1280x800@10.1:2 1920x1080@10.1:12"},
+        {"staff.reschedule", "text-in-box",
+         "800x480@10.1:12 800x480@7:012 800x1280@10.1:12 1280x800@10.1:12 1920x1080@10.1:012"},
+        {"staff.reschedule", "text-over-target",
+         "800x480@10.1:2 800x480@7:12 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
         {"staff.reschedule", "text-overlap", "800x480@7:12 800x1280@10.1:2 1920x1080@10.1:2"},
         {"staff.reschedule.day", "text-in-box", "800x480@10.1:2 800x1280@10.1:2 1280x800@10.1:2"},
-        {"staff.schedule", "target-gap", "800x480@10.1:12 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:012"},
+        {"staff.schedule", "target-gap",
+         "800x480@10.1:12 800x480@7:012 800x1280@10.1:012 1280x800@10.1:2 1920x1080@10.1:012"},
         {"staff.schedule", "target-inside", "800x480@7:12 800x1280@10.1:012"},
-        {"staff.schedule", "text-across-target", "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1920x1080@10.1:12"},
-        {"staff.schedule", "text-in-box", "800x480@10.1:2 800x480@7:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"staff.schedule", "text-across-target",
+         "800x480@10.1:2 800x480@7:012 800x1280@10.1:012 1920x1080@10.1:12"},
+        {"staff.schedule", "text-in-box",
+         "800x480@10.1:2 800x480@7:2 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:2"},
         {"staff.schedule", "text-on-screen", "800x1280@10.1:12"},
         {"staff.schedule", "text-over-target", "800x480@7:012 800x1280@10.1:012 1920x1080@10.1:12"},
         {"staff.schedule", "text-overlap", "800x480@7:012 800x1280@10.1:12 1920x1080@10.1:2"},
-        {"staff.schedule", "word-split", "800x480@10.1:2 800x480@7:12 800x1280@10.1:12 1280x800@10.1:2 1920x1080@10.1:2"},
+        {"staff.schedule", "word-split",
+         "800x480@10.1:2 800x480@7:12 800x1280@10.1:12 1280x800@10.1:2 1920x1080@10.1:2"},
         {"topic.*", "text-across-target", "800x480@7:2 1280x800@10.1:2"},
-        {"topic.*", "text-in-box", "800x480@10.1:02 800x480@7:12 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:02"},
+        {"topic.*", "text-in-box",
+         "800x480@10.1:02 800x480@7:12 800x1280@10.1:2 1280x800@10.1:2 1920x1080@10.1:02"},
         {"topic.*", "text-over-target", "800x480@10.1:2 800x480@7:2 1280x800@10.1:2 1920x1080@10.1:2"},
         {"topic.*", "text-overlap", "800x480@7:2 1920x1080@10.1:2"},
     };
@@ -312,12 +357,13 @@ std::string where(std::string_view screen, const ScreenSize& size, int textSize)
     return fmt::format("{} at {}, text size {}", screen, describe(size), textSize);
 }
 
-}  // namespace
+} // namespace
 
 void Report::noteDrawn(const std::string& screen, const ScreenSize& size, int textSize) {
     const std::string key = sizeKey(size);
     for (const KnownFailure& k : layout::knownFailures()) {
-        if (screenMatches(k.screen, screen) && listed(k, key, textSize)) m_knownDrawn.insert({&k, key, textSize});
+        if (screenMatches(k.screen, screen) && listed(k, key, textSize))
+            m_knownDrawn.insert({&k, key, textSize});
     }
 }
 
@@ -342,9 +388,10 @@ std::vector<std::string> Report::staleKnownFailures() const {
     for (const Case& c : m_knownDrawn) {
         if (m_knownHit.contains(c)) continue;
         const auto& [k, key, textSize] = c;
-        stale.push_back(fmt::format("known failure [{}] {} at {}, text size {} no longer happens: take it off the "
-                                    "list in layout_checks.cpp",
-                                    k->check, k->screen, key, textSize));
+        stale.push_back(
+            fmt::format("known failure [{}] {} at {}, text size {} no longer happens: take it off the "
+                        "list in layout_checks.cpp",
+                        k->check, k->screen, key, textSize));
     }
     return stale;
 }
@@ -352,15 +399,15 @@ std::vector<std::string> Report::staleKnownFailures() const {
 std::vector<std::string> Report::knownFailures() const {
     std::vector<std::string> lines;
     for (const auto& [c, seen] : m_known) {
-        lines.push_back(fmt::format("{} problem(s) listed as [{}] {}; the first: {}", seen.first, std::get<0>(c)->check,
-                                    std::get<0>(c)->screen, seen.second));
+        lines.push_back(fmt::format("{} problem(s) listed as [{}] {}; the first: {}", seen.first,
+                                    std::get<0>(c)->check, std::get<0>(c)->screen, seen.second));
     }
     return lines;
 }
 
 std::string Report::summary() const {
-    return fmt::format("{} screen drawings checked ({} checks, {} taps): {} unexpected problem(s), {} known", m_screens,
-                       m_checks, m_taps, m_failures.size(), m_knownCount);
+    return fmt::format("{} screen drawings checked ({} checks, {} taps): {} unexpected problem(s), {} known",
+                       m_screens, m_checks, m_taps, m_failures.size(), m_knownCount);
 }
 
 namespace {
@@ -395,7 +442,7 @@ float gapBetween(const Box& a, const Box& b) {
 
 struct Glyph {
     Box box;
-    size_t order;  // in drawing order: neighbours in a line may touch
+    size_t order; // in drawing order: neighbours in a line may touch
 };
 
 // Every glyph quad in a draw list: textured by the font atlas and away from its white pixel (shapes
@@ -435,8 +482,7 @@ struct Expected {
     std::function<bool(const kiosk::Intent&)> matches;
 };
 
-template <typename T>
-Expected is(std::string what, std::function<bool(const T&)> also = {}) {
+template <typename T> Expected is(std::string what, std::function<bool(const T&)> also = {}) {
     return {std::move(what), [also](const kiosk::Intent& i) {
                 const T* v = std::get_if<T>(&i);
                 return v && (!also || also(*v));
@@ -449,7 +495,8 @@ std::optional<Expected> expectedIntent(const std::string& id) {
     if (id == "nav.help" || id == "home.tile.booking") return is<in::OpenBooking>("OpenBooking");
     if (id.starts_with("home.tile.")) {
         std::string topic = id.substr(10);
-        return is<in::OpenTopic>("OpenTopic{" + topic + "}", [topic](const in::OpenTopic& o) { return o.topicId == topic; });
+        return is<in::OpenTopic>("OpenTopic{" + topic + "}",
+                                 [topic](const in::OpenTopic& o) { return o.topicId == topic; });
     }
     if (id.starts_with("home.textsize.")) {
         int level = id.back() - '0';
@@ -458,11 +505,14 @@ std::optional<Expected> expectedIntent(const std::string& id) {
     }
     if (id.starts_with("guide.")) {
         std::string guide = id.substr(6);
-        return is<in::OpenGuide>("OpenGuide{" + guide + "}", [guide](const in::OpenGuide& o) { return o.guideId == guide; });
+        return is<in::OpenGuide>("OpenGuide{" + guide + "}",
+                                 [guide](const in::OpenGuide& o) { return o.guideId == guide; });
     }
     if (id == "list.next_page") return is<in::ShowPage>("ShowPage");
-    if (id == "intro.start") return is<in::StartGuide>("StartGuide{false}", [](const in::StartGuide& s) { return !s.practice; });
-    if (id == "intro.practice") return is<in::StartGuide>("StartGuide{true}", [](const in::StartGuide& s) { return s.practice; });
+    if (id == "intro.start")
+        return is<in::StartGuide>("StartGuide{false}", [](const in::StartGuide& s) { return !s.practice; });
+    if (id == "intro.practice")
+        return is<in::StartGuide>("StartGuide{true}", [](const in::StartGuide& s) { return s.practice; });
     if (id == "step.next") return is<in::NextStep>("NextStep");
     if (id == "step.back") return is<in::PreviousStep>("PreviousStep");
     if (id == "step.listen") return is<in::PlayNarration>("PlayNarration");
@@ -474,7 +524,8 @@ std::optional<Expected> expectedIntent(const std::string& id) {
     if (id == "booking.cancel_own") return is<in::StartCancel>("StartCancel");
     if (id.size() == 5 && id.starts_with("pin.") && id[4] >= '0' && id[4] <= '9') {
         char digit = id[4];
-        return is<in::PinDigit>(fmt::format("PinDigit{{{}}}", digit), [digit](const in::PinDigit& p) { return p.digit == digit; });
+        return is<in::PinDigit>(fmt::format("PinDigit{{{}}}", digit),
+                                [digit](const in::PinDigit& p) { return p.digit == digit; });
     }
     if (id == "staff.restart") return is<in::RestartProgram>("RestartProgram");
     if (id == "staff.quit") return is<in::QuitProgram>("QuitProgram");
@@ -493,25 +544,27 @@ struct Checker {
     }
 
     void targets(const std::vector<ui::TouchTarget>& all) {
-        const Box screenBox{ImVec2(0, 0), ImVec2(static_cast<float>(size.width), static_cast<float>(size.height))};
+        const Box screenBox{ImVec2(0, 0),
+                            ImVec2(static_cast<float>(size.width), static_cast<float>(size.height))};
         if (all.empty()) fail("targets", "no touch targets on screen");
         for (const ui::TouchTarget& t : all) {
             Box b{t.min, t.max};
             float side = std::min(b.width(), b.height()) / metrics.pxPerMm;
             report.countCheck(2);
             if (side + 0.01f < kMinTargetMm) {
-                fail("target-size", fmt::format("{} is {:.1f} mm ({:.0f}x{:.0f} px), less than {} mm", t.id, side,
-                                                b.width(), b.height(), kMinTargetMm));
+                fail("target-size", fmt::format("{} is {:.1f} mm ({:.0f}x{:.0f} px), less than {} mm", t.id,
+                                                side, b.width(), b.height(), kMinTargetMm));
             }
-            if (!inside(b, screenBox, 0.5f)) fail("target-inside", fmt::format("{} {} is off the screen", t.id, str(b)));
+            if (!inside(b, screenBox, 0.5f))
+                fail("target-inside", fmt::format("{} {} is off the screen", t.id, str(b)));
         }
         for (size_t i = 0; i < all.size(); ++i) {
             for (size_t j = i + 1; j < all.size(); ++j) {
                 float gap = gapBetween({all[i].min, all[i].max}, {all[j].min, all[j].max}) / metrics.pxPerMm;
                 report.countCheck();
                 if (gap + 0.01f < kMinGapMm) {
-                    fail("target-gap", fmt::format("{} and {} are {:.1f} mm apart, less than {} mm", all[i].id,
-                                                   all[j].id, gap, kMinGapMm));
+                    fail("target-gap", fmt::format("{} and {} are {:.1f} mm apart, less than {} mm",
+                                                   all[i].id, all[j].id, gap, kMinGapMm));
                 }
             }
         }
@@ -521,7 +574,7 @@ struct Checker {
     // (The widget aims for a box 2.5 mm inside the button; text in that padding is not counted.)
     void widgetTexts(const std::vector<ui::DrawnText>& texts, const std::vector<ui::TouchTarget>& targets) {
         for (const ui::DrawnText& t : texts) {
-            if (t.min.x > t.max.x) continue;  // no text
+            if (t.min.x > t.max.x) continue; // no text
             auto owner = std::ranges::find(targets, t.owner, &ui::TouchTarget::id);
             if (owner == targets.end()) continue;
             Box drawn{t.min, t.max}, button{owner->min, owner->max};
@@ -530,23 +583,26 @@ struct Checker {
                 float below = drawn.max.y - button.max.y, above = button.min.y - drawn.min.y;
                 float right = drawn.max.x - button.max.x, left = button.min.x - drawn.min.x;
                 fail("text-in-box",
-                     fmt::format("{}: text {} ({:.0f}x{:.0f} px) sticks out of its {:.0f}x{:.0f} px button {} by "
-                                 "{:.1f} mm (top {:.0f}, bottom {:.0f}, left {:.0f}, right {:.0f} px)",
-                                 t.owner, str(drawn), drawn.width(), drawn.height(), button.width(), button.height(),
-                                 str(button), std::max({0.0f, below, above, right, left}) / metrics.pxPerMm,
-                                 std::max(0.0f, above), std::max(0.0f, below), std::max(0.0f, left),
-                                 std::max(0.0f, right)));
+                     fmt::format(
+                         "{}: text {} ({:.0f}x{:.0f} px) sticks out of its {:.0f}x{:.0f} px button {} by "
+                         "{:.1f} mm (top {:.0f}, bottom {:.0f}, left {:.0f}, right {:.0f} px)",
+                         t.owner, str(drawn), drawn.width(), drawn.height(), button.width(), button.height(),
+                         str(button), std::max({0.0f, below, above, right, left}) / metrics.pxPerMm,
+                         std::max(0.0f, above), std::max(0.0f, below), std::max(0.0f, left),
+                         std::max(0.0f, right)));
             }
             if (t.brokeWord) {
-                fail("word-split", fmt::format("{}: a word is wider than the {:.0f} px text box and is split across lines",
-                                               t.owner, t.boxMax.x - t.boxMin.x));
+                fail("word-split",
+                     fmt::format("{}: a word is wider than the {:.0f} px text box and is split across lines",
+                                 t.owner, t.boxMax.x - t.boxMin.x));
             }
         }
     }
 
     void glyphs(const std::vector<Glyph>& all, const std::vector<ui::TouchTarget>& targets,
                 const std::vector<ui::DrawnText>& texts) {
-        const Box screenBox{ImVec2(0, 0), ImVec2(static_cast<float>(size.width), static_cast<float>(size.height))};
+        const Box screenBox{ImVec2(0, 0),
+                            ImVec2(static_cast<float>(size.width), static_cast<float>(size.height))};
         int offScreen = 0;
         Box firstOff{};
         for (const Glyph& g : all) {
@@ -555,7 +611,9 @@ struct Checker {
             }
         }
         report.countCheck(static_cast<long>(all.size()));
-        if (offScreen) fail("text-on-screen", fmt::format("{} glyph(s) cut by the screen edge, the first at {}", offScreen, str(firstOff)));
+        if (offScreen)
+            fail("text-on-screen", fmt::format("{} glyph(s) cut by the screen edge, the first at {}",
+                                               offScreen, str(firstOff)));
 
         // Text across a button's edge, or inside a button but not the button's own text.
         const float slack = metrics.titlePx * 0.3f;
@@ -568,8 +626,10 @@ struct Checker {
                 if (overlap.width() <= 1.0f || overlap.height() <= 1.0f) continue;
                 // The button's own text sticking out is "text-in-box"; here: text that is not the button's.
                 bool own = std::ranges::any_of(texts, [&](const ui::DrawnText& d) {
-                    return d.owner == t.id &&
-                           inside(g.box, {ImVec2(d.min.x - slack, d.min.y - slack), ImVec2(d.max.x + slack, d.max.y + slack)}, 0);
+                    return d.owner == t.id && inside(g.box,
+                                                     {ImVec2(d.min.x - slack, d.min.y - slack),
+                                                      ImVec2(d.max.x + slack, d.max.y + slack)},
+                                                     0);
                 });
                 if (own) continue;
                 if (!inside(g.box, tb, 1.0f)) {
@@ -580,18 +640,20 @@ struct Checker {
             }
             report.countCheck(2);
             if (across) {
-                fail("text-across-target", fmt::format("{} glyph(s) cross the edge of {} {}, the first at {}", across,
-                                                       t.id, str(tb), str(firstAcross)));
+                fail("text-across-target", fmt::format("{} glyph(s) cross the edge of {} {}, the first at {}",
+                                                       across, t.id, str(tb), str(firstAcross)));
             }
             if (foreign) {
-                fail("text-over-target", fmt::format("{} glyph(s) inside {} {} are not its own text, the first at {}",
-                                                     foreign, t.id, str(tb), str(firstForeign)));
+                fail("text-over-target",
+                     fmt::format("{} glyph(s) inside {} {} are not its own text, the first at {}", foreign,
+                                 t.id, str(tb), str(firstForeign)));
             }
         }
 
         // Text over text: two glyphs that are not neighbours in a line covering much of each other.
         std::vector<const Glyph*> byTop;
-        for (const Glyph& g : all) byTop.push_back(&g);
+        for (const Glyph& g : all)
+            byTop.push_back(&g);
         std::ranges::sort(byTop, {}, [](const Glyph* g) { return g->box.min.y; });
         int overlaps = 0;
         std::string first;
@@ -606,15 +668,17 @@ struct Checker {
             }
         }
         report.countCheck();
-        if (overlaps) fail("text-overlap", fmt::format("{} pair(s) of glyphs drawn over each other, the first {}", overlaps, first));
+        if (overlaps)
+            fail("text-overlap",
+                 fmt::format("{} pair(s) of glyphs drawn over each other, the first {}", overlaps, first));
     }
 };
 
-}  // namespace
+} // namespace
 
 void checkScreen(const kiosk::App& app, const ui::Theme& theme, platform::PictureCache& pictures,
-                 const std::filesystem::path& contentRoot, kiosk::TimePoint now, const ScreenSize& size, int textSize,
-                 const std::string& screen, Report& report) {
+                 const std::filesystem::path& contentRoot, kiosk::TimePoint now, const ScreenSize& size,
+                 int textSize, const std::string& screen, Report& report) {
     report.countScreen();
     report.noteDrawn(screen, size, textSize);
     ImGuiIO& io = ImGui::GetIO();
@@ -636,13 +700,15 @@ void checkScreen(const kiosk::App& app, const ui::Theme& theme, platform::Pictur
     Checker check{size, textSize, screen, report, theme.metrics()};
     // LAYOUT_DEBUG="booking.day at 800x480 at 10.1 in, text size 2" prints that drawing's targets and texts.
     if (const char* debug = std::getenv("LAYOUT_DEBUG"); debug && where(screen, size, textSize) == debug) {
-        for (const auto& t : registry.all()) fmt::print("target {} {}\n", t.id, str({t.min, t.max}));
+        for (const auto& t : registry.all())
+            fmt::print("target {} {}\n", t.id, str({t.min, t.max}));
         for (const auto& t : registry.texts()) {
             fmt::print("text of {} {} in box {}\n", t.owner, str({t.min, t.max}), str({t.boxMin, t.boxMax}));
         }
     }
     report.countCheck();
-    if (!idle.empty()) check.fail("no-touch", fmt::format("{} intent(s) with nobody touching the screen", idle.size()));
+    if (!idle.empty())
+        check.fail("no-touch", fmt::format("{} intent(s) with nobody touching the screen", idle.size()));
 
     // Over the idle countdown only its own window can be touched: check that window alone.
     const bool overlay = app.state().countdownEndsAt.has_value();
@@ -661,9 +727,12 @@ void checkScreen(const kiosk::App& app, const ui::Theme& theme, platform::Pictur
         parsed = window && collectGlyphs(*window->DrawList, glyphs);
     } else {
         const ImDrawData* data = ImGui::GetDrawData();
-        for (int n = 0; n < data->CmdListsCount; ++n) parsed = collectGlyphs(*data->CmdLists[n], glyphs) && parsed;
+        for (int n = 0; n < data->CmdListsCount; ++n)
+            parsed = collectGlyphs(*data->CmdLists[n], glyphs) && parsed;
     }
-    if (!parsed) check.fail("glyph-quads", "the draw lists hold textured quads that are not glyphs: cannot check text");
+    if (!parsed)
+        check.fail("glyph-quads",
+                   "the draw lists hold textured quads that are not glyphs: cannot check text");
 
     check.targets(targets);
     check.widgetTexts(texts, targets);
@@ -678,18 +747,19 @@ void checkScreen(const kiosk::App& app, const ui::Theme& theme, platform::Pictur
         report.countTap();
         report.countCheck();
         if (got.empty()) {
-            check.fail("tap-intent", fmt::format("a tap on {} at ({:.0f},{:.0f}) gave no intent", t.id, centre.x, centre.y));
+            check.fail("tap-intent", fmt::format("a tap on {} at ({:.0f},{:.0f}) gave no intent", t.id,
+                                                 centre.x, centre.y));
             continue;
         }
         if (auto expected = expectedIntent(t.id)) {
             report.countCheck();
             if (!std::ranges::all_of(got, expected->matches)) {
-                check.fail("tap-intent", fmt::format("a tap on {} gave {} intent(s), not just {}", t.id, got.size(),
-                                                     expected->what));
+                check.fail("tap-intent", fmt::format("a tap on {} gave {} intent(s), not just {}", t.id,
+                                                     got.size(), expected->what));
             }
         }
     }
     frame(away, false);
 }
 
-}  // namespace layout
+} // namespace layout

@@ -19,7 +19,7 @@ namespace layout {
 
 struct ScreenSize {
     int width = 0, height = 0;
-    double diagonal = 10.1;  // inches
+    double diagonal = 10.1; // inches
 };
 [[nodiscard]] std::string describe(const ScreenSize& size);
 
@@ -36,13 +36,13 @@ inline constexpr float kMinGapMm = 3.0f;
 // "800x480@7:012 1920x1080@10.1:2" = text sizes 0, 1 and 2 on the 7" 800x480, text size 2 at 1920x1080.
 struct KnownFailure {
     std::string_view screen;
-    std::string_view check;  // e.g. "text-in-box"
+    std::string_view check; // e.g. "text-in-box"
     std::string_view where;
 };
 [[nodiscard]] const std::vector<KnownFailure>& knownFailures();
 
 class Report {
-public:
+  public:
     void fail(const std::string& screen, const ScreenSize& size, int textSize, const std::string& check,
               const std::string& detail);
     void countScreen() { ++m_screens; }
@@ -60,17 +60,17 @@ public:
     // Which known failures' screens were drawn at their sizes and text sizes.
     void noteDrawn(const std::string& screen, const ScreenSize& size, int textSize);
 
-private:
-    using Case = std::tuple<const KnownFailure*, std::string, int>;  // entry, size key, text size
+  private:
+    using Case = std::tuple<const KnownFailure*, std::string, int>; // entry, size key, text size
     std::vector<std::string> m_failures;
-    std::map<Case, std::pair<int, std::string>> m_known;  // how many, the first
+    std::map<Case, std::pair<int, std::string>> m_known; // how many, the first
     std::set<Case> m_knownHit, m_knownDrawn;
     long m_screens = 0, m_checks = 0, m_taps = 0, m_knownCount = 0;
 };
 
 // Draws the app's current screen (two frames to settle, then a tap on every target) and checks it.
 void checkScreen(const kiosk::App& app, const ui::Theme& theme, platform::PictureCache& pictures,
-                 const std::filesystem::path& contentRoot, kiosk::TimePoint now, const ScreenSize& size, int textSize,
-                 const std::string& screen, Report& report);
+                 const std::filesystem::path& contentRoot, kiosk::TimePoint now, const ScreenSize& size,
+                 int textSize, const std::string& screen, Report& report);
 
-}  // namespace layout
+} // namespace layout

@@ -25,10 +25,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cfloat>
 #include <chrono>
 #include <csignal>
 #include <cstring>
-#include <cfloat>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -83,7 +83,7 @@ struct RendererDeleter {
 };
 
 class Stack {
-public:
+  public:
     Stack()
         : m_surface(SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_RGBA32)),
           m_renderer(m_surface ? SDL_CreateSoftwareRenderer(m_surface.get()) : nullptr) {
@@ -91,8 +91,9 @@ public:
         m_pictures.emplace(m_renderer.get());
     }
     ~Stack() {
-        m_pictures.reset();  // textures before their renderer
-        for (auto& [key, context] : m_contexts) ImGui::DestroyContext(context.imgui);
+        m_pictures.reset(); // textures before their renderer
+        for (auto& [key, context] : m_contexts)
+            ImGui::DestroyContext(context.imgui);
     }
     Stack(const Stack&) = delete;
     Stack& operator=(const Stack&) = delete;
@@ -108,7 +109,7 @@ public:
             ImGuiIO& io = ImGui::GetIO();
             io.IniFilename = nullptr;
             io.LogFilename = nullptr;
-            io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;  // as imgui_impl_sdlrenderer says
+            io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset; // as imgui_impl_sdlrenderer says
             // Thick lines from triangles rather than from the font texture: then every textured quad
             // that samples the atlas away from its white pixel is a glyph (layout_checks.cpp).
             ImGui::GetStyle().AntiAliasedLinesUseTex = false;
@@ -123,7 +124,7 @@ public:
 
     platform::PictureCache& pictures() { return *m_pictures; }
 
-private:
+  private:
     std::unique_ptr<SDL_Surface, SurfaceDeleter> m_surface;
     std::unique_ptr<SDL_Renderer, RendererDeleter> m_renderer;
     std::optional<platform::PictureCache> m_pictures;
@@ -165,7 +166,8 @@ struct Kiosk {
         app.apply(i, now);
     }
     void type(std::string_view keys) {
-        for (char c : keys) apply(intent::Type{std::string(1, c)});
+        for (char c : keys)
+            apply(intent::Type{std::string(1, c)});
     }
     void staffPage(kiosk::StaffPage page) { apply(intent::Staff{si::ShowPage{page}}); }
     // Booking codes are random, and their width moves what is drawn around them: each booking gets a
@@ -187,7 +189,7 @@ struct Kiosk {
         return code;
     }
 
-private:
+  private:
     int m_booked = 0;
 };
 
@@ -197,8 +199,8 @@ void checkEverywhere(Kiosk& k, const std::string& screen, layout::Report& report
         k.app.apply(intent::SetTextSize{textSize}, k.now);
         for (const layout::ScreenSize& size : screenSizes()) {
             const ui::Theme& theme = stack().use(size, textSize);
-            layout::checkScreen(k.app, theme, stack().pictures(), contentRoot(), k.now, size, textSize, screen,
-                                report);
+            layout::checkScreen(k.app, theme, stack().pictures(), contentRoot(), k.now, size, textSize,
+                                screen, report);
         }
     }
     k.app.apply(intent::SetTextSize{0}, k.now);
@@ -208,15 +210,20 @@ void checkEverywhere(Kiosk& k, const std::string& screen, layout::Report& report
 // failure that no longer happens fails too, so the list stays true.
 void finish(const layout::Report& report) {
     MESSAGE(report.summary());
-    for (const std::string& line : report.knownFailures()) MESSAGE("known layout problem: ", line);
-    for (const std::string& line : report.failures()) FAIL_CHECK(line);
-    for (const std::string& line : report.staleKnownFailures()) FAIL_CHECK(line);
+    for (const std::string& line : report.knownFailures())
+        MESSAGE("known layout problem: ", line);
+    for (const std::string& line : report.failures())
+        FAIL_CHECK(line);
+    for (const std::string& line : report.staleKnownFailures())
+        FAIL_CHECK(line);
     CHECK(report.screensChecked() > 0);
 }
 
-void expectScreen(const Kiosk& k, kiosk::Screen screen) { REQUIRE(k.app.state().screen == screen); }
+void expectScreen(const Kiosk& k, kiosk::Screen screen) {
+    REQUIRE(k.app.state().screen == screen);
+}
 
-}  // namespace
+} // namespace
 
 TEST_CASE("screen layout: home, every topic list and its second page, at every size and text size") {
     Kiosk k;
@@ -280,14 +287,16 @@ TEST_CASE("screen layout: every bundled guide, its intro, every step and its fin
             checkEverywhere(k, fmt::format("guides.{}.step.{}", guide.id, step + 1), report);
             k.apply(intent::NextStep{});
         }
-        while (k.app.state().screen == kiosk::Screen::Survey) k.apply(intent::AnswerSurvey{kiosk::SurveyAnswer::skip});
+        while (k.app.state().screen == kiosk::Screen::Survey)
+            k.apply(intent::AnswerSurvey{kiosk::SurveyAnswer::skip});
         expectScreen(k, kiosk::Screen::GuideFinish);
         checkEverywhere(k, "guides." + guide.id + ".finish", report);
     }
     finish(report);
 }
 
-TEST_CASE("screen layout: a guide in practice mode, with the picture as a target and the hint after two misses") {
+TEST_CASE(
+    "screen layout: a guide in practice mode, with the picture as a target and the hint after two misses") {
     Kiosk k;
     layout::Report report;
     const std::string guideId = "vneid-kich-hoat-muc-2";
@@ -379,11 +388,13 @@ TEST_CASE("screen layout: the idle countdown over a topic list, and the PIN pad"
     checkEverywhere(k, "idle.countdown", report);
     k.app.noteInput(k.now);
     k.apply(intent::GoHome{});
-    for (int tap = 0; tap < 5; ++tap) k.apply(intent::CornerTap{});
+    for (int tap = 0; tap < 5; ++tap)
+        k.apply(intent::CornerTap{});
     expectScreen(k, kiosk::Screen::StaffPin);
     REQUIRE(k.app.state().pinPad.mode == kiosk::PinPadMode::CreateFirst);
     checkEverywhere(k, "pin.create_first", report);
-    for (char c : std::string_view(kPin)) k.apply(intent::PinDigit{c});
+    for (char c : std::string_view(kPin))
+        k.apply(intent::PinDigit{c});
     checkEverywhere(k, "pin.create_first.typed", report);
     finish(report);
 }
@@ -395,15 +406,18 @@ TEST_CASE("screen layout: the team's pages behind the PIN") {
     // One booking a day: two in a day crash the queue on small screens (the next test case).
     k.book(0, 9 * 60, "Bà Lan");
     k.book(1, 14 * 60, "Ông Hòa");
-    for (int tap = 0; tap < 5; ++tap) k.apply(intent::CornerTap{});
+    for (int tap = 0; tap < 5; ++tap)
+        k.apply(intent::CornerTap{});
     expectScreen(k, kiosk::Screen::StaffPin);
     REQUIRE(k.app.state().pinPad.mode == kiosk::PinPadMode::Enter);
     checkEverywhere(k, "pin.enter", report);
-    for (char c : std::string_view("1111")) k.apply(intent::PinDigit{c});
+    for (char c : std::string_view("1111"))
+        k.apply(intent::PinDigit{c});
     k.apply(intent::PinSubmit{});
     REQUIRE_FALSE(k.app.state().pinPad.message.empty());
     checkEverywhere(k, "pin.enter.wrong", report);
-    for (char c : std::string_view(kPin)) k.apply(intent::PinDigit{c});
+    for (char c : std::string_view(kPin))
+        k.apply(intent::PinDigit{c});
     k.apply(intent::PinSubmit{});
     expectScreen(k, kiosk::Screen::Staff);
     checkEverywhere(k, "staff.overview", report);
@@ -430,9 +444,12 @@ TEST_CASE("screen layout: the team's pages behind the PIN") {
     checkEverywhere(k, "staff.reschedule.day", report);
 
     const std::vector<std::pair<kiosk::StaffPage, const char*>> pages{
-        {kiosk::StaffPage::Schedule, "staff.schedule"}, {kiosk::StaffPage::Closures, "staff.closures"},
-        {kiosk::StaffPage::AddClosure, "staff.add_closure"}, {kiosk::StaffPage::Members, "staff.members"},
-        {kiosk::StaffPage::Audit, "staff.audit"}, {kiosk::StaffPage::Export, "staff.export"}};
+        {kiosk::StaffPage::Schedule, "staff.schedule"},
+        {kiosk::StaffPage::Closures, "staff.closures"},
+        {kiosk::StaffPage::AddClosure, "staff.add_closure"},
+        {kiosk::StaffPage::Members, "staff.members"},
+        {kiosk::StaffPage::Audit, "staff.audit"},
+        {kiosk::StaffPage::Export, "staff.export"}};
     for (const auto& [page, name] : pages) {
         k.staffPage(page);
         REQUIRE(k.desk.state().page == page);
@@ -458,8 +475,10 @@ TEST_CASE("screen layout: the staff queue with two bookings in one day, drawn wi
     k.staff.createMember("Tổ trưởng", kPin, t0);
     k.book(0, 9 * 60, "Bà Lan");
     k.book(0, 14 * 60, "Ông Hòa");
-    for (int tap = 0; tap < 5; ++tap) k.apply(intent::CornerTap{});
-    for (char c : std::string_view(kPin)) k.apply(intent::PinDigit{c});
+    for (int tap = 0; tap < 5; ++tap)
+        k.apply(intent::CornerTap{});
+    for (char c : std::string_view(kPin))
+        k.apply(intent::PinDigit{c});
     k.apply(intent::PinSubmit{});
     expectScreen(k, kiosk::Screen::Staff);
     k.staffPage(kiosk::StaffPage::Queue);
@@ -468,12 +487,13 @@ TEST_CASE("screen layout: the staff queue with two bookings in one day, drawn wi
     for (int textSize = 0; textSize < kiosk::kTextSizeCount; ++textSize) {
         k.app.apply(intent::SetTextSize{textSize}, k.now);
         for (const layout::ScreenSize& size : screenSizes()) {
-            const ui::Theme& theme = stack().use(size, textSize);  // fonts baked here, not in each child
+            const ui::Theme& theme = stack().use(size, textSize); // fonts baked here, not in each child
             const pid_t child = fork();
             REQUIRE(child >= 0);
             if (child == 0) {
                 // doctest's crash handlers would report and carry on running tests in the child.
-                for (int sig : {SIGFPE, SIGSEGV, SIGABRT, SIGILL, SIGBUS}) std::signal(sig, SIG_DFL);
+                for (int sig : {SIGFPE, SIGSEGV, SIGABRT, SIGILL, SIGBUS})
+                    std::signal(sig, SIG_DFL);
                 layout::Report ignored;
                 layout::checkScreen(k.app, theme, stack().pictures(), contentRoot(), k.now, size, textSize,
                                     "staff.queue.two", ignored);
@@ -482,13 +502,14 @@ TEST_CASE("screen layout: the staff queue with two bookings in one day, drawn wi
             int status = 0;
             REQUIRE(waitpid(child, &status, 0) == child);
             if (WIFSIGNALED(status)) {
-                crashes.push_back(fmt::format("{} text size {}: signal {} ({})", layout::describe(size), textSize,
-                                              WTERMSIG(status), strsignal(WTERMSIG(status))));
+                crashes.push_back(fmt::format("{} text size {}: signal {} ({})", layout::describe(size),
+                                              textSize, WTERMSIG(status), strsignal(WTERMSIG(status))));
             } else {
                 CHECK(WEXITSTATUS(status) == 0);
             }
         }
     }
-    for (const std::string& crash : crashes) MESSAGE("known crash: the staff queue with two bookings at ", crash);
+    for (const std::string& crash : crashes)
+        MESSAGE("known crash: the staff queue with two bookings at ", crash);
     CHECK_MESSAGE(crashes.empty(), crashes.size(), " of 15 sizes and text sizes crash");
 }

@@ -28,7 +28,7 @@ void checkTargetsAtLeast16mm(int width, int height, double diagonalInches) {
     }
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("theme: a 10.1\" 1280x800 screen gets 32 px body text and 16 mm targets") {
     const ui::Metrics m = ui::computeMetrics(1280, 800, 10.1, 0);

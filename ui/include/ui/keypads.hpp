@@ -11,10 +11,10 @@
 namespace ui {
 
 struct Key {
-    std::string id;     // the touch target's name, e.g. "key.7"
-    std::string label;  // what the key shows
+    std::string id;    // the touch target's name, e.g. "key.7"
+    std::string label; // what the key shows
     kiosk::Intent intent;
-    int span = 1;       // columns it takes
+    int span = 1; // columns it takes
     bool primary = false;
 };
 
@@ -24,9 +24,9 @@ void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, 
 
 // A page for typing: title, field, hint (or `message` when not empty, in bold), keys; "Quay lại" is added
 // when the keys have none. columns x rows is the keys' layout; fewer columns on a narrow screen.
-void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title, const std::string& shown,
-                    const char* hint, const std::string& message, const std::vector<Key>& keys, int columns, int rows,
-                    bool keypadBeside);
+void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
+                    const std::string& shown, const char* hint, const std::string& message,
+                    const std::vector<Key>& keys, int columns, int rows, bool keypadBeside);
 
 // 1-9, "Xóa", 0, and a submit key labelled `submitLabel`: 3 columns x 4 rows.
 [[nodiscard]] std::vector<Key> numericKeys(const char* submitLabel);
@@ -40,4 +40,4 @@ inline constexpr int kNumericColumns = 3, kNumericRows = 4;
 inline constexpr int kLetterColumns = 10, kLetterRows = 4;
 inline constexpr int kCodeColumns = 10, kCodeRows = 3;
 
-}  // namespace ui
+} // namespace ui

@@ -11,9 +11,9 @@
 namespace ui {
 
 struct OutOfServiceOptions {
-    std::string reason;                         // small, for the team; the full text goes to stderr
-    std::chrono::seconds showFor{60};           // then the program exits and systemd starts it again
-    std::filesystem::path screenshot;           // if set: draw once into this PNG and return at once
+    std::string reason;               // small, for the team; the full text goes to stderr
+    std::chrono::seconds showFor{60}; // then the program exits and systemd starts it again
+    std::filesystem::path screenshot; // if set: draw once into this PNG and return at once
     double diagonalInches = 10.1;
 };
 
@@ -21,4 +21,4 @@ struct OutOfServiceOptions {
 void showOutOfService(platform::Window& window, const platform::ShutdownSignals& signals,
                       const OutOfServiceOptions& options);
 
-}  // namespace ui
+} // namespace ui

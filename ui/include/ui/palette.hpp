@@ -17,7 +17,7 @@ struct ColourPair {
 };
 
 struct Palette {
-    ColourPair page{{0xF7, 0xF4, 0xEC}, {0x1A, 0x1A, 0x1A}};        // warm paper, near-black text
+    ColourPair page{{0xF7, 0xF4, 0xEC}, {0x1A, 0x1A, 0x1A}}; // warm paper, near-black text
     ColourPair plainButton{{0xFF, 0xFF, 0xFF}, {0x1A, 0x1A, 0x1A}};
     ColourPair primaryButton{{0x0B, 0x4F, 0x8A}, {0xFF, 0xFF, 0xFF}};
     ColourPair vneid{{0x9A, 0x1B, 0x1B}, {0xFF, 0xFF, 0xFF}};
@@ -25,14 +25,15 @@ struct Palette {
     ColourPair publicServices{{0x0F, 0x55, 0x34}, {0xFF, 0xFF, 0xFF}};
     ColourPair safety{{0x6B, 0x3A, 0x00}, {0xFF, 0xFF, 0xFF}};
     ColourPair help{{0x45, 0x2A, 0x80}, {0xFF, 0xFF, 0xFF}};
-    ColourPair notice{{0xFF, 0xF1, 0xC7}, {0x1A, 0x1A, 0x1A}};     // warnings on the staff screen
-    ColourPair overlay{{0xFF, 0xFF, 0xFF}, {0x1A, 0x1A, 0x1A}};    // the idle countdown card
+    ColourPair notice{{0xFF, 0xF1, 0xC7}, {0x1A, 0x1A, 0x1A}};  // warnings on the staff screen
+    ColourPair overlay{{0xFF, 0xFF, 0xFF}, {0x1A, 0x1A, 0x1A}}; // the idle countdown card
     Rgb border{0x1A, 0x1A, 0x1A};
-    Rgb pressedOutline{0xFF, 0xC2, 0x00};  // a thick amber ring while a finger is down
+    Rgb pressedOutline{0xFF, 0xC2, 0x00}; // a thick amber ring while a finger is down
 
     // Every pair on which text is drawn, for the contrast test.
     [[nodiscard]] std::array<ColourPair, 10> textPairs() const {
-        return {page, plainButton, primaryButton, vneid, ihanoi, publicServices, safety, help, notice, overlay};
+        return {page,           plainButton, primaryButton, vneid,  ihanoi,
+                publicServices, safety,      help,          notice, overlay};
     }
 };
 
@@ -41,4 +42,4 @@ struct Palette {
 // What a pressed surface looks like: darker for light colours, lighter for dark ones.
 [[nodiscard]] Rgb pressedShade(Rgb colour);
 
-}  // namespace ui
+} // namespace ui

@@ -11,4 +11,4 @@ namespace ui {
 // Returns false (and draws nothing) if the text cannot be encoded.
 bool drawQrCode(ImDrawList* draw, std::string_view text, ImVec2 min, float size);
 
-}  // namespace ui
+} // namespace ui

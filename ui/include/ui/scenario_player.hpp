@@ -19,15 +19,15 @@
 namespace ui {
 
 class ScenarioPlayer {
-public:
+  public:
     using SteadyTime = std::chrono::steady_clock::time_point;
 
     ScenarioPlayer(kiosk::scenario::Scenario scenario, std::filesystem::path screenshotDir, SteadyTime start);
 
     // What the frame loop must do for the steps just run.
     struct Effects {
-        std::optional<std::filesystem::path> screenshot;  // capture the next frame into this file
-        kiosk::Milliseconds clockAdvance{0};               // move the kiosk's clock forward
+        std::optional<std::filesystem::path> screenshot; // capture the next frame into this file
+        kiosk::Milliseconds clockAdvance{0};             // move the kiosk's clock forward
     };
     // Runs the steps that are due, but only while the screen has settled (settled: no input
     // waiting and the latest state presented); a step that sends input ends the round.
@@ -39,10 +39,11 @@ public:
     [[nodiscard]] int failures() const { return m_failures; }
     void fail(const std::string& message);
 
-private:
+  private:
     void pushTap(float x, float y, SDL_Window* window);
     // The differences between what a step expects and the app's state; empty when it holds.
-    std::vector<std::string> unmetExpectations(const kiosk::scenario::Expect& expect, const kiosk::App& app, int line);
+    std::vector<std::string> unmetExpectations(const kiosk::scenario::Expect& expect, const kiosk::App& app,
+                                               int line);
     void checkTargets(const kiosk::scenario::ExpectTargets& expect, const TargetRegistry& targets,
                       const Metrics& metrics, int line);
 
@@ -52,9 +53,9 @@ private:
     SteadyTime m_due;
     std::optional<SteadyTime> m_retryUntil;
     int m_viaTaps = 0;            // taps on a step's "via" target so far
-    bool m_clockAdvanced = false;  // the current step's advance_clock_s has been handed out
+    bool m_clockAdvanced = false; // the current step's advance_clock_s has been handed out
     int m_failures = 0;
-    std::map<std::string, std::string> m_remembered;  // "remember" steps, for "type_remembered"
+    std::map<std::string, std::string> m_remembered; // "remember" steps, for "type_remembered"
 };
 
-}  // namespace ui
+} // namespace ui

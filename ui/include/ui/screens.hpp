@@ -17,18 +17,18 @@ struct ScreenContext {
     TargetRegistry& targets;
     kiosk::TimePoint now;
     platform::PictureCache& pictures;
-    const std::filesystem::path& contentRoot;  // holds images/ and content/
-    bool soundFailed = false;                  // the last "Nghe" could not play
+    const std::filesystem::path& contentRoot; // holds images/ and content/
+    bool soundFailed = false;                 // the last "Nghe" could not play
 };
 
 using Intents = std::vector<kiosk::Intent>;
 
 Intents drawHome(const ScreenContext& ctx);
-Intents drawTopic(const ScreenContext& ctx);  // the topic's guides
+Intents drawTopic(const ScreenContext& ctx); // the topic's guides
 Intents drawGuideIntro(const ScreenContext& ctx);
 Intents drawGuideStep(const ScreenContext& ctx);
 Intents drawGuideFinish(const ScreenContext& ctx);
-Intents drawSurvey(const ScreenContext& ctx);  // two optional questions after a guide
+Intents drawSurvey(const ScreenContext& ctx); // two optional questions after a guide
 Intents drawBooking(const ScreenContext& ctx);
 Intents drawPinPad(const ScreenContext& ctx);
 Intents drawStaff(const ScreenContext& ctx);
@@ -53,6 +53,7 @@ struct RowButton {
     ColourPair colours;
 };
 // Equal-width big buttons across the screen with their top at y; adds the intents of those tapped.
-void drawButtonRow(const ScreenContext& ctx, float y, const std::vector<RowButton>& buttons, Intents& intents);
+void drawButtonRow(const ScreenContext& ctx, float y, const std::vector<RowButton>& buttons,
+                   Intents& intents);
 
-}  // namespace ui
+} // namespace ui

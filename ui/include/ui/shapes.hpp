@@ -15,4 +15,4 @@ void fillRoundedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, flo
 // A border of the given thickness drawn inside the box's edge.
 void strokeRoundedRect(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, float radius, float thickness);
 
-}  // namespace ui
+} // namespace ui

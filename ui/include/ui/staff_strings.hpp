@@ -56,7 +56,7 @@ inline constexpr const char* kMore = "Thêm";
 inline constexpr const char* kOpenBlock = "mở";
 inline constexpr const char* kClosedBlock = "đóng";
 inline constexpr const char* kUnsaved = "Có thay đổi chưa lưu.";
-inline constexpr const char* kWeekdayShort[] = {"CN", "T2", "T3", "T4", "T5", "T6", "T7"};  // 0 = Sunday
+inline constexpr const char* kWeekdayShort[] = {"CN", "T2", "T3", "T4", "T5", "T6", "T7"}; // 0 = Sunday
 
 inline constexpr const char* kClosuresTitle = "Ngày nghỉ sắp tới";
 inline constexpr const char* kNoClosures = "Chưa có ngày nghỉ nào.";
@@ -85,4 +85,4 @@ inline constexpr const char* kExportFiles = "Tệp: {}";
 inline constexpr const char* kUsbStick = "USB";
 inline constexpr const char* kKioskFolder = "Trong máy";
 
-}  // namespace ui::staff_text
+} // namespace ui::staff_text

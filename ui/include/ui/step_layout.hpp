@@ -10,11 +10,11 @@
 namespace ui {
 
 struct StepLayout {
-    float headerBottom = 0;         // below the guide's title and "Bước 3/8"
-    ImVec2 frameMin, frameMax;      // the drawn phone; the "checked on" caption goes under it
-    ImVec2 pictureMin, pictureMax;  // the step picture inside it, its aspect kept
-    ImVec2 textMin, textMax;        // the column for the step's words
-    float navTop = 0;               // the bottom button row
+    float headerBottom = 0;        // below the guide's title and "Bước 3/8"
+    ImVec2 frameMin, frameMax;     // the drawn phone; the "checked on" caption goes under it
+    ImVec2 pictureMin, pictureMax; // the step picture inside it, its aspect kept
+    ImVec2 textMin, textMax;       // the column for the step's words
+    float navTop = 0;              // the bottom button row
 };
 
 // pictureAspect = width / height of the step pictures (540 / 1110 for the bundled ones).
@@ -33,6 +33,7 @@ struct StepTextBlock {
 [[nodiscard]] float stepQrSize(const Metrics& metrics, float columnWidth);
 
 // A check for the content loader: does every step's text fit at this screen size and text level?
-[[nodiscard]] content::TextFitCheck makeTextFitCheck(int width, int height, double diagonalInches, int textLevel);
+[[nodiscard]] content::TextFitCheck makeTextFitCheck(int width, int height, double diagonalInches,
+                                                     int textLevel);
 
-}  // namespace ui
+} // namespace ui

@@ -46,16 +46,19 @@ inline constexpr const char* kBookingAgree = "Đồng ý, đặt lịch";
 inline constexpr const char* kBookingDoneTitle = "Bác đã đặt lịch xong!";
 inline constexpr const char* kBookingCodeLabel = "Mã hẹn của Bác:";
 inline constexpr const char* kBookingDoneWhen = "{} lúc {}, tại {}.";
-inline constexpr const char* kBookingDoneHint = "Bác đọc mã này cho tổ khi đến, hoặc quét mã QR để lưu vào điện thoại.";
-inline constexpr const char* kBookingQrText = "Lịch hẹn tổ chuyển đổi số\nMã hẹn: {}\n{} lúc {}\n{}\nViệc: {}";
+inline constexpr const char* kBookingDoneHint =
+    "Bác đọc mã này cho tổ khi đến, hoặc quét mã QR để lưu vào điện thoại.";
+inline constexpr const char* kBookingQrText =
+    "Lịch hẹn tổ chuyển đổi số\nMã hẹn: {}\n{} lúc {}\n{}\nViệc: {}";
 inline constexpr const char* kBookingCancelCodeTitle = "Nhập mã hẹn của Bác";
 inline constexpr const char* kBookingCancelPhoneTitle = "Số điện thoại đã dùng khi đặt";
 inline constexpr const char* kBookingCancelledTitle = "Đã hủy lịch hẹn";
-inline constexpr const char* kBookingCancelledBody = "Lịch hẹn {} ({} lúc {}) đã được hủy. Giờ đó đã trống cho người khác.";
+inline constexpr const char* kBookingCancelledBody =
+    "Lịch hẹn {} ({} lúc {}) đã được hủy. Giờ đó đã trống cho người khác.";
 inline constexpr const char* kSurveyTitle = "Hai câu hỏi nhỏ ({}/2)";
 inline constexpr const char* kSurveyNote = "Không bắt buộc. Máy chỉ đếm số câu trả lời, không lưu Bác là ai.";
 inline constexpr const char* kSurveyQuestions[] = {"Bác có điện thoại thông minh không?",
-                                                    "Bác đã có tài khoản định danh điện tử mức 2 chưa?"};
+                                                   "Bác đã có tài khoản định danh điện tử mức 2 chưa?"};
 inline constexpr const char* kSurveyYes[] = {"Có", "Có rồi"};
 inline constexpr const char* kSurveyNo[] = {"Không", "Chưa"};
 // The page shown when the kiosk cannot start (kiosk/main.cpp): calm, and who to tell.
@@ -108,4 +111,4 @@ inline constexpr const char* kStaffMoreProblems = "… và {} lỗi khác (xem n
 inline constexpr const char* kStaffRestart = "Khởi động lại";
 inline constexpr const char* kStaffQuit = "Thoát chương trình";
 
-}  // namespace ui::text
+} // namespace ui::text

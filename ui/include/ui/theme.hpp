@@ -11,12 +11,12 @@ namespace ui {
 
 struct Metrics {
     float pxPerMm = 0;
-    float bodyPx = 0;      // body text
-    float titlePx = 0;     // screen titles and tile names
-    float targetPx = 0;    // the smallest touch target's side
-    float gapPx = 0;       // the space between touch targets
-    float marginPx = 0;    // page margin
-    float cornerPx = 0;    // the hidden staff-entry corner's side
+    float bodyPx = 0;   // body text
+    float titlePx = 0;  // screen titles and tile names
+    float targetPx = 0; // the smallest touch target's side
+    float gapPx = 0;    // the space between touch targets
+    float marginPx = 0; // page margin
+    float cornerPx = 0; // the hidden staff-entry corner's side
 };
 
 // Sizes for a screen of widthPx x heightPx pixels with the given diagonal, at a text size level.
@@ -26,7 +26,7 @@ struct FontSet {
     ImFont* body = nullptr;
     ImFont* bodyBold = nullptr;
     ImFont* title = nullptr;
-    ImFont* display = nullptr;  // booking codes: large, digits and capitals only
+    ImFont* display = nullptr; // booking codes: large, digits and capitals only
 };
 
 // Bakes Noto Sans at the metrics' sizes into an atlas (Vietnamese glyphs and punctuation).
@@ -34,7 +34,7 @@ struct FontSet {
 FontSet addFonts(ImFontAtlas& atlas, const Metrics& metrics);
 
 class Theme {
-public:
+  public:
     Theme(double diagonalInches) : m_diagonalInches(diagonalInches) {}
 
     // Recomputes sizes and rebakes fonts when the screen or text size changed. Returns true if the
@@ -50,7 +50,7 @@ public:
     // Empty when the fonts loaded; otherwise why not (the kiosk then uses ImGui's built-in font).
     [[nodiscard]] const std::string& fontError() const { return m_fontError; }
 
-private:
+  private:
     void bakeFonts();
 
     double m_diagonalInches;
@@ -66,4 +66,4 @@ private:
 
 [[nodiscard]] ImU32 toImColor(Rgb c, float alpha = 1.0f);
 
-}  // namespace ui
+} // namespace ui

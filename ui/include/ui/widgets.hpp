@@ -27,7 +27,7 @@ struct DrawnText {
 
 // The touch targets drawn in the current frame.
 class TargetRegistry {
-public:
+  public:
     void clear() {
         m_targets.clear();
         m_markers.clear();
@@ -42,33 +42,34 @@ public:
     void addText(DrawnText text) { m_texts.push_back(std::move(text)); }
     [[nodiscard]] const std::vector<DrawnText>& texts() const { return m_texts; }
 
-private:
+  private:
     std::vector<TouchTarget> m_targets;
     std::vector<TouchTarget> m_markers;
     std::vector<DrawnText> m_texts;
 };
 
 struct TextBounds {
-    ImVec2 min, max;         // of the lines drawn (min.x > max.x when there was no text)
-    bool brokeWord = false;  // a word wider than the box was split across lines
+    ImVec2 min, max;        // of the lines drawn (min.x > max.x when there was no text)
+    bool brokeWord = false; // a word wider than the box was split across lines
 };
 // Draws text wrapped to the box's width, each line centred, the block centred vertically.
-TextBounds drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, std::string_view text, ImU32 colour);
+TextBounds drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, std::string_view text,
+                           ImU32 colour);
 // Height of text wrapped to a width.
 [[nodiscard]] float wrappedTextHeight(ImFont* font, float width, std::string_view text);
 
 struct ButtonText {
     std::string_view title;
-    std::string_view subtitle = {};  // optional second, smaller line
-    bool large = false;              // the title in the title font: single letters and digits on keys
+    std::string_view subtitle = {}; // optional second, smaller line
+    bool large = false;             // the title in the title font: single letters and digits on keys
 };
 
 // A large button at the current cursor position. Returns true when tapped (press and release on it).
-bool bigButton(TargetRegistry& targets, const Theme& theme, const std::string& id, ButtonText text, ImVec2 size,
-               ColourPair colours);
+bool bigButton(TargetRegistry& targets, const Theme& theme, const std::string& id, ButtonText text,
+               ImVec2 size, ColourPair colours);
 
 // A full-screen window for one screen: no title bar, no scrolling, the page colour.
 bool beginPage(const char* name, const Theme& theme);
 void endPage();
 
-}  // namespace ui
+} // namespace ui

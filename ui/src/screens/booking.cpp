@@ -24,7 +24,7 @@ struct Choice {
     std::string subtitle;
     kiosk::Intent intent;
     ColourPair colours;
-    bool enabled = true;  // a full or closed day is shown, but is not a target
+    bool enabled = true; // a full or closed day is shown, but is not a target
 };
 
 std::string topicTitle(std::string_view topicId) {
@@ -66,12 +66,14 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
     const float width = ImGui::GetMainViewport()->Size.x - 2 * m.marginPx;
-    const int columns = std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
+    const int columns =
+        std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
     // Cells grow into the free height (up to twice a target) when the choices need fewer rows.
     const float minCellH = m.targetPx * 1.15f;
     const int rows = std::max(1, static_cast<int>((bottom - top + m.gapPx) / (minCellH + m.gapPx)));
     const int rowsUsed = std::min(rows, (static_cast<int>(choices.size()) + columns - 1) / columns);
-    const float cellH = std::clamp((bottom - top - static_cast<float>(rowsUsed - 1) * m.gapPx) / static_cast<float>(std::max(rowsUsed, 1)),
+    const float cellH = std::clamp((bottom - top - static_cast<float>(rowsUsed - 1) * m.gapPx) /
+                                       static_cast<float>(std::max(rowsUsed, 1)),
                                    minCellH, m.targetPx * 2.0f);
     const int perPage = columns * rows;
     const int count = static_cast<int>(choices.size());
@@ -99,15 +101,16 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
             continue;
         }
         ImGui::SetCursorScreenPos(pos);
-        if (bigButton(ctx.targets, ctx.theme, choice.id, {choice.title, choice.subtitle}, ImVec2(cellW, cellH),
-                      choice.colours)) {
+        if (bigButton(ctx.targets, ctx.theme, choice.id, {choice.title, choice.subtitle},
+                      ImVec2(cellW, cellH), choice.colours)) {
             intents.push_back(choice.intent);
         }
     }
     if (paged) {
         ImGui::SetCursorScreenPos(cellPos(perPage - 1));
         std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pages);
-        if (bigButton(ctx.targets, ctx.theme, "booking.more", {more}, ImVec2(cellW, cellH), palette.plainButton)) {
+        if (bigButton(ctx.targets, ctx.theme, "booking.more", {more}, ImVec2(cellW, cellH),
+                      palette.plainButton)) {
             intents.push_back(kiosk::intent::ShowPage{(page + 1) % pages});
         }
     }
@@ -130,8 +133,8 @@ float drawBookingNav(const ScreenContext& ctx, Intents& intents, const char* pri
 }
 
 // Writes lines of body text from y down; returns the y below them.
-float drawLines(const ScreenContext& ctx, float x, float y, float width, const std::vector<std::string>& lines,
-                ImFont* font) {
+float drawLines(const ScreenContext& ctx, float x, float y, float width,
+                const std::vector<std::string>& lines, ImFont* font) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImU32 ink = toImColor(ctx.theme.palette().page.text);
     for (const std::string& line : lines) {
@@ -149,10 +152,11 @@ void drawTopicStep(const ScreenContext& ctx, Intents& intents) {
     int index = 0;
     for (const content::Topic& topic : content::topics()) {
         choices.push_back({"booking.topic." + std::string(topic.id), std::string(topic.title), "",
-                           kiosk::intent::ChooseBookingTopic{std::string(topic.id)}, topicColours[index++ % 4]});
+                           kiosk::intent::ChooseBookingTopic{std::string(topic.id)},
+                           topicColours[index++ % 4]});
     }
-    choices.push_back({"booking.topic.khac", text::kBookingOtherTopic, "", kiosk::intent::ChooseBookingTopic{"khac"},
-                       palette.primaryButton});
+    choices.push_back({"booking.topic.khac", text::kBookingOtherTopic, "",
+                       kiosk::intent::ChooseBookingTopic{"khac"}, palette.primaryButton});
     choices.push_back({"booking.cancel_own", text::kBookingCancelOwn, text::kBookingCancelOwnSubtitle,
                        kiosk::intent::StartCancel{}, palette.plainButton});
     float bottom = drawBookingNav(ctx, intents);
@@ -164,42 +168,45 @@ void drawDayStep(const ScreenContext& ctx, Intents& intents) {
     const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     float top = drawHeader(ctx, text::kBookingDayTitle, whatHelpWith(ctx).c_str());
     std::vector<Choice> choices;
-    int offset = 0;  // target ids count days from today, so scenarios work on any date
+    int offset = 0; // target ids count days from today, so scenarios work on any date
     for (const kiosk::DayOffer& offer : draft.days) {
         std::string subtitle = !offer.closedReason.empty() ? std::string(text::kBookingDayClosed)
-                               : offer.freeSlots == 0  ? std::string(text::kBookingDayFull)
-                                                       : std::string(text::kBookingDayFree);
+                               : offer.freeSlots == 0      ? std::string(text::kBookingDayFull)
+                                                           : std::string(text::kBookingDayFree);
         const auto& day = offer.day;
-        choices.push_back({fmt::format("booking.day.{}", offset++), kiosk::vietnameseDay(day),
-                           subtitle, kiosk::intent::ChooseDay{day}, ctx.theme.palette().plainButton,
+        choices.push_back({fmt::format("booking.day.{}", offset++), kiosk::vietnameseDay(day), subtitle,
+                           kiosk::intent::ChooseDay{day}, ctx.theme.palette().plainButton,
                            offer.freeSlots > 0});
     }
     // "Thứ Bảy 28/11" wraps onto two lines, so a cell needs the width of the longest weekday name.
     ImFont* title = ctx.theme.title();
-    const float minWidth = title->CalcTextSizeA(title->FontSize, FLT_MAX, 0, "Chủ Nhật").x + ctx.theme.metrics().pxPerMm * 6;
+    const float minWidth =
+        title->CalcTextSizeA(title->FontSize, FLT_MAX, 0, "Chủ Nhật").x + ctx.theme.metrics().pxPerMm * 6;
     float bottom = drawBookingNav(ctx, intents);
     drawChoices(ctx, top, bottom - ctx.theme.metrics().gapPx, choices, minWidth, intents);
 }
 
 void drawSlotStep(const ScreenContext& ctx, Intents& intents) {
     const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
-    std::string title = fmt::format("{} – {}", text::kBookingSlotTitle, draft.day ? kiosk::vietnameseDay(*draft.day) : "");
+    std::string title =
+        fmt::format("{} – {}", text::kBookingSlotTitle, draft.day ? kiosk::vietnameseDay(*draft.day) : "");
     const std::string message = ctx.app.bookingWizard().message();
     float top = drawHeader(ctx, title.c_str(), message.empty() ? nullptr : message.c_str());
     std::vector<Choice> choices;
-    const bool showPlaces = ctx.app.bookingsAvailable() && std::ranges::any_of(draft.slots, [](const kiosk::Slot& s) {
-        return s.remaining > 1;
-    });
+    const bool showPlaces =
+        ctx.app.bookingsAvailable() &&
+        std::ranges::any_of(draft.slots, [](const kiosk::Slot& s) { return s.remaining > 1; });
     for (const kiosk::Slot& slot : draft.slots) {
         std::string time = kiosk::clockTime(slot.start.minuteOfDay);
-        choices.push_back({"booking.slot." + time, time,
-                           showPlaces ? fmt::format(fmt::runtime(text::kBookingSlotPlaces), slot.remaining) : "",
-                           kiosk::intent::ChooseSlot{slot.start.minuteOfDay}, ctx.theme.palette().plainButton});
+        choices.push_back(
+            {"booking.slot." + time, time,
+             showPlaces ? fmt::format(fmt::runtime(text::kBookingSlotPlaces), slot.remaining) : "",
+             kiosk::intent::ChooseSlot{slot.start.minuteOfDay}, ctx.theme.palette().plainButton});
     }
     float bottom = drawBookingNav(ctx, intents);
-    drawChoices(ctx, top, bottom - ctx.theme.metrics().gapPx, choices, ImGui::CalcTextSize("00:00").x * 2.5f, intents);
+    drawChoices(ctx, top, bottom - ctx.theme.metrics().gapPx, choices, ImGui::CalcTextSize("00:00").x * 2.5f,
+                intents);
 }
-
 
 void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
     const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
@@ -210,17 +217,21 @@ void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
     const float width = screen.x - x - m.marginPx;
     std::vector<std::string> lines{
         fmt::format(fmt::runtime(text::kBookingConfirmTopic), whatHelpWith(ctx)),
-        fmt::format(fmt::runtime(text::kBookingConfirmWhen), draft.day ? kiosk::vietnameseDay(*draft.day) : "",
+        fmt::format(fmt::runtime(text::kBookingConfirmWhen),
+                    draft.day ? kiosk::vietnameseDay(*draft.day) : "",
                     draft.slotMinute ? kiosk::clockTime(*draft.slotMinute) : ""),
         fmt::format(fmt::runtime(text::kBookingConfirmPhone), groupedPhone(draft.phone.text())),
     };
-    if (!draft.name.tidy().empty()) lines.push_back(fmt::format(fmt::runtime(text::kBookingConfirmName), draft.name.tidy()));
+    if (!draft.name.tidy().empty())
+        lines.push_back(fmt::format(fmt::runtime(text::kBookingConfirmName), draft.name.tidy()));
     y = drawLines(ctx, x, y, width, lines, ctx.theme.bodyBold()) + m.gapPx / 2;
     // The consent, in a box of its own so it is read, not skipped.
-    std::string consent = fmt::format(fmt::runtime(text::kBookingConsent), ctx.app.config().bookingRetentionDays);
+    std::string consent =
+        fmt::format(fmt::runtime(text::kBookingConsent), ctx.app.config().bookingRetentionDays);
     const float boxH = wrappedTextHeight(ctx.theme.body(), width - m.gapPx, consent) + m.gapPx;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    fillRoundedRect(draw, ImVec2(x, y), ImVec2(x + width, y + boxH), toImColor(ctx.theme.palette().notice.background), m.gapPx / 2);
+    fillRoundedRect(draw, ImVec2(x, y), ImVec2(x + width, y + boxH),
+                    toImColor(ctx.theme.palette().notice.background), m.gapPx / 2);
     draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x + m.gapPx / 2, y + m.gapPx / 2),
                   toImColor(ctx.theme.palette().notice.text), consent.c_str(), nullptr, width - m.gapPx);
     y += boxH + m.gapPx / 2;
@@ -243,7 +254,8 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
     const ImU32 ink = toImColor(ctx.theme.palette().page.text);
     if (cancelled) {
         drawLines(ctx, x, y, screen.x - x - m.marginPx,
-                  {fmt::format(fmt::runtime(text::kBookingCancelledBody), booking.code, day, time)}, ctx.theme.body());
+                  {fmt::format(fmt::runtime(text::kBookingCancelledBody), booking.code, day, time)},
+                  ctx.theme.body());
     } else {
         const bool landscape = screen.x >= screen.y;
         const float qr = std::min(buttonsTop - y - m.gapPx, landscape ? screen.x * 0.33f : screen.x * 0.4f);
@@ -268,11 +280,12 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
             if (below > 0) drawQrCode(draw, summary, ImVec2(x, y + m.gapPx / 2), below);
         }
     }
-    drawButtonRow(ctx, buttonsTop, {{"booking.home", text::kHome, kiosk::intent::GoHome{}, ctx.theme.palette().primaryButton}},
+    drawButtonRow(ctx, buttonsTop,
+                  {{"booking.home", text::kHome, kiosk::intent::GoHome{}, ctx.theme.palette().primaryButton}},
                   intents);
 }
 
-}  // namespace
+} // namespace
 
 Intents drawBooking(const ScreenContext& ctx) {
     Intents intents;
@@ -294,25 +307,36 @@ Intents drawBooking(const ScreenContext& ctx) {
         return intents;
     }
     switch (draft.step) {
-    case BookingStep::Topic: drawTopicStep(ctx, intents); break;
-    case BookingStep::Day: drawDayStep(ctx, intents); break;
-    case BookingStep::Slot: drawSlotStep(ctx, intents); break;
+    case BookingStep::Topic:
+        drawTopicStep(ctx, intents);
+        break;
+    case BookingStep::Day:
+        drawDayStep(ctx, intents);
+        break;
+    case BookingStep::Slot:
+        drawSlotStep(ctx, intents);
+        break;
     case BookingStep::Phone:
     case BookingStep::CancelPhone:
-        drawTypingPage(ctx, intents, draft.step == BookingStep::Phone ? text::kBookingPhoneTitle : text::kBookingCancelPhoneTitle,
-                       groupedPhone(draft.phone.text()), text::kBookingPhoneHint, message, numericKeys(text::kContinue),
-                       kNumericColumns, kNumericRows, true);
+        drawTypingPage(ctx, intents,
+                       draft.step == BookingStep::Phone ? text::kBookingPhoneTitle
+                                                        : text::kBookingCancelPhoneTitle,
+                       groupedPhone(draft.phone.text()), text::kBookingPhoneHint, message,
+                       numericKeys(text::kContinue), kNumericColumns, kNumericRows, true);
         break;
     case BookingStep::Name:
-        drawTypingPage(ctx, intents, text::kBookingNameTitle, draft.name.text(), text::kBookingNameHint, message,
-                       vietnameseKeys(draft.name.empty() ? text::kSkip : text::kDone), kLetterColumns, kLetterRows,
-                       false);
+        drawTypingPage(ctx, intents, text::kBookingNameTitle, draft.name.text(), text::kBookingNameHint,
+                       message, vietnameseKeys(draft.name.empty() ? text::kSkip : text::kDone),
+                       kLetterColumns, kLetterRows, false);
         break;
     case BookingStep::CancelCode:
         drawTypingPage(ctx, intents, text::kBookingCancelCodeTitle, groupedCode(draft.code.text()),
-                       text::kBookingCancelOwnSubtitle, message, codeKeys(text::kContinue), kCodeColumns, kCodeRows, false);
+                       text::kBookingCancelOwnSubtitle, message, codeKeys(text::kContinue), kCodeColumns,
+                       kCodeRows, false);
         break;
-    case BookingStep::Confirm: drawConfirmStep(ctx, intents); break;
+    case BookingStep::Confirm:
+        drawConfirmStep(ctx, intents);
+        break;
     case BookingStep::Done:
     case BookingStep::Cancelled:
         if (draft.confirmed) drawDoneStep(ctx, intents, draft.step == BookingStep::Cancelled);
@@ -322,4 +346,4 @@ Intents drawBooking(const ScreenContext& ctx) {
     return intents;
 }
 
-}  // namespace ui
+} // namespace ui

@@ -35,13 +35,14 @@ Intents drawGuideFinish(const ScreenContext& ctx) {
         }
     }
 
-    drawButtonRow(ctx, buttonsTop,
-                  {{"finish.again", text::kFinishAgain, kiosk::intent::StartGuide{false}, palette.plainButton},
-                   {"finish.book", text::kFinishBook, kiosk::intent::OpenBooking{}, palette.help},
-                   {"finish.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton}},
-                  intents);
+    drawButtonRow(
+        ctx, buttonsTop,
+        {{"finish.again", text::kFinishAgain, kiosk::intent::StartGuide{false}, palette.plainButton},
+         {"finish.book", text::kFinishBook, kiosk::intent::OpenBooking{}, palette.help},
+         {"finish.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton}},
+        intents);
     endPage();
     return intents;
 }
 
-}  // namespace ui
+} // namespace ui

@@ -33,31 +33,34 @@ Intents drawGuideIntro(const ScreenContext& ctx) {
         for (const std::string& item : items) {
             std::string line = "• " + item;
             float h = wrappedTextHeight(ctx.theme.body(), columnW, line);
-            if (top + h > buttonsTop - m.gapPx) break;  // a page, never a scroll
-            draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(left, top), ink, line.c_str(), nullptr,
-                          columnW);
+            if (top + h > buttonsTop - m.gapPx) break; // a page, never a scroll
+            draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(left, top), ink, line.c_str(),
+                          nullptr, columnW);
             top += h;
         }
         return top + m.gapPx;
     };
     float after = list(x, y, text::kYouWillLearn, guide->learn);
-    if (landscape) list(x + columnW + m.gapPx * 2, y, text::kBring, guide->prerequisites);
-    else list(x, after, text::kBring, guide->prerequisites);
+    if (landscape)
+        list(x + columnW + m.gapPx * 2, y, text::kBring, guide->prerequisites);
+    else
+        list(x, after, text::kBring, guide->prerequisites);
 
     float buttonW = (screen.x - 2 * m.marginPx - m.gapPx) / 2;
-    std::string start = fmt::format("{} ({})", text::kStartGuide, fmt::format(fmt::runtime(text::kMinutes), guide->minutes));
+    std::string start =
+        fmt::format("{} ({})", text::kStartGuide, fmt::format(fmt::runtime(text::kMinutes), guide->minutes));
     ImGui::SetCursorScreenPos(ImVec2(m.marginPx, buttonsTop));
     if (bigButton(ctx.targets, ctx.theme, "intro.start", {start}, ImVec2(buttonW, m.targetPx * 1.2f),
                   palette.primaryButton)) {
         intents.push_back(kiosk::intent::StartGuide{false});
     }
     ImGui::SetCursorScreenPos(ImVec2(m.marginPx + buttonW + m.gapPx, buttonsTop));
-    if (bigButton(ctx.targets, ctx.theme, "intro.practice", {text::kStartPractice}, ImVec2(buttonW, m.targetPx * 1.2f),
-                  palette.publicServices)) {
+    if (bigButton(ctx.targets, ctx.theme, "intro.practice", {text::kStartPractice},
+                  ImVec2(buttonW, m.targetPx * 1.2f), palette.publicServices)) {
         intents.push_back(kiosk::intent::StartGuide{true});
     }
     endPage();
     return intents;
 }
 
-}  // namespace ui
+} // namespace ui

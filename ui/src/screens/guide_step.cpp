@@ -15,8 +15,8 @@ namespace ui {
 
 namespace {
 const Rgb kFrame{0x22, 0x22, 0x22};
-const Rgb kHint{0xFF, 0xC2, 0x00};   // amber: where to tap
-const Rgb kRight{0x1B, 0x7F, 0x3B};  // green: the right spot, found
+const Rgb kHint{0xFF, 0xC2, 0x00};  // amber: where to tap
+const Rgb kRight{0x1B, 0x7F, 0x3B}; // green: the right spot, found
 const ColourPair kTipBox{{0xE8, 0xF1, 0xFB}, {0x1A, 0x1A, 0x1A}};
 const ColourPair kWarningBox{{0xFF, 0xF1, 0xC7}, {0x1A, 0x1A, 0x1A}};
 const ColourPair kPracticeBox{{0xE3, 0xF4, 0xE8}, {0x1A, 0x1A, 0x1A}};
@@ -25,7 +25,8 @@ const ColourPair kPracticeBox{{0xE3, 0xF4, 0xE8}, {0x1A, 0x1A, 0x1A}};
 ImRect hotspotOnScreen(const content::Hotspot& h, const StepLayout& l, int pictureW, int pictureH) {
     float sx = (l.pictureMax.x - l.pictureMin.x) / static_cast<float>(pictureW);
     float sy = (l.pictureMax.y - l.pictureMin.y) / static_cast<float>(pictureH);
-    return ImRect(l.pictureMin.x + static_cast<float>(h.x) * sx, l.pictureMin.y + static_cast<float>(h.y) * sy,
+    return ImRect(l.pictureMin.x + static_cast<float>(h.x) * sx,
+                  l.pictureMin.y + static_cast<float>(h.y) * sy,
                   l.pictureMin.x + static_cast<float>(h.x + h.width) * sx,
                   l.pictureMin.y + static_cast<float>(h.y + h.height) * sy);
 }
@@ -39,23 +40,27 @@ ImVec2 farFrom(const ImRect& spot, const StepLayout& l) {
     return ImVec2(x, y);
 }
 
-float drawBox(ImDrawList* draw, ImFont* font, const Metrics& m, ImVec2 pos, float width, const std::string& words,
-              ColourPair colours) {
+float drawBox(ImDrawList* draw, ImFont* font, const Metrics& m, ImVec2 pos, float width,
+              const std::string& words, ColourPair colours) {
     float pad = m.pxPerMm * 2;
     float h = wrappedTextHeight(font, width - 2 * pad, words) + 2 * pad;
-    fillRoundedRect(draw, pos, ImVec2(pos.x + width, pos.y + h), toImColor(colours.background), m.pxPerMm * 1.5f);
-    draw->AddText(font, font->FontSize, ImVec2(pos.x + pad, pos.y + pad), toImColor(colours.text), words.c_str(),
-                  nullptr, width - 2 * pad);
+    fillRoundedRect(draw, pos, ImVec2(pos.x + width, pos.y + h), toImColor(colours.background),
+                    m.pxPerMm * 1.5f);
+    draw->AddText(font, font->FontSize, ImVec2(pos.x + pad, pos.y + pad), toImColor(colours.text),
+                  words.c_str(), nullptr, width - 2 * pad);
     return h;
 }
 
 // One line only: a long title is cut with "…" rather than pushing the picture down.
 std::string fitOneLine(ImFont* font, std::string text, float width) {
-    auto widthOf = [&](const std::string& s) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.c_str()).x; };
+    auto widthOf = [&](const std::string& s) {
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s.c_str()).x;
+    };
     if (widthOf(text) <= width) return text;
     while (!text.empty() && widthOf(text + "…") > width) {
-        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) text.pop_back();
-        if (!text.empty()) text.pop_back();  // the first byte of the last UTF-8 character
+        while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80)
+            text.pop_back();
+        if (!text.empty()) text.pop_back(); // the first byte of the last UTF-8 character
     }
     return text + "…";
 }
@@ -80,8 +85,10 @@ void drawHeaderLine(const ScreenContext& ctx, const content::Guide& guide, int s
     if (showDots) {
         for (int i = 0; i < count; ++i) {
             ImVec2 c(right - dotsW + static_cast<float>(i) * pitch + dot, centreY);
-            if (i <= step) draw->AddCircleFilled(c, dot, ink);
-            else draw->AddCircle(c, dot, ink, 0, 2.0f);
+            if (i <= step)
+                draw->AddCircleFilled(c, dot, ink);
+            else
+                draw->AddCircle(c, dot, ink, 0, 2.0f);
         }
         right -= dotsW + m.gapPx;
     }
@@ -89,7 +96,7 @@ void drawHeaderLine(const ScreenContext& ctx, const content::Guide& guide, int s
     std::string title = fitOneLine(bold, guide.title, right - progressW - m.gapPx - x);
     draw->AddText(bold, bold->FontSize, ImVec2(x, m.marginPx), ink, title.c_str());
 }
-}  // namespace
+} // namespace
 
 Intents drawGuideStep(const ScreenContext& ctx) {
     Intents intents;
@@ -126,13 +133,14 @@ Intents drawGuideStep(const ScreenContext& ctx) {
         if (progress.cheerUntil) {
             strokeRoundedRect(draw, spot->Min, spot->Max, toImColor(kRight), m.pxPerMm, ring * 1.5f);
         } else if (!progress.practice) {
-            strokeRoundedRect(draw, spot->Min, spot->Max, toImColor(kHint), m.pxPerMm, ring);  // "tap here"
+            strokeRoundedRect(draw, spot->Min, spot->Max, toImColor(kHint), m.pxPerMm, ring); // "tap here"
         } else if (hinting) {
             // Pulses so the resident can find it after two misses.
             float phase = 0.5f + 0.5f * std::sin(static_cast<float>(ImGui::GetTime()) * 6.0f);
             float grow = phase * m.pxPerMm * 2;
-            strokeRoundedRect(draw, ImVec2(spot->Min.x - grow, spot->Min.y - grow), ImVec2(spot->Max.x + grow, spot->Max.y + grow),
-                          toImColor(kHint, 0.5f + 0.5f * phase), m.pxPerMm, ring * 1.5f);
+            strokeRoundedRect(draw, ImVec2(spot->Min.x - grow, spot->Min.y - grow),
+                              ImVec2(spot->Max.x + grow, spot->Max.y + grow),
+                              toImColor(kHint, 0.5f + 0.5f * phase), m.pxPerMm, ring * 1.5f);
         }
     }
     if (progress.practice && spot) {
@@ -141,7 +149,7 @@ Intents drawGuideStep(const ScreenContext& ctx) {
         ImVec2 size(l.pictureMax.x - l.pictureMin.x, l.pictureMax.y - l.pictureMin.y);
         if (ImGui::InvisibleButton("step.picture", size)) {
             ImVec2 at = ImGui::GetIO().MousePos;
-            float tolerance = m.pxPerMm * 2;  // older fingers land a little off
+            float tolerance = m.pxPerMm * 2; // older fingers land a little off
             ImRect generous(spot->Min.x - tolerance, spot->Min.y - tolerance, spot->Max.x + tolerance,
                             spot->Max.y + tolerance);
             intents.push_back(kiosk::intent::PracticeTap{generous.Contains(at)});
@@ -155,7 +163,8 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     // The words.
     float x = l.textMin.x, y = l.textMin.y, width = l.textMax.x - l.textMin.x;
     ImU32 ink = toImColor(palette.page.text);
-    draw->AddText(fonts.bodyBold, fonts.bodyBold->FontSize, ImVec2(x, y), ink, step.title.c_str(), nullptr, width);
+    draw->AddText(fonts.bodyBold, fonts.bodyBold->FontSize, ImVec2(x, y), ink, step.title.c_str(), nullptr,
+                  width);
     y += wrappedTextHeight(fonts.bodyBold, width, step.title) + m.gapPx;
     draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(x, y), ink, step.text.c_str(), nullptr, width);
     y += wrappedTextHeight(fonts.body, width, step.text) + m.gapPx;
@@ -167,10 +176,13 @@ Intents drawGuideStep(const ScreenContext& ctx) {
         y += drawBox(draw, fonts.bodyBold, m, ImVec2(x, y), width, line, kPracticeBox) + m.gapPx;
     }
     if (!step.tip.empty() && !(progress.practice && spot)) {
-        y += drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kTipPrefix + step.tip, kTipBox) + m.gapPx;
+        y +=
+            drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kTipPrefix + step.tip, kTipBox) + m.gapPx;
     }
     if (!step.warning.empty()) {
-        y += drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kWarningPrefix + step.warning, kWarningBox) + m.gapPx;
+        y += drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kWarningPrefix + step.warning,
+                     kWarningBox) +
+             m.gapPx;
     }
     if (ctx.soundFailed) {
         y += drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kNoSound, kWarningBox) + m.gapPx;
@@ -178,17 +190,21 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     if (!step.link.empty()) {
         float qr = stepQrSize(m, width);
         drawQrCode(draw, step.link, ImVec2(x, y), qr);
-        draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(x, y + qr), ink, text::kScanQr, nullptr, width);
+        draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(x, y + qr), ink, text::kScanQr, nullptr,
+                      width);
     }
-    std::string checked = fmt::format(fmt::runtime(text::kCheckedOn), guide->checkedOn.month, guide->checkedOn.year);
+    std::string checked =
+        fmt::format(fmt::runtime(text::kCheckedOn), guide->checkedOn.month, guide->checkedOn.year);
     ImVec2 checkedSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, checked.c_str());
     float checkedX = std::max(m.marginPx, (l.frameMin.x + l.frameMax.x - checkedSize.x) / 2);
     draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(checkedX, l.frameMax.y), ink, checked.c_str());
 
     // The bottom row: back, listen, practice, help, next.
-    std::vector<RowButton> buttons{{"step.back", text::kPrevious, kiosk::intent::PreviousStep{}, palette.plainButton}};
+    std::vector<RowButton> buttons{
+        {"step.back", text::kPrevious, kiosk::intent::PreviousStep{}, palette.plainButton}};
     if (!step.narration.empty()) {
-        buttons.push_back({"step.listen", text::kListen, kiosk::intent::PlayNarration{}, palette.plainButton});
+        buttons.push_back(
+            {"step.listen", text::kListen, kiosk::intent::PlayNarration{}, palette.plainButton});
     }
     if (step.hotspot) {
         buttons.push_back({"step.practice", progress.practice ? text::kPracticeOff : text::kPracticeOn,
@@ -201,4 +217,4 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     return intents;
 }
 
-}  // namespace ui
+} // namespace ui

@@ -34,7 +34,8 @@ void drawTextSizeSwitch(const ScreenContext& ctx, Intents& intents, float y) {
     SwitchLayout layout = textSizeSwitchLayout(ctx);
     float x = ImGui::GetMainViewport()->Size.x - m.marginPx - layout.width;
     ImFont* font = ctx.theme.body();
-    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(x, y + (m.targetPx - font->FontSize) / 2),
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize,
+                                        ImVec2(x, y + (m.targetPx - font->FontSize) / 2),
                                         toImColor(ctx.theme.palette().page.text), text::kTextSize);
     x += layout.labelW + m.gapPx;
     for (int level = 0; level < kiosk::kTextSizeCount; ++level) {
@@ -55,14 +56,16 @@ float drawPlaceName(const ScreenContext& ctx, float x, float width) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImU32 ink = toImColor(ctx.theme.palette().page.text);
     float y = m.marginPx;
-    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), ink, config.village.c_str(), nullptr,
-                  width);
+    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), ink, config.village.c_str(),
+                  nullptr, width);
     y += wrappedTextHeight(ctx.theme.title(), width, config.village);
-    std::string line = config.commune.empty() ? text::kTapToStart : config.commune + " · " + text::kTapToStart;
-    draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x, y), ink, line.c_str(), nullptr, width);
+    std::string line =
+        config.commune.empty() ? text::kTapToStart : config.commune + " · " + text::kTapToStart;
+    draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x, y), ink, line.c_str(), nullptr,
+                  width);
     return y + wrappedTextHeight(ctx.theme.body(), width, line);
 }
-}  // namespace
+} // namespace
 
 Intents drawHome(const ScreenContext& ctx) {
     Intents intents;
@@ -96,8 +99,10 @@ Intents drawHome(const ScreenContext& ctx) {
     bool landscape = screen.x >= screen.y;
     int columns = landscape ? 3 : 2;
     int rows = landscape ? 2 : 3;
-    float tileW = (screen.x - 2 * m.marginPx - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
-    float tileH = (screen.y - tilesTop - m.marginPx - static_cast<float>(rows - 1) * m.gapPx) / static_cast<float>(rows);
+    float tileW =
+        (screen.x - 2 * m.marginPx - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
+    float tileH = (screen.y - tilesTop - m.marginPx - static_cast<float>(rows - 1) * m.gapPx) /
+                  static_cast<float>(rows);
     auto cellPos = [&](int index) {
         int col = index % columns, row = index / columns;
         return ImVec2(m.marginPx + static_cast<float>(col) * (tileW + m.gapPx),
@@ -106,8 +111,9 @@ Intents drawHome(const ScreenContext& ctx) {
     int index = 0;
     for (const content::Topic& topic : content::topics()) {
         ImGui::SetCursorScreenPos(cellPos(index++));
-        if (bigButton(ctx.targets, ctx.theme, "home.tile." + std::string(topic.id), {topic.title, topic.subtitle},
-                      ImVec2(tileW, tileH), topicColours(ctx.theme.palette(), topic.id))) {
+        if (bigButton(ctx.targets, ctx.theme, "home.tile." + std::string(topic.id),
+                      {topic.title, topic.subtitle}, ImVec2(tileW, tileH),
+                      topicColours(ctx.theme.palette(), topic.id))) {
             intents.push_back(kiosk::intent::OpenTopic{std::string(topic.id)});
         }
     }
@@ -122,4 +128,4 @@ Intents drawHome(const ScreenContext& ctx) {
     return intents;
 }
 
-}  // namespace ui
+} // namespace ui

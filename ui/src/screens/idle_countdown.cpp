@@ -34,25 +34,26 @@ Intents drawIdleCountdown(const ScreenContext& ctx) {
     const ColourPair& card = ctx.theme.palette().overlay;
     fillRoundedRect(draw, min, max, toImColor(card.background), m.pxPerMm * 3);
     float y = min.y + m.marginPx;
-    drawCentredText(draw, ctx.theme.title(), ImVec2(min.x + m.marginPx, y), ImVec2(max.x - m.marginPx, y + titleH),
-                    text::kStillHereTitle, toImColor(card.text));
+    drawCentredText(draw, ctx.theme.title(), ImVec2(min.x + m.marginPx, y),
+                    ImVec2(max.x - m.marginPx, y + titleH), text::kStillHereTitle, toImColor(card.text));
     y += titleH + m.gapPx;
-    drawCentredText(draw, ctx.theme.body(), ImVec2(min.x + m.marginPx, y), ImVec2(max.x - m.marginPx, y + bodyH),
-                    body, toImColor(card.text));
+    drawCentredText(draw, ctx.theme.body(), ImVec2(min.x + m.marginPx, y),
+                    ImVec2(max.x - m.marginPx, y + bodyH), body, toImColor(card.text));
     y += bodyH + m.gapPx * 2;
     float buttonW = std::min(innerW, m.targetPx * 3);
     ImGui::SetCursorScreenPos(ImVec2(min.x + (cardW - buttonW) / 2, y));
-    if (bigButton(ctx.targets, ctx.theme, "idle.still_here", {text::kStillHereButton}, ImVec2(buttonW, buttonH),
-                  ctx.theme.palette().primaryButton)) {
+    if (bigButton(ctx.targets, ctx.theme, "idle.still_here", {text::kStillHereButton},
+                  ImVec2(buttonW, buttonH), ctx.theme.palette().primaryButton)) {
         intents.push_back(kiosk::intent::StillHere{});
     }
     // Any tap on the dimmed screen also counts as "still here" (submitted last: the button wins).
     ImGui::SetCursorScreenPos(viewport->Pos);
-    if (ImGui::InvisibleButton("idle.anywhere", viewport->Size)) intents.push_back(kiosk::intent::StillHere{});
+    if (ImGui::InvisibleButton("idle.anywhere", viewport->Size))
+        intents.push_back(kiosk::intent::StillHere{});
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     return intents;
 }
 
-}  // namespace ui
+} // namespace ui

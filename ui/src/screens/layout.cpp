@@ -13,16 +13,20 @@ float drawHeader(const ScreenContext& ctx, const char* title, const char* subtit
     float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
     float y = m.marginPx;
     float titleH = wrappedTextHeight(ctx.theme.title(), width, title);
-    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), colour, title, nullptr, width);
+    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), colour, title, nullptr,
+                  width);
     y += titleH;
     if (subtitle && *subtitle) {
-        draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x, y), colour, subtitle, nullptr, width);
+        draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x, y), colour, subtitle, nullptr,
+                      width);
         y += wrappedTextHeight(ctx.theme.body(), width, subtitle);
     }
     return y + m.gapPx;
 }
 
-float navBarHeight(const Theme& theme) { return theme.metrics().targetPx + theme.metrics().marginPx; }
+float navBarHeight(const Theme& theme) {
+    return theme.metrics().targetPx + theme.metrics().marginPx;
+}
 
 float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp) {
     const Metrics& m = ctx.theme.metrics();
@@ -44,7 +48,8 @@ float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp) {
     return top;
 }
 
-void drawButtonRow(const ScreenContext& ctx, float y, const std::vector<RowButton>& buttons, Intents& intents) {
+void drawButtonRow(const ScreenContext& ctx, float y, const std::vector<RowButton>& buttons,
+                   Intents& intents) {
     const Metrics& m = ctx.theme.metrics();
     float count = static_cast<float>(buttons.size());
     float width = (ImGui::GetMainViewport()->Size.x - 2 * m.marginPx - (count - 1) * m.gapPx) / count;
@@ -60,15 +65,33 @@ void drawButtonRow(const ScreenContext& ctx, float y, const std::vector<RowButto
 Intents drawCurrentScreen(const ScreenContext& ctx) {
     Intents intents;
     switch (ctx.app.state().screen) {
-    case kiosk::Screen::Home: intents = drawHome(ctx); break;
-    case kiosk::Screen::Topic: intents = drawTopic(ctx); break;
-    case kiosk::Screen::GuideIntro: intents = drawGuideIntro(ctx); break;
-    case kiosk::Screen::GuideStep: intents = drawGuideStep(ctx); break;
-    case kiosk::Screen::Survey: intents = drawSurvey(ctx); break;
-    case kiosk::Screen::GuideFinish: intents = drawGuideFinish(ctx); break;
-    case kiosk::Screen::Booking: intents = drawBooking(ctx); break;
-    case kiosk::Screen::StaffPin: intents = drawPinPad(ctx); break;
-    case kiosk::Screen::Staff: intents = drawStaff(ctx); break;
+    case kiosk::Screen::Home:
+        intents = drawHome(ctx);
+        break;
+    case kiosk::Screen::Topic:
+        intents = drawTopic(ctx);
+        break;
+    case kiosk::Screen::GuideIntro:
+        intents = drawGuideIntro(ctx);
+        break;
+    case kiosk::Screen::GuideStep:
+        intents = drawGuideStep(ctx);
+        break;
+    case kiosk::Screen::Survey:
+        intents = drawSurvey(ctx);
+        break;
+    case kiosk::Screen::GuideFinish:
+        intents = drawGuideFinish(ctx);
+        break;
+    case kiosk::Screen::Booking:
+        intents = drawBooking(ctx);
+        break;
+    case kiosk::Screen::StaffPin:
+        intents = drawPinPad(ctx);
+        break;
+    case kiosk::Screen::Staff:
+        intents = drawStaff(ctx);
+        break;
     }
     if (ctx.app.state().countdownEndsAt) {
         Intents more = drawIdleCountdown(ctx);
@@ -77,4 +100,4 @@ Intents drawCurrentScreen(const ScreenContext& ctx) {
     return intents;
 }
 
-}  // namespace ui
+} // namespace ui

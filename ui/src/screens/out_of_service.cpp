@@ -36,7 +36,7 @@ void drawPage(const Theme& theme, const std::string& reason) {
     }
     endPage();
 }
-}  // namespace
+} // namespace
 
 void showOutOfService(platform::Window& window, const platform::ShutdownSignals& signals,
                       const OutOfServiceOptions& options) {
@@ -45,7 +45,7 @@ void showOutOfService(platform::Window& window, const platform::ShutdownSignals&
     if (theme.update(window.width(), window.height(), 2)) window.reloadFontTexture();
     const Rgb background = theme.palette().page.background;
     window.setClearColour(background.r, background.g, background.b);
-    platform::TouchInput input;  // nothing on the page reacts to touch
+    platform::TouchInput input; // nothing on the page reacts to touch
     const auto until = std::chrono::steady_clock::now() + options.showFor;
     // Two frames: ImGui settles its layout on the first.
     for (int frame = 0; frame < 2; ++frame) {
@@ -62,7 +62,7 @@ void showOutOfService(platform::Window& window, const platform::ShutdownSignals&
         SDL_Event event;
         if (!SDL_WaitEventTimeout(&event, 1000)) continue;
         if (event.type == signals.eventType()) return;
-        if (event.type == SDL_WINDOWEVENT) {  // exposed again: draw the page again
+        if (event.type == SDL_WINDOWEVENT) { // exposed again: draw the page again
             window.beginFrame(input);
             drawPage(theme, options.reason);
             window.endFrame();
@@ -70,4 +70,4 @@ void showOutOfService(platform::Window& window, const platform::ShutdownSignals&
     }
 }
 
-}  // namespace ui
+} // namespace ui

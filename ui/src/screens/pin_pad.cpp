@@ -9,13 +9,16 @@ namespace ui {
 namespace {
 const char* padTitle(kiosk::PinPadMode mode) {
     switch (mode) {
-    case kiosk::PinPadMode::Enter: return text::kPinEnter;
-    case kiosk::PinPadMode::CreateFirst: return text::kPinCreate;
-    case kiosk::PinPadMode::ConfirmFirst: return text::kPinConfirm;
+    case kiosk::PinPadMode::Enter:
+        return text::kPinEnter;
+    case kiosk::PinPadMode::CreateFirst:
+        return text::kPinCreate;
+    case kiosk::PinPadMode::ConfirmFirst:
+        return text::kPinConfirm;
     }
     return text::kPinEnter;
 }
-}  // namespace
+} // namespace
 
 Intents drawPinPad(const ScreenContext& ctx) {
     Intents intents;
@@ -32,10 +35,12 @@ Intents drawPinPad(const ScreenContext& ctx) {
 
     // The keypad: 3 x 4 keys, as large as fits beside (landscape) or below (portrait) the text.
     bool landscape = screen.x >= screen.y;
-    float key = std::max(m.targetPx, std::min((screen.y - 2 * m.marginPx - 3 * m.gapPx) / 4,
-                                              (landscape ? screen.x / 2 : screen.x - 2 * m.marginPx) / 3 - m.gapPx));
+    float key =
+        std::max(m.targetPx, std::min((screen.y - 2 * m.marginPx - 3 * m.gapPx) / 4,
+                                      (landscape ? screen.x / 2 : screen.x - 2 * m.marginPx) / 3 - m.gapPx));
     float padW = 3 * key + 2 * m.gapPx, padH = 4 * key + 3 * m.gapPx;
-    ImVec2 padPos(screen.x - m.marginPx - padW, landscape ? (screen.y - padH) / 2 : screen.y - m.marginPx - padH);
+    ImVec2 padPos(screen.x - m.marginPx - padW,
+                  landscape ? (screen.y - padH) / 2 : screen.y - m.marginPx - padH);
     float textX = std::max(m.marginPx, m.cornerPx);
     float textW = landscape ? padPos.x - textX - m.gapPx * 2 : screen.x - textX - m.marginPx;
 
@@ -50,8 +55,8 @@ Intents drawPinPad(const ScreenContext& ctx) {
     }
     y += dot * 2 + m.gapPx;
     if (!pad.message.empty()) {
-        draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(textX, y), ink, pad.message.c_str(),
-                      nullptr, textW);
+        draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(textX, y), ink,
+                      pad.message.c_str(), nullptr, textW);
         y += wrappedTextHeight(ctx.theme.body(), textW, pad.message) + m.gapPx;
     }
     float cancelW = std::min(textW, m.targetPx * 2.5f);
@@ -71,12 +76,15 @@ Intents drawPinPad(const ScreenContext& ctx) {
                        i == 11 ? palette.primaryButton : palette.plainButton)) {
             continue;
         }
-        if (i == 9) intents.push_back(kiosk::intent::PinErase{});
-        else if (i == 11) intents.push_back(kiosk::intent::PinSubmit{});
-        else intents.push_back(kiosk::intent::PinDigit{kKeys[i][0]});
+        if (i == 9)
+            intents.push_back(kiosk::intent::PinErase{});
+        else if (i == 11)
+            intents.push_back(kiosk::intent::PinSubmit{});
+        else
+            intents.push_back(kiosk::intent::PinDigit{kKeys[i][0]});
     }
     endPage();
     return intents;
 }
 
-}  // namespace ui
+} // namespace ui

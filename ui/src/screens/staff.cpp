@@ -20,13 +20,14 @@ const kiosk::StaffDeskState& deskState(const ScreenContext& ctx) {
     return desk ? desk->state() : kNone;
 }
 
-void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::vector<Choice>& choices, float minWidth,
-                 float minHeight, Intents& intents) {
+void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::vector<Choice>& choices,
+                 float minWidth, float minHeight, Intents& intents) {
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
     const float left = std::max(m.marginPx, m.cornerPx);
     const float width = ImGui::GetMainViewport()->Size.x - left - m.marginPx;
-    int columns = std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
+    int columns =
+        std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
     const float minCellH = std::max(minHeight, m.targetPx);
     const int rows = std::max(1, static_cast<int>((bottom - top + m.gapPx) / (minCellH + m.gapPx)));
     const int count = static_cast<int>(choices.size());
@@ -38,7 +39,8 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
     const int pages = paged ? (count + shownPerPage - 1) / shownPerPage : 1;
     const int page = std::clamp(deskState(ctx).listPage, 0, pages - 1);
     const int rowsUsed = std::min(rows, (std::min(count, perPage) + columns - 1) / columns);
-    const float cellH = std::clamp((bottom - top - static_cast<float>(rowsUsed - 1) * m.gapPx) / static_cast<float>(std::max(rowsUsed, 1)),
+    const float cellH = std::clamp((bottom - top - static_cast<float>(rowsUsed - 1) * m.gapPx) /
+                                       static_cast<float>(std::max(rowsUsed, 1)),
                                    minCellH, minCellH * 1.4f);
     const float cellW = (width - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -58,21 +60,23 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
             continue;
         }
         ImGui::SetCursorScreenPos(pos);
-        if (bigButton(ctx.targets, ctx.theme, choice.id, {choice.title, choice.subtitle}, ImVec2(cellW, cellH),
-                      choice.colours)) {
+        if (bigButton(ctx.targets, ctx.theme, choice.id, {choice.title, choice.subtitle},
+                      ImVec2(cellW, cellH), choice.colours)) {
             intents.push_back(choice.intent);
         }
     }
     if (paged) {
         ImGui::SetCursorScreenPos(cellPos(perPage - 1));
         const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pages);
-        if (bigButton(ctx.targets, ctx.theme, "staff.more", {more}, ImVec2(cellW, cellH), palette.plainButton)) {
+        if (bigButton(ctx.targets, ctx.theme, "staff.more", {more}, ImVec2(cellW, cellH),
+                      palette.plainButton)) {
             intents.push_back(act(kiosk::staff_intent::ShowListPage{(page + 1) % pages}));
         }
     }
 }
 
-void drawActionRows(const ScreenContext& ctx, float top, float bottom, const std::vector<ActionRow>& rows, Intents& intents) {
+void drawActionRows(const ScreenContext& ctx, float top, float bottom, const std::vector<ActionRow>& rows,
+                    Intents& intents) {
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
@@ -93,23 +97,27 @@ void drawActionRows(const ScreenContext& ctx, float top, float bottom, const std
         const float textH = wrappedTextHeight(ctx.theme.bodyBold(), textW, row.text);
         draw->PushClipRect(ImVec2(left, y), ImVec2(left + textW, y + m.targetPx), true);
         draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize,
-                      ImVec2(left, y + std::max(0.0f, (m.targetPx - textH) / 2)), toImColor(palette.page.text),
-                      row.text.c_str(), nullptr, textW);
+                      ImVec2(left, y + std::max(0.0f, (m.targetPx - textH) / 2)),
+                      toImColor(palette.page.text), row.text.c_str(), nullptr, textW);
         draw->PopClipRect();
-        draw->AddLine(ImVec2(left, y + m.targetPx + m.gapPx / 2), ImVec2(screen.x - m.marginPx, y + m.targetPx + m.gapPx / 2),
+        draw->AddLine(ImVec2(left, y + m.targetPx + m.gapPx / 2),
+                      ImVec2(screen.x - m.marginPx, y + m.targetPx + m.gapPx / 2),
                       toImColor(palette.border, 0.25f), 1.0f);
         if (row.intent) {
             ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - buttonW, y));
-            if (bigButton(ctx.targets, ctx.theme, row.id, {row.label}, ImVec2(buttonW, m.targetPx), palette.plainButton)) {
+            if (bigButton(ctx.targets, ctx.theme, row.id, {row.label}, ImVec2(buttonW, m.targetPx),
+                          palette.plainButton)) {
                 intents.push_back(*row.intent);
             }
         }
         y += m.targetPx + m.gapPx;
     }
     if (paged) {
-        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - buttonW, top + static_cast<float>(perPage - 1) * (m.targetPx + m.gapPx)));
+        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - buttonW,
+                                         top + static_cast<float>(perPage - 1) * (m.targetPx + m.gapPx)));
         const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pages);
-        if (bigButton(ctx.targets, ctx.theme, "staff.more", {more}, ImVec2(buttonW, m.targetPx), palette.plainButton)) {
+        if (bigButton(ctx.targets, ctx.theme, "staff.more", {more}, ImVec2(buttonW, m.targetPx),
+                      palette.plainButton)) {
             intents.push_back(act(kiosk::staff_intent::ShowListPage{(page + 1) % pages}));
         }
     }
@@ -123,9 +131,11 @@ float drawMessage(const ScreenContext& ctx, float y) {
     const float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
     const float h = wrappedTextHeight(ctx.theme.bodyBold(), width - m.gapPx, message) + m.gapPx;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    fillRoundedRect(draw, ImVec2(x, y), ImVec2(x + width, y + h), toImColor(ctx.theme.palette().notice.background), m.gapPx / 2);
-    draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize, ImVec2(x + m.gapPx / 2, y + m.gapPx / 2),
-                  toImColor(ctx.theme.palette().notice.text), message.c_str(), nullptr, width - m.gapPx);
+    fillRoundedRect(draw, ImVec2(x, y), ImVec2(x + width, y + h),
+                    toImColor(ctx.theme.palette().notice.background), m.gapPx / 2);
+    draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize,
+                  ImVec2(x + m.gapPx / 2, y + m.gapPx / 2), toImColor(ctx.theme.palette().notice.text),
+                  message.c_str(), nullptr, width - m.gapPx);
     return y + h + m.gapPx / 2;
 }
 
@@ -134,8 +144,9 @@ float drawText(const ScreenContext& ctx, float y, const std::string& line, bool 
     const float x = std::max(m.marginPx, m.cornerPx);
     const float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
     ImFont* font = bold ? ctx.theme.bodyBold() : ctx.theme.body();
-    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(x, y), toImColor(ctx.theme.palette().page.text),
-                                        line.c_str(), nullptr, width);
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(x, y),
+                                        toImColor(ctx.theme.palette().page.text), line.c_str(), nullptr,
+                                        width);
     return y + wrappedTextHeight(font, width, line);
 }
 
@@ -147,7 +158,8 @@ float drawStaffNav(const ScreenContext& ctx, Intents& intents, const char* id, c
         const ImVec2 screen = ImGui::GetMainViewport()->Size;
         const float width = std::max(m.targetPx * 2.2f, (screen.x - 2 * m.marginPx - m.gapPx) / 3);
         ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - width, top));
-        if (bigButton(ctx.targets, ctx.theme, id, {label}, ImVec2(width, m.targetPx), ctx.theme.palette().primaryButton)) {
+        if (bigButton(ctx.targets, ctx.theme, id, {label}, ImVec2(width, m.targetPx),
+                      ctx.theme.palette().primaryButton)) {
             intents.push_back(*action);
         }
     }
@@ -165,16 +177,18 @@ std::string whatHelpWith(const ScreenContext& ctx, const kiosk::QueueEntry& entr
     return result;
 }
 
-void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title, const std::string& shown,
-                    const char* hint, const std::vector<Key>& keys, int columns, int rows, bool keypadBeside) {
-    ui::drawTypingPage(ctx, intents, title, shown, hint, deskState(ctx).message, keys, columns, rows, keypadBeside);
+void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
+                    const std::string& shown, const char* hint, const std::vector<Key>& keys, int columns,
+                    int rows, bool keypadBeside) {
+    ui::drawTypingPage(ctx, intents, title, shown, hint, deskState(ctx).message, keys, columns, rows,
+                       keypadBeside);
 }
 
-}  // namespace staff
+} // namespace staff
 
 namespace {
-using staff::act;
 using kiosk::StaffPage;
+using staff::act;
 namespace si = kiosk::staff_intent;
 
 // Lines of facts about this kiosk, for the team member who looks after it.
@@ -190,7 +204,8 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    const std::string who = state.staff ? fmt::format(fmt::runtime(staff_text::kSignedInAs), state.staff->name) : "";
+    const std::string who =
+        state.staff ? fmt::format(fmt::runtime(staff_text::kSignedInAs), state.staff->name) : "";
     float y = drawHeader(ctx, text::kStaffTitle, who.c_str());
     y = staff::drawMessage(ctx, y);
     const float buttonsTop = screen.y - m.marginPx - m.targetPx;
@@ -202,16 +217,23 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
     const float gridBottom = y + pageRows * cellH + (pageRows - 1) * m.gapPx;
     if (ctx.app.staffDesk()) {
         std::vector<staff::Choice> pages{
-            {"staff.queue", staff_text::kQueue, staff_text::kQueueSubtitle, act(si::ShowPage{StaffPage::Queue}), palette.primaryButton},
-            {"staff.schedule", staff_text::kSchedule, staff_text::kScheduleSubtitle, act(si::ShowPage{StaffPage::Schedule}), palette.plainButton},
-            {"staff.closures", staff_text::kClosures, staff_text::kClosuresSubtitle, act(si::ShowPage{StaffPage::Closures}), palette.plainButton},
-            {"staff.members", staff_text::kMembers, staff_text::kMembersSubtitle, act(si::ShowPage{StaffPage::Members}), palette.plainButton},
-            {"staff.audit", staff_text::kAudit, staff_text::kAuditSubtitle, act(si::ShowPage{StaffPage::Audit}), palette.plainButton},
-            {"staff.export", staff_text::kExport, staff_text::kExportSubtitle, act(si::ShowPage{StaffPage::Export}), palette.plainButton},
+            {"staff.queue", staff_text::kQueue, staff_text::kQueueSubtitle,
+             act(si::ShowPage{StaffPage::Queue}), palette.primaryButton},
+            {"staff.schedule", staff_text::kSchedule, staff_text::kScheduleSubtitle,
+             act(si::ShowPage{StaffPage::Schedule}), palette.plainButton},
+            {"staff.closures", staff_text::kClosures, staff_text::kClosuresSubtitle,
+             act(si::ShowPage{StaffPage::Closures}), palette.plainButton},
+            {"staff.members", staff_text::kMembers, staff_text::kMembersSubtitle,
+             act(si::ShowPage{StaffPage::Members}), palette.plainButton},
+            {"staff.audit", staff_text::kAudit, staff_text::kAuditSubtitle,
+             act(si::ShowPage{StaffPage::Audit}), palette.plainButton},
+            {"staff.export", staff_text::kExport, staff_text::kExportSubtitle,
+             act(si::ShowPage{StaffPage::Export}), palette.plainButton},
         };
         // Titles only on small screens: the subtitles would not fit a 16 mm button.
         if (cellH < m.bodyPx * 3.2f + m.pxPerMm * 5) {
-            for (staff::Choice& c : pages) c.subtitle.clear();
+            for (staff::Choice& c : pages)
+                c.subtitle.clear();
         }
         const float minW = (screen.x - 2 * m.marginPx) / (landscape ? 3.6f : 2.2f);
         staff::drawChoices(ctx, y, gridBottom, pages, minW, cellH, intents);
@@ -224,8 +246,9 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
     ImFont* font = ctx.theme.body();
     auto line = [&](const std::string& s) {
         const float h = wrappedTextHeight(font, width, s);
-        if (y + h > buttonsTop - m.gapPx) return false;  // a page, never a scroll
-        draw->AddText(font, font->FontSize, ImVec2(x, y), toImColor(palette.page.text), s.c_str(), nullptr, width);
+        if (y + h > buttonsTop - m.gapPx) return false; // a page, never a scroll
+        draw->AddText(font, font->FontSize, ImVec2(x, y), toImColor(palette.page.text), s.c_str(), nullptr,
+                      width);
         y += h;
         return true;
     };
@@ -238,18 +261,21 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
         for (; shown < notices.size(); ++shown) {
             if (y + 2 * font->FontSize > buttonsTop - m.gapPx || !line("• " + notices[shown])) break;
         }
-        if (shown < notices.size()) line(fmt::format(fmt::runtime(text::kStaffMoreProblems), notices.size() - shown));
+        if (shown < notices.size())
+            line(fmt::format(fmt::runtime(text::kStaffMoreProblems), notices.size() - shown));
     }
-    for (const std::string& fact : kioskFacts(ctx.app.config())) line(fact);
+    for (const std::string& fact : kioskFacts(ctx.app.config()))
+        line(fact);
     if (const kiosk::UploadWorker* uploads = ctx.app.uploads()) line(uploads->status().summary());
 
-    drawButtonRow(ctx, buttonsTop,
-                  {{"staff.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
-                   {"staff.restart", text::kStaffRestart, kiosk::intent::RestartProgram{}, palette.plainButton},
-                   {"staff.quit", text::kStaffQuit, kiosk::intent::QuitProgram{}, palette.plainButton}},
-                  intents);
+    drawButtonRow(
+        ctx, buttonsTop,
+        {{"staff.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
+         {"staff.restart", text::kStaffRestart, kiosk::intent::RestartProgram{}, palette.plainButton},
+         {"staff.quit", text::kStaffQuit, kiosk::intent::QuitProgram{}, palette.plainButton}},
+        intents);
 }
-}  // namespace
+} // namespace
 
 Intents drawStaff(const ScreenContext& ctx) {
     Intents intents;
@@ -258,22 +284,48 @@ Intents drawStaff(const ScreenContext& ctx) {
         return intents;
     }
     switch (staff::deskState(ctx).page) {
-    case StaffPage::Overview: drawOverview(ctx, intents); break;
-    case StaffPage::Queue: staff::drawQueue(ctx, intents); break;
-    case StaffPage::BookingDetail: staff::drawBookingDetail(ctx, intents); break;
-    case StaffPage::Note: staff::drawNote(ctx, intents); break;
-    case StaffPage::Reschedule: staff::drawReschedule(ctx, intents); break;
-    case StaffPage::Schedule: staff::drawSchedule(ctx, intents); break;
-    case StaffPage::Closures: staff::drawClosures(ctx, intents); break;
-    case StaffPage::AddClosure: staff::drawAddClosure(ctx, intents); break;
-    case StaffPage::Members: staff::drawMembers(ctx, intents); break;
-    case StaffPage::AddMemberName: staff::drawAddMemberName(ctx, intents); break;
-    case StaffPage::AddMemberPin: staff::drawAddMemberPin(ctx, intents); break;
-    case StaffPage::Audit: staff::drawAudit(ctx, intents); break;
-    case StaffPage::Export: staff::drawExport(ctx, intents); break;
+    case StaffPage::Overview:
+        drawOverview(ctx, intents);
+        break;
+    case StaffPage::Queue:
+        staff::drawQueue(ctx, intents);
+        break;
+    case StaffPage::BookingDetail:
+        staff::drawBookingDetail(ctx, intents);
+        break;
+    case StaffPage::Note:
+        staff::drawNote(ctx, intents);
+        break;
+    case StaffPage::Reschedule:
+        staff::drawReschedule(ctx, intents);
+        break;
+    case StaffPage::Schedule:
+        staff::drawSchedule(ctx, intents);
+        break;
+    case StaffPage::Closures:
+        staff::drawClosures(ctx, intents);
+        break;
+    case StaffPage::AddClosure:
+        staff::drawAddClosure(ctx, intents);
+        break;
+    case StaffPage::Members:
+        staff::drawMembers(ctx, intents);
+        break;
+    case StaffPage::AddMemberName:
+        staff::drawAddMemberName(ctx, intents);
+        break;
+    case StaffPage::AddMemberPin:
+        staff::drawAddMemberPin(ctx, intents);
+        break;
+    case StaffPage::Audit:
+        staff::drawAudit(ctx, intents);
+        break;
+    case StaffPage::Export:
+        staff::drawExport(ctx, intents);
+        break;
     }
     endPage();
     return intents;
 }
 
-}  // namespace ui
+} // namespace ui

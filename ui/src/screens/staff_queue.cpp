@@ -24,18 +24,23 @@ std::string dayLabel(const kiosk::StaffDeskState& s, int offset) {
 
 std::string whoLine(const kiosk::QueueEntry& e) {
     if (e.erased) return staff_text::kErased;
-    return fmt::format("{} · {}", e.name.empty() ? staff_text::kNoName : e.name, kiosk::groupedPhone(e.phone));
+    return fmt::format("{} · {}", e.name.empty() ? staff_text::kNoName : e.name,
+                       kiosk::groupedPhone(e.phone));
 }
 
 const ColourPair& statusColours(const Palette& palette, BookingStatus status) {
     switch (status) {
-    case BookingStatus::booked: return palette.plainButton;
-    case BookingStatus::arrived: return palette.primaryButton;
-    case BookingStatus::done: return palette.publicServices;
-    default: return palette.notice;
+    case BookingStatus::booked:
+        return palette.plainButton;
+    case BookingStatus::arrived:
+        return palette.primaryButton;
+    case BookingStatus::done:
+        return palette.publicServices;
+    default:
+        return palette.notice;
     }
 }
-}  // namespace
+} // namespace
 
 void drawQueue(const ScreenContext& ctx, Intents& intents) {
     const kiosk::StaffDeskState& s = deskState(ctx);
@@ -51,13 +56,15 @@ void drawQueue(const ScreenContext& ctx, Intents& intents) {
     const float dayW = (screen.x - 2 * m.marginPx - navW - 2 * m.gapPx) / 2;
     const int horizon = 14;
     ImGui::SetCursorScreenPos(ImVec2(m.marginPx + navW + m.gapPx, barTop));
-    if (s.dayOffset > -1 && bigButton(ctx.targets, ctx.theme, "staff.day.previous", {staff_text::kPreviousDay},
-                                      ImVec2(dayW, m.targetPx), palette.plainButton)) {
+    if (s.dayOffset > -1 &&
+        bigButton(ctx.targets, ctx.theme, "staff.day.previous", {staff_text::kPreviousDay},
+                  ImVec2(dayW, m.targetPx), palette.plainButton)) {
         intents.push_back(act(si::ShowDay{s.dayOffset - 1}));
     }
     ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - dayW, barTop));
-    if (s.dayOffset < horizon - 1 && bigButton(ctx.targets, ctx.theme, "staff.day.next", {staff_text::kNextDay},
-                                               ImVec2(dayW, m.targetPx), palette.primaryButton)) {
+    if (s.dayOffset < horizon - 1 &&
+        bigButton(ctx.targets, ctx.theme, "staff.day.next", {staff_text::kNextDay}, ImVec2(dayW, m.targetPx),
+                  palette.primaryButton)) {
         intents.push_back(act(si::ShowDay{s.dayOffset + 1}));
     }
     if (s.queue.empty()) {
@@ -65,10 +72,11 @@ void drawQueue(const ScreenContext& ctx, Intents& intents) {
         return;
     }
     std::vector<Choice> rows;
-    int index = 0;  // ids count rows, so scenarios can tap a booking whose code is random
+    int index = 0; // ids count rows, so scenarios can tap a booking whose code is random
     for (const kiosk::QueueEntry& e : s.queue) {
         rows.push_back({fmt::format("staff.booking.{}", index++),
-                        fmt::format("{} · {} · {}", kiosk::clockTime(e.slot.minuteOfDay), e.code, kiosk::staffStatusLabel(e.status)),
+                        fmt::format("{} · {} · {}", kiosk::clockTime(e.slot.minuteOfDay), e.code,
+                                    kiosk::staffStatusLabel(e.status)),
                         fmt::format("{}\n{}", whatHelpWith(ctx, e), whoLine(e)), act(si::OpenBooking{e.code}),
                         statusColours(palette, e.status)});
     }
@@ -88,15 +96,20 @@ void drawBookingDetail(const ScreenContext& ctx, Intents& intents) {
         return;
     }
     const kiosk::QueueEntry& e = *s.selected;
-    const std::string title = fmt::format(fmt::runtime(staff_text::kDetailTitle), e.code, kiosk::clockTime(e.slot.minuteOfDay),
-                                          kiosk::vietnameseDay(e.slot.date));
+    const std::string title =
+        fmt::format(fmt::runtime(staff_text::kDetailTitle), e.code, kiosk::clockTime(e.slot.minuteOfDay),
+                    kiosk::vietnameseDay(e.slot.date));
     float y = drawHeader(ctx, title.c_str());
     y = drawMessage(ctx, y);
-    y = drawText(ctx, y, fmt::format(fmt::runtime(staff_text::kDetailStatus), kiosk::staffStatusLabel(e.status)), true);
+    y = drawText(ctx, y,
+                 fmt::format(fmt::runtime(staff_text::kDetailStatus), kiosk::staffStatusLabel(e.status)),
+                 true);
     y = drawText(ctx, y, fmt::format(fmt::runtime(staff_text::kDetailWhat), whatHelpWith(ctx, e)));
-    y = drawText(ctx, y, e.erased ? std::string(staff_text::kErased)
-                                  : fmt::format(fmt::runtime(staff_text::kDetailWho), e.name.empty() ? staff_text::kNoName : e.name,
-                                                kiosk::groupedPhone(e.phone)));
+    y = drawText(ctx, y,
+                 e.erased ? std::string(staff_text::kErased)
+                          : fmt::format(fmt::runtime(staff_text::kDetailWho),
+                                        e.name.empty() ? staff_text::kNoName : e.name,
+                                        kiosk::groupedPhone(e.phone)));
     if (!e.note.empty()) y = drawText(ctx, y, fmt::format(fmt::runtime(staff_text::kDetailNote), e.note));
     y += m.gapPx;
 
@@ -107,13 +120,17 @@ void drawBookingDetail(const ScreenContext& ctx, Intents& intents) {
                             : to == BookingStatus::noShow ? staff_text::kMarkNoShow
                                                           : staff_text::kMarkCancel;
         actions.push_back({fmt::format("staff.mark.{}", kiosk::bookingStatusName(to)), label, "",
-                           act(si::MarkStatus{to}), to == BookingStatus::cancelled ? palette.plainButton : palette.primaryButton});
+                           act(si::MarkStatus{to}),
+                           to == BookingStatus::cancelled ? palette.plainButton : palette.primaryButton});
     }
     actions.push_back({"staff.note", staff_text::kNote, "", act(si::StartNote{}), palette.plainButton});
     if (e.status == BookingStatus::booked) {
-        actions.push_back({"staff.reschedule", staff_text::kReschedule, "", act(si::StartReschedule{}), palette.plainButton});
+        actions.push_back({"staff.reschedule", staff_text::kReschedule, "", act(si::StartReschedule{}),
+                           palette.plainButton});
     }
-    if (!e.erased) actions.push_back({"staff.erase", staff_text::kErase, "", act(si::ErasePersonal{}), palette.plainButton});
+    if (!e.erased)
+        actions.push_back(
+            {"staff.erase", staff_text::kErase, "", act(si::ErasePersonal{}), palette.plainButton});
     const float barTop = drawStaffNav(ctx, intents);
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     drawChoices(ctx, y, barTop - m.gapPx, actions, (screen.x - 2 * m.marginPx) / 4.3f, m.targetPx, intents);
@@ -121,9 +138,10 @@ void drawBookingDetail(const ScreenContext& ctx, Intents& intents) {
 
 void drawNote(const ScreenContext& ctx, Intents& intents) {
     const kiosk::StaffDeskState& s = deskState(ctx);
-    const std::string title = fmt::format(fmt::runtime(staff_text::kNoteTitle), s.selected ? s.selected->code : "");
-    drawTypingPage(ctx, intents, title, s.note.text(), staff_text::kNoteHint, vietnameseKeys(staff_text::kSave),
-                   kLetterColumns, kLetterRows, false);
+    const std::string title =
+        fmt::format(fmt::runtime(staff_text::kNoteTitle), s.selected ? s.selected->code : "");
+    drawTypingPage(ctx, intents, title, s.note.text(), staff_text::kNoteHint,
+                   vietnameseKeys(staff_text::kSave), kLetterColumns, kLetterRows, false);
 }
 
 void drawReschedule(const ScreenContext& ctx, Intents& intents) {
@@ -139,10 +157,11 @@ void drawReschedule(const ScreenContext& ctx, Intents& intents) {
         int offset = 0;
         for (const auto& day : s.rescheduleDays) {
             const std::string sub = day.closedReason ? std::string(staff_text::kClosed)
-                                    : day.freeSlots == 0 ? std::string(staff_text::kFull)
-                                                         : fmt::format(fmt::runtime(staff_text::kFree), day.freeSlots);
-            choices.push_back({fmt::format("staff.reschedule.day.{}", offset), kiosk::vietnameseDay(day.day), sub,
-                               act(si::RescheduleDay{offset}), palette.plainButton, day.freeSlots > 0});
+                                    : day.freeSlots == 0
+                                        ? std::string(staff_text::kFull)
+                                        : fmt::format(fmt::runtime(staff_text::kFree), day.freeSlots);
+            choices.push_back({fmt::format("staff.reschedule.day.{}", offset), kiosk::vietnameseDay(day.day),
+                               sub, act(si::RescheduleDay{offset}), palette.plainButton, day.freeSlots > 0});
             ++offset;
         }
         ImFont* font = ctx.theme.title();
@@ -164,4 +183,4 @@ void drawReschedule(const ScreenContext& ctx, Intents& intents) {
     drawChoices(ctx, y, barTop - m.gapPx, choices, minW, m.targetPx * 1.15f, intents);
 }
 
-}  // namespace ui::staff
+} // namespace ui::staff

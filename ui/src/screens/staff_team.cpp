@@ -11,41 +11,46 @@ namespace ui::staff {
 
 namespace {
 namespace si = kiosk::staff_intent;
-}  // namespace
+} // namespace
 
 void drawMembers(const ScreenContext& ctx, Intents& intents) {
     const kiosk::StaffDeskState& s = deskState(ctx);
     const Metrics& m = ctx.theme.metrics();
     float y = drawHeader(ctx, staff_text::kMembersTitle);
     y = drawMessage(ctx, y);
-    const float barTop = drawStaffNav(ctx, intents, "staff.member.add", staff_text::kAddMember, act(si::StartAddMember{}));
+    const float barTop =
+        drawStaffNav(ctx, intents, "staff.member.add", staff_text::kAddMember, act(si::StartAddMember{}));
     const std::int64_t self = ctx.app.state().staff ? ctx.app.state().staff->id : 0;
     std::vector<ActionRow> rows;
     for (const kiosk::StaffMember& member : s.members) {
         // Never yourself, never the last one: the desk refuses both, so the button is not offered.
         const bool canStop = member.id != self && s.members.size() > 1;
-        rows.push_back({member.id == self ? fmt::format("{} {}", member.name, staff_text::kYou) : member.name,
-                        fmt::format("staff.member.stop.{}", member.id), staff_text::kStop,
-                        canStop ? std::optional<kiosk::Intent>(act(si::Deactivate{member.id})) : std::nullopt});
+        rows.push_back(
+            {member.id == self ? fmt::format("{} {}", member.name, staff_text::kYou) : member.name,
+             fmt::format("staff.member.stop.{}", member.id), staff_text::kStop,
+             canStop ? std::optional<kiosk::Intent>(act(si::Deactivate{member.id})) : std::nullopt});
     }
     drawActionRows(ctx, y, barTop - m.gapPx, rows, intents);
 }
 
 void drawAddMemberName(const ScreenContext& ctx, Intents& intents) {
     const kiosk::StaffDeskState& s = deskState(ctx);
-    drawTypingPage(ctx, intents, staff_text::kMemberNameTitle, s.memberName.text(), staff_text::kMemberNameHint,
-                   vietnameseKeys(text::kContinue), kLetterColumns, kLetterRows, false);
+    drawTypingPage(ctx, intents, staff_text::kMemberNameTitle, s.memberName.text(),
+                   staff_text::kMemberNameHint, vietnameseKeys(text::kContinue), kLetterColumns, kLetterRows,
+                   false);
 }
 
 void drawAddMemberPin(const ScreenContext& ctx, Intents& intents) {
     const kiosk::StaffDeskState& s = deskState(ctx);
-    const std::string title = fmt::format(fmt::runtime(s.firstPin.empty() ? staff_text::kMemberPinTitle : staff_text::kMemberPinAgainTitle),
-                                          s.memberName.tidy());
+    const std::string title = fmt::format(
+        fmt::runtime(s.firstPin.empty() ? staff_text::kMemberPinTitle : staff_text::kMemberPinAgainTitle),
+        s.memberName.tidy());
     // Dots, never the digits: someone may stand behind.
     std::string dots;
-    for (std::size_t i = 0; i < s.memberPin.characters(); ++i) dots += "● ";
-    drawTypingPage(ctx, intents, title, dots, staff_text::kMemberPinHint, numericKeys(text::kContinue), kNumericColumns,
-                   kNumericRows, true);
+    for (std::size_t i = 0; i < s.memberPin.characters(); ++i)
+        dots += "● ";
+    drawTypingPage(ctx, intents, title, dots, staff_text::kMemberPinHint, numericKeys(text::kContinue),
+                   kNumericColumns, kNumericRows, true);
 }
 
 void drawAudit(const ScreenContext& ctx, Intents& intents) {
@@ -54,7 +59,8 @@ void drawAudit(const ScreenContext& ctx, Intents& intents) {
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     float y = drawHeader(ctx, staff_text::kAuditTitle);
     // Each entry takes two lines: when and who in bold, then what.
-    const float entryH = ctx.theme.bodyBold()->FontSize * 1.2f + ctx.theme.body()->FontSize * 1.2f + m.gapPx / 2;
+    const float entryH =
+        ctx.theme.bodyBold()->FontSize * 1.2f + ctx.theme.body()->FontSize * 1.2f + m.gapPx / 2;
     const float bottom = screen.y - navBarHeight(ctx.theme) - m.gapPx;
     const int perPage = std::max(1, static_cast<int>((bottom - y) / entryH));
     const int count = static_cast<int>(s.audit.size());
@@ -81,8 +87,8 @@ void drawAudit(const ScreenContext& ctx, Intents& intents) {
         const std::string head = fmt::format("{} – {}", e.when, e.who);
         draw->PushClipRect(ImVec2(x, y), ImVec2(x + width, y + entryH), true);
         draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize, ImVec2(x, y), ink, head.c_str());
-        draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x, y + ctx.theme.bodyBold()->FontSize * 1.2f), ink,
-                      e.what.c_str());
+        draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize,
+                      ImVec2(x, y + ctx.theme.bodyBold()->FontSize * 1.2f), ink, e.what.c_str());
         draw->PopClipRect();
         y += entryH;
     }
@@ -96,19 +102,22 @@ void drawExport(const ScreenContext& ctx, Intents& intents) {
     y = drawMessage(ctx, y);
     if (!s.exportedFiles.empty()) {
         std::string files;
-        for (const std::string& f : s.exportedFiles) files += (files.empty() ? "" : ", ") + f;
+        for (const std::string& f : s.exportedFiles)
+            files += (files.empty() ? "" : ", ") + f;
         y = drawText(ctx, y, fmt::format(fmt::runtime(staff_text::kExportFiles), files)) + m.gapPx / 2;
     }
     const float barTop = drawStaffNav(ctx, intents);
     std::vector<Choice> choices;
     for (int i = 0; i < static_cast<int>(s.destinations.size()); ++i) {
         const kiosk::ExportDestination& d = s.destinations[static_cast<std::size_t>(i)];
-        const bool last = i + 1 == static_cast<int>(s.destinations.size());  // the kiosk's own folder
-        choices.push_back({last ? std::string("staff.export.kiosk") : fmt::format("staff.export.usb.{}", i), d.label, last ? staff_text::kKioskFolder : staff_text::kUsbStick,
+        const bool last = i + 1 == static_cast<int>(s.destinations.size()); // the kiosk's own folder
+        choices.push_back({last ? std::string("staff.export.kiosk") : fmt::format("staff.export.usb.{}", i),
+                           d.label, last ? staff_text::kKioskFolder : staff_text::kUsbStick,
                            act(si::ExportTo{i}), last ? palette.plainButton : palette.primaryButton});
     }
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    drawChoices(ctx, y, barTop - m.gapPx, choices, (screen.x - 2 * m.marginPx) / 3.2f, m.targetPx * 1.3f, intents);
+    drawChoices(ctx, y, barTop - m.gapPx, choices, (screen.x - 2 * m.marginPx) / 3.2f, m.targetPx * 1.3f,
+                intents);
 }
 
-}  // namespace ui::staff
+} // namespace ui::staff

@@ -18,16 +18,18 @@ struct Choice {
     std::string subtitle;
     kiosk::Intent intent;
     ColourPair colours;
-    bool enabled = true;  // a closed day is shown, but is not a target
+    bool enabled = true; // a closed day is shown, but is not a target
 };
 
-[[nodiscard]] inline kiosk::Intent act(kiosk::StaffIntent action) { return kiosk::intent::Staff{std::move(action)}; }
+[[nodiscard]] inline kiosk::Intent act(kiosk::StaffIntent action) {
+    return kiosk::intent::Staff{std::move(action)};
+}
 [[nodiscard]] const kiosk::StaffDeskState& deskState(const ScreenContext& ctx);
 
 // Big choices in a grid between top and bottom, a page at a time (the desk's listPage); the last cell
 // pages on when needed. minWidth picks the columns; rows are at least minHeight.
-void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::vector<Choice>& choices, float minWidth,
-                 float minHeight, Intents& intents);
+void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::vector<Choice>& choices,
+                 float minWidth, float minHeight, Intents& intents);
 // A line of text with one button at its right end (e.g. a member and "Ngừng"); no button when the
 // intent is empty. Pages like drawChoices.
 struct ActionRow {
@@ -36,14 +38,15 @@ struct ActionRow {
     std::string label;
     std::optional<kiosk::Intent> intent;
 };
-void drawActionRows(const ScreenContext& ctx, float top, float bottom, const std::vector<ActionRow>& rows, Intents& intents);
+void drawActionRows(const ScreenContext& ctx, float top, float bottom, const std::vector<ActionRow>& rows,
+                    Intents& intents);
 // The last action's result in a notice box; returns the y below it (y itself when there is none).
 float drawMessage(const ScreenContext& ctx, float y);
 // One line (wrapped) of text; returns the y below it.
 float drawText(const ScreenContext& ctx, float y, const std::string& text, bool bold = false);
 // "Quay lại" on the left and, when given, one main action on the right. Returns the bar's top.
-float drawStaffNav(const ScreenContext& ctx, Intents& intents, const char* id = nullptr, const char* label = nullptr,
-                   std::optional<kiosk::Intent> action = std::nullopt);
+float drawStaffNav(const ScreenContext& ctx, Intents& intents, const char* id = nullptr,
+                   const char* label = nullptr, std::optional<kiosk::Intent> action = std::nullopt);
 // "VNeID – Kích hoạt mức 2, bước 4".
 [[nodiscard]] std::string whatHelpWith(const ScreenContext& ctx, const kiosk::QueueEntry& entry);
 
@@ -61,7 +64,8 @@ void drawAddMemberPin(const ScreenContext& ctx, Intents& intents);
 void drawAudit(const ScreenContext& ctx, Intents& intents);
 void drawExport(const ScreenContext& ctx, Intents& intents);
 // A field over (or beside) a keypad, for the note, a member's name and PIN.
-void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title, const std::string& shown,
-                    const char* hint, const std::vector<Key>& keys, int columns, int rows, bool keypadBeside);
+void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
+                    const std::string& shown, const char* hint, const std::vector<Key>& keys, int columns,
+                    int rows, bool keypadBeside);
 
-}  // namespace ui::staff
+} // namespace ui::staff

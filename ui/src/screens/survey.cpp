@@ -29,13 +29,14 @@ Intents drawSurvey(const ScreenContext& ctx) {
         const char* label;
         kiosk::SurveyAnswer answer;
         ColourPair colours;
-    } answers[] = {{"survey.yes", text::kSurveyYes[question], kiosk::SurveyAnswer::yes, palette.primaryButton},
-                   {"survey.no", text::kSurveyNo[question], kiosk::SurveyAnswer::no, palette.primaryButton},
-                   {"survey.skip", text::kSkip, kiosk::SurveyAnswer::skip, palette.plainButton}};
+    } answers[] = {
+        {"survey.yes", text::kSurveyYes[question], kiosk::SurveyAnswer::yes, palette.primaryButton},
+        {"survey.no", text::kSurveyNo[question], kiosk::SurveyAnswer::no, palette.primaryButton},
+        {"survey.skip", text::kSkip, kiosk::SurveyAnswer::skip, palette.plainButton}};
     for (int i = 0; i < 3; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(m.marginPx + static_cast<float>(i) * (width + m.gapPx), buttonsTop));
-        if (bigButton(ctx.targets, ctx.theme, answers[i].id, {answers[i].label, {}, true}, ImVec2(width, m.targetPx * 1.3f),
-                      answers[i].colours)) {
+        if (bigButton(ctx.targets, ctx.theme, answers[i].id, {answers[i].label, {}, true},
+                      ImVec2(width, m.targetPx * 1.3f), answers[i].colours)) {
             intents.push_back(kiosk::intent::AnswerSurvey{answers[i].answer});
         }
     }
@@ -43,4 +44,4 @@ Intents drawSurvey(const ScreenContext& ctx) {
     return intents;
 }
 
-}  // namespace ui
+} // namespace ui

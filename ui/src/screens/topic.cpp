@@ -22,11 +22,12 @@ Grid listGrid(const Metrics& m, ImVec2 screen, float top, float bottom) {
     float height = bottom - top;
     g.rows = std::max(1, static_cast<int>((height + m.gapPx) / (minCardH + m.gapPx)));
     g.rows = std::min(g.rows, 3);
-    g.cardW = (screen.x - 2 * m.marginPx - static_cast<float>(g.columns - 1) * m.gapPx) / static_cast<float>(g.columns);
+    g.cardW = (screen.x - 2 * m.marginPx - static_cast<float>(g.columns - 1) * m.gapPx) /
+              static_cast<float>(g.columns);
     g.cardH = (height - static_cast<float>(g.rows - 1) * m.gapPx) / static_cast<float>(g.rows);
     return g;
 }
-}  // namespace
+} // namespace
 
 Intents drawTopic(const ScreenContext& ctx) {
     Intents intents;
@@ -46,10 +47,9 @@ Intents drawTopic(const ScreenContext& ctx) {
 
     std::vector<const content::Guide*> guides = ctx.app.library().guidesForTopic(state.topicId);
     if (guides.empty()) {
-        ImGui::GetWindowDrawList()->AddText(ctx.theme.body(), ctx.theme.body()->FontSize,
-                                            ImVec2(std::max(m.marginPx, m.cornerPx), top),
-                                            toImColor(palette.page.text), text::kNoGuides, nullptr,
-                                            screen.x - m.cornerPx - m.marginPx);
+        ImGui::GetWindowDrawList()->AddText(
+            ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(std::max(m.marginPx, m.cornerPx), top),
+            toImColor(palette.page.text), text::kNoGuides, nullptr, screen.x - m.cornerPx - m.marginPx);
         endPage();
         return intents;
     }
@@ -84,7 +84,8 @@ Intents drawTopic(const ScreenContext& ctx) {
     if (paged) {
         ImGui::SetCursorScreenPos(cellPos(perPage));
         bool last = page + 1 >= pages;
-        std::string label = last ? "Trang đầu của danh sách" : fmt::format("Xem tiếp ({}/{})", page + 2, pages);
+        std::string label =
+            last ? "Trang đầu của danh sách" : fmt::format("Xem tiếp ({}/{})", page + 2, pages);
         if (bigButton(ctx.targets, ctx.theme, "list.next_page", {label}, ImVec2(grid.cardW, grid.cardH),
                       palette.primaryButton)) {
             intents.push_back(kiosk::intent::ShowPage{last ? 0 : page + 1});
@@ -94,4 +95,4 @@ Intents drawTopic(const ScreenContext& ctx) {
     return intents;
 }
 
-}  // namespace ui
+} // namespace ui

@@ -18,17 +18,17 @@ namespace kiosk::db {
 
 // Thrown for failures that mean the database cannot be used as asked (open, prepare, a failed step).
 class Error : public std::runtime_error {
-public:
+  public:
     Error(int code, const std::string& message) : std::runtime_error(message), m_code(code) {}
-    [[nodiscard]] int code() const { return m_code; }  // the SQLite result code
+    [[nodiscard]] int code() const { return m_code; } // the SQLite result code
 
-private:
+  private:
     int m_code;
 };
 
 class Statement {
-public:
-    Statement(sqlite3* db, std::string_view sql);  // throws Error
+  public:
+    Statement(sqlite3* db, std::string_view sql); // throws Error
     Statement(Statement&&) noexcept = default;
     Statement& operator=(Statement&&) noexcept = default;
 
@@ -36,14 +36,14 @@ public:
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, int value);
     Statement& bind(int index, double value);
-    Statement& bind(int index, std::string_view value);  // copied (SQLITE_TRANSIENT)
+    Statement& bind(int index, std::string_view value); // copied (SQLITE_TRANSIENT)
     Statement& bind(int index, std::nullptr_t);
 
-    [[nodiscard]] bool step();  // true: a row is ready; false: done. Throws Error on failure.
-    void run();                 // steps to completion, for statements that return no rows
-    void reset();               // ready to run again; keeps bindings
+    [[nodiscard]] bool step(); // true: a row is ready; false: done. Throws Error on failure.
+    void run();                // steps to completion, for statements that return no rows
+    void reset();              // ready to run again; keeps bindings
 
-    [[nodiscard]] std::int64_t columnInt64(int column) const;  // 0-based, as in SQLite
+    [[nodiscard]] std::int64_t columnInt64(int column) const; // 0-based, as in SQLite
     [[nodiscard]] int columnInt(int column) const;
     [[nodiscard]] double columnDouble(int column) const;
     [[nodiscard]] std::string columnText(int column) const;
@@ -51,7 +51,7 @@ public:
     [[nodiscard]] std::string_view columnView(int column) const;
     [[nodiscard]] bool columnIsNull(int column) const;
 
-private:
+  private:
     struct Finalizer {
         void operator()(sqlite3_stmt* s) const noexcept;
     };
@@ -75,7 +75,7 @@ struct OpenOptions {
 };
 
 class Database {
-public:
+  public:
     // Opens (creating if needed) with WAL, foreign keys on and a busy timeout. Throws Error.
     static Database open(const std::filesystem::path& file, const OpenOptions& options = {});
     static Database openInMemory();
@@ -92,7 +92,7 @@ public:
     [[nodiscard]] int changes() const;
     [[nodiscard]] sqlite3* handle() const { return m_db.get(); }
 
-private:
+  private:
     struct Closer {
         void operator()(sqlite3* db) const noexcept;
     };
@@ -102,16 +102,16 @@ private:
 
 // BEGIN IMMEDIATE on construction; rolls back in the destructor unless commit() was called.
 class Transaction {
-public:
+  public:
     explicit Transaction(Database& db);
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
     ~Transaction();
     void commit();
 
-private:
+  private:
     Database& m_db;
     bool m_done = false;
 };
 
-}  // namespace kiosk::db
+} // namespace kiosk::db

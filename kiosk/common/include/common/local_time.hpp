@@ -17,7 +17,7 @@ using LocalDate = std::chrono::year_month_day;
 
 struct LocalDateTime {
     LocalDate date;
-    int minuteOfDay = 0;  // 0 .. 1439
+    int minuteOfDay = 0; // 0 .. 1439
     friend bool operator==(const LocalDateTime&, const LocalDateTime&) = default;
 };
 
@@ -32,7 +32,8 @@ struct LocalDateTime {
         if (s[i] < '0' || s[i] > '9') return false;
     auto number = [&](std::size_t from, std::size_t count) {
         int n = 0;
-        for (std::size_t i = from; i < from + count; ++i) n = n * 10 + (s[i] - '0');
+        for (std::size_t i = from; i < from + count; ++i)
+            n = n * 10 + (s[i] - '0');
         return n;
     };
     const int year = number(0, 4), month = number(5, 2), day = number(8, 2);
@@ -69,4 +70,4 @@ struct LocalDateTime {
 // "20261125-120000", for file names.
 [[nodiscard]] std::string compactUtc(std::chrono::system_clock::time_point t);
 
-}  // namespace kiosk
+} // namespace kiosk

@@ -22,14 +22,14 @@ struct GuideFigures {
     std::string guideId;
     std::string topic;
     int started = 0, finished = 0;
-    std::map<int, int> reachedStep;  // 1-based step -> residents who reached it
-    std::map<int, int> leftAtStep;   // step -> residents who left there
+    std::map<int, int> reachedStep; // 1-based step -> residents who reached it
+    std::map<int, int> leftAtStep;  // step -> residents who left there
     friend bool operator==(const GuideFigures&, const GuideFigures&) = default;
 };
 
 struct DailyRollup {
-    std::string day;        // local date YYYY-MM-DD, Asia/Ho_Chi_Minh
-    bool complete = false;  // false: today so far
+    std::string day;       // local date YYYY-MM-DD, Asia/Ho_Chi_Minh
+    bool complete = false; // false: today so far
     int sessions = 0;
     std::map<std::string, int> screens;
     std::vector<GuideFigures> guides;
@@ -57,22 +57,26 @@ enum class Count {
 
 struct CountFigure {
     Count id;
-    std::string_view key;        // the upload's JSON key and the hub's figure name
-    std::string_view eventKind;  // the kiosk's raw event; stored in kiosk databases, so never renamed
+    std::string_view key;       // the upload's JSON key and the hub's figure name
+    std::string_view eventKind; // the kiosk's raw event; stored in kiosk databases, so never renamed
     int DailyRollup::*field;
-    std::string_view label;      // Vietnamese, for the hub's reports
+    std::string_view label; // Vietnamese, for the hub's reports
 };
 
 inline constexpr std::array<CountFigure, 10> kCountFigures{{
     {Count::sessions, "sessions", "session_started", &DailyRollup::sessions, "Lượt sử dụng"},
-    {Count::practiceRight, "practice_right", "practice_right", &DailyRollup::practiceRight, "Bấm đúng khi tập"},
-    {Count::practiceWrong, "practice_wrong", "practice_wrong", &DailyRollup::practiceWrong, "Bấm sai khi tập"},
-    {Count::narrationPlayed, "narration_played", "narration_played", &DailyRollup::narrationPlayed, "Lần nghe đọc"},
+    {Count::practiceRight, "practice_right", "practice_right", &DailyRollup::practiceRight,
+     "Bấm đúng khi tập"},
+    {Count::practiceWrong, "practice_wrong", "practice_wrong", &DailyRollup::practiceWrong,
+     "Bấm sai khi tập"},
+    {Count::narrationPlayed, "narration_played", "narration_played", &DailyRollup::narrationPlayed,
+     "Lần nghe đọc"},
     {Count::qrShown, "qr_shown", "qr_shown", &DailyRollup::qrShown, "Lần hiện mã QR"},
     {Count::textSizeChanged, "text_size_changed", "text_size_changed", &DailyRollup::textSizeChanged,
      "Lần đổi cỡ chữ"},
     {Count::bookingsMade, "bookings_made", "booking_made", &DailyRollup::bookingsMade, "Hẹn đã đặt"},
-    {Count::bookingsCancelled, "bookings_cancelled", "booking_cancelled", &DailyRollup::bookingsCancelled, "Đã hủy"},
+    {Count::bookingsCancelled, "bookings_cancelled", "booking_cancelled", &DailyRollup::bookingsCancelled,
+     "Đã hủy"},
     {Count::bookingsDone, "bookings_done", "booking_done", &DailyRollup::bookingsDone, "Đã hỗ trợ"},
     {Count::bookingsNoShow, "bookings_no_show", "booking_no_show", &DailyRollup::bookingsNoShow, "Không đến"},
 }};
@@ -88,9 +92,9 @@ enum class Answer { yes, no, skip };
 
 struct SurveyFigure {
     Question id;
-    std::string_view key;        // the upload's JSON key; the event kind too
+    std::string_view key; // the upload's JSON key; the event kind too
     Survey DailyRollup::*field;
-    std::string_view label;      // Vietnamese, for the hub's reports
+    std::string_view label; // Vietnamese, for the hub's reports
 };
 
 inline constexpr std::array<SurveyFigure, 2> kSurveyFigures{{
@@ -100,7 +104,7 @@ inline constexpr std::array<SurveyFigure, 2> kSurveyFigures{{
 
 struct AnswerFigure {
     Answer id;
-    std::string_view key;  // "yes": the JSON key, the event's value; the hub stores "<question>_<answer>"
+    std::string_view key; // "yes": the JSON key, the event's value; the hub stores "<question>_<answer>"
     int Survey::*field;
 };
 
@@ -129,4 +133,4 @@ static_assert([] {
     return true;
 }());
 
-}  // namespace kiosk::upload
+} // namespace kiosk::upload

@@ -82,7 +82,7 @@ namespace kiosk::upload {
 constexpr int kSchemaVersion = 1;
 
 // Limits the hub enforces; the kiosk keeps within them.
-constexpr std::size_t kMaxUploadBytes = 256 * 1024;  // a realistic day is ~3 KB gzipped
+constexpr std::size_t kMaxUploadBytes = 256 * 1024; // a realistic day is ~3 KB gzipped
 constexpr std::size_t kMaxDaysPerUpload = 62;
 constexpr std::size_t kMaxGuidesPerDay = 200;
 constexpr int kMaxStepsPerGuide = 100;
@@ -90,7 +90,7 @@ constexpr std::size_t kMaxScreensPerDay = 100;
 constexpr std::int64_t kMaxCount = 1'000'000'000;
 constexpr std::size_t kMaxKioskIdBytes = 64;
 constexpr std::size_t kMaxVillageBytes = 200;
-constexpr std::size_t kMaxNameBytes = 100;  // guide id, topic
+constexpr std::size_t kMaxNameBytes = 100; // guide id, topic
 constexpr std::size_t kMaxScreenNameBytes = 64;
 constexpr std::size_t kMaxVersionBytes = 64;
 constexpr std::size_t kMaxLastErrorBytes = 500;
@@ -112,7 +112,7 @@ struct Heartbeat {
     std::int64_t freeDiskMb = 0;
     std::string contentVersion;
     std::string lastError;
-    std::string sentAt;  // ISO-8601 UTC
+    std::string sentAt; // ISO-8601 UTC
     friend bool operator==(const Heartbeat&, const Heartbeat&) = default;
 };
 
@@ -129,46 +129,55 @@ struct Upload {
 
 inline nlohmann::json toJson(const Survey& s) {
     nlohmann::json out = nlohmann::json::object();
-    for (const AnswerFigure& a : kSurveyAnswers) out[a.key] = s.*a.field;
+    for (const AnswerFigure& a : kSurveyAnswers)
+        out[a.key] = s.*a.field;
     return out;
 }
 
 inline nlohmann::json stepsToJson(const std::map<int, int>& steps) {
     nlohmann::json out = nlohmann::json::object();
-    for (const auto& [step, residents] : steps) out[std::to_string(step)] = residents;
+    for (const auto& [step, residents] : steps)
+        out[std::to_string(step)] = residents;
     return out;
 }
 
 inline nlohmann::json toJson(const GuideFigures& g) {
-    return {{"guide_id", g.guideId},   {"topic", g.topic},
-            {"started", g.started},    {"finished", g.finished},
-            {"reached_step", stepsToJson(g.reachedStep)}, {"left_at_step", stepsToJson(g.leftAtStep)}};
+    return {{"guide_id", g.guideId},
+            {"topic", g.topic},
+            {"started", g.started},
+            {"finished", g.finished},
+            {"reached_step", stepsToJson(g.reachedStep)},
+            {"left_at_step", stepsToJson(g.leftAtStep)}};
 }
 
 inline nlohmann::json toJson(const DailyRollup& d) {
     nlohmann::json guides = nlohmann::json::array();
-    for (const auto& g : d.guides) guides.push_back(toJson(g));
+    for (const auto& g : d.guides)
+        guides.push_back(toJson(g));
     nlohmann::json screens = nlohmann::json::object();
-    for (const auto& [name, views] : d.screens) screens[name] = views;
-    nlohmann::json out = {{"day", d.day}, {"complete", d.complete}, {"screens", std::move(screens)},
+    for (const auto& [name, views] : d.screens)
+        screens[name] = views;
+    nlohmann::json out = {{"day", d.day},
+                          {"complete", d.complete},
+                          {"screens", std::move(screens)},
                           {"guides", std::move(guides)}};
-    for (const CountFigure& f : kCountFigures) out[f.key] = d.*f.field;
-    for (const SurveyFigure& f : kSurveyFigures) out[f.key] = toJson(d.*f.field);
+    for (const CountFigure& f : kCountFigures)
+        out[f.key] = d.*f.field;
+    for (const SurveyFigure& f : kSurveyFigures)
+        out[f.key] = toJson(d.*f.field);
     return out;
 }
 
 inline nlohmann::json toJson(const Heartbeat& h) {
-    return {{"version", h.version},
-            {"uptime_seconds", h.uptimeSeconds},
-            {"free_disk_mb", h.freeDiskMb},
-            {"content_version", h.contentVersion},
-            {"last_error", h.lastError},
-            {"sent_at", h.sentAt}};
+    return {{"version", h.version},         {"uptime_seconds", h.uptimeSeconds},
+            {"free_disk_mb", h.freeDiskMb}, {"content_version", h.contentVersion},
+            {"last_error", h.lastError},    {"sent_at", h.sentAt}};
 }
 
 inline nlohmann::json toJson(const Upload& u) {
     nlohmann::json days = nlohmann::json::array();
-    for (const auto& d : u.days) days.push_back(toJson(d));
+    for (const auto& d : u.days)
+        days.push_back(toJson(d));
     return {{"schema_version", u.schemaVersion},
             {"kiosk_id", u.kioskId},
             {"village", u.village},
@@ -190,9 +199,12 @@ inline bool nestingWithin(std::string_view body, int maxDepth) {
     bool inString = false, escaped = false;
     for (char c : body) {
         if (inString) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') inString = false;
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
         } else if (c == '"') {
             inString = true;
         } else if (c == '[' || c == '{') {
@@ -206,7 +218,7 @@ inline bool nestingWithin(std::string_view body, int maxDepth) {
 
 // Walks a parsed document; the first problem found becomes `error`, prefixed with the field's path.
 class Reader {
-public:
+  public:
     explicit Reader(std::string_view latestAllowedDay) : m_latestDay(latestAllowedDay) {}
 
     std::optional<Upload> read(const nlohmann::json& root) {
@@ -244,7 +256,7 @@ public:
 
     std::string error;
 
-private:
+  private:
     static bool isIdChar(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
                c == '_' || c == '-';
@@ -267,8 +279,8 @@ private:
         return &*it;
     }
 
-    bool text(const nlohmann::json& object, const std::string& path, std::string_view key, std::size_t minBytes,
-              std::size_t maxBytes, std::string& out) {
+    bool text(const nlohmann::json& object, const std::string& path, std::string_view key,
+              std::size_t minBytes, std::size_t maxBytes, std::string& out) {
         const nlohmann::json* v = field(object, path, key);
         if (!v) return false;
         if (!v->is_string()) return setError(join(path, key), "must be a string");
@@ -292,8 +304,9 @@ private:
     }
 
     bool countError(CountProblem problem, const std::string& path, std::int64_t max) {
-        return setError(path, problem == CountProblem::notCount ? std::string("must be a non-negative integer")
-                                                                : "larger than " + std::to_string(max));
+        return setError(path, problem == CountProblem::notCount
+                                  ? std::string("must be a non-negative integer")
+                                  : "larger than " + std::to_string(max));
     }
 
     bool count(const nlohmann::json& object, const std::string& path, std::string_view key, int& out) {
@@ -350,18 +363,21 @@ private:
         if (!object(guide, path, key, v)) return false;
         if (v->size() > static_cast<std::size_t>(kMaxStepsPerGuide))
             return setError(join(path, key), "at most " + std::to_string(kMaxStepsPerGuide) + " steps");
-        for (const auto& item : v->items()) {  // not a structured binding: clang 14 cannot capture one
+        for (const auto& item : v->items()) { // not a structured binding: clang 14 cannot capture one
             const std::string& name = item.key();
             const nlohmann::json& residents = item.value();
             const auto stepPath = [&] { return join(path, key) + ".\"" + name.substr(0, 16) + "\""; };
             int step = 0;
             bool digits = !name.empty() && name.size() <= 3 && name[0] != '0';
             for (char c : name) {
-                if (c < '0' || c > '9') digits = false;
-                else step = step * 10 + (c - '0');
+                if (c < '0' || c > '9')
+                    digits = false;
+                else
+                    step = step * 10 + (c - '0');
             }
             if (!digits || step < 1 || step > kMaxStepsPerGuide)
-                return setError(stepPath(), "step must be a number from 1 to " + std::to_string(kMaxStepsPerGuide));
+                return setError(stepPath(),
+                                "step must be a number from 1 to " + std::to_string(kMaxStepsPerGuide));
             std::int64_t n = 0;
             if (auto problem = readCount(residents, kMaxCount, n); problem != CountProblem::none)
                 return countError(problem, stepPath(), kMaxCount);
@@ -399,12 +415,13 @@ private:
         if (!object(v, path, "screens", screens)) return false;
         if (screens->size() > kMaxScreensPerDay)
             return setError(path + ".screens", "at most " + std::to_string(kMaxScreensPerDay) + " screens");
-        for (const auto& item : screens->items()) {  // not a structured binding: clang 14 cannot capture one
+        for (const auto& item : screens->items()) { // not a structured binding: clang 14 cannot capture one
             const std::string& name = item.key();
             const nlohmann::json& views = item.value();
             const auto screenPath = [&] { return path + ".screens.\"" + name.substr(0, 16) + "\""; };
             if (name.empty() || name.size() > kMaxScreenNameBytes)
-                return setError(screenPath(), "screen name must be 1.." + std::to_string(kMaxScreenNameBytes) + " bytes");
+                return setError(screenPath(),
+                                "screen name must be 1.." + std::to_string(kMaxScreenNameBytes) + " bytes");
             std::int64_t n = 0;
             if (auto problem = readCount(views, kMaxCount, n); problem != CountProblem::none)
                 return countError(problem, screenPath(), kMaxCount);
@@ -415,13 +432,15 @@ private:
         if (!guides) return false;
         if (!guides->is_array()) return setError(path + ".guides", "must be an array");
         if (guides->size() > kMaxGuidesPerDay)
-            return setError(path + ".guides", "at most " + std::to_string(kMaxGuidesPerDay) + " guides per day");
+            return setError(path + ".guides",
+                            "at most " + std::to_string(kMaxGuidesPerDay) + " guides per day");
         std::set<std::string> seen;
         for (std::size_t i = 0; i < guides->size(); ++i) {
             const std::string guidePath = path + ".guides[" + std::to_string(i) + "]";
             GuideFigures g;
             if (!guide((*guides)[i], guidePath, g)) return false;
-            if (!seen.insert(g.guideId).second) return setError(guidePath + ".guide_id", g.guideId + " appears twice");
+            if (!seen.insert(g.guideId).second)
+                return setError(guidePath + ".guide_id", g.guideId + " appears twice");
             d.guides.push_back(std::move(g));
         }
 
@@ -444,17 +463,18 @@ inline std::variant<Upload, std::string> parseUploadVariant(std::string_view bod
     return std::move(reader.error);
 }
 
-}  // namespace detail
+} // namespace detail
 
 #if defined(__cpp_lib_expected)
 // Strict validation; the error names the field, e.g. "days[0].day: 2027-01-01 is in the future".
 // latestAllowedDay (YYYY-MM-DD): the last day that is not "in the future" (the hub uses its own
 // local date plus one day of tolerance for clocks).
-inline std::expected<Upload, std::string> parseUpload(std::string_view body, std::string_view latestAllowedDay) {
+inline std::expected<Upload, std::string> parseUpload(std::string_view body,
+                                                      std::string_view latestAllowedDay) {
     auto result = detail::parseUploadVariant(body, latestAllowedDay);
     if (auto* upload = std::get_if<Upload>(&result)) return std::move(*upload);
     return std::unexpected(std::move(std::get<std::string>(result)));
 }
 #endif
 
-}  // namespace kiosk::upload
+} // namespace kiosk::upload
