@@ -17,15 +17,6 @@ namespace {
 constexpr const char* eraseSql =
     "UPDATE booking SET phone = '', name = NULL, note = '', personal_erased_at = ?1 ";
 
-std::string upperCodeWithoutSpaces(std::string_view code) {
-    std::string result;
-    for (char c : code) {
-        if (c == ' ') continue;
-        result += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    }
-    return result;
-}
-
 } // namespace
 
 int erasePersonalDataDue(db::Database& db, int retentionDays, std::chrono::system_clock::time_point now) {
@@ -52,7 +43,7 @@ int erasePersonalDataDue(db::Database& db, int retentionDays, std::chrono::syste
 std::expected<void, std::string> erasePersonalData(db::Database& db, std::string_view code,
                                                    std::int64_t staffId,
                                                    std::chrono::system_clock::time_point now) {
-    const std::string wanted = upperCodeWithoutSpaces(code);
+    const std::string wanted = normalizeBookingCode(code);
     db::Transaction transaction(db);
     db::Statement find = db.prepare("SELECT personal_erased_at IS NOT NULL FROM booking WHERE code = ?1");
     find.bind(1, wanted);

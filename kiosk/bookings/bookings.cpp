@@ -80,7 +80,9 @@ Booking readBooking(const db::Statement& row) {
     return b;
 }
 
-std::string normalizeCode(std::string_view code) {
+} // namespace
+
+std::string normalizeBookingCode(std::string_view code) {
     std::string result;
     for (char c : code) {
         if (c == ' ') continue;
@@ -88,8 +90,6 @@ std::string normalizeCode(std::string_view code) {
     }
     return result;
 }
-
-} // namespace
 
 std::string_view bookingStatusName(BookingStatus status) {
     switch (status) {
@@ -355,7 +355,7 @@ std::expected<Booking, BookingError> BookingService::book(const BookingRequest& 
 
 std::optional<Booking> BookingService::find(std::string_view code) {
     db::Statement query = m_db.prepare(fmt::format("SELECT {} FROM booking WHERE code = ?1", bookingColumns));
-    query.bind(1, normalizeCode(code));
+    query.bind(1, normalizeBookingCode(code));
     if (!query.step()) return std::nullopt;
     return readBooking(query);
 }

@@ -51,6 +51,8 @@ struct Slot {
 
 enum class BookingStatus { booked, arrived, done, noShow, cancelled };
 
+// A code as a resident may type it ("qx6 6t4") as it is stored ("QX66T4").
+[[nodiscard]] std::string normalizeBookingCode(std::string_view code);
 [[nodiscard]] std::string_view bookingStatusName(BookingStatus status); // as stored: "booked", "no_show" ...
 
 struct BookingRequest {
