@@ -45,11 +45,27 @@ find_package(CURL QUIET)
 kiosk_require_package(CURL_FOUND libcurl4-openssl-dev)
 
 # Debian ships the ImGui backends as sources; we compile them from where the package put them.
-find_path(IMGUI_BACKEND_SOURCES imgui_impl_sdlrenderer.cpp
+# Their names depend on the release: Debian 12 (ImGui 1.86) has imgui_impl_sdl + imgui_impl_sdlrenderer,
+# Debian 13 (ImGui 1.90.1) imgui_impl_sdl2 + imgui_impl_sdlrenderer2. IMGUI_BACKEND_SDL and
+# IMGUI_BACKEND_RENDERER name the ones found; platform/src/imgui_compat.hpp includes the same.
+find_path(IMGUI_BACKEND_SOURCES NAMES imgui_impl_sdlrenderer2.cpp imgui_impl_sdlrenderer.cpp
   PATHS /usr/share/doc/libimgui-dev/examples/backends NO_DEFAULT_PATH)
 kiosk_require_package(IMGUI_BACKEND_SOURCES libimgui-dev)
-find_path(IMGUI_BACKEND_HEADERS imgui_impl_sdlrenderer.h PATHS /usr/include/imgui/backends NO_DEFAULT_PATH)
+find_path(IMGUI_BACKEND_HEADERS NAMES imgui_impl_sdlrenderer2.h imgui_impl_sdlrenderer.h
+  PATHS /usr/include/imgui/backends NO_DEFAULT_PATH)
 kiosk_require_package(IMGUI_BACKEND_HEADERS libimgui-dev)
+foreach(role_and_names IN ITEMS "SDL;imgui_impl_sdl2;imgui_impl_sdl" "RENDERER;imgui_impl_sdlrenderer2;imgui_impl_sdlrenderer")
+  list(POP_FRONT role_and_names role)
+  unset(IMGUI_BACKEND_${role})
+  foreach(name IN LISTS role_and_names)
+    if(EXISTS ${IMGUI_BACKEND_SOURCES}/${name}.cpp AND EXISTS ${IMGUI_BACKEND_HEADERS}/${name}.h)
+      set(IMGUI_BACKEND_${role} ${name})
+      break()
+    endif()
+  endforeach()
+  kiosk_require_package(IMGUI_BACKEND_${role} libimgui-dev)
+endforeach()
+message(STATUS "ImGui ${IMGUI_VERSION}: backends ${IMGUI_BACKEND_SDL}.cpp and ${IMGUI_BACKEND_RENDERER}.cpp")
 
 find_file(KIOSK_FONT_REGULAR NotoSans-Regular.ttf PATHS /usr/share/fonts/truetype/noto NO_DEFAULT_PATH)
 kiosk_require_package(KIOSK_FONT_REGULAR fonts-noto-core)
