@@ -17,8 +17,8 @@ fi
 if [[ $what == content ]]; then  # tools that make guide pictures and narration (content/tools)
   packages+=(librsvg2-bin espeak-ng vorbis-tools fonts-noto-core)
 fi
-if [[ $what == fuzz ]]; then
-  packages+=(clang libclang-rt-14-dev)
+if [[ $what == fuzz ]]; then  # the release's own clang: 14 on Debian 12, 19 on Debian 13
+  packages+=(clang libclang-rt-dev)
 fi
 
 missing=()
