@@ -39,6 +39,12 @@ kiosk_require_package(FREETYPE_FOUND libfreetype-dev)
 # The commune hub's HTTP server (Debian builds it as a library, with zlib for gzip bodies).
 pkg_check_modules(HTTPLIB QUIET IMPORTED_TARGET cpp-httplib)
 kiosk_require_package(HTTPLIB_FOUND libcpp-httplib-dev)
+# Debian builds httplib with CPPHTTPLIB_OPENSSL_SUPPORT, and the header's inline code calls OpenSSL
+# itself (0.18 on Debian 13: OPENSSL_thread_stop in every ThreadPool worker), while cpp-httplib.pc
+# lists openssl only as Requires.private: so whoever includes httplib.h links libcrypto and libssl.
+find_package(OpenSSL QUIET)
+kiosk_require_package(OPENSSL_FOUND libssl-dev)
+target_link_libraries(PkgConfig::HTTPLIB INTERFACE OpenSSL::SSL OpenSSL::Crypto)
 find_package(ZLIB QUIET)
 kiosk_require_package(ZLIB_FOUND zlib1g-dev)
 find_package(CURL QUIET)
