@@ -40,13 +40,25 @@ if [[ -z $mirror ]]; then
   [[ -n $mirror ]] || mirror=http://deb.debian.org/debian
 fi
 
+cache=$(realpath -m "$cache")
 root=$cache/root
 elapsed() { local s=$(($(date +%s) - $1)); printf '%dm%02ds' $((s / 60)) $((s % 60)); }
 declare -A took
 
 mounted=()
+chroot_processes() {  # the processes left running inside the chroot (a stopped build, an Xvfb)
+  "${as_root[@]}" bash -c 'for p in /proc/[0-9]*; do
+    [[ $(readlink "$p/root" 2>/dev/null) == "$1" ]] && echo "${p#/proc/}"; done; true' - "$root"
+}
 cleanup() {
-  local i
+  local i pids
+  pids=$(chroot_processes)
+  if [[ -n $pids ]]; then
+    "${as_root[@]}" kill $pids 2>/dev/null || true
+    sleep 1
+    pids=$(chroot_processes)
+    [[ -z $pids ]] || "${as_root[@]}" kill -KILL $pids 2>/dev/null || true
+  fi
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
     "${as_root[@]}" umount "${mounted[i]}" 2>/dev/null || "${as_root[@]}" umount -l "${mounted[i]}" || true
   done
