@@ -53,7 +53,7 @@ kiosk_require_package(CURL_FOUND libcurl4-openssl-dev)
 # Debian ships the ImGui backends as sources; we compile them from where the package put them.
 # Their names depend on the release: Debian 12 (ImGui 1.86) has imgui_impl_sdl + imgui_impl_sdlrenderer,
 # Debian 13 (ImGui 1.90.1) imgui_impl_sdl2 + imgui_impl_sdlrenderer2. IMGUI_BACKEND_SDL and
-# IMGUI_BACKEND_RENDERER name the ones found; platform/src/imgui_compat.hpp includes the same.
+# IMGUI_BACKEND_RENDERER name the ones found; platform/include/platform/imgui_compat.hpp includes the same.
 find_path(IMGUI_BACKEND_SOURCES NAMES imgui_impl_sdlrenderer2.cpp imgui_impl_sdlrenderer.cpp
   PATHS /usr/share/doc/libimgui-dev/examples/backends NO_DEFAULT_PATH)
 kiosk_require_package(IMGUI_BACKEND_SOURCES libimgui-dev)
@@ -81,4 +81,7 @@ kiosk_require_package(KIOSK_FONT_BOLD fonts-noto-core)
 if(KIOSK_BUILD_TESTS)
   find_package(doctest QUIET CONFIG)
   kiosk_require_package(doctest_FOUND doctest-dev)
+  # CHECK_THROWS_AS(f()) etc. cast the expression to void only with this set; otherwise g++ 14
+  # (Debian 13) reports a discarded [[nodiscard]] result there as -Werror=unused-result. g++ 12 did not.
+  target_compile_definitions(doctest::doctest INTERFACE DOCTEST_CONFIG_VOID_CAST_EXPRESSIONS)
 endif()

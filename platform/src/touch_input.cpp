@@ -2,7 +2,7 @@
 
 #include <imgui.h>
 
-#include "imgui_compat.hpp"
+#include "platform/imgui_compat.hpp"
 
 namespace platform {
 

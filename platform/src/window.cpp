@@ -1,6 +1,6 @@
 #include "platform/window.hpp"
 
-#include "imgui_compat.hpp"
+#include "platform/imgui_compat.hpp"
 
 #include <imgui.h>
 #include <stb_image_write.h>
