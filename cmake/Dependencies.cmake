@@ -39,17 +39,39 @@ kiosk_require_package(FREETYPE_FOUND libfreetype-dev)
 # The commune hub's HTTP server (Debian builds it as a library, with zlib for gzip bodies).
 pkg_check_modules(HTTPLIB QUIET IMPORTED_TARGET cpp-httplib)
 kiosk_require_package(HTTPLIB_FOUND libcpp-httplib-dev)
+# Debian builds httplib with CPPHTTPLIB_OPENSSL_SUPPORT, and the header's inline code calls OpenSSL
+# itself (0.18 on Debian 13: OPENSSL_thread_stop in every ThreadPool worker), while cpp-httplib.pc
+# lists openssl only as Requires.private: so whoever includes httplib.h links libcrypto and libssl.
+find_package(OpenSSL QUIET)
+kiosk_require_package(OPENSSL_FOUND libssl-dev)
+target_link_libraries(PkgConfig::HTTPLIB INTERFACE OpenSSL::SSL OpenSSL::Crypto)
 find_package(ZLIB QUIET)
 kiosk_require_package(ZLIB_FOUND zlib1g-dev)
 find_package(CURL QUIET)
 kiosk_require_package(CURL_FOUND libcurl4-openssl-dev)
 
 # Debian ships the ImGui backends as sources; we compile them from where the package put them.
-find_path(IMGUI_BACKEND_SOURCES imgui_impl_sdlrenderer.cpp
+# Their names depend on the release: Debian 12 (ImGui 1.86) has imgui_impl_sdl + imgui_impl_sdlrenderer,
+# Debian 13 (ImGui 1.90.1) imgui_impl_sdl2 + imgui_impl_sdlrenderer2. IMGUI_BACKEND_SDL and
+# IMGUI_BACKEND_RENDERER name the ones found; platform/include/platform/imgui_compat.hpp includes the same.
+find_path(IMGUI_BACKEND_SOURCES NAMES imgui_impl_sdlrenderer2.cpp imgui_impl_sdlrenderer.cpp
   PATHS /usr/share/doc/libimgui-dev/examples/backends NO_DEFAULT_PATH)
 kiosk_require_package(IMGUI_BACKEND_SOURCES libimgui-dev)
-find_path(IMGUI_BACKEND_HEADERS imgui_impl_sdlrenderer.h PATHS /usr/include/imgui/backends NO_DEFAULT_PATH)
+find_path(IMGUI_BACKEND_HEADERS NAMES imgui_impl_sdlrenderer2.h imgui_impl_sdlrenderer.h
+  PATHS /usr/include/imgui/backends NO_DEFAULT_PATH)
 kiosk_require_package(IMGUI_BACKEND_HEADERS libimgui-dev)
+foreach(role_and_names IN ITEMS "SDL;imgui_impl_sdl2;imgui_impl_sdl" "RENDERER;imgui_impl_sdlrenderer2;imgui_impl_sdlrenderer")
+  list(POP_FRONT role_and_names role)
+  unset(IMGUI_BACKEND_${role})
+  foreach(name IN LISTS role_and_names)
+    if(EXISTS ${IMGUI_BACKEND_SOURCES}/${name}.cpp AND EXISTS ${IMGUI_BACKEND_HEADERS}/${name}.h)
+      set(IMGUI_BACKEND_${role} ${name})
+      break()
+    endif()
+  endforeach()
+  kiosk_require_package(IMGUI_BACKEND_${role} libimgui-dev)
+endforeach()
+message(STATUS "ImGui ${IMGUI_VERSION}: backends ${IMGUI_BACKEND_SDL}.cpp and ${IMGUI_BACKEND_RENDERER}.cpp")
 
 find_file(KIOSK_FONT_REGULAR NotoSans-Regular.ttf PATHS /usr/share/fonts/truetype/noto NO_DEFAULT_PATH)
 kiosk_require_package(KIOSK_FONT_REGULAR fonts-noto-core)
@@ -59,4 +81,7 @@ kiosk_require_package(KIOSK_FONT_BOLD fonts-noto-core)
 if(KIOSK_BUILD_TESTS)
   find_package(doctest QUIET CONFIG)
   kiosk_require_package(doctest_FOUND doctest-dev)
+  # CHECK_THROWS_AS(f()) etc. cast the expression to void only with this set; otherwise g++ 14
+  # (Debian 13) reports a discarded [[nodiscard]] result there as -Werror=unused-result. g++ 12 did not.
+  target_compile_definitions(doctest::doctest INTERFACE DOCTEST_CONFIG_VOID_CAST_EXPRESSIONS)
 endif()

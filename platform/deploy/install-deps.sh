@@ -7,7 +7,8 @@ what=${1:-build}
 
 packages=(build-essential cmake pkg-config libsdl2-dev libimgui-dev libcurl4-openssl-dev
   libsqlite3-dev doctest-dev libstb-dev libfreetype-dev fonts-noto-core libtomlplusplus-dev
-  nlohmann-json3-dev libfmt-dev libsodium-dev libqrencode-dev libutf8proc-dev libcpp-httplib-dev zlib1g-dev)
+  nlohmann-json3-dev libfmt-dev libsodium-dev libqrencode-dev libutf8proc-dev libcpp-httplib-dev libssl-dev zlib1g-dev
+  ca-certificates)  # the system CAs the upload client trusts when hub.ca_file is not set (minimal systems lack it)
 if [[ $what == test || $what == bench ]]; then
   packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3 python3-icalendar curl openssl clang-format)
 fi
@@ -17,8 +18,8 @@ fi
 if [[ $what == content ]]; then  # tools that make guide pictures and narration (content/tools)
   packages+=(librsvg2-bin espeak-ng vorbis-tools fonts-noto-core)
 fi
-if [[ $what == fuzz ]]; then
-  packages+=(clang libclang-rt-14-dev)
+if [[ $what == fuzz ]]; then  # the release's own clang: 14 on Debian 12, 19 on Debian 13
+  packages+=(clang libclang-rt-dev)
 fi
 
 missing=()

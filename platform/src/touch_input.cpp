@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include "platform/imgui_compat.hpp"
+
 namespace platform {
 
 bool TouchInput::handle(const SDL_Event& event, int windowWidth, int windowHeight) {
@@ -52,9 +54,8 @@ void TouchInput::applyNextToImGui() {
         m_applied = m_queue.front();
         m_queue.pop_front();
     }
-    // Every frame: the backend's NewFrame has just overwritten these from SDL's own mouse state.
-    io.MousePos = ImVec2(m_applied.x, m_applied.y);
-    io.MouseDown[0] = m_applied.down;
+    // Every frame: the backend's NewFrame has just set the pointer from SDL's own mouse state.
+    imgui_compat::setPointer(io, m_applied.x, m_applied.y, m_applied.down);
 }
 
 } // namespace platform

@@ -1,8 +1,8 @@
 #include "platform/window.hpp"
 
+#include "platform/imgui_compat.hpp"
+
 #include <imgui.h>
-#include <imgui_impl_sdl.h>
-#include <imgui_impl_sdlrenderer.h>
 #include <stb_image_write.h>
 
 #include <fmt/format.h>
@@ -73,19 +73,19 @@ Window::Window(const WindowOptions& options) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // nothing to remember between runs
     io.LogFilename = nullptr;
-    ImGui_ImplSDL2_InitForSDLRenderer(m_window.get());
-    ImGui_ImplSDLRenderer_Init(m_renderer.get());
+    if (!imgui_compat::initBackends(m_window.get(), m_renderer.get())) {
+        ImGui::DestroyContext();
+        throw std::runtime_error("ImGui's SDL backends did not start");
+    }
 }
 
 Window::~Window() {
-    ImGui_ImplSDLRenderer_Shutdown();
-    ImGui_ImplSDL2_Shutdown();
+    imgui_compat::shutdownBackends();
     ImGui::DestroyContext();
 }
 
 void Window::beginFrame(TouchInput& input) {
-    ImGui_ImplSDLRenderer_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
+    imgui_compat::newFrameBackends();
     input.applyNextToImGui();
     ImGui::NewFrame();
 }
@@ -94,7 +94,7 @@ bool Window::endFrame(const std::filesystem::path& screenshotFile, std::string* 
     ImGui::Render();
     SDL_SetRenderDrawColor(m_renderer.get(), m_clearColour.r, m_clearColour.g, m_clearColour.b, 255);
     SDL_RenderClear(m_renderer.get());
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    imgui_compat::renderDrawData(ImGui::GetDrawData(), m_renderer.get());
     bool ok = true;
     if (!screenshotFile.empty()) {
         std::string message;
@@ -106,8 +106,7 @@ bool Window::endFrame(const std::filesystem::path& screenshotFile, std::string* 
 }
 
 void Window::reloadFontTexture() {
-    ImGui_ImplSDLRenderer_DestroyFontsTexture();
-    ImGui_ImplSDLRenderer_CreateFontsTexture();
+    imgui_compat::reloadFontsTexture();
 }
 
 int Window::width() const {

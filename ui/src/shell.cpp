@@ -1,5 +1,6 @@
 #include "ui/shell.hpp"
 
+#include "platform/imgui_compat.hpp"  // ImGui_ImplSDL2_ProcessEvent, whichever file declares it
 #include "platform/memory.hpp"
 #include "platform/narration_player.hpp"
 #include "platform/picture_cache.hpp"
@@ -10,7 +11,6 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
-#include <imgui_impl_sdl.h>
 
 namespace ui {
 
