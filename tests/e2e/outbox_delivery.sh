@@ -88,10 +88,10 @@ down_then_up)
   driver_pid=$!
   # Wait until the worker has tried and failed with the receiver down.
   for _ in $(seq 100); do
-    grep -q "Couldn't connect" "$work/driver.log" 2>/dev/null && break
+    grep -qE "Couldn't connect|Could not connect" "$work/driver.log" 2>/dev/null && break
     sleep 0.1
   done
-  grep -q "Couldn't connect" "$work/driver.log" || fail "no failed attempt while the receiver was down"
+  grep -qE "Couldn't connect|Could not connect" "$work/driver.log" || fail "no failed attempt while the receiver was down"
   [[ -s $record ]] && fail "something arrived while the receiver was down"
   start_receiver
   wait "$driver_pid" || fail "the driver did not empty the outbox: $(cat "$work/driver.out")"

@@ -1,6 +1,6 @@
 #include "ui/shell.hpp"
 
-#include "platform/imgui_compat.hpp"  // ImGui_ImplSDL2_ProcessEvent, whichever file declares it
+#include "platform/imgui_compat.hpp" // ImGui_ImplSDL2_ProcessEvent, whichever file declares it
 #include "platform/memory.hpp"
 #include "platform/narration_player.hpp"
 #include "platform/picture_cache.hpp"

@@ -36,13 +36,12 @@
 namespace platform::imgui_compat {
 
 // Both backends, for an SDL window drawn with an SDL_Renderer.
-template <typename Window, typename Renderer>
-bool initBackends(Window* window, Renderer* renderer) {
+template <typename Window, typename Renderer> bool initBackends(Window* window, Renderer* renderer) {
     bool platformOk = false;
     if constexpr (requires { ImGui_ImplSDL2_InitForSDLRenderer(window, renderer); }) {
-        platformOk = ImGui_ImplSDL2_InitForSDLRenderer(window, renderer);  // 1.90.1
+        platformOk = ImGui_ImplSDL2_InitForSDLRenderer(window, renderer); // 1.90.1
     } else {
-        platformOk = ImGui_ImplSDL2_InitForSDLRenderer(window);  // 1.86
+        platformOk = ImGui_ImplSDL2_InitForSDLRenderer(window); // 1.86
     }
     return platformOk && KIOSK_IMGUI_SDLRENDERER(Init)(renderer);
 }
@@ -58,8 +57,7 @@ inline void newFrameBackends() {
 }
 
 // Later ImGui releases pass the renderer to RenderDrawData as well; 1.86 and 1.90.1 do not.
-template <typename Renderer>
-void renderDrawData(ImDrawData* data, Renderer* renderer) {
+template <typename Renderer> void renderDrawData(ImDrawData* data, Renderer* renderer) {
     if constexpr (requires { KIOSK_IMGUI_SDLRENDERER(RenderDrawData)(data, renderer); }) {
         KIOSK_IMGUI_SDLRENDERER(RenderDrawData)(data, renderer);
     } else {
@@ -77,8 +75,7 @@ inline void reloadFontsTexture() {
 // With the input queue (1.87+) the position event goes after the backend's own one, so it wins, and
 // a press comes with its position in the same frame (ImGui trickles a button change after a move only
 // for touch-screen sources, and ours is the default mouse source).
-template <typename Io>
-void setPointer(Io& io, float x, float y, bool down) {
+template <typename Io> void setPointer(Io& io, float x, float y, bool down) {
     if constexpr (requires { io.AddMousePosEvent(x, y); }) {
         io.AddMousePosEvent(x, y);
         io.AddMouseButtonEvent(0, down);
@@ -88,4 +85,4 @@ void setPointer(Io& io, float x, float y, bool down) {
     }
 }
 
-}  // namespace platform::imgui_compat
+} // namespace platform::imgui_compat
