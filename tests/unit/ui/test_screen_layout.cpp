@@ -88,7 +88,7 @@ class Stack {
         : m_surface(SDL_CreateRGBSurfaceWithFormat(0, 64, 64, 32, SDL_PIXELFORMAT_RGBA32)),
           m_renderer(m_surface ? SDL_CreateSoftwareRenderer(m_surface.get()) : nullptr) {
         if (!m_renderer) throw std::runtime_error(std::string("software renderer: ") + SDL_GetError());
-        m_pictures.emplace(m_renderer.get());
+        m_pictures = std::make_unique<platform::PictureCache>(m_renderer.get());
     }
     ~Stack() {
         m_pictures.reset(); // textures before their renderer
@@ -127,7 +127,8 @@ class Stack {
   private:
     std::unique_ptr<SDL_Surface, SurfaceDeleter> m_surface;
     std::unique_ptr<SDL_Renderer, RendererDeleter> m_renderer;
-    std::optional<platform::PictureCache> m_pictures;
+    // A pointer, not std::optional: g++ 12 with ASan warns (maybe-uninitialized) on the optional's reset.
+    std::unique_ptr<platform::PictureCache> m_pictures;
     std::map<std::string, Context> m_contexts;
 };
 
