@@ -34,11 +34,14 @@ UploadTiming importedTiming(const kiosk::upload::Upload& upload, std::int64_t no
     return {generated, generated, nowUnix};
 }
 
-std::expected<Period, std::string> parsePeriod(std::string_view text) {
-    const std::string expected = "expected a month like 2026-11 or a quarter like 2026-Q4";
-    if (text.size() != 7 || text[4] != '-' || !allDigits(text.substr(0, 4))) return std::unexpected(expected);
+kiosk::Result<Period> parsePeriod(std::string_view text) {
+    const auto invalid = [] {
+        return kiosk::fail(kiosk::ErrorKind::invalidInput,
+                           "expected a month like 2026-11 or a quarter like 2026-Q4");
+    };
+    if (text.size() != 7 || text[4] != '-' || !allDigits(text.substr(0, 4))) return invalid();
     const int yearNumber = std::stoi(std::string(text.substr(0, 4)));
-    if (yearNumber < 2000 || yearNumber > 2999) return std::unexpected(expected);
+    if (yearNumber < 2000 || yearNumber > 2999) return invalid();
     unsigned firstMonth = 0, lastMonth = 0;
     std::string title;
     if (text[5] == 'Q' && text[6] >= '1' && text[6] <= '4') {
@@ -48,10 +51,10 @@ std::expected<Period, std::string> parsePeriod(std::string_view text) {
         title = fmt::format("quý {}/{}", quarter, yearNumber);
     } else if (allDigits(text.substr(5, 2))) {
         firstMonth = lastMonth = static_cast<unsigned>(std::stoi(std::string(text.substr(5, 2))));
-        if (firstMonth < 1 || firstMonth > 12) return std::unexpected(expected);
+        if (firstMonth < 1 || firstMonth > 12) return invalid();
         title = fmt::format("tháng {}/{}", firstMonth, yearNumber);
     } else {
-        return std::unexpected(expected);
+        return invalid();
     }
     const year y{yearNumber};
     const year_month_day first = y / month{firstMonth} / 1;

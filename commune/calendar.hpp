@@ -3,8 +3,9 @@
 
 #include "hub_store.hpp"
 
+#include "common/error.hpp"
+
 #include <cstdint>
-#include <expected>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,6 @@ struct Period {
 };
 
 // "2026-11" (a month) or "2026-Q4" (a quarter); the error says what was expected.
-[[nodiscard]] std::expected<Period, std::string> parsePeriod(std::string_view text);
+[[nodiscard]] kiosk::Result<Period> parsePeriod(std::string_view text);
 
 } // namespace commune

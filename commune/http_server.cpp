@@ -203,7 +203,7 @@ void HubServer::routes() {
         const std::int64_t receivedAt = now();
         // One day of tolerance for a kiosk clock slightly ahead of the hub's.
         auto upload = kiosk::upload::parseUpload(body, kiosk::addDays(kiosk::localDay(receivedAt), 1));
-        if (!upload) return sendError(res, 400, upload.error());
+        if (!upload) return sendError(res, 400, upload.error().message);
         if (upload->kioskId != *kioskId)
             return sendError(res, 403, "kiosk_id: " + upload->kioskId + " does not match the token's kiosk");
         StoredUpload stored;
@@ -279,7 +279,7 @@ void HubServer::routes() {
             auto period = parsePeriod(periodText);
             if (!period) {
                 res.status = 400;
-                res.set_content(period.error() + "\n", "text/plain; charset=utf-8");
+                res.set_content(period.error().message + "\n", "text/plain; charset=utf-8");
                 return;
             }
             const Report report = buildReport(m_store, *period, now());

@@ -171,7 +171,7 @@ int import(const Args& args) {
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         auto upload = kiosk::upload::parseUpload(line, latest);
         if (!upload) {
-            std::cerr << fmt::format("{}:{}: {}\n", args.positional[1], lineNumber, upload.error());
+            std::cerr << fmt::format("{}:{}: {}\n", args.positional[1], lineNumber, upload.error().message);
             ++failed;
             continue;
         }
@@ -204,7 +204,7 @@ int report(const Args& args) {
     else
         return usageError("report needs --month YYYY-MM or --quarter YYYY-QN");
     auto period = commune::parsePeriod(periodText);
-    if (!period) return usageError(period.error());
+    if (!period) return usageError(period.error().message);
     const std::string format = args.options.contains("format") ? args.options.at("format") : "text";
     if (format != "text" && format != "csv") return usageError("--format text or csv");
     auto store = openStore(args);

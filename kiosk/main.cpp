@@ -209,7 +209,7 @@ int runBookingExport(const std::filesystem::path& folder, const kiosk::Config& c
         options.location = config.village;
         const auto result = kiosk::exportBookings(database.db, folder, now, options);
         if (!result) {
-            fmt::print(stderr, "kiosk: export: {}\n", result.error());
+            fmt::print(stderr, "kiosk: export: {}\n", result.error().message);
             return 1;
         }
         fmt::print("{}\n{}\n", result->csvFile.string(), result->icsFile.string());
@@ -236,7 +236,7 @@ int runStatsExport(const std::filesystem::path& file, const kiosk::Config& confi
         settings.startedAt = now;
         const auto lines = kiosk::writeExport(file, usage, settings, now);
         if (!lines) {
-            fmt::print(stderr, "kiosk: export-stats: {}\n", lines.error());
+            fmt::print(stderr, "kiosk: export-stats: {}\n", lines.error().message);
             return 1;
         }
         fmt::print(stderr, "kiosk: export-stats: {} day(s) written to {}\n", *lines, file.string());
@@ -299,7 +299,7 @@ std::unique_ptr<kiosk::UploadWorker> startUploads(const kiosk::Config& config, k
         }
         post.stop = std::move(stop);
         auto response = platform::postJson(post);
-        if (!response) return kiosk::SendResult{0, response.error(), {}};
+        if (!response) return kiosk::SendResult{0, response.error().message, {}};
         return kiosk::SendResult{response->status, {}, std::move(response->body)};
     };
     auto worker = std::make_unique<kiosk::UploadWorker>(std::move(settings), std::move(send));
@@ -390,7 +390,7 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
     if (!options.scenario.empty()) {
         auto scenario = kiosk::scenario::load(options.scenario);
         if (!scenario) {
-            fmt::print(stderr, "{}\n", scenario.error());
+            fmt::print(stderr, "{}\n", scenario.error().message);
             return 2;
         }
         shell.scenario = std::move(*scenario);

@@ -77,11 +77,11 @@ Action parseAction(const json& step) {
 }
 } // namespace
 
-std::expected<Scenario, std::string> parse(const std::string& text, const std::string& fileName) {
+Result<Scenario> parse(const std::string& text, const std::string& fileName) {
     json doc = json::parse(text, nullptr, false);
-    if (doc.is_discarded()) return std::unexpected(fmt::format("{}: not valid JSON", fileName));
+    if (doc.is_discarded()) return fail(ErrorKind::invalidInput, fmt::format("{}: not valid JSON", fileName));
     if (!doc.contains("steps") || !doc["steps"].is_array()) {
-        return std::unexpected(fmt::format("{}:1: the file needs a \"steps\" array", fileName));
+        return fail(ErrorKind::invalidInput, fmt::format("{}:1: the file needs a \"steps\" array", fileName));
     }
     std::vector<int> lines = stepLines(text);
     Scenario scenario{fileName, {}};
@@ -99,15 +99,15 @@ std::expected<Scenario, std::string> parse(const std::string& text, const std::s
             }
             scenario.steps.push_back(std::move(parsed));
         } catch (const std::exception& e) {
-            return std::unexpected(fmt::format("{}:{}: {}", fileName, line, e.what()));
+            return fail(ErrorKind::invalidInput, fmt::format("{}:{}: {}", fileName, line, e.what()));
         }
     }
     return scenario;
 }
 
-std::expected<Scenario, std::string> load(const std::filesystem::path& file) {
+Result<Scenario> load(const std::filesystem::path& file) {
     std::ifstream in(file);
-    if (!in) return std::unexpected(fmt::format("{}: cannot read the scenario file", file.string()));
+    if (!in) return fail(ErrorKind::io, fmt::format("{}: cannot read the scenario file", file.string()));
     std::stringstream text;
     text << in.rdbuf();
     return parse(text.str(), file.string());

@@ -1,7 +1,8 @@
 // A scenario file: timed taps, keys and named screenshot points that drive the real program headless.
 #pragma once
 
-#include <expected>
+#include "common/error.hpp"
+
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -62,8 +63,7 @@ struct Scenario {
 };
 
 // Errors read "file:line: message" (line of the step in the JSON text).
-[[nodiscard]] std::expected<Scenario, std::string> load(const std::filesystem::path& file);
-[[nodiscard]] std::expected<Scenario, std::string> parse(const std::string& text,
-                                                         const std::string& fileName);
+[[nodiscard]] Result<Scenario> load(const std::filesystem::path& file);
+[[nodiscard]] Result<Scenario> parse(const std::string& text, const std::string& fileName);
 
 } // namespace kiosk::scenario

@@ -288,13 +288,13 @@ std::string bookingsIcs(const std::vector<ExportedBooking>& bookings,
     return out;
 }
 
-std::expected<void, std::string> writeFileAtomically(const fs::path& file, std::string_view contents) {
+Result<void> writeFileAtomically(const fs::path& file, std::string_view contents) {
     const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
     const fs::path temp = folder / fmt::format(".{}.tmp-{}", file.filename().string(), ::getpid());
     auto failure = [&](std::string_view what, int error) {
-        return std::unexpected(fmt::format("Không ghi được tệp {} vào thư mục {} ({}: {}).",
-                                           file.filename().string(), folder.string(), what,
-                                           systemError(error)));
+        return fail(ErrorKind::io,
+                    fmt::format("Không ghi được tệp {} vào thư mục {} ({}: {}).", file.filename().string(),
+                                folder.string(), what, systemError(error)));
     };
 
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -326,17 +326,17 @@ std::expected<void, std::string> writeFileAtomically(const fs::path& file, std::
     return {};
 }
 
-std::expected<ExportResult, std::string> exportBookings(db::Database& db, const fs::path& folder,
-                                                        std::chrono::system_clock::time_point now,
-                                                        const ExportOptions& options) {
+Result<ExportResult> exportBookings(db::Database& db, const fs::path& folder,
+                                    std::chrono::system_clock::time_point now, const ExportOptions& options) {
     std::error_code ec;
     const fs::file_status status = fs::status(folder, ec);
     if (!fs::exists(status)) {
-        return std::unexpected(
-            fmt::format("Không có thư mục {} để xuất lịch hẹn (USB đã cắm chưa?).", folder.string()));
+        return fail(ErrorKind::notFound,
+                    fmt::format("Không có thư mục {} để xuất lịch hẹn (USB đã cắm chưa?).", folder.string()));
     }
     if (!fs::is_directory(status)) {
-        return std::unexpected(
+        return fail(
+            ErrorKind::invalidInput,
             fmt::format("{} không phải là thư mục: không xuất được lịch hẹn vào đó.", folder.string()));
     }
 
@@ -344,7 +344,7 @@ std::expected<ExportResult, std::string> exportBookings(db::Database& db, const 
     try {
         bookings = readBookingsForExport(db, options);
     } catch (const std::exception& e) {
-        return std::unexpected(fmt::format("Không đọc được lịch hẹn từ cơ sở dữ liệu: {}", e.what()));
+        return fail(ErrorKind::io, fmt::format("Không đọc được lịch hẹn từ cơ sở dữ liệu: {}", e.what()));
     }
 
     const std::string baseName = fmt::format("dat-lich-{}", isoDay(toLocal(now).date));

@@ -4,10 +4,10 @@
 
 #include "bookings/bookings.hpp"
 #include "common/database.hpp"
+#include "common/error.hpp"
 
 #include <chrono>
 #include <cstddef>
-#include <expected>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -72,12 +72,11 @@ struct ExportResult {
 
 // Writes to a temporary file in the same folder, fsyncs it, renames it over `file` and fsyncs the folder.
 // On failure nothing is left under `file` that was not there before, and the error names the folder.
-[[nodiscard]] std::expected<void, std::string> writeFileAtomically(const std::filesystem::path& file,
-                                                                   std::string_view contents);
+[[nodiscard]] Result<void> writeFileAtomically(const std::filesystem::path& file, std::string_view contents);
 
 // dat-lich-<local date of now>.csv and .ics in `folder`.
-[[nodiscard]] std::expected<ExportResult, std::string>
-exportBookings(db::Database& db, const std::filesystem::path& folder,
-               std::chrono::system_clock::time_point now, const ExportOptions& options = {});
+[[nodiscard]] Result<ExportResult> exportBookings(db::Database& db, const std::filesystem::path& folder,
+                                                  std::chrono::system_clock::time_point now,
+                                                  const ExportOptions& options = {});
 
 } // namespace kiosk

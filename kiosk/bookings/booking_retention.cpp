@@ -40,14 +40,14 @@ int erasePersonalDataDue(db::Database& db, int retentionDays, std::chrono::syste
     return erased;
 }
 
-std::expected<void, std::string> erasePersonalData(db::Database& db, std::string_view code,
-                                                   std::int64_t staffId,
-                                                   std::chrono::system_clock::time_point now) {
+Result<void> erasePersonalData(db::Database& db, std::string_view code, std::int64_t staffId,
+                               std::chrono::system_clock::time_point now) {
     const std::string wanted = normalizeBookingCode(code);
     db::Transaction transaction(db);
     db::Statement find = db.prepare("SELECT personal_erased_at IS NOT NULL FROM booking WHERE code = ?1");
     find.bind(1, wanted);
-    if (!find.step()) return std::unexpected(fmt::format("Không tìm thấy lịch hẹn với mã {}.", wanted));
+    if (!find.step())
+        return fail(ErrorKind::notFound, fmt::format("Không tìm thấy lịch hẹn với mã {}.", wanted));
     if (find.columnInt(0) != 0) return {};
     db::Statement erase = db.prepare(fmt::format("{} WHERE code = ?2", eraseSql));
     erase.bind(1, isoUtc(now)).bind(2, wanted);

@@ -4,10 +4,10 @@
 #pragma once
 
 #include "common/database.hpp"
+#include "common/error.hpp"
 
 #include <chrono>
 #include <cstdint>
-#include <expected>
 #include <string>
 #include <string_view>
 
@@ -23,8 +23,7 @@ int erasePersonalDataDue(db::Database& db, int retentionDays, std::chrono::syste
 // Erasure on a resident's request, from staff mode: the same for one booking, whatever its day.
 // The audit line names the booking code and the team member, never the phone number.
 // Erasing an already erased booking succeeds and changes nothing.
-[[nodiscard]] std::expected<void, std::string> erasePersonalData(db::Database& db, std::string_view code,
-                                                                 std::int64_t staffId,
-                                                                 std::chrono::system_clock::time_point now);
+[[nodiscard]] Result<void> erasePersonalData(db::Database& db, std::string_view code, std::int64_t staffId,
+                                             std::chrono::system_clock::time_point now);
 
 } // namespace kiosk

@@ -120,7 +120,7 @@ std::optional<int> parseTime(std::string_view text) {
 
 // "07:30-11:30, 13:30-17:00" → intervals; "" (or only spaces) → closed. The error says what is wrong,
 // briefly.
-std::expected<std::vector<TimeInterval>, std::string> parseIntervals(std::string_view text) {
+Result<std::vector<TimeInterval>> parseIntervals(std::string_view text) {
     std::vector<TimeInterval> intervals;
     if (trimmed(text).empty()) {
         return intervals;
@@ -131,7 +131,7 @@ std::expected<std::vector<TimeInterval>, std::string> parseIntervals(std::string
         const auto part = trimmed(text.substr(position, comma - position));
         position = comma + 1;
         if (part.empty()) {
-            return std::unexpected(std::string("an interval is missing between commas"));
+            return fail(ErrorKind::invalidInput, "an interval is missing between commas");
         }
         const auto dash = part.find('-');
         std::optional<int> start;
@@ -141,15 +141,17 @@ std::expected<std::vector<TimeInterval>, std::string> parseIntervals(std::string
             end = parseTime(trimmed(part.substr(dash + 1)));
         }
         if (!start || !end) {
-            return std::unexpected(
+            return fail(
+                ErrorKind::invalidInput,
                 fmt::format("{} is not two times from 00:00 to 24:00 like \"07:30-11:30\"", quoteText(part)));
         }
         if (*start >= *end) {
-            return std::unexpected(fmt::format("{} does not end after it starts", quoteText(part)));
+            return fail(ErrorKind::invalidInput,
+                        fmt::format("{} does not end after it starts", quoteText(part)));
         }
         if (!intervals.empty() && *start < intervals.back().endMinute) {
-            return std::unexpected(
-                fmt::format("{} overlaps or comes before the interval before it", quoteText(part)));
+            return fail(ErrorKind::invalidInput,
+                        fmt::format("{} overlaps or comes before the interval before it", quoteText(part)));
         }
         intervals.push_back({*start, *end});
     }
@@ -302,7 +304,8 @@ class ConfigReader {
         }
         auto intervals = parseIntervals(text->get());
         if (!intervals) {
-            report(field, kAllowed, fmt::format("{} ({})", describeValue(field.node), intervals.error()));
+            report(field, kAllowed,
+                   fmt::format("{} ({})", describeValue(field.node), intervals.error().message));
             return std::nullopt;
         }
         return std::move(*intervals);

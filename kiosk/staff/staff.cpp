@@ -110,14 +110,15 @@ bool StaffRepository::pinInUse(std::string_view pin) {
     return findByPin(pin).has_value();
 }
 
-std::expected<void, std::string> StaffRepository::deactivate(std::int64_t memberId, std::int64_t byMemberId,
-                                                             std::chrono::system_clock::time_point now) {
-    if (memberId == byMemberId) return std::unexpected("Không thể tự ngừng tài khoản của mình.");
+Result<void> StaffRepository::deactivate(std::int64_t memberId, std::int64_t byMemberId,
+                                         std::chrono::system_clock::time_point now) {
+    if (memberId == byMemberId) return fail(ErrorKind::refused, "Không thể tự ngừng tài khoản của mình.");
     db::Transaction transaction(m_db);
     db::Statement active = m_db.prepare("SELECT count(*), sum(id = ?1) FROM staff_member WHERE active = 1");
     active.bind(1, memberId);
-    if (!active.step() || active.columnInt(1) == 0) return std::unexpected("Không tìm thấy thành viên này.");
-    if (active.columnInt(0) <= 1) return std::unexpected("Không thể ngừng thành viên cuối cùng.");
+    if (!active.step() || active.columnInt(1) == 0)
+        return fail(ErrorKind::notFound, "Không tìm thấy thành viên này.");
+    if (active.columnInt(0) <= 1) return fail(ErrorKind::refused, "Không thể ngừng thành viên cuối cùng.");
     db::Statement update = m_db.prepare("UPDATE staff_member SET active = 0 WHERE id = ?1");
     update.bind(1, memberId);
     update.run();

@@ -2,10 +2,10 @@
 #pragma once
 
 #include "common/database.hpp"
+#include "common/error.hpp"
 
 #include <chrono>
 #include <cstdint>
-#include <expected>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,8 +40,8 @@ class StaffRepository {
     [[nodiscard]] bool pinInUse(std::string_view pin);
     // Stops a member from opening staff mode. Refused (with a Vietnamese reason) for the member doing it
     // and for the last active member, so the kiosk is never left without a way in.
-    [[nodiscard]] std::expected<void, std::string> deactivate(std::int64_t memberId, std::int64_t byMemberId,
-                                                              std::chrono::system_clock::time_point now);
+    [[nodiscard]] Result<void> deactivate(std::int64_t memberId, std::int64_t byMemberId,
+                                          std::chrono::system_clock::time_point now);
 
   private:
     db::Database& m_db;

@@ -296,7 +296,7 @@ void StaffDesk::handle(const staff_intent::StartNote&, const StaffMember&, TimeP
 void StaffDesk::handle(const staff_intent::ErasePersonal&, const StaffMember& who, TimePoint now) {
     if (!m_state.selected) return;
     auto erased = erasePersonalData(m_db, m_state.selected->code, who.id, now);
-    m_state.message = erased ? "Đã xóa số điện thoại và tên của lịch hẹn này." : erased.error();
+    m_state.message = erased ? "Đã xóa số điện thoại và tên của lịch hẹn này." : erased.error().message;
     reloadSelected();
 }
 
@@ -468,7 +468,7 @@ void StaffDesk::handle(const staff_intent::StartAddMember&, const StaffMember&, 
 
 void StaffDesk::handle(const staff_intent::Deactivate& i, const StaffMember& who, TimePoint now) {
     auto done = m_staff.deactivate(i.memberId, who.id, now);
-    m_state.message = done ? "Đã ngừng thành viên này." : done.error();
+    m_state.message = done ? "Đã ngừng thành viên này." : done.error().message;
     m_state.members = m_staff.listMembers();
 }
 
@@ -546,7 +546,7 @@ void StaffDesk::handle(const staff_intent::ExportTo& i, const StaffMember& who, 
     auto result = exportBookings(m_db, to.folder, now, options);
     m_state.exportedFiles.clear();
     if (!result) {
-        m_state.message = fmt::format("Chưa xuất được: {}", result.error());
+        m_state.message = fmt::format("Chưa xuất được: {}", result.error().message);
         return;
     }
     m_state.exportedFiles = {result->csvFile.filename().string(), result->icsFile.filename().string()};

@@ -101,11 +101,11 @@ std::size_t StatsUploader::enqueueDue(system_clock::time_point now, std::string_
     return enqueued;
 }
 
-std::expected<std::size_t, std::string> writeExport(const std::filesystem::path& file, UsageStore& usage,
-                                                    const UploaderSettings& settings,
-                                                    system_clock::time_point now) {
+Result<std::size_t> writeExport(const std::filesystem::path& file, UsageStore& usage,
+                                const UploaderSettings& settings, system_clock::time_point now) {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    if (!out) return std::unexpected(fmt::format("cannot write {}: {}", file.string(), std::strerror(errno)));
+    if (!out)
+        return fail(ErrorKind::io, fmt::format("cannot write {}: {}", file.string(), std::strerror(errno)));
     const std::string today = localDay(now);
     std::size_t lines = 0;
     for (const std::string& day : usage.days()) {
@@ -114,7 +114,8 @@ std::expected<std::size_t, std::string> writeExport(const std::filesystem::path&
         ++lines;
     }
     out.flush();
-    if (!out) return std::unexpected(fmt::format("cannot write {}: {}", file.string(), std::strerror(errno)));
+    if (!out)
+        return fail(ErrorKind::io, fmt::format("cannot write {}: {}", file.string(), std::strerror(errno)));
     return lines;
 }
 

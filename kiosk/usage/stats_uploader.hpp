@@ -4,13 +4,13 @@
 // file (kiosk --export-stats).
 #pragma once
 
+#include "common/error.hpp"
 #include "common/usage_upload.hpp"
 #include "upload/outbox.hpp"
 #include "usage/usage_events.hpp"
 
 #include <chrono>
 #include <cstddef>
-#include <expected>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -60,9 +60,8 @@ class StatsUploader {
 
 // Writes one upload JSON per line for every day whose rollup is still present (raw events or stored), oldest
 // first. Returns how many lines were written, or why the file could not be written.
-[[nodiscard]] std::expected<std::size_t, std::string> writeExport(const std::filesystem::path& file,
-                                                                  UsageStore& usage,
-                                                                  const UploaderSettings& settings,
-                                                                  std::chrono::system_clock::time_point now);
+[[nodiscard]] Result<std::size_t> writeExport(const std::filesystem::path& file, UsageStore& usage,
+                                              const UploaderSettings& settings,
+                                              std::chrono::system_clock::time_point now);
 
 } // namespace kiosk

@@ -83,22 +83,24 @@ CurlGlobal::~CurlGlobal() {
     curl_global_cleanup();
 }
 
-std::expected<void, std::string> checkUploadUrl(std::string_view text) {
+kiosk::Result<void> checkUploadUrl(std::string_view text) {
+    using kiosk::ErrorKind, kiosk::fail;
     std::unique_ptr<CURLU, UrlDeleter> url(curl_url());
-    if (!url) return std::unexpected("out of memory");
+    if (!url) return fail(ErrorKind::unavailable, "out of memory");
     const std::string owned(text);
     if (curl_url_set(url.get(), CURLUPART_URL, owned.c_str(), 0) != CURLUE_OK) {
-        return std::unexpected(fmt::format("not a URL: {}", owned));
+        return fail(ErrorKind::invalidInput, fmt::format("not a URL: {}", owned));
     }
     const std::string scheme = lower(urlPart(url.get(), CURLUPART_SCHEME));
     const std::string host = lower(urlPart(url.get(), CURLUPART_HOST));
     if (scheme == "https") return {};
     if (scheme == "http") {
         if (isLoopbackHost(host)) return {};
-        return std::unexpected(
-            fmt::format("{}: plain http is allowed only to this machine; use https", owned));
+        return fail(ErrorKind::invalidInput,
+                    fmt::format("{}: plain http is allowed only to this machine; use https", owned));
     }
-    return std::unexpected(fmt::format("{}: only https (or http to this machine) is allowed", owned));
+    return fail(ErrorKind::invalidInput,
+                fmt::format("{}: only https (or http to this machine) is allowed", owned));
 }
 
 std::string gzip(std::string_view bytes) {
@@ -124,13 +126,14 @@ std::string gzip(std::string_view bytes) {
     return out;
 }
 
-std::expected<HttpResponse, std::string> postJson(const HttpPost& request) {
+kiosk::Result<HttpResponse> postJson(const HttpPost& request) {
+    using kiosk::ErrorKind, kiosk::fail;
     if (auto allowed = checkUploadUrl(request.url); !allowed) return std::unexpected(allowed.error());
     if (!safeHeaderValue(request.bearerToken) || !safeHeaderValue(request.idempotencyKey)) {
-        return std::unexpected("a header value contains a line break");
+        return fail(ErrorKind::invalidInput, "a header value contains a line break");
     }
     CurlHandle curl(curl_easy_init());
-    if (!curl) return std::unexpected("libcurl could not make a handle");
+    if (!curl) return fail(ErrorKind::unavailable, "libcurl could not make a handle");
 
     const std::string compressed = gzip(request.body);
     HeaderList headers;
@@ -148,7 +151,7 @@ std::expected<HttpResponse, std::string> postJson(const HttpPost& request) {
         headersOk = headersOk && addHeader("Authorization: Bearer " + request.bearerToken);
     if (!request.idempotencyKey.empty())
         headersOk = headersOk && addHeader("Idempotency-Key: " + request.idempotencyKey);
-    if (!headersOk) return std::unexpected("out of memory for the request headers");
+    if (!headersOk) return fail(ErrorKind::unavailable, "out of memory for the request headers");
 
     std::string responseBody;
     char errorText[CURL_ERROR_SIZE] = {};
@@ -177,8 +180,8 @@ std::expected<HttpResponse, std::string> postJson(const HttpPost& request) {
 
     const CURLcode rc = curl_easy_perform(h);
     if (rc != CURLE_OK) {
-        return std::unexpected(
-            fmt::format("{}: {}", curl_easy_strerror(rc), errorText[0] != 0 ? errorText : ""));
+        return fail(ErrorKind::unavailable,
+                    fmt::format("{}: {}", curl_easy_strerror(rc), errorText[0] != 0 ? errorText : ""));
     }
     HttpResponse response;
     curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &response.status);

@@ -138,7 +138,7 @@ kiosk::SendResult postWithCurl(const kiosk::OutboxMessage& message, const Option
     post.totalTimeout = std::chrono::seconds(5);
     post.stop = std::move(stop);
     auto response = platform::postJson(post);
-    if (!response) return kiosk::SendResult{0, response.error(), {}};
+    if (!response) return kiosk::SendResult{0, response.error().message, {}};
     return kiosk::SendResult{response->status, {}, std::move(response->body)};
 }
 
@@ -469,7 +469,7 @@ int simulateDays(const Options& options) {
 int main(int argc, char** argv) {
     if (argc == 3 && std::string(argv[1]) == "--check-url") { // prints "allowed" or why not; exit 0 / 1
         const auto allowed = platform::checkUploadUrl(argv[2]);
-        fmt::print("{}\n", allowed ? std::string("allowed") : allowed.error());
+        fmt::print("{}\n", allowed ? std::string("allowed") : allowed.error().message);
         return allowed ? 0 : 1;
     }
     const Options options = parse(argc, argv);

@@ -3,8 +3,9 @@
 // Blocking: call it from the upload worker, never from the frame loop.
 #pragma once
 
+#include "common/error.hpp"
+
 #include <chrono>
-#include <expected>
 #include <filesystem>
 #include <stop_token>
 #include <string>
@@ -39,10 +40,10 @@ struct HttpResponse {
 
 // Any HTTP status is a response (the caller decides what 4xx/5xx mean); an error is a refused URL, a failed
 // connection, a bad certificate, a timeout ... as text for the log and the staff screen.
-[[nodiscard]] std::expected<HttpResponse, std::string> postJson(const HttpPost& request);
+[[nodiscard]] kiosk::Result<HttpResponse> postJson(const HttpPost& request);
 
 // Whether the URL may be used: https anywhere, http only to 127.0.0.0/8, ::1 or localhost. Else why not.
-[[nodiscard]] std::expected<void, std::string> checkUploadUrl(std::string_view url);
+[[nodiscard]] kiosk::Result<void> checkUploadUrl(std::string_view url);
 
 // gzip (RFC 1952) of the bytes, as sent with Content-Encoding: gzip.
 [[nodiscard]] std::string gzip(std::string_view bytes);

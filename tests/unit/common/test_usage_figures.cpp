@@ -72,13 +72,13 @@ TEST_CASE("usage figures: an upload without one of them is refused, naming it") 
         json["days"][0].erase(std::string(f.key));
         const auto parsed = parseUpload(json.dump(), "2026-11-25");
         REQUIRE_FALSE(parsed.has_value());
-        CHECK(parsed.error() == "days[0]." + std::string(f.key) + ": missing");
+        CHECK(parsed.error().message == "days[0]." + std::string(f.key) + ": missing");
     }
     for (const SurveyFigure& f : kSurveyFigures) {
         nlohmann::json json = toJson(upload);
         json["days"][0][std::string(f.key)].erase("no");
         const auto parsed = parseUpload(json.dump(), "2026-11-25");
         REQUIRE_FALSE(parsed.has_value());
-        CHECK(parsed.error() == "days[0]." + std::string(f.key) + ".no: missing");
+        CHECK(parsed.error().message == "days[0]." + std::string(f.key) + ".no: missing");
     }
 }

@@ -20,7 +20,7 @@ std::string errorAfter(const std::function<void(json&)>& change) {
     json j = kiosk::upload::toJson(test::sampleUpload());
     change(j);
     auto parsed = parseUpload(j.dump(), kToday);
-    return parsed ? std::string() : parsed.error();
+    return parsed ? std::string() : parsed.error().message;
 }
 
 } // namespace
@@ -123,15 +123,15 @@ TEST_CASE("every rejection names the field") {
 }
 
 TEST_CASE("bodies that are not an upload at all are refused with a reason") {
-    CHECK(parseUpload("", kToday).error().starts_with("body: not valid JSON"));
-    CHECK(parseUpload("{\"kiosk_id\": ", kToday).error().starts_with("body: not valid JSON"));
-    CHECK(parseUpload("[1,2]", kToday).error() == "must be a JSON object");
-    CHECK(parseUpload(std::string(300, '[') + std::string(300, ']'), kToday).error() ==
+    CHECK(parseUpload("", kToday).error().message.starts_with("body: not valid JSON"));
+    CHECK(parseUpload("{\"kiosk_id\": ", kToday).error().message.starts_with("body: not valid JSON"));
+    CHECK(parseUpload("[1,2]", kToday).error().message == "must be a JSON object");
+    CHECK(parseUpload(std::string(300, '[') + std::string(300, ']'), kToday).error().message ==
           "body: nested too deeply");
-    CHECK(parseUpload("\"\xff\"", kToday).error().starts_with("body: not valid JSON"));
+    CHECK(parseUpload("\"\xff\"", kToday).error().message.starts_with("body: not valid JSON"));
     CHECK(parseUpload(std::string(kiosk::upload::kMaxUploadBytes + 1, ' '), kToday)
               .error()
-              .starts_with("body: larger"));
+              .message.starts_with("body: larger"));
 }
 
 TEST_CASE("unknown keys are ignored so later versions can add fields") {
@@ -165,7 +165,7 @@ TEST_CASE("the hub fuzzer's seeds are uploads the hub takes (and one it refuses 
         INFO(name);
         if (name == "duplicate_guide.json") {
             REQUIRE_FALSE(parsed.has_value());
-            CHECK(parsed.error() == "days[0].guides[1].guide_id: vneid-kich-hoat appears twice");
+            CHECK(parsed.error().message == "days[0].guides[1].guide_id: vneid-kich-hoat appears twice");
         } else {
             CHECK(parsed.has_value());
         }

@@ -309,7 +309,7 @@ TEST_CASE("export: both files land under their final names, complete, with no te
     fs::create_directory(out);
 
     auto result = kiosk::exportBookings(f.db, out, testNow);
-    REQUIRE_MESSAGE(result.has_value(), (result ? "" : result.error()));
+    REQUIRE_MESSAGE(result.has_value(), (result ? "" : result.error().message));
     CHECK(result->csvFile == out / "dat-lich-2026-11-25.csv");
     CHECK(result->icsFile == out / "dat-lich-2026-11-25.ics");
     CHECK(result->bookings == 1);
@@ -346,22 +346,24 @@ TEST_CASE(
     const fs::path missing = f.dir.path / "no-usb-stick";
     auto result = kiosk::exportBookings(f.db, missing, testNow);
     REQUIRE_FALSE(result.has_value());
-    CHECK(result.error().find(missing.string()) != std::string::npos);
+    CHECK(result.error().kind == kiosk::ErrorKind::notFound);
+    CHECK(result.error().message.find(missing.string()) != std::string::npos);
     CHECK_FALSE(fs::exists(missing));
 
     const fs::path file = f.dir.path / "a-file";
     std::ofstream(file) << "x";
     result = kiosk::exportBookings(f.db, file, testNow);
     REQUIRE_FALSE(result.has_value());
-    CHECK(result.error().find(file.string()) != std::string::npos);
+    CHECK(result.error().message.find(file.string()) != std::string::npos);
 
     // A folder in the way of the final name makes the rename fail (even for root); the temporary goes.
     const fs::path out = f.dir.path / "usb";
     fs::create_directories(out / "dat-lich-2026-11-25.csv");
     result = kiosk::exportBookings(f.db, out, testNow);
     REQUIRE_FALSE(result.has_value());
-    CHECK(result.error().find(out.string()) != std::string::npos);
-    CHECK(result.error().find("dat-lich-2026-11-25.csv") != std::string::npos);
+    CHECK(result.error().kind == kiosk::ErrorKind::io);
+    CHECK(result.error().message.find(out.string()) != std::string::npos);
+    CHECK(result.error().message.find("dat-lich-2026-11-25.csv") != std::string::npos);
     std::size_t entries = 0;
     for ([[maybe_unused]] const auto& entry : fs::directory_iterator(out))
         ++entries;

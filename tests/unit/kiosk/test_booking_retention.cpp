@@ -242,7 +242,8 @@ TEST_CASE("retention: erasing an unknown code is an error and changes nothing") 
     const std::string code = f.book(day(11, 28), "0912345678", "Bà Hoa");
     const auto result = kiosk::erasePersonalData(f.db, "XXXXXX", 7, justAfterMidnight);
     REQUIRE_FALSE(result.has_value());
-    CHECK(result.error().find("XXXXXX") != std::string::npos);
+    CHECK(result.error().kind == kiosk::ErrorKind::notFound);
+    CHECK(result.error().message.find("XXXXXX") != std::string::npos);
     CHECK(f.row(code).phone == "0912345678");
     CHECK(f.auditLines("booking.personal_erased") == 0);
 }

@@ -14,14 +14,14 @@ namespace {
 
 Scenario parseOk(const std::string& text) {
     auto parsed = sc::parse(text, "test.json");
-    if (!parsed) FAIL("unexpected error: " << parsed.error());
+    if (!parsed) FAIL("unexpected error: " << parsed.error().message);
     return *parsed;
 }
 
 std::string parseError(const std::string& text) {
     auto parsed = sc::parse(text, "test.json");
     REQUIRE_FALSE(parsed.has_value());
-    return parsed.error();
+    return parsed.error().message;
 }
 
 // One step, alone in a file.

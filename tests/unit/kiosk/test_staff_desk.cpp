@@ -354,7 +354,7 @@ TEST_CASE("staff desk: members are added with their own PIN twice, never a PIN i
     // The last active member stays, whoever asks.
     auto last = d.staff.deactivate(d.leader.id, an->id, t0);
     REQUIRE_FALSE(last);
-    CHECK(last.error() == "Không thể ngừng thành viên cuối cùng.");
+    CHECK(last.error() == kiosk::Error{kiosk::ErrorKind::refused, "Không thể ngừng thành viên cuối cùng."});
     CHECK(d.staff.hasAnyMember());
 }
 

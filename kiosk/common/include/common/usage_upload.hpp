@@ -73,8 +73,9 @@
 #include "common/local_time.hpp"
 #include "common/usage_figures.hpp"
 
-#if __has_include(<expected>)
-#include <expected>
+#include <version>
+#if defined(__cpp_lib_expected) // not with clang 14 + libstdc++ 12 (the fuzzers): they use the variant
+#include "common/error.hpp"
 #endif
 
 namespace kiosk::upload {
@@ -469,11 +470,10 @@ inline std::variant<Upload, std::string> parseUploadVariant(std::string_view bod
 // Strict validation; the error names the field, e.g. "days[0].day: 2027-01-01 is in the future".
 // latestAllowedDay (YYYY-MM-DD): the last day that is not "in the future" (the hub uses its own
 // local date plus one day of tolerance for clocks).
-inline std::expected<Upload, std::string> parseUpload(std::string_view body,
-                                                      std::string_view latestAllowedDay) {
+inline Result<Upload> parseUpload(std::string_view body, std::string_view latestAllowedDay) {
     auto result = detail::parseUploadVariant(body, latestAllowedDay);
     if (auto* upload = std::get_if<Upload>(&result)) return std::move(*upload);
-    return std::unexpected(std::move(std::get<std::string>(result)));
+    return fail(ErrorKind::invalidInput, std::move(std::get<std::string>(result)));
 }
 #endif
 
