@@ -13,6 +13,8 @@ build() {  # build DIR [cmake options...] [-- targets...]
   local options=() targets=()
   while (($#)) && [[ $1 != -- ]]; do options+=("$1"); shift; done
   (($#)) && shift && targets=(--target "$@")
+  # Ninja for a new tree (it schedules two cores better than make); an existing tree keeps its generator.
+  [[ -f $dir/CMakeCache.txt ]] || options+=(-G Ninja)
   cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "${options[@]}" >/dev/null
   cmake --build "$dir" -j "$jobs" "${targets[@]}"
 }
@@ -37,6 +39,7 @@ case $command in
   bench)
     platform/deploy/install-deps.sh bench
     build build
+    cmake --build build -j "$jobs" --target hub_load usage_events_bench  # benchmark tools, not in "all"
     status=0
     tests/bench/startup_idle.sh build/kiosk/kiosk || status=1
     tests/bench/guides.sh build/kiosk/kiosk || status=1
