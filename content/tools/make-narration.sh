@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the spoken narration for every step of every guide in content/guides/*.toml:
 #   content/narration/<guide id>/<NN>.ogg   (NN = step number: 01, 02, …)
-# Each file says "title. text" and, when the step has one, "Lưu ý: warning" (see narration_texts.py),
+# Each file says "title. text" and, when the step has them, "Mẹo: tip" and "Lưu ý: warning" (see narration_texts.py),
 # spoken by espeak-ng (Vietnamese voice, 140 words a minute) and stored as Ogg Vorbis (oggenc -q 0).
 #
 # Only steps whose guide file (or narration_texts.py, which holds the pronunciation fixes) is newer

@@ -8,7 +8,9 @@ Output (UTF-8, tab-separated, one record a line):
     steps<TAB><number of steps>
     <NN><TAB><text to speak>          one line per step that gets generated narration
 Steps that name their own `narration` file (a human recording) get no line: the script leaves their
-audio alone. The spoken text is "title. text", then "Lưu ý: warning" when the step has a warning.
+audio alone. The spoken text is "title. text", then "Mẹo: tip" and "Lưu ý: warning" when the step has
+them, in the order the step screen shows them: a resident who only listens also hears the cautions
+(most of them, such as "the screen may differ" or what to do when a label is missing, are tips).
 A few words espeak-ng reads badly (OTP, VNeID, QR, …) are spelled the way people say them; this
 changes only the audio, never the text on screen.
 
@@ -104,6 +106,8 @@ def main() -> int:
         if step.get("narration"):
             continue
         said = sentence(str(step.get("title", ""))) + " " + sentence(str(step.get("text", "")))
+        if step.get("tip"):
+            said += " Mẹo: " + sentence(str(step["tip"]))
         if step.get("warning"):
             said += " Lưu ý: " + sentence(str(step["warning"]))
         out.append(f"{n:02d}\t{spoken(said)}")

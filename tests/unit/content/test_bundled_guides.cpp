@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -18,7 +20,53 @@ content::Date today() {
             static_cast<int>(static_cast<unsigned>(date.day()))};
 }
 
+// The claim ids of content/SOURCES.md: the first cell of each table row, written `like.this`.
+std::set<std::string> sourceClaims() {
+    std::ifstream in(std::filesystem::path(KIOSK_SOURCE_ROOT) / "content" / "SOURCES.md", std::ios::binary);
+    REQUIRE(in);
+    std::set<std::string> ids;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (!line.starts_with("| `")) continue;
+        const auto end = line.find('`', 3);
+        if (end != std::string::npos) ids.insert(line.substr(3, end - 3));
+    }
+    return ids;
+}
+
+content::Library bundledLibrary() {
+    content::LoadOptions options;
+    options.root = KIOSK_SOURCE_ROOT;
+    options.today = today();
+    return content::loadLibrary(options);
+}
+
 } // namespace
+
+TEST_CASE("every source a bundled guide names is a claim in content/SOURCES.md") {
+    const auto claims = sourceClaims();
+    REQUIRE(claims.size() > 50);
+    const auto library = bundledLibrary();
+    REQUIRE_FALSE(library.guides.empty());
+    for (const auto& guide : library.guides) {
+        CHECK_FALSE(guide.sources.empty());
+        for (const auto& source : guide.sources) {
+            INFO(guide.file, ": sources names \"", source, "\"");
+            CHECK(claims.contains(source));
+        }
+    }
+}
+
+TEST_CASE("every claim in content/SOURCES.md is used by a bundled guide") {
+    std::set<std::string> used;
+    for (const auto& guide : bundledLibrary().guides) {
+        used.insert(guide.sources.begin(), guide.sources.end());
+    }
+    for (const auto& claim : sourceClaims()) {
+        INFO("content/SOURCES.md: claim ", claim, " is named by no guide");
+        CHECK(used.contains(claim));
+    }
+}
 
 TEST_CASE("every bundled guide validates with no errors") {
     content::LoadOptions options;
