@@ -89,7 +89,8 @@ inline constexpr const char* kPracticeMiss = "Chưa đúng chỗ. Bác thử l�
 inline constexpr const char* kPracticeHint = "Bác chạm vào chỗ đang nhấp nháy.";
 inline constexpr const char* kTipPrefix = "Mẹo: ";
 inline constexpr const char* kWarningPrefix = "Lưu ý: ";
-inline constexpr const char* kCheckedOn = "Màn hình cập nhật tháng {:02}/{}";
+// Honest: a drawing, checked against its sources that month (not compared with the real app; issue 15).
+inline constexpr const char* kCheckedOn = "Hình vẽ, soạn tháng {:02}/{}";
 inline constexpr const char* kScanQr = "Quét mã bằng điện thoại của Bác";
 inline constexpr const char* kFinishTitle = "Bác đã làm được!";
 inline constexpr const char* kFinishBody = "Bác đã xem hết các bước của bài \"{}\".";
