@@ -52,6 +52,7 @@ case $command in
     # RelWithDebInfo (-O2) as the tests build it (g++ 12's -O3 warns falsely in std::string, and
     # warnings are errors); cpack strips the debug information from the packaged programs.
     build build-package -DKIOSK_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr
+    rm -f build-package/*.deb  # only this commit's packages are left to install
     (cd build-package && cpack)
     ls build-package/*.deb ;;
   package-check)
