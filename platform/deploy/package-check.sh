@@ -305,6 +305,18 @@ wait $hub || true
 expect "the hub made hub.sqlite as commune-hub" \
   test "$(in_chroot "stat -c %U /var/lib/commune-hub/hub.sqlite" 2>/dev/null)" = commune-hub
 
+# An update runs the same maintainer scripts as installing over an installed version (postinst
+# configure with the old version): reinstalling these .debs over a village's edited config must keep
+# the edit, the config's owner and mode, the data and the enabled unit.
+in_chroot "sed -i 's/^village = .*/village = \"Thon Kiem Tra\"/' /etc/kiosk/kiosk.toml"
+in_chroot "dpkg -i $kiosk_pkg $hub_pkg" >>"$log" 2>&1 || fail "dpkg -i over the installed packages"
+expect "an update keeps the village's config edit, its owner and mode, the data and the enabled unit" \
+  in_chroot "grep -q '^village = \"Thon Kiem Tra\"' /etc/kiosk/kiosk.toml &&
+    test \"\$(stat -c '%U:%G %a' /etc/kiosk/kiosk.toml)\" = 'root:village-kiosk 640' &&
+    test -f /var/lib/village-kiosk/kiosk.db -a -f /var/lib/commune-hub/hub.sqlite &&
+    test -L /etc/systemd/system/multi-user.target.wants/village-kiosk.service"
+expect "no .dpkg-old or .dpkg-new config beside it" in_chroot "! ls /etc/kiosk /etc/default | grep -q dpkg-"
+
 # 6. Under systemd: the installed units as they are, but for one drop-in: a container has no screen,
 # so the kiosk draws with SDL's offscreen driver instead of kmsdrm.
 if ((boot_check)); then
