@@ -3,7 +3,9 @@
 #   ./dev.sh run  [kiosk options]   install what is missing, build, start the kiosk
 #   ./dev.sh test                   install what is missing, build, run every test; then the tests
 #                                   labelled "sanitize" again under ASan + UBSan
-# Also: ./dev.sh bench (tests/bench), ./dev.sh build
+# Also: ./dev.sh bench (tests/bench), ./dev.sh build,
+#       ./dev.sh package          the Debian packages village-kiosk and commune-hub in build-package/
+#       ./dev.sh package-check    those packages installed, run and purged in a fresh Debian 12 chroot
 set -euo pipefail
 cd "$(dirname "$0")"
 jobs=$(nproc)
@@ -48,6 +50,16 @@ case $command in
     tests/bench/hub_ingest.sh build 3 || status=1
     tests/bench/hub_report.sh build 5 || status=1
     exit $status ;;
+  package)
+    platform/deploy/install-deps.sh build
+    # RelWithDebInfo (-O2) as the tests build it (g++ 12's -O3 warns falsely in std::string, and
+    # warnings are errors); cpack strips the debug information from the packaged programs.
+    build build-package -DKIOSK_BUILD_TESTS=OFF -DCMAKE_INSTALL_PREFIX=/usr
+    rm -f build-package/*.deb  # only this commit's packages are left to install
+    (cd build-package && cpack)
+    ls build-package/*.deb ;;
+  package-check)
+    exec platform/deploy/package-check.sh "$@" ;;
   *)
-    echo "usage: $0 run|test|bench|build" >&2; exit 2 ;;
+    echo "usage: $0 run|test|bench|build|package|package-check" >&2; exit 2 ;;
 esac

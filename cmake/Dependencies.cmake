@@ -49,6 +49,10 @@ find_package(ZLIB QUIET)
 kiosk_require_package(ZLIB_FOUND zlib1g-dev)
 find_package(CURL QUIET)
 kiosk_require_package(CURL_FOUND libcurl4-openssl-dev)
+# sd_notify: READY and the watchdog pings when systemd runs the kiosk (Type=notify); the version
+# (that of systemd itself) decides which restart settings the units get (cmake/Packaging.cmake).
+pkg_check_modules(SYSTEMD QUIET IMPORTED_TARGET libsystemd)
+kiosk_require_package(SYSTEMD_FOUND libsystemd-dev)
 
 # Debian ships the ImGui backends as sources; we compile them from where the package put them.
 # Their names depend on the release: Debian 12 (ImGui 1.86) has imgui_impl_sdl + imgui_impl_sdlrenderer,

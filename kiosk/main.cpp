@@ -14,6 +14,7 @@
 #include "usage/usage_events.hpp"
 
 #include "platform/http_client.hpp"
+#include "platform/paths.hpp"
 #include "platform/signals.hpp"
 #include "platform/window.hpp"
 #include "ui/out_of_service.hpp"
@@ -378,9 +379,10 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
     }
 
     std::filesystem::path contentRoot =
-        !options.contentRoot.empty()  ? std::filesystem::path(options.contentRoot)
-        : !config.contentRoot.empty() ? config.contentRoot
-                                      : std::filesystem::path(KIOSK_SOURCE_ROOT);
+        !options.contentRoot.empty() ? std::filesystem::path(options.contentRoot)
+        : !config.contentRoot.empty()
+            ? config.contentRoot
+            : platform::bundledContentRoot(platform::executablePath(), KIOSK_SOURCE_ROOT);
 
     ui::ShellOptions shell;
     shell.lockdown = !options.dev;

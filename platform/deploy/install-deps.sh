@@ -8,9 +8,11 @@ what=${1:-build}
 packages=(build-essential cmake ninja-build pkg-config libsdl2-dev libimgui-dev libcurl4-openssl-dev
   libsqlite3-dev doctest-dev libstb-dev libfreetype-dev fonts-noto-core libtomlplusplus-dev
   nlohmann-json3-dev libfmt-dev libsodium-dev libqrencode-dev libutf8proc-dev libcpp-httplib-dev libssl-dev zlib1g-dev
+  libsystemd-dev
   ca-certificates)  # the system CAs the upload client trusts when hub.ca_file is not set (minimal systems lack it)
 if [[ $what == test || $what == bench ]]; then
-  packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3 python3-icalendar curl openssl clang-format)
+  packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3 python3-icalendar curl openssl clang-format
+    systemd)  # systemd-analyze, for checks.systemd_units
 fi
 if [[ $what == test || $what == bench ]]; then  # bench; and e2e.hub_report_browser (hub report in Chromium)
   packages+=(chromium)

@@ -4,6 +4,7 @@
 #include "platform/memory.hpp"
 #include "platform/narration_player.hpp"
 #include "platform/picture_cache.hpp"
+#include "platform/service_notify.hpp"
 #include "platform/touch_input.hpp"
 #include "ui/scenario_player.hpp"
 #include "ui/screens.hpp"
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <cstdlib>
+#include <thread>
 
 namespace ui {
 
@@ -47,6 +49,9 @@ class FrameLoop {
         : m_window(window), m_signals(signals), m_app(app), m_options(options),
           m_theme(app.config().screenDiagonalInches), m_pictures(window.renderer()) {
         if (options.scenario) m_player.emplace(*options.scenario, options.screenshotDir, SteadyClock::now());
+        if (const char* seconds = std::getenv("KIOSK_TEST_HANG_AFTER_S")) {
+            m_hangAt = SteadyClock::now() + std::chrono::seconds(std::atoi(seconds));
+        }
         const Rgb page = m_theme.palette().page.background;
         m_window.setClearColour(page.r, page.g, page.b);
         updateTheme();
@@ -55,6 +60,8 @@ class FrameLoop {
     ShellResult run() {
         while (!m_quit) {
             waitForEvents();
+            hangIfTestAsks();
+            m_service.alive(SteadyClock::now()); // the loop turned: systemd's watchdog may wait again
             auto now = this->now();
             if (!m_guidesLoaded && m_framesDrawn > 0 && m_options.guidesReady) {
                 if (const content::Library* guides = m_options.guidesReady()) {
@@ -118,6 +125,11 @@ class FrameLoop {
                 int next = m_player->msUntilNext(SteadyClock::now());
                 if (next >= 0) timeout = timeout < 0 ? next : std::min(timeout, next);
             }
+            // Idle for hours is normal: wake to ping systemd's watchdog before it runs out.
+            if (auto ping = m_service.untilNextPing(SteadyClock::now())) {
+                int next = static_cast<int>(ping->count());
+                timeout = timeout < 0 ? next : std::min(timeout, next);
+            }
         }
         SDL_Event event;
         bool got = timeout < 0 ? SDL_WaitEvent(&event) : SDL_WaitEventTimeout(&event, timeout);
@@ -125,6 +137,15 @@ class FrameLoop {
             handle(event);
             got = SDL_PollEvent(&event);
         }
+    }
+
+    // Test-only (e2e.watchdog): KIOSK_TEST_HANG_AFTER_S=N blocks this loop N seconds after start, as
+    // a UI thread stuck in a driver or a lock would, so the test sees the watchdog pings stop.
+    void hangIfTestAsks() {
+        if (!m_hangAt || SteadyClock::now() < *m_hangAt) return;
+        fmt::print(stderr, "kiosk: KIOSK_TEST_HANG_AFTER_S: the frame loop hangs now (test only)\n");
+        for (;;)
+            std::this_thread::sleep_for(std::chrono::hours(1));
     }
 
     void handle(const SDL_Event& event) {
@@ -186,6 +207,7 @@ class FrameLoop {
             auto presented = kiosk::Clock::now().time_since_epoch();
             fmt::print(stderr, "kiosk: first frame presented at {} ms since the epoch\n",
                        std::chrono::duration_cast<std::chrono::milliseconds>(presented).count());
+            m_service.ready(); // residents see the kiosk now: systemd may count it as started
         }
         reportStepTiming();
         const auto tappedAt = SteadyClock::now(); // before apply: a step's database reads count too
@@ -284,6 +306,8 @@ class FrameLoop {
     std::string m_shownStep;
     std::optional<SteadyClock::time_point> m_stepChangedAt;
     std::optional<ScenarioPlayer> m_player;
+    platform::ServiceNotifier m_service;
+    std::optional<SteadyClock::time_point> m_hangAt;
     kiosk::Milliseconds m_clockOffset{0};
     unsigned long m_drawnRevision = ~0UL;
     int m_framesToDraw = kSettleFrames;

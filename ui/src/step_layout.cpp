@@ -26,7 +26,7 @@ StepLayout layoutStep(const Metrics& m, const FontSet& fonts, ImVec2 screen, flo
     l.headerBottom = m.marginPx + fonts.bodyBold->FontSize * 1.2f + m.gapPx;
     l.navTop = screen.y - m.marginPx - m.targetPx;
     float bezel = m.pxPerMm * 2.5f;
-    // Under the phone: "Hình vẽ, soạn tháng MM/YYYY", about the picture above it.
+    // Under the phone: "Bài soạn tháng MM/YYYY" (when the guide was written against its sources).
     float caption = fonts.body->FontSize;
     float areaTop = l.headerBottom, areaBottom = l.navTop - m.gapPx;
     float left = std::max(m.marginPx, m.cornerPx);

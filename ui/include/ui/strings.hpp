@@ -90,7 +90,7 @@ inline constexpr const char* kPracticeHint = "Bác chạm vào chỗ đang nhấ
 inline constexpr const char* kTipPrefix = "Mẹo: ";
 inline constexpr const char* kWarningPrefix = "Lưu ý: ";
 // Honest: a drawing, checked against its sources that month (not compared with the real app; issue 15).
-inline constexpr const char* kCheckedOn = "Hình vẽ, soạn tháng {:02}/{}";
+inline constexpr const char* kCheckedOn = "Bài soạn tháng {:02}/{}";
 inline constexpr const char* kScanQr = "Quét mã bằng điện thoại của Bác";
 inline constexpr const char* kFinishTitle = "Bác đã làm được!";
 inline constexpr const char* kFinishBody = "Bác đã xem hết các bước của bài \"{}\".";

@@ -1,5 +1,6 @@
 #include "ui/out_of_service.hpp"
 
+#include "platform/service_notify.hpp"
 #include "platform/touch_input.hpp"
 #include "ui/shapes.hpp"
 #include "ui/strings.hpp"
@@ -7,6 +8,8 @@
 #include "ui/widgets.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace ui {
 
@@ -58,9 +61,16 @@ void showOutOfService(platform::Window& window, const platform::ShutdownSignals&
         }
     }
     if (!options.screenshot.empty()) return;
+    // Not READY: systemd counts the kiosk as failing to start, and restarts it after the page's time.
+    // But when the frame loop had already said READY (it threw later), its watchdog still runs: ping it.
+    platform::ServiceNotifier service;
     while (std::chrono::steady_clock::now() < until) {
+        service.alive(std::chrono::steady_clock::now());
+        int timeout = 1000;
+        if (auto ping = service.untilNextPing(std::chrono::steady_clock::now()))
+            timeout = std::min(timeout, static_cast<int>(ping->count()));
         SDL_Event event;
-        if (!SDL_WaitEventTimeout(&event, 1000)) continue;
+        if (!SDL_WaitEventTimeout(&event, timeout)) continue;
         if (event.type == signals.eventType()) return;
         if (event.type == SDL_WINDOWEVENT) { // exposed again: draw the page again
             window.beginFrame(input);
