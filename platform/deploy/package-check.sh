@@ -45,13 +45,7 @@ as_root=()
 [[ $(id -u) == 0 ]] || as_root=(sudo)
 release=bookworm
 
-if [[ -z $mirror ]]; then  # the mirror the host's apt already uses, as trixie-check.sh does
-  mirror=$(grep -hsE '^[[:space:]]*URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' |
-    grep -v -e security -e '^$' | grep -m1 /debian || true)
-  [[ -n $mirror ]] || mirror=$(grep -hsE '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list \
-    /etc/apt/sources.list.d/*.list | awk '{print $2}' | grep -v security | grep -m1 /debian || true)
-  [[ -n $mirror ]] || mirror=http://deb.debian.org/debian
-fi
+source platform/deploy/host-mirror.sh  # $mirror: the host's own Debian mirror unless --mirror
 for tool in debootstrap identify curl systemd-nspawn; do
   command -v $tool >/dev/null || [[ -x /usr/sbin/$tool ]] || {
     "${as_root[@]}" apt-get update -qq

@@ -31,14 +31,7 @@ done
 as_root=()
 [[ $(id -u) == 0 ]] || as_root=(sudo)
 
-# The mirror the host's apt already uses (deb822 .sources or one-line sources.list), not security.
-if [[ -z $mirror ]]; then
-  mirror=$(grep -hsE '^[[:space:]]*URIs:' /etc/apt/sources.list.d/*.sources | awk '{print $2}' |
-    grep -v -e security -e '^$' | grep -m1 /debian || true)
-  [[ -n $mirror ]] || mirror=$(grep -hsE '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list \
-    /etc/apt/sources.list.d/*.list | awk '{print $2}' | grep -v security | grep -m1 /debian || true)
-  [[ -n $mirror ]] || mirror=http://deb.debian.org/debian
-fi
+source platform/deploy/host-mirror.sh  # $mirror: the host's own Debian mirror unless --mirror
 
 cache=$(realpath -m "$cache")
 root=$cache/root
