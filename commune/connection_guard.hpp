@@ -24,7 +24,8 @@ struct ConnectionLimits {
     // A request's line and headers must all have arrived this long after the hub began waiting for it
     // (the first: since the connection was accepted; slow senders hold a worker at most this long) ...
     std::chrono::milliseconds headers{10000};
-    // ... or only this long while other connections are queued for a worker (idle ones are then closed).
+    // ... or, while other connections are queued for a worker, this long after a worker took it up (idle
+    // ones are then closed).
     std::chrono::milliseconds headersUnderPressure{2000};
     // The whole request, body included (a kiosk's upload on a poor mobile link).
     std::chrono::milliseconds request{30000};
