@@ -3,16 +3,21 @@
 #include "auth.hpp"
 #include "calendar.hpp"
 #include "common/local_time.hpp"
+#include "guarded_server.hpp"
+#include "ingest.hpp"
 #include "report.hpp"
 
 #include <fmt/format.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 
+#include <array>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <thread>
 
 #ifndef CPPHTTPLIB_OPENSSL_SUPPORT
 #error "commune-hub needs cpp-httplib with OpenSSL (serve --tls-cert/--tls-key)"
@@ -22,7 +27,33 @@ namespace commune {
 
 namespace {
 
-constexpr std::string_view kSessionCookie = "hub_session";
+constexpr std::string_view kLoginStyle =
+    "body{font-family:\"Noto Sans\",Arial,sans-serif;max-width:24rem;margin:2rem auto;padding:0 1rem}"
+    "label,input,button{display:block;width:100%;font-size:1.1rem;margin:.4rem 0}input,button{padding:.5rem}"
+    ".alert{color:#b00020}";
+
+// The CSP source for an inline <style> element's exact text: 'sha256-<base64>'.
+std::string styleHash(std::string_view css) {
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(css.data()), css.size());
+    std::array<char, sodium_base64_ENCODED_LEN(crypto_hash_sha256_BYTES, sodium_base64_VARIANT_ORIGINAL)>
+        text{};
+    sodium_bin2base64(text.data(), text.size(), digest.data(), digest.size(), sodium_base64_VARIANT_ORIGINAL);
+    return fmt::format("'sha256-{}'", text.data());
+}
+
+// Sent with every answer. The pages have no scripts, no frames, no images but inline SVG: a policy that
+// allows only their own two style sheets (by hash) and forms posting back here. A kiosk's text that
+// slipped through escaping could then neither run nor load anything.
+httplib::Headers securityHeaders() {
+    return {{"Content-Security-Policy",
+             fmt::format("default-src 'none'; style-src {} {}; img-src 'self' data:; form-action 'self'; "
+                         "frame-ancestors 'none'; base-uri 'none'",
+                         styleHash(kLoginStyle), styleHash(reportStyleSheet()))},
+            {"X-Frame-Options", "DENY"},
+            {"X-Content-Type-Options", "nosniff"},
+            {"Referrer-Policy", "no-referrer"}};
+}
 
 void sendJson(httplib::Response& res, int status, const nlohmann::json& body) {
     res.status = status;
@@ -60,17 +91,13 @@ std::string loginPage(const std::string& message, const std::string& next) {
     return fmt::format(
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Đăng nhập</title>"
-        "<style>body{{font-family:\"Noto Sans\",Arial,sans-serif;max-width:24rem;margin:2rem auto;padding:0 "
-        "1rem}}"
-        "label,input,button{{display:block;width:100%;font-size:1.1rem;margin:.4rem "
-        "0}}input,button{{padding:.5rem}}"
-        ".alert{{color:#b00020}}</style></head><body><h1>Báo cáo ki-ốt: đăng nhập</h1>{}"
+        "<style>{}</style></head><body><h1>Báo cáo ki-ốt: đăng nhập</h1>{}"
         "<form method=\"post\" action=\"/login\"><input type=\"hidden\" name=\"next\" value=\"{}\">"
         "<label>Tên đăng nhập <input name=\"username\" autocomplete=\"username\" required></label>"
         "<label>Mật khẩu <input name=\"password\" type=\"password\" autocomplete=\"current-password\" "
         "required></label>"
         "<button>Đăng nhập</button></form></body></html>\n",
-        message.empty() ? std::string() : "<p class=\"alert\">" + htmlEscape(message) + "</p>",
+        kLoginStyle, message.empty() ? std::string() : "<p class=\"alert\">" + htmlEscape(message) + "</p>",
         htmlEscape(next));
 }
 
@@ -85,29 +112,51 @@ std::string percentEncode(std::string_view text) {
     return out;
 }
 
-// Only local paths after login, so /login?next= cannot send staff to another site.
-std::string safeNext(const std::string& next) {
-    if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next.find('\\') == std::string::npos)
-        return next;
-    return "/reports";
+} // namespace
+
+// Only a path on this hub after login, so /login?next= cannot send staff to another site: "/" and then
+// printable ASCII only. No second "/" or "\\" at the start (a host: "//evil.example"), and no blank or
+// control character anywhere, since browsers drop tabs and line breaks from a Location ("/\t/evil.example"
+// is "//evil.example" to them).
+bool isLocalPath(std::string_view next) {
+    if (next.empty() || next.size() > 2048 || next[0] != '/') return false;
+    if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return false;
+    for (const char c : next) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= 0x20 || byte >= 0x7F || c == '\\') return false;
+    }
+    return true;
 }
 
-std::unique_ptr<httplib::Server> makeServer(const ServerOptions& options) {
-    if (options.tlsCertFile.empty() && options.tlsKeyFile.empty()) return std::make_unique<httplib::Server>();
-    return std::make_unique<httplib::SSLServer>(options.tlsCertFile.c_str(), options.tlsKeyFile.c_str());
+namespace {
+
+std::string safeNext(const std::string& next) {
+    return isLocalPath(next) ? next : "/reports";
+}
+
+// The upload's body as the handler needs it: gzip is inflated here, strictly (see inflateGzip), rather
+// than by httplib, whose reader accepts a gzip stream that stops early.
+enum class BodyEncoding { identity, gzip, unsupported };
+BodyEncoding bodyEncoding(const httplib::Request& req) {
+    std::string encoding = req.get_header_value("Content-Encoding");
+    for (char& c : encoding)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (encoding.empty() || encoding == "identity") return BodyEncoding::identity;
+    if (encoding == "gzip" || encoding == "x-gzip") return BodyEncoding::gzip;
+    return BodyEncoding::unsupported;
 }
 
 } // namespace
 
 HubServer::HubServer(HubStore& store, ServerOptions options)
-    : m_store(store), m_options(std::move(options)), m_server(makeServer(m_options)) {
-    const auto threads = static_cast<std::size_t>(std::max(1, m_options.threads));
-    m_server->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    // Compressed bodies are limited here; the inflated size is limited while reading (see uploads).
+    : m_store(store), m_options(std::move(options)),
+      m_server(makeGuardedServer(m_options.limits, m_options.tlsCertFile, m_options.tlsKeyFile)) {
+    (void)auth::dummyPasswordHash(); // made now, not on the first login with an unknown name
+    // Compressed bodies are limited here; the inflated size is limited while inflating (see uploads).
     m_server->set_payload_max_length(kiosk::upload::kMaxUploadBytes);
     m_server->set_keep_alive_max_count(10000);
     m_server->set_tcp_nodelay(true); // small JSON answers: do not wait for Nagle + delayed ACK (~40 ms)
-    m_server->set_read_timeout(10, 0);
+    m_server->set_default_headers(securityHeaders());
     // Every 500 leaves a line in the journal: the request and what went wrong (the client hears only
     // "internal error").
     m_server->set_exception_handler(
@@ -135,8 +184,14 @@ std::int64_t HubServer::now() const {
         .count();
 }
 
-const char* HubServer::secureCookie() const {
-    return m_options.tlsCertFile.empty() ? "" : "; Secure";
+std::string HubServer::sessionCookie() const {
+    return https() ? "__Host-hub_session" : "hub_session";
+}
+
+// HttpOnly: no script reads it; SameSite=Strict: no other site's page sends it; Secure over HTTPS (over
+// plain HTTP the browser would drop a Secure cookie, so staff could not log in at all).
+std::string HubServer::cookieAttributes(std::int64_t maxAge) const {
+    return fmt::format("Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}", maxAge, https() ? "; Secure" : "");
 }
 
 bool HubServer::valid() const {
@@ -144,8 +199,7 @@ bool HubServer::valid() const {
 }
 
 int HubServer::bind(const std::string& host, int port) {
-    if (port == 0) return m_server->bind_to_any_port(host);
-    return m_server->bind_to_port(host, port) ? port : -1;
+    return bindGuarded(*m_server, host, port);
 }
 
 bool HubServer::run() {
@@ -179,7 +233,15 @@ void HubServer::routes() {
             res.set_header("WWW-Authenticate", "Bearer");
             return sendError(res, 401, "Authorization: unknown or missing kiosk token");
         }
-        // httplib inflates gzip bodies as it reads them; stopping past the limit bounds the inflated size.
+        const BodyEncoding encoding = bodyEncoding(req);
+        if (encoding == BodyEncoding::unsupported) {
+            res.set_header("Connection", "close");
+            return sendError(res, 415, "Content-Encoding: only gzip (or none) is accepted");
+        }
+        // httplib would inflate a gzip body itself, as it reads, and accept one cut short: read it as sent
+        // (the Request is httplib's own non-const object, handed to handlers as const).
+        if (encoding == BodyEncoding::gzip)
+            const_cast<httplib::Request&>(req).headers.erase("Content-Encoding");
         std::string body;
         body.reserve(16 * 1024); // a day's upload is ~4 KB: avoid growing the buffer chunk by chunk
         bool tooLarge = false;
@@ -198,12 +260,25 @@ void HubServer::routes() {
         }
         if (!complete) {
             res.set_header("Connection", "close");
-            return sendError(res, 400, "body: could not be read (or not valid gzip)");
+            return sendError(res, 400, "body: could not be read");
+        }
+        if (encoding == BodyEncoding::gzip) {
+            auto inflated = inflateGzip(body, kiosk::upload::kMaxUploadBytes);
+            if (!inflated) {
+                const auto kind = inflated.error().kind;
+                return sendError(res,
+                                 kind == kiosk::ErrorKind::refused        ? 413
+                                 : kind == kiosk::ErrorKind::invalidInput ? 400
+                                                                          : 503,
+                                 inflated.error().message);
+            }
+            body = std::move(*inflated);
         }
         const std::int64_t receivedAt = now();
         // One day of tolerance for a kiosk clock slightly ahead of the hub's.
         auto upload = kiosk::upload::parseUpload(body, kiosk::addDays(kiosk::localDay(receivedAt), 1));
         if (!upload) return sendError(res, 400, upload.error().message);
+        if (auto clean = cleanUpload(*upload); !clean) return sendError(res, 400, clean.error().message);
         if (upload->kioskId != *kioskId)
             return sendError(res, 403, "kiosk_id: " + upload->kioskId + " does not match the token's kiosk");
         StoredUpload stored;
@@ -228,7 +303,9 @@ void HubServer::routes() {
         const std::string user = req.get_param_value("username");
         const std::string password = req.get_param_value("password");
         const std::string next = safeNext(req.get_param_value("next"));
-        if (const std::int64_t wait = m_logins.waitSeconds(user, now()); wait > 0) {
+        const auto stored = user.empty() ? std::nullopt : m_store.staffPasswordHash(user);
+        const bool known = stored.has_value();
+        if (const std::int64_t wait = m_logins.waitSeconds(req.remote_addr, user, known, now()); wait > 0) {
             res.status = 429;
             res.set_header("Retry-After", std::to_string(wait));
             res.set_content(
@@ -236,28 +313,32 @@ void HubServer::routes() {
                 "text/html; charset=utf-8");
             return;
         }
-        const auto stored = user.empty() ? std::nullopt : m_store.staffPasswordHash(user);
-        if (!stored || !auth::verifyPassword(*stored, password)) {
-            m_logins.failed(user, now());
+        // An unknown name is checked against a dummy hash: the same work, the same time, the same answer.
+        bool verified = false;
+        {
+            m_hashing.acquire();
+            verified = auth::verifyPassword(known ? *stored : auth::dummyPasswordHash(), password) && known;
+            m_hashing.release();
+        }
+        if (!verified) {
+            m_logins.failed(req.remote_addr, user, known, now());
             res.status = 401;
             res.set_content(loginPage("Sai tên đăng nhập hoặc mật khẩu.", next), "text/html; charset=utf-8");
             return;
         }
-        m_logins.succeeded(user);
+        m_logins.succeeded(req.remote_addr, user);
         const std::string session = auth::randomSecret();
         m_store.addSession(auth::hashSecret(session), user, now() + m_options.sessionSeconds);
         // "Secure" only when the hub itself speaks HTTPS: over plain HTTP the browser would drop the cookie.
-        res.set_header("Set-Cookie",
-                       fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}", kSessionCookie,
-                                   session, m_options.sessionSeconds, secureCookie()));
+        res.set_header("Set-Cookie", fmt::format("{}={}; {}", sessionCookie(), session,
+                                                 cookieAttributes(m_options.sessionSeconds)));
         res.set_redirect(next, 303);
     });
 
     server.Post("/logout", [this](const httplib::Request& req, httplib::Response& res) {
-        if (const std::string session = cookieValue(req, kSessionCookie); !session.empty())
+        if (const std::string session = cookieValue(req, sessionCookie()); !session.empty())
             m_store.removeSession(auth::hashSecret(session));
-        res.set_header("Set-Cookie", fmt::format("{}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict{}",
-                                                 kSessionCookie, secureCookie()));
+        res.set_header("Set-Cookie", fmt::format("{}=; {}", sessionCookie(), cookieAttributes(0)));
         res.set_redirect("/login", 303);
     });
 
@@ -267,7 +348,7 @@ void HubServer::routes() {
     const auto reportHandler = [this](bool csv) {
         return [this, csv](const httplib::Request& req, httplib::Response& res) {
             // Only a staff session opens reports; a kiosk's bearer token is never looked at here.
-            const std::string session = cookieValue(req, kSessionCookie);
+            const std::string session = cookieValue(req, sessionCookie());
             if (session.empty() || !m_store.sessionUser(auth::hashSecret(session), now())) {
                 if (csv) return sendError(res, 401, "login required");
                 res.set_redirect("/login?next=" + percentEncode(req.target), 303);

@@ -2,12 +2,15 @@
 #pragma once
 
 #include "auth.hpp"
+#include "connection_guard.hpp"
 #include "hub_store.hpp"
 
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <semaphore>
 #include <string>
+#include <string_view>
 
 namespace httplib {
 class Server;
@@ -16,13 +19,16 @@ class Server;
 namespace commune {
 
 struct ServerOptions {
-    int threads = 8;                        // httplib worker threads
+    ConnectionLimits limits;                // workers, per-client connections, deadlines, listen queue
     std::int64_t sessionSeconds = 8 * 3600; // staff stay logged in for a working day
     std::function<std::int64_t()> now;      // unix seconds; the system clock when empty
     // Both set: HTTPS with this PEM certificate (chain) and private key; both empty: plain HTTP.
     std::string tlsCertFile;
     std::string tlsKeyFile;
 };
+
+// Where /login may send staff afterwards: a path on this hub only ("/reports?month=2026-11").
+[[nodiscard]] bool isLocalPath(std::string_view next);
 
 class HubServer {
   public:
@@ -42,11 +48,18 @@ class HubServer {
   private:
     void routes();
     std::int64_t now() const;
-    const char* secureCookie() const; // "; Secure" over HTTPS, else ""
+    [[nodiscard]] bool https() const { return !m_options.tlsCertFile.empty(); }
+    // "__Host-hub_session" over HTTPS (the browser then insists on Secure, Path=/ and no Domain), else
+    // "hub_session".
+    [[nodiscard]] std::string sessionCookie() const;
+    [[nodiscard]] std::string cookieAttributes(std::int64_t maxAge) const;
 
     HubStore& m_store;
     ServerOptions m_options;
     auth::LoginThrottle m_logins;
+    // Password hashes at once: each takes 64 MiB (crypto_pwhash INTERACTIVE), and a flood of logins
+    // must not exhaust a small machine's memory.
+    std::counting_semaphore<> m_hashing{2};
     std::unique_ptr<httplib::Server> m_server; // an httplib::SSLServer with TLS; the routes are the same
 };
 

@@ -105,11 +105,15 @@ class HubStore {
                                         const std::string& tokenHash) = 0;
     [[nodiscard]] virtual std::optional<std::string> findKioskByTokenHash(const std::string& tokenHash) = 0;
     [[nodiscard]] virtual bool kioskExists(const std::string& kioskId) = 0;
+    // The village a kiosk's figures are reported under: set only here and by addKiosk, never by an
+    // upload. false: no such kiosk.
+    [[nodiscard]] virtual bool setKioskVillage(const std::string& kioskId, const std::string& village) = 0;
 
-    // One transaction: the heartbeat and every (kiosk, day) in the upload. A day's figures replace what
-    // that kiosk sent for that day before only when this copy is at least as new (generatedUnix), and
-    // at the same generation an incomplete day never replaces a complete one. The heartbeat fields
-    // likewise; last seen only moves forward (to seenUnix). Throws on a storage failure (nothing is kept).
+    // One transaction: the heartbeat and every (kiosk, day) in the upload (its "village" is not used). A
+    // day's figures replace what that kiosk sent for that day before only when this copy is at least as new
+    // (generatedUnix), and at the same generation an incomplete day never replaces a complete one. The
+    // heartbeat fields likewise; last seen only moves forward (to seenUnix). Throws on a storage failure
+    // (nothing is kept).
     virtual StoredUpload replaceRollups(const kiosk::upload::Upload& upload, const UploadTiming& timing) = 0;
 
     // Reports.

@@ -3,6 +3,7 @@
 #include "calendar.hpp"
 #include "common/local_time.hpp"
 #include "http_server.hpp"
+#include "ingest.hpp"
 #include "report.hpp"
 #include "sqlite_hub_store.hpp"
 
@@ -17,6 +18,7 @@
 #include <map>
 #include <pthread.h>
 #include <string>
+#include <sys/stat.h>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -28,7 +30,9 @@ using commune::SqliteHubStore;
 constexpr std::string_view kUsage = R"(usage:
   commune-hub serve --listen HOST:PORT --data DIR [--threads N]   (PORT 0: any free port, printed)
                     [--tls-cert FILE --tls-key FILE]               (HTTPS: PEM certificate chain and key)
-  commune-hub kiosk add ID [--village NAME] --data DIR            (prints the kiosk's token once)
+                    [--max-connections-per-client N]               (default 16)
+  commune-hub kiosk add ID --village NAME --data DIR              (prints the kiosk's token once)
+  commune-hub kiosk set-village ID --village NAME --data DIR      (the village a kiosk's figures count for)
   commune-hub import FILE --data DIR                              (JSON Lines from kiosk --export-stats)
   commune-hub report (--month YYYY-MM | --quarter YYYY-QN) [--format text|csv] --data DIR
   commune-hub staff add USER --data DIR                           (password: first line of stdin)
@@ -84,8 +88,18 @@ int serve(const Args& args) {
         return usageError("--listen wants HOST:PORT");
     }
     commune::ServerOptions options;
-    if (auto t = args.options.find("threads"); t != args.options.end())
-        options.threads = std::stoi(t->second);
+    for (const auto& [option, value] : {std::pair{"threads", &options.limits.workers},
+                                        {"max-connections-per-client", &options.limits.perClient}}) {
+        if (auto t = args.options.find(option); t != args.options.end()) {
+            int n = 0;
+            try {
+                n = std::stoi(t->second);
+            } catch (const std::exception&) {
+            }
+            if (n < 1 || n > 4096) return usageError(fmt::format("--{}: a number from 1 to 4096", option));
+            *value = static_cast<std::size_t>(n);
+        }
+    }
     const bool hasCert = args.options.contains("tls-cert"), hasKey = args.options.contains("tls-key");
     if (hasCert != hasKey) return usageError("--tls-cert and --tls-key go together");
     if (hasCert) {
@@ -133,19 +147,52 @@ int serve(const Args& args) {
     return ok ? 0 : 1;
 }
 
+// The village a kiosk's figures count for comes from here only, never from an upload: a kiosk (or whoever
+// holds its token) cannot move its figures into another village's, or name itself "Toàn xã".
+std::optional<std::string> villageOption(const Args& args, int& status) {
+    const auto found = args.options.find("village");
+    if (found == args.options.end()) {
+        status = usageError("--village NAME is required: the village the kiosk's figures count for");
+        return std::nullopt;
+    }
+    std::string problem = commune::villageProblem(found->second);
+    if (problem.empty() && found->second == commune::kCommuneLabel)
+        problem = fmt::format("\"{}\" is the whole commune's row in the report", commune::kCommuneLabel);
+    if (!problem.empty()) {
+        status = usageError(fmt::format("--village {:?}: {}", found->second, problem));
+        return std::nullopt;
+    }
+    return found->second;
+}
+
+int kioskSetVillage(const Args& args) {
+    if (args.positional.size() != 3) return usageError("kiosk set-village ID --village NAME");
+    int status = 0;
+    const auto village = villageOption(args, status);
+    if (!village) return status;
+    auto store = openStore(args);
+    if (!store->setKioskVillage(args.positional[2], *village)) {
+        std::cerr << "commune-hub: kiosk " << args.positional[2] << " is not registered\n";
+        return 1;
+    }
+    std::cout << "kiosk " << args.positional[2] << ": village " << *village << "\n";
+    return 0;
+}
+
 int kioskAdd(const Args& args) {
-    if (args.positional.size() != 3) return usageError("kiosk add ID");
+    if (args.positional.size() != 3) return usageError("kiosk add ID --village NAME");
     const std::string& id = args.positional[2];
     // The kiosk's own rule: an id its kiosk.toml would refuse could never upload.
     if (!kiosk::upload::isKioskId(id))
         return usageError(fmt::format("kiosk id {:?}: must be 1 to 64 characters from a-z, 0-9 and \"-\" "
                                       "(what kiosk.toml's kiosk_id accepts)",
                                       id));
-    const auto village = args.options.contains("village") ? args.options.at("village") : std::string();
-    if (village.size() > kiosk::upload::kMaxVillageBytes) return usageError("--village: too long");
+    int status = 0;
+    const auto village = villageOption(args, status);
+    if (!village) return status;
     auto store = openStore(args);
     const std::string token = commune::auth::randomSecret();
-    if (!store->addKiosk(id, village, commune::auth::hashSecret(token))) {
+    if (!store->addKiosk(id, *village, commune::auth::hashSecret(token))) {
         std::cerr << "commune-hub: kiosk " << id << " is already registered\n";
         return 1;
     }
@@ -170,6 +217,9 @@ int import(const Args& args) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         auto upload = kiosk::upload::parseUpload(line, latest);
+        if (upload) {
+            if (auto clean = commune::cleanUpload(*upload); !clean) upload = std::unexpected(clean.error());
+        }
         if (!upload) {
             std::cerr << fmt::format("{}:{}: {}\n", args.positional[1], lineNumber, upload.error().message);
             ++failed;
@@ -218,8 +268,8 @@ int staffAdd(const Args& args) {
     std::string password;
     std::getline(std::cin, password);
     if (!password.empty() && password.back() == '\r') password.pop_back();
-    if (password.size() < 8) {
-        std::cerr << "commune-hub: the password (first line of stdin) needs at least 8 characters\n";
+    if (const std::string problem = commune::auth::passwordProblem(password); !problem.empty()) {
+        std::cerr << "commune-hub: the password (first line of stdin) " << problem << "\n";
         return 1;
     }
     auto store = openStore(args);
@@ -231,6 +281,8 @@ int staffAdd(const Args& args) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // hub.sqlite holds token and password hashes: nothing the hub creates is for other users to read.
+    umask(027);
     if (sodium_init() < 0) {
         std::cerr << "commune-hub: libsodium cannot start\n";
         return 1;
@@ -241,6 +293,7 @@ int main(int argc, char** argv) {
     try {
         if (p[0] == "serve") return serve(*args);
         if (p[0] == "kiosk" && p.size() >= 2 && p[1] == "add") return kioskAdd(*args);
+        if (p[0] == "kiosk" && p.size() >= 2 && p[1] == "set-village") return kioskSetVillage(*args);
         if (p[0] == "import") return import(*args);
         if (p[0] == "report") return report(*args);
         if (p[0] == "staff" && p.size() >= 2 && p[1] == "add") return staffAdd(*args);

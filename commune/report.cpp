@@ -7,13 +7,12 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <tuple>
 
 namespace commune {
 
 namespace {
-
-constexpr std::string_view kCommuneLabel = "Toàn xã";
 
 using Count = kiosk::upload::Count;
 using Answer = kiosk::upload::Answer;
@@ -31,7 +30,12 @@ struct Cell {
     std::string text;
     bool alert = false;
     bool number = false; // a figure the hub computed; every other cell may hold a kiosk's text
+    bool total = false;  // first cell of the commune's row (never decided by a name a kiosk could have)
 };
+
+Cell communeCell() {
+    return {std::string(kCommuneLabel), false, false, true};
+}
 struct Table {
     std::string id;
     std::string title;
@@ -63,14 +67,20 @@ std::string answers(std::int64_t yes, std::int64_t no) {
     return yes + no < kMinSurveyAnswers ? "< 5" : std::to_string(yes + no);
 }
 
-std::vector<Cell> surveyCells(const VillageTotals& v) {
+// hidden[q]: how each village's answers to question q are shown (suppressAnswers).
+std::vector<Cell> surveyCells(const VillageTotals& v, const std::vector<SurveyCell>& shown, bool total) {
     const auto verdictCell = [](std::int64_t yes, std::int64_t no, int target) {
         const std::string verdict = surveyVerdict(yes, no, target);
         return Cell{verdict, verdict == "chưa đạt"};
     };
-    std::vector<Cell> cells{{v.village}};
-    for (const auto& question : kiosk::upload::kSurveyFigures) {
+    std::vector<Cell> cells{total ? communeCell() : Cell{v.village}};
+    for (std::size_t q = 0; q < kiosk::upload::kSurveyFigures.size(); ++q) {
+        const auto& question = kiosk::upload::kSurveyFigures[q];
         const std::int64_t yes = v.answers(question.id, Answer::yes), no = v.answers(question.id, Answer::no);
+        if (!total && shown[q] == SurveyCell::hiddenWithSmall) {
+            cells.insert(cells.end(), {{std::string(kHiddenCell)}, {std::string(kHiddenCell)}, {"—"}});
+            continue;
+        }
         cells.push_back({answers(yes, no)});
         cells.push_back({surveyShare(yes, no)});
         cells.push_back(verdictCell(yes, no, targetPercent(question.id)));
@@ -91,7 +101,7 @@ std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
              all.push_back(&r.commune);
              return all;
          }()) {
-        std::vector<Cell> row{{v->village}};
+        std::vector<Cell> row{v == &r.commune ? communeCell() : Cell{v->village}};
         for (Count id : kUseColumns)
             row.push_back(num(v->count(id)));
         use.rows.push_back(std::move(row));
@@ -103,7 +113,7 @@ std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
                  {"Thôn", "Chủ đề", "Bắt đầu", "Hoàn thành", "Tỉ lệ hoàn thành"},
                  {}};
     for (const auto& t : r.topics)
-        topics.rows.push_back({{t.village.empty() ? std::string(kCommuneLabel) : t.village},
+        topics.rows.push_back({t.village.empty() ? communeCell() : Cell{t.village},
                                {t.topic},
                                num(t.started),
                                num(t.finished),
@@ -142,9 +152,19 @@ std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
         survey.headers.push_back(
             fmt::format("{}: mục tiêu > {} %", question.label, targetPercent(question.id)));
     }
-    for (const auto& v : r.villages)
-        survey.rows.push_back(surveyCells(v));
-    survey.rows.push_back(surveyCells(r.commune));
+    // Per question, which villages' answers are hidden (fewer than 5, and their complements).
+    std::vector<std::vector<SurveyCell>> shownByVillage(r.villages.size());
+    for (const auto& question : kiosk::upload::kSurveyFigures) {
+        std::vector<std::int64_t> counts;
+        for (const auto& v : r.villages)
+            counts.push_back(v.answers(question.id, Answer::yes) + v.answers(question.id, Answer::no));
+        const std::vector<SurveyCell> shown = suppressAnswers(counts);
+        for (std::size_t i = 0; i < r.villages.size(); ++i)
+            shownByVillage[i].push_back(shown[i]);
+    }
+    for (std::size_t i = 0; i < r.villages.size(); ++i)
+        survey.rows.push_back(surveyCells(r.villages[i], shownByVillage[i], false));
+    survey.rows.push_back(surveyCells(r.commune, {}, true));
     tables.push_back(std::move(survey));
 
     Table health{"ki-ot",
@@ -228,7 +248,7 @@ std::string htmlTable(const Table& t) {
         out += "<th>" + htmlEscape(h) + "</th>";
     out += "</tr></thead><tbody>\n";
     for (const auto& row : t.rows) {
-        const bool total = !row.empty() && row.front().text == kCommuneLabel;
+        const bool total = !row.empty() && row.front().total;
         out += total ? "<tr class=\"total\">" : "<tr>";
         for (const auto& cell : row)
             out += (cell.alert ? "<td class=\"alert\">" : "<td>") + htmlEscape(cell.text) + "</td>";
@@ -247,11 +267,39 @@ th,td{border:1px solid #bbb;padding:4px 6px;text-align:left;vertical-align:top}t
 tr.total td{font-weight:bold;background:#f6f6f6}td.alert{color:#b00020;font-weight:bold}
 figure{margin:.6rem 0}figcaption{font-size:.9rem;color:#444}nav a{margin-right:.8rem}
 .legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 .8rem}
+.legend .started{background:#2a6fb0}.legend .finished{background:#3a9a5b}
 @media print{nav,form,.noprint{display:none}body{max-width:none;font-size:10pt}details{display:block}
 h2{break-after:avoid}tr,figure{break-inside:avoid}a{color:inherit;text-decoration:none}}
 )css";
 
 } // namespace
+
+std::string_view reportStyleSheet() {
+    return kStyle;
+}
+
+std::vector<SurveyCell> suppressAnswers(const std::vector<std::int64_t>& answers) {
+    std::vector<SurveyCell> shown(answers.size(), SurveyCell::figure);
+    std::size_t small = 0; // hidden cells with someone in them
+    for (std::size_t i = 0; i < answers.size(); ++i)
+        if (answers[i] < kMinSurveyAnswers) {
+            shown[i] = SurveyCell::tooFew;
+            small += answers[i] > 0 ? 1 : 0;
+        }
+    // One hidden cell alone is the commune's total minus the shown ones. Hide the smallest shown one with
+    // it: the subtraction then gives only the sum of two hidden cells. Hidden cells of 0 do not count as
+    // cover: a village with no sessions plainly has no answers. (With two or more small cells, or none,
+    // nothing more is needed; with a single village the commune's total is that village's, and is itself
+    // "< 5".)
+    if (small == 1) {
+        std::optional<std::size_t> smallest;
+        for (std::size_t i = 0; i < answers.size(); ++i)
+            if (shown[i] == SurveyCell::figure && (!smallest || answers[i] < answers[*smallest]))
+                smallest = i;
+        if (smallest) shown[*smallest] = SurveyCell::hiddenWithSmall;
+    }
+    return shown;
+}
 
 std::string surveyShare(std::int64_t yes, std::int64_t no) {
     if (yes + no < kMinSurveyAnswers) return "< 5";
@@ -420,8 +468,7 @@ std::string renderHtml(const Report& r) {
                                   htmlEscape(heading(r)), kStyle, htmlEscape(heading(r)));
     const std::string query = r.period.key.find('Q') != std::string::npos ? "quarter=" : "month=";
     out += fmt::format(
-        "<nav class=\"noprint\"><a href=\"/reports.csv?{}{}\">Tải CSV</a><a "
-        "href=\"javascript:print()\">In</a>"
+        "<nav class=\"noprint\"><a href=\"/reports.csv?{}{}\">Tải CSV</a> (In: Ctrl+P)"
         "</nav>\n<form class=\"noprint\" method=\"post\" action=\"/logout\"><button>Đăng "
         "xuất</button></form>\n"
         "<form class=\"noprint\" method=\"get\" action=\"/reports\"><label>Tháng <input name=\"month\" "
@@ -440,8 +487,8 @@ std::string renderHtml(const Report& r) {
     for (const auto& t : tables) {
         if (t.id == "su-dung") out += barChart("Lượt sử dụng theo thôn", sessionBars, "Lượt sử dụng", "");
         if (t.id == "chu-de") {
-            out += "<p class=\"legend\"><span style=\"background:#2a6fb0\"></span>Bắt đầu"
-                   "<span style=\"background:#3a9a5b\"></span>Hoàn thành</p>";
+            out += "<p class=\"legend\"><span class=\"started\"></span>Bắt đầu"
+                   "<span class=\"finished\"></span>Hoàn thành</p>";
             out += barChart("Toàn xã: hướng dẫn theo chủ đề", topicBars, "Bắt đầu", "Hoàn thành");
         }
         if (t.id == "cac-buoc") {
@@ -462,6 +509,11 @@ std::string renderHtml(const Report& r) {
             continue;
         }
         out += htmlTable(t);
+        if (t.id == "khao-sat")
+            out += fmt::format(
+                "<p>“< 5”: dưới {} người trả lời. “{}”: ẩn thêm để không ai tính ngược được ô “< 5” "
+                "từ số của toàn xã.</p>\n",
+                kMinSurveyAnswers, kHiddenCell);
     }
     out += "<p class=\"noprint\">Chi tiết các bước theo từng thôn: xem tệp CSV.</p>\n</body></html>\n";
     return out;

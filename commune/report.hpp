@@ -17,6 +17,8 @@ constexpr std::int64_t kMinSurveyAnswers = 5;
 constexpr int kSmartphoneTargetPercent = 85; // the plan: more than 85 % of residents have a smartphone
 constexpr int kVneidTargetPercent = 50;      // the plan: more than 50 % have VNeID level 2
 constexpr std::int64_t kStaleAfterDays = 2;  // a kiosk silent longer than this is shown in red
+// The commune's own row; no village may be registered under this name.
+constexpr std::string_view kCommuneLabel = "Toàn xã";
 
 struct TopicRow {
     std::string village; // "" for the commune
@@ -44,6 +46,14 @@ struct Report {
 
 [[nodiscard]] Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix);
 
+// How one village's answers to a survey question are shown: the figure, "< 5" (fewer than
+// kMinSurveyAnswers), or hidden as the complement of a lone "< 5" (kHiddenCell), so that no hidden cell
+// can be worked out by subtracting the shown villages from the commune's total.
+enum class SurveyCell { figure, tooFew, hiddenWithSmall };
+constexpr std::string_view kHiddenCell = "ẩn";
+// answers: per village, yes + no for one question (the commune's total is their sum).
+[[nodiscard]] std::vector<SurveyCell> suppressAnswers(const std::vector<std::int64_t>& answers);
+
 // "< 5" below kMinSurveyAnswers answers, else the share of "yes" as a whole percentage ("86 %").
 [[nodiscard]] std::string surveyShare(std::int64_t yes, std::int64_t no);
 // "đạt" / "chưa đạt" / "—" (too few answers to say).
@@ -54,6 +64,9 @@ struct Report {
 [[nodiscard]] std::string renderText(const Report& report);
 [[nodiscard]] std::string renderCsv(const Report& report); // UTF-8 with BOM, CRLF, RFC 4180 quoting
 [[nodiscard]] std::string renderHtml(const Report& report);
+
+// The report page's inline style sheet, exactly as between its <style> tags (its CSP hash is made from it).
+[[nodiscard]] std::string_view reportStyleSheet();
 
 [[nodiscard]] std::string htmlEscape(std::string_view text);
 // One quoted CSV text field; text starting with = + - @ tab or CR gets a leading ' (never a formula).

@@ -1,7 +1,10 @@
 #include "sqlite_hub_store.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -175,8 +178,7 @@ struct SqliteHubStore::Statements {
                          "content_version = iif(?10 >= heartbeat_generated_unix, ?5, content_version), "
                          "last_error = iif(?10 >= heartbeat_generated_unix, ?6, last_error), "
                          "sent_at = iif(?10 >= heartbeat_generated_unix, ?7, sent_at), "
-                         "heartbeat_generated_unix = max(heartbeat_generated_unix, ?10), "
-                         "village = CASE WHEN village = '' THEN ?8 ELSE village END "
+                         "heartbeat_generated_unix = max(heartbeat_generated_unix, ?10) "
                          "WHERE kiosk_id = ?9 RETURNING kiosk_ref")),
           deleteFigures(db.prepare("DELETE FROM day_figures WHERE day = ?1 AND kiosk_ref = ?2")),
           deleteGuides(db.prepare("DELETE FROM guide_figures WHERE day = ?1 AND kiosk_ref = ?2")),
@@ -214,7 +216,27 @@ SqliteHubStore::SqliteHubStore(kiosk::db::Database database) : m_db(std::move(da
 
 SqliteHubStore::~SqliteHubStore() = default;
 
+namespace {
+
+// Made before SQLite opens it, so the file (and the -wal and -shm that SQLite gives its mode) is private.
+void makePrivate(const std::filesystem::path& file) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::close(fd);
+        return;
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        const std::string name = file.string() + suffix;
+        struct stat info {};
+        if (::stat(name.c_str(), &info) == 0 && (info.st_mode & 0007) != 0)
+            ::chmod(name.c_str(), info.st_mode & 0770);
+    }
+}
+
+} // namespace
+
 std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::filesystem::path& file) {
+    makePrivate(file);
     auto store =
         std::unique_ptr<SqliteHubStore>(new SqliteHubStore(kiosk::db::Database::open(file, kHubFile)));
     store->startCheckpointer(file);
@@ -278,6 +300,15 @@ bool SqliteHubStore::addKiosk(const std::string& kioskId, const std::string& vil
     return true;
 }
 
+bool SqliteHubStore::setKioskVillage(const std::string& kioskId, const std::string& village) {
+    std::lock_guard lock(m_mutex);
+    m_db.prepare("UPDATE kiosks SET village = ?2 WHERE kiosk_id = ?1")
+        .bind(1, kioskId)
+        .bind(2, village)
+        .run();
+    return sqlite3_changes(m_db.handle()) == 1;
+}
+
 std::optional<std::string> SqliteHubStore::findKioskByTokenHash(const std::string& tokenHash) {
     std::lock_guard lock(m_mutex);
     auto& query = m_statements->kioskByToken;
@@ -309,7 +340,6 @@ StoredUpload SqliteHubStore::replaceRollups(const kiosk::upload::Upload& upload,
         .bind(5, h.contentVersion)
         .bind(6, h.lastError)
         .bind(7, h.sentAt)
-        .bind(8, upload.village)
         .bind(9, upload.kioskId)
         .bind(10, timing.generatedUnix);
     if (!heartbeat.step()) {

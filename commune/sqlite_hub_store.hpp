@@ -17,6 +17,8 @@ namespace commune {
 class SqliteHubStore final : public HubStore {
   public:
     // Creates the schema if needed. Throws kiosk::db::Error when the file cannot be opened or set up.
+    // A new file is made 0600 (its -wal and -shm follow it); an existing one loses any permission for
+    // other users: it holds token and password hashes.
     static std::unique_ptr<SqliteHubStore> open(const std::filesystem::path& file);
     static std::unique_ptr<SqliteHubStore> openInMemory(); // for tests
 
@@ -24,6 +26,7 @@ class SqliteHubStore final : public HubStore {
                   const std::string& tokenHash) override;
     std::optional<std::string> findKioskByTokenHash(const std::string& tokenHash) override;
     bool kioskExists(const std::string& kioskId) override;
+    bool setKioskVillage(const std::string& kioskId, const std::string& village) override;
     StoredUpload replaceRollups(const kiosk::upload::Upload& upload, const UploadTiming& timing) override;
     PeriodFigures periodFigures(const DayRange& range) override;
     std::vector<KioskStatus> kioskStatuses() override;

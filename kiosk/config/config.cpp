@@ -569,6 +569,14 @@ ConfigLoad loadConfig(const std::filesystem::path& file) {
     }
     ConfigLoad load = parseConfig(text, name);
     load.fileFound = true;
+    // The token lets whoever has it send figures as this kiosk: a file every user can read gives it away.
+    if (!load.config.hubToken.empty() &&
+        (status.permissions() & std::filesystem::perms::others_read) != std::filesystem::perms::none) {
+        load.issues.push_back(
+            {name, 0,
+             "hub.token: every user of this machine can read this file; make it readable by "
+             "the kiosk's user only (chmod 600)"});
+    }
     return load;
 }
 

@@ -157,6 +157,17 @@ std::vector<OutboxMessage> Outbox::due(system_clock::time_point now, std::size_t
     return messages;
 }
 
+std::vector<OutboxMessage> Outbox::pending(OutboxKind kind, std::string_view destination, std::size_t limit) {
+    db::Statement query = m_db.prepare(std::string("SELECT ") + kColumns +
+                                       " FROM outbox_message WHERE delivered_at IS NULL AND kind = ?1 AND "
+                                       "destination = ?2 ORDER BY id LIMIT ?3");
+    query.bind(1, outboxKindName(kind)).bind(2, destination).bind(3, static_cast<std::int64_t>(limit));
+    std::vector<OutboxMessage> messages;
+    while (query.step())
+        messages.push_back(readMessage(query));
+    return messages;
+}
+
 std::optional<system_clock::time_point> Outbox::nextDue() {
     db::Statement query =
         m_db.prepare("SELECT min(next_attempt_at) FROM outbox_message WHERE delivered_at IS NULL");

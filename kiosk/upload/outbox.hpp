@@ -56,6 +56,9 @@ class Outbox {
     // Pending messages whose next attempt is due, the most overdue first.
     [[nodiscard]] std::vector<OutboxMessage> due(std::chrono::system_clock::time_point now,
                                                  std::size_t limit);
+    // Pending messages of one kind for one destination, due or not, oldest first (to send as one batch).
+    [[nodiscard]] std::vector<OutboxMessage> pending(OutboxKind kind, std::string_view destination,
+                                                     std::size_t limit);
     // When the next pending message falls due, if any: lets a worker sleep until then.
     [[nodiscard]] std::optional<std::chrono::system_clock::time_point> nextDue();
 

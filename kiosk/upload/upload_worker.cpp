@@ -2,12 +2,14 @@
 
 #include "common/database.hpp"
 #include "common/local_time.hpp"
+#include "upload/upload_batch.hpp"
 #include "usage/usage_events.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 namespace kiosk {
 
@@ -173,8 +175,16 @@ std::optional<system_clock::time_point> UploadWorker::round(Connection& c, std::
     }
 
     const std::vector<OutboxMessage> due = c.outbox.due(now, m_settings.batch);
+    std::set<std::string> batchedFor; // destinations whose usage went out as one upload this round
+    std::set<std::int64_t> covered;   // messages that went in it
     for (const OutboxMessage& message : due) {
         if (stop.stop_requested()) break;
+        if (covered.contains(message.id)) continue;
+        if (message.kind == OutboxKind::usage && batchedFor.insert(message.destination).second) {
+            const auto ids = deliverUsageBatch(c, message.destination, stop);
+            covered.insert(ids.begin(), ids.end());
+            if (covered.contains(message.id)) continue;
+        }
         deliver(c, message, stop);
     }
     {
@@ -195,9 +205,43 @@ void UploadWorker::deliver(Connection& c, const OutboxMessage& message, std::sto
         result.status = 0;
         result.error = e.what();
     }
+    settle(c, message, {message}, std::move(result), stop);
+}
+
+std::vector<std::int64_t> UploadWorker::deliverUsageBatch(Connection& c, const std::string& destination,
+                                                          std::stop_token stop) {
+    const std::vector<OutboxMessage> pending =
+        c.outbox.pending(OutboxKind::usage, destination, m_settings.usageBatchDays);
+    const auto batch = batchUsageMessages(pending, m_settings.usageBatchDays, m_settings.usageBatchBytes);
+    if (!batch) return {};
+    std::vector<OutboxMessage> members;
+    for (std::size_t index : batch->members)
+        members.push_back(pending[index]);
+    OutboxMessage combined = members.front();
+    combined.body = batch->body;
+    // The hub dedupes by kiosk id + day inside the body; this key only names the batch in logs.
+    combined.idempotencyKey = members.front().idempotencyKey + ".." + members.back().idempotencyKey;
+    SendResult result;
+    try {
+        result = m_sender(combined, stop);
+    } catch (const std::exception& e) {
+        result.status = 0;
+        result.error = e.what();
+    }
+    settle(c, combined, members, std::move(result), stop);
+    std::vector<std::int64_t> ids;
+    for (const OutboxMessage& m : members)
+        ids.push_back(m.id);
+    return ids;
+}
+
+void UploadWorker::settle(Connection& c, const OutboxMessage& message,
+                          const std::vector<OutboxMessage>& covered, SendResult result,
+                          std::stop_token stop) {
     const auto now = m_settings.clock();
     if (isSuccess(result.status)) {
-        c.outbox.markDelivered(message, now);
+        for (const OutboxMessage& m : covered)
+            c.outbox.markDelivered(m, now);
         std::lock_guard lock(m_mutex);
         m_status.lastSuccessAt = now;
         return;
@@ -207,7 +251,9 @@ void UploadWorker::deliver(Connection& c, const OutboxMessage& message, std::sto
     const std::string error = describeFailure(result);
     if (stop.stop_requested() && result.status == 0)
         return; // cut short by shutdown: not the receiver's fault
-    const auto next = c.outbox.markFailed(message.id, error, now);
+    auto next = now;
+    for (const OutboxMessage& m : covered)
+        next = c.outbox.markFailed(m.id, error, now);
     const double wait = std::chrono::duration<double>(next - now).count();
     m_settings.log(fmt::format("{} ({} to {}): {}; attempt {}, next in {:.0f} s", message.idempotencyKey,
                                outboxKindName(message.kind), message.destination, error, message.attempts + 1,

@@ -17,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 namespace kiosk {
 
@@ -48,6 +49,10 @@ struct UploadWorkerSettings {
     OutboxOptions outbox;
     std::chrono::milliseconds wakeEvery{5000};
     std::size_t batch = 20; // messages sent per round at most
+    // Pending usage messages for the hub go as one upload of several days (after an outage), at most:
+    std::size_t usageBatchDays = 31;
+    std::size_t usageBatchBytes = 128 * 1024; // the hub takes 256 KiB
+
     std::function<std::chrono::system_clock::time_point()> clock = [] {
         return std::chrono::system_clock::now();
     };
@@ -80,6 +85,13 @@ class UploadWorker {
     // Returns when the next message falls due, if any.
     std::optional<std::chrono::system_clock::time_point> round(Connection& connection, std::stop_token stop);
     void deliver(Connection& connection, const OutboxMessage& message, std::stop_token stop);
+    // Sends the destination's pending usage messages as one upload when there are several; returns the
+    // ids it covered (delivered or failed alike), empty when there was nothing to combine.
+    std::vector<std::int64_t> deliverUsageBatch(Connection& connection, const std::string& destination,
+                                                std::stop_token stop);
+    // Marks `covered` delivered or failed by what the receiver said to `sent`.
+    void settle(Connection& connection, const OutboxMessage& sent, const std::vector<OutboxMessage>& covered,
+                SendResult result, std::stop_token stop);
     void noteError(std::string error, std::chrono::system_clock::time_point at);
     [[nodiscard]] std::string heartbeatError() const;
 

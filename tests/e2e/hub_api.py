@@ -27,13 +27,15 @@ try:
     token1 = hub.add_kiosk("k1", "Thôn 1")
     token2 = hub.add_kiosk("k2", "Thôn 2")
     check(len(token1) == 64 and token1 != token2, "kiosk add prints a fresh 64-hex-digit token")
-    check(hub.cli("kiosk", "add", "k1").returncode != 0, "a kiosk id registers only once")
+    result = hub.cli("kiosk", "add", "k1", "--village", "Thôn 9")
+    check(result.returncode == 1 and "already registered" in result.stderr, "a kiosk id registers only once")
     # Exactly the ids a kiosk.toml accepts (a-z, 0-9, "-"; 1..64), or the kiosk could never be configured.
     for bad in ["K1", "kiosk_1", "kiosk.1", "thôn-1", "a" * 65, ""]:
         result = hub.cli("kiosk", "add", bad)
         check(result.returncode == 2 and "a-z, 0-9" in result.stderr and "kiosk.toml" in result.stderr,
               f"kiosk add {bad[:20]!r} is refused with the rule ({result.returncode} {result.stderr.splitlines()[:1]})")
-    check(hub.cli("kiosk", "add", "thon-dong-01").returncode == 0 and hub.cli("kiosk", "add", "-").returncode == 0,
+    check(hub.cli("kiosk", "add", "thon-dong-01", "--village", "Thôn Đông").returncode == 0 and
+          hub.cli("kiosk", "add", "-", "--village", "Thôn Đông").returncode == 0,
           "kiosk add takes ids such as thon-dong-01")
     token3 = hub.add_kiosk("k3", "Thôn 3")
     hub.add_kiosk("k4", "Thôn 4")

@@ -18,10 +18,30 @@ def local_day(offset_days=0):
     return now.strftime("%Y-%m-%d")
 
 
+# HUB_E2E_KEEP_GOING=1: a failed check is reported and the test goes on (it still exits 1 at the end), to see
+# every check that an older commune-hub fails, not only the first.
+_KEEP_GOING = os.environ.get("HUB_E2E_KEEP_GOING") == "1"
+_failures = []
+
+
+def _report_failures():
+    if _failures:
+        print(f"{len(_failures)} check(s) failed", file=sys.stderr)
+        os._exit(1)
+
+
+if _KEEP_GOING:
+    import atexit
+    atexit.register(_report_failures)
+
+
 def check(condition, what):
     if not condition:
         print("FAIL:", what, file=sys.stderr)
-        sys.exit(1)
+        if not _KEEP_GOING:
+            sys.exit(1)
+        _failures.append(what)
+        return
     print("ok:", what)
 
 
@@ -85,11 +105,15 @@ class Hub:
         if self.own_data:
             shutil.rmtree(self.data, ignore_errors=True)
 
-    def request(self, method, path, body=None, headers=None):
+    def request(self, method, path, body=None, headers=None, source=None, timeout=20):
+        """source: the client's own address, e.g. "127.0.3.1" (all of 127.0.0.0/8 is this machine), so a test
+        can be several clients, as the hub counts them."""
+        source_address = (source, 0) if source else None
         if self.ssl_context:
-            conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=20, context=self.ssl_context)
+            conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=timeout, context=self.ssl_context,
+                                               source_address=source_address)
         else:
-            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout, source_address=source_address)
         try:
             conn.request(method, path, body=body, headers=headers or {})
             response = conn.getresponse()
@@ -112,12 +136,19 @@ class Hub:
         except ValueError:
             return status, {"raw": answer.decode(errors="replace")}
 
-    def login(self, user, password):
-        from urllib.parse import urlencode
-        status, headers, _ = self.request("POST", "/login", urlencode({"username": user, "password": password}),
-                                          {"Content-Type": "application/x-www-form-urlencoded"})
+    def login(self, user, password, source=None):
+        status, headers, _ = self.login_answer(user, password, source=source)
         cookie = headers.get("Set-Cookie", "")
         return status, cookie
+
+    def login_answer(self, user, password, source=None, next_path=None):
+        """POST /login: (status, headers, body)."""
+        from urllib.parse import urlencode
+        form = {"username": user, "password": password}
+        if next_path is not None:
+            form["next"] = next_path
+        return self.request("POST", "/login", urlencode(form), {"Content-Type": "application/x-www-form-urlencoded"},
+                            source=source)
 
 
 def survey(yes, no, skip=0):

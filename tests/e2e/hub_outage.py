@@ -152,7 +152,17 @@ try:
     code, summary, errors = run_driver("days 13-15", 3, 60)
     check(code == 0 and summary_number(summary, "pending") == 0, f"days 13-15 and the backlog delivered ({summary})")
     check(summary_number(summary, "failed posts") == 0, "no POST failed once the hub was back")
+    # The week's backlog (days 6-12, each waiting in the outbox) went as one upload, not a POST per day.
+    check(summary_number(summary, "most days in a post") >= 7 and summary_number(summary, "batched posts") >= 1,
+          f"the backlog went in one request of several days ({summary_number(summary, 'most days in a post')} days)")
+    check(summary_number(summary, "accepted posts") < summary_number(summary, "days delivered"),
+          "fewer requests than days delivered")
     note_busy(errors)
+
+    # ---- kiosk.db holds names and phone numbers: private to the kiosk's user.
+    import stat
+    mode = stat.S_IMODE(os.stat(db).st_mode)
+    check(mode & 0o077 == 0, f"kiosk.db is {oct(mode)}: private to the kiosk's user")
 
     # ---- The kiosk's own view: every day finished, sent, and equal to what the driver recorded.
     state = json.load(open(state_file))

@@ -141,8 +141,16 @@ try:
     check(["Thôn Bình", "17", "2", "1", "1", "0"] in rows, "Thôn Bình: 17 sessions")
     check(["Toàn xã", "60", "6", "3", "3", "0"] in rows, "commune: 60 sessions")
     check(["Toàn xã", "vneid", "15", "9", "60 %"] in rows, "commune topic vneid: 15 started, 9 finished")
-    check(["Thôn An", "8", "88 %", "đạt", "8", "50 %", "chưa đạt"] in rows, "Thôn An survey: 7 of 8 = 88 %")
     check(["Thôn Bình", "< 5", "< 5", "—", "< 5", "< 5", "—"] in rows, "Thôn Bình survey: fewer than 5 answers")
+    # Thôn An's 8 answers are hidden too: else the commune's 10 minus 8 would give Thôn Bình's 2.
+    check(["Thôn An", "ẩn", "ẩn", "—", "ẩn", "ẩn", "—"] in rows, "Thôn An survey: hidden as the complement")
+    check(["Toàn xã", "10", "80 %", "chưa đạt", "12", "50 %", "chưa đạt"] in rows,
+          "commune survey: 8 of 10 = 80 %, 6 of 12 = 50 %")
+    # The Content-Security-Policy allows the page's own style sheet (by its hash): the styles apply.
+    colour = browser.evaluate(session, "getComputedStyle(document.querySelector('td.alert')).color")
+    legend = browser.evaluate(session, "getComputedStyle(document.querySelector('.legend .started')).backgroundColor")
+    check(colour == "rgb(176, 0, 32)" and legend == "rgb(42, 111, 176)",
+          f"under the CSP the style sheet applies: red alerts, legend colours ({colour}, {legend})")
     alerts = browser.evaluate(session, "Array.from(document.querySelectorAll('td.alert')).map(c => c.textContent)")
     check("chưa gửi" in alerts, "the kiosk that never sent is shown in red")
     bars = browser.evaluate(session, "document.querySelectorAll('svg rect').length")

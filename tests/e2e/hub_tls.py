@@ -108,6 +108,26 @@ try:
     status, cookie = hub.login("canbo", "a-long-password")
     check(status == 303 and "hub_session=" in cookie and "; Secure" in cookie,
           f"login over https sets a Secure session cookie ({cookie[:20]}...{cookie[-40:]})")
+    attributes = [a.strip() for a in cookie.split(";")]
+    check(cookie.startswith("__Host-hub_session=") and {"Secure", "HttpOnly", "SameSite=Strict", "Path=/"} <= set(attributes)
+          and not any(a.lower().startswith("domain=") for a in attributes),
+          f"... named __Host- (the browser then insists on Secure, Path=/, no Domain), HttpOnly, SameSite=Strict")
+    status, headers, body = hub.request("GET", "/reports", headers={"Cookie": cookie.split(";")[0]})
+    check(status == 200 and b"<h1>" in body and "default-src 'none'" in headers.get("Content-Security-Policy", ""),
+          f"the session opens the report over https, with the same security headers ({status})")
+    # Clients that open TLS connections and say nothing hold no worker for long (the handshake has the
+    # headers' deadline), and the others are served meanwhile.
+    import socket
+    import time
+    silent = [socket.create_connection(("127.0.0.1", hub.port), timeout=5, source_address=(f"127.0.31.{i + 1}", 0))
+              for i in range(40)]
+    time.sleep(0.5)
+    began = time.monotonic()
+    status, _, _ = hub.request("GET", "/health", timeout=8)
+    check(status == 200 and time.monotonic() - began < 3,
+          f"40 silent TLS connections: /health over https answers in {time.monotonic() - began:.2f} s")
+    for s in silent:
+        s.close()
     check(hub.stop() == 0, "SIGTERM stops the TLS hub cleanly")
 
     # The right CA but a certificate made for another address: the client checks the name too.

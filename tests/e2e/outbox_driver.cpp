@@ -368,13 +368,29 @@ int simulateDays(const Options& options) {
     std::mutex countsMutex;
     std::map<std::string, int> accepted;
     std::int64_t failed = 0;
+    std::int64_t posts = 0, batchedPosts = 0;
+    std::size_t mostDays = 0;
     auto send = [&](const kiosk::OutboxMessage& message, std::stop_token stop) {
         kiosk::SendResult result = postWithCurl(message, options, std::move(stop));
         std::lock_guard lock(countsMutex);
-        if (result.status >= 200 && result.status < 300)
-            ++accepted[message.idempotencyKey];
-        else
+        if (result.status >= 200 && result.status < 300) {
+            ++posts;
+            // Counted per day the body carries: after an outage one POST carries several (its key names
+            // the batch, the hub dedupes by kiosk id + day).
+            const auto body = nlohmann::json::parse(message.body, nullptr, false);
+            if (body.is_object() && body.contains("days") && body["days"].is_array() &&
+                !body["days"].empty()) {
+                const std::size_t carried = body["days"].size();
+                mostDays = std::max(mostDays, carried);
+                if (carried > 1) ++batchedPosts;
+                for (const auto& day : body["days"])
+                    ++accepted[body.value("kiosk_id", std::string()) + ":" + day.value("day", std::string())];
+            } else {
+                ++accepted[message.idempotencyKey];
+            }
+        } else {
             ++failed;
+        }
         return result;
     };
     // The kiosk's own retry schedule (30 s doubling to an hour), on the simulated clock.
@@ -457,10 +473,10 @@ int simulateDays(const Options& options) {
     }
     state.failedPosts += failed;
     saveState(options, state);
-    fmt::print(
-        "outbox_driver: simulated {} .. {}; accepted posts {}; failed posts {}; pending {}; clock {}\n",
-        firstDay, kiosk::addDays(state.nextDay, -1), acceptedNow, failed, pending,
-        kiosk::isoUtc(clock.now()));
+    fmt::print("outbox_driver: simulated {} .. {}; accepted posts {}; days delivered {}; batched posts {}; "
+               "most days in a post {}; failed posts {}; pending {}; clock {}\n",
+               firstDay, kiosk::addDays(state.nextDay, -1), posts, acceptedNow, batchedPosts, mostDays,
+               failed, pending, kiosk::isoUtc(clock.now()));
     return pending == 0 ? 0 : 1;
 }
 

@@ -98,10 +98,12 @@ TEST_CASE("survey shares need at least 5 answers, also for the commune") {
     const Report r = buildReport(*store, month("2026-11"), kNow);
     const std::string text = renderText(r);
     const std::string csv = renderCsv(r);
-    // Thôn 1: 5 of 6 said yes -> 83 %; Thôn 2: 3 answers -> "< 5"; commune 6 of 9 -> 67 %.
-    CHECK(csv.find("\"Thôn 1\",\"6\",\"83 %\",\"chưa đạt\"") != std::string::npos);
+    // Thôn 2: 3 answers -> "< 5"; commune 6 of 9 -> 67 %. Thôn 1 (5 of 6) is then hidden too ("ẩn"),
+    // else 9 - 6 would give Thôn 2's 3 (complementary suppression; the split is the test below).
+    CHECK(csv.find("\"Thôn 1\",\"ẩn\",\"ẩn\",\"—\"") != std::string::npos);
     CHECK(csv.find("\"Thôn 2\",\"< 5\",\"< 5\",\"—\"") != std::string::npos);
     CHECK(csv.find("\"Toàn xã\",\"9\",\"67 %\",\"chưa đạt\"") != std::string::npos);
+    CHECK(csv.find("83 %") == std::string::npos);
     CHECK(text.find("Thôn 2") != std::string::npos);
 
     // A quiet month where even the commune has fewer than 5 answers.
@@ -184,4 +186,50 @@ TEST_CASE("CSV: a kiosk's text never reaches a spreadsheet as a formula, numbers
         CHECK_MESSAGE(csv.find(raw) == std::string::npos, raw);
     CHECK(csv.find("\r\n\"=") == std::string::npos); // nor as a row's first cell
     CHECK(csv.find("\r\n\"@") == std::string::npos);
+}
+
+TEST_CASE("complementary suppression: a lone small cell never equals the total minus the shown ones") {
+    using commune::suppressAnswers;
+    using commune::SurveyCell;
+    using V = std::vector<std::int64_t>;
+    const auto shownSum = [](const V& answers, const std::vector<SurveyCell>& shown) {
+        std::int64_t sum = 0;
+        for (std::size_t i = 0; i < answers.size(); ++i)
+            if (shown[i] == SurveyCell::figure) sum += answers[i];
+        return sum;
+    };
+    // One small village: the smallest shown one is hidden with it.
+    CHECK(suppressAnswers(V{12, 3, 7}) ==
+          std::vector{SurveyCell::figure, SurveyCell::tooFew, SurveyCell::hiddenWithSmall});
+    CHECK(suppressAnswers(V{3, 40}) == std::vector{SurveyCell::tooFew, SurveyCell::hiddenWithSmall});
+    // A village with no answers is no cover (no sessions, plainly no answers): 4 = 13 - 9 otherwise.
+    CHECK(suppressAnswers(V{4, 0, 9, 10}) == std::vector{SurveyCell::tooFew, SurveyCell::tooFew,
+                                                         SurveyCell::hiddenWithSmall, SurveyCell::figure});
+    CHECK(suppressAnswers(V{0, 9, 9}) ==
+          std::vector{SurveyCell::tooFew, SurveyCell::figure, SurveyCell::figure});
+    // Two or more small ones, or none: nothing more is hidden. One village: the total is itself "< 5".
+    CHECK(suppressAnswers(V{10, 2, 4}) ==
+          std::vector{SurveyCell::figure, SurveyCell::tooFew, SurveyCell::tooFew});
+    CHECK(suppressAnswers(V{10, 20}) == std::vector{SurveyCell::figure, SurveyCell::figure});
+    CHECK(suppressAnswers(V{3}) == std::vector{SurveyCell::tooFew});
+    CHECK(suppressAnswers(V{}).empty());
+    // Every column of up to 5 villages with 0..7 answers each: the subtraction never isolates a hidden cell.
+    int columns = 0;
+    for (int code = 0; code < 8 * 8 * 8 * 8 * 8; ++code) {
+        V answers;
+        for (int c = code, i = 0; i < 5; ++i, c /= 8)
+            answers.push_back(c % 8);
+        const auto shown = suppressAnswers(answers);
+        std::int64_t total = 0;
+        for (auto a : answers)
+            total += a;
+        std::size_t hidden = 0; // hidden cells with someone in them (a 0 is no cover)
+        for (std::size_t i = 0; i < answers.size(); ++i)
+            hidden += shown[i] != SurveyCell::figure && answers[i] > 0;
+        if (total < commune::kMinSurveyAnswers) continue; // the commune's own total is "< 5": nothing shown
+        REQUIRE(hidden != 1);
+        CHECK(total - shownSum(answers, shown) >= 0);
+        ++columns;
+    }
+    CHECK(columns > 30'000);
 }

@@ -95,23 +95,36 @@ TEST_CASE("an upload from a kiosk that is not registered is refused") {
     CHECK_THROWS(test::post(*store, test::sampleUpload("ghost"), 1));
 }
 
-TEST_CASE("the heartbeat is kept per kiosk, and the registered village wins over the uploaded one") {
+TEST_CASE("the heartbeat is kept per kiosk, and the village is only ever the registered one") {
     auto store = SqliteHubStore::openInMemory();
     REQUIRE(store->addKiosk("k1", "Thôn Đông", "h1"));
-    REQUIRE(store->addKiosk("k2", "", "h2"));
+    REQUIRE(store->addKiosk("k2", "", "h2")); // registered before --village was required
     auto upload = test::sampleUpload("k1");
     upload.heartbeat.lastError = "disk nearly full";
+    upload.village = "Thôn Tây";
     test::post(*store, upload, 777);
-    test::post(*store, test::sampleUpload("k2"), 778);
-    const auto statuses = store->kioskStatuses();
+    auto other = test::sampleUpload("k2");
+    other.village = "Toàn xã";
+    test::post(*store, other, 778);
+    auto statuses = store->kioskStatuses();
     REQUIRE(statuses.size() == 2);
-    CHECK(statuses[0].kioskId == "k2"); // ordered by village: "Thôn 1" < "Thôn Đông"
-    CHECK(statuses[0].village == "Thôn 1");
+    CHECK(statuses[0].kioskId == "k2"); // ordered by village: "" < "Thôn Đông"
+    CHECK(statuses[0].village == "");   // the upload's "Toàn xã" was not taken
     CHECK(statuses[1].village == "Thôn Đông");
     CHECK(statuses[1].lastSeenUnix == 777);
     CHECK(statuses[1].version == "0.1.0");
     CHECK(statuses[1].freeDiskMb == 2048);
     CHECK(statuses[1].lastError == "disk nearly full");
+    // Reported under its id until staff name its village.
+    const auto figures = store->periodFigures({"2026-11-01", "2026-11-30"});
+    REQUIRE(figures.villages.size() == 2);
+    CHECK(figures.villages[0].village == "Thôn Đông");
+    CHECK(figures.villages[1].village == "k2");
+    CHECK(store->setKioskVillage("k2", "Thôn Nam"));
+    CHECK_FALSE(store->setKioskVillage("k9", "Thôn Nam"));
+    statuses = store->kioskStatuses();
+    CHECK(statuses[0].kioskId == "k2"); // "Thôn Nam" < "Thôn Đông"
+    CHECK(statuses[0].village == "Thôn Nam");
 }
 
 TEST_CASE("staff sessions expire") {

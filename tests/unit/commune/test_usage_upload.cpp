@@ -154,7 +154,8 @@ TEST_CASE("kiosk ids the hub registers are exactly those a kiosk.toml accepts") 
 
 TEST_CASE("the hub fuzzer's seeds are uploads the hub takes (and one it refuses for its own reason)") {
     // Seeds that stop parsing early would only fuzz the first few checks.
-    const auto dir = std::filesystem::path(__FILE__).parent_path() / "../../fuzz/corpus_hub";
+    // From the source root CMake gives, not __FILE__: a ccache base directory makes that relative.
+    const auto dir = std::filesystem::path(KIOSK_SOURCE_ROOT) / "tests/fuzz/corpus_hub";
     REQUIRE(std::filesystem::is_directory(dir));
     int seeds = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) {

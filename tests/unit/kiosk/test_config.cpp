@@ -169,9 +169,12 @@ class TempDir {
 
     [[nodiscard]] const fs::path& path() const { return m_path; }
 
+    // Readable by its owner only, as a kiosk.toml holding the hub token must be (see the world-readable
+    // case).
     fs::path write(const std::string& name, const std::string& text) const {
         const fs::path file = m_path / name;
         std::ofstream(file, std::ios::binary) << text;
+        fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
         return file;
     }
 
@@ -642,6 +645,26 @@ TEST_CASE("Config: loadConfig with a file that cannot be opened") {
     checkSameConfig(load.config, Config());
 }
 
+TEST_CASE("Config: a kiosk.toml every user can read is an issue when it holds the hub token") {
+    const TempDir dir;
+    const auto file = dir.write("kiosk.toml", joinLines(kValidLines));
+    REQUIRE(kiosk::loadConfig(file).issues.empty());
+    fs::permissions(file, fs::perms::group_read | fs::perms::others_read, fs::perm_options::add);
+    const auto load = kiosk::loadConfig(file);
+    REQUIRE(load.issues.size() == 1);
+    CHECK(load.issues[0].file == file.string());
+    CHECK(load.issues[0].message.starts_with("hub.token: every user of this machine can read this file"));
+    CHECK(load.issues[0].message.find("chmod 600") != std::string::npos);
+    CHECK(load.issues[0].message.find("s3cret") == std::string::npos);
+    checkSameConfig(load.config, validConfig()); // a warning: every value still applies
+    // Readable by the group only, or no token at all: nothing to say.
+    fs::permissions(file, fs::perms::others_read, fs::perm_options::remove);
+    CHECK(kiosk::loadConfig(file).issues.empty());
+    const auto noToken = dir.write("other.toml", "kiosk_id = \"thon-a\"\n");
+    fs::permissions(noToken, fs::perms::others_read, fs::perm_options::add);
+    CHECK(kiosk::loadConfig(noToken).issues.empty());
+}
+
 TEST_CASE("Config: loadConfig reads the whole file and names it in issues") {
     const TempDir dir;
     SUBCASE("valid") {
@@ -682,7 +705,13 @@ TEST_CASE("Config: loadConfig reads the whole file and names it in issues") {
 TEST_CASE("Config: sample files in tests/data/config") {
     const fs::path data = fs::path(TEST_DATA_DIR) / "config";
     SUBCASE("full.toml") {
-        const auto load = kiosk::loadConfig(data / "full.toml");
+        // It holds a hub token, so it is read as a kiosk keeps it: a private copy (git checks files out
+        // readable by everyone, which loadConfig reports for a token file).
+        const TempDir dir;
+        const auto file = dir.path() / "full.toml";
+        fs::copy_file(data / "full.toml", file);
+        fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write);
+        const auto load = kiosk::loadConfig(file);
         CHECK(load.fileFound);
         CHECK(load.issues.empty());
         CHECK(load.config.kioskId == "donganh-thon-dong-01");

@@ -337,6 +337,28 @@ TEST_CASE("openKioskDatabase: a new path gets its folders, a file and the latest
     CHECK(mode.columnText(0) == "wal");
 }
 
+TEST_CASE("openKioskDatabase: the file and its -wal are private to the kiosk's user, even under umask 022") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    const mode_t previous = ::umask(022);
+    {
+        auto opened = kiosk::db::openKioskDatabase(file, testNow);
+        opened.db.execute("CREATE TABLE t(x); INSERT INTO t VALUES (1)"); // makes the -wal
+        for (const std::string& name : {file.string(), file.string() + "-wal", file.string() + "-shm"}) {
+            struct stat info {};
+            REQUIRE(::stat(name.c_str(), &info) == 0);
+            CHECK_MESSAGE((info.st_mode & 0777) == 0600, name);
+        }
+    }
+    // One made readable by everybody (an old kiosk, a copy) loses that when opened.
+    REQUIRE(::chmod(file.c_str(), 0644) == 0);
+    { auto opened = kiosk::db::openKioskDatabase(file, testNow); }
+    struct stat info {};
+    REQUIRE(::stat(file.c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0640);
+    ::umask(previous);
+}
+
 TEST_CASE("openKioskDatabase: a healthy database is opened as it is") {
     TempDir dir;
     const fs::path file = dir.path / "kiosk.db";

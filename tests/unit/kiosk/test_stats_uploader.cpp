@@ -1,3 +1,4 @@
+#include "upload/upload_batch.hpp"
 #include "upload/upload_worker.hpp"
 #include "usage/stats_uploader.hpp"
 
@@ -389,4 +390,83 @@ TEST_CASE("stats: events that reach a day after it was sent complete send that d
     const auto upload = parse(again->body);
     CHECK(upload.days[0].complete);
     CHECK(upload.days[0].sessions == 2);
+}
+
+// ---- after an outage: the days waiting in the outbox go as one upload ----
+
+namespace {
+
+// A finished day's usage message as the uploader makes it, made at `madeAt`.
+void enqueueFinishedDay(Fixture& f, const std::string& day, int sessions,
+                        std::chrono::system_clock::time_point madeAt) {
+    kiosk::upload::DailyRollup rollup;
+    rollup.day = day;
+    rollup.complete = true;
+    rollup.sessions = sessions;
+    const auto upload = f.uploader.makeUpload(rollup, madeAt, "");
+    f.outbox.enqueue(kiosk::OutboxKind::usage, hub, f.uploader.idempotencyKey(day),
+                     kiosk::upload::toJson(upload).dump(), madeAt);
+}
+
+} // namespace
+
+TEST_CASE("batch: several days' messages become one upload under the newest heartbeat") {
+    Fixture f;
+    for (int i = 0; i < 4; ++i)
+        enqueueFinishedDay(f, "2026-11-2" + std::to_string(i), 10 + i, started - 24h * (4 - i));
+    const auto pending = f.outbox.pending(kiosk::OutboxKind::usage, hub, 100);
+    REQUIRE(pending.size() == 4);
+    const auto batch = kiosk::batchUsageMessages(pending, 31, 128 * 1024);
+    REQUIRE(batch);
+    CHECK(batch->members == std::vector<std::size_t>{0, 1, 2, 3});
+    const auto upload = parse(batch->body);
+    REQUIRE(upload.days.size() == 4);
+    for (int i = 0; i < 4; ++i) {
+        CHECK(upload.days[i].day == "2026-11-2" + std::to_string(i));
+        CHECK(upload.days[i].sessions == 10 + i);
+        CHECK(upload.days[i].complete);
+    }
+    CHECK(upload.heartbeat.sentAt == kiosk::isoUtc(started - 24h)); // the newest message's
+    CHECK(upload.kioskId == "donganh-thon-dong-01");
+
+    // Limits: days and bytes; one message alone is no batch.
+    CHECK(kiosk::batchUsageMessages(pending, 2, 128 * 1024)->members == std::vector<std::size_t>{0, 1});
+    CHECK_FALSE(kiosk::batchUsageMessages(pending, 1, 128 * 1024));
+    CHECK_FALSE(kiosk::batchUsageMessages({pending[0]}, 31, 128 * 1024));
+    CHECK_FALSE(kiosk::batchUsageMessages(pending, 31, 1500));
+    // A body that is not an upload goes on its own.
+    auto odd = pending;
+    odd[1].body = "not json";
+    CHECK(kiosk::batchUsageMessages(odd, 31, 128 * 1024)->members == std::vector<std::size_t>{0, 2, 3});
+}
+
+TEST_CASE(
+    "worker: after an outage the waiting days go in one request, and are all delivered or all retried") {
+    for (long answer : {500L, 200L}) {
+        CAPTURE(answer);
+        Fixture f;
+        for (int i = 0; i < 5; ++i)
+            enqueueFinishedDay(f, "2026-11-2" + std::to_string(i), 10 + i, started - 24h * (5 - i));
+        std::vector<std::string> log;
+        auto clock = started;
+        FakeReceiver receiver;
+        receiver.status = answer;
+        kiosk::UploadWorker worker(workerSettings(f.file, log, clock), receiver.sender());
+        worker.runOnce(); // also enqueues today so far: 6 days
+        REQUIRE(receiver.count() == 1);
+        const auto upload = parse(receiver.received[0].body);
+        REQUIRE(upload.days.size() == 6);
+        CHECK(upload.days.front().day == "2026-11-20");
+        CHECK(upload.days.back().day == "2026-11-25");
+        CHECK_FALSE(upload.days.back().complete); // today so far, and its heartbeat is the newest
+        CHECK(upload.heartbeat.sentAt == kiosk::isoUtc(started));
+        if (answer == 200) {
+            CHECK(f.outbox.pendingCount() == 0);
+        } else {
+            CHECK(f.outbox.pendingCount() == 6);
+            for (const auto& m : f.outbox.pending(kiosk::OutboxKind::usage, hub, 100))
+                CHECK(m.attempts == 1);
+            CHECK(log.size() == 1);
+        }
+    }
 }
