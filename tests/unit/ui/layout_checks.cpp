@@ -27,7 +27,8 @@ std::string sizeKey(const ScreenSize& size) {
 // button's text sticks out of the button), word-split (a word too wide for its button is cut),
 // text-on-screen (glyphs cut by the screen edge), text-across-target / text-over-target (other text
 // crossing or covering a button), text-overlap (text drawn over text), tap-intent (a tap on a target
-// gives no intent, or not the one expected). 1280x800 at text size 0 has none. Regenerate by emptying
+// gives no intent, or not the one expected), home-button (a resident screen but home without "Trang
+// đầu"). 1280x800 at text size 0 has none. Regenerate by emptying
 // the list, running unit_ui and grouping its "[check] screen at size, text size N" lines.
 const std::vector<KnownFailure>& knownFailures() {
     static const std::vector<KnownFailure> known{
@@ -772,6 +773,17 @@ void checkScreen(const kiosk::App& app, const ui::Theme& theme, platform::Pictur
                    "the draw lists hold textured quads that are not glyphs: cannot check text");
 
     check.targets(targets);
+    // Every resident screen but home has a way home ("Trang đầu"); the team's pages and the PIN pad do not.
+    const kiosk::Screen on = app.state().screen;
+    const bool resident =
+        on != kiosk::Screen::Home && on != kiosk::Screen::StaffPin && on != kiosk::Screen::Staff;
+    if (resident && !overlay) {
+        report.countCheck();
+        const bool home = std::ranges::any_of(targets, [](const ui::TouchTarget& t) {
+            return t.id == "nav.home" || t.id == "finish.home" || t.id == "booking.home";
+        });
+        if (!home) check.fail("home-button", "no \"Trang đầu\" on this resident screen");
+    }
     check.widgetTexts(texts, targets);
     check.glyphs(glyphs, targets, texts);
 
