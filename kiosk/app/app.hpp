@@ -178,6 +178,9 @@ class App {
     [[nodiscard]] Milliseconds tapSettleLeft(TimePoint now) const;
     // Tests that apply many intents at one instant turn the settling time off; the kiosk keeps kTapSettle.
     void setTapSettle(Milliseconds settle) { m_tapSettle = settle; }
+    // Scenario runs: the screen counts as settled now. A finger waits kTapSettle; a scenario's next tap need
+    // not, and moving the kiosk's clock instead would put it ahead of the outbox worker's.
+    void settleTapsNow() { m_viewChangedAt = TimePoint{}; }
     // The shell could not play the narration asked for: the step says so in words, that step only.
     void noteNarrationFailed();
     // Advances timers: starts the idle countdown, and when it runs out resets the session.

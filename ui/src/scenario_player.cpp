@@ -132,9 +132,9 @@ ScenarioPlayer::Effects ScenarioPlayer::advance(SteadyTime now, kiosk::TimePoint
         const bool taps = std::holds_alternative<TapTarget>(step.action) ||
                           std::holds_alternative<TapPoint>(step.action) ||
                           std::holds_alternative<TypeRemembered>(step.action);
-        if (const auto settle = app.tapSettleLeft(kioskNow); taps && settle.count() > 0) {
-            // The screen has just changed and a finger would be ignored: move the clock past that.
-            effects.clockAdvance = settle;
+        if (taps && app.tapSettleLeft(kioskNow).count() > 0) {
+            // The screen has just changed and a finger would be ignored for a moment: skip the moment.
+            effects.settleTaps = true;
             return effects;
         }
         if (const auto* tap = std::get_if<sc::TapTarget>(&step.action); tap && !targets.find(tap->id)) {

@@ -75,6 +75,10 @@ class FrameLoop {
                 auto effects = m_player->advance(SteadyClock::now(), now, settled(), m_app, m_targets,
                                                  m_theme.metrics(), m_window.sdlWindow());
                 if (effects.screenshot) capture = *effects.screenshot;
+                if (effects.settleTaps) {
+                    m_app.settleTapsNow();
+                    m_framesToDraw = kSettleFrames;
+                }
                 if (effects.clockAdvance.count() > 0) {
                     m_clockOffset += effects.clockAdvance;
                     m_framesToDraw = kSettleFrames; // tick and draw at the new time before the step runs

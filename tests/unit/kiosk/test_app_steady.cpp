@@ -93,6 +93,17 @@ TEST_CASE("app: a quick second tap after the screen changed is ignored, a later 
     CHECK(k.app.bookingWizard().draft().phone.text() == "0912345678");
 }
 
+// The scenario player (ui/src/scenario_player.cpp) does not wait out the moment: it has the app settle.
+TEST_CASE("app: settleTapsNow lets the next tap count at once") {
+    Kiosk k;
+    k.tap(intent::OpenTopic{"vneid"});
+    REQUIRE(k.app.tapSettleLeft(k.now) > Milliseconds(0));
+    k.app.settleTapsNow();
+    CHECK(k.app.tapSettleLeft(k.now) == Milliseconds(0));
+    k.tap(intent::OpenGuide{"vneid-0"}, milliseconds(0));
+    CHECK(k.state().screen == Screen::GuideIntro);
+}
+
 TEST_CASE("app: a double tap on a day does not pick a time the resident never saw") {
     Kiosk k;
     k.tap(intent::OpenBooking{});
@@ -118,7 +129,7 @@ TEST_CASE("app: the hidden corner counts every tap, and a clock set back never h
     CHECK(back.state().screen == Screen::GuideIntro);
 }
 
-TEST_CASE("app: Quay lại on page 2 of a list goes to page 1, then off the list; a guide opened there "
+TEST_CASE("app: Quay lại on page 2 of a list goes to page 1, then off the list, and a guide opened there "
           "comes back to its page") {
     Kiosk k;
     k.tap(intent::OpenTopic{"vneid"});
