@@ -143,10 +143,8 @@ App::ViewKey App::viewKey() const {
                 s.confirmingQuit,
                 {},
                 {}};
-    if (s.screen == Screen::Booking) {
-        key.booking = std::string(bookingStepName(m_wizard.draft().step)) +
-                      (m_wizard.draft().problem ? "+message" : "");
-    }
+    // A message coming or going under the field is not a new screen: typing on after it never waits.
+    if (s.screen == Screen::Booking) key.booking = bookingStepName(m_wizard.draft().step);
     if (s.screen == Screen::Staff && m_desk) key.desk = m_desk->viewKey();
     return key;
 }

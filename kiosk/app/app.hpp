@@ -264,7 +264,7 @@ class App {
         PinPadMode pinMode = PinPadMode::Enter;
         bool countdown = false;
         bool confirmingQuit = false;
-        std::string booking; // the wizard's step and whether a message shows
+        std::string booking; // the wizard's step
         std::string desk;    // the team's page (StaffDesk::viewKey)
         friend bool operator==(const ViewKey&, const ViewKey&) = default;
     };

@@ -64,11 +64,10 @@ void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::strin
                                       bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text::kHome).x);
         const float buttonsNeed = withHome ? 2 * (labelW + pads) + m.gapPx : labelW + pads;
         const float widest = screen.x - x - 2 * m.marginPx - smallest;
+        // Measured with the hint, not a message that comes and goes: the keys never move under a finger.
         auto textHeight = [&](float w) {
-            const std::string note = message.empty() ? std::string(hint) : message;
-            ImFont* noteFont = message.empty() ? ctx.theme.body() : bold;
             return wrappedTextHeight(ctx.theme.title(), w, title) + ctx.theme.title()->FontSize * 1.5f +
-                   wrappedTextHeight(noteFont, w, note) + 2 * m.gapPx + m.targetPx;
+                   wrappedTextHeight(ctx.theme.body(), w, hint) + 2 * m.gapPx + m.targetPx;
         };
         const float height = screen.y - 2 * m.marginPx;
         float textWidth = screen.x - keysW - x - 2 * m.marginPx;

@@ -91,6 +91,16 @@ TEST_CASE("app: a quick second tap after the screen changed is ignored, a later 
     for (char c : std::string("0912345678"))
         k.tap(intent::Type{std::string(1, c)}, milliseconds(50));
     CHECK(k.app.bookingWizard().draft().phone.text() == "0912345678");
+
+    // A wrong number's message goes with the next key; the keys after it are not held back either.
+    for (int i = 0; i < 10; ++i)
+        k.tap(intent::Erase{}, milliseconds(50));
+    k.tap(intent::Type{"0"}, milliseconds(50));
+    k.tap(intent::Submit{}, milliseconds(50));
+    REQUIRE_FALSE(k.app.bookingWizard().message().empty());
+    k.tap(intent::Type{"9"}, milliseconds(50));
+    k.tap(intent::Type{"1"}, milliseconds(50));
+    CHECK(k.app.bookingWizard().draft().phone.text() == "091");
 }
 
 // The scenario player (ui/src/scenario_player.cpp) does not wait out the moment: it has the app settle.
