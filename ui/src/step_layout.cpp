@@ -32,13 +32,20 @@ StepButtons layoutStepButtons(const Metrics& m, ImFont* bold, ImVec2 screen) {
     const float room = screen.x - 2 * m.marginPx;
     float need[kStepSlots];
     float total = 0, gap = m.gapPx;
-    // Two lines a label if one row allows, else three (large text on a small screen), then the gaps down
-    // to just over the 3 mm older fingers need, before a second row takes height from the picture.
+    const float minGap = std::min(m.gapPx, std::ceil(m.pxPerMm * 3.2f));
+    // Two lines a label if one row allows (the gaps down to just over the 3 mm older fingers need if it
+    // must), else three (large text on a small screen), before a second row takes height from the picture.
     const struct {
         int lines;
         float gap;
-    } tries[] = {{2, m.gapPx}, {3, m.gapPx}, {3, std::min(m.gapPx, std::ceil(m.pxPerMm * 3.2f))}};
+    } tries[] = {{2, m.gapPx}, {2, minGap}, {3, m.gapPx}, {3, minGap}};
+    // A tall (portrait) screen has the height for a second row sooner than words in three lines.
+    const bool portrait = screen.y > screen.x;
     for (const auto& attempt : tries) {
+        if (portrait && attempt.lines > 2) {
+            total = room + 1;
+            break;
+        }
         gap = attempt.gap;
         total = gap * (kStepSlots - 1);
         for (int i = 0; i < kStepSlots; ++i) {
