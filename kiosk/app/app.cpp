@@ -93,15 +93,65 @@ bool isStaffScreen(Screen screen) {
 
 void App::apply(const Intent& intent, TimePoint now) {
     noteInput(now);
+    // The corner taps come from the shell on each press, not from a button on screen: never held back.
+    const bool cornerTap = std::holds_alternative<intent::CornerTap>(intent);
     // The hidden staff corner and staff mode are not a resident's session.
-    if (m_usage && !m_sessionOpen && !isStaffScreen(m_state.screen) &&
-        !std::holds_alternative<intent::CornerTap>(intent)) {
+    if (m_usage && !m_sessionOpen && !isStaffScreen(m_state.screen) && !cornerTap) {
         m_usage->sessionStarted(now);
         m_sessionOpen = true;
     }
-    const Place before{m_state.screen, m_state.topicId, m_state.guide};
+    if (m_state.countdownEndsAt && !cornerTap) {
+        // "Bác còn dùng không?": whatever the tap landed on, it answers "Còn" and does nothing else.
+        m_state.countdownEndsAt.reset();
+        m_viewChangedAt = now;
+        ++m_revision;
+        return;
+    }
+    if (!cornerTap && tapSettleLeft(now) > Milliseconds(0)) return; // the second tap of a double tap
+    const Place before{m_state.screen, m_state.topicId, m_state.guide, m_state.page, {}};
+    const ViewKey viewBefore = viewKey();
+    const BookingStep bookingBefore = m_wizard.draft().step;
     std::visit([&](const auto& i) { handle(i, now); }, intent);
+    if (m_wizard.draft().step != bookingBefore) {
+        // Each booking step's list starts at its first page.
+        m_state.page = 0;
+        m_state.pageTrail.clear();
+    }
     recordChanges(before, now);
+    if (viewKey() != viewBefore) m_viewChangedAt = now;
+    ++m_revision;
+}
+
+Milliseconds App::tapSettleLeft(TimePoint now) const {
+    if (now < m_viewChangedAt) return Milliseconds(0); // the clock went back: never hold taps for that
+    const auto left = std::chrono::ceil<Milliseconds>(m_viewChangedAt + m_tapSettle - now);
+    return std::max(Milliseconds(0), left);
+}
+
+App::ViewKey App::viewKey() const {
+    const State& s = m_state;
+    ViewKey key{s.screen,
+                s.topicId,
+                s.page,
+                s.guide.guideId,
+                s.guide.step,
+                s.guide.practice,
+                s.surveyQuestion,
+                s.textSize,
+                s.pinPad.mode,
+                s.countdownEndsAt.has_value(),
+                s.confirmingQuit,
+                {},
+                {}};
+    // A message coming or going under the field is not a new screen: typing on after it never waits.
+    if (s.screen == Screen::Booking) key.booking = bookingStepName(m_wizard.draft().step);
+    if (s.screen == Screen::Staff && m_desk) key.desk = m_desk->viewKey();
+    return key;
+}
+
+void App::noteNarrationFailed() {
+    if (m_state.screen != Screen::GuideStep) return;
+    m_state.guide.narrationFailed = true;
     ++m_revision;
 }
 
@@ -136,10 +186,6 @@ void App::endSession(TimePoint now) {
 
 void App::noteInput(TimePoint now) {
     m_lastInput = now;
-    if (m_state.countdownEndsAt) {
-        m_state.countdownEndsAt.reset();
-        ++m_revision;
-    }
 }
 
 void App::tick(TimePoint now) {
@@ -147,6 +193,7 @@ void App::tick(TimePoint now) {
     GuideProgress& guide = m_state.guide;
     if (m_state.screen == Screen::GuideStep && guide.cheerUntil && now >= *guide.cheerUntil) {
         handle(intent::NextStep{}, now); // the cheer has been seen: on to the next step
+        m_viewChangedAt = now;
         ++m_revision;
     }
     if (!hasSessionToReset()) {
@@ -155,10 +202,20 @@ void App::tick(TimePoint now) {
         return;
     }
     TimePoint idleAt = idleDeadline();
-    if (now < idleAt) return;
+    if (now < idleAt) {
+        // Touched while the question showed, but no tap came of it (a finger slid away): someone is
+        // there. Once the question's time is up it goes, rather than standing at 0 seconds.
+        if (m_state.countdownEndsAt && now >= *m_state.countdownEndsAt) {
+            m_state.countdownEndsAt.reset();
+            m_viewChangedAt = now;
+            ++m_revision;
+        }
+        return;
+    }
     TimePoint endsAt = idleAt + std::chrono::seconds(m_config.countdownSeconds);
     if (now >= endsAt) {
         resetSession(now);
+        m_viewChangedAt = now;
         ++m_revision;
         return;
     }
@@ -227,6 +284,8 @@ std::map<std::string, std::string> App::describe() const {
         {"pulse", m_state.guide.practice && m_state.guide.misses >= kMissesBeforeHint ? "1" : "0"},
         {"cheer", m_state.guide.cheerUntil ? "1" : "0"},
         {"narration_requests", std::to_string(m_state.narrationRequests)},
+        {"narration_failed", m_state.guide.narrationFailed ? "1" : "0"},
+        {"confirm_quit", m_state.confirmingQuit ? "1" : "0"},
         {"guides", std::to_string(m_library->guides.size())},
         {"page", std::to_string(m_state.page)},
         {"survey_question", std::to_string(m_state.surveyQuestion + 1)},
@@ -237,14 +296,16 @@ std::map<std::string, std::string> App::describe() const {
 }
 
 void App::goTo(Screen screen, std::string topicId) {
-    m_state.history.push_back({m_state.screen, m_state.topicId, m_state.guide});
+    m_state.history.push_back(
+        {m_state.screen, m_state.topicId, m_state.guide, m_state.page, std::move(m_state.pageTrail)});
     m_state.screen = screen;
     m_state.topicId = std::move(topicId);
+    m_state.page = 0; // a new screen's list starts at its first page
+    m_state.pageTrail.clear();
 }
 
 void App::handle(const intent::OpenTopic& i, TimePoint) {
     goTo(Screen::Topic, i.topicId);
-    m_state.page = 0;
 }
 
 void App::handle(const intent::OpenBooking&, TimePoint now) {
@@ -262,6 +323,9 @@ void App::handle(const intent::GoHome&, TimePoint) {
     m_state.topicId.clear();
     m_state.guide = GuideProgress{};
     m_state.history.clear();
+    m_state.page = 0;
+    m_state.pageTrail.clear();
+    m_state.confirmingQuit = false;
     m_state.pinPad.digits.clear();
     m_wizard.close();
     if (m_state.staff && m_desk) m_desk->close();
@@ -269,6 +333,17 @@ void App::handle(const intent::GoHome&, TimePoint) {
 }
 
 void App::handle(const intent::Back&, TimePoint now) {
+    if (m_state.confirmingQuit) { // "Không": the question goes, staff mode stays
+        m_state.confirmingQuit = false;
+        return;
+    }
+    // Page 2 of a list goes back to page 1, not off the list.
+    const bool onList = m_state.screen == Screen::Topic || m_state.screen == Screen::Booking;
+    if (onList && !m_state.pageTrail.empty()) {
+        m_state.page = m_state.pageTrail.back();
+        m_state.pageTrail.pop_back();
+        return;
+    }
     if (m_state.screen == Screen::Staff && m_desk && m_desk->back()) return;
     if (m_state.history.empty() || m_state.screen == Screen::Staff || m_state.screen == Screen::StaffPin) {
         handle(intent::GoHome{}, now);
@@ -295,6 +370,9 @@ void App::handle(const intent::Back&, TimePoint now) {
     m_state.topicId = std::move(previous.topicId);
     m_state.guide = std::move(previous.guide);
     m_state.guide.cheerUntil.reset();
+    m_state.guide.narrationFailed = false; // that notice answered a "Nghe" of the past
+    m_state.page = previous.page;
+    m_state.pageTrail = std::move(previous.pageTrail);
 }
 
 void App::handle(const intent::OpenGuide& i, TimePoint) {
@@ -321,6 +399,7 @@ void App::handle(const intent::NextStep&, TimePoint now) {
     GuideProgress& progress = m_state.guide;
     progress.misses = 0;
     progress.cheerUntil.reset();
+    progress.narrationFailed = false;
     if (progress.step + 1 < static_cast<int>(guide->steps.size())) {
         ++progress.step;
     } else {
@@ -359,6 +438,7 @@ void App::handle(const intent::PreviousStep&, TimePoint) {
     GuideProgress& progress = m_state.guide;
     progress.misses = 0;
     progress.cheerUntil.reset();
+    progress.narrationFailed = false;
     if (m_state.screen == Screen::GuideFinish || m_state.screen == Screen::Survey) {
         m_state.screen = Screen::GuideStep;
     } else if (m_state.screen == Screen::GuideStep) {
@@ -386,6 +466,7 @@ void App::handle(const intent::PracticeTap& i, TimePoint now) {
 }
 
 void App::handle(const intent::ShowPage& i, TimePoint) {
+    m_state.pageTrail.push_back(m_state.page);
     m_state.page = std::max(0, i.page);
 }
 
@@ -494,8 +575,14 @@ void App::handle(const intent::RestartProgram&, TimePoint now) {
     m_state.exitRequest = ExitRequest::Restart;
 }
 
+void App::handle(const intent::AskQuit&, TimePoint) {
+    if (m_state.screen == Screen::Staff) m_state.confirmingQuit = true;
+}
+
 void App::handle(const intent::QuitProgram&, TimePoint now) {
-    if (m_state.screen != Screen::Staff) return;
+    // Only as the answer to "Thoát chương trình?": a slip of the finger must not close the kiosk.
+    if (m_state.screen != Screen::Staff || !m_state.confirmingQuit) return;
+    m_state.confirmingQuit = false;
     m_staff.audit(m_state.staff->id, "program.quit", "", now);
     m_state.exitRequest = ExitRequest::Quit;
 }
@@ -510,7 +597,7 @@ void App::handle(const intent::ChooseBookingTopic& i, TimePoint now) {
 }
 
 void App::handle(const intent::ChooseDay& i, TimePoint now) {
-    if (m_state.screen == Screen::Booking && m_wizard.chooseDay(i.day, now)) m_state.page = 0;
+    if (m_state.screen == Screen::Booking) m_wizard.chooseDay(i.day, now);
 }
 
 void App::handle(const intent::ChooseSlot& i, TimePoint) {

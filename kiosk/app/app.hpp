@@ -67,7 +67,8 @@ struct ShowPage {
     int page = 0;
 }; // of a list too long for one screen
 struct RestartProgram {};
-struct QuitProgram {};
+struct AskQuit {};     // "Thoát chương trình": asks first
+struct QuitProgram {}; // the answer "Thoát" to that question; nothing without it
 // The booking flow and the on-screen keypads.
 struct ChooseBookingTopic {
     std::string topicId;
@@ -102,9 +103,9 @@ using Intent =
                  intent::StillHere, intent::CornerTap, intent::PinDigit, intent::PinErase, intent::PinSubmit,
                  intent::OpenGuide, intent::StartGuide, intent::NextStep, intent::PreviousStep,
                  intent::SetPractice, intent::PracticeTap, intent::PlayNarration, intent::ShowPage,
-                 intent::RestartProgram, intent::QuitProgram, intent::ChooseBookingTopic, intent::ChooseDay,
-                 intent::ChooseSlot, intent::StartCancel, intent::Type, intent::Tone, intent::Erase,
-                 intent::Submit, intent::Staff, intent::AnswerSurvey>;
+                 intent::RestartProgram, intent::AskQuit, intent::QuitProgram, intent::ChooseBookingTopic,
+                 intent::ChooseDay, intent::ChooseSlot, intent::StartCancel, intent::Type, intent::Tone,
+                 intent::Erase, intent::Submit, intent::Staff, intent::AnswerSurvey>;
 
 struct PinPadState {
     PinPadMode mode = PinPadMode::Enter;
@@ -122,19 +123,23 @@ struct GuideProgress {
     int misses = 0;                      // wrong taps on this step; from two on, the right spot pulses
     int furthestStep = -1;               // for the usage funnel: each step counts once per reading
     std::optional<TimePoint> cheerUntil; // "Đúng rồi!" is showing; then the guide moves on
+    bool narrationFailed = false;        // "Nghe" on this step could not play: the step says so
 };
 
 struct Place {
     Screen screen = Screen::Home;
     std::string topicId;
     GuideProgress guide;
+    int page = 0;
+    std::vector<int> pageTrail;
 };
 
 struct State {
     Screen screen = Screen::Home;
-    std::string topicId; // the topic being browsed
-    int page = 0;        // of the topic's guide list
-    GuideProgress guide; // for the guide screens
+    std::string topicId;        // the topic being browsed
+    int page = 0;               // of the list on screen (a topic's guides, the booking days ...)
+    std::vector<int> pageTrail; // the list's pages shown before this one: "Quay lại" goes back one
+    GuideProgress guide;        // for the guide screens
     int surveyQuestion = 0; // 0: "Bác có điện thoại thông minh không?", 1: "... định danh điện tử mức 2 ..."
     bool surveyAsked = false;   // once per resident session
     std::vector<Place> history; // where "Quay lại" goes
@@ -145,11 +150,16 @@ struct State {
     PinPadState pinPad;
     std::optional<StaffMember> staff;         // who is signed in to staff mode
     std::optional<TimePoint> countdownEndsAt; // set while "Bác còn dùng không?" is showing
+    bool confirmingQuit = false;              // staff: "Thoát chương trình?" is asked
     ExitRequest exitRequest = ExitRequest::None;
 };
 
 class App {
   public:
+    // After the screen changes, taps are ignored this long: a quick double tap on "Tiếp theo" must not
+    // skip a step, nor a double tap on a day pick a time the resident never saw.
+    static constexpr Milliseconds kTapSettle{350};
+
     // library: the loaded guides (may be null: no guides). It must outlive the App.
     App(Config config, StaffRepository& staff, std::vector<std::string> notices, TimePoint now,
         const content::Library* library = nullptr);
@@ -158,9 +168,21 @@ class App {
     App& operator=(const App&) = delete;
     ~App();
 
+    // Applies what a tap asked for; ignored while the screen has just changed (tapSettleLeft). While
+    // "Bác còn dùng không?" shows, any tap's intent is the answer "Còn" and nothing else: a tap on the dimmed
+    // screen never reaches the key under it.
     void apply(const Intent& intent, TimePoint now);
-    // Any touch counts as presence: it resets the idle timer and dismisses the countdown.
+    // Any touch counts as presence: it restarts the idle timer. (The countdown waits for the tap's intent.)
     void noteInput(TimePoint now);
+    // How long taps are still ignored after the last screen change (0: they count).
+    [[nodiscard]] Milliseconds tapSettleLeft(TimePoint now) const;
+    // Tests that apply many intents at one instant turn the settling time off; the kiosk keeps kTapSettle.
+    void setTapSettle(Milliseconds settle) { m_tapSettle = settle; }
+    // Scenario runs: the screen counts as settled now. A finger waits kTapSettle; a scenario's next tap need
+    // not, and moving the kiosk's clock instead would put it ahead of the outbox worker's.
+    void settleTapsNow() { m_viewChangedAt = TimePoint{}; }
+    // The shell could not play the narration asked for: the step says so in words, that step only.
+    void noteNarrationFailed();
     // Advances timers: starts the idle countdown, and when it runs out resets the session.
     void tick(TimePoint now);
     // How long the frame loop may sleep before tick() has something to do; nullopt = until input.
@@ -216,6 +238,7 @@ class App {
     void handle(const intent::PlayNarration& i, TimePoint now);
     void handle(const intent::ShowPage& i, TimePoint now);
     void handle(const intent::RestartProgram& i, TimePoint now);
+    void handle(const intent::AskQuit& i, TimePoint now);
     void handle(const intent::QuitProgram& i, TimePoint now);
     void handle(const intent::ChooseBookingTopic& i, TimePoint now);
     void handle(const intent::ChooseDay& i, TimePoint now);
@@ -228,6 +251,24 @@ class App {
     void handle(const intent::Staff& i, TimePoint now);
     void handle(const intent::AnswerSurvey& i, TimePoint now);
     void finishGuide(TimePoint now);
+    // What is on screen, as far as a finger is concerned: when it changes, taps settle (kTapSettle).
+    struct ViewKey {
+        Screen screen = Screen::Home;
+        std::string topicId;
+        int page = 0;
+        std::string guideId;
+        int step = 0;
+        bool practice = false;
+        int surveyQuestion = 0;
+        int textSize = 0;
+        PinPadMode pinMode = PinPadMode::Enter;
+        bool countdown = false;
+        bool confirmingQuit = false;
+        std::string booking; // the wizard's step
+        std::string desk;    // the team's page (StaffDesk::viewKey)
+        friend bool operator==(const ViewKey&, const ViewKey&) = default;
+    };
+    [[nodiscard]] ViewKey viewKey() const;
     // Usage events for what changed between `before` and now (screens, guide steps, leaving a guide).
     void recordChanges(const Place& before, TimePoint now);
     void endSession(TimePoint now);
@@ -260,6 +301,8 @@ class App {
     State m_state;
     TimePoint m_lastInput;
     long m_countdownShown = 0; // the countdown's whole seconds at the last tick
+    Milliseconds m_tapSettle = kTapSettle;
+    TimePoint m_viewChangedAt{}; // the last screen change
     std::vector<TimePoint> m_cornerTaps;
     PinLockout m_pinLockout;
     unsigned long m_revision = 0;

@@ -32,6 +32,8 @@ const char* bookingStepName(BookingStep step) {
         return "cancel_code";
     case BookingStep::CancelPhone:
         return "cancel_phone";
+    case BookingStep::CancelConfirm:
+        return "cancel_confirm";
     case BookingStep::Cancelled:
         return "cancelled";
     }
@@ -99,6 +101,7 @@ void BookingWizard::startCancel() {
     m_draft.step = BookingStep::CancelCode;
     m_draft.code.clear();
     m_draft.phone.clear();
+    m_draft.toCancel.reset();
     m_draft.problem.reset();
 }
 
@@ -142,6 +145,17 @@ BookingWizard::SubmitOutcome BookingWizard::submit(TimePoint now) {
             draft.problem = {Problem::badPhone, {}};
             return {};
         }
+        if (m_bookings) {
+            // Told now, not after the name and the consent: this number cannot book another.
+            const int held = m_bookings->activeBookingsOfPhone(draft.phone.text(), now);
+            const int limit = m_bookings->rules().maxActivePerPhone;
+            if (held >= limit) {
+                draft.problem = {
+                    Problem::phoneLimit,
+                    BookingError{.code = BookingErrorCode::tooManyActive, .count = held, .limit = limit}};
+                return {};
+            }
+        }
         draft.step = BookingStep::Name;
         draft.problem.reset();
         return {};
@@ -160,10 +174,32 @@ BookingWizard::SubmitOutcome BookingWizard::submit(TimePoint now) {
         draft.problem.reset();
         return {};
     case BookingStep::CancelPhone:
+        return checkCancel(now);
+    case BookingStep::CancelConfirm:
         return submitCancel(now);
     default:
         return {};
     }
+}
+
+BookingWizard::SubmitOutcome BookingWizard::checkCancel(TimePoint now) {
+    BookingDraft& draft = m_draft;
+    if (!m_bookings) return {};
+    std::expected<Booking, BookingError> found;
+    try {
+        found = m_bookings->checkResidentCancel(draft.code.text(), draft.phone.text(), now);
+    } catch (const std::exception& e) {
+        draft.problem = {Problem::storageFailed, {}};
+        return {false, fmt::format("Không đọc được lịch hẹn: {}", e.what())};
+    }
+    if (!found) {
+        draft.problem = {Problem::cancelRefused, found.error()};
+        return {};
+    }
+    draft.toCancel = std::move(*found);
+    draft.step = BookingStep::CancelConfirm;
+    draft.problem.reset();
+    return {};
 }
 
 BookingWizard::SubmitOutcome BookingWizard::submitBooking(TimePoint now) {
@@ -217,6 +253,7 @@ BookingWizard::SubmitOutcome BookingWizard::submitCancel(TimePoint now) {
         return {};
     }
     draft.confirmed = std::move(*cancelled);
+    draft.toCancel.reset();
     draft.step = BookingStep::Cancelled;
     draft.problem.reset();
     return {};
@@ -246,6 +283,10 @@ BookingWizard::Back BookingWizard::back(TimePoint now) {
         break;
     case BookingStep::CancelPhone:
         draft.step = BookingStep::CancelCode;
+        break;
+    case BookingStep::CancelConfirm: // "Không hủy": the number stays, to be checked or corrected
+        draft.toCancel.reset();
+        draft.step = BookingStep::CancelPhone;
         break;
     case BookingStep::CancelCode:
     case BookingStep::Cancelled:

@@ -23,8 +23,21 @@ struct BookingContext {
     int step = -1; // 0-based step where the resident got stuck, -1 if none
 };
 
-// The steps of making (or cancelling) a booking at the kiosk; "Quay lại" goes one step back.
-enum class BookingStep { Topic, Day, Slot, Phone, Name, Confirm, Done, CancelCode, CancelPhone, Cancelled };
+// The steps of making (or cancelling) a booking at the kiosk; "Quay lại" goes one step back. A cancel asks
+// "Hủy lịch Thứ Năm 03/12 lúc 19:00?" (CancelConfirm) before it happens.
+enum class BookingStep {
+    Topic,
+    Day,
+    Slot,
+    Phone,
+    Name,
+    Confirm,
+    Done,
+    CancelCode,
+    CancelPhone,
+    CancelConfirm,
+    Cancelled
+};
 
 // A day on the booking screen: how many free slots it has, or why it is closed.
 struct DayOffer {
@@ -46,6 +59,7 @@ struct BookingDraft {
     TextEntry code{TextEntry::Kind::code, bookingCodeLength};
     std::optional<BookingProblem> problem; // what went wrong; BookingWizard::message() says it
     std::optional<Booking> confirmed;      // shown on Done, or the booking just cancelled
+    std::optional<Booking> toCancel;       // found by code and phone, asked about on CancelConfirm
 };
 
 class BookingWizard {
@@ -95,6 +109,7 @@ class BookingWizard {
     void openDays(TimePoint now);
     void openSlots(TimePoint now);
     [[nodiscard]] SubmitOutcome submitBooking(TimePoint now);
+    [[nodiscard]] SubmitOutcome checkCancel(TimePoint now); // code + phone right: ask before cancelling
     [[nodiscard]] SubmitOutcome submitCancel(TimePoint now);
     // The field the keypad types into on this step, if any.
     [[nodiscard]] TextEntry* activeEntry();

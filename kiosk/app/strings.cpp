@@ -68,6 +68,9 @@ std::string bookingProblem(const BookingProblem& problem) {
         return (problem.refusal ? bookingRefusal(*problem.refusal) + " " : "") + "Bác chọn giờ khác nhé.";
     case Kind::cancelRefused:
         return problem.refusal ? cancelRefusal(*problem.refusal) : "";
+    case Kind::phoneLimit:
+        return (problem.refusal ? bookingRefusal(*problem.refusal) + " " : "") +
+               "Bác dùng số khác, hoặc hủy bớt một lịch bằng nút \"Hủy lịch đã đặt\".";
     }
     return "";
 }

@@ -21,9 +21,10 @@ struct BookingProblem {
         refused,       // the booking service said no (refusal)
         slotGone,      // refused because the slot filled or passed meanwhile: choose another
         cancelRefused, // the resident's cancel was refused (refusal)
+        phoneLimit,    // the number already holds the most bookings it may (refusal: tooManyActive)
     };
     Kind kind = Kind::badPhone;
-    std::optional<BookingError> refusal; // refused, slotGone, cancelRefused
+    std::optional<BookingError> refusal; // refused, slotGone, cancelRefused, phoneLimit
 };
 
 namespace text {

@@ -132,7 +132,14 @@ void TextEntry::type(std::string_view key) {
 }
 
 void TextEntry::setTone(ToneMark mark) {
-    if (m_kind != Kind::name || m_text.empty()) return;
+    if (m_kind != Kind::name) return;
+    // The key shows its mark on an "a" and looks like a letter: with no vowel to carry the mark (an empty
+    // field, a new word, "B"), it types that letter, so "b" then "à" gives "Bà" instead of nothing.
+    const auto typeOwnLetter = [&] {
+        if (mark == ToneMark::none) return;
+        type(encode({'a', kToneMarks[static_cast<int>(mark)]}));
+    };
+    if (m_text.empty() || m_text.back() == ' ') return typeOwnLetter();
     const std::size_t wordStart = m_text.rfind(' ') == std::string::npos ? 0 : m_text.rfind(' ') + 1;
     CodePoints points = decode(std::string_view(m_text).substr(wordStart),
                                static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE));
@@ -144,7 +151,7 @@ void TextEntry::setTone(ToneMark mark) {
             word.push_back({c, {}});
     }
     const int carrier = toneCarrier(word);
-    if (carrier < 0) return;
+    if (carrier < 0) return typeOwnLetter();
     utf8proc_int32_t previous = 0;
     for (Letter& letter : word) {
         for (utf8proc_int32_t m : letter.marks)

@@ -26,7 +26,8 @@ class TextEntry {
     // ignored, as is anything past the length limit.
     void type(std::string_view key);
     // Puts the tone mark on the right vowel of the last word (Vietnamese spelling rules, the traditional
-    // placement used in names: "Hòa", "Thủy"); the same mark again takes it off. Names only.
+    // placement used in names: "Hòa", "Thủy"); the same mark again takes it off. A word with no vowel yet
+    // ("B", or nothing) gets the key's own letter, "a" with the mark: "b" then "à" is "Bà". Names only.
     void setTone(ToneMark mark);
     void erase(); // the last character (a whole letter, never half of its UTF-8 bytes)
     void clear() { m_text.clear(); }

@@ -1,6 +1,7 @@
 #include "bookings/booking_export.hpp"
 
 #include "common/local_time.hpp"
+#include "content/topics.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -44,7 +45,7 @@ BookingStatus statusFromText(std::string_view text) {
 }
 
 std::string summaryOf(const ExportedBooking& b) {
-    std::string summary = fmt::format("Hỗ trợ {} – mã {}", b.topic, b.code);
+    std::string summary = fmt::format("Hỗ trợ {} – mã {}", bookingTopicName(b.topic), b.code);
     // Some calendar apps ignore STATUS:CANCELLED when importing; the words keep it visible anyway.
     if (b.status == BookingStatus::cancelled) summary += " (đã hủy)";
     return summary;
@@ -132,6 +133,12 @@ std::vector<ExportedBooking> readBookingsForExport(db::Database& db, const Expor
     return result;
 }
 
+std::string bookingTopicName(std::string_view topicId) {
+    if (const content::Topic* topic = content::findTopic(topicId)) return std::string(topic->title);
+    if (topicId == "khac") return "Việc khác"; // the booking screen's "other" choice
+    return std::string(topicId);
+}
+
 std::string_view bookingStatusLabel(BookingStatus status) {
     switch (status) {
     case BookingStatus::booked:
@@ -191,8 +198,8 @@ std::string bookingsCsv(const std::vector<ExportedBooking>& bookings) {
          "Ghi chú", "Cập nhật lúc"});
     for (const ExportedBooking& b : bookings) {
         const std::string step = b.guideStep ? std::to_string(*b.guideStep) : "";
-        row({b.code, isoDay(b.slot.date), clockTime(b.slot.minuteOfDay), b.topic, b.guideId.value_or(""),
-             step, b.phone.empty() ? "" : groupedPhone(b.phone), b.name.value_or(""),
+        row({b.code, isoDay(b.slot.date), clockTime(b.slot.minuteOfDay), bookingTopicName(b.topic),
+             b.guideId.value_or(""), step, b.phone.empty() ? "" : groupedPhone(b.phone), b.name.value_or(""),
              bookingStatusLabel(b.status), b.note, localStamp(b.changedAt)});
     }
     return out;

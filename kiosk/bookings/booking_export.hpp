@@ -49,6 +49,9 @@ struct ExportResult {
 [[nodiscard]] std::vector<ExportedBooking> readBookingsForExport(db::Database& db,
                                                                  const ExportOptions& options);
 
+// The topic as residents read it, with its diacritics ("Dịch vụ công", "Việc khác"), for a stored topic
+// id ("dichvucong", "khac"); an id the kiosk does not know is given back as it is.
+[[nodiscard]] std::string bookingTopicName(std::string_view topicId);
 // The Vietnamese status word used in both files, e.g. "Đã hủy".
 [[nodiscard]] std::string_view bookingStatusLabel(BookingStatus status);
 // "0912 345 678" / "024 3825 1234": grouped so spreadsheets keep the leading zero (text, not a number).

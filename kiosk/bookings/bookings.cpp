@@ -285,13 +285,7 @@ std::expected<Booking, BookingError> BookingService::book(const BookingRequest& 
         return fail(BookingErrorCode::slotFull);
     }
     {
-        // Appointments still ahead: one this morning that nobody marked must not block the afternoon.
-        const LocalDateTime local = toLocal(now);
-        db::Statement active =
-            m_db.prepare("SELECT count(*) FROM booking WHERE phone = ?1 AND status IN ('booked', 'arrived') "
-                         "AND (slot_day > ?2 OR (slot_day = ?2 AND slot_minute >= ?3))");
-        active.bind(1, *phone).bind(2, isoDay(local.date)).bind(3, local.minuteOfDay);
-        const int count = active.step() ? active.columnInt(0) : 0;
+        const int count = activeBookingsOfPhone(*phone, now);
         if (count >= m_rules.maxActivePerPhone) {
             return fail({.code = BookingErrorCode::tooManyActive,
                          .count = count,
@@ -392,9 +386,50 @@ std::expected<Booking, BookingError> BookingService::changeStatus(std::string_vi
     return std::move(*booking);
 }
 
+int BookingService::activeBookingsOfPhone(std::string_view phone, std::chrono::system_clock::time_point now) {
+    const std::optional<std::string> digits = normalizePhone(phone);
+    if (!digits) return 0;
+    // Appointments still ahead: one this morning that nobody marked must not block the afternoon.
+    const LocalDateTime local = toLocal(now);
+    db::Statement active =
+        m_db.prepare("SELECT count(*) FROM booking WHERE phone = ?1 AND status IN ('booked', 'arrived') "
+                     "AND (slot_day > ?2 OR (slot_day = ?2 AND slot_minute >= ?3))");
+    active.bind(1, *digits).bind(2, isoDay(local.date)).bind(3, local.minuteOfDay);
+    return active.step() ? active.columnInt(0) : 0;
+}
+
+std::expected<Booking, BookingError> BookingService::undoMark(std::string_view code, BookingStatus marked,
+                                                              std::int64_t staffId,
+                                                              std::chrono::system_clock::time_point now) {
+    db::Transaction transaction(m_db);
+    std::optional<Booking> booking = find(code);
+    if (!booking) return fail(BookingErrorCode::notFound);
+    const bool undoable = marked == BookingStatus::arrived || marked == BookingStatus::noShow;
+    if (!undoable || booking->status != marked) {
+        return fail({.code = BookingErrorCode::invalidTransition,
+                     .from = booking->status,
+                     .to = BookingStatus::booked});
+    }
+    const std::string at = isoUtc(now);
+    db::Statement update =
+        m_db.prepare("UPDATE booking SET status = 'booked', changed_at = ?1, changed_by = ?2 WHERE id = ?3");
+    update.bind(1, at).bind(2, staffId).bind(3, booking->id);
+    update.run();
+    StaffRepository(m_db).audit(staffId, "booking.undo",
+                                fmt::format("code={} from={}", booking->code, bookingStatusName(marked)),
+                                now);
+    booking->status = BookingStatus::booked;
+    booking->changedAt = at;
+    booking->changedBy = staffId;
+    notifyChanged(*booking, BookingChange::statusChanged, now);
+    transaction.commit();
+    notifyCommitted();
+    return std::move(*booking);
+}
+
 std::expected<Booking, BookingError>
-BookingService::cancelByResident(std::string_view code, std::string_view phone,
-                                 std::chrono::system_clock::time_point now) {
+BookingService::checkResidentCancel(std::string_view code, std::string_view phone,
+                                    std::chrono::system_clock::time_point now) {
     const std::optional<std::string> digits = normalizePhone(phone);
     const std::optional<Booking> booking = find(code);
     // One answer for a wrong code and a wrong phone number: the code alone must not reveal anything.
@@ -408,6 +443,14 @@ BookingService::cancelByResident(std::string_view code, std::string_view phone,
     if (toSystem(booking->slot) <= now) {
         return fail(BookingErrorCode::slotInPast);
     }
+    return *booking;
+}
+
+std::expected<Booking, BookingError>
+BookingService::cancelByResident(std::string_view code, std::string_view phone,
+                                 std::chrono::system_clock::time_point now) {
+    const auto booking = checkResidentCancel(code, phone, now);
+    if (!booking) return booking;
     return changeStatus(booking->code, BookingStatus::cancelled, std::nullopt, now);
 }
 

@@ -152,6 +152,20 @@ class BookingService {
     [[nodiscard]] std::expected<Booking, BookingError>
     cancelByResident(std::string_view code, std::string_view phone,
                      std::chrono::system_clock::time_point now);
+    // cancelByResident's checks without the cancel: the booking it would cancel, so the resident is asked
+    // "Hủy lịch Thứ Năm 03/12 lúc 19:00?" first. The same refusals.
+    [[nodiscard]] std::expected<Booking, BookingError>
+    checkResidentCancel(std::string_view code, std::string_view phone,
+                        std::chrono::system_clock::time_point now);
+    // Appointments still ahead (booked or arrived, not yet begun) held by this number, as book() counts
+    // them against maxActivePerPhone; 0 for a number that is not valid.
+    [[nodiscard]] int activeBookingsOfPhone(std::string_view phone,
+                                            std::chrono::system_clock::time_point now);
+    // A team member takes back a mark just made: arrived or no_show (`marked`, as it must still be) back to
+    // booked, audited. Anything else is an invalidTransition.
+    [[nodiscard]] std::expected<Booking, BookingError> undoMark(std::string_view code, BookingStatus marked,
+                                                                std::int64_t staffId,
+                                                                std::chrono::system_clock::time_point now);
 
     [[nodiscard]] std::optional<Booking> find(std::string_view code);
 

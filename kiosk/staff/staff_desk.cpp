@@ -92,7 +92,7 @@ const char* staffStatusLabel(BookingStatus status) {
     case BookingStatus::arrived:
         return "Đã đến";
     case BookingStatus::done:
-        return "Xong";
+        return "Đã giúp xong";
     case BookingStatus::noShow:
         return "Không đến";
     case BookingStatus::cancelled:
@@ -109,12 +109,12 @@ std::string describeAuditAction(std::string_view action, std::string_view detail
         {"staff.created", "Thêm thành viên"},          {"staff.added", "Thêm thành viên"},
         {"staff.deactivated", "Ngừng một thành viên"}, {"program.restart", "Khởi động lại máy"},
         {"program.quit", "Thoát chương trình"},        {"booking.booked", "Bà con đặt lịch"},
-        {"booking.arrived", "Đánh dấu đã đến"},        {"booking.done", "Đánh dấu xong"},
-        {"booking.no_show", "Đánh dấu không đến"},     {"booking.cancelled", "Hủy lịch hẹn"},
-        {"booking.note", "Ghi chú lịch hẹn"},          {"booking.rescheduled", "Đổi lịch hẹn"},
-        {"booking.personal_erased", "Xóa SĐT và tên"}, {"booking.closure", "Thêm ngày nghỉ"},
-        {"booking.closure_removed", "Bỏ ngày nghỉ"},   {"schedule.saved", "Lưu lịch tuần"},
-        {"bookings.exported", "Xuất danh sách hẹn"},
+        {"booking.arrived", "Đánh dấu đã đến"},        {"booking.done", "Đánh dấu đã giúp xong"},
+        {"booking.undo", "Hoàn tác đánh dấu"},         {"booking.no_show", "Đánh dấu không đến"},
+        {"booking.cancelled", "Hủy lịch hẹn"},         {"booking.note", "Ghi chú lịch hẹn"},
+        {"booking.rescheduled", "Đổi lịch hẹn"},       {"booking.personal_erased", "Xóa SĐT và tên"},
+        {"booking.closure", "Thêm ngày nghỉ"},         {"booking.closure_removed", "Bỏ ngày nghỉ"},
+        {"schedule.saved", "Lưu lịch tuần"},           {"bookings.exported", "Xuất danh sách hẹn"},
     };
     const auto found = kPhrases.find(action);
     std::string phrase = found != kPhrases.end() ? found->second : std::string(action);
@@ -156,6 +156,8 @@ void StaffDesk::open(const StaffMember&, TimePoint now) {
 
 void StaffDesk::apply(const StaffIntent& intent, const StaffMember& who, TimePoint now) {
     m_state.today = toLocal(now).date; // the kiosk runs for days: "today" moves on
+    // A question is answered by its own buttons; anything else leaves it unanswered.
+    if (!std::holds_alternative<staff_intent::ConfirmCancel>(intent)) m_state.confirmingCancel = false;
     std::visit([&](const auto& i) { handle(i, who, now); }, intent);
 }
 
@@ -267,12 +269,46 @@ void StaffDesk::handle(const staff_intent::OpenBooking& i, const StaffMember&, T
 
 void StaffDesk::handle(const staff_intent::MarkStatus& i, const StaffMember& who, TimePoint now) {
     if (!m_state.selected) return;
-    auto changed = m_bookings.changeStatus(m_state.selected->code, i.status, who.id, now);
+    if (i.status == BookingStatus::cancelled) {
+        // A cancel cannot be taken back (the place goes to someone else): asked about first.
+        m_state.confirmingCancel = true;
+        m_state.message.clear();
+        return;
+    }
+    mark(i.status, who, now);
+}
+
+void StaffDesk::handle(const staff_intent::ConfirmCancel&, const StaffMember& who, TimePoint now) {
+    if (!m_state.selected || !m_state.confirmingCancel) return;
+    m_state.confirmingCancel = false;
+    mark(BookingStatus::cancelled, who, now);
+}
+
+void StaffDesk::mark(BookingStatus to, const StaffMember& who, TimePoint now) {
+    auto changed = m_bookings.changeStatus(m_state.selected->code, to, who.id, now);
     if (!changed) {
         m_state.message = text::bookingRefusal(changed.error());
         return;
     }
-    m_state.message = fmt::format("Đã đánh dấu: {}.", staffStatusLabel(i.status));
+    m_state.message = fmt::format("Đã đánh dấu: {}.", staffStatusLabel(to));
+    // "Đã đến" and "Không đến" sit side by side: the wrong one is taken back with "Hoàn tác".
+    if (to == BookingStatus::arrived || to == BookingStatus::noShow) {
+        m_state.lastMark = StaffDeskState::Mark{m_state.selected->code, to};
+    } else {
+        m_state.lastMark.reset();
+    }
+    reloadSelected();
+}
+
+void StaffDesk::handle(const staff_intent::UndoMark&, const StaffMember& who, TimePoint now) {
+    if (!m_state.selected || !m_state.lastMark || m_state.lastMark->code != m_state.selected->code) return;
+    const StaffDeskState::Mark undone = *m_state.lastMark;
+    m_state.lastMark.reset();
+    auto reverted = m_bookings.undoMark(undone.code, undone.status, who.id, now);
+    m_state.message =
+        reverted ? fmt::format("Đã hoàn tác \"{}\": lịch hẹn trở lại {}.", staffStatusLabel(undone.status),
+                               staffStatusLabel(BookingStatus::booked))
+                 : text::bookingRefusal(reverted.error());
     reloadSelected();
 }
 
@@ -545,11 +581,13 @@ void StaffDesk::handle(const staff_intent::ExportTo& i, const StaffMember& who, 
     options.location = m_config.village;
     auto result = exportBookings(m_db, to.folder, now, options);
     m_state.exportedFiles.clear();
+    m_state.exportedFolder.clear();
     if (!result) {
         m_state.message = fmt::format("Chưa xuất được: {}", result.error().message);
         return;
     }
     m_state.exportedFiles = {result->csvFile.filename().string(), result->icsFile.filename().string()};
+    m_state.exportedFolder = to.folder;
     m_state.message = fmt::format("Đã xuất {} lịch hẹn vào {}.", result->bookings, to.label);
     m_staff.audit(who.id, "bookings.exported", fmt::format("bookings={}", result->bookings), now);
 }
@@ -612,6 +650,10 @@ void StaffDesk::submit(const StaffMember& who, TimePoint now) {
 bool StaffDesk::back() {
     const StaffPage from = m_state.page;
     m_state.message.clear();
+    if (m_state.confirmingCancel) { // "Không": the booking stays as it is
+        m_state.confirmingCancel = false;
+        return true;
+    }
     switch (from) {
     case StaffPage::Overview:
         return false;
@@ -656,6 +698,14 @@ void StaffDesk::close() {
     m_state = StaffDeskState{};
 }
 
+std::string StaffDesk::viewKey() const {
+    const StaffDeskState& s = m_state;
+    return fmt::format("{} {} {} {}:{} {} {} {} {}", staffPageName(s.page), s.listPage, s.dayOffset,
+                       s.selected ? s.selected->code : "",
+                       s.selected ? bookingStatusName(s.selected->status) : "", s.confirmingCancel,
+                       s.rescheduleOffset.value_or(-1), s.members.size(), s.closures.size());
+}
+
 void StaffDesk::describe(std::map<std::string, std::string>& out) const {
     const StaffDeskState& s = m_state;
     out["staff_page"] = staffPageName(s.page);
@@ -679,6 +729,8 @@ void StaffDesk::describe(std::map<std::string, std::string>& out) const {
     out["staff_audit_count"] = std::to_string(s.audit.size());
     out["staff_destinations"] = std::to_string(s.destinations.size());
     out["staff_exported"] = s.exportedFiles.empty() ? "" : s.exportedFiles.front();
+    out["staff_confirm_cancel"] = s.confirmingCancel ? "1" : "0";
+    out["staff_can_undo"] = s.lastMark && s.selected && s.lastMark->code == s.selected->code ? "1" : "0";
 }
 
 } // namespace kiosk

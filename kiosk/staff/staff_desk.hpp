@@ -70,7 +70,9 @@ struct OpenBooking {
 }; // from the queue
 struct MarkStatus {
     BookingStatus status = BookingStatus::arrived;
-};                       // the open booking
+};                       // the open booking; a cancel is asked about first
+struct ConfirmCancel {}; // "Hủy lịch hẹn": the answer to that question
+struct UndoMark {};      // "Hoàn tác": the last arrived / no-show mark on the open booking
 struct StartNote {};     // then the keyboard; Submit saves it
 struct ErasePersonal {}; // the open booking's phone and name, on request
 struct StartReschedule {};
@@ -112,12 +114,13 @@ struct ExportTo {
 
 using StaffIntent =
     std::variant<staff_intent::ShowPage, staff_intent::ShowListPage, staff_intent::ShowDay,
-                 staff_intent::OpenBooking, staff_intent::MarkStatus, staff_intent::StartNote,
-                 staff_intent::ErasePersonal, staff_intent::StartReschedule, staff_intent::RescheduleDay,
-                 staff_intent::RescheduleSlot, staff_intent::ToggleBlock, staff_intent::StepSlotMinutes,
-                 staff_intent::StepCapacity, staff_intent::SaveSchedule, staff_intent::RemoveClosure,
-                 staff_intent::ChooseClosureDay, staff_intent::ChooseClosureReason, staff_intent::SaveClosure,
-                 staff_intent::StartAddMember, staff_intent::Deactivate, staff_intent::ExportTo>;
+                 staff_intent::OpenBooking, staff_intent::MarkStatus, staff_intent::ConfirmCancel,
+                 staff_intent::UndoMark, staff_intent::StartNote, staff_intent::ErasePersonal,
+                 staff_intent::StartReschedule, staff_intent::RescheduleDay, staff_intent::RescheduleSlot,
+                 staff_intent::ToggleBlock, staff_intent::StepSlotMinutes, staff_intent::StepCapacity,
+                 staff_intent::SaveSchedule, staff_intent::RemoveClosure, staff_intent::ChooseClosureDay,
+                 staff_intent::ChooseClosureReason, staff_intent::SaveClosure, staff_intent::StartAddMember,
+                 staff_intent::Deactivate, staff_intent::ExportTo>;
 
 // One booking as the queue shows it. The guide's title is looked up by the screen (the content library).
 struct QueueEntry {
@@ -157,6 +160,13 @@ struct StaffDeskState {
     std::vector<QueueEntry> queue;
     std::optional<QueueEntry> selected;
     std::vector<BookingStatus> moves; // what the selected booking may become
+    bool confirmingCancel = false;    // "Hủy lịch hẹn … ?" is asked about the selected booking
+    // The last arrived / no-show mark, which "Hoàn tác" takes back while its booking is open.
+    struct Mark {
+        std::string code;
+        BookingStatus status = BookingStatus::arrived;
+    };
+    std::optional<Mark> lastMark;
     TextEntry note{TextEntry::Kind::name, 60};
     // Reschedule
     std::optional<int> rescheduleOffset;
@@ -182,6 +192,7 @@ struct StaffDeskState {
     // Export
     std::vector<ExportDestination> destinations;
     std::vector<std::string> exportedFiles;
+    std::filesystem::path exportedFolder; // where they went, named on the page
 };
 
 class StaffDesk {
@@ -207,6 +218,8 @@ class StaffDesk {
     [[nodiscard]] const StaffDeskState& state() const { return m_state; }
     // Adds "staff_page" and friends for scenario expectations.
     void describe(std::map<std::string, std::string>& out) const;
+    // What the page shows, as far as a finger is concerned (kiosk::App lets taps settle when it changes).
+    [[nodiscard]] std::string viewKey() const;
 
   private:
     void handle(const staff_intent::ShowPage& i, const StaffMember& who,
@@ -219,6 +232,11 @@ class StaffDesk {
                 std::chrono::system_clock::time_point now);
     void handle(const staff_intent::MarkStatus& i, const StaffMember& who,
                 std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::ConfirmCancel& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::UndoMark& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void mark(BookingStatus to, const StaffMember& who, std::chrono::system_clock::time_point now);
     void handle(const staff_intent::StartNote& i, const StaffMember& who,
                 std::chrono::system_clock::time_point now);
     void handle(const staff_intent::ErasePersonal& i, const StaffMember& who,
@@ -271,7 +289,8 @@ class StaffDesk {
 };
 
 [[nodiscard]] const char* staffPageName(StaffPage page);
-// "Đã đến", "Xong" ...: the status as the team says it.
+// "Đã đến", "Đã giúp xong" ...: the status as the team says it ("Xong" alone is the keyboards' "done
+// typing").
 [[nodiscard]] const char* staffStatusLabel(BookingStatus status);
 // "Đánh dấu đã đến (mã ACD347)": an audit line's action and detail in Vietnamese, never a phone number.
 [[nodiscard]] std::string describeAuditAction(std::string_view action, std::string_view detail);

@@ -17,6 +17,9 @@ HANOI = datetime.timezone(datetime.timedelta(hours=7))
 RETENTION_DAYS = 30  # the config default: phone and name go this long after the appointment
 HEADER = ["Mã", "Ngày", "Giờ", "Chủ đề", "Hướng dẫn", "Bước", "Điện thoại", "Cách xưng hô", "Trạng thái",
           "Ghi chú", "Cập nhật lúc"]
+# The export names a stored topic id in Vietnamese (kiosk::bookingTopicName); other text stays as it is.
+TOPIC_NAMES = {"vneid": "VNeID", "ihanoi": "iHanoi", "dichvucong": "Dịch vụ công",
+               "antoan": "Sống an toàn trên mạng", "khac": "Việc khác"}
 STATUS_LABELS = {"booked": "Đã đặt", "arrived": "Đã đến", "done": "Đã xong", "no_show": "Không đến",
                  "cancelled": "Đã hủy"}
 
@@ -104,7 +107,8 @@ def check_ics(ics_file, manifest, erased):
         check(isinstance(event.decoded("DTSTAMP"), datetime.datetime), f"{b['code']}: no DTSTAMP")
 
         cancelled = b["status"] == "cancelled"
-        summary = f"Hỗ trợ {b['topic']} – mã {b['code']}" + (" (đã hủy)" if cancelled else "")
+        topic = TOPIC_NAMES.get(b["topic"], b["topic"])
+        summary = f"Hỗ trợ {topic} – mã {b['code']}" + (" (đã hủy)" if cancelled else "")
         check(str(event["SUMMARY"]) == summary, f"{b['code']}: SUMMARY {str(event['SUMMARY'])!r}")
         check(str(event["STATUS"]) == ("CANCELLED" if cancelled else "CONFIRMED"), f"{b['code']}: STATUS")
 
@@ -144,7 +148,8 @@ def check_csv(csv_file, manifest, erased):
             continue
         gone = erased(b)
         expected = [
-            b["code"], b["day"], f"{b['minute'] // 60:02}:{b['minute'] % 60:02}", b["topic"], b["guide_id"] or "",
+            b["code"], b["day"], f"{b['minute'] // 60:02}:{b['minute'] % 60:02}",
+            TOPIC_NAMES.get(b["topic"], b["topic"]), b["guide_id"] or "",
             str(b["guide_step"]) if b["guide_step"] is not None else "",
             "" if gone else grouped(b["phone"]),
             "" if gone or not b["name"] else formula_guarded(b["name"]),

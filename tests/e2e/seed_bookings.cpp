@@ -89,7 +89,8 @@ kiosk::BookingRules rules() {
 }
 
 // Text that exercises the exports: Vietnamese letters, CSV and iCalendar specials, a formula, long lines.
-constexpr std::array<const char*, 5> topics{"VNeID", "iHanoi", "Dịch vụ công", "An toàn trên mạng",
+// Topics as the booking screen stores them (ids, named in Vietnamese by the export), and one free text.
+constexpr std::array<const char*, 5> topics{"vneid", "ihanoi", "dichvucong", "khac",
                                             "Nộp hồ sơ; tra cứu, thanh toán"};
 const std::array<std::optional<std::string>, 7> names{
     "Bà Nguyễn Thị Hoa",

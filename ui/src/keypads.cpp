@@ -41,52 +41,121 @@ void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, 
 // and the keys under it, or beside it in landscape for a small pad.
 void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
                     const std::string& shown, const char* hint, const std::string& message,
-                    const std::vector<Key>& keys, int columns, int rows, bool keypadBeside) {
+                    const std::vector<Key>& keys, int columns, int rows, bool keypadBeside, bool withHome) {
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImU32 ink = toImColor(ctx.theme.palette().page.text);
     const float x = std::max(m.marginPx, m.cornerPx);
     const bool beside = keypadBeside && screen.x >= screen.y;
-    const float keysW = beside ? std::min(screen.x * 0.48f, static_cast<float>(columns) * m.targetPx * 1.6f)
-                               : screen.x - 2 * m.marginPx;
+    float keysW = beside ? std::min(screen.x * 0.48f, static_cast<float>(columns) * m.targetPx * 1.6f)
+                         : screen.x - 2 * m.marginPx;
+    if (beside) {
+        // The words need room too: "Quay lại" and "Trang đầu" side by side, each on one line, and the
+        // title, field and hint within the screen's height. The keypad gives up width for them, down to
+        // keys of a fingertip's size whose labels still fit (bigButton pads 2.5 mm a side).
+        ImFont* bold = ctx.theme.bodyBold();
+        const float pads = m.pxPerMm * 5 + 2;
+        float keyW = m.targetPx;
+        for (const Key& key : keys)
+            keyW = std::max(keyW, narrowestBoxFor(bold, key.label, 2) + pads);
+        const float smallest = static_cast<float>(columns) * keyW + static_cast<float>(columns - 1) * m.gapPx;
+        const float labelW = std::max(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text::kBack).x,
+                                      bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text::kHome).x);
+        const float buttonsNeed = withHome ? 2 * (labelW + pads) + m.gapPx : labelW + pads;
+        const float widest = screen.x - x - 2 * m.marginPx - smallest;
+        // Measured with the hint, not a message that comes and goes: the keys never move under a finger.
+        auto textHeight = [&](float w) {
+            return wrappedTextHeight(ctx.theme.title(), w, title) + ctx.theme.title()->FontSize * 1.5f +
+                   wrappedTextHeight(ctx.theme.body(), w, hint) + 2 * m.gapPx + m.targetPx;
+        };
+        const float height = screen.y - 2 * m.marginPx;
+        float textWidth = screen.x - keysW - x - 2 * m.marginPx;
+        if (textWidth < buttonsNeed) textWidth = std::min(widest, buttonsNeed);
+        if (textHeight(textWidth) > height) textWidth = std::max(textWidth, widest);
+        keysW = std::max(smallest, screen.x - x - 2 * m.marginPx - textWidth);
+    }
     const float textW = beside ? screen.x - keysW - x - 2 * m.marginPx : screen.x - x - m.marginPx;
+    const bool keysHaveBack = std::ranges::any_of(keys, [](const Key& k) { return k.id == "nav.back"; });
+    // A resident's page with the keys under the words: "Quay lại" and "Trang đầu" at the right of the title
+    // and the field, so the keys keep the height a row of buttons at the bottom would take.
+    const bool navByField = !beside && withHome && !keysHaveBack;
+    float navButtonW = 0;
+    if (navByField) {
+        ImFont* bold = ctx.theme.bodyBold();
+        const float pads = m.pxPerMm * 5 + 2;
+        const float oneLine = std::max(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text::kBack).x,
+                                       bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, text::kHome).x) +
+                              pads;
+        const float twoLines =
+            std::max(narrowestBoxFor(bold, text::kBack, 2), narrowestBoxFor(bold, text::kHome, 2)) + pads;
+        // On one line each while the field keeps at least half the row, else on two.
+        navButtonW = std::max(m.targetPx, 2 * (oneLine + m.gapPx) <= textW / 2 ? oneLine : twoLines);
+    }
+    const float fieldW = navByField ? textW - 2 * (navButtonW + m.gapPx) : textW;
     float y = m.marginPx;
-    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), ink, title.c_str(), nullptr,
-                  textW);
-    y += wrappedTextHeight(ctx.theme.title(), textW, title) + m.gapPx / 2;
+    const float titleH = wrappedTextHeight(ctx.theme.title(), fieldW, title);
     const float fieldH = ctx.theme.title()->FontSize * 1.5f;
-    draw->AddRectFilled(ImVec2(x, y), ImVec2(x + textW, y + fieldH),
+    // The title and the field as one block, with the buttons beside it as tall as the block.
+    const float blockH = std::max(titleH + m.gapPx / 2 + fieldH, navByField ? m.targetPx : 0.0f);
+    if (navByField) {
+        const float navX = x + fieldW + m.gapPx;
+        const float navH = std::min(blockH, m.targetPx * 1.3f);
+        const float navY = y + (blockH - navH) / 2;
+        ImGui::SetCursorScreenPos(ImVec2(navX, navY));
+        if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(navButtonW, navH),
+                      ctx.theme.palette().plainButton)) {
+            intents.push_back(kiosk::intent::Back{});
+        }
+        ImGui::SetCursorScreenPos(ImVec2(navX + navButtonW + m.gapPx, navY));
+        if (bigButton(ctx.targets, ctx.theme, "nav.home", {text::kHome}, ImVec2(navButtonW, navH),
+                      ctx.theme.palette().plainButton)) {
+            intents.push_back(kiosk::intent::GoHome{});
+        }
+    }
+    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), ink, title.c_str(), nullptr,
+                  fieldW);
+    y += blockH - fieldH;
+    const float rowH = fieldH;
+    const float fieldY = y;
+    draw->AddRectFilled(ImVec2(x, fieldY), ImVec2(x + fieldW, fieldY + fieldH),
                         toImColor(ctx.theme.palette().plainButton.background));
-    draw->AddRect(ImVec2(x, y), ImVec2(x + textW, y + fieldH), toImColor(ctx.theme.palette().border), 0, 0,
-                  2.0f);
+    draw->AddRect(ImVec2(x, fieldY), ImVec2(x + fieldW, fieldY + fieldH),
+                  toImColor(ctx.theme.palette().border), 0, 0, 2.0f);
     const std::string withCaret = shown + "|";
-    draw->PushClipRect(ImVec2(x, y), ImVec2(x + textW, y + fieldH), true);
+    draw->PushClipRect(ImVec2(x, fieldY), ImVec2(x + fieldW, fieldY + fieldH), true);
     // A long note shows its end, where typing goes.
     const float textWidth =
         ctx.theme.title()->CalcTextSizeA(ctx.theme.title()->FontSize, FLT_MAX, 0, withCaret.c_str()).x;
-    const float textX = std::min(x + m.gapPx / 2, x + textW - m.gapPx / 2 - textWidth);
+    const float textX = std::min(x + m.gapPx / 2, x + fieldW - m.gapPx / 2 - textWidth);
     draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize,
-                  ImVec2(textX, y + (fieldH - ctx.theme.title()->FontSize) / 2), ink, withCaret.c_str());
+                  ImVec2(textX, fieldY + (fieldH - ctx.theme.title()->FontSize) / 2), ink, withCaret.c_str());
     draw->PopClipRect();
-    y += fieldH + m.gapPx / 2;
+    y += rowH + m.gapPx / 2;
     const std::string note = message.empty() ? std::string(hint) : message;
     ImFont* noteFont = message.empty() ? ctx.theme.body() : ctx.theme.bodyBold();
     draw->AddText(noteFont, noteFont->FontSize, ImVec2(x, y), ink, note.c_str(), nullptr, textW);
     const float keysTop = beside ? m.marginPx : y + wrappedTextHeight(noteFont, textW, note) + m.gapPx / 2;
 
-    const bool keysHaveBack = std::ranges::any_of(keys, [](const Key& k) { return k.id == "nav.back"; });
     float keysBottom = screen.y - m.marginPx;
-    if (!keysHaveBack) {
+    if (!keysHaveBack && !navByField) {
         if (beside) {
-            ImGui::SetCursorScreenPos(ImVec2(x, screen.y - m.marginPx - m.targetPx));
-            if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack},
-                          ImVec2(std::min(textW, m.targetPx * 2.5f), m.targetPx),
+            // Under the words: "Quay lại", and "Trang đầu" beside it on a resident's page.
+            const float buttonW = withHome ? std::min((textW - m.gapPx) / 2, m.targetPx * 2.5f)
+                                           : std::min(textW, m.targetPx * 2.5f);
+            const float buttonsY = screen.y - m.marginPx - m.targetPx;
+            ImGui::SetCursorScreenPos(ImVec2(x, buttonsY));
+            if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(buttonW, m.targetPx),
                           ctx.theme.palette().plainButton)) {
                 intents.push_back(kiosk::intent::Back{});
             }
+            ImGui::SetCursorScreenPos(ImVec2(x + buttonW + m.gapPx, buttonsY));
+            if (withHome && bigButton(ctx.targets, ctx.theme, "nav.home", {text::kHome},
+                                      ImVec2(buttonW, m.targetPx), ctx.theme.palette().plainButton)) {
+                intents.push_back(kiosk::intent::GoHome{});
+            }
         } else {
-            keysBottom = drawNavBar(ctx, intents, false) - m.gapPx;
+            keysBottom = drawNavBar(ctx, intents, false, withHome) - m.gapPx;
         }
     }
     const float keysLeft = beside ? screen.x - m.marginPx - keysW : m.marginPx;
@@ -119,7 +188,7 @@ std::vector<Key> numericKeys(const char* submitLabel) {
     return keys;
 }
 
-std::vector<Key> vietnameseKeys(const char* submitLabel) {
+std::vector<Key> vietnameseKeys(const char* submitLabel, bool backKey) {
     static const char* const kLetters[] = {"a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "g",
                                            "h", "i", "k", "l", "m", "n", "o", "ô", "ơ", "p",
                                            "q", "r", "s", "t", "u", "ư", "v", "x", "y"};
@@ -138,8 +207,8 @@ std::vector<Key> vietnameseKeys(const char* submitLabel) {
     for (const auto& [label, mark] : tones) {
         keys.push_back({"key.tone" + std::to_string(++index), label, kiosk::intent::Tone{mark}});
     }
-    keys.push_back({"key.space", text::kSpace, kiosk::intent::Type{" "}, 2});
-    keys.push_back({"nav.back", text::kBack, kiosk::intent::Back{}});
+    keys.push_back({"key.space", text::kSpace, kiosk::intent::Type{" "}, backKey ? 2 : 3});
+    if (backKey) keys.push_back({"nav.back", text::kBack, kiosk::intent::Back{}});
     keys.push_back({"key.submit", submitLabel, kiosk::intent::Submit{}, 2, true});
     return keys;
 }
@@ -150,7 +219,6 @@ std::vector<Key> codeKeys(const char* submitLabel) {
         keys.push_back({std::string("key.") + c, std::string(1, c), kiosk::intent::Type{std::string(1, c)}});
     }
     keys.push_back({"key.erase", text::kPinErase, kiosk::intent::Erase{}});
-    keys.push_back({"nav.back", text::kBack, kiosk::intent::Back{}, 2});
     keys.push_back({"key.submit", submitLabel, kiosk::intent::Submit{}, 2, true});
     return keys;
 }

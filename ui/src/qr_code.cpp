@@ -3,6 +3,7 @@
 #include <qrencode.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <memory>
 #include <string>
@@ -39,6 +40,39 @@ bool drawQrCode(ImDrawList* draw, std::string_view text, ImVec2 min, float size)
         }
     }
     return true;
+}
+
+QrCaptionLayout layoutQrCaption(const Metrics& m, ImFont* font, ImVec2 pos, float side, float width,
+                                std::string_view caption) {
+    QrCaptionLayout l;
+    const float besideWidth = width - side - m.gapPx;
+    // Beside, when about eight words fit a line there; else the words go under the square.
+    l.beside = besideWidth >= font->FontSize * 7;
+    l.captionWidth = l.beside ? besideWidth : width;
+    const float captionH = wrappedTextHeight(font, l.captionWidth, caption);
+    if (l.beside) {
+        l.captionPos = ImVec2(pos.x + side + m.gapPx, pos.y + std::max(0.0f, (side - captionH) / 2));
+        l.height = std::max(side, captionH);
+    } else {
+        l.captionPos = ImVec2(pos.x, pos.y + side + m.gapPx / 2);
+        l.height = side + m.gapPx / 2 + captionH;
+    }
+    return l;
+}
+
+float drawQrWithCaption(ImDrawList* draw, TargetRegistry& targets, const Metrics& m, ImFont* font, ImU32 ink,
+                        std::string_view payload, ImVec2 pos, float side, float width,
+                        std::string_view caption) {
+    const QrCaptionLayout l = layoutQrCaption(m, font, pos, side, width, caption);
+    drawQrCode(draw, payload, pos, side);
+    targets.addMarker("qr", pos, ImVec2(pos.x + side, pos.y + side));
+    const std::string words(caption);
+    draw->AddText(font, font->FontSize, l.captionPos, ink, words.c_str(), nullptr, l.captionWidth);
+    const float captionH = wrappedTextHeight(font, l.captionWidth, caption);
+    targets.addText({"qr.caption", l.captionPos,
+                     ImVec2(l.captionPos.x + l.captionWidth, l.captionPos.y + captionH), l.captionPos,
+                     ImVec2(l.captionPos.x + l.captionWidth, l.captionPos.y + captionH)});
+    return l.height;
 }
 
 } // namespace ui

@@ -110,9 +110,9 @@ void ScenarioPlayer::checkTargets(const sc::ExpectTargets& expect, const TargetR
     }
 }
 
-ScenarioPlayer::Effects ScenarioPlayer::advance(SteadyTime now, bool settled, const kiosk::App& app,
-                                                const TargetRegistry& targets, const Metrics& metrics,
-                                                SDL_Window* window) {
+ScenarioPlayer::Effects ScenarioPlayer::advance(SteadyTime now, kiosk::TimePoint kioskNow, bool settled,
+                                                const kiosk::App& app, const TargetRegistry& targets,
+                                                const Metrics& metrics, SDL_Window* window) {
     // A busy machine may draw the next screen late: a tap waits for its target to appear and an
     // expectation for the state to arrive, for up to this long, before the step counts as failed.
     constexpr auto kPatience = std::chrono::milliseconds(3000);
@@ -128,6 +128,15 @@ ScenarioPlayer::Effects ScenarioPlayer::advance(SteadyTime now, bool settled, co
         }
         if (!m_retryUntil) m_retryUntil = now + kPatience;
         bool patient = now < *m_retryUntil;
+        using sc::TapTarget, sc::TapPoint, sc::TypeRemembered;
+        const bool taps = std::holds_alternative<TapTarget>(step.action) ||
+                          std::holds_alternative<TapPoint>(step.action) ||
+                          std::holds_alternative<TypeRemembered>(step.action);
+        if (taps && app.tapSettleLeft(kioskNow).count() > 0) {
+            // The screen has just changed and a finger would be ignored for a moment: skip the moment.
+            effects.settleTaps = true;
+            return effects;
+        }
         if (const auto* tap = std::get_if<sc::TapTarget>(&step.action); tap && !targets.find(tap->id)) {
             // Turn pages (at most 10) until the target shows, each new page drawn before looking again.
             const TouchTarget* via = tap->via.empty() ? nullptr : targets.find(tap->via);
@@ -217,7 +226,7 @@ ScenarioPlayer::Effects ScenarioPlayer::advance(SteadyTime now, bool settled, co
         ++m_next;
         if (!finished()) m_due = now + std::chrono::milliseconds(m_scenario.steps[m_next].delayMs);
         // Input just sent is not on screen yet: the next step waits for it to settle.
-        using sc::TapTarget, sc::TapPoint, sc::Key, sc::CloseWindow, sc::TypeRemembered;
+        using sc::Key, sc::CloseWindow;
         if (std::holds_alternative<TapTarget>(step.action) || std::holds_alternative<TapPoint>(step.action) ||
             std::holds_alternative<Key>(step.action) || std::holds_alternative<CloseWindow>(step.action) ||
             std::holds_alternative<TypeRemembered>(step.action)) {

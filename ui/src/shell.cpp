@@ -72,9 +72,13 @@ class FrameLoop {
             m_app.tick(now);
             std::filesystem::path capture;
             if (m_player) {
-                auto effects = m_player->advance(SteadyClock::now(), settled(), m_app, m_targets,
+                auto effects = m_player->advance(SteadyClock::now(), now, settled(), m_app, m_targets,
                                                  m_theme.metrics(), m_window.sdlWindow());
                 if (effects.screenshot) capture = *effects.screenshot;
+                if (effects.settleTaps) {
+                    m_app.settleTapsNow();
+                    m_framesToDraw = kSettleFrames;
+                }
                 if (effects.clockAdvance.count() > 0) {
                     m_clockOffset += effects.clockAdvance;
                     m_framesToDraw = kSettleFrames; // tick and draw at the new time before the step runs
@@ -195,8 +199,8 @@ class FrameLoop {
         m_targets.clear();
         auto now = this->now();
         unsigned long before = m_app.revision();
-        Intents intents = drawCurrentScreen(
-            {m_app, m_theme, m_targets, now, m_pictures, m_options.contentRoot, m_soundFailed});
+        Intents intents =
+            drawCurrentScreen({m_app, m_theme, m_targets, now, m_pictures, m_options.contentRoot});
         std::string error;
         if (!m_window.endFrame(capture, &error)) {
             ++m_captureFailures;
@@ -256,9 +260,10 @@ class FrameLoop {
         if (state.narrationRequests == m_narrationRequests) return;
         m_narrationRequests = state.narrationRequests;
         if (state.narrationFile.empty()) return;
-        m_soundFailed =
-            !m_narration.play(m_options.contentRoot / "content" / "narration" / state.narrationFile);
-        if (m_soundFailed) fmt::print(stderr, "kiosk: narration: {}\n", m_narration.lastError());
+        if (!m_narration.play(m_options.contentRoot / "content" / "narration" / state.narrationFile)) {
+            fmt::print(stderr, "kiosk: narration: {}\n", m_narration.lastError());
+            m_app.noteNarrationFailed(); // the step says so, in words
+        }
     }
 
     // Pictures live only while their step (or the next, fetched ahead for an instant page turn) shows.
@@ -288,7 +293,6 @@ class FrameLoop {
                            keep.back().filename().string(), ms);
             }
         }
-        if (state.screen != kiosk::Screen::GuideStep) m_soundFailed = false;
     }
 
     platform::Window& m_window;
@@ -301,7 +305,6 @@ class FrameLoop {
     platform::PictureCache m_pictures;
     platform::NarrationPlayer m_narration;
     unsigned m_narrationRequests = 0;
-    bool m_soundFailed = false;
     bool m_timing = std::getenv("KIOSK_TIMING") != nullptr;
     std::string m_shownStep;
     std::optional<SteadyClock::time_point> m_stepChangedAt;

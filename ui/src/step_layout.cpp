@@ -1,5 +1,6 @@
 #include "ui/step_layout.hpp"
 
+#include "ui/qr_code.hpp"
 #include "ui/strings.hpp"
 #include "ui/widgets.hpp"
 
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <vector>
 
 namespace ui {
 
@@ -21,10 +23,73 @@ float StepTextBlock::total(float gap) const {
     return sum + gap * static_cast<float>(std::max(0, parts - 1));
 }
 
+StepButtons layoutStepButtons(const Metrics& m, ImFont* bold, ImVec2 screen) {
+    // Every label a slot can show: its width must hold the widest.
+    static const std::vector<const char*> kLabels[kStepSlots] = {
+        {text::kPrevious}, {text::kHome}, {text::kListen}, {text::kPracticeOn, text::kPracticeOff},
+        {text::kNeedHelp}, {text::kNext}};
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    const float room = screen.x - 2 * m.marginPx;
+    float need[kStepSlots];
+    float total = 0, gap = m.gapPx;
+    const float minGap = std::min(m.gapPx, std::ceil(m.pxPerMm * 3.2f));
+    // Two lines a label if one row allows (the gaps down to just over the 3 mm older fingers need if it
+    // must), else three (large text on a small screen), before a second row takes height from the picture.
+    const struct {
+        int lines;
+        float gap;
+    } tries[] = {{2, m.gapPx}, {2, minGap}, {3, m.gapPx}, {3, minGap}};
+    // A tall (portrait) screen has the height for a second row sooner than words in three lines.
+    const bool portrait = screen.y > screen.x;
+    for (const auto& attempt : tries) {
+        if (portrait && attempt.lines > 2) {
+            total = room + 1;
+            break;
+        }
+        gap = attempt.gap;
+        total = gap * (kStepSlots - 1);
+        for (int i = 0; i < kStepSlots; ++i) {
+            need[i] = m.targetPx;
+            for (const char* label : kLabels[i])
+                need[i] = std::max(need[i], narrowestBoxFor(bold, label, attempt.lines) + 2 * pad);
+            total += need[i];
+        }
+        if (total <= room) break;
+    }
+    StepButtons b;
+    b.rows = total <= room ? 1 : 2;
+    b.top = screen.y - m.marginPx - static_cast<float>(b.rows) * m.targetPx -
+            static_cast<float>(b.rows - 1) * m.gapPx;
+    if (b.rows == 1) {
+        // Each slot as wide as its words need, the room left shared out evenly.
+        const float extra = (room - total) / kStepSlots;
+        float x = m.marginPx;
+        for (int i = 0; i < kStepSlots; ++i) {
+            b.min[i] = ImVec2(x, b.top);
+            b.max[i] = ImVec2(x + need[i] + extra, b.top + m.targetPx);
+            x = b.max[i].x + gap;
+        }
+        return b;
+    }
+    const int perRow = kStepSlots / 2;
+    const float w = (room - (perRow - 1) * m.gapPx) / perRow;
+    for (int i = 0; i < kStepSlots; ++i) {
+        const float x = m.marginPx + static_cast<float>(i % perRow) * (w + m.gapPx);
+        const float y = b.top + static_cast<float>(i / perRow) * (m.targetPx + m.gapPx);
+        b.min[i] = ImVec2(x, y);
+        b.max[i] = ImVec2(x + w, y + m.targetPx);
+    }
+    return b;
+}
+
 StepLayout layoutStep(const Metrics& m, const FontSet& fonts, ImVec2 screen, float pictureAspect) {
     StepLayout l;
     l.headerBottom = m.marginPx + fonts.bodyBold->FontSize * 1.2f + m.gapPx;
-    l.navTop = screen.y - m.marginPx - m.targetPx;
+    const StepButtons buttons = layoutStepButtons(m, fonts.bodyBold, screen);
+    l.navTop = buttons.top;
+    // A second row of buttons (large text on a narrow screen) takes its height from the picture, not
+    // from the words.
+    const float secondRow = (screen.y - m.marginPx - m.targetPx) - l.navTop;
     float bezel = m.pxPerMm * 2.5f;
     // Under the phone: "Bài soạn tháng MM/YYYY" (when the guide was written against its sources).
     float caption = fonts.body->FontSize;
@@ -39,7 +104,7 @@ StepLayout layoutStep(const Metrics& m, const FontSet& fonts, ImVec2 screen, flo
         l.textMin = ImVec2(l.frameMax.x + m.gapPx * 2, areaTop);
         l.textMax = ImVec2(screen.x - m.marginPx, areaBottom);
     } else {
-        float frameH = (areaBottom - areaTop) * 0.55f;
+        float frameH = (areaBottom + secondRow - areaTop) * 0.55f - secondRow;
         float pictureW = (frameH - 2 * bezel) * pictureAspect;
         float frameW = pictureW + 2 * bezel;
         l.frameMin = ImVec2((screen.x - frameW) / 2, areaTop);
@@ -78,7 +143,10 @@ StepTextBlock measureStepText(const Metrics& m, const FontSet& fonts, float widt
             wrappedTextHeight(fonts.body, width - 2 * pad, std::string(text::kWarningPrefix) + step.warning) +
             2 * pad;
     }
-    if (!step.link.empty()) b.qr = stepQrSize(m, width) + fonts.body->FontSize;
+    if (!step.link.empty()) {
+        b.qr =
+            layoutQrCaption(m, fonts.body, ImVec2(0, 0), stepQrSize(m, width), width, text::kQrHowTo).height;
+    }
     return b;
 }
 

@@ -3,6 +3,8 @@
 #include "ui/shapes.hpp"
 
 #include <algorithm>
+#include <cfloat>
+#include <string>
 
 namespace ui {
 
@@ -46,6 +48,19 @@ std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_v
 
 float wrappedTextHeight(ImFont* font, float width, std::string_view text) {
     return static_cast<float>(wrapLines(font, width, text).size()) * font->FontSize;
+}
+
+float narrowestBoxFor(ImFont* font, std::string_view text, int maxLines) {
+    const std::string whole(text);
+    float high = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, whole.c_str()).x + 1, low = 0;
+    // Fewer lines and no split word as the box widens: halve the range down to a pixel.
+    while (high - low > 1) {
+        const float mid = (low + high) / 2;
+        bool broke = false;
+        const auto lines = wrapLines(font, mid, text, &broke);
+        (broke || static_cast<int>(lines.size()) > maxLines ? low : high) = mid;
+    }
+    return high;
 }
 
 TextBounds drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, std::string_view text,

@@ -48,8 +48,10 @@ struct Kiosk {
     kiosk::StaffRepository staff{db};
     App app;
 
-    explicit Kiosk(std::vector<std::string> notices = {})
-        : app(testConfig(), staff, std::move(notices), t0) {}
+    // Taps do not settle here (several intents at one instant): test_tap_settle.cpp covers that rule.
+    explicit Kiosk(std::vector<std::string> notices = {}) : app(testConfig(), staff, std::move(notices), t0) {
+        app.setTapSettle(Milliseconds(0));
+    }
     Kiosk(const Kiosk&) = delete;
     Kiosk& operator=(const Kiosk&) = delete;
 
@@ -289,7 +291,10 @@ TEST_CASE("app: idle reset clears PIN digits typed on the pad") {
     checkFreshSession(k.state());
 }
 
-TEST_CASE("app: noteInput dismisses the countdown and restarts the idle timer") {
+// The press of a tap restarts the idle timer at once, but the question stays on screen until the tap's
+// intent arrives: then the tap lands on the question (ui/src/screens/idle_countdown.cpp) and nothing under
+// it.
+TEST_CASE("app: a touch during the countdown restarts the idle timer, its tap answers the question") {
     Kiosk k;
     const TimePoint changed = t0 + seconds(10);
     k.apply(intent::OpenTopic{"vneid"}, changed);
@@ -298,12 +303,15 @@ TEST_CASE("app: noteInput dismisses the countdown and restarts the idle timer") 
     REQUIRE(k.state().countdownEndsAt.has_value());
 
     const TimePoint touched = idleAt + seconds(2);
+    k.app.noteInput(touched);                     // the finger goes down
+    CHECK(k.state().countdownEndsAt.has_value()); // the question still covers the screen
     const unsigned long before = k.app.revision();
-    k.app.noteInput(touched);
+    k.apply(intent::OpenGuide{"vneid-kich-hoat-muc-2"}, touched); // what lay under the finger
     CHECK_FALSE(k.state().countdownEndsAt.has_value());
-    CHECK(k.app.revision() > before); // the countdown must disappear from the screen
-    CHECK(k.state().screen == Screen::Topic);
+    CHECK(k.app.revision() > before);         // the countdown must disappear from the screen
+    CHECK(k.state().screen == Screen::Topic); // and the tap did nothing else
     CHECK(k.state().topicId == "vneid");
+    CHECK(k.state().history.size() == 1);
     CHECK(*k.app.timeUntilNextTimer(touched) == Milliseconds(kIdleSeconds * 1000));
 
     // The old deadline no longer counts: no reset and no countdown there.
@@ -316,6 +324,7 @@ TEST_CASE("app: noteInput dismisses the countdown and restarts the idle timer") 
     CHECK(*k.state().countdownEndsAt == touched + seconds(kIdleSeconds + kCountdownSeconds));
 
     // A touch with no countdown showing changes nothing on screen.
+    k.apply(intent::StillHere{}, touched + seconds(kIdleSeconds + 1));
     k.app.noteInput(touched + seconds(kIdleSeconds + 1));
     const unsigned long quiet = k.app.revision();
     k.app.noteInput(touched + seconds(kIdleSeconds + 2));
@@ -501,7 +510,19 @@ TEST_CASE(
     k.apply(intent::RestartProgram{}, now);
     CHECK(k.state().exitRequest == ExitRequest::Restart);
     CHECK(k.auditCount("program.restart") == 1);
+    k.apply(intent::QuitProgram{}, now); // not asked yet: nothing
+    CHECK(k.state().exitRequest == ExitRequest::Restart);
+    CHECK(k.auditCount("program.quit") == 0);
+    k.apply(intent::AskQuit{}, now); // "Thoát chương trình?"
+    CHECK(k.state().confirmingQuit);
+    CHECK(k.app.describe().at("confirm_quit") == "1");
+    k.apply(intent::Back{}, now); // "Không": still in staff mode
+    CHECK_FALSE(k.state().confirmingQuit);
+    CHECK(k.state().screen == Screen::Staff);
     k.apply(intent::QuitProgram{}, now);
+    CHECK(k.auditCount("program.quit") == 0);
+    k.apply(intent::AskQuit{}, now);
+    k.apply(intent::QuitProgram{}, now); // "Thoát"
     CHECK(k.state().exitRequest == ExitRequest::Quit);
     CHECK(k.auditCount("program.quit") == 1);
 
@@ -522,6 +543,8 @@ TEST_CASE("app: RestartProgram and QuitProgram are ignored outside staff mode") 
     auto tryBoth = [&](TimePoint now) {
         k.apply(intent::RestartProgram{}, now);
         CHECK(k.state().exitRequest == ExitRequest::None);
+        k.apply(intent::AskQuit{}, now);
+        CHECK_FALSE(k.state().confirmingQuit);
         k.apply(intent::QuitProgram{}, now);
         CHECK(k.state().exitRequest == ExitRequest::None);
     };

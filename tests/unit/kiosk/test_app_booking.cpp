@@ -53,6 +53,7 @@ struct Kiosk {
     std::optional<kiosk::BookingWebhook> webhook; // as main.cpp wires it when bookings.webhook_url is set
 
     explicit Kiosk(kiosk::Config c = testConfig()) : config(std::move(c)) {
+        app.setTapSettle(kiosk::Milliseconds(0)); // every intent at t0: test_tap_settle.cpp covers settling
         app.connectBookings(bookings);
         if (!config.bookingWebhookUrl.empty()) {
             webhook.emplace(db, bookings, kiosk::BookingWebhookSettings::fromConfig(config));
@@ -180,7 +181,7 @@ TEST_CASE("Booking flow: a slot taken meanwhile sends the resident back to the f
     CHECK(k.bookingRows() == 1);
 }
 
-TEST_CASE("Booking flow: the per-phone limit is explained on the confirm step") {
+TEST_CASE("Booking flow: the per-phone limit is told right after the phone number, with a way on") {
     Kiosk k;
     for (int minute : {13 * 60 + 30, 14 * 60}) {
         kiosk::BookingRequest earlier{
@@ -190,10 +191,34 @@ TEST_CASE("Booking flow: the per-phone limit is explained on the confirm step") 
     k.chooseTomorrowAt0830();
     k.type("0987654321");
     k.apply(intent::Submit{});
+    CHECK(k.draft().step == BookingStep::Phone); // not on to the name and the consent
+    CHECK(k.message() == "Số điện thoại này đã có 2 lịch hẹn; mỗi số được tối đa 2. Bác dùng số khác, hoặc "
+                         "hủy bớt một lịch bằng nút \"Hủy lịch đã đặt\".");
+    CHECK(k.app.describe().at("booking_message") == k.message());
+    for (int i = 0; i < 10; ++i)
+        k.apply(intent::Erase{});
+    k.type("0912345678"); // another number goes on
+    k.apply(intent::Submit{});
+    CHECK(k.draft().step == BookingStep::Name);
+    CHECK(k.bookingRows() == 2);
+}
+
+TEST_CASE("Booking flow: a number that reaches its limit meanwhile is still refused on the confirm step") {
+    Kiosk k;
+    kiosk::BookingRequest first{
+        {std::chrono::year{2026} / 11 / 28, 13 * 60 + 30}, "vneid", {}, {}, "0987654321", {}};
+    REQUIRE(k.bookings.book(first, t0));
+    k.chooseTomorrowAt0830();
+    k.type("0987654321");
+    k.apply(intent::Submit{}); // one of two: on to the name
+    REQUIRE(k.draft().step == BookingStep::Name);
+    kiosk::BookingRequest second = first;
+    second.slot.minuteOfDay = 14 * 60; // made at another kiosk while this resident types
+    REQUIRE(k.bookings.book(second, t0));
     k.apply(intent::Submit{});
     k.apply(intent::Submit{});
     CHECK(k.draft().step == BookingStep::Confirm);
-    CHECK_FALSE(k.message().empty());
+    CHECK(k.message().starts_with("Số điện thoại này đã có 2 lịch hẹn"));
     CHECK(k.bookingRows() == 2);
 }
 
@@ -222,6 +247,20 @@ TEST_CASE(
         k.apply(intent::Erase{});
     k.type("0987654321");
     k.apply(intent::Submit{});
+    // Asked first: "Hủy lịch Thứ Bảy 28/11 lúc 09:00?", nothing cancelled yet; "Quay lại" keeps the booking.
+    REQUIRE(k.draft().step == BookingStep::CancelConfirm);
+    CHECK(k.app.describe().at("booking_screen") == "cancel_confirm");
+    REQUIRE(k.draft().toCancel);
+    CHECK(k.draft().toCancel->code == booked->code);
+    CHECK(kiosk::vietnameseDay(k.draft().toCancel->slot.date) == "Thứ Bảy 28/11");
+    CHECK(k.bookings.find(booked->code)->status == kiosk::BookingStatus::booked);
+    k.apply(intent::Back{});
+    CHECK(k.draft().step == BookingStep::CancelPhone);
+    CHECK(k.draft().phone.text() == "0987654321");
+    CHECK(k.bookings.find(booked->code)->status == kiosk::BookingStatus::booked);
+    k.apply(intent::Submit{});
+    REQUIRE(k.draft().step == BookingStep::CancelConfirm);
+    k.apply(intent::Submit{}); // "Hủy lịch này"
     CHECK(k.draft().step == BookingStep::Cancelled);
     CHECK(k.bookings.find(booked->code)->status == kiosk::BookingStatus::cancelled);
     const auto slots = k.bookings.availableSlots(std::chrono::year{2026} / 11 / 28, t0);
@@ -243,6 +282,7 @@ TEST_CASE("Booking flow: without the booking service the screen opens but nothin
     kiosk::db::Database db = migratedInMemory();
     kiosk::StaffRepository staff{db};
     App app{testConfig(), staff, {}, t0};
+    app.setTapSettle(kiosk::Milliseconds(0));
     app.apply(intent::OpenBooking{}, t0);
     app.apply(intent::ChooseBookingTopic{"vneid"}, t0);
     CHECK_FALSE(app.bookingsAvailable());
@@ -267,6 +307,8 @@ TEST_CASE(
     for (char c : std::string("0987654321"))
         k.app.apply(intent::Type{std::string(1, c)}, t0);
     k.app.apply(intent::Submit{}, t0);
+    REQUIRE(k.app.bookingWizard().draft().step == BookingStep::CancelConfirm);
+    k.app.apply(intent::Submit{}, t0); // "Hủy lịch này"
     REQUIRE(k.app.bookingWizard().draft().step == BookingStep::Cancelled);
 
     const auto messages = kiosk::Outbox(k.db).due(t0 + std::chrono::seconds(1), 10);

@@ -44,6 +44,7 @@ struct Kiosk {
     App app{kiosk::Config{}, staff, {}, t0, &library};
 
     Kiosk() {
+        app.setTapSettle(kiosk::Milliseconds(0)); // some intents share a second
         app.connectBookings(bookings);
         app.connectUsage(usage);
     }

@@ -369,3 +369,25 @@ TEST_CASE(
         ++entries;
     CHECK(entries == 1); // only the folder that was in the way
 }
+
+// The booking table keeps the topic's id ("dichvucong", "khac"); the team reads the files in Vietnamese.
+TEST_CASE("export: topics are named in Vietnamese with their diacritics, not by their ids") {
+    CHECK(kiosk::bookingTopicName("dichvucong") == "Dịch vụ công");
+    CHECK(kiosk::bookingTopicName("vneid") == "VNeID");
+    CHECK(kiosk::bookingTopicName("antoan") == "Sống an toàn trên mạng");
+    CHECK(kiosk::bookingTopicName("khac") == "Việc khác");
+    CHECK(kiosk::bookingTopicName("chua-biet") == "chua-biet"); // unknown: as stored
+
+    Fixture f;
+    const auto publicServices = f.book({nov(28), at(8, 30)}, "dichvucong", "Bà Hoa");
+    const auto other = f.book({nov(28), at(9, 0)}, "khac", std::nullopt, "0387654321");
+    const auto bookings = kiosk::readBookingsForExport(f.db, {});
+    const std::string csv = kiosk::bookingsCsv(bookings);
+    CHECK(csv.find(publicServices.code + ",2026-11-28,08:30,Dịch vụ công,") != std::string::npos);
+    CHECK(csv.find(other.code + ",2026-11-28,09:00,Việc khác,") != std::string::npos);
+    CHECK(csv.find("dichvucong") == std::string::npos);
+    const std::string ics = unfold(kiosk::bookingsIcs(bookings, testNow, {}));
+    CHECK(ics.find("SUMMARY:Hỗ trợ Dịch vụ công – mã " + publicServices.code) != std::string::npos);
+    CHECK(ics.find("SUMMARY:Hỗ trợ Việc khác – mã " + other.code) != std::string::npos);
+    CHECK(ics.find("khac") == std::string::npos);
+}

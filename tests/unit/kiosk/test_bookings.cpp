@@ -521,3 +521,72 @@ TEST_CASE("bookings: a resident cannot cancel an appointment whose time has come
           BookingErrorCode::invalidTransition);
     CHECK(service.find(booked->code)->status == BookingStatus::booked);
 }
+
+TEST_CASE("bookings: checking a resident's cancel changes nothing and refuses as the cancel would") {
+    Database db = migratedInMemory();
+    BookingService service(db, testRules());
+    const LocalDateTime slot{nov(26), at(10, 0)};
+    const auto booked = service.book(request(slot, "0912345678"), testNow);
+    REQUIRE(booked.has_value());
+    const auto audits = scalar(db, "SELECT count(*) FROM audit_log");
+
+    const auto found = service.checkResidentCancel(booked->code, "0912 345 678", testNow);
+    REQUIRE(found.has_value());
+    CHECK(found->code == booked->code);
+    CHECK(found->slot == slot);
+    CHECK(service.find(booked->code)->status == BookingStatus::booked);
+    CHECK(scalar(db, "SELECT count(*) FROM audit_log") == audits); // nothing written
+
+    CHECK(service.checkResidentCancel(booked->code, "0987654321", testNow).error().code ==
+          BookingErrorCode::notFound);
+    CHECK(service.checkResidentCancel("XXXXXX", "0912345678", testNow).error().code ==
+          BookingErrorCode::notFound);
+    CHECK(service.checkResidentCancel(booked->code, "0912345678", kiosk::toSystem(slot)).error().code ==
+          BookingErrorCode::slotInPast);
+    REQUIRE(service.changeStatus(booked->code, BookingStatus::arrived, 1, testNow));
+    CHECK(service.checkResidentCancel(booked->code, "0912345678", testNow).error().code ==
+          BookingErrorCode::invalidTransition);
+}
+
+TEST_CASE("bookings: a number's bookings still ahead are counted as the limit counts them") {
+    Database db = migratedInMemory();
+    BookingService service(db, testRules());
+    CHECK(service.activeBookingsOfPhone("0912345678", testNow) == 0);
+    REQUIRE(service.book(request({nov(26), at(8, 0)}, "0912345678"), testNow));
+    const auto second = service.book(request({nov(26), at(8, 30)}, "0912345678"), testNow);
+    REQUIRE(second);
+    REQUIRE(service.book(request({nov(26), at(9, 0)}, "0987654321"), testNow));
+    CHECK(service.activeBookingsOfPhone("0912 345 678", testNow) == 2);
+    CHECK(service.activeBookingsOfPhone("0987654321", testNow) == 1);
+    CHECK(service.activeBookingsOfPhone("12", testNow) == 0); // not a number
+    REQUIRE(service.changeStatus(second->code, BookingStatus::cancelled, 1, testNow));
+    CHECK(service.activeBookingsOfPhone("0912345678", testNow) == 1);
+    // Tomorrow after 08:00 the first appointment has begun: it no longer counts.
+    CHECK(service.activeBookingsOfPhone("0912345678", kiosk::toSystem({nov(26), at(8, 5)})) == 0);
+}
+
+TEST_CASE("bookings: a team member takes back an arrived or no-show mark, nothing else") {
+    Database db = migratedInMemory();
+    BookingService service(db, testRules());
+    const auto booked = service.book(request({nov(25), at(10, 0)}), testNow);
+    REQUIRE(booked);
+    REQUIRE(service.changeStatus(booked->code, BookingStatus::arrived, 1, testNow));
+    const auto undone = service.undoMark(booked->code, BookingStatus::arrived, 1, testNow);
+    REQUIRE(undone);
+    CHECK(undone->status == BookingStatus::booked);
+    CHECK(service.find(booked->code)->status == BookingStatus::booked);
+    CHECK(scalar(db, "SELECT count(*) FROM audit_log WHERE action = 'booking.undo' AND staff_id = 1") == 1);
+
+    REQUIRE(service.changeStatus(booked->code, BookingStatus::noShow, 1, testNow));
+    // The mark named must be the one the booking has: a stale "undo" changes nothing.
+    CHECK(service.undoMark(booked->code, BookingStatus::arrived, 1, testNow).error().code ==
+          BookingErrorCode::invalidTransition);
+    REQUIRE(service.undoMark(booked->code, BookingStatus::noShow, 1, testNow));
+    CHECK(service.find(booked->code)->status == BookingStatus::booked);
+
+    REQUIRE(service.changeStatus(booked->code, BookingStatus::cancelled, 1, testNow));
+    CHECK(service.undoMark(booked->code, BookingStatus::cancelled, 1, testNow).error().code ==
+          BookingErrorCode::invalidTransition); // a cancel is never taken back: its place may be gone
+    CHECK(service.undoMark("XXXXXX", BookingStatus::arrived, 1, testNow).error().code ==
+          BookingErrorCode::notFound);
+}

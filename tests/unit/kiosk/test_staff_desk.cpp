@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <string>
 
 using kiosk::BookingStatus;
@@ -460,4 +461,72 @@ TEST_CASE("staff desk: saving the schedule untouched keeps the config's hours, h
     odd.bookings.setRules(rules);
     odd.apply(si::ShowPage{StaffPage::Schedule});
     CHECK_FALSE(odd.state().message.empty());
+}
+
+TEST_CASE("staff desk: Hủy asks first, Không keeps the booking, the answer Hủy lịch cancels it") {
+    Desk d;
+    const std::string code = d.book(saturday, 8 * 60 + 30);
+    d.openBooking(1, code);
+    d.apply(si::MarkStatus{BookingStatus::cancelled});
+    CHECK(d.state().confirmingCancel);
+    CHECK(d.text(fmt::format("SELECT status FROM booking WHERE code = '{}'", code)) == "booked");
+    CHECK(d.desk.back()); // "Không"
+    CHECK_FALSE(d.state().confirmingCancel);
+    CHECK(d.state().page == StaffPage::BookingDetail); // still on the booking
+    d.apply(si::ConfirmCancel{});                      // no question asked: nothing
+    CHECK(d.text(fmt::format("SELECT status FROM booking WHERE code = '{}'", code)) == "booked");
+    d.apply(si::MarkStatus{BookingStatus::cancelled});
+    d.apply(si::StartNote{}); // anything else leaves the question unanswered
+    CHECK_FALSE(d.state().confirmingCancel);
+    CHECK(d.desk.back());
+    d.apply(si::MarkStatus{BookingStatus::cancelled});
+    d.apply(si::ConfirmCancel{});
+    CHECK(d.text(fmt::format("SELECT status FROM booking WHERE code = '{}'", code)) == "cancelled");
+    CHECK(d.state().message == "Đã đánh dấu: Đã hủy.");
+}
+
+TEST_CASE("staff desk: Hoàn tác takes back the last Đã đến or Không đến mark, while its booking is open") {
+    Desk d;
+    const std::string code = d.book(friday, 9 * 60);
+    d.openBooking(0, code);
+    std::map<std::string, std::string> described;
+    d.desk.describe(described);
+    CHECK(described.at("staff_can_undo") == "0");
+    d.apply(si::MarkStatus{BookingStatus::noShow}); // the wrong one of two look-alike neighbours
+    d.desk.describe(described);
+    CHECK(described.at("staff_can_undo") == "1");
+    d.apply(si::UndoMark{});
+    CHECK(d.state().selected->status == BookingStatus::booked);
+    CHECK(d.state().message == "Đã hoàn tác \"Không đến\": lịch hẹn trở lại Đã hẹn.");
+    CHECK(d.count("SELECT count(*) FROM audit_log WHERE action = 'booking.undo'") == 1);
+    d.apply(si::UndoMark{}); // once only
+    CHECK(d.count("SELECT count(*) FROM audit_log WHERE action = 'booking.undo'") == 1);
+    d.apply(si::MarkStatus{BookingStatus::arrived});
+    d.apply(si::MarkStatus{BookingStatus::done}); // "Đã giúp xong" is not taken back
+    CHECK_FALSE(d.state().lastMark);
+    d.apply(si::UndoMark{});
+    CHECK(d.state().selected->status == BookingStatus::done);
+    CHECK(kiosk::describeAuditAction("booking.undo", "code=ACD347 from=no_show") ==
+          "Hoàn tác đánh dấu (mã ACD347)");
+}
+
+TEST_CASE("staff desk: Xong never names a mark: Đã giúp xong does") {
+    CHECK(std::string(kiosk::staffStatusLabel(BookingStatus::done)) == "Đã giúp xong");
+    for (BookingStatus s : {BookingStatus::booked, BookingStatus::arrived, BookingStatus::done,
+                            BookingStatus::noShow, BookingStatus::cancelled}) {
+        CHECK(std::string(kiosk::staffStatusLabel(s)) != "Xong");
+    }
+    CHECK(kiosk::describeAuditAction("booking.done", "code=ACD347 from=arrived") ==
+          "Đánh dấu đã giúp xong (mã ACD347)");
+}
+
+TEST_CASE("staff desk: the export says which folder it wrote to") {
+    Desk d;
+    d.book(saturday, 8 * 60 + 30);
+    d.apply(si::ShowPage{StaffPage::Export});
+    CHECK(d.state().exportedFolder.empty());
+    d.apply(si::ExportTo{0}); // the kiosk's own folder: no stick here
+    REQUIRE(d.state().exportedFiles.size() == 2);
+    CHECK(d.state().exportedFolder == d.config.dataDir / "exports");
+    CHECK(std::filesystem::exists(d.state().exportedFolder / d.state().exportedFiles[0]));
 }

@@ -77,11 +77,37 @@ TEST_CASE("TextEntry: a tone goes on the last word only, replaces another tone, 
     CHECK(name.characters() == 6);
 }
 
-TEST_CASE("TextEntry: a tone with no vowel to carry it, or on digits, changes nothing") {
-    TextEntry name = typed(TextEntry::Kind::name, {"n", "g"});
-    name.setTone(ToneMark::acute);
-    CHECK(name.text() == "Ng");
+// The tone keys show "á à ả ã ạ" and look like letters: where no vowel can carry the mark they type that
+// letter, after any consonant, at the start of the field and at the start of a word.
+TEST_CASE("TextEntry: a tone key with no vowel to carry its mark types its own letter") {
+    TextEntry name = typed(TextEntry::Kind::name, {"b"});
+    name.setTone(ToneMark::grave);
+    CHECK(name.text() == "Bà");
+    name.setTone(ToneMark::grave); // now there is a vowel: the same key takes the mark off again
+    CHECK(name.text() == "Ba");
+
+    TextEntry ng = typed(TextEntry::Kind::name, {"n", "g"});
+    ng.setTone(ToneMark::acute);
+    CHECK(ng.text() == "Ngá");
+
+    TextEntry empty(TextEntry::Kind::name, 10);
+    empty.setTone(ToneMark::hook);
+    CHECK(empty.text() == "Ả"); // a word's first letter is a capital, as typed letters are
+    empty.type(" ");
+    empty.setTone(ToneMark::dotBelow);
+    CHECK(empty.text() == "Ả Ạ");
+    CHECK(empty.characters() == 3);
+
+    TextEntry full = typed(TextEntry::Kind::name, {"b", "b"}, 2); // the length limit still holds
+    full.setTone(ToneMark::acute);
+    CHECK(full.text() == "Bb");
+}
+
+TEST_CASE("TextEntry: a tone on digits or a booking code changes nothing") {
     TextEntry digits = typed(TextEntry::Kind::digits, {"1"});
     digits.setTone(ToneMark::acute);
     CHECK(digits.text() == "1");
+    TextEntry code = typed(TextEntry::Kind::code, {"a"});
+    code.setTone(ToneMark::acute);
+    CHECK(code.text() == "A");
 }

@@ -154,6 +154,7 @@ struct Kiosk {
     TimePoint now = t0;
 
     Kiosk() {
+        app.setTapSettle(kiosk::Milliseconds(0)); // text sizes are switched at one instant
         app.connectBookings(bookings);
         app.connectStaffDesk(desk);
         desk.setRemovableMediaRoots({});
@@ -255,6 +256,12 @@ TEST_CASE("screen layout: a guide read through, the survey and the finish screen
     for (size_t step = 0; step < guide->steps.size(); ++step) {
         expectScreen(k, kiosk::Screen::GuideStep);
         checkEverywhere(k, fmt::format("guide.step.{}", step + 1), report);
+        if (step == 0) { // "Nghe" with no sound device: the step says so in words
+            k.apply(intent::PlayNarration{});
+            k.app.noteNarrationFailed();
+            REQUIRE(k.app.state().guide.narrationFailed);
+            checkEverywhere(k, "guide.step.1.no_sound", report);
+        }
         k.apply(intent::NextStep{});
     }
     expectScreen(k, kiosk::Screen::Survey);
@@ -374,6 +381,9 @@ TEST_CASE("screen layout: cancelling a booking with its code and phone number") 
     checkEverywhere(k, "booking.cancel_phone", report);
     k.type("0912345678");
     k.apply(intent::Submit{});
+    REQUIRE(k.app.bookingWizard().draft().step == kiosk::BookingStep::CancelConfirm);
+    checkEverywhere(k, "booking.cancel_confirm", report);
+    k.apply(intent::Submit{});
     REQUIRE(k.app.bookingWizard().draft().step == kiosk::BookingStep::Cancelled);
     checkEverywhere(k, "booking.cancelled", report);
     finish(report);
@@ -422,6 +432,10 @@ TEST_CASE("screen layout: the team's pages behind the PIN") {
     k.apply(intent::PinSubmit{});
     expectScreen(k, kiosk::Screen::Staff);
     checkEverywhere(k, "staff.overview", report);
+    k.apply(intent::AskQuit{});
+    REQUIRE(k.app.state().confirmingQuit);
+    checkEverywhere(k, "staff.quit_confirm", report);
+    k.apply(intent::Back{});
 
     k.staffPage(kiosk::StaffPage::Queue);
     REQUIRE(k.desk.state().queue.size() == 1);
@@ -433,6 +447,16 @@ TEST_CASE("screen layout: the team's pages behind the PIN") {
     k.apply(intent::Staff{si::OpenBooking{k.desk.state().queue.front().code}});
     REQUIRE(k.desk.state().page == kiosk::StaffPage::BookingDetail);
     checkEverywhere(k, "staff.booking_detail", report);
+    k.apply(intent::Staff{si::MarkStatus{kiosk::BookingStatus::arrived}});
+    REQUIRE(k.desk.state().lastMark);
+    checkEverywhere(k, "staff.booking_detail.marked", report); // with "Hoàn tác"
+    k.apply(intent::Staff{si::UndoMark{}});
+    REQUIRE(k.desk.state().selected->status == kiosk::BookingStatus::booked);
+    k.apply(intent::Staff{si::MarkStatus{kiosk::BookingStatus::cancelled}});
+    REQUIRE(k.desk.state().confirmingCancel);
+    checkEverywhere(k, "staff.cancel_confirm", report);
+    k.apply(intent::Back{});
+    REQUIRE_FALSE(k.desk.state().confirmingCancel);
     k.apply(intent::Staff{si::StartNote{}});
     REQUIRE(k.desk.state().page == kiosk::StaffPage::Note);
     checkEverywhere(k, "staff.note", report);

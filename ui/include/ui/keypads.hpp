@@ -22,17 +22,20 @@ struct Key {
 void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, const std::vector<Key>& keys,
                  Intents& intents);
 
-// A page for typing: title, field, hint (or `message` when not empty, in bold), keys; "Quay lại" is added
-// when the keys have none. columns x rows is the keys' layout; fewer columns on a narrow screen.
+// A page for typing: title, field, hint (or `message` when not empty, in bold), keys; "Quay lại" (and on a
+// resident's page "Trang đầu") is added when the keys have none: under the words beside a keypad, at the
+// end of the field's row above a keyboard (a resident's page) or at the bottom. columns x rows is the keys'
+// layout; fewer columns on a narrow screen.
 void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
                     const std::string& shown, const char* hint, const std::string& message,
-                    const std::vector<Key>& keys, int columns, int rows, bool keypadBeside);
+                    const std::vector<Key>& keys, int columns, int rows, bool keypadBeside, bool withHome);
 
 // 1-9, "Xóa", 0, and a submit key labelled `submitLabel`: 3 columns x 4 rows.
 [[nodiscard]] std::vector<Key> numericKeys(const char* submitLabel);
-// Vietnamese letters (a ă â b c d đ e ê ...), the tone marks, space, erase, back and submit: 10 x 4.
-[[nodiscard]] std::vector<Key> vietnameseKeys(const char* submitLabel);
-// The booking code's characters, erase, back and submit: 10 x 3.
+// Vietnamese letters (a ă â b c d đ e ê ...), the tone marks, space, erase, back (unless the page has
+// "Quay lại" and "Trang đầu" of its own) and submit: 10 x 4.
+[[nodiscard]] std::vector<Key> vietnameseKeys(const char* submitLabel, bool backKey);
+// The booking code's characters, erase and submit: 10 x 3 (the page adds "Quay lại" and "Trang đầu" below).
 [[nodiscard]] std::vector<Key> codeKeys(const char* submitLabel);
 
 // Rows the layouts above need, for sizing.

@@ -28,11 +28,14 @@ class ScenarioPlayer {
     struct Effects {
         std::optional<std::filesystem::path> screenshot; // capture the next frame into this file
         kiosk::Milliseconds clockAdvance{0};             // move the kiosk's clock forward
+        bool settleTaps = false;                         // the screen just changed: let the next tap count
     };
     // Runs the steps that are due, but only while the screen has settled (settled: no input
-    // waiting and the latest state presented); a step that sends input ends the round.
-    Effects advance(SteadyTime now, bool settled, const kiosk::App& app, const TargetRegistry& targets,
-                    const Metrics& metrics, SDL_Window* window);
+    // waiting and the latest state presented); a step that sends input ends the round. A tap that the app
+    // would ignore because the screen has just changed (App::tapSettleLeft at kioskNow) first has the app
+    // settle (App::settleTapsNow), so scenarios never wait for it.
+    Effects advance(SteadyTime now, kiosk::TimePoint kioskNow, bool settled, const kiosk::App& app,
+                    const TargetRegistry& targets, const Metrics& metrics, SDL_Window* window);
     [[nodiscard]] bool finished() const { return m_next >= m_scenario.steps.size(); }
     // Milliseconds until the next step is due (0 when due now); -1 when finished.
     [[nodiscard]] int msUntilNext(SteadyTime now) const;

@@ -18,7 +18,6 @@ struct ScreenContext {
     kiosk::TimePoint now;
     platform::PictureCache& pictures;
     const std::filesystem::path& contentRoot; // holds images/ and content/
-    bool soundFailed = false;                 // the last "Nghe" could not play
 };
 
 using Intents = std::vector<kiosk::Intent>;
@@ -41,8 +40,11 @@ Intents drawCurrentScreen(const ScreenContext& ctx);
 // Shared layout pieces.
 // A title (and optional subtitle) across the top; returns the y below it.
 float drawHeader(const ScreenContext& ctx, const char* title, const char* subtitle = nullptr);
-// The bottom bar: "Quay lại" on the left and, if wanted, "Cần người giúp" on the right. Returns its top y.
-float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp);
+// The bottom bar: "Quay lại" on the left, "Trang đầu" beside it (every resident screen but home has it;
+// the team's pages do not) and, if wanted, "Cần người giúp" on the right. Returns its top y.
+float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool withHome = true);
+// The width of each button in that bar; a page's own main action on the right takes the same.
+[[nodiscard]] float navButtonWidth(const Theme& theme, bool withHome);
 // Height of the bottom bar, for laying out what is above it.
 float navBarHeight(const Theme& theme);
 

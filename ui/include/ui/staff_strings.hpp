@@ -31,7 +31,13 @@ inline constexpr const char* kDetailWhat = "Việc: {}";
 inline constexpr const char* kDetailWho = "Người hẹn: {} · {}";
 inline constexpr const char* kDetailNote = "Ghi chú: {}";
 inline constexpr const char* kMarkArrived = "Đã đến";
-inline constexpr const char* kMarkDone = "Xong";
+inline constexpr const char* kMarkDone = "Đã giúp xong"; // never "Xong": that finishes typing
+inline constexpr const char* kUndo = "Hoàn tác";
+inline constexpr const char* kCancelAsk = "Hủy lịch hẹn {} lúc {} {}?";
+inline constexpr const char* kCancelAskBody =
+    "Không hoàn tác được: giờ này sẽ dành cho người khác. Tổ hãy báo "
+    "cho bà con nếu họ chưa biết.";
+inline constexpr const char* kCancelYes = "Hủy lịch";
 inline constexpr const char* kMarkNoShow = "Không đến";
 inline constexpr const char* kMarkCancel = "Hủy";
 inline constexpr const char* kNote = "Ghi chú";
@@ -81,7 +87,7 @@ inline constexpr const char* kAuditEmpty = "Chưa có gì.";
 
 inline constexpr const char* kExportTitle = "Xuất danh sách hẹn: chọn nơi lưu";
 inline constexpr const char* kExportHint = "Cắm USB rồi mở lại trang này nếu chưa thấy USB.";
-inline constexpr const char* kExportFiles = "Tệp: {}";
+inline constexpr const char* kExportFiles = "Tệp: {}, trong thư mục {}";
 inline constexpr const char* kUsbStick = "USB";
 inline constexpr const char* kKioskFolder = "Trong máy";
 

@@ -9,12 +9,22 @@
 
 namespace ui {
 
+// The step screen's bottom buttons in fixed slots: back, home, listen, practice, help, next. A step without
+// narration or a spot to practise leaves its slot empty, so the others never move between steps.
+inline constexpr int kStepSlots = 6;
+struct StepButtons {
+    int rows = 1;  // one row when every label fits its slot in two lines without splitting a word, else 3 + 3
+    float top = 0; // of the (first) row
+    ImVec2 min[kStepSlots], max[kStepSlots];
+};
+[[nodiscard]] StepButtons layoutStepButtons(const Metrics& metrics, ImFont* bold, ImVec2 screen);
+
 struct StepLayout {
     float headerBottom = 0;        // below the guide's title and "Bước 3/8"
     ImVec2 frameMin, frameMax;     // the drawn phone; the "checked on" caption goes under it
     ImVec2 pictureMin, pictureMax; // the step picture inside it, its aspect kept
     ImVec2 textMin, textMax;       // the column for the step's words
-    float navTop = 0;              // the bottom button row
+    float navTop = 0;              // the bottom buttons (StepButtons)
 };
 
 // pictureAspect = width / height of the step pictures (540 / 1110 for the bundled ones).

@@ -30,6 +30,8 @@ inline constexpr const char* kBookingSlotPlaces = "còn {} chỗ";
 inline constexpr const char* kMorePage = "Xem thêm ({}/{})";
 inline constexpr const char* kBookingPhoneTitle = "Số điện thoại của Bác";
 inline constexpr const char* kBookingPhoneHint = "Tổ sẽ gọi số này nếu cần đổi lịch.";
+inline constexpr const char* kBookingCancelPhoneHint =
+    "Số Bác đã nhập khi đặt lịch. Máy sẽ hỏi lại trước khi hủy.";
 inline constexpr const char* kBookingNameTitle = "Tổ nên gọi Bác là gì?";
 inline constexpr const char* kBookingNameHint = "Không bắt buộc. Ví dụ: Bà Lan, Ông Hùng.";
 inline constexpr const char* kSkip = "Bỏ qua";
@@ -46,12 +48,20 @@ inline constexpr const char* kBookingAgree = "Đồng ý, đặt lịch";
 inline constexpr const char* kBookingDoneTitle = "Bác đã đặt lịch xong!";
 inline constexpr const char* kBookingCodeLabel = "Mã hẹn của Bác:";
 inline constexpr const char* kBookingDoneWhen = "{} lúc {}, tại {}.";
-inline constexpr const char* kBookingDoneHint =
-    "Bác đọc mã này cho tổ khi đến, hoặc quét mã QR để lưu vào điện thoại.";
+inline constexpr const char* kBookingDoneHint = "Bác đọc mã này cho tổ khi đến.";
+// Beside every QR code: what to do with it, for someone who has never scanned one.
+inline constexpr const char* kQrHowTo =
+    "Mở máy ảnh (camera) của điện thoại, hướng vào ô vuông này, rồi chạm vào dòng chữ hiện ra.";
+inline constexpr const char* kBookingQrHowTo =
+    "Muốn lưu vào điện thoại: mở máy ảnh (camera), hướng vào ô vuông này, rồi chạm vào dòng chữ hiện ra.";
 inline constexpr const char* kBookingQrText =
     "Lịch hẹn tổ chuyển đổi số\nMã hẹn: {}\n{} lúc {}\n{}\nViệc: {}";
 inline constexpr const char* kBookingCancelCodeTitle = "Nhập mã hẹn của Bác";
 inline constexpr const char* kBookingCancelPhoneTitle = "Số điện thoại đã dùng khi đặt";
+inline constexpr const char* kBookingCancelAsk = "Hủy lịch {} lúc {}?";
+inline constexpr const char* kBookingCancelAskBody =
+    "Mã hẹn {}. Việc: {}. Hủy rồi thì giờ này dành cho người khác.";
+inline constexpr const char* kBookingCancelYes = "Hủy lịch";
 inline constexpr const char* kBookingCancelledTitle = "Đã hủy lịch hẹn";
 inline constexpr const char* kBookingCancelledBody =
     "Lịch hẹn {} ({} lúc {}) đã được hủy. Giờ đó đã trống cho người khác.";
@@ -91,7 +101,6 @@ inline constexpr const char* kTipPrefix = "Mẹo: ";
 inline constexpr const char* kWarningPrefix = "Lưu ý: ";
 // Honest: a drawing, checked against its sources that month (not compared with the real app; issue 15).
 inline constexpr const char* kCheckedOn = "Bài soạn tháng {:02}/{}";
-inline constexpr const char* kScanQr = "Quét mã bằng điện thoại của Bác";
 inline constexpr const char* kFinishTitle = "Bác đã làm được!";
 inline constexpr const char* kFinishBody = "Bác đã xem hết các bước của bài \"{}\".";
 inline constexpr const char* kFinishAgain = "Xem lại";
@@ -111,5 +120,10 @@ inline constexpr const char* kStaffProblems = "Cần xem:";
 inline constexpr const char* kStaffMoreProblems = "… và {} lỗi khác (xem nhật ký)";
 inline constexpr const char* kStaffRestart = "Khởi động lại";
 inline constexpr const char* kStaffQuit = "Thoát chương trình";
+inline constexpr const char* kStaffQuitAsk = "Thoát chương trình?";
+inline constexpr const char* kStaffQuitAskBody =
+    "Màn hình kiosk sẽ tắt cho đến khi máy khởi động lại. Bà con sẽ không dùng được máy.";
+inline constexpr const char* kStaffQuitYes = "Thoát";
+inline constexpr const char* kNo = "Không";
 
 } // namespace ui::text

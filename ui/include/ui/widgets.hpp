@@ -57,6 +57,8 @@ TextBounds drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 ma
                            ImU32 colour);
 // Height of text wrapped to a width.
 [[nodiscard]] float wrappedTextHeight(ImFont* font, float width, std::string_view text);
+// The narrowest box in which text wraps to at most maxLines lines without splitting a word (to 1 px).
+[[nodiscard]] float narrowestBoxFor(ImFont* font, std::string_view text, int maxLines);
 
 struct ButtonText {
     std::string_view title;

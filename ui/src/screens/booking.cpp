@@ -116,13 +116,13 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
     }
 }
 
-// "Quay lại" on the left and, when given, the step's main action on the right.
+// "Quay lại" and "Trang đầu" on the left and, when given, the step's main action on the right.
 float drawBookingNav(const ScreenContext& ctx, Intents& intents, const char* primaryLabel = nullptr) {
     float top = drawNavBar(ctx, intents, false);
     if (primaryLabel) {
         const Metrics& m = ctx.theme.metrics();
         const ImVec2 screen = ImGui::GetMainViewport()->Size;
-        const float width = std::max(m.targetPx * 2.2f, (screen.x - 2 * m.marginPx - m.gapPx) / 3);
+        const float width = navButtonWidth(ctx.theme, true);
         ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - width, top));
         if (bigButton(ctx.targets, ctx.theme, "booking.next", {primaryLabel}, ImVec2(width, m.targetPx),
                       ctx.theme.palette().primaryButton)) {
@@ -240,6 +240,25 @@ void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
     drawBookingNav(ctx, intents, text::kBookingAgree);
 }
 
+// "Hủy lịch Thứ Năm 03/12 lúc 19:00?": the booking the code and phone number found, before it is cancelled.
+void drawCancelConfirmStep(const ScreenContext& ctx, Intents& intents) {
+    const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
+    const kiosk::Booking& booking = *draft.toCancel;
+    const std::string question =
+        fmt::format(fmt::runtime(text::kBookingCancelAsk), kiosk::vietnameseDay(booking.slot.date),
+                    kiosk::clockTime(booking.slot.minuteOfDay));
+    const std::string body = fmt::format(fmt::runtime(text::kBookingCancelAskBody), groupedCode(booking.code),
+                                         topicTitle(booking.topic));
+    float y = drawHeader(ctx, question.c_str(), body.c_str());
+    const std::string message = ctx.app.bookingWizard().message();
+    const Metrics& m = ctx.theme.metrics();
+    const float x = std::max(m.marginPx, m.cornerPx);
+    if (!message.empty())
+        drawLines(ctx, x, y, ImGui::GetMainViewport()->Size.x - x - m.marginPx, {message},
+                  ctx.theme.bodyBold());
+    drawBookingNav(ctx, intents, text::kBookingCancelYes);
+}
+
 void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
     const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     const Metrics& m = ctx.theme.metrics();
@@ -258,7 +277,15 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
                   ctx.theme.body());
     } else {
         const bool landscape = screen.x >= screen.y;
-        const float qr = std::min(buttonsTop - y - m.gapPx, landscape ? screen.x * 0.33f : screen.x * 0.4f);
+        ImFont* body = ctx.theme.body();
+        // Landscape: the square on the right, what to do with it under it, in the square's width; both fit
+        // above the button.
+        float qr = std::min(buttonsTop - y - m.gapPx, landscape ? screen.x * 0.33f : screen.x * 0.4f);
+        for (int shrink = 0; landscape && shrink < 8; ++shrink) {
+            const float height = layoutQrCaption(m, body, ImVec2(0, 0), qr, qr, text::kBookingQrHowTo).height;
+            if (height <= buttonsTop - y - m.gapPx) break;
+            qr -= height - (buttonsTop - y - m.gapPx);
+        }
         const float textW = landscape ? screen.x - x - m.marginPx - qr - m.gapPx : screen.x - x - m.marginPx;
         y = drawLines(ctx, x, y, textW, {text::kBookingCodeLabel}, ctx.theme.body());
         // The code as large as the screen allows: it is read aloud to the helper.
@@ -273,11 +300,25 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
         std::string summary = fmt::format(fmt::runtime(text::kBookingQrText), booking.code, day, time,
                                           ctx.app.config().village, whatHelpWith(ctx));
         if (landscape) {
-            drawQrCode(draw, summary, ImVec2(screen.x - m.marginPx - qr, buttonsTop - m.gapPx - qr), qr);
+            const float height = layoutQrCaption(m, body, ImVec2(0, 0), qr, qr, text::kBookingQrHowTo).height;
+            drawQrWithCaption(draw, ctx.targets, m, body, ink, summary,
+                              ImVec2(screen.x - m.marginPx - qr, buttonsTop - m.gapPx - height), qr, qr,
+                              text::kBookingQrHowTo);
         } else {
-            // Below the words, shrunk to the room left rather than left out.
-            const float below = std::min(qr, buttonsTop - m.gapPx - (y + m.gapPx / 2));
-            if (below > 0) drawQrCode(draw, summary, ImVec2(x, y + m.gapPx / 2), below);
+            // Below the words with what to do beside it, shrunk to the room left rather than left out.
+            const float width = screen.x - x - m.marginPx;
+            const float room = buttonsTop - m.gapPx - (y + m.gapPx / 2);
+            float side = std::min(qr, room);
+            for (int shrink = 0; shrink < 8 && side > 0; ++shrink) {
+                const float height =
+                    layoutQrCaption(m, body, ImVec2(0, 0), side, width, text::kBookingQrHowTo).height;
+                if (height <= room) break;
+                side -= height - room;
+            }
+            if (side > 0) {
+                drawQrWithCaption(draw, ctx.targets, m, body, ink, summary, ImVec2(x, y + m.gapPx / 2), side,
+                                  width, text::kBookingQrHowTo);
+            }
         }
     }
     drawButtonRow(ctx, buttonsTop,
@@ -302,7 +343,7 @@ Intents drawBooking(const ScreenContext& ctx) {
         drawCentredText(ImGui::GetWindowDrawList(), ctx.theme.body(), ImVec2(m.marginPx, y),
                         ImVec2(screen.x - m.marginPx, screen.y - navBarHeight(ctx.theme)),
                         text::kBookingUnavailable, toImColor(ctx.theme.palette().page.text));
-        drawNavBar(ctx, intents, false);
+        drawNavBar(ctx, intents, false); // "Quay lại" and "Trang đầu"
         endPage();
         return intents;
     }
@@ -318,24 +359,28 @@ Intents drawBooking(const ScreenContext& ctx) {
         break;
     case BookingStep::Phone:
     case BookingStep::CancelPhone:
-        drawTypingPage(ctx, intents,
-                       draft.step == BookingStep::Phone ? text::kBookingPhoneTitle
-                                                        : text::kBookingCancelPhoneTitle,
-                       groupedPhone(draft.phone.text()), text::kBookingPhoneHint, message,
-                       numericKeys(text::kContinue), kNumericColumns, kNumericRows, true);
+        drawTypingPage(
+            ctx, intents,
+            draft.step == BookingStep::Phone ? text::kBookingPhoneTitle : text::kBookingCancelPhoneTitle,
+            groupedPhone(draft.phone.text()),
+            draft.step == BookingStep::Phone ? text::kBookingPhoneHint : text::kBookingCancelPhoneHint,
+            message, numericKeys(text::kContinue), kNumericColumns, kNumericRows, true, true);
         break;
     case BookingStep::Name:
         drawTypingPage(ctx, intents, text::kBookingNameTitle, draft.name.text(), text::kBookingNameHint,
-                       message, vietnameseKeys(draft.name.empty() ? text::kSkip : text::kDone),
-                       kLetterColumns, kLetterRows, false);
+                       message, vietnameseKeys(draft.name.empty() ? text::kSkip : text::kDone, false),
+                       kLetterColumns, kLetterRows, false, true);
         break;
     case BookingStep::CancelCode:
         drawTypingPage(ctx, intents, text::kBookingCancelCodeTitle, groupedCode(draft.code.text()),
                        text::kBookingCancelOwnSubtitle, message, codeKeys(text::kContinue), kCodeColumns,
-                       kCodeRows, false);
+                       kCodeRows, false, true);
         break;
     case BookingStep::Confirm:
         drawConfirmStep(ctx, intents);
+        break;
+    case BookingStep::CancelConfirm:
+        if (draft.toCancel) drawCancelConfirmStep(ctx, intents);
         break;
     case BookingStep::Done:
     case BookingStep::Cancelled:

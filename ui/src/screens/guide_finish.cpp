@@ -21,17 +21,26 @@ Intents drawGuideFinish(const ScreenContext& ctx) {
     float y = drawHeader(ctx, text::kFinishTitle, body.c_str());
     float buttonsTop = screen.y - m.marginPx - m.targetPx;
 
-    // The QR code and its label, as large as the space between header and buttons allows.
+    // The QR code with where it leads and what to do with it, as large as the space between header and
+    // buttons allows.
     if (!guide->finishLink.empty()) {
         ImDrawList* draw = ImGui::GetWindowDrawList();
-        float x = std::max(m.marginPx, m.cornerPx);
-        float labelH = ctx.theme.body()->FontSize * 2;
-        float qr = std::min(buttonsTop - m.gapPx - y - labelH, screen.x * 0.45f);
+        const float x = std::max(m.marginPx, m.cornerPx);
+        const float width = screen.x - x - m.marginPx;
+        const float room = buttonsTop - m.gapPx - y;
+        const std::string caption = guide->finishLinkLabel.empty()
+                                        ? std::string(text::kQrHowTo)
+                                        : guide->finishLinkLabel + "\n" + text::kQrHowTo;
+        float qr = std::min(room, screen.x * 0.45f);
+        for (int shrink = 0; shrink < 8; ++shrink) {
+            const float height =
+                layoutQrCaption(m, ctx.theme.body(), ImVec2(x, y), qr, width, caption).height;
+            if (height <= room) break;
+            qr -= height - room;
+        }
         if (qr > m.targetPx) {
-            drawQrCode(draw, guide->finishLink, ImVec2(x, y), qr);
-            std::string label = guide->finishLinkLabel.empty() ? text::kScanQr : guide->finishLinkLabel;
-            draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x, y + qr + m.gapPx / 2),
-                          toImColor(palette.page.text), label.c_str(), nullptr, screen.x - x - m.marginPx);
+            drawQrWithCaption(draw, ctx.targets, m, ctx.theme.body(), toImColor(palette.page.text),
+                              guide->finishLink, ImVec2(x, y), qr, width, caption);
         }
     }
 

@@ -10,6 +10,7 @@
 #include <imgui_internal.h>
 
 #include <cmath>
+#include <optional>
 
 namespace ui {
 
@@ -175,7 +176,11 @@ Intents drawGuideStep(const ScreenContext& ctx) {
                                                : step.prompt;
         y += drawBox(draw, fonts.bodyBold, m, ImVec2(x, y), width, line, kPracticeBox) + m.gapPx;
     }
-    if (!step.tip.empty() && !(progress.practice && spot)) {
+    if (progress.narrationFailed) {
+        // Only on the step whose "Nghe" failed, in the tip's place: with no sound the words on screen are
+        // what counts, and the step's text still fits.
+        y += drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kNoSound, kWarningBox) + m.gapPx;
+    } else if (!step.tip.empty() && !(progress.practice && spot)) {
         y +=
             drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kTipPrefix + step.tip, kTipBox) + m.gapPx;
     }
@@ -184,14 +189,9 @@ Intents drawGuideStep(const ScreenContext& ctx) {
                      kWarningBox) +
              m.gapPx;
     }
-    if (ctx.soundFailed) {
-        y += drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kNoSound, kWarningBox) + m.gapPx;
-    }
     if (!step.link.empty()) {
-        float qr = stepQrSize(m, width);
-        drawQrCode(draw, step.link, ImVec2(x, y), qr);
-        draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(x, y + qr), ink, text::kScanQr, nullptr,
-                      width);
+        drawQrWithCaption(draw, ctx.targets, m, fonts.body, ink, step.link, ImVec2(x, y),
+                          stepQrSize(m, width), width, text::kQrHowTo);
     }
     std::string checked =
         fmt::format(fmt::runtime(text::kCheckedOn), guide->checkedOn.month, guide->checkedOn.year);
@@ -199,20 +199,32 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     float checkedX = std::max(m.marginPx, (l.frameMin.x + l.frameMax.x - checkedSize.x) / 2);
     draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(checkedX, l.frameMax.y), ink, checked.c_str());
 
-    // The bottom row: back, listen, practice, help, next.
-    std::vector<RowButton> buttons{
-        {"step.back", text::kPrevious, kiosk::intent::PreviousStep{}, palette.plainButton}};
-    if (!step.narration.empty()) {
-        buttons.push_back(
-            {"step.listen", text::kListen, kiosk::intent::PlayNarration{}, palette.plainButton});
+    // The bottom row, in fixed slots: back, home, listen, practice, help, next. A step without narration or
+    // a spot to practise leaves that slot empty, so "Cần người giúp" and "Tiếp theo" never move under a
+    // finger from one step to the next.
+    const std::optional<RowButton> slots[kStepSlots] = {
+        RowButton{"step.back", text::kPrevious, kiosk::intent::PreviousStep{}, palette.plainButton},
+        RowButton{"nav.home", text::kHome, kiosk::intent::GoHome{}, palette.plainButton},
+        step.narration.empty()
+            ? std::nullopt
+            : std::optional(RowButton{"step.listen", text::kListen, kiosk::intent::PlayNarration{},
+                                      palette.plainButton}),
+        !step.hotspot ? std::nullopt
+                      : std::optional(RowButton{
+                            "step.practice", progress.practice ? text::kPracticeOff : text::kPracticeOn,
+                            kiosk::intent::SetPractice{!progress.practice}, palette.plainButton}),
+        RowButton{"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, palette.help},
+        RowButton{"step.next", text::kNext, kiosk::intent::NextStep{}, palette.primaryButton},
+    };
+    const StepButtons places = layoutStepButtons(m, fonts.bodyBold, screen);
+    for (int i = 0; i < kStepSlots; ++i) {
+        if (!slots[i]) continue;
+        ImGui::SetCursorScreenPos(places.min[i]);
+        const ImVec2 size(places.max[i].x - places.min[i].x, places.max[i].y - places.min[i].y);
+        if (bigButton(ctx.targets, ctx.theme, slots[i]->id, {slots[i]->label}, size, slots[i]->colours)) {
+            intents.push_back(slots[i]->intent);
+        }
     }
-    if (step.hotspot) {
-        buttons.push_back({"step.practice", progress.practice ? text::kPracticeOff : text::kPracticeOn,
-                           kiosk::intent::SetPractice{!progress.practice}, palette.plainButton});
-    }
-    buttons.push_back({"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, palette.help});
-    buttons.push_back({"step.next", text::kNext, kiosk::intent::NextStep{}, palette.primaryButton});
-    drawButtonRow(ctx, l.navTop, buttons, intents);
     endPage();
     return intents;
 }

@@ -28,15 +28,30 @@ float navBarHeight(const Theme& theme) {
     return theme.metrics().targetPx + theme.metrics().marginPx;
 }
 
-float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp) {
+float navButtonWidth(const Theme& theme, bool withHome) {
+    const Metrics& m = theme.metrics();
+    const float screenW = ImGui::GetMainViewport()->Size.x;
+    // With "Trang đầu" the bar has three equal slots; without it (the team's pages) two ends.
+    if (withHome) return std::max(m.targetPx, (screenW - 2 * m.marginPx - 2 * m.gapPx) / 3);
+    return std::max(m.targetPx * 2.2f, (screenW - 2 * m.marginPx - m.gapPx) / 3);
+}
+
+float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool withHome) {
     const Metrics& m = ctx.theme.metrics();
     ImVec2 screen = ImGui::GetMainViewport()->Size;
     float top = screen.y - navBarHeight(ctx.theme);
-    float width = std::max(m.targetPx * 2.2f, (screen.x - 2 * m.marginPx - m.gapPx) / 3);
+    float width = navButtonWidth(ctx.theme, withHome);
     ImGui::SetCursorScreenPos(ImVec2(m.marginPx, top));
     if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(width, m.targetPx),
                   ctx.theme.palette().plainButton)) {
         intents.push_back(kiosk::intent::Back{});
+    }
+    if (withHome) {
+        ImGui::SetCursorScreenPos(ImVec2(m.marginPx + width + m.gapPx, top));
+        if (bigButton(ctx.targets, ctx.theme, "nav.home", {text::kHome}, ImVec2(width, m.targetPx),
+                      ctx.theme.palette().plainButton)) {
+            intents.push_back(kiosk::intent::GoHome{});
+        }
     }
     if (withHelp) {
         ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - width, top));

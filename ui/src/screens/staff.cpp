@@ -152,7 +152,7 @@ float drawText(const ScreenContext& ctx, float y, const std::string& line, bool 
 
 float drawStaffNav(const ScreenContext& ctx, Intents& intents, const char* id, const char* label,
                    std::optional<kiosk::Intent> action) {
-    const float top = drawNavBar(ctx, intents, false);
+    const float top = drawNavBar(ctx, intents, false, false); // the team's pages: no "Trang đầu"
     if (id && label && action) {
         const Metrics& m = ctx.theme.metrics();
         const ImVec2 screen = ImGui::GetMainViewport()->Size;
@@ -164,6 +164,25 @@ float drawStaffNav(const ScreenContext& ctx, Intents& intents, const char* id, c
         }
     }
     return top;
+}
+
+void drawQuestion(const ScreenContext& ctx, Intents& intents, const std::string& question,
+                  const std::string& why, const char* yesId, const char* yesLabel, kiosk::Intent yes) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    drawHeader(ctx, question.c_str(), why.c_str());
+    const float width = std::max(m.targetPx * 2.2f, (screen.x - 2 * m.marginPx - m.gapPx) / 3);
+    const float top = screen.y - navBarHeight(ctx.theme);
+    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, top));
+    if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kNo}, ImVec2(width, m.targetPx),
+                  ctx.theme.palette().primaryButton)) {
+        intents.push_back(kiosk::intent::Back{});
+    }
+    ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - width, top));
+    if (bigButton(ctx.targets, ctx.theme, yesId, {yesLabel}, ImVec2(width, m.targetPx),
+                  ctx.theme.palette().plainButton)) {
+        intents.push_back(std::move(yes));
+    }
 }
 
 std::string whatHelpWith(const ScreenContext& ctx, const kiosk::QueueEntry& entry) {
@@ -181,7 +200,7 @@ void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::strin
                     const std::string& shown, const char* hint, const std::vector<Key>& keys, int columns,
                     int rows, bool keypadBeside) {
     ui::drawTypingPage(ctx, intents, title, shown, hint, deskState(ctx).message, keys, columns, rows,
-                       keypadBeside);
+                       keypadBeside, false);
 }
 
 } // namespace staff
@@ -201,6 +220,11 @@ std::vector<std::string> kioskFacts(const kiosk::Config& c) {
 
 void drawOverview(const ScreenContext& ctx, Intents& intents) {
     const kiosk::State& state = ctx.app.state();
+    if (state.confirmingQuit) {
+        staff::drawQuestion(ctx, intents, text::kStaffQuitAsk, text::kStaffQuitAskBody, "staff.quit.confirm",
+                            text::kStaffQuitYes, kiosk::intent::QuitProgram{});
+        return;
+    }
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
@@ -272,7 +296,7 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
         ctx, buttonsTop,
         {{"staff.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
          {"staff.restart", text::kStaffRestart, kiosk::intent::RestartProgram{}, palette.plainButton},
-         {"staff.quit", text::kStaffQuit, kiosk::intent::QuitProgram{}, palette.plainButton}},
+         {"staff.quit", text::kStaffQuit, kiosk::intent::AskQuit{}, palette.plainButton}},
         intents);
 }
 } // namespace

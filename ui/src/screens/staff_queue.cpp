@@ -96,6 +96,14 @@ void drawBookingDetail(const ScreenContext& ctx, Intents& intents) {
         return;
     }
     const kiosk::QueueEntry& e = *s.selected;
+    if (s.confirmingCancel) {
+        const std::string question =
+            fmt::format(fmt::runtime(staff_text::kCancelAsk), e.code, kiosk::clockTime(e.slot.minuteOfDay),
+                        kiosk::vietnameseDay(e.slot.date));
+        drawQuestion(ctx, intents, question, staff_text::kCancelAskBody, "staff.cancel.confirm",
+                     staff_text::kCancelYes, act(si::ConfirmCancel{}));
+        return;
+    }
     const std::string title =
         fmt::format(fmt::runtime(staff_text::kDetailTitle), e.code, kiosk::clockTime(e.slot.minuteOfDay),
                     kiosk::vietnameseDay(e.slot.date));
@@ -111,7 +119,7 @@ void drawBookingDetail(const ScreenContext& ctx, Intents& intents) {
                                         e.name.empty() ? staff_text::kNoName : e.name,
                                         kiosk::groupedPhone(e.phone)));
     if (!e.note.empty()) y = drawText(ctx, y, fmt::format(fmt::runtime(staff_text::kDetailNote), e.note));
-    y += m.gapPx;
+    y += m.gapPx / 2; // the buttons keep a row's height on the Pi's 7" screen under a result message
 
     std::vector<Choice> actions;
     for (BookingStatus to : s.moves) {
@@ -119,9 +127,14 @@ void drawBookingDetail(const ScreenContext& ctx, Intents& intents) {
                             : to == BookingStatus::done   ? staff_text::kMarkDone
                             : to == BookingStatus::noShow ? staff_text::kMarkNoShow
                                                           : staff_text::kMarkCancel;
+        // Only "Đã đến" is the main colour: "Không đến" beside it must not look the same.
         actions.push_back({fmt::format("staff.mark.{}", kiosk::bookingStatusName(to)), label, "",
                            act(si::MarkStatus{to}),
-                           to == BookingStatus::cancelled ? palette.plainButton : palette.primaryButton});
+                           to == BookingStatus::arrived || to == BookingStatus::done ? palette.primaryButton
+                                                                                     : palette.plainButton});
+    }
+    if (s.lastMark && s.lastMark->code == e.code) {
+        actions.push_back({"staff.undo", staff_text::kUndo, "", act(si::UndoMark{}), palette.notice});
     }
     actions.push_back({"staff.note", staff_text::kNote, "", act(si::StartNote{}), palette.plainButton});
     if (e.status == BookingStatus::booked) {
@@ -141,7 +154,7 @@ void drawNote(const ScreenContext& ctx, Intents& intents) {
     const std::string title =
         fmt::format(fmt::runtime(staff_text::kNoteTitle), s.selected ? s.selected->code : "");
     drawTypingPage(ctx, intents, title, s.note.text(), staff_text::kNoteHint,
-                   vietnameseKeys(staff_text::kSave), kLetterColumns, kLetterRows, false);
+                   vietnameseKeys(staff_text::kSave, true), kLetterColumns, kLetterRows, false);
 }
 
 void drawReschedule(const ScreenContext& ctx, Intents& intents) {

@@ -36,8 +36,8 @@ void drawMembers(const ScreenContext& ctx, Intents& intents) {
 void drawAddMemberName(const ScreenContext& ctx, Intents& intents) {
     const kiosk::StaffDeskState& s = deskState(ctx);
     drawTypingPage(ctx, intents, staff_text::kMemberNameTitle, s.memberName.text(),
-                   staff_text::kMemberNameHint, vietnameseKeys(text::kContinue), kLetterColumns, kLetterRows,
-                   false);
+                   staff_text::kMemberNameHint, vietnameseKeys(text::kContinue, true), kLetterColumns,
+                   kLetterRows, false);
 }
 
 void drawAddMemberPin(const ScreenContext& ctx, Intents& intents) {
@@ -104,7 +104,10 @@ void drawExport(const ScreenContext& ctx, Intents& intents) {
         std::string files;
         for (const std::string& f : s.exportedFiles)
             files += (files.empty() ? "" : ", ") + f;
-        y = drawText(ctx, y, fmt::format(fmt::runtime(staff_text::kExportFiles), files)) + m.gapPx / 2;
+        // The folder by its path: "the kiosk's folder" alone does not tell the team where to look.
+        y = drawText(ctx, y,
+                     fmt::format(fmt::runtime(staff_text::kExportFiles), files, s.exportedFolder.string())) +
+            m.gapPx / 2;
     }
     const float barTop = drawStaffNav(ctx, intents);
     std::vector<Choice> choices;

@@ -47,6 +47,10 @@ float drawText(const ScreenContext& ctx, float y, const std::string& text, bool 
 // "Quay lại" on the left and, when given, one main action on the right. Returns the bar's top.
 float drawStaffNav(const ScreenContext& ctx, Intents& intents, const char* id = nullptr,
                    const char* label = nullptr, std::optional<kiosk::Intent> action = std::nullopt);
+// A yes/no question on a page of its own: the question as the title, why under it, "Không" (Back, the
+// safe answer, highlighted) on the left and the action on the right.
+void drawQuestion(const ScreenContext& ctx, Intents& intents, const std::string& question,
+                  const std::string& why, const char* yesId, const char* yesLabel, kiosk::Intent yes);
 // "VNeID – Kích hoạt mức 2, bước 4".
 [[nodiscard]] std::string whatHelpWith(const ScreenContext& ctx, const kiosk::QueueEntry& entry);
 

@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace ui {
 
 Intents drawSurvey(const ScreenContext& ctx) {
@@ -19,25 +22,53 @@ Intents drawSurvey(const ScreenContext& ctx) {
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     const std::string title = fmt::format(fmt::runtime(text::kSurveyTitle), question + 1);
     const float top = drawHeader(ctx, title.c_str(), text::kSurveyNote);
-    const float buttonsTop = screen.y - m.marginPx - m.targetPx * 1.3f;
-    drawCentredText(ImGui::GetWindowDrawList(), ctx.theme.title(), ImVec2(m.marginPx, top),
+    const float rowH = m.targetPx * 1.3f;
+    const float fullW = screen.x - 2 * m.marginPx;
+    // "Quay lại" (to the last step) and "Trang đầu" in a bar under the answers; where that leaves no room
+    // for the longer question in bold (the Pi's 7" screen, largest text), they join the answers' row. Both
+    // questions are measured, so nothing moves between them.
+    const float barTop = screen.y - navBarHeight(ctx.theme);
+    const float answersTopWithBar = barTop - m.gapPx - rowH;
+    float longest = 0;
+    for (const char* q : text::kSurveyQuestions)
+        longest = std::max(longest, wrappedTextHeight(ctx.theme.bodyBold(), fullW, q));
+    const bool navInRow = longest > answersTopWithBar - m.gapPx - top;
+    const float buttonsTop = navInRow ? screen.y - m.marginPx - rowH : answersTopWithBar;
+    if (!navInRow) drawNavBar(ctx, intents, false);
+    // The question in the title font when it fits above the answers, else in bold body text.
+    ImFont* questionFont = ctx.theme.title();
+    if (wrappedTextHeight(questionFont, fullW, text::kSurveyQuestions[question]) > buttonsTop - m.gapPx - top)
+        questionFont = ctx.theme.bodyBold();
+    drawCentredText(ImGui::GetWindowDrawList(), questionFont, ImVec2(m.marginPx, top),
                     ImVec2(screen.x - m.marginPx, buttonsTop - m.gapPx), text::kSurveyQuestions[question],
                     toImColor(palette.page.text));
-    const float width = (screen.x - 2 * m.marginPx - 2 * m.gapPx) / 3;
-    const struct {
+    struct Answer {
         const char* id;
         const char* label;
-        kiosk::SurveyAnswer answer;
+        kiosk::Intent intent;
         ColourPair colours;
-    } answers[] = {
-        {"survey.yes", text::kSurveyYes[question], kiosk::SurveyAnswer::yes, palette.primaryButton},
-        {"survey.no", text::kSurveyNo[question], kiosk::SurveyAnswer::no, palette.primaryButton},
-        {"survey.skip", text::kSkip, kiosk::SurveyAnswer::skip, palette.plainButton}};
-    for (int i = 0; i < 3; ++i) {
+        bool answer = true;
+    };
+    std::vector<Answer> row;
+    if (navInRow) {
+        row.push_back({"nav.back", text::kBack, kiosk::intent::Back{}, palette.plainButton, false});
+        row.push_back({"nav.home", text::kHome, kiosk::intent::GoHome{}, palette.plainButton, false});
+    }
+    row.push_back({"survey.yes", text::kSurveyYes[question],
+                   kiosk::intent::AnswerSurvey{kiosk::SurveyAnswer::yes}, palette.primaryButton});
+    row.push_back({"survey.no", text::kSurveyNo[question],
+                   kiosk::intent::AnswerSurvey{kiosk::SurveyAnswer::no}, palette.primaryButton});
+    row.push_back({"survey.skip", text::kSkip, kiosk::intent::AnswerSurvey{kiosk::SurveyAnswer::skip},
+                   palette.plainButton});
+    const float count = static_cast<float>(row.size());
+    const float width = (fullW - (count - 1) * m.gapPx) / count;
+    for (std::size_t i = 0; i < row.size(); ++i) {
         ImGui::SetCursorScreenPos(ImVec2(m.marginPx + static_cast<float>(i) * (width + m.gapPx), buttonsTop));
-        if (bigButton(ctx.targets, ctx.theme, answers[i].id, {answers[i].label, {}, true},
-                      ImVec2(width, m.targetPx * 1.3f), answers[i].colours)) {
-            intents.push_back(kiosk::intent::AnswerSurvey{answers[i].answer});
+        // The answers in the large font, unless five buttons share the row.
+        const bool large = !navInRow && row[i].answer;
+        if (bigButton(ctx.targets, ctx.theme, row[i].id, {row[i].label, {}, large}, ImVec2(width, rowH),
+                      row[i].colours)) {
+            intents.push_back(row[i].intent);
         }
     }
     endPage();

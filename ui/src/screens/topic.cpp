@@ -15,15 +15,34 @@ struct Grid {
     float cardW, cardH;
 };
 
-Grid listGrid(const Metrics& m, ImVec2 screen, float top, float bottom) {
+std::string cardDetails(const content::Guide& guide) {
+    std::string details = fmt::format(fmt::runtime(text::kMinutes), guide.minutes) + " · " +
+                          fmt::format(fmt::runtime(text::kSteps), guide.steps.size());
+    if (guide.isNew) details += std::string(" · ") + text::kNewBadge;
+    return details;
+}
+
+// Rows of cards tall enough for the longest title and its details (as bigButton draws them): with large
+// text, fewer cards a page rather than words spilling out of a card onto the buttons below.
+Grid listGrid(const ScreenContext& ctx, ImVec2 screen, float top, float bottom,
+              const std::vector<const content::Guide*>& guides) {
+    const Metrics& m = ctx.theme.metrics();
     bool landscape = screen.x >= screen.y;
     Grid g{landscape ? 2 : 1, 0, 0, 0};
+    g.cardW = (screen.x - 2 * m.marginPx - static_cast<float>(g.columns - 1) * m.gapPx) /
+              static_cast<float>(g.columns);
+    const float pad = m.pxPerMm * 2.5f; // bigButton's
     float minCardH = std::max(m.targetPx * 1.2f, m.titlePx * 2.6f);
+    for (const content::Guide* guide : guides) {
+        const float words = wrappedTextHeight(ctx.theme.title(), g.cardW - 2 * pad, guide->title) +
+                            wrappedTextHeight(ctx.theme.body(), g.cardW - 2 * pad, cardDetails(*guide));
+        minCardH = std::max(minCardH, words + pad / 2 + 2 * pad);
+    }
     float height = bottom - top;
     g.rows = std::max(1, static_cast<int>((height + m.gapPx) / (minCardH + m.gapPx)));
     g.rows = std::min(g.rows, 3);
-    g.cardW = (screen.x - 2 * m.marginPx - static_cast<float>(g.columns - 1) * m.gapPx) /
-              static_cast<float>(g.columns);
+    // A page holds at least a card and the page-turning cell, even if the words then run tight.
+    if (g.columns * g.rows < 2) g.rows = 2;
     g.cardH = (height - static_cast<float>(g.rows - 1) * m.gapPx) / static_cast<float>(g.rows);
     return g;
 }
@@ -53,7 +72,7 @@ Intents drawTopic(const ScreenContext& ctx) {
         endPage();
         return intents;
     }
-    Grid grid = listGrid(m, screen, top, navTop - m.gapPx);
+    Grid grid = listGrid(ctx, screen, top, navTop - m.gapPx, guides);
     int perPage = grid.columns * grid.rows;
     int pages = (static_cast<int>(guides.size()) + perPage - 1) / perPage;
     int page = std::min(state.page, pages - 1);
@@ -73,10 +92,7 @@ Intents drawTopic(const ScreenContext& ctx) {
     for (size_t i = first; i < guides.size() && cell < perPage; ++i, ++cell) {
         const content::Guide& guide = *guides[i];
         ImGui::SetCursorScreenPos(cellPos(cell));
-        std::string details = fmt::format(fmt::runtime(text::kMinutes), guide.minutes) + " · " +
-                              fmt::format(fmt::runtime(text::kSteps), guide.steps.size());
-        if (guide.isNew) details += std::string(" · ") + text::kNewBadge;
-        if (bigButton(ctx.targets, ctx.theme, "guide." + guide.id, {guide.title, details},
+        if (bigButton(ctx.targets, ctx.theme, "guide." + guide.id, {guide.title, cardDetails(guide)},
                       ImVec2(grid.cardW, grid.cardH), palette.plainButton)) {
             intents.push_back(kiosk::intent::OpenGuide{guide.id});
         }
