@@ -1,10 +1,7 @@
 #include "sqlite_hub_store.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -216,27 +213,8 @@ SqliteHubStore::SqliteHubStore(kiosk::db::Database database) : m_db(std::move(da
 
 SqliteHubStore::~SqliteHubStore() = default;
 
-namespace {
-
-// Made before SQLite opens it, so the file (and the -wal and -shm that SQLite gives its mode) is private.
-void makePrivate(const std::filesystem::path& file) {
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd >= 0) {
-        ::close(fd);
-        return;
-    }
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-        const std::string name = file.string() + suffix;
-        struct stat info {};
-        if (::stat(name.c_str(), &info) == 0 && (info.st_mode & 0007) != 0)
-            ::chmod(name.c_str(), info.st_mode & 0770);
-    }
-}
-
-} // namespace
-
 std::unique_ptr<SqliteHubStore> SqliteHubStore::open(const std::filesystem::path& file) {
-    makePrivate(file);
+    kiosk::db::makePrivate(file); // hub.sqlite holds staff password hashes and kiosk token hashes
     auto store =
         std::unique_ptr<SqliteHubStore>(new SqliteHubStore(kiosk::db::Database::open(file, kHubFile)));
     store->startCheckpointer(file);

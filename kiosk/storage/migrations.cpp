@@ -2,11 +2,8 @@
 
 #include "common/local_time.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -207,26 +204,6 @@ void migrate(Database& db, std::span<const Migration> list) {
     }
 }
 
-namespace {
-
-// The file holds residents' names and phone numbers and the staff PIN hashes: made 0600 before SQLite
-// opens it (its -wal and -shm take the file's mode), and an existing one loses what other users could do.
-void makePrivate(const fs::path& file) {
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd >= 0) {
-        ::close(fd);
-        return;
-    }
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-        const std::string name = file.string() + suffix;
-        struct stat info {};
-        if (::stat(name.c_str(), &info) == 0 && (info.st_mode & 0007) != 0)
-            ::chmod(name.c_str(), info.st_mode & 0770);
-    }
-}
-
-} // namespace
-
 OpenedDatabase openKioskDatabase(const fs::path& file, std::chrono::system_clock::time_point now) {
     if (file.has_parent_path()) {
         std::error_code ec;
@@ -241,7 +218,7 @@ OpenedDatabase openKioskDatabase(const fs::path& file, std::chrono::system_clock
     {
         std::optional<Database> db;
         try {
-            makePrivate(file);
+            makePrivate(file); // residents' names and phone numbers, staff PIN hashes
             db.emplace(Database::open(file));
             checkIntegrity(*db);
             migrate(*db, kioskMigrations());
@@ -258,7 +235,7 @@ OpenedDatabase openKioskDatabase(const fs::path& file, std::chrono::system_clock
     } // closed here, before the files are renamed
 
     const fs::path movedTo = moveAside(file, now, reason);
-    makePrivate(file);
+    makePrivate(file); // residents' names and phone numbers, staff PIN hashes
     Database fresh = Database::open(file);
     migrate(fresh, kioskMigrations());
     std::string notice =

@@ -5,6 +5,10 @@
 
 #include <climits>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace kiosk::db {
 
 namespace {
@@ -247,6 +251,20 @@ Transaction::~Transaction() {
 void Transaction::commit() {
     m_db.execute("COMMIT");
     m_done = true; // only after success: a failed COMMIT leaves the transaction open for the rollback
+}
+
+void makePrivate(const std::filesystem::path& file) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        ::close(fd);
+        return;
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        const std::string name = file.string() + suffix;
+        struct stat info {};
+        if (::stat(name.c_str(), &info) == 0 && (info.st_mode & 0007) != 0)
+            ::chmod(name.c_str(), info.st_mode & 0770);
+    }
 }
 
 } // namespace kiosk::db

@@ -26,6 +26,11 @@ class Error : public std::runtime_error {
     int m_code;
 };
 
+// Call before SQLite opens the file: creates it 0600 (its -wal and -shm take the file's mode), or takes
+// from an existing one (and its -wal, -shm) what other users could do. Kiosk and hub files hold personal
+// data and secrets' hashes.
+void makePrivate(const std::filesystem::path& file);
+
 class Statement {
   public:
     Statement(sqlite3* db, std::string_view sql); // throws Error
