@@ -2,6 +2,7 @@
 
 #include "bookings/booking_retention.hpp"
 #include "common/local_time.hpp"
+#include "schedule/opening_hours.hpp"
 
 #include <fmt/format.h>
 
@@ -93,6 +94,14 @@ bool isStaffScreen(Screen screen) {
 
 void App::apply(const Intent& intent, TimePoint now) {
     noteInput(now);
+    if (m_state.closed) {
+        // A touch on the closed page wakes the kiosk for Config::wakeSeconds; the tap presses nothing, and
+        // the one after it waits for the home screen to settle.
+        m_state.closed = false;
+        m_viewChangedAt = now;
+        ++m_revision;
+        return;
+    }
     // The corner taps come from the shell on each press, not from a button on screen: never held back.
     const bool cornerTap = std::holds_alternative<intent::CornerTap>(intent);
     // The hidden staff corner and staff mode are not a resident's session.
@@ -186,6 +195,7 @@ void App::endSession(TimePoint now) {
 
 void App::noteInput(TimePoint now) {
     m_lastInput = now;
+    m_awakeUntil = now + std::chrono::seconds(m_config.wakeSeconds);
 }
 
 void App::tick(TimePoint now) {
@@ -196,6 +206,7 @@ void App::tick(TimePoint now) {
         m_viewChangedAt = now;
         ++m_revision;
     }
+    updateClosedPage(now);
     if (!hasSessionToReset()) {
         // Back at home untouched: the resident has gone; no countdown needed to end their session.
         if (m_sessionOpen && now >= idleDeadline()) endSession(now);
@@ -227,7 +238,11 @@ void App::tick(TimePoint now) {
 }
 
 std::optional<Milliseconds> App::timeUntilNextTimer(TimePoint now) const {
-    const std::optional<Milliseconds> session = timeUntilSessionTimer(now);
+    std::optional<Milliseconds> session = timeUntilSessionTimer(now);
+    if (const auto change = nextClosedPageChange(now)) {
+        const auto until = std::max(Milliseconds(0), std::chrono::ceil<Milliseconds>(*change - now));
+        session = session ? std::min(*session, until) : until;
+    }
     if (!m_bookings) return session;
     const auto erasure = std::max(Milliseconds(0), std::chrono::ceil<Milliseconds>(m_nextErasureAt - now));
     return session ? std::min(*session, erasure) : erasure;
@@ -248,6 +263,34 @@ std::optional<Milliseconds> App::timeUntilSessionTimer(TimePoint now) const {
     auto left = until(*m_state.countdownEndsAt);
     auto toNextSecond = left % std::chrono::seconds(1);
     return toNextSecond.count() == 0 ? std::min(left, Milliseconds(1000)) : toNextSecond;
+}
+
+void App::updateClosedPage(TimePoint now) {
+    if (!m_config.sleepWhenClosed) return;
+    const bool open = openingStatus(m_config.openingHours, toLocal(now)).open;
+    const bool due = !open && !hasSessionToReset() && !m_state.countdownEndsAt && now >= m_awakeUntil;
+    if (m_state.closed == due || (m_state.closed && !open)) return; // only opening time or a touch end it
+    if (due) endSession(now); // the resident has gone: their session ends before the screen sleeps
+    m_state.closed = due;
+    m_viewChangedAt = now;
+    ++m_revision;
+}
+
+std::optional<TimePoint> App::nextClosedPageChange(TimePoint now) const {
+    if (!m_config.sleepWhenClosed || hasSessionToReset()) return std::nullopt; // the session timers run
+    const OpeningStatus status = openingStatus(m_config.openingHours, toLocal(now));
+    if (m_state.closed || status.open) {
+        // Closed page: it goes at the opening. Open: it may come at the closing, not before the wake time.
+        if (!status.nextChange) return std::nullopt;
+        const TimePoint change = toSystem(*status.nextChange);
+        return m_state.closed ? change : std::max(change, m_awakeUntil);
+    }
+    return m_awakeUntil;
+}
+
+std::optional<LocalDateTime> App::nextOpening(TimePoint now) const {
+    if (!m_state.closed) return std::nullopt;
+    return openingStatus(m_config.openingHours, toLocal(now)).nextChange;
 }
 
 void App::eraseDuePersonalData(TimePoint now) {
@@ -286,6 +329,7 @@ std::map<std::string, std::string> App::describe() const {
         {"narration_requests", std::to_string(m_state.narrationRequests)},
         {"narration_failed", m_state.guide.narrationFailed ? "1" : "0"},
         {"confirm_quit", m_state.confirmingQuit ? "1" : "0"},
+        {"closed", m_state.closed ? "1" : "0"},
         {"guides", std::to_string(m_library->guides.size())},
         {"page", std::to_string(m_state.page)},
         {"survey_question", std::to_string(m_state.surveyQuestion + 1)},

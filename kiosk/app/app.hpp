@@ -151,6 +151,9 @@ struct State {
     std::optional<StaffMember> staff;         // who is signed in to staff mode
     std::optional<TimePoint> countdownEndsAt; // set while "Bác còn dùng không?" is showing
     bool confirmingQuit = false;              // staff: "Thoát chương trình?" is asked
+    // The closed page ("Nhà văn hóa mở cửa lúc ..."), over the home screen outside the opening hours
+    // (Config::sleepWhenClosed); the shell turns the screen off while it shows.
+    bool closed = false;
     ExitRequest exitRequest = ExitRequest::None;
 };
 
@@ -187,6 +190,8 @@ class App {
     void tick(TimePoint now);
     // How long the frame loop may sleep before tick() has something to do; nullopt = until input.
     [[nodiscard]] std::optional<Milliseconds> timeUntilNextTimer(TimePoint now) const;
+    // When the closed page goes, or nullopt: never (closed for good) or it is not showing.
+    [[nodiscard]] std::optional<LocalDateTime> nextOpening(TimePoint now) const;
     // True while something on screen moves by itself (the practice hint's pulse): draw every timer tick.
     [[nodiscard]] bool animating() const;
 
@@ -283,6 +288,10 @@ class App {
     [[nodiscard]] bool hasSessionToReset() const;
     [[nodiscard]] TimePoint idleDeadline() const;
     [[nodiscard]] std::optional<Milliseconds> timeUntilSessionTimer(TimePoint now) const;
+    // The closed page: shown at rest on the home screen outside the opening hours, once a touch's wake
+    // time is over; gone when the house opens or a touch wakes it.
+    void updateClosedPage(TimePoint now);
+    [[nodiscard]] std::optional<TimePoint> nextClosedPageChange(TimePoint now) const;
     // Retention of the bookings' phone numbers and names (kiosk/booking_retention.hpp), once a day.
     void eraseDuePersonalData(TimePoint now);
 
@@ -300,6 +309,7 @@ class App {
     std::vector<std::string> m_notices;
     State m_state;
     TimePoint m_lastInput;
+    TimePoint m_awakeUntil{};  // a touch keeps the closed page away this long; at start it may show at once
     long m_countdownShown = 0; // the countdown's whole seconds at the last tick
     Milliseconds m_tapSettle = kTapSettle;
     TimePoint m_viewChangedAt{}; // the last screen change

@@ -337,6 +337,27 @@ class ConfigReader {
     void readVillage(const Field& field) { readText(field, m_load.config.village, 80, true); }
     void readCommune(const Field& field) { readText(field, m_load.config.commune, 80, false); }
 
+    // Digits, spaces and + . - ( ): how people write a phone number; 3 to 15 digits (ITU E.164's most).
+    void readTeamPhone(const Field& field) {
+        const auto* text = field.node.as_string();
+        if (text != nullptr) {
+            const std::string& value = text->get();
+            const auto digits = std::ranges::count_if(value, [](char c) { return c >= '0' && c <= '9'; });
+            const bool allowed = std::ranges::all_of(value, [](char c) {
+                return (c >= '0' && c <= '9') || std::string_view(" +.-()").find(c) != std::string_view::npos;
+            });
+            if (value.empty() || (allowed && digits >= 3 && digits <= 15 && value.size() <= 24)) {
+                m_load.config.teamPhone = value;
+                return;
+            }
+        }
+        report(
+            field,
+            "must be \"\" (none) or a phone number of 3 to 15 digits (spaces and + . - ( ) allowed), at most "
+            "24 characters",
+            describeValue(field.node));
+    }
+
     void readHubUrl(const Field& field) {
         const auto* text = field.node.as_string();
         if (text != nullptr && isHubUrl(text->get())) {
@@ -420,6 +441,15 @@ class ConfigReader {
         }
     }
 
+    void readSleepWhenClosed(const Field& field) {
+        if (const auto* flag = field.node.as_boolean()) {
+            m_load.config.sleepWhenClosed = flag->get();
+        } else {
+            report(field, "must be true or false", describeValue(field.node));
+        }
+    }
+    void readWakeSeconds(const Field& field) { readInteger(field, m_load.config.wakeSeconds, 10, 3600); }
+
     void readInteger(const Field& field, int& target, int min, int max) {
         const auto* integer = field.node.as_integer();
         if (integer != nullptr && integer->get() >= min && integer->get() <= max) {
@@ -475,6 +505,7 @@ std::span<const ConfigReader::KeyReader> ConfigReader::readers() {
         {"", "kiosk_id", &ConfigReader::readKioskId},
         {"place", "village", &ConfigReader::readVillage},
         {"place", "commune", &ConfigReader::readCommune},
+        {"place", "team_phone", &ConfigReader::readTeamPhone},
         {"hub", "url", &ConfigReader::readHubUrl},
         {"hub", "token", &ConfigReader::readHubToken},
         {"hub", "upload_interval_minutes", &ConfigReader::readUploadInterval},
@@ -487,6 +518,8 @@ std::span<const ConfigReader::KeyReader> ConfigReader::readers() {
         {"bookings", "webhook_url", &ConfigReader::readWebhookUrl},
         {"screen", "diagonal_inches", &ConfigReader::readDiagonal},
         {"screen", "renderer", &ConfigReader::readRenderer},
+        {"screen", "sleep_when_closed", &ConfigReader::readSleepWhenClosed},
+        {"screen", "wake_seconds", &ConfigReader::readWakeSeconds},
         {"session", "idle_seconds", &ConfigReader::readIdleSeconds},
         {"session", "countdown_seconds", &ConfigReader::readCountdownSeconds},
         {"storage", "data_dir", &ConfigReader::readDataDir},

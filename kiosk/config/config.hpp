@@ -19,6 +19,7 @@ struct Config {
     std::string kioskId = "kiosk-chua-dat-ten";
     std::string village = "Nhà văn hóa thôn";
     std::string commune = "";
+    std::string teamPhone = ""; // "" = none; shown on the closed page ("Cần giúp, xin gọi ...")
     std::string hubUrl = "";
     std::string hubToken = "";
     int uploadIntervalMinutes = 15;  // 1..1440: how often today's figures so far are sent
@@ -34,8 +35,11 @@ struct Config {
     int countdownSeconds = 20;          // 5..120: the "Bác còn dùng không?" countdown
     double screenDiagonalInches = 10.1; // 3..100, used to size touch targets in millimetres
     std::string renderer = "software";  // "software" or "accelerated"
-    std::filesystem::path dataDir;      // defaults to defaultDataDir()
-    std::filesystem::path contentRoot;  // holds content/ and images/; "" = the program's bundled content
+    // Outside the opening hours the kiosk shows the closed page and turns the screen off (kiosk/schedule).
+    bool sleepWhenClosed = false;
+    int wakeSeconds = 120;             // 10..3600: how long a touch on the closed page wakes the kiosk
+    std::filesystem::path dataDir;     // defaults to defaultDataDir()
+    std::filesystem::path contentRoot; // holds content/ and images/; "" = the program's bundled content
     // Opening hours per weekday, index 0 = Monday .. 6 = Sunday. Default 07:30-11:30, 13:30-21:00 daily.
     std::vector<TimeInterval> openingHours[7];
 

@@ -1,5 +1,6 @@
 #include "ui/shell.hpp"
 
+#include "platform/display_power.hpp"
 #include "platform/imgui_compat.hpp" // ImGui_ImplSDL2_ProcessEvent, whichever file declares it
 #include "platform/memory.hpp"
 #include "platform/narration_player.hpp"
@@ -90,6 +91,7 @@ class FrameLoop {
                 m_quit = true;
             }
             if (needsFrame() || !capture.empty()) drawFrame(capture);
+            updateDisplayPower();
             if (m_app.state().exitRequest != kiosk::ExitRequest::None) break;
         }
         ShellResult result;
@@ -143,6 +145,15 @@ class FrameLoop {
         }
     }
 
+    // The closed page, once drawn and settled, turns the screen off; it stays off while the page is
+    // redrawn (the guides arriving), and comes on for a touch (handle) or the opening.
+    void updateDisplayPower() {
+        if (!m_app.state().closed)
+            m_display.setOn(true);
+        else if (m_display.isOn() && settled())
+            m_display.setOn(false);
+    }
+
     // Test-only (e2e.watchdog): KIOSK_TEST_HANG_AFTER_S=N blocks this loop N seconds after start, as
     // a UI thread stuck in a driver or a lock would, so the test sees the watchdog pings stop.
     void hangIfTestAsks() {
@@ -174,6 +185,7 @@ class FrameLoop {
         if (isPointerEvent(event.type)) {
             if (m_input.handle(event, m_window.width(), m_window.height())) {
                 if (event.type == SDL_FINGERDOWN || event.type == SDL_MOUSEBUTTONDOWN) {
+                    m_display.setOn(true); // the finger sees the page it wakes at once
                     auto now = this->now();
                     m_app.noteInput(now);
                     if (isCornerPress(event, m_window.width(), m_window.height(),
@@ -310,6 +322,7 @@ class FrameLoop {
     std::optional<SteadyClock::time_point> m_stepChangedAt;
     std::optional<ScenarioPlayer> m_player;
     platform::ServiceNotifier m_service;
+    platform::DisplayPower m_display;
     std::optional<SteadyClock::time_point> m_hangAt;
     kiosk::Milliseconds m_clockOffset{0};
     unsigned long m_drawnRevision = ~0UL;

@@ -832,3 +832,28 @@ TEST_CASE("Config: booking and upload keys are read, and a bad one keeps its def
     CHECK(bad.config.bookingRetentionDays == 30);
     CHECK(bad.config.bookingWebhookUrl.empty());
 }
+
+TEST_CASE("Config: the screen schedule and the team's phone number") {
+    const auto defaults = parse("");
+    CHECK_FALSE(defaults.config.sleepWhenClosed);
+    CHECK(defaults.config.wakeSeconds == 120);
+    CHECK(defaults.config.teamPhone.empty());
+
+    const auto load = parse("[place]\nteam_phone = \"+84 912 345 678\"\n"
+                            "[screen]\nsleep_when_closed = true\nwake_seconds = 300\n");
+    CHECK(load.issues.empty());
+    CHECK(load.config.sleepWhenClosed);
+    CHECK(load.config.wakeSeconds == 300);
+    CHECK(load.config.teamPhone == "+84 912 345 678");
+
+    const auto bad = parse("[place]\nteam_phone = \"gọi anh Tư\"\n"
+                           "[screen]\nsleep_when_closed = \"yes\"\nwake_seconds = 5\n");
+    REQUIRE(bad.issues.size() == 3);
+    CHECK(bad.issues[0].line == 2);
+    CHECK(bad.issues[0].message.starts_with("place.team_phone: must be \"\" (none) or a phone number"));
+    CHECK(bad.issues[1].message == "screen.sleep_when_closed: must be true or false, got \"yes\"");
+    CHECK(bad.issues[2].message.starts_with("screen.wake_seconds: must be an integer from 10 to 3600"));
+    CHECK_FALSE(bad.config.sleepWhenClosed);
+    CHECK(bad.config.wakeSeconds == 120);
+    CHECK(bad.config.teamPhone.empty());
+}

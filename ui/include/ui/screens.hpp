@@ -31,6 +31,8 @@ Intents drawSurvey(const ScreenContext& ctx); // two optional questions after a 
 Intents drawBooking(const ScreenContext& ctx);
 Intents drawPinPad(const ScreenContext& ctx);
 Intents drawStaff(const ScreenContext& ctx);
+// Outside the opening hours, over the home screen: dimmed, the next opening; a touch wakes the kiosk.
+Intents drawClosed(const ScreenContext& ctx);
 // Drawn over any screen while the idle countdown runs.
 Intents drawIdleCountdown(const ScreenContext& ctx);
 

@@ -79,6 +79,11 @@ inline constexpr const char* kOutOfServiceReason = "Cho tổ hỗ trợ: {}";
 inline constexpr const char* kStillHereTitle = "Bác còn dùng không?";
 inline constexpr const char* kStillHereBody = "Màn hình sẽ trở về trang đầu sau {} giây.";
 inline constexpr const char* kStillHereButton = "Còn";
+// The closed page, outside the opening hours (kiosk/schedule/opening_hours.hpp writes the time).
+inline constexpr const char* kClosedOpensAt = "Nhà văn hóa mở cửa lúc {}";
+inline constexpr const char* kClosedNoOpening = "Nhà văn hóa đang đóng cửa";
+inline constexpr const char* kClosedPhone = "Cần giúp, xin gọi tổ hỗ trợ: {}";
+inline constexpr const char* kClosedTouch = "Chạm vào màn hình để xem hướng dẫn";
 
 inline constexpr const char* kNoGuides = "Chủ đề này chưa có bài hướng dẫn. Bác hãy bấm \"Cần người giúp\".";
 inline constexpr const char* kMinutes = "{} phút";

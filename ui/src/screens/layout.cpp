@@ -78,6 +78,7 @@ void drawButtonRow(const ScreenContext& ctx, float y, const std::vector<RowButto
 }
 
 Intents drawCurrentScreen(const ScreenContext& ctx) {
+    if (ctx.app.state().closed) return drawClosed(ctx);
     Intents intents;
     switch (ctx.app.state().screen) {
     case kiosk::Screen::Home:
