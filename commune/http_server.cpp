@@ -3,6 +3,7 @@
 #include "auth.hpp"
 #include "calendar.hpp"
 #include "common/local_time.hpp"
+#include "fleet.hpp"
 #include "guarded_server.hpp"
 #include "ingest.hpp"
 #include "report.hpp"
@@ -376,6 +377,17 @@ void HubServer::routes() {
     };
     server.Get("/reports", reportHandler(false));
     server.Get("/reports.csv", reportHandler(true));
+
+    // The technician's page: every kiosk's last heartbeat, those needing a visit marked (fleet.hpp).
+    server.Get("/fleet", [this](const httplib::Request& req, httplib::Response& res) {
+        const std::string session = cookieValue(req, sessionCookie());
+        if (session.empty() || !m_store.sessionUser(auth::hashSecret(session), now())) {
+            res.set_redirect("/login?next=" + percentEncode(req.target), 303);
+            return;
+        }
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(renderFleetHtml(m_store.kioskStatuses(), now()), "text/html; charset=utf-8");
+    });
 }
 
 } // namespace commune

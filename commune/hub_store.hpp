@@ -94,6 +94,8 @@ struct KioskStatus {
     std::int64_t freeDiskMb = 0;
     std::string contentVersion;
     std::string lastError;
+    std::optional<std::int64_t> restartsSinceBoot; // nullopt: an older kiosk's heartbeat
+    std::optional<double> socTemperatureC;         // nullopt: no sensor on that machine
 };
 
 class HubStore {

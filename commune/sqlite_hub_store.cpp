@@ -34,7 +34,9 @@ CREATE TABLE IF NOT EXISTS kiosks(
   content_version TEXT NOT NULL DEFAULT '',
   last_error TEXT NOT NULL DEFAULT '',
   sent_at TEXT NOT NULL DEFAULT '',
-  heartbeat_generated_unix INTEGER NOT NULL DEFAULT 0);
+  heartbeat_generated_unix INTEGER NOT NULL DEFAULT 0,
+  restarts_since_boot INTEGER,
+  soc_temperature_c REAL);
 CREATE TABLE IF NOT EXISTS day_rollups(
   day TEXT NOT NULL, kiosk_ref INTEGER NOT NULL REFERENCES kiosks(kiosk_ref),
   complete INTEGER NOT NULL, received_unix INTEGER NOT NULL, generated_unix INTEGER NOT NULL DEFAULT 0,
@@ -57,7 +59,7 @@ CREATE TABLE IF NOT EXISTS sessions(
   session_hash TEXT PRIMARY KEY, username TEXT NOT NULL, expires_unix INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS health_probe(id INTEGER PRIMARY KEY CHECK(id = 1), at_unix INTEGER NOT NULL);
 )sql";
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Version 1 had no generation times. What it stored ranks as generated when it arrived: an export made
 // before that cannot overwrite it, and the kiosk's next hourly send (made later) still can.
@@ -66,6 +68,12 @@ ALTER TABLE kiosks ADD COLUMN heartbeat_generated_unix INTEGER NOT NULL DEFAULT 
 UPDATE kiosks SET heartbeat_generated_unix = last_seen_unix;
 ALTER TABLE day_rollups ADD COLUMN generated_unix INTEGER NOT NULL DEFAULT 0;
 UPDATE day_rollups SET generated_unix = received_unix;
+)sql";
+
+// Version 3: the heartbeat's machine figures (NULL: unknown, an older kiosk or no sensor).
+constexpr std::string_view kFromVersion2 = R"sql(
+ALTER TABLE kiosks ADD COLUMN restarts_since_boot INTEGER;
+ALTER TABLE kiosks ADD COLUMN soc_temperature_c REAL;
 )sql";
 
 // Where each stored figure (a row of day_figures, named as in the upload) is summed in VillageTotals: the
@@ -167,16 +175,18 @@ constexpr std::string_view kVillageExpr = "CASE WHEN k.village = '' THEN k.kiosk
 struct SqliteHubStore::Statements {
     explicit Statements(kiosk::db::Database& db)
         // SET expressions all see the row as it was, so every iif() compares with the stored generation.
-        : updateHeartbeat(
-              db.prepare("UPDATE kiosks SET last_seen_unix = max(last_seen_unix, ?1), "
-                         "version = iif(?10 >= heartbeat_generated_unix, ?2, version), "
-                         "uptime_seconds = iif(?10 >= heartbeat_generated_unix, ?3, uptime_seconds), "
-                         "free_disk_mb = iif(?10 >= heartbeat_generated_unix, ?4, free_disk_mb), "
-                         "content_version = iif(?10 >= heartbeat_generated_unix, ?5, content_version), "
-                         "last_error = iif(?10 >= heartbeat_generated_unix, ?6, last_error), "
-                         "sent_at = iif(?10 >= heartbeat_generated_unix, ?7, sent_at), "
-                         "heartbeat_generated_unix = max(heartbeat_generated_unix, ?10) "
-                         "WHERE kiosk_id = ?9 RETURNING kiosk_ref")),
+        : updateHeartbeat(db.prepare(
+              "UPDATE kiosks SET last_seen_unix = max(last_seen_unix, ?1), "
+              "version = iif(?10 >= heartbeat_generated_unix, ?2, version), "
+              "uptime_seconds = iif(?10 >= heartbeat_generated_unix, ?3, uptime_seconds), "
+              "free_disk_mb = iif(?10 >= heartbeat_generated_unix, ?4, free_disk_mb), "
+              "content_version = iif(?10 >= heartbeat_generated_unix, ?5, content_version), "
+              "last_error = iif(?10 >= heartbeat_generated_unix, ?6, last_error), "
+              "sent_at = iif(?10 >= heartbeat_generated_unix, ?7, sent_at), "
+              "restarts_since_boot = iif(?10 >= heartbeat_generated_unix, ?11, restarts_since_boot), "
+              "soc_temperature_c = iif(?10 >= heartbeat_generated_unix, ?12, soc_temperature_c), "
+              "heartbeat_generated_unix = max(heartbeat_generated_unix, ?10) "
+              "WHERE kiosk_id = ?9 RETURNING kiosk_ref")),
           deleteFigures(db.prepare("DELETE FROM day_figures WHERE day = ?1 AND kiosk_ref = ?2")),
           deleteGuides(db.prepare("DELETE FROM guide_figures WHERE day = ?1 AND kiosk_ref = ?2")),
           deleteScreens(db.prepare("DELETE FROM screen_figures WHERE day = ?1 AND kiosk_ref = ?2")),
@@ -254,6 +264,7 @@ void SqliteHubStore::createSchema() {
             SQLITE_ERROR,
             fmt::format("the database is from a newer commune-hub (schema version {})", version));
     if (version == 1) m_db.execute(kFromVersion1);
+    if (version == 1 || version == 2) m_db.execute(kFromVersion2);
     m_db.execute(kSchema);
     m_db.execute(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     tx.commit();
@@ -320,6 +331,14 @@ StoredUpload SqliteHubStore::replaceRollups(const kiosk::upload::Upload& upload,
         .bind(7, h.sentAt)
         .bind(9, upload.kioskId)
         .bind(10, timing.generatedUnix);
+    if (h.restartsSinceBoot)
+        heartbeat.bind(11, *h.restartsSinceBoot);
+    else
+        heartbeat.bind(11, nullptr);
+    if (h.socTemperatureC)
+        heartbeat.bind(12, *h.socTemperatureC);
+    else
+        heartbeat.bind(12, nullptr);
     if (!heartbeat.step()) {
         heartbeat.reset();
         throw kiosk::db::Error(SQLITE_NOTFOUND, "kiosk " + upload.kioskId + " is not registered");
@@ -453,10 +472,16 @@ std::vector<KioskStatus> SqliteHubStore::kioskStatuses() {
     std::lock_guard lock(m_mutex);
     std::vector<KioskStatus> out;
     auto q = m_db.prepare("SELECT kiosk_id, village, last_seen_unix, version, uptime_seconds, free_disk_mb, "
-                          "content_version, last_error FROM kiosks ORDER BY village, kiosk_id");
-    while (q.step())
-        out.push_back({q.columnText(0), q.columnText(1), q.columnInt64(2), q.columnText(3), q.columnInt64(4),
-                       q.columnInt64(5), q.columnText(6), q.columnText(7)});
+                          "content_version, last_error, restarts_since_boot, soc_temperature_c FROM kiosks "
+                          "ORDER BY village, kiosk_id");
+    while (q.step()) {
+        KioskStatus status{q.columnText(0),  q.columnText(1),  q.columnInt64(2), q.columnText(3),
+                           q.columnInt64(4), q.columnInt64(5), q.columnText(6),  q.columnText(7),
+                           std::nullopt,     std::nullopt};
+        if (!q.columnIsNull(8)) status.restartsSinceBoot = q.columnInt64(8);
+        if (!q.columnIsNull(9)) status.socTemperatureC = q.columnDouble(9);
+        out.push_back(std::move(status));
+    }
     return out;
 }
 

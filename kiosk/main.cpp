@@ -10,6 +10,7 @@
 #include "staff/staff_desk.hpp"
 #include "storage/migrations.hpp"
 #include "upload/upload_worker.hpp"
+#include "usage/machine_health.hpp"
 #include "usage/stats_uploader.hpp"
 #include "usage/usage_events.hpp"
 
@@ -258,7 +259,8 @@ std::string contentVersion(const content::Library& library) {
 }
 
 // The upload worker, when there is somewhere to send to and a database file its own connection can open.
-std::unique_ptr<kiosk::UploadWorker> startUploads(const kiosk::Config& config, kiosk::db::Database& db) {
+std::unique_ptr<kiosk::UploadWorker> startUploads(const kiosk::Config& config, kiosk::db::Database& db,
+                                                  std::optional<std::int64_t> restartsSinceBoot) {
     const auto now = std::chrono::system_clock::now();
     if (config.hubUrl.empty() && config.bookingWebhookUrl.empty()) {
         try { // raw usage events stay bounded with no worker too (the worker prunes them once a day)
@@ -285,6 +287,9 @@ std::unique_ptr<kiosk::UploadWorker> startUploads(const kiosk::Config& config, k
         stats.interval = std::chrono::minutes(config.uploadIntervalMinutes);
         stats.dataDir = config.dataDir;
         stats.startedAt = now;
+        stats.restartsSinceBoot = restartsSinceBoot;
+        // Tests give a fake /sys/class/thermal (e2e.fleet): this machine may have no sensor at all.
+        if (const char* thermal = std::getenv("KIOSK_THERMAL_DIR")) stats.thermalRoot = thermal;
         settings.stats = stats;
     }
     // The hub's token and CA file go to the hub only, never to a booking webhook.
@@ -365,7 +370,9 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
     kiosk::UsageRecorder usage(database.db);
     std::optional<platform::CurlGlobal> curl; // before the worker's thread, which is stopped before this goes
     if (!config.hubUrl.empty() || !config.bookingWebhookUrl.empty()) curl.emplace();
-    std::unique_ptr<kiosk::UploadWorker> uploads = startUploads(config, database.db);
+    // Counted on every start, uploads or not: the heartbeat shows a crash loop as restarts since boot.
+    const auto restartsSinceBoot = kiosk::countStartSinceBoot(config.dataDir);
+    std::unique_ptr<kiosk::UploadWorker> uploads = startUploads(config, database.db, restartsSinceBoot);
     kiosk::BookingService bookings(database.db, kiosk::ScheduleStore(database.db, config).load());
     kiosk::StaffDesk staffDesk(database.db, bookings, staff, config);
     // The team's webhook: every booking made, cancelled or moved, queued with the change and sent by the

@@ -1,6 +1,7 @@
 #include "usage/stats_uploader.hpp"
 
 #include "common/local_time.hpp"
+#include "usage/machine_health.hpp"
 
 #include <fmt/format.h>
 
@@ -47,6 +48,8 @@ upload::Upload buildUpload(const UploaderSettings& settings, upload::DailyRollup
     u.heartbeat.contentVersion = clipUtf8(settings.contentVersion, upload::kMaxVersionBytes);
     u.heartbeat.lastError = clipUtf8(lastError, upload::kMaxLastErrorBytes);
     u.heartbeat.sentAt = isoUtc(now);
+    u.heartbeat.restartsSinceBoot = settings.restartsSinceBoot;
+    if (!settings.thermalRoot.empty()) u.heartbeat.socTemperatureC = socTemperatureC(settings.thermalRoot);
     u.days.push_back(std::move(day));
     return u;
 }

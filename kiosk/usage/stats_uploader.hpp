@@ -26,6 +26,8 @@ struct UploaderSettings {
     std::filesystem::path dataDir; // its free space goes in the heartbeat
     std::string contentVersion;
     std::chrono::system_clock::time_point startedAt; // for the uptime
+    std::optional<std::int64_t> restartsSinceBoot;   // countStartSinceBoot (usage/machine_health.hpp)
+    std::filesystem::path thermalRoot = "/sys/class/thermal"; // read at each heartbeat; "" = no sensor
 };
 
 // The URL uploads are POSTed to, from the config's hub.url: used as is when it already ends in

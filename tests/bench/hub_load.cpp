@@ -92,7 +92,7 @@ Upload realisticUpload(const KioskLine& k, const std::vector<std::string>& days,
     Upload u;
     u.kioskId = k.id;
     u.village = k.village;
-    u.heartbeat = {"0.1.0", 86400, 20480, "2026-11-01", "", "2026-11-25T08:00:00Z"};
+    u.heartbeat = {"0.1.0", 86400, 20480, "2026-11-01", "", "2026-11-25T08:00:00Z", 0, 51.5};
     for (std::size_t i = 0; i < days.size(); ++i)
         u.days.push_back(realisticDay(days[i], seed * 131u + static_cast<std::uint32_t>(i)));
     return u;

@@ -17,7 +17,7 @@ inline kiosk::upload::Upload sampleUpload(const std::string& kioskId = "k1",
     Upload u;
     u.kioskId = kioskId;
     u.village = "Thôn 1";
-    u.heartbeat = {"0.1.0", 3600, 2048, "2026-11-01", "", "2026-11-24T10:00:00Z"};
+    u.heartbeat = {"0.1.0", 3600, 2048, "2026-11-01", "", "2026-11-24T10:00:00Z", std::nullopt, std::nullopt};
     DailyRollup d;
     d.day = day;
     d.complete = true;

@@ -292,12 +292,14 @@ PRAGMA user_version = 1;
         CHECK(store->replaceRollups(exported, commune::importedTiming(exported, kDay25 + 86400)).olderDays ==
               1);
         CHECK(store->kioskStatuses().at(0).version == "v1");
+        CHECK_FALSE(store->kioskStatuses().at(0).restartsSinceBoot.has_value()); // version 3's columns: NULL
+        CHECK_FALSE(store->kioskStatuses().at(0).socTemperatureC.has_value());
         CHECK(test::post(*store, madeAt(kDay25 + 3600, 41, true), kDay25 + 3600).storedDays == 1);
         CHECK(villageSessions(*store, "Thôn 1") == 41);
     }
     {
         auto again = kiosk::db::Database::open(dir / "hub.sqlite");
-        CHECK(again.userVersion() == 2);
+        CHECK(again.userVersion() == 3);
     }
     std::filesystem::remove_all(dir);
 }
@@ -324,4 +326,24 @@ TEST_CASE("/health's write check commits at most once a second, however often it
         CHECK(store->totalChanges() == afterUpload);
     }
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the last heartbeat keeps restarts and temperature, and an older kiosk's leaves them unknown") {
+    auto store = SqliteHubStore::openInMemory();
+    REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
+    auto upload = test::sampleUpload();
+    upload.heartbeat.restartsSinceBoot = 4;
+    upload.heartbeat.socTemperatureC = 62.5;
+    test::post(*store, upload, 1795600000);
+    auto status = store->kioskStatuses().at(0);
+    CHECK(status.restartsSinceBoot == 4);
+    CHECK(status.socTemperatureC == doctest::Approx(62.5));
+    CHECK(status.freeDiskMb == 2048);
+
+    auto old = test::sampleUpload(); // no new fields, made later
+    old.heartbeat.sentAt = "2026-11-24T11:00:00Z";
+    test::post(*store, old, 1795603600);
+    status = store->kioskStatuses().at(0);
+    CHECK_FALSE(status.restartsSinceBoot.has_value());
+    CHECK_FALSE(status.socTemperatureC.has_value());
 }

@@ -174,3 +174,41 @@ TEST_CASE("the hub fuzzer's seeds are uploads the hub takes (and one it refuses 
     }
     CHECK(seeds >= 5);
 }
+
+TEST_CASE("heartbeat health fields: restarts since boot and SoC temperature are optional") {
+    auto upload = test::sampleUpload();
+    upload.heartbeat.restartsSinceBoot = 3;
+    upload.heartbeat.socTemperatureC = 51.5;
+    const json j = kiosk::upload::toJson(upload);
+    CHECK(j.at("heartbeat").at("restarts_since_boot") == 3);
+    CHECK(j.at("heartbeat").at("soc_temperature_c") == 51.5);
+    auto parsed = parseUpload(j.dump(), kToday);
+    REQUIRE(parsed.has_value());
+    CHECK(*parsed == upload);
+
+    // No sensor: null, never 0.
+    const json none = kiosk::upload::toJson(test::sampleUpload());
+    CHECK(none.at("heartbeat").at("soc_temperature_c").is_null());
+    CHECK_FALSE(none.at("heartbeat").contains("restarts_since_boot"));
+
+    // An older kiosk's upload has neither field: still accepted, both unknown.
+    json old = kiosk::upload::toJson(test::sampleUpload());
+    old["heartbeat"].erase("soc_temperature_c");
+    auto oldParsed = parseUpload(old.dump(), kToday);
+    REQUIRE(oldParsed.has_value());
+    CHECK_FALSE(oldParsed->heartbeat.restartsSinceBoot.has_value());
+    CHECK_FALSE(oldParsed->heartbeat.socTemperatureC.has_value());
+}
+
+TEST_CASE("heartbeat health fields: bad values are refused naming the field") {
+    CHECK(errorAfter([](json& j) { j["heartbeat"]["restarts_since_boot"] = -1; }) ==
+          "heartbeat.restarts_since_boot: must be null or a non-negative integer");
+    CHECK(errorAfter([](json& j) { j["heartbeat"]["restarts_since_boot"] = "2"; }) ==
+          "heartbeat.restarts_since_boot: must be null or a non-negative integer");
+    CHECK(errorAfter([](json& j) { j["heartbeat"]["soc_temperature_c"] = 151; }) ==
+          "heartbeat.soc_temperature_c: must be null or a number of degrees C from -40 to 150");
+    CHECK(errorAfter([](json& j) { j["heartbeat"]["soc_temperature_c"] = "hot"; }) ==
+          "heartbeat.soc_temperature_c: must be null or a number of degrees C from -40 to 150");
+    CHECK(errorAfter([](json& j) { j["heartbeat"]["soc_temperature_c"] = -40; }).empty());
+    CHECK(errorAfter([](json& j) { j["heartbeat"]["restarts_since_boot"] = nullptr; }).empty());
+}

@@ -14,7 +14,11 @@
 //       "free_disk_mb": 2048,                   // >= 0
 //       "content_version": "2026-11-01",        // <= 64 bytes (may be "")
 //       "last_error": "",                       // <= 500 bytes ("" = none)
-//       "sent_at": "2026-11-25T08:00:00Z"       // ISO-8601 UTC, <= 40 bytes
+//       "sent_at": "2026-11-25T08:00:00Z",      // ISO-8601 UTC, <= 40 bytes
+//       "restarts_since_boot": 0,               // OPTIONAL (added later): kiosk starts since the
+//                                               //   machine booted, minus one; absent or null = unknown
+//       "soc_temperature_c": 51.5               // OPTIONAL (added later): the SoC's temperature in
+//                                               //   degrees C, -40..150; absent or null = no sensor
 //     },
 //     "days": [                                 // at most 62 entries, each "day" at most once
 //       {
@@ -44,7 +48,8 @@
 // writer and the reader below go through that table, so a new row travels without a change here.
 //
 // Rules:
-//  - Every field above is required; counts are integers in 0..1,000,000,000 (never floats, never
+//  - Every field above is required unless marked OPTIONAL (an older kiosk's upload without them is
+//    accepted); counts are integers in 0..1,000,000,000 (never floats, never
 //    negative). Keys not listed are ignored, so later versions may only ADD optional fields; a change
 //    that alters the meaning of a field raises schema_version.
 //  - Idempotency: kiosk id + day identify a rollup. Sending the same day again REPLACES that day's
@@ -96,6 +101,8 @@ constexpr std::size_t kMaxScreenNameBytes = 64;
 constexpr std::size_t kMaxVersionBytes = 64;
 constexpr std::size_t kMaxLastErrorBytes = 500;
 constexpr std::size_t kMaxTimestampBytes = 40;
+constexpr double kMinTemperatureC = -40; // what an SoC's sensor can report (the Pi's reads -40..125 °C)
+constexpr double kMaxTemperatureC = 150;
 
 // The ids a kiosk's kiosk.toml accepts (kiosk_id): 1..64 of a-z, 0-9 and '-'. The hub registers only
 // these, so every registered id can be configured on a kiosk; uploads still read the wider
@@ -113,7 +120,9 @@ struct Heartbeat {
     std::int64_t freeDiskMb = 0;
     std::string contentVersion;
     std::string lastError;
-    std::string sentAt; // ISO-8601 UTC
+    std::string sentAt;                            // ISO-8601 UTC
+    std::optional<std::int64_t> restartsSinceBoot; // nullopt: an older kiosk, or its counter failed
+    std::optional<double> socTemperatureC;         // nullopt: no sensor (never 0 for "unknown")
     friend bool operator==(const Heartbeat&, const Heartbeat&) = default;
 };
 
@@ -170,9 +179,13 @@ inline nlohmann::json toJson(const DailyRollup& d) {
 }
 
 inline nlohmann::json toJson(const Heartbeat& h) {
-    return {{"version", h.version},         {"uptime_seconds", h.uptimeSeconds},
-            {"free_disk_mb", h.freeDiskMb}, {"content_version", h.contentVersion},
-            {"last_error", h.lastError},    {"sent_at", h.sentAt}};
+    nlohmann::json out = {{"version", h.version},         {"uptime_seconds", h.uptimeSeconds},
+                          {"free_disk_mb", h.freeDiskMb}, {"content_version", h.contentVersion},
+                          {"last_error", h.lastError},    {"sent_at", h.sentAt}};
+    if (h.restartsSinceBoot) out["restarts_since_boot"] = *h.restartsSinceBoot;
+    // null, not 0, when there is no sensor: 0 °C would read as a real (and alarming) figure.
+    out["soc_temperature_c"] = h.socTemperatureC ? nlohmann::json(*h.socTemperatureC) : nlohmann::json();
+    return out;
 }
 
 inline nlohmann::json toJson(const Upload& u) {
@@ -346,7 +359,35 @@ class Reader {
                bigCount(v, path, "free_disk_mb", h.freeDiskMb) &&
                text(v, path, "content_version", 0, kMaxVersionBytes, h.contentVersion) &&
                text(v, path, "last_error", 0, kMaxLastErrorBytes, h.lastError) &&
-               text(v, path, "sent_at", 0, kMaxTimestampBytes, h.sentAt);
+               text(v, path, "sent_at", 0, kMaxTimestampBytes, h.sentAt) &&
+               optionalCount(v, path, "restarts_since_boot", h.restartsSinceBoot) &&
+               optionalTemperature(v, path, "soc_temperature_c", h.socTemperatureC);
+    }
+
+    // Fields added after schema version 1's first kiosks: absent or null is "unknown", never an error.
+    bool optionalCount(const nlohmann::json& object, const std::string& path, std::string_view key,
+                       std::optional<std::int64_t>& out) {
+        auto it = object.find(key);
+        if (it == object.end() || it->is_null()) return true;
+        std::int64_t n = 0;
+        if (auto problem = readCount(*it, kMaxCount, n); problem != CountProblem::none)
+            return setError(join(path, key), problem == CountProblem::notCount
+                                                 ? std::string("must be null or a non-negative integer")
+                                                 : "larger than " + std::to_string(kMaxCount));
+        out = n;
+        return true;
+    }
+
+    bool optionalTemperature(const nlohmann::json& object, const std::string& path, std::string_view key,
+                             std::optional<double>& out) {
+        auto it = object.find(key);
+        if (it == object.end() || it->is_null()) return true;
+        // Written so NaN fails too (JSON has none, but a parser extension might).
+        if (!it->is_number() ||
+            !(it->get<double>() >= kMinTemperatureC && it->get<double>() <= kMaxTemperatureC))
+            return setError(join(path, key), "must be null or a number of degrees C from -40 to 150");
+        out = it->get<double>();
+        return true;
     }
 
     bool survey(const nlohmann::json& day, const std::string& path, std::string_view key, Survey& s) {
