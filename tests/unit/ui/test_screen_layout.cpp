@@ -153,7 +153,8 @@ struct Kiosk {
     kiosk::App app{config, staff, {}, t0, &bundledLibrary()};
     TimePoint now = t0;
 
-    Kiosk() {
+    Kiosk() : Kiosk(kiosk::Config{}) {}
+    explicit Kiosk(kiosk::Config c) : config(std::move(c)) {
         app.setTapSettle(kiosk::Milliseconds(0)); // text sizes are switched at one instant
         app.connectBookings(bookings);
         app.connectStaffDesk(desk);
@@ -407,6 +408,22 @@ TEST_CASE("screen layout: the idle countdown over a topic list, and the PIN pad"
     for (char c : std::string_view(kPin))
         k.apply(intent::PinDigit{c});
     checkEverywhere(k, "pin.create_first.typed", report);
+    finish(report);
+}
+
+TEST_CASE("screen layout: the closed page at night, with the team's phone, at every size") {
+    kiosk::Config config;
+    config.sleepWhenClosed = true;
+    config.teamPhone = "+84 (024) 3825 1234"; // the longest a phone number may be written (24 characters)
+    Kiosk k(config);
+    layout::Report report;
+    k.now += std::chrono::hours(14); // 22:00 on Friday: closed until 07:30 on Saturday
+    k.app.tick(k.now);
+    REQUIRE(k.app.state().closed);
+    // Only at text size 0: the closed page comes after the idle reset, which puts the text size back.
+    for (const layout::ScreenSize& size : screenSizes())
+        layout::checkScreen(k.app, stack().use(size, 0), stack().pictures(), contentRoot(), k.now, size, 0,
+                            "closed", report);
     finish(report);
 }
 

@@ -39,16 +39,20 @@ Intents drawClosed(const ScreenContext& ctx) {
     const float titleH = wrappedTextHeight(ctx.theme.title(), width, title);
     const float callH = call.empty() ? 0 : wrappedTextHeight(ctx.theme.body(), width, call) + m.gapPx;
     const float touchH = wrappedTextHeight(ctx.theme.body(), width, text::kClosedTouch);
+    // Every line is the wake target's own text: the whole page is that one target.
+    auto line = [&](ImFont* font, float top, float height, std::string_view words, ImU32 colour) {
+        const ImVec2 boxMin(left, top), boxMax(right, top + height);
+        const TextBounds drawn = drawCentredText(draw, font, boxMin, boxMax, words, colour);
+        ctx.targets.addText({"closed.wake", drawn.min, drawn.max, boxMin, boxMax, drawn.brokeWord});
+    };
     float y = viewport->Pos.y + (viewport->Size.y - titleH - m.gapPx * 2 - callH - touchH) / 2;
-    drawCentredText(draw, ctx.theme.title(), ImVec2(left, y), ImVec2(right, y + titleH), title, kText);
+    line(ctx.theme.title(), y, titleH, title, kText);
     y += titleH + m.gapPx * 2;
     if (!call.empty()) {
-        drawCentredText(draw, ctx.theme.body(), ImVec2(left, y), ImVec2(right, y + callH - m.gapPx), call,
-                        kText);
+        line(ctx.theme.body(), y, callH - m.gapPx, call, kText);
         y += callH;
     }
-    drawCentredText(draw, ctx.theme.body(), ImVec2(left, y), ImVec2(right, y + touchH), text::kClosedTouch,
-                    kQuietText);
+    line(ctx.theme.body(), y, touchH, text::kClosedTouch, kQuietText);
 
     // The whole screen is the one target: any touch wakes the kiosk (App::apply swallows the tap).
     ImGui::SetCursorScreenPos(viewport->Pos);
