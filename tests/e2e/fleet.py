@@ -4,7 +4,8 @@ technician's /fleet page (staff login, like /reports) shows it: version, content
 restarts since boot (a second start of the kiosk counts one), free disk, SoC temperature (a fake
 /sys/class/thermal). An older kiosk's upload without the new fields is still accepted and shows "—";
 once silent over 24 hours it is marked CẦN KIỂM TRA, in red and in words.
-usage: fleet.py KIOSK COMMUNE_HUB   (under with_xvfb.sh: the kiosk needs DISPLAY)"""
+The page is kept as SHOTS_DIR/fleet.html to look at.
+usage: fleet.py KIOSK COMMUNE_HUB [SHOTS_DIR]   (under with_xvfb.sh: the kiosk needs DISPLAY)"""
 import os
 import signal
 import sqlite3
@@ -53,6 +54,7 @@ def wait_for_row(hub, cookie, kiosk_id, text, timeout=40):
 
 def main():
     kiosk, hub_binary = sys.argv[1], sys.argv[2]
+    shots = sys.argv[3] if len(sys.argv) > 3 else None
     hub = Hub(hub_binary)
     with tempfile.TemporaryDirectory(prefix="kiosk-fleet-") as folder:
         try:
@@ -121,8 +123,10 @@ def main():
                   "the older kiosk's restarts and temperature show as unknown, not 0")
             check("<td>Ổn</td>" in row_of(page, "thon-dong-01"), "the kiosk that uploads is not marked")
             check("2 ki-ốt, 1 cần kiểm tra" in page, "the page counts the kiosks needing a visit")
-            with open(os.path.join(folder, "fleet.html"), "w") as f:
-                f.write(page)
+            if shots:
+                os.makedirs(shots, exist_ok=True)
+                with open(os.path.join(shots, "fleet.html"), "w", encoding="utf-8") as f:
+                    f.write(page)
         finally:
             hub.cleanup()
             log = os.path.join(folder, "kiosk.log")
