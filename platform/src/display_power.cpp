@@ -101,6 +101,11 @@ void DisplayPower::setOn(bool on) {
         write(on ? m_brightness : "0");
         break;
     case Way::ScreenSaver:
+        if (!on && m_unwritableBacklight) {
+            fmt::print(stderr, "kiosk: screen: the backlight is not writable by this user (see "
+                               "platform/deploy/README.md): the screen saver blanks instead\n");
+            m_unwritableBacklight = false; // said once
+        }
         // SDL keeps the screen saver off while the kiosk runs; let X11's DPMS blank the screen now.
         if (on)
             SDL_DisableScreenSaver();

@@ -31,6 +31,7 @@ class DisplayPower {
     std::filesystem::path m_file;
     std::string m_brightness; // what brightness was before it went to 0
     bool m_on = true;
+    bool m_unwritableBacklight = false; // a backlight exists but this user may not write it
 };
 
 } // namespace platform
