@@ -23,6 +23,25 @@ constexpr size_t kMinScreenshotColours = 16;
 [[noreturn]] void fail(const std::string& what) {
     throw std::runtime_error(what + ": " + SDL_GetError());
 }
+
+// One line on stderr (the journal on the Pi) naming the path frames take, e.g. "kmsdrm, opengles2,
+// V3D 4.2": the same screen can differ by renderer, and the render-path test checks which one ran.
+void logRenderPath(SDL_Renderer* renderer) {
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(renderer, &info) != 0) return;
+    const char* driver = SDL_GetCurrentVideoDriver();
+    std::string gl;
+    if (std::string_view(info.name).starts_with("opengl")) {
+        // The renderer's GL context is current here; glGetString is in every GL and GL ES.
+        using GetString = const unsigned char* (*)(unsigned int);
+        constexpr unsigned int kGlRenderer = 0x1F01; // GL_RENDERER
+        auto getString = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+        if (const unsigned char* name = getString ? getString(kGlRenderer) : nullptr)
+            gl = fmt::format(", {}", reinterpret_cast<const char*>(name));
+    }
+    fmt::print(stderr, "kiosk: render path: video driver {}, renderer {}{}\n", driver ? driver : "?",
+               info.name, gl);
+}
 } // namespace
 
 SdlGuard::SdlGuard() {
@@ -67,6 +86,7 @@ Window::Window(const WindowOptions& options) {
         m_renderer.reset(SDL_CreateRenderer(m_window.get(), -1, SDL_RENDERER_SOFTWARE));
     }
     if (!m_renderer) fail("SDL_CreateRenderer");
+    logRenderPath(m_renderer.get());
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
