@@ -13,17 +13,24 @@
 namespace platform {
 
 struct Picture {
-    SDL_Texture* texture = nullptr; // owned by the cache; null if the file could not be read
-    int width = 0, height = 0;
+    int width = 0, height = 0; // as in the file; 0 if the file could not be read
+    [[nodiscard]] bool loaded() const { return width > 0; }
 };
 
 class PictureCache {
   public:
     explicit PictureCache(SDL_Renderer* renderer) : m_renderer(renderer) {}
 
-    // The picture at this path, loading it now if needed. A file that cannot be read gives an
+    // The picture at this path, decoding it now if needed. A file that cannot be read gives an
     // empty Picture (and is not retried until it leaves the cache).
     const Picture& get(const std::filesystem::path& file);
+    // A texture of the picture at exactly width x height pixels, to be drawn 1:1 on whole pixels;
+    // null if it cannot be read. The picture is resampled here (stb_image_resize, in linear light)
+    // rather than scaled by the renderer: SDL's software renderer and OpenGL filter differently, so a
+    // scaled picture differed by render path; and a good downscaling filter keeps small text readable.
+    SDL_Texture* texture(const std::filesystem::path& file, int width, int height);
+    // Whether a texture of it was made since it was loaded, i.e. it was drawn.
+    [[nodiscard]] bool drawn(const std::filesystem::path& file) const;
     // Frees every picture not in this list (call with what the current screen shows).
     void keepOnly(const std::vector<std::filesystem::path>& files);
     [[nodiscard]] size_t size() const { return m_pictures.size(); }
@@ -33,8 +40,10 @@ class PictureCache {
         void operator()(SDL_Texture* t) const noexcept { SDL_DestroyTexture(t); }
     };
     struct Entry {
-        std::unique_ptr<SDL_Texture, TextureDeleter> texture;
         Picture picture;
+        std::vector<unsigned char> rgba; // as decoded, kept to resample when the shown size changes
+        std::unique_ptr<SDL_Texture, TextureDeleter> texture;
+        int textureWidth = 0, textureHeight = 0;
     };
     SDL_Renderer* m_renderer;
     std::map<std::filesystem::path, Entry> m_pictures;
