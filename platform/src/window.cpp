@@ -77,6 +77,12 @@ Window::Window(const WindowOptions& options) {
         // Not on the Pi's kmsdrm driver, which can only show a frame through OpenGL ES.
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
+    if (!options.softwareRenderer && driver && std::string_view(driver) == "kmsdrm") {
+        // The Pi's GPU (V3D, Mesa) speaks OpenGL ES natively, and SDL's OpenGL ES 2 renderer is the one
+        // e2e.render_paths checks; SDL would otherwise try desktop OpenGL first. SDL_RENDER_DRIVER in
+        // the environment still wins, and SDL falls back to the other renderers if this one fails.
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
+    }
     m_window.reset(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                     width, height, flags));
     if (!m_window) fail("SDL_CreateWindow");

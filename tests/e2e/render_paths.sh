@@ -28,6 +28,9 @@ mkdir -p "$shots"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf '[screen]\nrenderer = "accelerated"\n' >"$work/accelerated.toml"
+# Every path waits for all bundled guides to be loaded (on a worker, after the first frame).
+guides=$(find "$here/../../content/guides" -name '*.toml' | wc -l)
+sed "s/@GUIDES@/$guides/" "$here/render_paths.json" >"$work/render_paths.json"
 export LSAN_OPTIONS="suppressions=$here/lsan.supp:print_suppressions=0"
 
 # The kiosk's clock stands still at the same moment on every path (a Monday, 09:00 in Hanoi), so the
@@ -46,7 +49,7 @@ render() {  # NAME VIDEO_DRIVER RENDER_DRIVER(software|opengl|opengles2)
   mkdir -p "$work/$name"
   if ! env SDL_VIDEODRIVER="$video" SDL_RENDER_DRIVER="$renderer" LD_PRELOAD="$preload" \
     "${wrap[@]}" "$kiosk" --windowed "$size" --config "$config" --data-dir "$work/$name/data" \
-    --scenario "$here/render_paths.json" --screenshot-dir "$shots/$name" 2>"$work/$name/stderr"; then
+    --scenario "$work/render_paths.json" --screenshot-dir "$shots/$name" 2>"$work/$name/stderr"; then
     cat "$work/$name/stderr"
     echo "render_paths: the scenario failed on $name"
     return 1
