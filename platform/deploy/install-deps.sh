@@ -12,7 +12,8 @@ packages=(build-essential cmake ninja-build pkg-config libsdl2-dev libimgui-dev 
   ca-certificates)  # the system CAs the upload client trusts when hub.ca_file is not set (minimal systems lack it)
 if [[ $what == test || $what == bench ]]; then
   packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3 python3-icalendar curl openssl clang-format
-    systemd)  # systemd-analyze, for checks.systemd_units
+    systemd  # systemd-analyze, for checks.systemd_units
+    libgl1-mesa-dri libglx-mesa0 libegl-mesa0 faketime)  # e2e.render_paths: OpenGL (ES) on llvmpipe, a still clock
 fi
 if [[ $what == test || $what == bench ]]; then  # bench; and e2e.hub_report_browser (hub report in Chromium)
   packages+=(chromium)

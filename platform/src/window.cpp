@@ -23,6 +23,25 @@ constexpr size_t kMinScreenshotColours = 16;
 [[noreturn]] void fail(const std::string& what) {
     throw std::runtime_error(what + ": " + SDL_GetError());
 }
+
+// One line on stderr (the journal on the Pi) naming the path frames take, e.g. "kmsdrm, opengles2,
+// V3D 4.2": the same screen can differ by renderer, and the render-path test checks which one ran.
+void logRenderPath(SDL_Renderer* renderer) {
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(renderer, &info) != 0) return;
+    const char* driver = SDL_GetCurrentVideoDriver();
+    std::string gl;
+    if (std::string_view(info.name).starts_with("opengl")) {
+        // The renderer's GL context is current here; glGetString is in every GL and GL ES.
+        using GetString = const unsigned char* (*)(unsigned int);
+        constexpr unsigned int kGlRenderer = 0x1F01; // GL_RENDERER
+        auto getString = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+        if (const unsigned char* name = getString ? getString(kGlRenderer) : nullptr)
+            gl = fmt::format(", {}", reinterpret_cast<const char*>(name));
+    }
+    fmt::print(stderr, "kiosk: render path: video driver {}, renderer {}{}\n", driver ? driver : "?",
+               info.name, gl);
+}
 } // namespace
 
 SdlGuard::SdlGuard() {
@@ -58,6 +77,12 @@ Window::Window(const WindowOptions& options) {
         // Not on the Pi's kmsdrm driver, which can only show a frame through OpenGL ES.
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
+    if (!options.softwareRenderer && driver && std::string_view(driver) == "kmsdrm") {
+        // The Pi's GPU (V3D, Mesa) speaks OpenGL ES natively, and SDL's OpenGL ES 2 renderer is the one
+        // e2e.render_paths checks; SDL would otherwise try desktop OpenGL first. SDL_RENDER_DRIVER in
+        // the environment still wins, and SDL falls back to the other renderers if this one fails.
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "opengles2");
+    }
     m_window.reset(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                     width, height, flags));
     if (!m_window) fail("SDL_CreateWindow");
@@ -67,6 +92,7 @@ Window::Window(const WindowOptions& options) {
         m_renderer.reset(SDL_CreateRenderer(m_window.get(), -1, SDL_RENDERER_SOFTWARE));
     }
     if (!m_renderer) fail("SDL_CreateRenderer");
+    logRenderPath(m_renderer.get());
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();

@@ -1,6 +1,7 @@
 #include "ui/keypads.hpp"
 
 #include "bookings/bookings.hpp"
+#include "ui/shapes.hpp"
 #include "ui/strings.hpp"
 
 #include <algorithm>
@@ -118,10 +119,11 @@ void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::strin
     y += blockH - fieldH;
     const float rowH = fieldH;
     const float fieldY = y;
-    draw->AddRectFilled(ImVec2(x, fieldY), ImVec2(x + fieldW, fieldY + fieldH),
-                        toImColor(ctx.theme.palette().plainButton.background));
-    draw->AddRect(ImVec2(x, fieldY), ImVec2(x + fieldW, fieldY + fieldH),
-                  toImColor(ctx.theme.palette().border), 0, 0, 2.0f);
+    // On whole pixels, so every renderer draws the same field and outline (ui/shapes.hpp).
+    fillRoundedRect(draw, ImVec2(x, fieldY), ImVec2(x + fieldW, fieldY + fieldH),
+                    toImColor(ctx.theme.palette().plainButton.background), 0);
+    strokeRoundedRect(draw, ImVec2(x, fieldY), ImVec2(x + fieldW, fieldY + fieldH),
+                      toImColor(ctx.theme.palette().border), 0, 2.0f);
     const std::string withCaret = shown + "|";
     draw->PushClipRect(ImVec2(x, fieldY), ImVec2(x + fieldW, fieldY + fieldH), true);
     // A long note shows its end, where typing goes.

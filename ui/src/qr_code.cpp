@@ -22,7 +22,10 @@ bool drawQrCode(ImDrawList* draw, std::string_view text, ImVec2 min, float size)
     const float cell = std::max(1.0f, std::floor(size / static_cast<float>(width + 2 * quiet)));
     const float inset = std::floor((size - cell * static_cast<float>(width)) / 2);
     const ImVec2 origin(std::floor(min.x) + inset, std::floor(min.y) + inset);
-    draw->AddRectFilled(min, ImVec2(min.x + size, min.y + size), IM_COL32(255, 255, 255, 255));
+    // The white square on whole pixels too, so every renderer puts its edges in the same place.
+    const ImVec2 square(std::floor(min.x), std::floor(min.y));
+    draw->AddRectFilled(square, ImVec2(square.x + std::floor(size), square.y + std::floor(size)),
+                        IM_COL32(255, 255, 255, 255));
     for (int y = 0; y < width; ++y) {
         const float top = origin.y + static_cast<float>(y) * cell;
         for (int x = 0; x < width;) {

@@ -274,7 +274,8 @@ TEST_CASE("screen layout: a guide read through, the survey and the finish screen
     expectScreen(k, kiosk::Screen::GuideFinish);
     checkEverywhere(k, "guide.finish", report);
     // The steps were drawn with their pictures, not the blank stand-in for a missing file.
-    CHECK(stack().pictures().get(contentRoot() / "images" / guide->steps.back().image).texture != nullptr);
+    CHECK(stack().pictures().get(contentRoot() / "images" / guide->steps.back().image).loaded());
+    CHECK(stack().pictures().drawn(contentRoot() / "images" / guide->steps.back().image));
     finish(report);
 }
 

@@ -1,10 +1,14 @@
-// Rounded rectangles that SDL's software renderer draws quickly.
+// Rounded rectangles that look the same on every SDL renderer, and that SDL's software renderer
+// draws quickly.
 //
-// ImDrawList::AddRectFilled with rounding fills the whole box with one fan of long thin triangles,
-// which SDL's software renderer rasterises pixel by pixel; a box with square corners is two
-// triangles that SDL recognises as a rectangle and fills as one. These draw the same shapes as
-// square-cornered bands plus four small corner fans: on the 1280x800 booking day list the frame
-// went from ~20 ms to ~7 ms (tests/bench/booking_slots.sh).
+// Everything is drawn as rectangles on whole pixels: square bands, and each corner row by row, its
+// edge pixels as 1-pixel rectangles whose alpha is their coverage (the antialiasing, computed here).
+// Why: SDL 2's software renderer truncates every vertex of SDL_RenderGeometry to a whole pixel, while
+// OpenGL (ES) rasterises the exact positions. ImGui's rounded fills and strokes, or a fan per corner,
+// put their 1-pixel antialiasing fringe at fractional positions, so the software renderer left light
+// seams and broken borders at the corners that OpenGL did not (tests/e2e/render_paths.sh). A
+// rectangle on whole pixels is filled exactly alike by every renderer, and the software renderer
+// fills it as one rectangle rather than pixel by pixel as it does a long thin triangle.
 #pragma once
 
 #include <imgui.h>

@@ -86,10 +86,13 @@ void drawHeaderLine(const ScreenContext& ctx, const content::Guide& guide, int s
     if (showDots) {
         for (int i = 0; i < count; ++i) {
             ImVec2 c(right - dotsW + static_cast<float>(i) * pitch + dot, centreY);
+            // Round boxes on whole pixels (ui/shapes.hpp): ImGui's circles come out ragged on SDL's software
+            // renderer.
+            const ImVec2 min(c.x - dot, c.y - dot), max(c.x + dot, c.y + dot);
             if (i <= step)
-                draw->AddCircleFilled(c, dot, ink);
+                fillRoundedRect(draw, min, max, ink, dot);
             else
-                draw->AddCircle(c, dot, ink, 0, 2.0f);
+                strokeRoundedRect(draw, min, max, ink, dot, 2.0f);
         }
         right -= dotsW + m.gapPx;
     }
@@ -114,15 +117,21 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     FontSet fonts{ctx.theme.body(), ctx.theme.bodyBold(), ctx.theme.title()};
 
-    const platform::Picture& picture = ctx.pictures.get(ctx.contentRoot / "images" / step.image);
-    int pictureW = picture.texture ? picture.width : 540, pictureH = picture.texture ? picture.height : 1110;
+    const std::filesystem::path pictureFile = ctx.contentRoot / "images" / step.image;
+    const platform::Picture& picture = ctx.pictures.get(pictureFile);
+    int pictureW = picture.loaded() ? picture.width : 540,
+        pictureH = picture.loaded() ? picture.height : 1110;
     StepLayout l = layoutStep(m, fonts, screen, static_cast<float>(pictureW) / static_cast<float>(pictureH));
     drawHeaderLine(ctx, *guide, progress.step);
 
     // The phone.
     fillRoundedRect(draw, l.frameMin, l.frameMax, toImColor(kFrame), m.pxPerMm * 4);
-    if (picture.texture) {
-        draw->AddImage(reinterpret_cast<ImTextureID>(picture.texture), l.pictureMin, l.pictureMax);
+    // On whole pixels, at its drawn size (PictureCache::texture says why).
+    const ImVec2 shownMin(std::round(l.pictureMin.x), std::round(l.pictureMin.y));
+    const ImVec2 shownMax(std::round(l.pictureMax.x), std::round(l.pictureMax.y));
+    if (SDL_Texture* texture = ctx.pictures.texture(pictureFile, static_cast<int>(shownMax.x - shownMin.x),
+                                                    static_cast<int>(shownMax.y - shownMin.y))) {
+        draw->AddImage(reinterpret_cast<ImTextureID>(texture), shownMin, shownMax);
     } else {
         draw->AddRectFilled(l.pictureMin, l.pictureMax, IM_COL32(255, 255, 255, 255));
     }
