@@ -249,11 +249,11 @@ int runStatsExport(const std::filesystem::path& file, const kiosk::Config& confi
     }
 }
 
-// What the heartbeat calls the content: the newest "checked_on" of the guides, and how many there are.
+// What the heartbeat calls the content: the newest "written_on" of the guides, and how many there are.
 std::string contentVersion(const content::Library& library) {
     content::Date newest;
     for (const content::Guide& guide : library.guides)
-        newest = std::max(newest, guide.checkedOn);
+        newest = std::max(newest, guide.writtenOn);
     return fmt::format("{:04}-{:02}-{:02}/{}", newest.year, newest.month, newest.day, library.guides.size());
 }
 

@@ -99,8 +99,9 @@ inline constexpr const char* kPracticeMiss = "Chưa đúng chỗ. Bác thử l�
 inline constexpr const char* kPracticeHint = "Bác chạm vào chỗ đang nhấp nháy.";
 inline constexpr const char* kTipPrefix = "Mẹo: ";
 inline constexpr const char* kWarningPrefix = "Lưu ý: ";
-// Honest: a drawing, checked against its sources that month (not compared with the real app; issue 15).
-inline constexpr const char* kCheckedOn = "Bài soạn tháng {:02}/{}";
+// Honest: a month only from a real comparison with the app (verified_on); otherwise the picture is a drawing.
+inline constexpr const char* kVerifiedOn = "Màn hình cập nhật tháng {:02}/{}";
+inline constexpr const char* kIllustration = "Hình minh họa — điện thoại của Bác có thể khác";
 inline constexpr const char* kFinishTitle = "Bác đã làm được!";
 inline constexpr const char* kFinishBody = "Bác đã xem hết các bước của bài \"{}\".";
 inline constexpr const char* kFinishAgain = "Xem lại";
