@@ -121,6 +121,8 @@ inline constexpr const char* kStaffNoProblems = "Không có lỗi nào.";
 inline constexpr const char* kStaffProblems = "Cần xem:";
 inline constexpr const char* kStaffMoreProblems = "… và {} lỗi khác (xem nhật ký)";
 inline constexpr const char* kStaffRestart = "Khởi động lại";
+// Content packs: serve the previous version again (the program restarts onto it).
+inline constexpr const char* kStaffRollBack = "Dùng bản nội dung trước";
 inline constexpr const char* kStaffQuit = "Thoát chương trình";
 inline constexpr const char* kStaffQuitAsk = "Thoát chương trình?";
 inline constexpr const char* kStaffQuitAskBody =
