@@ -139,7 +139,7 @@ class GuideChecker {
     detail::GuideDraft& m_draft;
 
     void warn(int line, std::string message) {
-        m_draft.issues.push_back({m_draft.guide.file, line, std::move(message), true});
+        m_draft.issues.push_back({m_draft.guide.file, line, std::move(message), true, true});
     }
 
     void error(int line, std::string_view field, std::string_view message) {

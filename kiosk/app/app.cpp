@@ -65,8 +65,16 @@ App::App(Config config, StaffRepository& staff, std::vector<std::string> notices
     : m_config(std::move(config)), m_staff(staff), m_library(library ? library : &kNoGuides),
       m_notices(std::move(notices)), m_lastInput(now), m_pinLockout(staff.database()) {
     m_state.pinPad.lockedUntil = m_pinLockout.lockedUntil();
-    for (const content::Issue& issue : m_library->issues)
-        m_notices.push_back(issue.text());
+    noteContentIssues(*m_library);
+}
+
+void App::noteContentIssues(const content::Library& library) {
+    for (const content::Issue& issue : library.issues) {
+        if (issue.verification)
+            m_guidesToVerify.insert(issue.file);
+        else
+            m_notices.push_back(issue.text());
+    }
 }
 
 App::~App() {
@@ -75,8 +83,7 @@ App::~App() {
 
 void App::setLibrary(const content::Library& library) {
     m_library = &library;
-    for (const content::Issue& issue : library.issues)
-        m_notices.push_back(issue.text());
+    noteContentIssues(library);
     ++m_revision;
 }
 

@@ -17,6 +17,7 @@
 #include <chrono>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -223,6 +224,9 @@ class App {
     [[nodiscard]] const content::Guide* currentGuide() const;
     // Problems staff should see: config errors, a database moved aside, ...
     [[nodiscard]] const std::vector<std::string>& notices() const { return m_notices; }
+    // Guides never compared with the real app, or compared too long ago: one line on the staff screen
+    // (each is in the log), not a problem each: until someone compares them, that is every guide.
+    [[nodiscard]] std::size_t guidesToVerify() const { return m_guidesToVerify.size(); }
     // Incremented on every state change, so the frame loop redraws only when something changed.
     [[nodiscard]] unsigned long revision() const { return m_revision; }
     // A flat view of the state for scenario expectations, e.g. {"screen": "home", "pin_length": "0"}.
@@ -314,6 +318,8 @@ class App {
     TimePoint m_nextErasureAt{}; // the first tick erases (start-up), then just after each local midnight
     bool m_sessionOpen = false;  // a resident touched the screen since the last idle reset
     std::vector<std::string> m_notices;
+    std::set<std::string> m_guidesToVerify; // their files
+    void noteContentIssues(const content::Library& library);
     State m_state;
     TimePoint m_lastInput;
     long m_countdownShown = 0; // the countdown's whole seconds at the last tick

@@ -66,7 +66,8 @@ struct Issue {
     std::string file;
     int line = 0;
     std::string message;
-    bool warning = false; // a warning keeps the guide (e.g. never compared with the real app)
+    bool warning = false;      // a warning keeps the guide (e.g. never compared with the real app)
+    bool verification = false; // a warning that the guide was never (or too long ago) compared with the app
     [[nodiscard]] std::string text() const; // "file:line: message" ("warning: " before the message)
 };
 

@@ -368,3 +368,23 @@ TEST_CASE("config: the content pack keys are read and a bad public key is named"
           "kiosk.toml:3: content.update_check_seconds: must be an integer from 10 to 86400, got 5");
     CHECK(bad.config.packPublicKey.empty());
 }
+
+TEST_CASE("app: guides never compared with the real app are counted for staff, not listed as problems") {
+    content::Library library;
+    library.issues.push_back(
+        {"content/guides/a.toml", 6, "never compared with the real app: ...", true, true});
+    library.issues.push_back(
+        {"content/guides/a.toml", 20, "steps[3]: never compared with the real app", true, true});
+    library.issues.push_back(
+        {"content/guides/b.toml", 6, "verified_on 2025-01-02 is more than 6 months ago", true, true});
+    library.issues.push_back(
+        {"content/guides/c.toml", 0, "not a .toml file, so it is not read as a guide", true});
+    auto db = kiosk::db::Database::openInMemory();
+    kiosk::db::migrate(db, kiosk::db::kioskMigrations());
+    kiosk::StaffRepository staff(db);
+    kiosk::App app(kiosk::Config{}, staff, {}, t0, &library);
+    CHECK(app.guidesToVerify() == 2);
+    REQUIRE(app.notices().size() == 1);
+    CHECK(app.notices()[0] ==
+          "content/guides/c.toml: warning: not a .toml file, so it is not read as a guide");
+}

@@ -280,6 +280,8 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
     const kiosk::ContentUpdater* updater = ctx.app.contentUpdater();
     const kiosk::UpdateStatus content = updater ? updater->status() : kiosk::UpdateStatus{};
     if (updater) line(content.summary());
+    if (ctx.app.guidesToVerify() > 0)
+        line(fmt::format(fmt::runtime(text::kStaffGuidesToVerify), ctx.app.guidesToVerify()));
     const std::vector<std::string>& notices = ctx.app.notices();
     if (notices.empty()) {
         line(text::kStaffNoProblems);
