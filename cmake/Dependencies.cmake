@@ -22,6 +22,9 @@ find_package(nlohmann_json QUIET CONFIG)
 kiosk_require_package(nlohmann_json_FOUND nlohmann-json3-dev)
 pkg_check_modules(SODIUM QUIET IMPORTED_TARGET libsodium)
 kiosk_require_package(SODIUM_FOUND libsodium-dev)
+# Content packs are tar files (kiosk/common/include/common/content_pack.hpp).
+pkg_check_modules(LIBARCHIVE QUIET IMPORTED_TARGET libarchive)
+kiosk_require_package(LIBARCHIVE_FOUND libarchive-dev)
 pkg_check_modules(QRENCODE QUIET IMPORTED_TARGET libqrencode)
 kiosk_require_package(QRENCODE_FOUND libqrencode-dev)
 

@@ -18,6 +18,8 @@
 #include <chrono>
 #include <cstdio>
 #include <exception>
+#include <fstream>
+#include <memory>
 #include <thread>
 
 #ifndef CPPHTTPLIB_OPENSSL_SUPPORT
@@ -173,10 +175,57 @@ HubServer::HubServer(HubStore& store, ServerOptions options)
                          what.c_str());
             sendError(res, 500, "internal error");
         });
+    if (!m_options.packsDir.empty()) m_packs.emplace(m_options.packsDir);
     routes();
+    contentRoutes();
 }
 
 HubServer::~HubServer() = default;
+
+std::optional<std::string> HubServer::kioskOf(const httplib::Request& req, httplib::Response& res) {
+    const std::string token = bearerToken(req);
+    auto kioskId = token.empty() ? std::nullopt : m_store.findKioskByTokenHash(auth::hashSecret(token));
+    if (!kioskId) {
+        res.set_header("WWW-Authenticate", "Bearer");
+        sendError(res, 401, "Authorization: unknown or missing kiosk token");
+    }
+    return kioskId;
+}
+
+// Content packs for kiosks (their token, like uploads): the newest version, and the pack itself with
+// Range, so a download cut by the village's line resumes where it stopped.
+void HubServer::contentRoutes() {
+    auto& server = *m_server;
+    server.Get("/api/v1/content/latest", [this](const httplib::Request& req, httplib::Response& res) {
+        if (!kioskOf(req, res)) return;
+        const auto pack = m_packs ? m_packs->newest() : std::nullopt;
+        if (!pack) return sendError(res, 404, "no content pack published");
+        sendJson(res, 200,
+                 {{"version", pack->version},
+                  {"date", pack->date},
+                  {"size", pack->size},
+                  {"sha256", pack->sha256},
+                  {"path", fmt::format("/api/v1/content/packs/{}.tar", pack->version)}});
+    });
+    server.Get(R"(/api/v1/content/packs/([0-9]{1,18})\.tar)", [this](const httplib::Request& req,
+                                                                     httplib::Response& res) {
+        if (!kioskOf(req, res)) return;
+        const auto pack = m_packs ? m_packs->find(std::stoll(req.matches[1].str())) : std::nullopt;
+        auto in = pack ? std::make_shared<std::ifstream>(pack->file, std::ios::binary) : nullptr;
+        if (!in || !*in) return sendError(res, 404, "no such content pack");
+        res.set_header("Accept-Ranges", "bytes");
+        // httplib answers a Range request from this provider with 206 and only those bytes.
+        res.set_content_provider(pack->size, "application/x-tar",
+                                 [in](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                     std::array<char, 64 * 1024> buffer{};
+                                     in->seekg(static_cast<std::streamoff>(offset));
+                                     in->read(buffer.data(),
+                                              static_cast<std::streamsize>(std::min(length, buffer.size())));
+                                     const auto n = static_cast<std::size_t>(in->gcount());
+                                     return n > 0 && sink.write(buffer.data(), n);
+                                 });
+    });
+}
 
 std::int64_t HubServer::now() const {
     if (m_options.now) return m_options.now();
@@ -293,6 +342,8 @@ void HubServer::routes() {
         // Still 200 for days the hub holds newer copies of: sending them again would not help.
         nlohmann::json answer = {{"stored_days", stored.storedDays}};
         if (stored.olderDays > 0) answer["older_days_kept"] = stored.olderDays;
+        if (const auto pack = m_packs ? m_packs->newest() : std::nullopt)
+            answer["content_version"] = pack->version;
         sendJson(res, 200, answer);
     });
 

@@ -3,9 +3,11 @@
 
 #include "auth.hpp"
 #include "connection_guard.hpp"
+#include "content_packs.hpp"
 #include "hub_store.hpp"
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <semaphore>
@@ -14,7 +16,9 @@
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+} // namespace httplib
 
 namespace commune {
 
@@ -25,6 +29,8 @@ struct ServerOptions {
     // Both set: HTTPS with this PEM certificate (chain) and private key; both empty: plain HTTP.
     std::string tlsCertFile;
     std::string tlsKeyFile;
+    // Where published content packs are (commune-hub content publish); empty: none are served.
+    std::filesystem::path packsDir;
 };
 
 // Where /login may send staff afterwards: a path on this hub only ("/reports?month=2026-11").
@@ -47,6 +53,9 @@ class HubServer {
 
   private:
     void routes();
+    void contentRoutes();
+    // The kiosk a request's bearer token belongs to; otherwise answers 401 and returns nothing.
+    std::optional<std::string> kioskOf(const httplib::Request& req, httplib::Response& res);
     std::int64_t now() const;
     [[nodiscard]] bool https() const { return !m_options.tlsCertFile.empty(); }
     // "__Host-hub_session" over HTTPS (the browser then insists on Secure, Path=/ and no Domain), else
@@ -60,6 +69,7 @@ class HubServer {
     // Password hashes at once: each takes 64 MiB (crypto_pwhash INTERACTIVE), and a flood of logins
     // must not exhaust a small machine's memory.
     std::counting_semaphore<> m_hashing{2};
+    std::optional<PackShelf> m_packs;
     std::unique_ptr<httplib::Server> m_server; // an httplib::SSLServer with TLS; the routes are the same
 };
 

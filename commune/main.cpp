@@ -2,6 +2,7 @@
 #include "auth.hpp"
 #include "calendar.hpp"
 #include "common/local_time.hpp"
+#include "content_cli.hpp"
 #include "http_server.hpp"
 #include "ingest.hpp"
 #include "report.hpp"
@@ -36,6 +37,7 @@ constexpr std::string_view kUsage = R"(usage:
   commune-hub import FILE --data DIR                              (JSON Lines from kiosk --export-stats)
   commune-hub report (--month YYYY-MM | --quarter YYYY-QN) [--format text|csv] --data DIR
   commune-hub staff add USER --data DIR                           (password: first line of stdin)
+  commune-hub content keygen|pack|publish ...                     (signed content packs; see README)
 )";
 
 struct Args {
@@ -122,6 +124,7 @@ int serve(const Args& args) {
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     auto store = openStore(args);
+    options.packsDir = std::filesystem::path(args.options.at("data")) / "packs";
     commune::HubServer server(*store, options);
     if (!server.valid()) { // never fall back to plain HTTP: kiosks would refuse it anyway
         std::cerr << "commune-hub: --tls-cert " << options.tlsCertFile << " / --tls-key "
@@ -297,6 +300,7 @@ int main(int argc, char** argv) {
         if (p[0] == "import") return import(*args);
         if (p[0] == "report") return report(*args);
         if (p[0] == "staff" && p.size() >= 2 && p[1] == "add") return staffAdd(*args);
+        if (p[0] == "content") return commune::contentCommand(p, args->options);
         return usageError("unknown command " + p[0]);
     } catch (const std::exception& e) {
         std::cerr << "commune-hub: " << e.what() << "\n";

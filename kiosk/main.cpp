@@ -6,6 +6,8 @@
 #include "bookings/booking_webhook.hpp"
 #include "bookings/schedule_store.hpp"
 #include "config/config.hpp"
+#include "content_update/content_store.hpp"
+#include "content_update/content_updater.hpp"
 #include "staff/staff.hpp"
 #include "staff/staff_desk.hpp"
 #include "storage/migrations.hpp"
@@ -15,6 +17,7 @@
 #include "usage/usage_events.hpp"
 
 #include "platform/http_client.hpp"
+#include "platform/http_download.hpp"
 #include "platform/paths.hpp"
 #include "platform/signals.hpp"
 #include "platform/window.hpp"
@@ -27,9 +30,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <functional>
 #include <future>
 #include <memory>
 #include <optional>
@@ -250,12 +255,75 @@ int runStatsExport(const std::filesystem::path& file, const kiosk::Config& confi
     }
 }
 
-// What the heartbeat calls the content: the newest "checked_on" of the guides, and how many there are.
-std::string contentVersion(const content::Library& library) {
+// What the heartbeat calls the content: the content pack's version ("v202612031900/25"), or for the content
+// installed with the program the newest "written_on" of the guides ("2026-12-03/25"); then how many guides.
+std::string contentVersion(const content::Library& library, std::int64_t packVersion) {
+    if (packVersion != 0) return fmt::format("v{}/{}", packVersion, library.guides.size());
     content::Date newest;
     for (const content::Guide& guide : library.guides)
-        newest = std::max(newest, guide.checkedOn);
+        newest = std::max(newest, guide.writtenOn);
     return fmt::format("{:04}-{:02}-{:02}/{}", newest.year, newest.month, newest.day, library.guides.size());
+}
+
+// The hub's address without the upload path: "https://hub.example" (content packs live beside uploads).
+std::string hubBase(const std::string& hubUrl) {
+    std::string url = kiosk::hubUploadUrl(hubUrl);
+    constexpr std::string_view kUploads = "/api/v1/uploads";
+    return url.substr(0, url.size() - kUploads.size());
+}
+
+// The content update worker, when the hub and the signer's public key are configured.
+std::unique_ptr<kiosk::ContentUpdater> makeContentUpdater(const kiosk::Config& config,
+                                                          kiosk::ContentStore& store,
+                                                          std::atomic<bool>& residentPresent,
+                                                          std::function<void()> staged) {
+    kiosk::UpdaterSettings settings;
+    settings.publicKey = config.packPublicKey;
+    settings.checkEvery = std::chrono::seconds(config.updateCheckSeconds);
+    settings.retryEvery = std::min<std::chrono::milliseconds>(settings.checkEvery, std::chrono::seconds(10));
+    settings.check = [diagonal = config.screenDiagonalInches](const std::filesystem::path& root) {
+        const content::Library library = loadGuides(root, diagonal);
+        std::vector<std::string> errors;
+        for (const content::Issue& issue : library.issues)
+            if (!issue.warning) errors.push_back(issue.text());
+        if (library.guides.empty() && errors.empty()) errors.push_back("no guides in the pack");
+        return errors;
+    };
+    settings.idle = [&residentPresent] { return !residentPresent.load(); };
+    settings.staged = std::move(staged);
+    kiosk::UpdateNetwork network;
+    const std::string base = hubBase(config.hubUrl);
+    network.get = [base, token = config.hubToken, caFile = config.hubCaFile](
+                      const std::string& path,
+                      std::stop_token stop) -> kiosk::Result<std::pair<long, std::string>> {
+        platform::HttpGet get;
+        get.url = base + path;
+        get.bearerToken = token;
+        get.caFile = caFile;
+        get.stop = std::move(stop);
+        auto answer = platform::getText(get);
+        if (!answer) return std::unexpected(answer.error());
+        return std::pair{answer->status, std::move(answer->body)};
+    };
+    network.download =
+        [base, token = config.hubToken, caFile = config.hubCaFile, speed = config.updateKilobytesPerSecond](
+            const std::string& path, const std::filesystem::path& file, std::uint64_t expected,
+            std::function<bool()> keepGoing, std::stop_token stop) -> kiosk::Result<kiosk::DownloadProgress> {
+        platform::FileDownload download;
+        download.request.url = base + path;
+        download.request.bearerToken = token;
+        download.request.caFile = caFile;
+        download.request.totalTimeout = std::chrono::seconds(0); // slow is fine while it moves
+        download.request.stop = std::move(stop);
+        download.file = file;
+        download.expectedSize = expected;
+        download.maxBytesPerSecond = static_cast<std::int64_t>(speed) * 1024;
+        download.keepGoing = std::move(keepGoing);
+        auto outcome = platform::downloadFile(download);
+        if (!outcome) return std::unexpected(outcome.error());
+        return kiosk::DownloadProgress{outcome->bytes, outcome->paused};
+    };
+    return std::make_unique<kiosk::ContentUpdater>(store, std::move(settings), std::move(network));
 }
 
 // The upload worker, when there is somewhere to send to and a database file its own connection can open.
@@ -314,6 +382,26 @@ std::unique_ptr<kiosk::UploadWorker> startUploads(const kiosk::Config& config, k
 }
 
 } // namespace
+
+// Before a restart: serve the checked pack waiting (at an idle reset, or any restart), or roll back one.
+void switchContent(const kiosk::ContentStore& packs, kiosk::ContentAction action) {
+    if (action == kiosk::ContentAction::RollBack) {
+        auto back = packs.rollBack();
+        if (!back)
+            fmt::print(stderr, "kiosk: content: rollback: {}\n", back.error().message);
+        else
+            fmt::print(stderr, "kiosk: content: rolled back to {}\n",
+                       *back ? fmt::format("pack {}", (*back)->version) : std::string("the bundled content"));
+        return;
+    }
+    if (const auto staged = packs.staged()) {
+        if (auto done = packs.activate(staged->version); !done)
+            fmt::print(stderr, "kiosk: content: cannot switch to pack {}: {}\n", staged->version,
+                       done.error().message);
+        else
+            fmt::print(stderr, "kiosk: content: switched to pack {}\n", staged->version);
+    }
+}
 
 // A failure the kiosk cannot serve through (it threw on the way up, or out of the frame loop): the
 // calm page instead of a black screen, the reason on stderr (the journal), then exit 1 so systemd
@@ -390,6 +478,22 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
         : !config.contentRoot.empty()
             ? config.contentRoot
             : platform::bundledContentRoot(platform::executablePath(), KIOSK_SOURCE_ROOT);
+    // Content packs from the hub: the pointer file decides which unpacked pack is served (or none: the
+    // content above). An explicit --content-root always wins.
+    std::optional<kiosk::ContentStore> packs;
+    std::int64_t packVersion = 0;
+    if (!config.packPublicKey.empty() && !config.hubUrl.empty()) {
+        packs.emplace(config.dataDir / "content-packs");
+        packs->tidy();
+        if (const auto active = packs->active(); active && options.contentRoot.empty()) {
+            contentRoot = active->root;
+            packVersion = active->version;
+        }
+        fmt::print(stderr, "kiosk: content: serving {} from {}\n",
+                   packVersion != 0 ? fmt::format("pack {}", packVersion)
+                                    : std::string("the bundled content"),
+                   contentRoot.string());
+    }
 
     ui::ShellOptions shell;
     shell.lockdown = !options.dev;
@@ -406,6 +510,7 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
     }
 
     ui::ShellResult result;
+    kiosk::ContentAction contentAction = kiosk::ContentAction::None;
     content::Library guides;
     std::future<content::Library> loadingGuides;
     {
@@ -429,7 +534,7 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
             }
             if (loadingGuides.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return nullptr;
             guides = loadingGuides.get();
-            if (uploads) uploads->setContentVersion(contentVersion(guides));
+            if (uploads) uploads->setContentVersion(contentVersion(guides, packVersion));
             return &guides;
         };
         platform::WindowOptions windowOptions;
@@ -444,18 +549,38 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
         app.connectStaffDesk(staffDesk);
         app.connectUsage(usage);
         if (uploads) app.connectUploads(*uploads);
+        // Started here, not earlier: its "pack checked" callback wakes the frame loop with an SDL event.
+        std::atomic<bool> residentPresent{true};
+        std::atomic<bool> packWaiting{packs && packs->staged().has_value()};
+        std::unique_ptr<kiosk::ContentUpdater> updater;
+        if (packs) {
+            updater = makeContentUpdater(config, *packs, residentPresent, [&packWaiting, guidesLoadedEvent] {
+                packWaiting = true;
+                SDL_Event wake{};
+                wake.type = guidesLoadedEvent;
+                SDL_PushEvent(&wake);
+            });
+            app.connectContentUpdates(*updater, residentPresent, packWaiting);
+            // A scenario replays taps on a fixed set of guides: staff see the content line, nothing is
+            // fetched.
+            if (!shell.scenario) updater->start();
+        }
         result = ui::runShell(window, signals, app, shell);
+        if (updater) updater->stop();
+        contentAction = app.state().contentAction;
         if (loadingGuides.valid()) loadingGuides.wait(); // its wake-up event needs SDL still running
     }
     // Stop the background writers before exiting or exec'ing a restart: nothing recorded is left behind.
     if (uploads) uploads->stop();
     usage.flush();
+    if (result.exit == kiosk::ExitRequest::Restart && packs) switchContent(*packs, contentAction);
     if (shell.scenario) {
         fmt::print("scenario {}: {}\n", options.scenario, result.scenarioFailures == 0 ? "passed" : "FAILED");
         return result.scenarioFailures == 0 ? 0 : 1;
     }
     if (result.exit == kiosk::ExitRequest::Restart) {
-        fmt::print(stderr, "kiosk: restarting at staff request\n");
+        fmt::print(stderr, "kiosk: restarting{}\n",
+                   contentAction == kiosk::ContentAction::None ? " at staff request" : " onto other content");
         execv("/proc/self/exe", argv);
         fmt::print(stderr, "kiosk: restart failed: {}\n", std::strerror(errno));
         return 1;

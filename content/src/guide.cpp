@@ -32,6 +32,13 @@ bool Library::hasErrors() const {
     return std::ranges::any_of(issues, [](const Issue& issue) { return !issue.warning; });
 }
 
+const Verification* verificationOf(const Guide& guide, const Step& step) {
+    if (step.verified) {
+        return &*step.verified;
+    }
+    return guide.verified ? &*guide.verified : nullptr;
+}
+
 ParseResult parseGuide(std::string_view text, const std::string& fileName) {
     auto draft = detail::readGuide(text, fileName);
     ParseResult result;

@@ -18,11 +18,14 @@
 namespace content::detail {
 namespace {
 
-constexpr std::array<std::string_view, 14> kGuideKeys{
-    "id",      "topic", "title",         "summary",     "minutes",           "new",  "order", "checked_on",
-    "sources", "learn", "prerequisites", "finish_link", "finish_link_label", "steps"};
-constexpr std::array<std::string_view, 9> kStepKeys{"title", "text",    "image", "hotspot",  "prompt",
-                                                    "tip",   "warning", "link",  "narration"};
+constexpr std::array<std::string_view, 16> kGuideKeys{
+    "id",      "topic", "title",         "summary",     "minutes",
+    "new",     "order", "written_on",    "verified_on", "verified_with",
+    "sources", "learn", "prerequisites", "finish_link", "finish_link_label",
+    "steps"};
+constexpr std::array<std::string_view, 11> kStepKeys{"title",     "text",        "image",        "hotspot",
+                                                     "prompt",    "tip",         "warning",      "link",
+                                                     "narration", "verified_on", "verified_with"};
 constexpr std::array<std::string_view, 4> kHotspotKeys{"x", "y", "width", "height"};
 
 // The limits of the format specification, in Unicode code points.
@@ -32,6 +35,7 @@ constexpr std::size_t kStepTitleMax = 50;
 constexpr std::size_t kStepTextMax = 220;
 constexpr std::size_t kPromptMax = 80;
 constexpr std::size_t kTipMax = 140;
+constexpr std::size_t kVerifiedWithMax = 120;
 constexpr std::size_t kNoLimit = 0;
 constexpr int kMaxSentences = 3;
 constexpr int kMinSteps = 2;
@@ -132,7 +136,7 @@ class GuideReader {
             static_cast<int>(readInteger(root, "order", "order", Need::Optional,
                                          std::numeric_limits<int>::min(), std::numeric_limits<int>::max())
                                  .value_or(100));
-        readCheckedOn(root);
+        readDates(root);
         guide.sources =
             readTextList(root, "sources", Need::Required, 1, 0).value_or(std::vector<std::string>{});
         guide.learn = readTextList(root, "learn", Need::Required, 1, kMaxListLines)
@@ -154,10 +158,18 @@ class GuideReader {
     void checkKeys(const toml::table& table, std::span<const std::string_view> allowed,
                    std::string_view prefix) {
         for (auto&& [key, node] : table) {
-            if (std::ranges::find(allowed, key.str()) == allowed.end()) {
-                report(lineOf(key, node, 1), fmt::format("{}{}", prefix, key.str()),
-                       fmt::format("unknown key{}", suggestion(key.str(), allowed)));
+            if (std::ranges::find(allowed, key.str()) != allowed.end()) {
+                continue;
             }
+            if (prefix.empty() && key.str() == "checked_on") {
+                // The old name said "checked" although no guide had been compared with the real app.
+                report(lineOf(key, node, 1), "checked_on",
+                       "renamed: write written_on (the day the guide was written), and verified_on with "
+                       "verified_with only after comparing it with the real app");
+                continue;
+            }
+            report(lineOf(key, node, 1), fmt::format("{}{}", prefix, key.str()),
+                   fmt::format("unknown key{}", suggestion(key.str(), allowed)));
         }
     }
 
@@ -332,22 +344,57 @@ class GuideReader {
         }
     }
 
-    void readCheckedOn(const toml::table& root) {
-        const auto entry = lookup(root, "checked_on");
-        m_draft.checkedOnLine = entry.line;
-        if (missing(entry, "checked_on", Need::Required, 1)) {
-            return;
+    std::optional<Date> readDate(const toml::table& table, std::string_view key, std::string_view field,
+                                 Need need, int missingLine) {
+        const auto entry = lookup(table, key);
+        if (missing(entry, field, need, missingLine)) {
+            return std::nullopt;
         }
         const auto* date = entry.node->as_date();
         if (date == nullptr) {
-            report(entry.line, "checked_on",
+            report(entry.line, field,
                    fmt::format("must be a date like 2026-11-20 (without quotes), got {}",
                                describeValue(*entry.node)));
-            return;
+            return std::nullopt;
         }
         const auto& value = date->get();
-        m_draft.guide.checkedOn = {value.year, value.month, value.day};
-        m_draft.checkedOnRead = true;
+        return Date{value.year, value.month, value.day};
+    }
+
+    // verified_on and verified_with come together: a date alone does not say what was compared.
+    std::optional<Verification> readVerification(const toml::table& table, std::string_view prefix,
+                                                 int missingLine) {
+        const auto on = lookup(table, "verified_on");
+        const auto with = lookup(table, "verified_with");
+        if (on.node == nullptr && with.node == nullptr) {
+            return std::nullopt;
+        }
+        const auto name = [&](std::string_view key) { return fmt::format("{}{}", prefix, key); };
+        if (on.node == nullptr) {
+            report(with.line, name("verified_on"), "missing (required with verified_with)");
+            return std::nullopt;
+        }
+        if (with.node == nullptr) {
+            report(on.line, name("verified_with"),
+                   "missing (required with verified_on): the app and its version, and the phone, "
+                   "like \"VNeID 2.1.5, Samsung Galaxy A14\"");
+            return std::nullopt;
+        }
+        const auto date = readDate(table, "verified_on", name("verified_on"), Need::Required, missingLine);
+        auto device = readText(table, "verified_with", name("verified_with"), Need::Required,
+                               kVerifiedWithMax, missingLine);
+        if (!date || !device) {
+            return std::nullopt;
+        }
+        return Verification{*date, std::move(*device)};
+    }
+
+    void readDates(const toml::table& root) {
+        m_draft.writtenOnLine = lookup(root, "written_on").line;
+        m_draft.verifiedOnLine = lookup(root, "verified_on").line;
+        m_draft.guide.writtenOn =
+            readDate(root, "written_on", "written_on", Need::Required, 1).value_or(Date{});
+        m_draft.guide.verified = readVerification(root, "", 1);
     }
 
     std::optional<std::string> readLink(const toml::table& table, std::string_view key,
@@ -455,6 +502,8 @@ class GuideReader {
             }
         }
         readPractice(table, field, step, lines);
+        lines.verifiedOn = lookup(table, "verified_on").line;
+        step.verified = readVerification(table, field + ".", step.line);
     }
 
     // The hotspot and its prompt come together: practice mode shows the prompt and waits for a tap there.

@@ -14,6 +14,7 @@ struct StepLines {
     int image = 0;
     int hotspot = 0;
     int narration = 0;
+    int verifiedOn = 0;
 };
 
 // What parseGuide found, kept even when there are errors so that loadLibrary can run the file checks
@@ -23,8 +24,8 @@ struct GuideDraft {
     std::vector<Issue> issues;
     std::vector<StepLines> stepLines; // one per guide.steps entry
     int idLine = 0;
-    int checkedOnLine = 0;
-    bool checkedOnRead = false;
+    int writtenOnLine = 0;
+    int verifiedOnLine = 0;
     [[nodiscard]] bool hasErrors() const;
 };
 

@@ -49,6 +49,16 @@ std::optional<PictureSize> pngSize(const fs::path& path) {
     return PictureSize{width, height};
 }
 
+std::string isoDate(const Date& date) {
+    return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+}
+
+// The same day `months` later; a day past the month's end still compares correctly (it is only compared).
+Date addMonths(Date date, int months) {
+    const int index = date.month - 1 + months;
+    return {date.year + index / 12, index % 12 + 1, date.day};
+}
+
 bool isRegularFile(const fs::path& path) {
     std::error_code error;
     return fs::is_regular_file(path, error);
@@ -68,18 +78,47 @@ class GuideChecker {
         }
     }
 
-    void checkDate() {
-        const Date checked = m_draft.guide.checkedOn;
-        if (!m_draft.checkedOnRead || Date{checked.year + 1, checked.month, checked.day} >= m_options.today) {
+    // Residents are told a screen is up to date only from a real comparison, so an old or missing one is
+    // worth a warning on every check (the guide still shows, with "Hình minh họa" under its pictures).
+    void checkVerification() {
+        const Guide& guide = m_draft.guide;
+        if (m_options.today == Date{} || m_draft.hasErrors()) {
             return;
         }
-        m_draft.issues.push_back(
-            {m_draft.guide.file, m_draft.checkedOnLine,
-             fmt::format(
-                 "checked_on {:04}-{:02}-{:02} is more than 12 months ago: check the screens against the "
-                 "real app",
-                 checked.year, checked.month, checked.day),
-             true});
+        std::vector<std::size_t> unverified;
+        const Verification* oldest = nullptr;
+        int oldestLine = 0;
+        for (std::size_t i = 0; i < guide.steps.size(); ++i) {
+            const Step& step = guide.steps[i];
+            const Verification* verification = verificationOf(guide, step);
+            if (verification == nullptr) {
+                unverified.push_back(i + 1);
+            } else if (oldest == nullptr || verification->on < oldest->on) {
+                oldest = verification;
+                oldestLine = step.verified ? m_draft.stepLines[i].verifiedOn : m_draft.verifiedOnLine;
+            }
+        }
+        if (oldest == nullptr) {
+            warn(m_draft.writtenOnLine,
+                 "never compared with the real app: after going through every step on a phone, add "
+                 "verified_on and verified_with");
+            return;
+        }
+        for (const std::size_t number : unverified) {
+            warn(guide.steps[number - 1].line,
+                 fmt::format("steps[{}]: never compared with the real app (the guide has no verified_on)",
+                             number));
+        }
+        const Date on = oldest->on;
+        if (on > m_options.today) {
+            warn(oldestLine, fmt::format("verified_on {} is after today ({}): check the date", isoDate(on),
+                                         isoDate(m_options.today)));
+        } else if (addMonths(on, kVerificationMonths) < m_options.today) {
+            warn(oldestLine,
+                 fmt::format("verified_on {} is more than {} months ago: compare the screens with the real "
+                             "app again",
+                             isoDate(on), kVerificationMonths));
+        }
     }
 
     // The UI's own measure of whether each step's text fits its screen; only for otherwise good guides.
@@ -98,6 +137,10 @@ class GuideChecker {
   private:
     const LoadOptions& m_options;
     detail::GuideDraft& m_draft;
+
+    void warn(int line, std::string message) {
+        m_draft.issues.push_back({m_draft.guide.file, line, std::move(message), true, true});
+    }
 
     void error(int line, std::string_view field, std::string_view message) {
         m_draft.issues.push_back({m_draft.guide.file, line, fmt::format("{}: {}", field, message), false});
@@ -201,8 +244,8 @@ LoadedGuide loadGuideFile(const fs::path& path, const LoadOptions& options, std:
     auto draft = detail::readGuide(text, name);
     GuideChecker checker(options, draft);
     checker.checkFiles();
-    checker.checkDate();
     checker.checkFit();
+    checker.checkVerification();
     const bool good = !draft.hasErrors();
     std::ranges::stable_sort(draft.issues, {}, &Issue::line);
     std::ranges::move(draft.issues, std::back_inserter(issues));

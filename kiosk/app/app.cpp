@@ -66,8 +66,16 @@ App::App(Config config, StaffRepository& staff, std::vector<std::string> notices
     : m_config(std::move(config)), m_staff(staff), m_library(library ? library : &kNoGuides),
       m_notices(std::move(notices)), m_lastInput(now), m_pinLockout(staff.database()) {
     m_state.pinPad.lockedUntil = m_pinLockout.lockedUntil();
-    for (const content::Issue& issue : m_library->issues)
-        m_notices.push_back(issue.text());
+    noteContentIssues(*m_library);
+}
+
+void App::noteContentIssues(const content::Library& library) {
+    for (const content::Issue& issue : library.issues) {
+        if (issue.verification)
+            m_guidesToVerify.insert(issue.file);
+        else
+            m_notices.push_back(issue.text());
+    }
 }
 
 App::~App() {
@@ -76,8 +84,7 @@ App::~App() {
 
 void App::setLibrary(const content::Library& library) {
     m_library = &library;
-    for (const content::Issue& issue : library.issues)
-        m_notices.push_back(issue.text());
+    noteContentIssues(library);
     ++m_revision;
 }
 
@@ -196,10 +203,33 @@ void App::endSession(TimePoint now) {
 void App::noteInput(TimePoint now) {
     m_lastInput = now;
     m_awakeUntil = now + std::chrono::seconds(m_config.wakeSeconds);
+    if (m_residentPresent) m_residentPresent->store(true);
+}
+
+void App::connectContentUpdates(const ContentUpdater& updater, std::atomic<bool>& residentPresent,
+                                std::atomic<bool>& packWaiting) {
+    m_contentUpdater = &updater;
+    m_residentPresent = &residentPresent;
+    m_packWaiting = &packWaiting;
+}
+
+// Nobody has touched the screen for idle_seconds and it is back home: the resident has gone. Then a
+// download may use the line, and a checked pack may be switched to (main restarts onto it: the idle reset
+// is the one moment nobody sees the screen change).
+void App::updatePresence(TimePoint now) {
+    if (!m_residentPresent) return;
+    const bool present = hasSessionToReset() || now < idleDeadline();
+    m_residentPresent->store(present);
+    if (!present && m_packWaiting && m_packWaiting->load() && m_state.exitRequest == ExitRequest::None) {
+        m_state.exitRequest = ExitRequest::Restart;
+        m_state.contentAction = ContentAction::Switch;
+        ++m_revision;
+    }
 }
 
 void App::tick(TimePoint now) {
     if (m_bookings && now >= m_nextErasureAt) eraseDuePersonalData(now);
+    updatePresence(now);
     GuideProgress& guide = m_state.guide;
     if (m_state.screen == Screen::GuideStep && guide.cheerUntil && now >= *guide.cheerUntil) {
         handle(intent::NextStep{}, now); // the cheer has been seen: on to the next step
@@ -228,6 +258,7 @@ void App::tick(TimePoint now) {
         resetSession(now);
         m_viewChangedAt = now;
         ++m_revision;
+        updatePresence(now);
         return;
     }
     // Redraw when the countdown starts and when its number changes, not on every tick.
@@ -242,6 +273,11 @@ std::optional<Milliseconds> App::timeUntilNextTimer(TimePoint now) const {
     if (const auto change = nextClosedPageChange(now)) {
         const auto until = std::max(Milliseconds(0), std::chrono::ceil<Milliseconds>(*change - now));
         session = session ? std::min(*session, until) : until;
+    }
+    // A resident counted as present must be counted as gone once idle, even at home with nothing to reset.
+    if (m_residentPresent && m_residentPresent->load() && !hasSessionToReset()) {
+        const auto idle = std::max(Milliseconds(0), std::chrono::ceil<Milliseconds>(idleDeadline() - now));
+        session = session ? std::min(*session, idle) : idle;
     }
     if (!m_bookings) return session;
     const auto erasure = std::max(Milliseconds(0), std::chrono::ceil<Milliseconds>(m_nextErasureAt - now));
@@ -617,6 +653,13 @@ void App::handle(const intent::RestartProgram&, TimePoint now) {
     if (m_state.screen != Screen::Staff) return;
     m_staff.audit(m_state.staff->id, "program.restart", "", now);
     m_state.exitRequest = ExitRequest::Restart;
+}
+
+void App::handle(const intent::RollBackContent&, TimePoint now) {
+    if (m_state.screen != Screen::Staff || !m_contentUpdater) return;
+    m_staff.audit(m_state.staff->id, "content.rollback", "", now);
+    m_state.exitRequest = ExitRequest::Restart;
+    m_state.contentAction = ContentAction::RollBack;
 }
 
 void App::handle(const intent::AskQuit&, TimePoint) {

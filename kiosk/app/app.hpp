@@ -6,15 +6,18 @@
 #include "bookings/bookings.hpp"
 #include "config/config.hpp"
 #include "content/guide.hpp"
+#include "content_update/content_updater.hpp"
 #include "staff/pin_lockout.hpp"
 #include "staff/staff.hpp"
 #include "staff/staff_desk.hpp"
 #include "upload/upload_worker.hpp"
 #include "usage/usage_events.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -28,6 +31,8 @@ using Milliseconds = std::chrono::milliseconds;
 enum class Screen { Home, Topic, GuideIntro, GuideStep, Survey, GuideFinish, Booking, StaffPin, Staff };
 enum class PinPadMode { Enter, CreateFirst, ConfirmFirst };
 enum class ExitRequest { None, Quit, Restart };
+// With a Restart: what main does to the content packs first (kiosk/content_update).
+enum class ContentAction { None, Switch, RollBack };
 
 constexpr int kTextSizeCount = 3; // normal, large, larger
 
@@ -67,8 +72,9 @@ struct ShowPage {
     int page = 0;
 }; // of a list too long for one screen
 struct RestartProgram {};
-struct AskQuit {};     // "Thoát chương trình": asks first
-struct QuitProgram {}; // the answer "Thoát" to that question; nothing without it
+struct RollBackContent {}; // staff: serve the previous content pack again (the program restarts onto it)
+struct AskQuit {};         // "Thoát chương trình": asks first
+struct QuitProgram {};     // the answer "Thoát" to that question; nothing without it
 // The booking flow and the on-screen keypads.
 struct ChooseBookingTopic {
     std::string topicId;
@@ -105,7 +111,7 @@ using Intent =
                  intent::SetPractice, intent::PracticeTap, intent::PlayNarration, intent::ShowPage,
                  intent::RestartProgram, intent::AskQuit, intent::QuitProgram, intent::ChooseBookingTopic,
                  intent::ChooseDay, intent::ChooseSlot, intent::StartCancel, intent::Type, intent::Tone,
-                 intent::Erase, intent::Submit, intent::Staff, intent::AnswerSurvey>;
+                 intent::Erase, intent::Submit, intent::Staff, intent::AnswerSurvey, intent::RollBackContent>;
 
 struct PinPadState {
     PinPadMode mode = PinPadMode::Enter;
@@ -155,6 +161,7 @@ struct State {
     // (Config::sleepWhenClosed); the shell turns the screen off while it shows.
     bool closed = false;
     ExitRequest exitRequest = ExitRequest::None;
+    ContentAction contentAction = ContentAction::None;
 };
 
 class App {
@@ -209,6 +216,11 @@ class App {
     // The background sender (hub uploads, booking webhook): staff see its status.
     void connectUploads(UploadWorker& uploads) { m_uploads = &uploads; }
     [[nodiscard]] const UploadWorker* uploads() const { return m_uploads; }
+    // Content packs: the app keeps `residentPresent` true while someone uses the screen (the download waits),
+    // and when `packWaiting` turns true it asks main, at the next idle reset, to restart onto the new pack.
+    void connectContentUpdates(const ContentUpdater& updater, std::atomic<bool>& residentPresent,
+                               std::atomic<bool>& packWaiting);
+    [[nodiscard]] const ContentUpdater* contentUpdater() const { return m_contentUpdater; }
     [[nodiscard]] const StaffDesk* staffDesk() const { return m_desk; }
     [[nodiscard]] bool bookingsAvailable() const { return m_wizard.available(); }
     // The resident's booking wizard: its draft and where it was opened from, for the booking screens.
@@ -217,6 +229,9 @@ class App {
     [[nodiscard]] const content::Guide* currentGuide() const;
     // Problems staff should see: config errors, a database moved aside, ...
     [[nodiscard]] const std::vector<std::string>& notices() const { return m_notices; }
+    // Guides never compared with the real app, or compared too long ago: one line on the staff screen
+    // (each is in the log), not a problem each: until someone compares them, that is every guide.
+    [[nodiscard]] std::size_t guidesToVerify() const { return m_guidesToVerify.size(); }
     // Incremented on every state change, so the frame loop redraws only when something changed.
     [[nodiscard]] unsigned long revision() const { return m_revision; }
     // A flat view of the state for scenario expectations, e.g. {"screen": "home", "pin_length": "0"}.
@@ -243,6 +258,7 @@ class App {
     void handle(const intent::PlayNarration& i, TimePoint now);
     void handle(const intent::ShowPage& i, TimePoint now);
     void handle(const intent::RestartProgram& i, TimePoint now);
+    void handle(const intent::RollBackContent& i, TimePoint now);
     void handle(const intent::AskQuit& i, TimePoint now);
     void handle(const intent::QuitProgram& i, TimePoint now);
     void handle(const intent::ChooseBookingTopic& i, TimePoint now);
@@ -304,9 +320,15 @@ class App {
     StaffDesk* m_desk = nullptr;
     UsageRecorder* m_usage = nullptr;
     UploadWorker* m_uploads = nullptr;
+    const ContentUpdater* m_contentUpdater = nullptr;
+    std::atomic<bool>* m_residentPresent = nullptr;
+    std::atomic<bool>* m_packWaiting = nullptr;
+    void updatePresence(TimePoint now);
     TimePoint m_nextErasureAt{}; // the first tick erases (start-up), then just after each local midnight
     bool m_sessionOpen = false;  // a resident touched the screen since the last idle reset
     std::vector<std::string> m_notices;
+    std::set<std::string> m_guidesToVerify; // their files
+    void noteContentIssues(const content::Library& library);
     State m_state;
     TimePoint m_lastInput;
     TimePoint m_awakeUntil{};  // a touch keeps the closed page away this long; at start it may show at once

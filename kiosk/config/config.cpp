@@ -5,6 +5,7 @@
 #include "content/toml_report.hpp"
 
 #include <fmt/format.h>
+#include <sodium.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -486,6 +487,29 @@ class ConfigReader {
         }
     }
 
+    void readPackPublicKey(const Field& field) {
+        const auto* text = field.node.as_string();
+        std::array<unsigned char, crypto_sign_PUBLICKEYBYTES> key{};
+        std::size_t length = 0;
+        if (text != nullptr &&
+            (text->get().empty() ||
+             (sodium_base642bin(key.data(), key.size(), text->get().data(), text->get().size(), nullptr,
+                                &length, nullptr, sodium_base64_VARIANT_ORIGINAL) == 0 &&
+              length == key.size()))) {
+            m_load.config.packPublicKey = text->get();
+        } else {
+            report(field,
+                   "must be \"\" (no updates) or the base64 public key from commune-hub content keygen",
+                   describeValue(field.node));
+        }
+    }
+    void readUpdateSpeed(const Field& field) {
+        readInteger(field, m_load.config.updateKilobytesPerSecond, 1, 100000);
+    }
+    void readUpdateCheck(const Field& field) {
+        readInteger(field, m_load.config.updateCheckSeconds, 10, 86400);
+    }
+
     void unknownKey(const Field& field) {
         m_load.issues.push_back(
             {m_fileName, field.line, fmt::format("unknown key '{}'", printableText(field.name))});
@@ -524,6 +548,9 @@ std::span<const ConfigReader::KeyReader> ConfigReader::readers() {
         {"session", "countdown_seconds", &ConfigReader::readCountdownSeconds},
         {"storage", "data_dir", &ConfigReader::readDataDir},
         {"content", "root", &ConfigReader::readContentRoot},
+        {"content", "pack_public_key", &ConfigReader::readPackPublicKey},
+        {"content", "update_kilobytes_per_second", &ConfigReader::readUpdateSpeed},
+        {"content", "update_check_seconds", &ConfigReader::readUpdateCheck},
     };
     return table;
 }

@@ -8,7 +8,7 @@ what=${1:-build}
 packages=(build-essential cmake ninja-build pkg-config libsdl2-dev libimgui-dev libcurl4-openssl-dev
   libsqlite3-dev doctest-dev libstb-dev libfreetype-dev fonts-noto-core libtomlplusplus-dev
   nlohmann-json3-dev libfmt-dev libsodium-dev libqrencode-dev libutf8proc-dev libcpp-httplib-dev libssl-dev zlib1g-dev
-  libsystemd-dev
+  libsystemd-dev libarchive-dev
   ca-certificates)  # the system CAs the upload client trusts when hub.ca_file is not set (minimal systems lack it)
 if [[ $what == test || $what == bench ]]; then
   packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3 python3-icalendar curl openssl clang-format

@@ -91,7 +91,7 @@ StepLayout layoutStep(const Metrics& m, const FontSet& fonts, ImVec2 screen, flo
     // from the words.
     const float secondRow = (screen.y - m.marginPx - m.targetPx) - l.navTop;
     float bezel = m.pxPerMm * 2.5f;
-    // Under the phone: "Bài soạn tháng MM/YYYY" (when the guide was written against its sources).
+    // Under the phone: "Màn hình cập nhật tháng MM/YYYY" (compared with the real app) or "Hình minh họa …".
     float caption = fonts.body->FontSize;
     float areaTop = l.headerBottom, areaBottom = l.navTop - m.gapPx;
     float left = std::max(m.marginPx, m.cornerPx);

@@ -17,6 +17,12 @@ struct Date {
     friend auto operator<=>(const Date&, const Date&) = default;
 };
 
+// Someone went through a guide (or one step) on a real phone and found the screens as drawn.
+struct Verification {
+    Date on;
+    std::string with; // app name and version, phone model: "VNeID 2.1.5, Samsung Galaxy A14"
+};
+
 // Where the resident would tap on the real phone, in the step picture's pixels.
 struct Hotspot {
     int x = 0, y = 0, width = 0, height = 0;
@@ -29,11 +35,12 @@ struct Step {
     std::optional<Hotspot> hotspot;
     std::string prompt; // practice mode: what to tap ("Bác chạm vào nút Đăng nhập"); set with a hotspot
     std::string tip;    // optional
-    std::string warning;                 // optional, e.g. never tell anyone the OTP
-    std::string narration;               // path under the content root's content/narration/, or "" for none
-    std::string link;                    // optional: shown as a QR code on this step
-    int line = 0;                        // where the step starts in its file
-    int imageWidth = 0, imageHeight = 0; // read from the picture's header while validating
+    std::string warning;                  // optional, e.g. never tell anyone the OTP
+    std::string narration;                // path under the content root's content/narration/, or "" for none
+    std::string link;                     // optional: shown as a QR code on this step
+    std::optional<Verification> verified; // this step compared with the real app, when the guide was not
+    int line = 0;                         // where the step starts in its file
+    int imageWidth = 0, imageHeight = 0;  // read from the picture's header while validating
 };
 
 struct Guide {
@@ -46,7 +53,8 @@ struct Guide {
     int minutes = 0;
     bool isNew = false; // shows "mới"
     int order = 100;    // position within its topic; then by title
-    Date checkedOn;     // when its screens were last checked against the real app
+    Date writtenOn;     // when the guide was written (or its words last checked against its sources)
+    std::optional<Verification> verified; // every step compared with the real app; unset until someone has
     std::vector<std::string> sources;
     std::string finishLink;      // the QR on the finish screen: the app's page or the portal
     std::string finishLinkLabel; // e.g. "Tải VNeID trên điện thoại của Bác"
@@ -58,7 +66,8 @@ struct Issue {
     std::string file;
     int line = 0;
     std::string message;
-    bool warning = false; // a warning keeps the guide (e.g. checked_on older than 12 months)
+    bool warning = false;      // a warning keeps the guide (e.g. never compared with the real app)
+    bool verification = false; // a warning that the guide was never (or too long ago) compared with the app
     [[nodiscard]] std::string text() const; // "file:line: message" ("warning: " before the message)
 };
 
@@ -68,7 +77,7 @@ using TextFitCheck = std::function<std::optional<std::string>(const Guide&, cons
 
 struct LoadOptions {
     std::filesystem::path root; // holds content/guides/, content/narration/ and images/
-    Date today;                 // for the "checked more than 12 months ago" warning
+    Date today;                 // for the verification warnings; unset ({}): no date checks
     TextFitCheck fits;          // optional
 };
 
@@ -79,6 +88,12 @@ struct Library {
     [[nodiscard]] const Guide* find(std::string_view id) const;
     [[nodiscard]] bool hasErrors() const;
 };
+
+// The comparison with the real app that holds for a step: its own, else its guide's; null when none.
+[[nodiscard]] const Verification* verificationOf(const Guide& guide, const Step& step);
+
+// A verification older than this many months gets a warning: the apps change their screens that often.
+inline constexpr int kVerificationMonths = 6;
 
 // Reads and validates every guide under root/content/guides. Never throws for bad content.
 [[nodiscard]] Library loadLibrary(const LoadOptions& options);

@@ -26,7 +26,7 @@ topic = "vneid"
 title = "Đăng nhập VNeID"
 summary = "Bác học cách đăng nhập ứng dụng VNeID."
 minutes = 10
-checked_on = 2026-10-01
+written_on = 2026-10-01
 sources = ["vneid.gov.vn 2026-10"]
 learn = ["Mở ứng dụng", "Đăng nhập"]
 
@@ -148,6 +148,13 @@ class TempRoot {
     fs::path m_path;
 };
 
+// What kBase, written into a TempRoot and loaded with a date, warns: it was never compared with the app.
+std::vector<std::string> neverCompared(const TempRoot& root) {
+    return {root.file("vneid-dang-nhap.toml") +
+            ":6: warning: never compared with the real app: after going through every step on a phone, add "
+            "verified_on and verified_with"};
+}
+
 } // namespace
 
 TEST_SUITE("parseGuide") {
@@ -163,7 +170,9 @@ TEST_SUITE("parseGuide") {
         CHECK(guide.minutes == 10);
         CHECK(guide.order == 100);
         CHECK_FALSE(guide.isNew);
-        CHECK(guide.checkedOn == content::Date{2026, 10, 1});
+        CHECK(guide.writtenOn == content::Date{2026, 10, 1});
+        CHECK_FALSE(guide.verified.has_value());
+        CHECK_FALSE(guide.steps[0].verified.has_value());
         CHECK(guide.learn == std::vector<std::string>{"Mở ứng dụng", "Đăng nhập"});
         CHECK(guide.prerequisites.empty());
         CHECK(guide.finishLink.empty());
@@ -189,7 +198,7 @@ TEST_SUITE("parseGuide") {
 
     TEST_CASE("a missing required field") {
         CHECK(onlyError(withLine(3, "")) == expected(1, "title: missing (required)"));
-        CHECK(onlyError(withLine(6, "")) == expected(1, "checked_on: missing (required)"));
+        CHECK(onlyError(withLine(6, "")) == expected(1, "written_on: missing (required)"));
         CHECK(onlyError(withLine(13, "")) == expected(10, "steps[1].image: missing (required)"));
         CHECK(onlyError(withLine(17, "")) == expected(15, "steps[2].text: missing (required)"));
     }
@@ -202,15 +211,44 @@ TEST_SUITE("parseGuide") {
         CHECK(onlyError(withLine(3, "title = 5")) == expected(3, "title: must be text in quotes, got 5"));
         CHECK(onlyError(withLine(9, "new = \"yes\"")) ==
               expected(9, "new: must be true or false, got \"yes\""));
-        CHECK(onlyError(withLine(6, "checked_on = \"2026-10-01\"")) ==
-              expected(6, "checked_on: must be a date like 2026-11-20 (without quotes), got \"2026-10-01\""));
-        CHECK(onlyError(withLine(6, "checked_on = 2026-10-01T08:00:00")) ==
+        CHECK(onlyError(withLine(6, "written_on = \"2026-10-01\"")) ==
+              expected(6, "written_on: must be a date like 2026-11-20 (without quotes), got \"2026-10-01\""));
+        CHECK(onlyError(withLine(6, "written_on = 2026-10-01T08:00:00")) ==
               expected(
-                  6, "checked_on: must be a date like 2026-11-20 (without quotes), got a date with a time"));
+                  6, "written_on: must be a date like 2026-11-20 (without quotes), got a date with a time"));
         CHECK(onlyError(withLine(7, "sources = \"vneid.gov.vn\"")) ==
               expected(7, "sources: must be a list of texts like [\"...\", \"...\"], got \"vneid.gov.vn\""));
         CHECK(onlyError(withLine(8, "learn = [\"Mở ứng dụng\", 2]")) ==
               expected(8, "learn[2]: must be text in quotes, got 2"));
+    }
+
+    TEST_CASE("verified_on and verified_with come together and checked_on is named as renamed") {
+        CHECK(onlyError(withLine(9, "verified_on = 2026-11-01")) ==
+              expected(9, "verified_with: missing (required with verified_on): the app and its version, and "
+                          "the phone, like \"VNeID 2.1.5, Samsung Galaxy A14\""));
+        CHECK(onlyError(withLine(9, "verified_with = \"VNeID 2.1.5, Samsung Galaxy A14\"")) ==
+              expected(9, "verified_on: missing (required with verified_with)"));
+        CHECK(onlyError(withLine(14, "verified_on = 2026-11-01")) ==
+              expected(14, "steps[1].verified_with: missing (required with verified_on): the app and its "
+                           "version, and the phone, like \"VNeID 2.1.5, Samsung Galaxy A14\""));
+        CHECK(
+            onlyError(withLine(9, "verified_on = \"2026-11-01\"\nverified_with = \"VNeID 2.1.5\"")) ==
+            expected(9, "verified_on: must be a date like 2026-11-20 (without quotes), got \"2026-11-01\""));
+        CHECK(onlyError(
+                  withLine(9, "verified_on = 2026-11-01\nverified_with = \"" + repeat("x", 121) + "\"")) ==
+              expected(10, "verified_with: too long: 121 characters, at most 120"));
+        const auto old = parseGuide(withLine(9, "checked_on = 2026-11-01"), kFile);
+        CHECK(texts(old.issues) ==
+              std::vector<std::string>{expected(
+                  9, "checked_on: renamed: write written_on (the day the guide was written), and verified_on "
+                     "with verified_with only after comparing it with the real app")});
+        const auto both = parseGuide(
+            withLine(14, "verified_on = 2026-11-02\nverified_with = \"VNeID 2.1.6, iPhone 12\""), kFile);
+        REQUIRE(both.guide.has_value());
+        REQUIRE(both.guide->steps[0].verified.has_value());
+        CHECK(both.guide->steps[0].verified->on == content::Date{2026, 11, 2});
+        CHECK(both.guide->steps[0].verified->with == "VNeID 2.1.6, iPhone 12");
+        CHECK_FALSE(both.guide->steps[1].verified.has_value());
     }
 
     TEST_CASE("unknown keys at the top and in a step and in a hotspot") {
@@ -510,7 +548,10 @@ TEST_SUITE("loadLibrary") {
         CHECK(guide->minutes == 10);
         CHECK(guide->isNew);
         CHECK(guide->order == 2);
-        CHECK(guide->checkedOn == content::Date{2026, 11, 20});
+        CHECK(guide->writtenOn == content::Date{2026, 11, 20});
+        REQUIRE(guide->verified.has_value());
+        CHECK(guide->verified->on == content::Date{2026, 11, 21});
+        CHECK(guide->verified->with == "VNeID 2.1.5, Samsung Galaxy A14");
         CHECK(guide->sources ==
               std::vector<std::string>{"vneid.gov.vn 2026-11 – Hướng dẫn đăng nhập", "cafef.vn 2025-12-28"});
         CHECK(guide->learn == std::vector<std::string>{"Tìm ứng dụng VNeID", "Đăng nhập an toàn"});
@@ -532,7 +573,9 @@ TEST_SUITE("loadLibrary") {
         CHECK(first.narration == "vneid-dang-nhap/gioi-thieu.ogg"); // named in the file
         CHECK_FALSE(first.hotspot.has_value());
         CHECK(first.prompt.empty());
-        CHECK(first.line == 16);
+        CHECK(first.line == 18);
+        CHECK_FALSE(first.verified.has_value());
+        CHECK(content::verificationOf(*guide, first) == &*guide->verified);
 
         const auto& second = guide->steps[1];
         REQUIRE(second.hotspot.has_value());
@@ -542,7 +585,11 @@ TEST_SUITE("loadLibrary") {
         CHECK(second.hotspot->height == 110);
         CHECK(second.prompt == "Bác chạm vào nút Đăng nhập");
         CHECK(second.narration == "vneid-dang-nhap/02.ogg"); // the default <id>/<NN>.ogg exists
-        CHECK(second.line == 27);
+        CHECK(second.line == 29);
+        REQUIRE(second.verified.has_value()); // a step compared on its own day, with its own phone
+        CHECK(second.verified->on == content::Date{2026, 11, 24});
+        CHECK(second.verified->with == "VNeID 2.1.6, iPhone 12");
+        CHECK(content::verificationOf(*guide, second) == &*second.verified);
 
         CHECK(guide->steps[2].narration.empty()); // no 03.ogg: no narration, and no error
     }
@@ -562,28 +609,80 @@ TEST_SUITE("loadLibrary") {
         CHECK(library.find("khong-co") == nullptr);
     }
 
-    TEST_CASE("checked_on more than 12 months ago is a warning and keeps the guide") {
+    TEST_CASE("a guide never compared with the real app or compared over 6 months ago is a warning") {
         const auto library = load(dataRoot("good"));
         CHECK(texts(library.issues) ==
               std::vector<std::string>{
                   guideFile("good", "antoan-otp.toml") +
-                  ":7: warning: checked_on 2025-01-10 is more than 12 months ago: check the screens "
-                  "against the real app"});
+                      ":8: warning: verified_on 2025-01-10 is more than 6 months ago: compare the screens "
+                      "with the real app again",
+                  guideFile("good", "vneid-cai-dat.toml") +
+                      ":8: warning: never compared with the real app: after going through every step on a "
+                      "phone, add verified_on and verified_with"});
         CHECK_FALSE(library.hasErrors());
         CHECK(library.find("antoan-otp") != nullptr);
+        CHECK(library.find("vneid-cai-dat") != nullptr);
+        for (const auto& issue : library.issues)
+            CHECK(issue.verification); // staff see these as one count, not as problems
     }
 
-    TEST_CASE("the 12 months end on the same day a year later") {
+    TEST_CASE("the 6 months end on the same day half a year later") {
         TempRoot root;
-        root.write("content/guides/vneid-dang-nhap.toml", withLine(6, "checked_on = 2025-11-25"));
+        root.write(
+            "content/guides/vneid-dang-nhap.toml",
+            withLine(9, "verified_on = 2026-05-25\nverified_with = \"VNeID 2.1.5, Samsung Galaxy A14\""));
         CHECK(load(root.path(), {2026, 11, 25}).issues.empty());
         const auto late = load(root.path(), {2026, 11, 26});
-        CHECK(texts(late.issues) ==
-              std::vector<std::string>{
-                  root.file("vneid-dang-nhap.toml") +
-                  ":6: warning: checked_on 2025-11-25 is more than 12 months ago: check the "
-                  "screens against the real app"});
+        CHECK(texts(late.issues) == std::vector<std::string>{root.file("vneid-dang-nhap.toml") +
+                                                             ":9: warning: verified_on 2026-05-25 is more "
+                                                             "than 6 months ago: compare the screens with "
+                                                             "the real app again"});
         CHECK(late.guides.size() == 1);
+        // Across a year's end: 2026-09-30 + 6 months is 2027-03-30.
+        root.write(
+            "content/guides/vneid-dang-nhap.toml",
+            withLine(9, "verified_on = 2026-09-30\nverified_with = \"VNeID 2.1.5, Samsung Galaxy A14\""));
+        CHECK(load(root.path(), {2027, 3, 30}).issues.empty());
+        CHECK(load(root.path(), {2027, 3, 31}).issues.size() == 1);
+    }
+
+    TEST_CASE("steps verified one by one count and an unverified step is named") {
+        TempRoot root;
+        // Step 2 (lines 15 to 20) compared with the real app; step 1 not.
+        const auto stepTwo =
+            std::string(kBase) +
+            "verified_on = 2026-11-01\nverified_with = \"VNeID 2.1.5, Samsung Galaxy A14\"\n";
+        root.write("content/guides/vneid-dang-nhap.toml", stepTwo);
+        CHECK(texts(load(root.path()).issues) ==
+              std::vector<std::string>{root.file("vneid-dang-nhap.toml") +
+                                       ":10: warning: steps[1]: never compared with the real app (the guide "
+                                       "has no verified_on)"});
+        // The oldest comparison decides: the guide's, when a step was compared later.
+        root.write("content/guides/vneid-dang-nhap.toml",
+                   withLine(9, "verified_on = 2026-01-02\nverified_with = \"VNeID 2.0, iPhone 8\"", stepTwo));
+        CHECK(
+            texts(load(root.path()).issues) ==
+            std::vector<std::string>{root.file("vneid-dang-nhap.toml") +
+                                     ":9: warning: verified_on 2026-01-02 is more than 6 months ago: compare "
+                                     "the screens with the real app again"});
+    }
+
+    TEST_CASE("a verification date after today is a warning") {
+        TempRoot root;
+        root.write(
+            "content/guides/vneid-dang-nhap.toml",
+            withLine(9, "verified_on = 2027-11-01\nverified_with = \"VNeID 2.1.5, Samsung Galaxy A14\""));
+        CHECK(
+            texts(load(root.path()).issues) ==
+            std::vector<std::string>{root.file("vneid-dang-nhap.toml") +
+                                     ":9: warning: verified_on 2027-11-01 is after today (2026-11-25): check "
+                                     "the date"});
+    }
+
+    TEST_CASE("with no date to compare with there are no date warnings") {
+        TempRoot root;
+        root.write("content/guides/vneid-dang-nhap.toml", kBase);
+        CHECK(load(root.path(), {}).issues.empty());
     }
 
     TEST_CASE("broken files do not stop the others") {
@@ -592,7 +691,7 @@ TEST_SUITE("loadLibrary") {
         CHECK(library.guides[0].id == "vneid-mau");
         CHECK(library.guides[0].file == guideFile("broken", "vneid-mau.toml"));
         CHECK(library.hasErrors());
-        CHECK(library.issues.size() == 9);
+        CHECK(library.issues.size() == 9); // both vneid-mau files are verified: no date warnings
     }
 
     TEST_CASE("a TOML syntax error in a file") {
@@ -639,7 +738,7 @@ TEST_SUITE("loadLibrary") {
                   ":19: steps[2].hotspot: outside the 540x1110 picture (y 1000 + height 111 > 1110)"});
         root.write("content/guides/vneid-dang-nhap.toml",
                    withLine(19, "hotspot = { x = 0, y = 1000, width = 540, height = 110 }"));
-        CHECK(load(root.path()).issues.empty()); // touching the edges is inside
+        CHECK(texts(load(root.path()).issues) == neverCompared(root)); // touching the edges is inside
     }
 
     TEST_CASE("a narration file named but missing is an error and a missing default narration is fine") {
@@ -650,7 +749,7 @@ TEST_SUITE("loadLibrary") {
         root.write("content/guides/vneid-dang-nhap.toml", kBase);
         root.write("content/narration/vneid-dang-nhap/01.ogg", "OggS");
         const auto library = load(root.path());
-        CHECK(library.issues.empty());
+        CHECK(texts(library.issues) == neverCompared(root));
         REQUIRE(library.guides.size() == 1);
         CHECK(library.guides[0].steps[0].narration == "vneid-dang-nhap/01.ogg");
         CHECK(library.guides[0].steps[1].narration.empty());

@@ -104,8 +104,10 @@ inline constexpr const char* kPracticeMiss = "Chưa đúng chỗ. Bác thử l�
 inline constexpr const char* kPracticeHint = "Bác chạm vào chỗ đang nhấp nháy.";
 inline constexpr const char* kTipPrefix = "Mẹo: ";
 inline constexpr const char* kWarningPrefix = "Lưu ý: ";
-// Honest: a drawing, checked against its sources that month (not compared with the real app; issue 15).
-inline constexpr const char* kCheckedOn = "Bài soạn tháng {:02}/{}";
+// Honest: a month only from a real comparison with the app (verified_on); otherwise the picture is a drawing.
+inline constexpr const char* kVerifiedOn = "Màn hình cập nhật tháng {:02}/{}";
+inline constexpr const char* kIllustration = "Hình minh họa — điện thoại của Bác có thể khác";
+inline constexpr const char* kIllustrationShort = "Hình minh họa"; // when the words reach down beside it
 inline constexpr const char* kFinishTitle = "Bác đã làm được!";
 inline constexpr const char* kFinishBody = "Bác đã xem hết các bước của bài \"{}\".";
 inline constexpr const char* kFinishAgain = "Xem lại";
@@ -124,6 +126,10 @@ inline constexpr const char* kStaffNoProblems = "Không có lỗi nào.";
 inline constexpr const char* kStaffProblems = "Cần xem:";
 inline constexpr const char* kStaffMoreProblems = "… và {} lỗi khác (xem nhật ký)";
 inline constexpr const char* kStaffRestart = "Khởi động lại";
+// Content packs: serve the previous version again (the program restarts onto it).
+inline constexpr const char* kStaffRollBack = "Dùng bản nội dung trước";
+inline constexpr const char* kStaffGuidesToVerify =
+    "Bài cần so với ứng dụng thật (chưa so, hoặc đã quá 6 tháng): {} (danh sách trong nhật ký)";
 inline constexpr const char* kStaffQuit = "Thoát chương trình";
 inline constexpr const char* kStaffQuitAsk = "Thoát chương trình?";
 inline constexpr const char* kStaffQuitAskBody =

@@ -202,9 +202,17 @@ Intents drawGuideStep(const ScreenContext& ctx) {
         drawQrWithCaption(draw, ctx.targets, m, fonts.body, ink, step.link, ImVec2(x, y),
                           stepQrSize(m, width), width, text::kQrHowTo);
     }
+    const content::Verification* verified = content::verificationOf(*guide, step);
     std::string checked =
-        fmt::format(fmt::runtime(text::kCheckedOn), guide->checkedOn.month, guide->checkedOn.year);
+        verified ? fmt::format(fmt::runtime(text::kVerifiedOn), verified->on.month, verified->on.year)
+                 : std::string(text::kIllustration);
     ImVec2 checkedSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, checked.c_str());
+    // The long caption runs on under the words: only when they end above it (no QR below them).
+    const bool wordsEndAbove = step.link.empty() && y <= l.frameMax.y;
+    if (!verified && !wordsEndAbove && checkedSize.x > l.textMin.x - m.gapPx - m.marginPx) {
+        checked = text::kIllustrationShort;
+        checkedSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, checked.c_str());
+    }
     float checkedX = std::max(m.marginPx, (l.frameMin.x + l.frameMax.x - checkedSize.x) / 2);
     draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(checkedX, l.frameMax.y), ink, checked.c_str());
 

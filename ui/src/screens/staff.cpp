@@ -276,6 +276,12 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
         y += h;
         return true;
     };
+    // The content in use first: the problems list below may fill the page.
+    const kiosk::ContentUpdater* updater = ctx.app.contentUpdater();
+    const kiosk::UpdateStatus content = updater ? updater->status() : kiosk::UpdateStatus{};
+    if (updater) line(content.summary());
+    if (ctx.app.guidesToVerify() > 0)
+        line(fmt::format(fmt::runtime(text::kStaffGuidesToVerify), ctx.app.guidesToVerify()));
     const std::vector<std::string>& notices = ctx.app.notices();
     if (notices.empty()) {
         line(text::kStaffNoProblems);
@@ -292,12 +298,15 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
         line(fact);
     if (const kiosk::UploadWorker* uploads = ctx.app.uploads()) line(uploads->status().summary());
 
-    drawButtonRow(
-        ctx, buttonsTop,
-        {{"staff.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
-         {"staff.restart", text::kStaffRestart, kiosk::intent::RestartProgram{}, palette.plainButton},
-         {"staff.quit", text::kStaffQuit, kiosk::intent::AskQuit{}, palette.plainButton}},
-        intents);
+    std::vector<RowButton> buttons{
+        {"staff.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
+        {"staff.restart", text::kStaffRestart, kiosk::intent::RestartProgram{}, palette.plainButton},
+        {"staff.quit", text::kStaffQuit, kiosk::intent::AskQuit{}, palette.plainButton}};
+    // Only with a content pack in use: there is something to go back from.
+    if (content.activeVersion != 0)
+        buttons.insert(buttons.begin() + 2, {"staff.content_rollback", text::kStaffRollBack,
+                                             kiosk::intent::RollBackContent{}, palette.plainButton});
+    drawButtonRow(ctx, buttonsTop, buttons, intents);
 }
 } // namespace
 
