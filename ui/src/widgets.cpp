@@ -23,8 +23,9 @@ bool endsWord(char c) {
     return c == ' ' || c == '\n' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == '"';
 }
 
-std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_view text,
-                                        bool* brokeWord = nullptr) {
+} // namespace
+
+std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_view text, bool* brokeWord) {
     std::vector<std::string_view> lines;
     const char* cursor = text.data();
     const char* end = text.data() + text.size();
@@ -44,7 +45,6 @@ std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_v
     }
     return lines;
 }
-} // namespace
 
 float wrappedTextHeight(ImFont* font, float width, std::string_view text) {
     return static_cast<float>(wrapLines(font, width, text).size()) * font->FontSize;

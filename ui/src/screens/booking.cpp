@@ -278,15 +278,16 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
     } else {
         const bool landscape = screen.x >= screen.y;
         ImFont* body = ctx.theme.body();
-        // Landscape: the square on the right, what to do with it under it, in the square's width; both fit
-        // above the button.
-        float qr = std::min(buttonsTop - y - m.gapPx, landscape ? screen.x * 0.33f : screen.x * 0.4f);
-        for (int shrink = 0; landscape && shrink < 8; ++shrink) {
-            const float height = layoutQrCaption(m, body, ImVec2(0, 0), qr, qr, text::kBookingQrHowTo).height;
-            if (height <= buttonsTop - y - m.gapPx) break;
-            qr -= height - (buttonsTop - y - m.gapPx);
-        }
-        const float textW = landscape ? screen.x - x - m.marginPx - qr - m.gapPx : screen.x - x - m.marginPx;
+        // Landscape: the square in a third of the screen on the right, what to do with it under or beside
+        // it; both fit above the button, the square smaller (not under a target's side) if they must.
+        const float qrRoom = buttonsTop - y - m.gapPx;
+        const float regionW = screen.x * 0.33f;
+        float qr = std::min(qrRoom, landscape ? regionW : screen.x * 0.4f);
+        while (landscape && qr > m.targetPx &&
+               layoutQrCaption(m, body, ImVec2(0, 0), qr, regionW, text::kBookingQrHowTo).height > qrRoom)
+            qr = std::max(m.targetPx, qr - m.pxPerMm);
+        const float textW =
+            landscape ? screen.x - x - m.marginPx - regionW - m.gapPx : screen.x - x - m.marginPx;
         y = drawLines(ctx, x, y, textW, {text::kBookingCodeLabel}, ctx.theme.body());
         // The code as large as the screen allows: it is read aloud to the helper.
         const float codeSize = std::min(ctx.theme.display()->FontSize, textW / 5.0f);
@@ -300,10 +301,11 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
         std::string summary = fmt::format(fmt::runtime(text::kBookingQrText), booking.code, day, time,
                                           ctx.app.config().village, whatHelpWith(ctx));
         if (landscape) {
-            const float height = layoutQrCaption(m, body, ImVec2(0, 0), qr, qr, text::kBookingQrHowTo).height;
+            const float height =
+                layoutQrCaption(m, body, ImVec2(0, 0), qr, regionW, text::kBookingQrHowTo).height;
             drawQrWithCaption(draw, ctx.targets, m, body, ink, summary,
-                              ImVec2(screen.x - m.marginPx - qr, buttonsTop - m.gapPx - height), qr, qr,
-                              text::kBookingQrHowTo);
+                              ImVec2(screen.x - m.marginPx - regionW, buttonsTop - m.gapPx - height), qr,
+                              regionW, text::kBookingQrHowTo);
         } else {
             // Below the words with what to do beside it, shrunk to the room left rather than left out.
             const float width = screen.x - x - m.marginPx;

@@ -255,7 +255,7 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
              act(si::ShowPage{StaffPage::Export}), palette.plainButton},
         };
         // Titles only on small screens: the subtitles would not fit a 16 mm button.
-        if (cellH < m.bodyPx * 3.2f + m.pxPerMm * 5) {
+        if (cellH < m.bodyFontPx * 3.2f + m.pxPerMm * 5) {
             for (staff::Choice& c : pages)
                 c.subtitle.clear();
         }
