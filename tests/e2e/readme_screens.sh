@@ -19,6 +19,6 @@ for screen in 800x480:7 1280x800:10.1; do
     cp "$shot" "$out/$name-$size.png"
   done
   for level in A A++; do
-    /usr/bin/python3 "$here/cap_height.py" "$out/step-$level-$size.png" | head -1
+    /usr/bin/python3 "$here/cap_height.py" "$out/step-$level-$size.png"
   done
 done
