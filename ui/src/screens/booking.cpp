@@ -268,7 +268,9 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
     const std::string time = kiosk::clockTime(booking.slot.minuteOfDay);
     float y = drawHeader(ctx, cancelled ? text::kBookingCancelledTitle : text::kBookingDoneTitle);
     const float x = std::max(m.marginPx, m.cornerPx);
-    const float buttonsTop = screen.y - m.marginPx - m.targetPx;
+    const std::vector<RowButton> buttons{
+        {"booking.home", text::kHome, kiosk::intent::GoHome{}, ctx.theme.palette().primaryButton}};
+    const float buttonsTop = screen.y - m.marginPx - buttonRowHeight(ctx, buttons);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImU32 ink = toImColor(ctx.theme.palette().page.text);
     if (cancelled) {
@@ -323,9 +325,7 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
             }
         }
     }
-    drawButtonRow(ctx, buttonsTop,
-                  {{"booking.home", text::kHome, kiosk::intent::GoHome{}, ctx.theme.palette().primaryButton}},
-                  intents);
+    drawButtonRow(ctx, buttonsTop, buttons, intents);
 }
 
 } // namespace

@@ -2,6 +2,9 @@
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace ui {
 
 float drawHeader(const ScreenContext& ctx, const char* title, const char* subtitle) {
@@ -63,14 +66,35 @@ float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool
     return top;
 }
 
+namespace {
+float buttonRowWidth(const ScreenContext& ctx, const std::vector<RowButton>& buttons) {
+    const Metrics& m = ctx.theme.metrics();
+    float count = static_cast<float>(buttons.size());
+    return (ImGui::GetMainViewport()->Size.x - 2 * m.marginPx - (count - 1) * m.gapPx) / count;
+}
+} // namespace
+
+float buttonRowHeight(const ScreenContext& ctx, const std::vector<RowButton>& buttons) {
+    const Metrics& m = ctx.theme.metrics();
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    const float width = buttonRowWidth(ctx, buttons);
+    ImFont* bold = ctx.theme.bodyBold();
+    float height = m.targetPx;
+    for (const RowButton& button : buttons) {
+        const auto lines = static_cast<float>(wrapLines(bold, width - 2 * pad, button.label).size());
+        height = std::max(height, std::ceil(lines * bold->FontSize + 2 * pad));
+    }
+    return height;
+}
+
 void drawButtonRow(const ScreenContext& ctx, float y, const std::vector<RowButton>& buttons,
                    Intents& intents) {
     const Metrics& m = ctx.theme.metrics();
-    float count = static_cast<float>(buttons.size());
-    float width = (ImGui::GetMainViewport()->Size.x - 2 * m.marginPx - (count - 1) * m.gapPx) / count;
+    const float width = buttonRowWidth(ctx, buttons);
+    const float height = buttonRowHeight(ctx, buttons);
     for (size_t i = 0; i < buttons.size(); ++i) {
         ImGui::SetCursorScreenPos(ImVec2(m.marginPx + static_cast<float>(i) * (width + m.gapPx), y));
-        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label}, ImVec2(width, m.targetPx),
+        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label}, ImVec2(width, height),
                       buttons[i].colours)) {
             intents.push_back(buttons[i].intent);
         }

@@ -232,7 +232,11 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
         state.staff ? fmt::format(fmt::runtime(staff_text::kSignedInAs), state.staff->name) : "";
     float y = drawHeader(ctx, text::kStaffTitle, who.c_str());
     y = staff::drawMessage(ctx, y);
-    const float buttonsTop = screen.y - m.marginPx - m.targetPx;
+    const std::vector<RowButton> buttons{
+        {"staff.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
+        {"staff.restart", text::kStaffRestart, kiosk::intent::RestartProgram{}, palette.plainButton},
+        {"staff.quit", text::kStaffQuit, kiosk::intent::AskQuit{}, palette.plainButton}};
+    const float buttonsTop = screen.y - m.marginPx - buttonRowHeight(ctx, buttons);
 
     // The team's pages: two rows of three in landscape.
     const bool landscape = screen.x >= screen.y;
@@ -292,12 +296,7 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
         line(fact);
     if (const kiosk::UploadWorker* uploads = ctx.app.uploads()) line(uploads->status().summary());
 
-    drawButtonRow(
-        ctx, buttonsTop,
-        {{"staff.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
-         {"staff.restart", text::kStaffRestart, kiosk::intent::RestartProgram{}, palette.plainButton},
-         {"staff.quit", text::kStaffQuit, kiosk::intent::AskQuit{}, palette.plainButton}},
-        intents);
+    drawButtonRow(ctx, buttonsTop, buttons, intents);
 }
 } // namespace
 
