@@ -78,7 +78,8 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
     const int perPage = columns * rows;
     const int count = static_cast<int>(choices.size());
     const bool paged = count > perPage;
-    const int shownPerPage = paged ? perPage - 1 : perPage;
+    // At least one choice a page, even when only one cell fits (the pager then goes below it): never 0.
+    const int shownPerPage = paged ? std::max(1, perPage - 1) : perPage;
     const int pages = paged ? (count + shownPerPage - 1) / shownPerPage : 1;
     const int page = std::clamp(ctx.app.state().page, 0, pages - 1);
     const float cellW = (width - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
