@@ -381,6 +381,22 @@ std::unique_ptr<kiosk::UploadWorker> startUploads(const kiosk::Config& config, k
     return worker;
 }
 
+// Full screen, the display's own size (EDID, SDL) beats screen.diagonal_inches: a kiosk moved to
+// another panel keeps its millimetres. A window (development, tests) keeps the configured diagonal.
+void useDisplaySize(const platform::Window& window, const platform::WindowOptions& options,
+                    kiosk::Config& config) {
+    std::optional<platform::PhysicalSize> size;
+    if (options.fullscreen) size = window.physicalSize();
+    if (!size) {
+        fmt::print(stderr, "kiosk: screen {}x{}, {:.1f} in from screen.diagonal_inches\n", window.width(),
+                   window.height(), config.screenDiagonalInches);
+        return;
+    }
+    config.screenDiagonalInches = platform::diagonalInches(*size);
+    fmt::print(stderr, "kiosk: screen {}x{}, {:.0f}x{:.0f} mm = {:.1f} in from {}\n", window.width(),
+               window.height(), size->widthMm, size->heightMm, config.screenDiagonalInches, size->source);
+}
+
 } // namespace
 
 // Before a restart: serve the checked pack waiting (at an idle reset, or any restart), or roll back one.
@@ -544,6 +560,7 @@ int runKiosk(const Options& options, platform::ShutdownSignals& signals, char** 
         windowOptions.softwareRenderer = config.renderer != "accelerated";
         windowOptions.title = "Kiosk " + config.village;
         platform::Window window(windowOptions);
+        useDisplaySize(window, windowOptions, config);
         kiosk::App app(config, staff, notices, kiosk::Clock::now());
         app.connectBookings(bookings);
         app.connectStaffDesk(staffDesk);

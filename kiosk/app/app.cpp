@@ -480,6 +480,8 @@ void App::handle(const intent::NextStep&, TimePoint now) {
     progress.misses = 0;
     progress.cheerUntil.reset();
     progress.narrationFailed = false;
+    m_state.page = 0; // a step's words start at their first page
+    m_state.pageTrail.clear();
     if (progress.step + 1 < static_cast<int>(guide->steps.size())) {
         ++progress.step;
     } else {
@@ -515,6 +517,14 @@ void App::handle(const intent::AnswerSurvey& i, TimePoint now) {
 }
 
 void App::handle(const intent::PreviousStep&, TimePoint) {
+    // A step's words read in pages: "Quay lại" turns back one page before it leaves the step.
+    if (m_state.screen == Screen::GuideStep && !m_state.pageTrail.empty()) {
+        m_state.page = m_state.pageTrail.back();
+        m_state.pageTrail.pop_back();
+        return;
+    }
+    m_state.page = 0;
+    m_state.pageTrail.clear();
     GuideProgress& progress = m_state.guide;
     progress.misses = 0;
     progress.cheerUntil.reset();
@@ -531,6 +541,8 @@ void App::handle(const intent::PreviousStep&, TimePoint) {
 
 void App::handle(const intent::SetPractice& i, TimePoint) {
     m_state.guide.practice = i.on;
+    m_state.page = 0; // the prompt changes the step's pages
+    m_state.pageTrail.clear();
     m_state.guide.misses = 0;
     m_state.guide.cheerUntil.reset();
 }

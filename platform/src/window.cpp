@@ -147,6 +147,22 @@ int Window::height() const {
     return h;
 }
 
+std::optional<PhysicalSize> Window::physicalSize() const {
+    int displayIndex = SDL_GetWindowDisplayIndex(m_window.get());
+    SDL_DisplayMode mode;
+    if (displayIndex < 0 || SDL_GetDesktopDisplayMode(displayIndex, &mode) != 0) return std::nullopt;
+    if (auto edid = edidSizeFromDrm("/sys/class/drm", mode.w, mode.h)) return edid;
+    const char* driver = SDL_GetCurrentVideoDriver();
+    std::string_view name = driver ? driver : "";
+    if (name != "kmsdrm" && name != "wayland") return std::nullopt;
+    float hdpi = 0, vdpi = 0;
+    if (SDL_GetDisplayDPI(displayIndex, nullptr, &hdpi, &vdpi) != 0) return std::nullopt;
+    auto size = sizeFromDpi(mode.w, mode.h, hdpi, vdpi);
+    if (!size || !plausibleFor(*size, mode.w, mode.h)) return std::nullopt;
+    size->source = fmt::format("SDL {} DPI", name);
+    return size;
+}
+
 bool Window::screenshot(const std::filesystem::path& file, std::string& error) {
     int w = width(), h = height();
     std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);

@@ -1,6 +1,11 @@
 #include "ui/theme.hpp"
 
+#include "platform/display_size.hpp"
+
 #include <imgui_freetype.h>
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
 
 #include <algorithm>
 #include <cmath>
@@ -11,8 +16,10 @@
 namespace ui {
 
 namespace {
-// Body text of 5.5 mm is 32 px on a 10.1" 1280x800 screen; the larger sizes are for weaker eyes.
+// Body text of 5.5 mm em is 32 px on a 10.1" 1280x800 screen; the larger sizes are for weaker eyes.
 constexpr float kBodyMm = 5.5f;
+// Noto Sans's line per em (hhea ascender 1069, descender -293, 1000 units per em).
+constexpr float kNotoLinePerEm = 1.362f;
 constexpr float kTextScale[] = {1.0f, 1.25f, 1.5f};
 constexpr float kTitleScale = 1.45f;
 // A booking code is read aloud from the screen: baked this much larger than titles, not scaled up blurry.
@@ -42,13 +49,38 @@ const ImWchar* glyphRanges(ImFontAtlas& atlas) {
 }
 } // namespace
 
+float lineHeightPerEm(const char* fontFile) {
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) != 0) return kNotoLinePerEm;
+    float ratio = kNotoLinePerEm;
+    FT_Face face = nullptr;
+    if (FT_New_Face(library, fontFile, 0, &face) == 0) {
+        // What FT_SIZE_REQUEST_TYPE_REAL_DIM (ImGui's FreeType builder) scales to the requested size.
+        if (face->units_per_EM > 0 && face->ascender > face->descender) {
+            ratio =
+                static_cast<float>(face->ascender - face->descender) / static_cast<float>(face->units_per_EM);
+        }
+        FT_Done_Face(face);
+    }
+    FT_Done_FreeType(library);
+    return ratio;
+}
+
+float fontRequestPx(float emPx, float linePerEm) {
+    // Rounded up: the em may be a little larger than promised, never smaller.
+    return std::ceil(emPx * linePerEm - 0.01f);
+}
+
 Metrics computeMetrics(int widthPx, int heightPx, double diagonalInches, int textSizeLevel) {
+    // Regular and bold Noto Sans share their vertical metrics; read once.
+    static const float linePerEm = lineHeightPerEm(KIOSK_FONT_REGULAR);
     Metrics m;
-    double diagonalPx = std::hypot(widthPx, heightPx);
-    m.pxPerMm = static_cast<float>(diagonalPx / (diagonalInches * 25.4));
+    m.pxPerMm = static_cast<float>(platform::pxPerMm(widthPx, heightPx, diagonalInches));
     int level = std::clamp(textSizeLevel, 0, 2);
     m.bodyPx = std::round(kBodyMm * m.pxPerMm * kTextScale[level]);
     m.titlePx = std::round(m.bodyPx * kTitleScale);
+    m.bodyFontPx = fontRequestPx(m.bodyPx, linePerEm);
+    m.titleFontPx = fontRequestPx(m.titlePx, linePerEm);
     m.targetPx = std::ceil(kTargetMm * m.pxPerMm);
     m.gapPx = std::ceil(kGapMm * m.pxPerMm);
     m.marginPx = std::ceil(kMarginMm * m.pxPerMm);
@@ -82,9 +114,10 @@ FontSet addFonts(ImFontAtlas& atlas, const Metrics& metrics) {
         return atlas.AddFontFromFileTTF(file, size, &config, ranges);
     };
     const ImWchar* text = glyphRanges(atlas);
-    FontSet fonts{load(KIOSK_FONT_REGULAR, metrics.bodyPx, text), load(KIOSK_FONT_BOLD, metrics.bodyPx, text),
-                  load(KIOSK_FONT_BOLD, metrics.titlePx, text),
-                  load(KIOSK_FONT_BOLD, std::round(metrics.titlePx * kDisplayScale), kDisplayGlyphs)};
+    FontSet fonts{load(KIOSK_FONT_REGULAR, metrics.bodyFontPx, text),
+                  load(KIOSK_FONT_BOLD, metrics.bodyFontPx, text),
+                  load(KIOSK_FONT_BOLD, metrics.titleFontPx, text),
+                  load(KIOSK_FONT_BOLD, std::round(metrics.titleFontPx * kDisplayScale), kDisplayGlyphs)};
     atlas.Build();
     return fonts;
 }
@@ -105,7 +138,7 @@ void Theme::bakeFonts() {
         m_fontError = e.what();
         atlas->Clear();
         ImFontConfig config;
-        config.SizePixels = m_metrics.bodyPx;
+        config.SizePixels = m_metrics.bodyFontPx;
         m_body = m_bodyBold = m_title = m_display = atlas->AddFontDefault(&config);
         atlas->Build();
     }

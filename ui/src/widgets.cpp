@@ -23,8 +23,9 @@ bool endsWord(char c) {
     return c == ' ' || c == '\n' || c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == '"';
 }
 
-std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_view text,
-                                        bool* brokeWord = nullptr) {
+} // namespace
+
+std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_view text, bool* brokeWord) {
     std::vector<std::string_view> lines;
     const char* cursor = text.data();
     const char* end = text.data() + text.size();
@@ -44,7 +45,6 @@ std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_v
     }
     return lines;
 }
-} // namespace
 
 float wrappedTextHeight(ImFont* font, float width, std::string_view text) {
     return static_cast<float>(wrapLines(font, width, text).size()) * font->FontSize;
@@ -113,13 +113,20 @@ bool bigButton(TargetRegistry& targets, const Theme& theme, const std::string& i
     auto record = [&](const TextBounds& drawn) {
         targets.addText({id, drawn.min, drawn.max, textMin, textMax, drawn.brokeWord});
     };
-    if (text.subtitle.empty()) {
-        record(drawCentredText(draw, text.large ? theme.title() : theme.bodyBold(), textMin, textMax,
+    // A tile too small for its title and subtitle (large text on a small screen) drops the subtitle, then
+    // shows its title in bold body text: fewer words, never smaller than body text.
+    const float width = textMax.x - textMin.x, height = textMax.y - textMin.y;
+    const float titleOnlyH = wrappedTextHeight(theme.title(), width, text.title);
+    const bool withSubtitle =
+        !text.subtitle.empty() &&
+        titleOnlyH + wrappedTextHeight(theme.body(), width, text.subtitle) + pad / 2 <= height;
+    const bool titleFont = text.large || (!text.subtitle.empty() && titleOnlyH <= height);
+    if (!withSubtitle) {
+        record(drawCentredText(draw, titleFont ? theme.title() : theme.bodyBold(), textMin, textMax,
                                text.title, textColour));
     } else {
         // Title over subtitle, the pair centred together.
-        float width = textMax.x - textMin.x;
-        float titleH = wrappedTextHeight(theme.title(), width, text.title);
+        float titleH = titleOnlyH;
         float subH = wrappedTextHeight(theme.body(), width, text.subtitle);
         float top = textMin.y + std::max(0.0f, (textMax.y - textMin.y - titleH - subH - pad / 2) / 2);
         record(drawCentredText(draw, theme.title(), ImVec2(textMin.x, top), ImVec2(textMax.x, top + titleH),

@@ -1,12 +1,14 @@
 // The SDL window, its renderer and Dear ImGui's SDL backends: one per program, made in main.
 #pragma once
 
+#include "platform/display_size.hpp"
 #include "platform/touch_input.hpp"
 
 #include <SDL.h>
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace platform {
@@ -46,6 +48,10 @@ class Window {
     void reloadFontTexture();
     [[nodiscard]] int width() const;
     [[nodiscard]] int height() const;
+    // The display's physical size when it reports one that fits its pixels: the EDID of a connected
+    // DRM connector (/sys/class/drm), else SDL's DPI under kmsdrm or Wayland (X11's is the X server's
+    // guess, 96 dpi under Xvfb). Nothing otherwise: the caller uses screen.diagonal_inches.
+    [[nodiscard]] std::optional<PhysicalSize> physicalSize() const;
     [[nodiscard]] SDL_Window* sdlWindow() const { return m_window.get(); }
     [[nodiscard]] SDL_Renderer* renderer() const { return m_renderer.get(); }
 

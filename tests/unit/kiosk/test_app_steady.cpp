@@ -227,3 +227,36 @@ TEST_CASE("app: a touch during the idle question that never became a tap still k
     CHECK_FALSE(k.state().countdownEndsAt); // then it goes, and no reset: someone is there
     CHECK(k.state().screen == Screen::Topic);
 }
+
+TEST_CASE("app: a step read in pages - Quay lại turns back a page before the step, Tiếp theo starts the next "
+          "step at its first page") {
+    Kiosk k;
+    k.tap(intent::OpenTopic{"vneid"});
+    k.tap(intent::OpenGuide{"vneid-0"});
+    k.tap(intent::StartGuide{false});
+    k.tap(intent::NextStep{});
+    REQUIRE(k.state().guide.step == 1);
+    k.tap(intent::ShowPage{1}); // "Tiếp theo" on page 1 of the step's words
+    k.tap(intent::ShowPage{2});
+    REQUIRE(k.state().page == 2);
+    k.tap(intent::PreviousStep{});
+    CHECK(k.state().guide.step == 1);
+    CHECK(k.state().page == 1);
+    k.tap(intent::PreviousStep{});
+    CHECK(k.state().guide.step == 1);
+    CHECK(k.state().page == 0);
+    k.tap(intent::PreviousStep{});
+    CHECK(k.state().guide.step == 0);
+    CHECK(k.state().page == 0);
+
+    k.tap(intent::ShowPage{1});
+    k.tap(intent::NextStep{});
+    CHECK(k.state().guide.step == 1);
+    CHECK(k.state().page == 0);
+    CHECK(k.state().pageTrail.empty());
+    // Practice mode adds its prompt, so the pages change: it starts again at the first.
+    k.tap(intent::ShowPage{1});
+    k.tap(intent::SetPractice{true});
+    CHECK(k.state().page == 0);
+    CHECK(k.state().pageTrail.empty());
+}

@@ -99,3 +99,58 @@ TEST_CASE("theme: portrait gives the same sizes as landscape for the same diagon
         CHECK(portrait.cornerPx == landscape.cornerPx);
     }
 }
+
+namespace {
+
+// The height of a capital H as baked into the atlas, in pixels: what a screenshot's cap height shows.
+float capHeight(const ImFont* font) {
+    const ImFontGlyph* glyph = font->FindGlyph('H');
+    REQUIRE(glyph);
+    return glyph->Y1 - glyph->Y0;
+}
+
+} // namespace
+
+TEST_CASE("theme: Noto Sans's line is 1.362 em, so 32 px em is asked of ImGui as 44 px") {
+    CHECK(ui::lineHeightPerEm(KIOSK_FONT_REGULAR) == doctest::Approx(1.362).epsilon(0.001));
+    CHECK(ui::lineHeightPerEm(KIOSK_FONT_BOLD) == doctest::Approx(1.362).epsilon(0.001));
+    CHECK(ui::fontRequestPx(32.0f, 1.362f) == 44.0f);
+    CHECK(ui::fontRequestPx(30.0f, 1.0f) == 30.0f); // a whole size stays, never one more
+    // A file that is not there falls back to Noto Sans's figure rather than to 1 (too small text).
+    CHECK(ui::lineHeightPerEm("/nonexistent/font.ttf") == doctest::Approx(1.362).epsilon(0.001));
+    const ui::Metrics m = ui::computeMetrics(1280, 800, 10.1, 0);
+    CHECK(m.bodyPx == 32.0f);
+    CHECK(m.bodyFontPx == 44.0f);
+    CHECK(m.titleFontPx > m.titlePx);
+}
+
+TEST_CASE("theme: text sizes are em sizes - body capitals at least 23 px at 1280x800 on 10.1 inch") {
+    // Body text of 5.5 mm em is 32 px here; Noto Sans's capitals are 0.714 em, so 23 px or more.
+    // A+ and A++ are 1.25 and 1.5 times that; titles are larger than body text at every size.
+    const float minimum[] = {23.0f, 23.0f * 1.25f - 0.5f, 23.0f * 1.5f - 0.5f};
+    for (int level = 0; level <= 2; ++level) {
+        CAPTURE(level);
+        ImFontAtlas atlas;
+        const ui::Metrics m = ui::computeMetrics(1280, 800, 10.1, level);
+        const ui::FontSet fonts = ui::addFonts(atlas, m);
+        CHECK(capHeight(fonts.body) >= minimum[level]);
+        CHECK(capHeight(fonts.bodyBold) >= minimum[level]);
+        CHECK(capHeight(fonts.title) > capHeight(fonts.body) * 1.3f);
+        CHECK(fonts.body->FontSize == m.bodyFontPx);
+    }
+}
+
+TEST_CASE("theme: body text is at least 5.5 mm em on every screen villages buy") {
+    struct Screen {
+        int width, height;
+        double diagonal;
+    };
+    for (const Screen s : {Screen{800, 480, 7.0}, Screen{1024, 600, 7.0}, Screen{1920, 1080, 15.6},
+                           Screen{720, 1280, 7.0}, Screen{800, 1280, 10.1}}) {
+        CAPTURE(s.width);
+        CAPTURE(s.height);
+        const ui::Metrics m = ui::computeMetrics(s.width, s.height, s.diagonal, 0);
+        CHECK(m.bodyPx / m.pxPerMm >= 5.5f - 0.5f / m.pxPerMm); // rounded to whole pixels
+        CHECK(m.bodyFontPx >= m.bodyPx * 1.36f);
+    }
+}

@@ -59,5 +59,7 @@ struct RowButton {
 // Equal-width big buttons across the screen with their top at y; adds the intents of those tapped.
 void drawButtonRow(const ScreenContext& ctx, float y, const std::vector<RowButton>& buttons,
                    Intents& intents);
+// The height drawButtonRow gives those buttons: their labels' lines with padding, at least a target's side.
+[[nodiscard]] float buttonRowHeight(const ScreenContext& ctx, const std::vector<RowButton>& buttons);
 
 } // namespace ui

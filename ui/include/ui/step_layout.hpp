@@ -7,6 +7,10 @@
 
 #include <imgui.h>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 namespace ui {
 
 // The step screen's bottom buttons in fixed slots: back, home, listen, practice, help, next. A step without
@@ -15,6 +19,7 @@ inline constexpr int kStepSlots = 6;
 struct StepButtons {
     int rows = 1;  // one row when every label fits its slot in two lines without splitting a word, else 3 + 3
     float top = 0; // of the (first) row
+    float height = 0; // of a row: the labels' lines with padding, at least a touch target's side
     ImVec2 min[kStepSlots], max[kStepSlots];
 };
 [[nodiscard]] StepButtons layoutStepButtons(const Metrics& metrics, ImFont* bold, ImVec2 screen);
@@ -31,13 +36,38 @@ struct StepLayout {
 [[nodiscard]] StepLayout layoutStep(const Metrics& metrics, const FontSet& fonts, ImVec2 screen,
                                     float pictureAspect);
 
-// Heights of the parts of a step's text column, in the order they are drawn.
-struct StepTextBlock {
-    float title = 0, text = 0, practice = 0, tip = 0, warning = 0, qr = 0;
-    [[nodiscard]] float total(float gap) const;
+// One part of a step's words, in the order they are drawn.
+enum class StepBlockKind { Title, Text, Practice, Notice, Tip, Warning, Qr };
+struct StepBlock {
+    StepBlockKind kind = StepBlockKind::Text;
+    std::string words; // as shown, prefix included ("Mẹo: ..."); for Qr, the link
 };
-[[nodiscard]] StepTextBlock measureStepText(const Metrics& metrics, const FontSet& fonts, float width,
-                                            const content::Step& step, bool practice);
+// What a step shows beside its picture: title, text, the practice line (practiceLine, when practising a
+// step with a spot), the no-sound notice or else the tip, the warning, and the QR code of a link.
+[[nodiscard]] std::vector<StepBlock> stepBlocks(const content::Step& step, bool practice,
+                                                std::string_view practiceLine, bool narrationFailed);
+
+// A block, or the lines of it that go on one page: title and text split between lines, boxes whole.
+struct StepPiece {
+    StepBlockKind kind = StepBlockKind::Text;
+    std::string words; // for Title and Text, whole lines joined by '\n'
+    float height = 0;
+    float qrSide = 0;      // for Qr
+    std::string qrCaption; // for Qr: the sentence beside the square (its end may follow as Text)
+};
+using StepPage = std::vector<StepPiece>;
+// The step's words in pages of a column width x height, so large text on a small screen is read page by
+// page ("Tiếp theo" turns the page first) instead of running under the buttons. With more than one page,
+// each leaves a line at its foot for "Phần 1/2". A box taller than a whole page still gets a page of its own.
+[[nodiscard]] std::vector<StepPage> paginateStep(const Metrics& metrics, const FontSet& fonts, float width,
+                                                 float height, const std::vector<StepBlock>& blocks);
+// The room a page's foot line ("Phần 1/2") takes in a column of that height: none in a column of under
+// four lines, where it goes into the header instead ("Bước 3/8 · phần 1/2").
+[[nodiscard]] float stepPartLineHeight(const Metrics& metrics, const FontSet& fonts, float columnHeight);
+// The height a page's pieces take, with the gaps between them.
+[[nodiscard]] float stepPageHeight(const Metrics& metrics, const StepPage& page);
+// The padding inside the practice, tip and warning boxes.
+[[nodiscard]] float stepBoxPadding(const Metrics& metrics);
 
 // The QR code's side for a step link in a column of this width.
 [[nodiscard]] float stepQrSize(const Metrics& metrics, float columnWidth);

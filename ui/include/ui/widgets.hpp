@@ -55,6 +55,10 @@ struct TextBounds {
 // Draws text wrapped to the box's width, each line centred, the block centred vertically.
 TextBounds drawCentredText(ImDrawList* draw, ImFont* font, ImVec2 min, ImVec2 max, std::string_view text,
                            ImU32 colour);
+// Text split into lines no wider than width, at word boundaries (ImGui's own wrapping rules); brokeWord
+// is set when a word too wide for a line had to be split.
+[[nodiscard]] std::vector<std::string_view> wrapLines(ImFont* font, float width, std::string_view text,
+                                                      bool* brokeWord = nullptr);
 // Height of text wrapped to a width.
 [[nodiscard]] float wrappedTextHeight(ImFont* font, float width, std::string_view text);
 // The narrowest box in which text wraps to at most maxLines lines without splitting a word (to 1 px).

@@ -78,7 +78,8 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
     const int perPage = columns * rows;
     const int count = static_cast<int>(choices.size());
     const bool paged = count > perPage;
-    const int shownPerPage = paged ? perPage - 1 : perPage;
+    // At least one choice a page, even when only one cell fits (the pager then goes below it): never 0.
+    const int shownPerPage = paged ? std::max(1, perPage - 1) : perPage;
     const int pages = paged ? (count + shownPerPage - 1) / shownPerPage : 1;
     const int page = std::clamp(ctx.app.state().page, 0, pages - 1);
     const float cellW = (width - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
@@ -268,7 +269,9 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
     const std::string time = kiosk::clockTime(booking.slot.minuteOfDay);
     float y = drawHeader(ctx, cancelled ? text::kBookingCancelledTitle : text::kBookingDoneTitle);
     const float x = std::max(m.marginPx, m.cornerPx);
-    const float buttonsTop = screen.y - m.marginPx - m.targetPx;
+    const std::vector<RowButton> buttons{
+        {"booking.home", text::kHome, kiosk::intent::GoHome{}, ctx.theme.palette().primaryButton}};
+    const float buttonsTop = screen.y - m.marginPx - buttonRowHeight(ctx, buttons);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImU32 ink = toImColor(ctx.theme.palette().page.text);
     if (cancelled) {
@@ -278,15 +281,16 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
     } else {
         const bool landscape = screen.x >= screen.y;
         ImFont* body = ctx.theme.body();
-        // Landscape: the square on the right, what to do with it under it, in the square's width; both fit
-        // above the button.
-        float qr = std::min(buttonsTop - y - m.gapPx, landscape ? screen.x * 0.33f : screen.x * 0.4f);
-        for (int shrink = 0; landscape && shrink < 8; ++shrink) {
-            const float height = layoutQrCaption(m, body, ImVec2(0, 0), qr, qr, text::kBookingQrHowTo).height;
-            if (height <= buttonsTop - y - m.gapPx) break;
-            qr -= height - (buttonsTop - y - m.gapPx);
-        }
-        const float textW = landscape ? screen.x - x - m.marginPx - qr - m.gapPx : screen.x - x - m.marginPx;
+        // Landscape: the square in a third of the screen on the right, what to do with it under or beside
+        // it; both fit above the button, the square smaller (not under a target's side) if they must.
+        const float qrRoom = buttonsTop - y - m.gapPx;
+        const float regionW = screen.x * 0.33f;
+        float qr = std::min(qrRoom, landscape ? regionW : screen.x * 0.4f);
+        while (landscape && qr > m.targetPx &&
+               layoutQrCaption(m, body, ImVec2(0, 0), qr, regionW, text::kBookingQrHowTo).height > qrRoom)
+            qr = std::max(m.targetPx, qr - m.pxPerMm);
+        const float textW =
+            landscape ? screen.x - x - m.marginPx - regionW - m.gapPx : screen.x - x - m.marginPx;
         y = drawLines(ctx, x, y, textW, {text::kBookingCodeLabel}, ctx.theme.body());
         // The code as large as the screen allows: it is read aloud to the helper.
         const float codeSize = std::min(ctx.theme.display()->FontSize, textW / 5.0f);
@@ -300,10 +304,11 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
         std::string summary = fmt::format(fmt::runtime(text::kBookingQrText), booking.code, day, time,
                                           ctx.app.config().village, whatHelpWith(ctx));
         if (landscape) {
-            const float height = layoutQrCaption(m, body, ImVec2(0, 0), qr, qr, text::kBookingQrHowTo).height;
+            const float height =
+                layoutQrCaption(m, body, ImVec2(0, 0), qr, regionW, text::kBookingQrHowTo).height;
             drawQrWithCaption(draw, ctx.targets, m, body, ink, summary,
-                              ImVec2(screen.x - m.marginPx - qr, buttonsTop - m.gapPx - height), qr, qr,
-                              text::kBookingQrHowTo);
+                              ImVec2(screen.x - m.marginPx - regionW, buttonsTop - m.gapPx - height), qr,
+                              regionW, text::kBookingQrHowTo);
         } else {
             // Below the words with what to do beside it, shrunk to the room left rather than left out.
             const float width = screen.x - x - m.marginPx;
@@ -321,9 +326,7 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
             }
         }
     }
-    drawButtonRow(ctx, buttonsTop,
-                  {{"booking.home", text::kHome, kiosk::intent::GoHome{}, ctx.theme.palette().primaryButton}},
-                  intents);
+    drawButtonRow(ctx, buttonsTop, buttons, intents);
 }
 
 } // namespace

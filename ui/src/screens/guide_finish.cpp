@@ -19,7 +19,11 @@ Intents drawGuideFinish(const ScreenContext& ctx) {
     ImVec2 screen = ImGui::GetMainViewport()->Size;
     std::string body = fmt::format(fmt::runtime(text::kFinishBody), guide->title);
     float y = drawHeader(ctx, text::kFinishTitle, body.c_str());
-    float buttonsTop = screen.y - m.marginPx - m.targetPx;
+    const std::vector<RowButton> buttons{
+        {"finish.again", text::kFinishAgain, kiosk::intent::StartGuide{false}, palette.plainButton},
+        {"finish.book", text::kFinishBook, kiosk::intent::OpenBooking{}, palette.help},
+        {"finish.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton}};
+    float buttonsTop = screen.y - m.marginPx - buttonRowHeight(ctx, buttons);
 
     // The QR code with where it leads and what to do with it, as large as the space between header and
     // buttons allows.
@@ -44,12 +48,7 @@ Intents drawGuideFinish(const ScreenContext& ctx) {
         }
     }
 
-    drawButtonRow(
-        ctx, buttonsTop,
-        {{"finish.again", text::kFinishAgain, kiosk::intent::StartGuide{false}, palette.plainButton},
-         {"finish.book", text::kFinishBook, kiosk::intent::OpenBooking{}, palette.help},
-         {"finish.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton}},
-        intents);
+    drawButtonRow(ctx, buttonsTop, buttons, intents);
     endPage();
     return intents;
 }

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -41,15 +42,14 @@ ImVec2 farFrom(const ImRect& spot, const StepLayout& l) {
     return ImVec2(x, y);
 }
 
-float drawBox(ImDrawList* draw, ImFont* font, const Metrics& m, ImVec2 pos, float width,
-              const std::string& words, ColourPair colours) {
-    float pad = m.pxPerMm * 2;
-    float h = wrappedTextHeight(font, width - 2 * pad, words) + 2 * pad;
+// A tip, warning or practice box of the given height (paginateStep's, which leaves room for the cheer).
+void drawBox(ImDrawList* draw, ImFont* font, const Metrics& m, ImVec2 pos, float width, float h,
+             const std::string& words, ColourPair colours) {
+    float pad = stepBoxPadding(m);
     fillRoundedRect(draw, pos, ImVec2(pos.x + width, pos.y + h), toImColor(colours.background),
                     m.pxPerMm * 1.5f);
     draw->AddText(font, font->FontSize, ImVec2(pos.x + pad, pos.y + pad), toImColor(colours.text),
                   words.c_str(), nullptr, width - 2 * pad);
-    return h;
 }
 
 // One line only: a long title is cut with "…" rather than pushing the picture down.
@@ -66,14 +66,16 @@ std::string fitOneLine(ImFont* font, std::string text, float width) {
     return text + "…";
 }
 
-void drawHeaderLine(const ScreenContext& ctx, const content::Guide& guide, int step) {
+// part: ", phần 1/2" when the step's words take pages and the column has no room for "Phần 1/2".
+void drawHeaderLine(const ScreenContext& ctx, const content::Guide& guide, int step,
+                    const std::string& part) {
     const Metrics& m = ctx.theme.metrics();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImU32 ink = toImColor(ctx.theme.palette().page.text);
     ImFont* bold = ctx.theme.bodyBold();
     float screenW = ImGui::GetMainViewport()->Size.x;
     int count = static_cast<int>(guide.steps.size());
-    std::string progress = fmt::format(fmt::runtime(text::kStepOf), step + 1, count);
+    std::string progress = fmt::format(fmt::runtime(text::kStepOf), step + 1, count) + part;
     float progressW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, progress.c_str()).x;
     // Progress dots: done ones filled, the rest hollow; only when there is room for them.
     float dot = bold->FontSize * 0.22f, pitch = dot * 3.2f;
@@ -122,7 +124,6 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     int pictureW = picture.loaded() ? picture.width : 540,
         pictureH = picture.loaded() ? picture.height : 1110;
     StepLayout l = layoutStep(m, fonts, screen, static_cast<float>(pictureW) / static_cast<float>(pictureH));
-    drawHeaderLine(ctx, *guide, progress.step);
 
     // The phone.
     fillRoundedRect(draw, l.frameMin, l.frameMax, toImColor(kFrame), m.pxPerMm * 4);
@@ -170,38 +171,60 @@ Intents drawGuideStep(const ScreenContext& ctx) {
         ctx.targets.addMarker("step.picture.miss", away, away);
     }
 
-    // The words.
+    // The words, page by page when large text on a small screen needs more than one.
     float x = l.textMin.x, y = l.textMin.y, width = l.textMax.x - l.textMin.x;
     ImU32 ink = toImColor(palette.page.text);
-    draw->AddText(fonts.bodyBold, fonts.bodyBold->FontSize, ImVec2(x, y), ink, step.title.c_str(), nullptr,
-                  width);
-    y += wrappedTextHeight(fonts.bodyBold, width, step.title) + m.gapPx;
-    draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(x, y), ink, step.text.c_str(), nullptr, width);
-    y += wrappedTextHeight(fonts.body, width, step.text) + m.gapPx;
-    if (progress.practice && spot) {
-        std::string line = progress.cheerUntil ? text::kPracticeRight
-                           : hinting           ? std::string(text::kPracticeHint)
-                           : progress.misses   ? std::string(text::kPracticeMiss)
-                                               : step.prompt;
-        y += drawBox(draw, fonts.bodyBold, m, ImVec2(x, y), width, line, kPracticeBox) + m.gapPx;
+    std::string practiceLine = progress.cheerUntil ? text::kPracticeRight
+                               : hinting           ? std::string(text::kPracticeHint)
+                               : progress.misses   ? std::string(text::kPracticeMiss)
+                                                   : step.prompt;
+    const std::vector<StepPage> pages =
+        paginateStep(m, fonts, width, l.textMax.y - l.textMin.y,
+                     stepBlocks(step, progress.practice, practiceLine, progress.narrationFailed));
+    const int pageCount = static_cast<int>(pages.size());
+    const int page = std::clamp(ctx.app.state().page, 0, pageCount - 1);
+    for (const StepPiece& piece : pages[static_cast<size_t>(page)]) {
+        switch (piece.kind) {
+        case StepBlockKind::Title:
+        case StepBlockKind::Text: {
+            ImFont* font = piece.kind == StepBlockKind::Title ? fonts.bodyBold : fonts.body;
+            draw->AddText(font, font->FontSize, ImVec2(x, y), ink, piece.words.c_str(), nullptr, width);
+            break;
+        }
+        case StepBlockKind::Practice:
+            drawBox(draw, fonts.bodyBold, m, ImVec2(x, y), width, piece.height, piece.words, kPracticeBox);
+            break;
+        case StepBlockKind::Tip:
+            drawBox(draw, fonts.body, m, ImVec2(x, y), width, piece.height, piece.words, kTipBox);
+            break;
+        case StepBlockKind::Notice:
+        case StepBlockKind::Warning:
+            drawBox(draw, fonts.body, m, ImVec2(x, y), width, piece.height, piece.words, kWarningBox);
+            break;
+        case StepBlockKind::Qr:
+            drawQrWithCaption(draw, ctx.targets, m, fonts.body, ink, piece.words, ImVec2(x, y), piece.qrSide,
+                              width, piece.qrCaption);
+            break;
+        }
+        y += piece.height + m.gapPx;
     }
-    if (progress.narrationFailed) {
-        // Only on the step whose "Nghe" failed, in the tip's place: with no sound the words on screen are
-        // what counts, and the step's text still fits.
-        y += drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kNoSound, kWarningBox) + m.gapPx;
-    } else if (!step.tip.empty() && !(progress.practice && spot)) {
-        y +=
-            drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kTipPrefix + step.tip, kTipBox) + m.gapPx;
+    // "Phần 1/2" at the column's foot (or in the header): there is more to read, and "Tiếp theo" shows it.
+    std::string headerPart;
+    if (pageCount > 1) {
+        std::string part = fmt::format(fmt::runtime(text::kStepPart), page + 1, pageCount);
+        if (stepPartLineHeight(m, fonts, l.textMax.y - l.textMin.y) > 0) {
+            // At the column's right, clear of "Bài soạn tháng …" under a narrow phone.
+            const float partW =
+                fonts.bodyBold->CalcTextSizeA(fonts.bodyBold->FontSize, FLT_MAX, 0, part.c_str()).x;
+            draw->AddText(fonts.bodyBold, fonts.bodyBold->FontSize,
+                          ImVec2(l.textMax.x - partW, l.textMax.y - fonts.bodyBold->FontSize), ink,
+                          part.c_str());
+        } else {
+            headerPart = fmt::format(fmt::runtime(text::kStepPartInHeader), page + 1, pageCount);
+        }
     }
-    if (!step.warning.empty()) {
-        y += drawBox(draw, fonts.body, m, ImVec2(x, y), width, text::kWarningPrefix + step.warning,
-                     kWarningBox) +
-             m.gapPx;
-    }
-    if (!step.link.empty()) {
-        drawQrWithCaption(draw, ctx.targets, m, fonts.body, ink, step.link, ImVec2(x, y),
-                          stepQrSize(m, width), width, text::kQrHowTo);
-    }
+    drawHeaderLine(ctx, *guide, progress.step, headerPart);
+    const bool morePages = page + 1 < pageCount;
     const content::Verification* verified = content::verificationOf(*guide, step);
     std::string checked =
         verified ? fmt::format(fmt::runtime(text::kVerifiedOn), verified->on.month, verified->on.year)
@@ -231,7 +254,9 @@ Intents drawGuideStep(const ScreenContext& ctx) {
                             "step.practice", progress.practice ? text::kPracticeOff : text::kPracticeOn,
                             kiosk::intent::SetPractice{!progress.practice}, palette.plainButton}),
         RowButton{"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, palette.help},
-        RowButton{"step.next", text::kNext, kiosk::intent::NextStep{}, palette.primaryButton},
+        morePages
+            ? RowButton{"step.next", text::kNext, kiosk::intent::ShowPage{page + 1}, palette.primaryButton}
+            : RowButton{"step.next", text::kNext, kiosk::intent::NextStep{}, palette.primaryButton},
     };
     const StepButtons places = layoutStepButtons(m, fonts.bodyBold, screen);
     for (int i = 0; i < kStepSlots; ++i) {

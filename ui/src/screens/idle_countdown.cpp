@@ -22,7 +22,7 @@ Intents drawIdleCountdown(const ScreenContext& ctx) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     auto left = std::chrono::ceil<std::chrono::seconds>(*ctx.app.state().countdownEndsAt - ctx.now);
     std::string body = fmt::format(fmt::runtime(text::kStillHereBody), std::max<long>(0, left.count()));
-    float cardW = std::min(viewport->Size.x - 2 * m.marginPx, m.bodyPx * 22);
+    float cardW = std::min(viewport->Size.x - 2 * m.marginPx, m.bodyFontPx * 22);
     float innerW = cardW - 2 * m.marginPx;
     float titleH = wrappedTextHeight(ctx.theme.title(), innerW, text::kStillHereTitle);
     float bodyH = wrappedTextHeight(ctx.theme.body(), innerW, body);

@@ -2,6 +2,9 @@
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace ui {
 
 float drawHeader(const ScreenContext& ctx, const char* title, const char* subtitle) {
@@ -24,10 +27,6 @@ float drawHeader(const ScreenContext& ctx, const char* title, const char* subtit
     return y + m.gapPx;
 }
 
-float navBarHeight(const Theme& theme) {
-    return theme.metrics().targetPx + theme.metrics().marginPx;
-}
-
 float navButtonWidth(const Theme& theme, bool withHome) {
     const Metrics& m = theme.metrics();
     const float screenW = ImGui::GetMainViewport()->Size.x;
@@ -36,26 +35,47 @@ float navButtonWidth(const Theme& theme, bool withHome) {
     return std::max(m.targetPx * 2.2f, (screenW - 2 * m.marginPx - m.gapPx) / 3);
 }
 
+namespace {
+// The bar's buttons: a target's side, or taller when a label takes more lines ("Cần người / giúp").
+float navButtonHeight(const Theme& theme) {
+    const Metrics& m = theme.metrics();
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    const float width = navButtonWidth(theme, true);
+    ImFont* bold = theme.bodyBold();
+    float height = m.targetPx;
+    for (const char* label : {text::kBack, text::kHome, text::kNeedHelp}) {
+        const auto lines = static_cast<float>(wrapLines(bold, width - 2 * pad, label).size());
+        height = std::max(height, std::ceil(lines * bold->FontSize + 2 * pad));
+    }
+    return height;
+}
+} // namespace
+
+float navBarHeight(const Theme& theme) {
+    return navButtonHeight(theme) + theme.metrics().marginPx;
+}
+
 float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool withHome) {
     const Metrics& m = ctx.theme.metrics();
     ImVec2 screen = ImGui::GetMainViewport()->Size;
     float top = screen.y - navBarHeight(ctx.theme);
     float width = navButtonWidth(ctx.theme, withHome);
+    const float height = navButtonHeight(ctx.theme);
     ImGui::SetCursorScreenPos(ImVec2(m.marginPx, top));
-    if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(width, m.targetPx),
+    if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(width, height),
                   ctx.theme.palette().plainButton)) {
         intents.push_back(kiosk::intent::Back{});
     }
     if (withHome) {
         ImGui::SetCursorScreenPos(ImVec2(m.marginPx + width + m.gapPx, top));
-        if (bigButton(ctx.targets, ctx.theme, "nav.home", {text::kHome}, ImVec2(width, m.targetPx),
+        if (bigButton(ctx.targets, ctx.theme, "nav.home", {text::kHome}, ImVec2(width, height),
                       ctx.theme.palette().plainButton)) {
             intents.push_back(kiosk::intent::GoHome{});
         }
     }
     if (withHelp) {
         ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - width, top));
-        if (bigButton(ctx.targets, ctx.theme, "nav.help", {text::kNeedHelp}, ImVec2(width, m.targetPx),
+        if (bigButton(ctx.targets, ctx.theme, "nav.help", {text::kNeedHelp}, ImVec2(width, height),
                       ctx.theme.palette().help)) {
             intents.push_back(kiosk::intent::OpenBooking{});
         }
@@ -63,14 +83,35 @@ float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool
     return top;
 }
 
+namespace {
+float buttonRowWidth(const ScreenContext& ctx, const std::vector<RowButton>& buttons) {
+    const Metrics& m = ctx.theme.metrics();
+    float count = static_cast<float>(buttons.size());
+    return (ImGui::GetMainViewport()->Size.x - 2 * m.marginPx - (count - 1) * m.gapPx) / count;
+}
+} // namespace
+
+float buttonRowHeight(const ScreenContext& ctx, const std::vector<RowButton>& buttons) {
+    const Metrics& m = ctx.theme.metrics();
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    const float width = buttonRowWidth(ctx, buttons);
+    ImFont* bold = ctx.theme.bodyBold();
+    float height = m.targetPx;
+    for (const RowButton& button : buttons) {
+        const auto lines = static_cast<float>(wrapLines(bold, width - 2 * pad, button.label).size());
+        height = std::max(height, std::ceil(lines * bold->FontSize + 2 * pad));
+    }
+    return height;
+}
+
 void drawButtonRow(const ScreenContext& ctx, float y, const std::vector<RowButton>& buttons,
                    Intents& intents) {
     const Metrics& m = ctx.theme.metrics();
-    float count = static_cast<float>(buttons.size());
-    float width = (ImGui::GetMainViewport()->Size.x - 2 * m.marginPx - (count - 1) * m.gapPx) / count;
+    const float width = buttonRowWidth(ctx, buttons);
+    const float height = buttonRowHeight(ctx, buttons);
     for (size_t i = 0; i < buttons.size(); ++i) {
         ImGui::SetCursorScreenPos(ImVec2(m.marginPx + static_cast<float>(i) * (width + m.gapPx), y));
-        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label}, ImVec2(width, m.targetPx),
+        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label}, ImVec2(width, height),
                       buttons[i].colours)) {
             intents.push_back(buttons[i].intent);
         }

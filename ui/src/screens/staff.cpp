@@ -232,7 +232,17 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
         state.staff ? fmt::format(fmt::runtime(staff_text::kSignedInAs), state.staff->name) : "";
     float y = drawHeader(ctx, text::kStaffTitle, who.c_str());
     y = staff::drawMessage(ctx, y);
-    const float buttonsTop = screen.y - m.marginPx - m.targetPx;
+    const kiosk::ContentUpdater* updater = ctx.app.contentUpdater();
+    const kiosk::UpdateStatus content = updater ? updater->status() : kiosk::UpdateStatus{};
+    std::vector<RowButton> buttons{
+        {"staff.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
+        {"staff.restart", text::kStaffRestart, kiosk::intent::RestartProgram{}, palette.plainButton},
+        {"staff.quit", text::kStaffQuit, kiosk::intent::AskQuit{}, palette.plainButton}};
+    // Only with a content pack in use: there is something to go back from.
+    if (content.activeVersion != 0)
+        buttons.insert(buttons.begin() + 2, {"staff.content_rollback", text::kStaffRollBack,
+                                             kiosk::intent::RollBackContent{}, palette.plainButton});
+    const float buttonsTop = screen.y - m.marginPx - buttonRowHeight(ctx, buttons);
 
     // The team's pages: two rows of three in landscape.
     const bool landscape = screen.x >= screen.y;
@@ -255,7 +265,7 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
              act(si::ShowPage{StaffPage::Export}), palette.plainButton},
         };
         // Titles only on small screens: the subtitles would not fit a 16 mm button.
-        if (cellH < m.bodyPx * 3.2f + m.pxPerMm * 5) {
+        if (cellH < m.bodyFontPx * 3.2f + m.pxPerMm * 5) {
             for (staff::Choice& c : pages)
                 c.subtitle.clear();
         }
@@ -277,8 +287,6 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
         return true;
     };
     // The content in use first: the problems list below may fill the page.
-    const kiosk::ContentUpdater* updater = ctx.app.contentUpdater();
-    const kiosk::UpdateStatus content = updater ? updater->status() : kiosk::UpdateStatus{};
     if (updater) line(content.summary());
     if (ctx.app.guidesToVerify() > 0)
         line(fmt::format(fmt::runtime(text::kStaffGuidesToVerify), ctx.app.guidesToVerify()));
@@ -298,14 +306,6 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
         line(fact);
     if (const kiosk::UploadWorker* uploads = ctx.app.uploads()) line(uploads->status().summary());
 
-    std::vector<RowButton> buttons{
-        {"staff.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton},
-        {"staff.restart", text::kStaffRestart, kiosk::intent::RestartProgram{}, palette.plainButton},
-        {"staff.quit", text::kStaffQuit, kiosk::intent::AskQuit{}, palette.plainButton}};
-    // Only with a content pack in use: there is something to go back from.
-    if (content.activeVersion != 0)
-        buttons.insert(buttons.begin() + 2, {"staff.content_rollback", text::kStaffRollBack,
-                                             kiosk::intent::RollBackContent{}, palette.plainButton});
     drawButtonRow(ctx, buttonsTop, buttons, intents);
 }
 } // namespace

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ui::staff {
 
@@ -61,19 +62,22 @@ void drawSchedule(const ScreenContext& ctx, Intents& intents) {
     ImFont* body = ctx.theme.body();
     const float labelW = body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, "00:00–00:00").x + m.gapPx;
     const float cellW = (screen.x - m.marginPx - left - labelW - 6 * m.gapPx) / 7;
-    const float headH = ctx.theme.bodyBold()->FontSize * 1.2f;
+    const float headH = ctx.theme.bodyBold()->FontSize;
+    // Just over the 3 mm fingers need between targets: the grid, the steppers and the bar share a small
+    // screen.
+    const float gap = std::min(m.gapPx, std::ceil(m.pxPerMm * 3.2f));
     for (int column = 0; column < 7; ++column) {
         const int weekday = (column + 1) % 7; // Monday first, as the team reads a week
         const float x = left + labelW + static_cast<float>(column) * (cellW + m.gapPx);
         drawCentredText(draw, ctx.theme.bodyBold(), ImVec2(x, y), ImVec2(x + cellW, y + headH),
                         staff_text::kWeekdayShort[weekday], ink);
     }
-    y += headH + m.gapPx / 2;
+    y += headH;
     // Rows share what is left above the steppers, but never go below a touch target.
-    const float steppersH = m.targetPx + m.gapPx;
+    const float steppersH = m.targetPx + gap;
     const float blocks = static_cast<float>(kiosk::scheduleBlocks.size());
-    const float rowH = std::clamp((barTop - m.gapPx - steppersH - y - (blocks - 1) * m.gapPx) / blocks,
-                                  m.targetPx, m.targetPx * 1.3f);
+    const float rowH = std::clamp((barTop - gap - steppersH - y - (blocks - 1) * gap) / blocks, m.targetPx,
+                                  m.targetPx * 1.3f);
     for (std::size_t b = 0; b < kiosk::scheduleBlocks.size(); ++b) {
         const kiosk::ScheduleBlock& block = kiosk::scheduleBlocks[b];
         const std::string label = fmt::format("{}\n{}–{}", block.label, kiosk::clockTime(block.startMinute),
@@ -91,11 +95,11 @@ void drawSchedule(const ScreenContext& ctx, Intents& intents) {
                 intents.push_back(act(si::ToggleBlock{weekday, static_cast<int>(b)}));
             }
         }
-        y += rowH + m.gapPx;
+        y += rowH + gap;
     }
     // Slot length and capacity, side by side.
     const float half = (screen.x - m.marginPx - left - m.gapPx * 2) / 2;
-    y = barTop - m.gapPx - m.targetPx;
+    y = barTop - gap - m.targetPx;
     drawStepper(ctx, left, y, half, "staff.slot",
                 fmt::format(fmt::runtime(staff_text::kSlotLength), s.slotMinutes), si::StepSlotMinutes{-1},
                 si::StepSlotMinutes{1}, intents);

@@ -32,7 +32,7 @@ Grid listGrid(const ScreenContext& ctx, ImVec2 screen, float top, float bottom,
     g.cardW = (screen.x - 2 * m.marginPx - static_cast<float>(g.columns - 1) * m.gapPx) /
               static_cast<float>(g.columns);
     const float pad = m.pxPerMm * 2.5f; // bigButton's
-    float minCardH = std::max(m.targetPx * 1.2f, m.titlePx * 2.6f);
+    float minCardH = std::max(m.targetPx * 1.2f, m.titleFontPx * 2.6f);
     for (const content::Guide* guide : guides) {
         const float words = wrappedTextHeight(ctx.theme.title(), g.cardW - 2 * pad, guide->title) +
                             wrappedTextHeight(ctx.theme.body(), g.cardW - 2 * pad, cardDetails(*guide));

@@ -1,0 +1,102 @@
+// ui::paginateStep: a step's words in pages that fit the column, so large text on a small screen is
+// read page by page instead of running under the buttons; nothing is left out.
+#include "ui/step_layout.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace {
+
+content::Step longStep() {
+    content::Step step;
+    step.title = "Mở ứng dụng VNeID trên điện thoại của Bác";
+    step.text = "Bác tìm biểu tượng VNeID trên màn hình chính, có hình ngôi sao vàng trên nền đỏ. Chạm một "
+                "lần vào biểu tượng để mở. Nếu máy hỏi cho phép thông báo thì Bác chạm Cho phép.";
+    step.tip = "Không thấy biểu tượng thì Bác vuốt sang trái để tìm ở các trang khác.";
+    step.warning = "Không đưa điện thoại cho người lạ cài hộ.";
+    step.image = "vneid/x.png";
+    return step;
+}
+
+// The words of the Title and Text pieces of every page, lines joined by spaces.
+std::string wordsOf(const std::vector<ui::StepPage>& pages, ui::StepBlockKind kind) {
+    std::string all;
+    for (const ui::StepPage& page : pages) {
+        for (const ui::StepPiece& piece : page) {
+            if (piece.kind != kind) continue;
+            for (char c : piece.words)
+                all += c == '\n' ? ' ' : c;
+            all += ' ';
+        }
+    }
+    if (!all.empty()) all.pop_back();
+    return all;
+}
+
+struct Column {
+    ImFontAtlas atlas;
+    ui::Metrics metrics;
+    ui::FontSet fonts;
+    ui::StepLayout layout;
+    float width = 0, height = 0;
+    Column(int w, int h, double inches, int level) {
+        metrics = ui::computeMetrics(w, h, inches, level);
+        fonts = ui::addFonts(atlas, metrics);
+        layout = ui::layoutStep(metrics, fonts, ImVec2(float(w), float(h)), 540.0f / 1110.0f);
+        width = layout.textMax.x - layout.textMin.x;
+        height = layout.textMax.y - layout.textMin.y;
+    }
+};
+
+} // namespace
+
+TEST_CASE(
+    "step pages: at 800x480 on 7 inch with A++ a long step takes several pages, each within the column") {
+    Column c(1280, 800, 10.1, 2);
+    const content::Step step = longStep();
+    const auto pages =
+        ui::paginateStep(c.metrics, c.fonts, c.width, c.height, ui::stepBlocks(step, false, "", false));
+    CHECK(pages.size() > 1);
+    for (const ui::StepPage& page : pages) {
+        CHECK_FALSE(page.empty());
+        CHECK(ui::stepPageHeight(c.metrics, page) <=
+              c.height - ui::stepPartLineHeight(c.metrics, c.fonts, c.height));
+    }
+    // Every word, in order, once: the title's and the text's lines, the tip and the warning whole.
+    CHECK(wordsOf(pages, ui::StepBlockKind::Title) == step.title);
+    CHECK(wordsOf(pages, ui::StepBlockKind::Text) == step.text);
+    CHECK(wordsOf(pages, ui::StepBlockKind::Tip) == std::string("Mẹo: ") + step.tip);
+    CHECK(wordsOf(pages, ui::StepBlockKind::Warning) == std::string("Lưu ý: ") + step.warning);
+}
+
+TEST_CASE("step pages: at 1280x800 on 10.1 inch with A the same step is one page") {
+    Column c(1280, 800, 10.1, 0);
+    const auto pages =
+        ui::paginateStep(c.metrics, c.fonts, c.width, c.height, ui::stepBlocks(longStep(), false, "", false));
+    CHECK(pages.size() == 1);
+    CHECK(ui::stepPageHeight(c.metrics, pages[0]) <= c.height);
+}
+
+TEST_CASE("step pages: the no-sound notice takes the tip's place, the practice prompt comes after the text") {
+    content::Step step = longStep();
+    step.hotspot = content::Hotspot{10, 10, 100, 100};
+    step.prompt = "Bác chạm vào biểu tượng VNeID";
+    auto kinds = [](const std::vector<ui::StepBlock>& blocks) {
+        std::string k;
+        for (const ui::StepBlock& b : blocks)
+            k += std::to_string(static_cast<int>(b.kind));
+        return k;
+    };
+    using K = ui::StepBlockKind;
+    const std::string plain = {char('0' + int(K::Title)), char('0' + int(K::Text)), char('0' + int(K::Tip)),
+                               char('0' + int(K::Warning))};
+    CHECK(kinds(ui::stepBlocks(step, false, "", false)) == plain);
+    const auto practising = ui::stepBlocks(step, true, step.prompt, false);
+    REQUIRE(practising.size() == 4);
+    CHECK(practising[2].kind == K::Practice);
+    CHECK(practising[2].words == step.prompt);
+    CHECK(practising[3].kind == K::Warning); // the prompt takes the tip's place
+    const auto noSound = ui::stepBlocks(step, false, "", true);
+    CHECK(noSound[2].kind == K::Notice);
+}
