@@ -69,7 +69,7 @@ else
   echo "FAIL: $(basename "$rule") no longer gives a backlight's bl_power and brightness to the group video"; status=1
 fi
 if udevadm verify --help >/dev/null 2>&1; then  # systemd >= 254 (Debian 13)
-  if out=$(udevadm verify --no-summary "$rule" 2>&1); then
+  if out=$(udevadm verify "$rule" 2>&1); then
     echo "ok: udevadm verify $(basename "$rule")"
   else
     echo "FAIL: udevadm verify $(basename "$rule"):"; echo "$out"; status=1
