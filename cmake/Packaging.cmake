@@ -24,6 +24,9 @@ install(FILES ${KIOSK_DEPLOY}/kiosk.toml.example DESTINATION /etc/kiosk RENAME k
   PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ)
 install(FILES ${KIOSK_DEPLOY}/village-kiosk.service DESTINATION ${KIOSK_UNIT_DIR} COMPONENT kiosk)
 install(FILES ${KIOSK_DEPLOY}/README.md DESTINATION share/doc/village-kiosk COMPONENT kiosk)
+# Gives the backlight's files to the group video, so the kiosk can turn the screen off at night
+# (/usr/lib/udev/rules.d: the package's own rules, which a village's /etc/udev/rules.d may override).
+install(FILES ${KIOSK_DEPLOY}/70-village-kiosk-backlight.rules DESTINATION lib/udev/rules.d COMPONENT kiosk)
 
 # --- commune-hub -------------------------------------------------------------------------------------
 install(TARGETS commune-hub RUNTIME DESTINATION bin COMPONENT hub)

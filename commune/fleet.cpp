@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 
 namespace commune {
 
@@ -29,13 +30,22 @@ std::vector<std::string> fleetProblems(const KioskStatus& kiosk, std::int64_t no
     return problems;
 }
 
+std::vector<KioskStatus> fleetOrder(std::vector<KioskStatus> kiosks, std::int64_t nowUnix) {
+    std::ranges::sort(kiosks, [nowUnix](const KioskStatus& a, const KioskStatus& b) {
+        const bool lookA = !fleetProblems(a, nowUnix).empty(), lookB = !fleetProblems(b, nowUnix).empty();
+        return std::tie(lookB, a.village, a.kioskId) < std::tie(lookA, b.village, b.kioskId);
+    });
+    return kiosks;
+}
+
 namespace {
 std::string cell(const std::string& text, bool alert = false) {
     return (alert ? "<td class=\"alert\">" : "<td>") + htmlEscape(text) + "</td>";
 }
 } // namespace
 
-std::string renderFleetHtml(const std::vector<KioskStatus>& kiosks, std::int64_t nowUnix) {
+std::string renderFleetHtml(const std::vector<KioskStatus>& unordered, std::int64_t nowUnix) {
+    const std::vector<KioskStatus> kiosks = fleetOrder(unordered, nowUnix);
     constexpr std::string_view kTitle = "Tình trạng các ki-ốt";
     std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
                                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"

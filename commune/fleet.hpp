@@ -22,6 +22,10 @@ constexpr std::int64_t kLowDiskMb = 500;
 // What needs a visit, in Vietnamese; empty when the kiosk is fine. E.g. "Không gửi tin quá 24 giờ".
 [[nodiscard]] std::vector<std::string> fleetProblems(const KioskStatus& kiosk, std::int64_t nowUnix);
 
+// The page's order: the kiosks that need a look (any fleetProblems) first, so a technician with 300
+// kiosks sees them without scrolling; then the rest. Each group by village, then kiosk id.
+[[nodiscard]] std::vector<KioskStatus> fleetOrder(std::vector<KioskStatus> kiosks, std::int64_t nowUnix);
+
 // "3 ngày 4 giờ", "5 giờ 12 phút", "40 phút": an uptime or a silence.
 [[nodiscard]] std::string durationText(std::int64_t seconds);
 

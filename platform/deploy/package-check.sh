@@ -3,13 +3,14 @@
 # fresh minimal Debian 12 system (debootstrap once, cached; nothing of ours in it) and there
 #   1. apt installs ./village-kiosk_*.deb ./commune-hub_*.deb, pulling their dependencies;
 #   2. checks the files, users, folders, conffiles and enabled units; `systemd-analyze verify` on both;
+#      the backlight's udev rule installed and read by udev without a complaint;
 #   3. runs the installed kiosk as its user, headless (SDL offscreen), through a scenario to a guide's
 #      step read from /usr/share/village-kiosk, and checks the screenshots; starts the installed hub as
 #      its user and reads /health over loopback;
 #   4. boots that system with systemd as PID 1 in a container (systemd-nspawn) and checks the units
 #      for real: both services start, the kiosk counts as started only after its first frame
 #      (Type=notify), the hub answers /health, and a kiosk whose frame loop hangs is killed by the
-#      watchdog and restarted; then stops them;
+#      watchdog and restarted, and the kiosk's sandbox keeps its backlight's folder; then stops them;
 #   5. removes the packages (config and data stay), then purges them, and checks that nothing is left
 #      but the data folders and the system users, as Debian policy keeps them.
 #
@@ -214,7 +215,9 @@ for needed in libsdl2-2.0-0 fonts-noto-core libcurl4 libgles2 libgl1-mesa-dri; d
   grep -q -x -- "$needed" <<<"$pulled" || in_chroot "dpkg -s $needed >/dev/null 2>&1" ||
     fail "apt would not install $needed for village-kiosk"
 done
-in_chroot "apt-get install -y -qq --no-install-recommends $(tr '\n' ' ' <<<"$pulled")" >>"$log" 2>&1
+# udev too, as on every Raspberry Pi OS: it reads the kiosk's backlight rule (a container skips its
+# daemon, /sys being read-only there).
+in_chroot "apt-get install -y -qq --no-install-recommends udev $(tr '\n' ' ' <<<"$pulled")" >>"$log" 2>&1
 if ((boot_check)); then  # a first boot leaves systemd's own files (journal, random seed): not ours
   boot || fail "the system does not boot in a container (see $cache/boot.log; --no-boot skips this)"
   halt_container
@@ -251,6 +254,16 @@ verify=$(in_chroot "systemd-analyze verify /usr/lib/systemd/system/village-kiosk
   /usr/lib/systemd/system/commune-hub.service" 2>&1) && [[ -z $verify ]] &&
   pass "systemd-analyze verify on both installed units: no complaint" ||
   fail "systemd-analyze verify: $verify"
+# The backlight rule: installed, and udev reads it without a complaint (udevadm test reads every rule
+# file and names the file and line of each it cannot parse; `udevadm verify` is systemd 254's).
+rules=/usr/lib/udev/rules.d/70-village-kiosk-backlight.rules
+expect "the backlight rule is $rules" in_chroot "dpkg -S $rules >/dev/null && test -f $rules"
+udev_out=$(in_chroot "udevadm test --action=add /sys/class/net/lo 2>&1" || true)
+if grep -q "Reading rules file: $rules" <<<"$udev_out" && ! grep -q "$rules:" <<<"$udev_out"; then
+  pass "udev reads the backlight rule without a complaint"
+else
+  fail "udev and the backlight rule: $(grep -F "$rules" <<<"$udev_out" || echo 'not read')"
+fi
 expect "the installed content checks clean" in_chroot "kiosk --check-content /usr/share/village-kiosk >/dev/null"
 expect "the installed config checks clean" in_chroot "kiosk --check-config /etc/kiosk/kiosk.toml >/dev/null"
 
@@ -333,6 +346,11 @@ if ((boot_check)); then
     expect "the hub's service answers /health on 127.0.0.1:8080 ($health)" grep -q ' 200' <<<"$health"
     in_container "systemd-analyze security village-kiosk.service commune-hub.service --no-pager" 2>/dev/null |
       grep -i 'overall exposure' | sed 's/^/   /' || true
+    # The backlight under the sandbox: ProtectKernelTunables= makes /sys read-only, ReadWritePaths=
+    # gives the kiosk /sys/devices/platform back as a mount of its own (read-only here too: a
+    # container's sysfs is; on a Pi it is writable).
+    expect "the kiosk's sandbox has /sys/devices/platform as its own mount (its backlight)" \
+      in_container "grep -q ' /sys/devices/platform ' /proc/\$(systemctl show -p MainPID --value village-kiosk)/mountinfo"
     # A frame loop that hangs 3 s after start: the watchdog (WatchdogSec=15) must kill and restart it.
     in_container "printf '[Service]\nEnvironment=KIOSK_TEST_HANG_AFTER_S=3\n' >$dropin/hang.conf &&
       systemctl daemon-reload && systemctl restart village-kiosk"

@@ -65,3 +65,32 @@ TEST_CASE("Fleet: durations read in days and hours, hours and minutes, or minute
     CHECK(commune::durationText(2400) == "40 phút");
     CHECK(commune::durationText(-5) == "0 phút");
 }
+
+TEST_CASE("Fleet: the kiosks that need a look come first, then the rest, each by village") {
+    auto kiosk = [](std::string id, std::string village, std::int64_t lastSeen, std::int64_t diskMb) {
+        auto k = healthy();
+        k.kioskId = std::move(id);
+        k.village = std::move(village);
+        k.lastSeenUnix = lastSeen;
+        k.freeDiskMb = diskMb;
+        return k;
+    };
+    const std::vector<KioskStatus> byVillage{
+        kiosk("an-01", "Thôn An", kNow - 600, 2048),
+        kiosk("bac-01", "Thôn Bắc", kNow - 2 * 86400, 2048), // silent
+        kiosk("cau-01", "Thôn Cầu", 0, 0),                   // never seen
+        kiosk("dong-01", "Thôn Đông", kNow - 600, 100),      // low disk
+        kiosk("ha-01", "Thôn Hạ", kNow - 600, 2048),
+    };
+    std::vector<std::string> order;
+    for (const auto& k : commune::fleetOrder(byVillage, kNow))
+        order.push_back(k.kioskId);
+    CHECK(order == std::vector<std::string>{"bac-01", "cau-01", "dong-01", "an-01", "ha-01"});
+
+    // The page itself: the low-disk kiosk's row above the healthy one of an earlier village.
+    const std::string page = commune::renderFleetHtml(byVillage, kNow);
+    REQUIRE(page.find("<td>dong-01</td>") != std::string::npos);
+    REQUIRE(page.find("<td>an-01</td>") != std::string::npos);
+    CHECK(page.find("<td>dong-01</td>") < page.find("<td>an-01</td>"));
+    CHECK(page.find("<td>bac-01</td>") < page.find("<td>cau-01</td>"));
+}
