@@ -38,8 +38,8 @@ struct Config {
     // Outside the opening hours the kiosk shows the closed page and turns the screen off (kiosk/schedule).
     bool sleepWhenClosed = false;
     int wakeSeconds = 120;             // 10..3600: how long a touch on the closed page wakes the kiosk
-    std::filesystem::path dataDir;      // defaults to defaultDataDir()
-    std::filesystem::path contentRoot;  // holds content/ and images/; "" = the program's bundled content
+    std::filesystem::path dataDir;     // defaults to defaultDataDir()
+    std::filesystem::path contentRoot; // holds content/ and images/; "" = the program's bundled content
     // Content packs from the hub (kiosk/content_update): the signer's Ed25519 public key, base64; "" = off.
     std::string packPublicKey;
     int updateKilobytesPerSecond = 50; // 1..100000: download speed limit, so the village line stays usable
