@@ -38,11 +38,16 @@ SDL_Texture* PictureCache::texture(const std::filesystem::path& file, int width,
 SDL_Texture* PictureCache::makeTexture(const std::filesystem::path& file, Entry& entry, int width,
                                        int height) {
     std::vector<unsigned char> scaled(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
-    // A tent filter on the stored values: the sRGB-correct variant took about four times as long
-    // (540x1110 to 238x490), and a first step waits for it when the shown size was not known ahead.
+    // On the stored values: the sRGB-correct variant took about four times as long (540x1110 to
+    // 238x490), and a first step waits for it when the shown size was not known ahead. Smaller: a box
+    // (area average), because Debian's stb_image_resize aborts on a failed assert with the tent filter
+    // for about one size in four (540x1110 to 346x711; nothings/stb issue 1449), which killed the layout
+    // test and would kill the kiosk; larger: the tent.
+    const bool smaller = width < entry.picture.width || height < entry.picture.height;
     if (!stbir_resize_uint8_generic(entry.rgba.data(), entry.picture.width, entry.picture.height, 0,
                                     scaled.data(), width, height, 0, 4, 3, 0, STBIR_EDGE_CLAMP,
-                                    STBIR_FILTER_TRIANGLE, STBIR_COLORSPACE_LINEAR, nullptr)) {
+                                    smaller ? STBIR_FILTER_BOX : STBIR_FILTER_TRIANGLE,
+                                    STBIR_COLORSPACE_LINEAR, nullptr)) {
         std::fprintf(stderr, "kiosk: cannot resize picture %s\n", file.c_str());
         return nullptr;
     }
