@@ -24,6 +24,9 @@ install(FILES ${KIOSK_DEPLOY}/kiosk.toml.example DESTINATION /etc/kiosk RENAME k
   PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ)
 install(FILES ${KIOSK_DEPLOY}/village-kiosk.service DESTINATION ${KIOSK_UNIT_DIR} COMPONENT kiosk)
 install(FILES ${KIOSK_DEPLOY}/README.md DESTINATION share/doc/village-kiosk COMPONENT kiosk)
+# SD card care: journald's size and age limits for the card (README, "SD card care").
+install(FILES ${KIOSK_DEPLOY}/journald-village-kiosk.conf DESTINATION lib/systemd/journald.conf.d
+  RENAME village-kiosk.conf COMPONENT kiosk)
 
 # --- commune-hub -------------------------------------------------------------------------------------
 install(TARGETS commune-hub RUNTIME DESTINATION bin COMPONENT hub)
