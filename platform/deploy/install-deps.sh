@@ -27,7 +27,7 @@ arm64_libs=(libsdl2-dev libimgui-dev libcurl4-openssl-dev libsqlite3-dev libstb-
 if [[ $what == arm64 ]]; then  # ./dev.sh arm64: cross-build with Debian's multiarch packages, run under qemu-user
   # The arm64 -dev packages beside the host's (all Multi-Arch: same on Debian 12 and 13); header-only
   # nlohmann-json and doctest (Multi-Arch: foreign) and the fonts are the host's.
-  packages+=(crossbuild-essential-arm64 qemu-user-static xvfb xauth "${arm64_libs[@]/%/:arm64}")
+  packages+=(crossbuild-essential-arm64 qemu-user-static ccache xvfb xauth "${arm64_libs[@]/%/:arm64}")
 fi
 if [[ $what == fuzz ]]; then  # the release's own clang: 14 on Debian 12, 19 on Debian 13
   packages+=(clang libclang-rt-dev)
@@ -40,10 +40,18 @@ if [[ $what == arm64 ]] && ! dpkg --print-foreign-architectures | grep -qx arm64
   "${as_root[@]}" dpkg --add-architecture arm64
 fi
 
+# With a second architecture (./dev.sh arm64) dpkg lists a Multi-Arch: same package once per architecture:
+# a name without ":arch" is there when the PC's own (or the architecture-independent) one is installed.
+native=$(dpkg --print-architecture)
 missing=()
 for p in "${packages[@]}"; do
-  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-  [[ $status == "install ok installed" ]] || missing+=("$p")
+  if [[ $p == *:* ]]; then
+    status=$(dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null || true)
+    [[ $status == "install ok installed" ]] || missing+=("$p")
+  else
+    status=$(dpkg-query -W -f='${Status} ${Architecture}\n' "$p" 2>/dev/null || true)
+    grep -qxE "install ok installed ($native|all)" <<<"$status" || missing+=("$p")
+  fi
 done
 ((${#missing[@]} == 0)) && exit 0
 
