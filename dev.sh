@@ -7,7 +7,7 @@
 #       ./dev.sh package          the Debian packages village-kiosk and commune-hub in build-package/
 #       ./dev.sh package-check    those packages installed, run and purged in a fresh Debian 12 chroot
 #       ./dev.sh arm64 [--bench]  cross-build for the Pi (arm64) in build-arm64/, run its unit tests and one
-#                                 headless scenario under qemu-user; --bench: also the step and booking
+#                                 headless scenario under qemu-user, make the arm64 .debs; --bench: also the step and booking
 #                                 benchmarks, arm64 under qemu against x86 (slow: not in CI)
 #       ./dev.sh sd-writes        the bytes a busy day writes to the SD card (also part of bench)
 set -euo pipefail
@@ -85,6 +85,10 @@ case $command in
     # One resident flow end to end, headless (Xvfb): a guide in practice mode to its finish screen.
     tests/e2e/run_scenario.sh build-arm64/qemu/kiosk tests/e2e/guide_practice.json 800x480 \
       build-arm64/screenshots/guide_practice /nonexistent/kiosk.toml --content-root tests/e2e/content
+    # The Debian packages for the Pi, from the same tree (cpack packs only the kiosk and hub components).
+    rm -f build-arm64/*.deb
+    (cd build-arm64 && cpack >/dev/null)
+    ls build-arm64/*.deb
     if [[ ${1:-} == --bench ]]; then
       platform/deploy/install-deps.sh bench
       build build -- kiosk seed_bookings
