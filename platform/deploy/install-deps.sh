@@ -25,7 +25,7 @@ arm64_libs=(libsdl2-dev libimgui-dev libcurl4-openssl-dev libsqlite3-dev libstb-
   libtomlplusplus-dev libfmt-dev libsodium-dev libqrencode-dev libutf8proc-dev libcpp-httplib-dev libssl-dev
   zlib1g-dev libsystemd-dev)
 if [[ $what == arm64 ]]; then  # ./dev.sh arm64: cross-build with Debian's multiarch packages, run under qemu-user
-  # The arm64 -dev packages beside the host's (all Multi-Arch: same on Debian 12 and 13); header-only
+  # The arm64 -dev packages beside the host's (all Multi-Arch: same on Debian 12); header-only
   # nlohmann-json and doctest (Multi-Arch: foreign) and the fonts are the host's.
   packages+=(crossbuild-essential-arm64 qemu-user-static ccache xvfb xauth "${arm64_libs[@]/%/:arm64}")
 fi
