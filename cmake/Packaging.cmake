@@ -28,6 +28,10 @@ install(FILES ${KIOSK_DEPLOY}/README.md DESTINATION share/doc/village-kiosk COMP
 # (/usr/lib/udev/rules.d: the package's own rules, which a village's /etc/udev/rules.d may override).
 install(FILES ${KIOSK_DEPLOY}/70-village-kiosk-backlight.rules DESTINATION lib/udev/rules.d COMPONENT kiosk)
 
+# SD card care: journald's size and age limits for the card (README, "SD card care").
+install(FILES ${KIOSK_DEPLOY}/journald-village-kiosk.conf DESTINATION lib/systemd/journald.conf.d
+  RENAME village-kiosk.conf COMPONENT kiosk)
+
 # --- commune-hub -------------------------------------------------------------------------------------
 install(TARGETS commune-hub RUNTIME DESTINATION bin COMPONENT hub)
 install(FILES ${KIOSK_DEPLOY}/commune-hub.default DESTINATION /etc/default RENAME commune-hub COMPONENT hub)

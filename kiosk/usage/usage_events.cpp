@@ -32,7 +32,6 @@ constexpr std::string_view eventKind(upload::Count id) {
 constexpr std::size_t kMaxNameBytes = 64;
 constexpr std::size_t kFlushAtEvents = 500; // a burst never builds a long transaction
 constexpr std::size_t kMaxBuffered = 5000;  // while the database refuses writes
-constexpr auto kFlushAfter = std::chrono::seconds(1);
 
 struct LocalMoment {
     std::string day;
@@ -109,7 +108,8 @@ std::string databaseFile(db::Database& db) {
 
 } // namespace
 
-UsageRecorder::UsageRecorder(db::Database& db, RecorderWrites writes) {
+UsageRecorder::UsageRecorder(db::Database& db, RecorderWrites writes, std::chrono::milliseconds writeAfter)
+    : m_writeAfter(writeAfter) {
     m_buffer.reserve(64);
     const std::string file = databaseFile(db);
     if (writes == RecorderWrites::background && !file.empty()) {
@@ -164,11 +164,11 @@ void UsageRecorder::record(std::string_view kind, TimePoint now, std::string_vie
     if (m_buffer.empty()) {
         m_oldestBuffered = now;
         m_oldestArrived = std::chrono::steady_clock::now();
-        m_wake.notify_all(); // the writer starts its one-second wait
+        m_wake.notify_all(); // the writer starts its wait
     }
     m_buffer.push_back(std::move(event));
     ++m_recorded;
-    if (m_buffer.size() >= kFlushAtEvents || (m_oldestBuffered && now - *m_oldestBuffered >= kFlushAfter)) {
+    if (m_buffer.size() >= kFlushAtEvents || (m_oldestBuffered && now - *m_oldestBuffered >= m_writeAfter)) {
         requestWrite(lock);
     }
 }
@@ -189,7 +189,7 @@ void UsageRecorder::requestWrite(std::unique_lock<std::mutex>& lock) {
 
 void UsageRecorder::flushIfDue(TimePoint now) {
     std::unique_lock lock(m_mutex);
-    if (m_oldestBuffered && now - *m_oldestBuffered >= kFlushAfter) requestWrite(lock);
+    if (m_oldestBuffered && now - *m_oldestBuffered >= m_writeAfter) requestWrite(lock);
 }
 
 void UsageRecorder::flush() {
@@ -248,7 +248,7 @@ void UsageRecorder::writeBatch(db::Database& db, db::Statement& insert, std::vec
         m_buffer.insert(m_buffer.begin(), std::make_move_iterator(batch.begin()),
                         std::make_move_iterator(batch.end()));
         if (!m_oldestBuffered) m_oldestBuffered = TimePoint{}; // due again at the next chance
-        m_oldestArrived = std::chrono::steady_clock::now();    // the writer retries a second from now
+        m_oldestArrived = std::chrono::steady_clock::now();    // the writer retries a while from now
     }
     ++m_writeAttempts;
     m_lastError = std::move(error);
@@ -263,10 +263,11 @@ void UsageRecorder::writerLoop(std::stop_token stop, db::Database db) {
         if (m_buffer.empty()) {
             m_wake.wait(lock, stop, [this] { return !m_buffer.empty(); });
         } else {
-            m_wake.wait_until(lock, stop, m_oldestArrived + kFlushAfter, [this] { return m_writeRequested; });
+            m_wake.wait_until(lock, stop, m_oldestArrived + m_writeAfter,
+                              [this] { return m_writeRequested; });
         }
         const bool due =
-            m_writeRequested || std::chrono::steady_clock::now() >= m_oldestArrived + kFlushAfter;
+            m_writeRequested || std::chrono::steady_clock::now() >= m_oldestArrived + m_writeAfter;
         if (m_buffer.empty() || (!due && !stop.stop_requested())) continue;
         std::vector<Event> batch;
         batch.swap(m_buffer);
@@ -289,6 +290,11 @@ void UsageRecorder::writerLoop(std::stop_token stop, db::Database db) {
 std::size_t UsageRecorder::buffered() const {
     std::lock_guard lock(m_mutex);
     return m_buffer.size();
+}
+
+std::optional<UsageRecorder::TimePoint> UsageRecorder::oldestBuffered() const {
+    std::lock_guard lock(m_mutex);
+    return m_oldestBuffered;
 }
 
 std::string UsageRecorder::lastError() const {

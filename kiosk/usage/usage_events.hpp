@@ -39,11 +39,17 @@ using SurveyAnswer = upload::Answer;
 enum class RecorderWrites { background, onCallerThread };
 
 // Records events from the UI thread, one line per event in the App: an event is a few string copies into a
-// buffer (a microsecond or so), written in one transaction at most about a second later. What a power cut can
-// lose: the last second of counts. Never a booking: bookings commit on their own, synchronously.
+// buffer (a microsecond or so), written in one transaction when the session ends or once the oldest is
+// writeAfter old. Every transaction costs the SD card ~15 kB (a WAL frame per page touched,
+// synchronous=FULL): a write per tap was 13 MB of a busy day's 15 MB (tests/bench/sd_writes.py), so the
+// default waits two minutes. What a power cut can lose: up to that much of the counts. Never a booking:
+// bookings commit on their own, synchronously.
 class UsageRecorder {
   public:
-    explicit UsageRecorder(db::Database& db, RecorderWrites writes = RecorderWrites::background);
+    static constexpr std::chrono::milliseconds kWriteAfter = std::chrono::minutes(2);
+
+    explicit UsageRecorder(db::Database& db, RecorderWrites writes = RecorderWrites::background,
+                           std::chrono::milliseconds writeAfter = kWriteAfter);
     UsageRecorder(const UsageRecorder&) = delete;
     UsageRecorder& operator=(const UsageRecorder&) = delete;
     ~UsageRecorder(); // writes what is left, stops the writer; never throws
@@ -65,14 +71,17 @@ class UsageRecorder {
     void booking(BookingEvent event, TimePoint now);
     void surveyAnswer(SurveyQuestion question, SurveyAnswer answer, TimePoint now);
 
-    // Asks for the buffer to be written if its oldest event is a second old (by `now`). The background writer
-    // also writes by itself a second after an event arrives; on the caller's thread, call this from a timer.
+    // Asks for the buffer to be written if its oldest event is writeAfter old (by `now`). The background
+    // writer also writes by itself writeAfter after an event arrives (by the real clock); on the caller's
+    // thread, call this from a timer.
     void flushIfDue(TimePoint now);
     // Writes the buffer and waits until it is written (shutdown, tests). A failure is kept in lastError() and
     // the events are tried again later.
     void flush();
 
     [[nodiscard]] std::size_t buffered() const;
+    // When the oldest buffered event happened (by the callers' clock), if any.
+    [[nodiscard]] std::optional<TimePoint> oldestBuffered() const;
     [[nodiscard]] std::string lastError() const;
     [[nodiscard]] std::size_t dropped() const;
     [[nodiscard]] bool writesInBackground() const { return m_writer.joinable(); }
@@ -96,6 +105,7 @@ class UsageRecorder {
     void writeBatch(db::Database& db, db::Statement& insert, std::vector<Event>& batch);
     void writerLoop(std::stop_token stop, db::Database db);
 
+    const std::chrono::milliseconds m_writeAfter;
     db::Database* m_callerDb = nullptr;          // onCallerThread
     std::optional<db::Statement> m_callerInsert; // onCallerThread
     mutable std::mutex m_mutex;                  // guards the members below

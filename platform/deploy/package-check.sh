@@ -237,6 +237,8 @@ ogg=$(in_chroot "find /usr/share/village-kiosk/content/narration -name '*.ogg' |
 png=$(in_chroot "find /usr/share/village-kiosk/images -name '*.png' | wc -l")
 expect "$guides guides, $ogg narrations, $png pictures under /usr/share/village-kiosk" \
   test "$guides" -eq "$(ls content/guides/*.toml | wc -l)" -a "$ogg" -gt 0 -a "$png" -gt 0
+expect "journald's limits for the SD card are installed, and journald reads them" \
+  in_chroot "systemd-analyze cat-config systemd/journald.conf | grep -q '^SystemMaxUse=64M'"
 expect "/etc/kiosk/kiosk.toml is a conffile" \
   in_chroot "dpkg-query -W -f='\${Conffiles}' village-kiosk | grep -q /etc/kiosk/kiosk.toml"
 expect "/etc/default/commune-hub is a conffile" \

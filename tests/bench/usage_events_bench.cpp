@@ -3,9 +3,9 @@
 //   usage_events_bench GUIDES_DIR [EVENTS]
 //
 // Prints "name value" lines:
-//   background_us_per_event    UsageRecorder as shipped: buffered, written by its own thread once a second
+//   background_us_per_event    UsageRecorder as shipped: buffered, written by its own thread in batches
 //   background_max_ms          the slowest single call on the UI thread
-//   caller_thread_us_per_event the same buffer written on the caller's thread (a 1 s batch, one fsync)
+//   caller_thread_us_per_event the same buffer written on the caller's thread (one batch, one fsync)
 //   caller_thread_max_ms       the slowest single call then: the one that wrote the batch
 //   paced_median_us / paced_p99_us / paced_max_ms  one call at a steady 500 events a second (background
 //   writer) own_transaction_us_per_event  for comparison: each event its own commit (an fsync with

@@ -5,7 +5,7 @@
 //                 figures
 //   outbox_driver --check-url URL        whether the HTTP client would send to URL (exit 0) or not (exit 1)
 //   outbox_driver --db FILE --url URL --token T --simulate-days N --state FILE [--start-day YYYY-MM-DD]
-//                 [--day-ms MS] [--timeout-s S]
+//                 [--day-ms MS] [--timeout-s S] [--sessions N] [--paced-writes] [--real-bookings]
 //
 // Enqueues N booking messages keyed e2e-k0 .. e2e-k<N-1> (and replaces e2e-k0's body once, before anything is
 // sent), starts the worker with short retries, and exits 0 once the outbox is empty, 1 at the timeout.
@@ -21,8 +21,17 @@
 // Prints "outbox_driver: day D opens" as each day begins. After the last day it lets simulated time pass only
 // as far as the next retry, up to S real seconds, and exits 0 once the outbox is empty, 1 if messages are
 // still pending (the hub is down).
+//
+// For tests/bench/sd_writes.py (the bytes a busy day writes to the SD card): --sessions N gives every day N
+// sessions (default: the day's own 5 to 15); --paced-writes writes the usage buffer when the kiosk's writer
+// would, once its oldest event is UsageRecorder::kWriteAfter old and at each session's end (the kiosk's
+// writer waits on the real clock, and here a simulated day passes in seconds, so its taps would share fewer
+// transactions than a real day's); --real-bookings stores each booking the residents make through
+// BookingService::book (the kiosk's default schedule), as the kiosk does, besides counting it.
 #include "bookings/bookings.hpp"
+#include "bookings/schedule_store.hpp"
 #include "common/local_time.hpp"
+#include "config/config.hpp"
 #include "storage/migrations.hpp"
 #include "upload/outbox.hpp"
 #include "upload/upload_worker.hpp"
@@ -62,6 +71,9 @@ struct Options {
     std::string startDay;
     std::string stateFile;
     int dayMilliseconds = 500;
+    int sessions = 0; // 0: the day's own 5 to 15
+    bool pacedWrites = false;
+    bool realBookings = false;
 };
 
 Options parse(int argc, char** argv) {
@@ -97,6 +109,12 @@ Options parse(int argc, char** argv) {
             o.stateFile = value();
         else if (arg == "--day-ms")
             o.dayMilliseconds = std::stoi(value());
+        else if (arg == "--sessions")
+            o.sessions = std::stoi(value());
+        else if (arg == "--paced-writes")
+            o.pacedWrites = true;
+        else if (arg == "--real-bookings")
+            o.realBookings = true;
         else {
             fmt::print(stderr, "outbox_driver: unknown option {}\n", arg);
             std::exit(2);
@@ -237,11 +255,44 @@ void answerSurvey(kiosk::UsageRecorder& recorder, kiosk::SurveyQuestion question
 
 // One resident's visit, through the recorder exactly as the App records it, and counted in `tally` by hand:
 // the test compares the kiosk's rollup, and then the hub's figures, with this independent count.
+// A booking a resident makes, stored as the kiosk stores it: the first free slot from tomorrow on, a phone
+// number of its own (so the per-phone limit never refuses it).
+void storeBooking(kiosk::BookingService& bookings, system_clock::time_point now, int index) {
+    const auto tomorrow = std::chrono::sys_days{kiosk::toLocal(now).date} + std::chrono::days(1);
+    for (int day = 0; day < 13; ++day) {
+        const kiosk::LocalDate date{tomorrow + std::chrono::days(day)};
+        const std::vector<kiosk::Slot> slots = bookings.availableSlots(date, now);
+        if (slots.empty()) continue;
+        kiosk::BookingRequest request;
+        request.slot = slots.front().start;
+        request.topic = "vneid";
+        request.guideId = "vneid-kich-hoat";
+        request.guideStep = 2;
+        request.phone = fmt::format("09{:08}", 10000000 + index);
+        request.name = "Bà Hoa";
+        if (auto booked = bookings.book(request, now); !booked)
+            fmt::print(stderr, "outbox_driver: a booking was refused\n");
+        return;
+    }
+    fmt::print(stderr, "outbox_driver: no free slot for a booking\n");
+}
+
+struct SessionWrites {
+    bool paced = false;                        // --paced-writes
+    kiosk::BookingService* bookings = nullptr; // --real-bookings
+    int* bookingsMade = nullptr;
+};
+
 void simulateSession(kiosk::UsageRecorder& recorder, SimulatedClock& clock, Dice& dice,
-                     kiosk::upload::DailyRollup& tally) {
+                     kiosk::upload::DailyRollup& tally, const SessionWrites& writes) {
     auto tap = [&] { // a few seconds of reading between taps
         clock.set(clock.now() + std::chrono::seconds(5 + dice.below(40)));
-        return clock.now();
+        const auto now = clock.now();
+        // The kiosk's writer would have written the buffer by now (at its oldest event + kWriteAfter).
+        if (const auto oldest = recorder.oldestBuffered();
+            writes.paced && oldest && now - *oldest >= kiosk::UsageRecorder::kWriteAfter)
+            recorder.flush();
+        return now;
     };
     auto screen = [&](const char* name) {
         recorder.screenShown(name, tap());
@@ -298,7 +349,9 @@ void simulateSession(kiosk::UsageRecorder& recorder, SimulatedClock& clock, Dice
     }
     if (dice.chance(25)) {
         screen("booking");
-        recorder.booking(kiosk::BookingEvent::made, tap());
+        const auto at = tap();
+        if (writes.bookings != nullptr) storeBooking(*writes.bookings, at, (*writes.bookingsMade)++);
+        recorder.booking(kiosk::BookingEvent::made, at);
         ++tally.bookingsMade;
         if (dice.chance(20)) {
             recorder.booking(kiosk::BookingEvent::cancelled, tap());
@@ -311,6 +364,7 @@ void simulateSession(kiosk::UsageRecorder& recorder, SimulatedClock& clock, Dice
         ++(done ? tally.bookingsDone : tally.bookingsNoShow);
     }
     recorder.sessionEnded(tap());
+    if (writes.paced) recorder.flush(); // the session's own transaction, before the next session's events
 }
 
 struct SimState {
@@ -411,6 +465,11 @@ int simulateDays(const Options& options) {
     worker.start();
 
     const std::string firstDay = state.nextDay;
+    std::optional<kiosk::BookingService> bookings;
+    if (options.realBookings)
+        bookings.emplace(opened.db, kiosk::ScheduleStore(opened.db, kiosk::Config{}).load());
+    int bookingsMade = 0;
+    const SessionWrites writes{options.pacedWrites, bookings ? &*bookings : nullptr, &bookingsMade};
     {
         kiosk::UsageRecorder recorder(opened.db); // the background writer, as in the kiosk
         for (int i = 0; i < options.simulateDays; ++i) {
@@ -423,11 +482,11 @@ int simulateDays(const Options& options) {
             kiosk::upload::DailyRollup tally;
             tally.day = day;
             tally.complete = true;
-            const int sessions = 5 + dice.below(11);
+            const int sessions = options.sessions > 0 ? options.sessions : 5 + dice.below(11);
             for (int s = 0; s < sessions; ++s) { // opening hours 07:00 to 17:00
                 clock.advanceTo(midnight + std::chrono::hours(7) + s * std::chrono::minutes(600) / sessions,
                                 options.dayMilliseconds);
-                simulateSession(recorder, clock, dice, tally);
+                simulateSession(recorder, clock, dice, tally, writes);
             }
             // Written before midnight passes: the day is finalised ten minutes after it, and the writer's
             // one-second delay is hours of this clock.

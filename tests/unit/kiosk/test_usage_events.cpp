@@ -141,7 +141,7 @@ TEST_CASE("usage: an event just before local midnight counts for that day") {
 
 TEST_CASE("usage: on the caller's thread, events are written within a second and at the end of a session") {
     Fixture f;
-    UsageRecorder recorder(f.db, kiosk::RecorderWrites::onCallerThread);
+    UsageRecorder recorder(f.db, kiosk::RecorderWrites::onCallerThread, 1s);
     CHECK_FALSE(recorder.writesInBackground());
     recorder.sessionStarted(morning);
     recorder.screenShown("home", morning + 100ms);
@@ -166,6 +166,26 @@ TEST_CASE("usage: on the caller's thread, events are written within a second and
     CHECK(recorder.buffered() == 1);
 }
 
+TEST_CASE(
+    "usage: by default a session's events wait two minutes for their transaction, or the session's end") {
+    // SD card care: a transaction per tap was most of a busy day's writes (tests/bench/sd_writes.py).
+    Fixture f;
+    UsageRecorder recorder(f.db, kiosk::RecorderWrites::onCallerThread);
+    recorder.sessionStarted(morning);
+    for (int tap = 1; tap <= 11; ++tap) // a tap every ten seconds
+        recorder.screenShown("topic", morning + tap * 10s);
+    recorder.flushIfDue(morning + 119s);
+    CHECK(f.rawEvents() == 0);
+    REQUIRE(recorder.oldestBuffered() == morning);
+    recorder.flushIfDue(morning + 120s);
+    CHECK(f.rawEvents() == 12);
+    CHECK_FALSE(recorder.oldestBuffered().has_value());
+
+    recorder.screenShown("home", morning + 130s);
+    recorder.sessionEnded(morning + 135s);
+    CHECK(f.rawEvents() == 14);
+}
+
 TEST_CASE("usage: the recorder's destructor writes what is left") {
     for (auto writes : {kiosk::RecorderWrites::onCallerThread, kiosk::RecorderWrites::background}) {
         Fixture f;
@@ -180,7 +200,7 @@ TEST_CASE("usage: the recorder's destructor writes what is left") {
 
 TEST_CASE("usage: in the background, events reach the database by themselves, and flush waits for them") {
     Fixture f;
-    UsageRecorder recorder(f.db);
+    UsageRecorder recorder(f.db, kiosk::RecorderWrites::background, 1s);
     REQUIRE(recorder.writesInBackground());
     auto waitFor = [&f](std::int64_t count) {
         for (int i = 0; i < 500 && f.rawEvents() < count; ++i)
