@@ -77,7 +77,7 @@ TEST_CASE("Flags: every rejected flag names its field") {
           }) == "screen_flags: at most 100 flags per upload");
 }
 
-TEST_CASE("Flags: the hub refuses a flag time that is not UTC, naming the field") {
+TEST_CASE("Flags: the hub refuses a flag time that is not UTC - naming the field") {
     auto u = withFlags();
     u.flags[1].flaggedAt = "hôm qua";
     auto clean = commune::cleanUpload(u);
@@ -86,7 +86,7 @@ TEST_CASE("Flags: the hub refuses a flag time that is not UTC, naming the field"
           "screen_flags[1].flagged_at: must be a UTC time like 2026-11-25T08:00:00Z");
 }
 
-TEST_CASE("Flags: a re-sent upload stores each flag once, listed by guide and step, newest first") {
+TEST_CASE("Flags: a re-sent upload stores each flag once - listed by guide and step - newest first") {
     auto store = commune::SqliteHubStore::openInMemory();
     REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
     const auto upload = withFlags();
@@ -105,7 +105,7 @@ TEST_CASE("Flags: a re-sent upload stores each flag once, listed by guide and st
     CHECK(flags[2].guideTitle == "Kích hoạt VNeID");
 }
 
-TEST_CASE("Flags: the page names a guide by its Vietnamese title when known, else its id, newest first") {
+TEST_CASE("Flags: the page names a guide by its Vietnamese title when known - else its id - newest first") {
     std::vector<commune::StoredFlag> flags{
         {"k1", "Thôn 1", "vneid-kich-hoat", "Kích hoạt VNeID", 4, "button", "Nút <Đăng nhập> đổi chỗ",
          "2026-11-24T08:00:00Z"},
