@@ -3,6 +3,7 @@
 #include "auth.hpp"
 #include "calendar.hpp"
 #include "common/local_time.hpp"
+#include "flags.hpp"
 #include "fleet.hpp"
 #include "guarded_server.hpp"
 #include "ingest.hpp"
@@ -342,6 +343,7 @@ void HubServer::routes() {
         // Still 200 for days the hub holds newer copies of: sending them again would not help.
         nlohmann::json answer = {{"stored_days", stored.storedDays}};
         if (stored.olderDays > 0) answer["older_days_kept"] = stored.olderDays;
+        if (!upload->flags.empty()) answer["stored_flags"] = stored.newFlags;
         if (const auto pack = m_packs ? m_packs->newest() : std::nullopt)
             answer["content_version"] = pack->version;
         sendJson(res, 200, answer);
@@ -438,6 +440,17 @@ void HubServer::routes() {
         }
         res.set_header("Cache-Control", "no-store");
         res.set_content(renderFleetHtml(m_store.kioskStatuses(), now()), "text/html; charset=utf-8");
+    });
+
+    // For whoever maintains the guides: the teams' "Màn hình này đã khác" per guide and step (flags.hpp).
+    server.Get("/flags", [this](const httplib::Request& req, httplib::Response& res) {
+        const std::string session = cookieValue(req, sessionCookie());
+        if (session.empty() || !m_store.sessionUser(auth::hashSecret(session), now())) {
+            res.set_redirect("/login?next=" + percentEncode(req.target), 303);
+            return;
+        }
+        res.set_header("Cache-Control", "no-store");
+        res.set_content(renderFlagsHtml(m_store.screenFlags(), now()), "text/html; charset=utf-8");
     });
 }
 

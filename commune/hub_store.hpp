@@ -83,6 +83,19 @@ struct UploadTiming {
 struct StoredUpload {
     std::size_t storedDays = 0; // days written (new, or at least as new as what was stored)
     std::size_t olderDays = 0;  // days left alone: the store holds a newer copy
+    std::size_t newFlags = 0;   // screen flags not seen before (a re-sent flag is stored once)
+};
+
+// One "Màn hình này đã khác" as a kiosk's team sent it.
+struct StoredFlag {
+    std::string kioskId;
+    std::string village;
+    std::string guideId;
+    std::string guideTitle; // "" when the kiosk did not send one
+    int step = 1;
+    std::string what; // kiosk::upload::kFlagKinds
+    std::string note;
+    std::string flaggedAt; // ISO-8601 UTC, as the kiosk sent it
 };
 
 struct KioskStatus {
@@ -121,6 +134,8 @@ class HubStore {
     // Reports.
     [[nodiscard]] virtual PeriodFigures periodFigures(const DayRange& range) = 0;
     [[nodiscard]] virtual std::vector<KioskStatus> kioskStatuses() = 0;
+    // Every screen flag, by guide and step, newest first within a step.
+    [[nodiscard]] virtual std::vector<StoredFlag> screenFlags() = 0;
 
     // Staff accounts (password hashes from crypto_pwhash_str) and their sessions (hashed ids).
     virtual void setStaffPassword(const std::string& username, const std::string& passwordHash) = 0;

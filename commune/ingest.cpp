@@ -1,5 +1,7 @@
 #include "ingest.hpp"
 
+#include "common/local_time.hpp"
+
 #include <fmt/format.h>
 #include <zlib.h>
 
@@ -70,6 +72,20 @@ kiosk::Result<void> cleanUpload(kiosk::upload::Upload& upload) {
                 return kiosk::fail(kiosk::ErrorKind::invalidInput,
                                    fmt::format("days[{}].guides[{}].topic: holds a control character", d, g));
         }
+    }
+    for (std::size_t i = 0; i < upload.flags.size(); ++i) {
+        auto& f = upload.flags[i];
+        if (hasControlCharacter(f.guideId))
+            return kiosk::fail(kiosk::ErrorKind::invalidInput,
+                               fmt::format("screen_flags[{}].guide_id: holds a control character", i));
+        if (!kiosk::parseIsoUtc(f.flaggedAt))
+            return kiosk::fail(kiosk::ErrorKind::invalidInput,
+                               fmt::format("screen_flags[{}].flagged_at: must be a UTC time like "
+                                           "2026-11-25T08:00:00Z",
+                                           i));
+        // Typed text is shown on a web page: no control characters, but an honest note stays readable.
+        cleanText(f.guideTitle);
+        cleanText(f.note);
     }
     auto& h = upload.heartbeat;
     for (std::string* text : {&upload.village, &h.version, &h.contentVersion, &h.lastError, &h.sentAt})

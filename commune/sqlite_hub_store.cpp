@@ -58,8 +58,15 @@ CREATE TABLE IF NOT EXISTS staff(username TEXT PRIMARY KEY, password_hash TEXT N
 CREATE TABLE IF NOT EXISTS sessions(
   session_hash TEXT PRIMARY KEY, username TEXT NOT NULL, expires_unix INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS health_probe(id INTEGER PRIMARY KEY CHECK(id = 1), at_unix INTEGER NOT NULL);
+-- "Màn hình này đã khác" from the kiosks' teams: (kiosk, flag_id) is the flag, so a re-sent upload
+-- stores it once.
+CREATE TABLE IF NOT EXISTS screen_flags(
+  kiosk_ref INTEGER NOT NULL REFERENCES kiosks(kiosk_ref), flag_id TEXT NOT NULL,
+  guide_id TEXT NOT NULL, guide_title TEXT NOT NULL, step INTEGER NOT NULL, what TEXT NOT NULL,
+  note TEXT NOT NULL, flagged_at TEXT NOT NULL, received_unix INTEGER NOT NULL,
+  PRIMARY KEY(kiosk_ref, flag_id)) WITHOUT ROWID;
 )sql";
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4; // 4: screen_flags (created by kSchema's IF NOT EXISTS)
 
 // Version 1 had no generation times. What it stored ranks as generated when it arrived: an export made
 // before that cannot overwrite it, and the kiosk's next hourly send (made later) still can.
@@ -352,6 +359,22 @@ StoredUpload SqliteHubStore::replaceRollups(const kiosk::upload::Upload& upload,
         else
             ++stored.olderDays;
     }
+    auto flag =
+        m_db.prepare("INSERT OR IGNORE INTO screen_flags(kiosk_ref, flag_id, guide_id, guide_title, step, "
+                     "what, note, flagged_at, received_unix) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    for (const auto& f : upload.flags) {
+        flag.bind(1, kioskRef)
+            .bind(2, f.flagId)
+            .bind(3, f.guideId)
+            .bind(4, f.guideTitle)
+            .bind(5, static_cast<std::int64_t>(f.step))
+            .bind(6, f.what)
+            .bind(7, f.note)
+            .bind(8, f.flaggedAt)
+            .bind(9, timing.receivedUnix);
+        flag.run();
+        stored.newFlags += static_cast<std::size_t>(sqlite3_changes(m_db.handle()));
+    }
     tx.commit();
     m_lastWriteProof = std::chrono::steady_clock::now(); // a commit: /health need not make one now
     return stored;
@@ -482,6 +505,19 @@ std::vector<KioskStatus> SqliteHubStore::kioskStatuses() {
         if (!q.columnIsNull(9)) status.socTemperatureC = q.columnDouble(9);
         out.push_back(std::move(status));
     }
+    return out;
+}
+
+std::vector<StoredFlag> SqliteHubStore::screenFlags() {
+    std::lock_guard lock(m_mutex);
+    std::vector<StoredFlag> out;
+    auto q = m_db.prepare("SELECT k.kiosk_id, k.village, f.guide_id, f.guide_title, f.step, f.what, f.note, "
+                          "f.flagged_at FROM screen_flags f JOIN kiosks k USING(kiosk_ref) "
+                          "ORDER BY f.guide_id, f.step, f.flagged_at DESC, k.kiosk_id");
+    while (q.step())
+        out.push_back({q.columnText(0), q.columnText(1), q.columnText(2), q.columnText(3),
+                       static_cast<int>(q.columnInt64(4)), q.columnText(5), q.columnText(6),
+                       q.columnText(7)});
     return out;
 }
 

@@ -30,6 +30,7 @@ class SqliteHubStore final : public HubStore {
     StoredUpload replaceRollups(const kiosk::upload::Upload& upload, const UploadTiming& timing) override;
     PeriodFigures periodFigures(const DayRange& range) override;
     std::vector<KioskStatus> kioskStatuses() override;
+    std::vector<StoredFlag> screenFlags() override;
     void setStaffPassword(const std::string& username, const std::string& passwordHash) override;
     std::optional<std::string> staffPasswordHash(const std::string& username) override;
     void addSession(const std::string& sessionHash, const std::string& username,

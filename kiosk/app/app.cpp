@@ -84,6 +84,7 @@ App::~App() {
 
 void App::setLibrary(const content::Library& library) {
     m_library = &library;
+    if (m_desk) m_desk->setLibrary(m_library);
     noteContentIssues(library);
     ++m_revision;
 }

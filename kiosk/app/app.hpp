@@ -210,7 +210,10 @@ class App {
     // The booking rules and the team's desk; without them the booking screens say bookings are unavailable.
     // Every change to a booking, by a resident or a team member, is counted in the usage figures from here.
     void connectBookings(BookingService& bookings);
-    void connectStaffDesk(StaffDesk& desk) { m_desk = &desk; }
+    void connectStaffDesk(StaffDesk& desk) {
+        m_desk = &desk;
+        desk.setLibrary(m_library); // the guides to compare with the real app
+    }
     // Counts what residents do (never who). Without it nothing is counted.
     void connectUsage(UsageRecorder& usage) { m_usage = &usage; }
     // The background sender (hub uploads, booking webhook): staff see its status.

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 namespace kiosk {
@@ -127,12 +128,27 @@ void TextEntry::type(std::string_view key) {
         }
         break;
     }
+    case Kind::note: {
+        const bool letter =
+            utf8proc_category(c) == UTF8PROC_CATEGORY_LL || utf8proc_category(c) == UTF8PROC_CATEGORY_LU;
+        const bool other =
+            (c >= '0' && c <= '9') ||
+            std::u32string_view(U".,-/:()").find(static_cast<char32_t>(c)) != std::u32string_view::npos;
+        if (c == ' ') {
+            if (m_text.empty() || m_text.back() == ' ') return;
+        } else if (!letter && !other) {
+            return;
+        } else if (m_text.empty()) {
+            c = utf8proc_toupper(c); // a sentence: its first letter only
+        }
+        break;
+    }
     }
     m_text += encode({c});
 }
 
 void TextEntry::setTone(ToneMark mark) {
-    if (m_kind != Kind::name) return;
+    if (m_kind != Kind::name && m_kind != Kind::note) return;
     // The key shows its mark on an "a" and looks like a letter: with no vowel to carry the mark (an empty
     // field, a new word, "B"), it types that letter, so "b" then "à" gives "Bà" instead of nothing.
     const auto typeOwnLetter = [&] {

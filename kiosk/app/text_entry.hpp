@@ -17,6 +17,7 @@ class TextEntry {
         digits, // 0-9 only
         code,   // booking-code letters and digits only (kiosk::bookingCodeAlphabet), upper case
         name,   // Vietnamese letters and spaces; each word starts with a capital
+        note,   // Vietnamese letters, digits, spaces and . , - / : ( ); only the first letter a capital
     };
 
     TextEntry() = default;

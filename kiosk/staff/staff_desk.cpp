@@ -81,6 +81,14 @@ const char* staffPageName(StaffPage page) {
         return "audit";
     case StaffPage::Export:
         return "export";
+    case StaffPage::GuideChecks:
+        return "guide_checks";
+    case StaffPage::CheckStep:
+        return "check_step";
+    case StaffPage::Flag:
+        return "flag";
+    case StaffPage::FlagNote:
+        return "flag_note";
     }
     return "unknown";
 }
@@ -115,6 +123,7 @@ std::string describeAuditAction(std::string_view action, std::string_view detail
         {"booking.rescheduled", "Đổi lịch hẹn"},       {"booking.personal_erased", "Xóa SĐT và tên"},
         {"booking.closure", "Thêm ngày nghỉ"},         {"booking.closure_removed", "Bỏ ngày nghỉ"},
         {"schedule.saved", "Lưu lịch tuần"},           {"bookings.exported", "Xuất danh sách hẹn"},
+        {"screen.flagged", "Báo màn hình đã khác"},
     };
     const auto found = kPhrases.find(action);
     std::string phrase = found != kPhrases.end() ? found->second : std::string(action);
@@ -185,6 +194,16 @@ void StaffDesk::goTo(StaffPage page, TimePoint) {
         loadDestinations();
         m_state.exportedFiles.clear();
         break;
+    case StaffPage::GuideChecks: {
+        const auto& d = m_state.today;
+        m_state.guideChecks =
+            m_library
+                ? guidesToCheck(*m_library, content::Date{static_cast<int>(d.year()),
+                                                          static_cast<int>(static_cast<unsigned>(d.month())),
+                                                          static_cast<int>(static_cast<unsigned>(d.day()))})
+                : std::vector<GuideToCheck>{};
+        break;
+    }
     default:
         break;
     }
@@ -592,6 +611,70 @@ void StaffDesk::handle(const staff_intent::ExportTo& i, const StaffMember& who, 
     m_staff.audit(who.id, "bookings.exported", fmt::format("bookings={}", result->bookings), now);
 }
 
+// ---- Guides to compare with the real app, and "Màn hình này đã khác" --------------------------------
+
+const content::Guide* StaffDesk::checkedGuide() const {
+    return m_library && !m_state.checkGuide.empty() ? m_library->find(m_state.checkGuide) : nullptr;
+}
+
+void StaffDesk::handle(const staff_intent::OpenGuideCheck& i, const StaffMember&, TimePoint) {
+    if (!m_library || !m_library->find(i.guideId)) return;
+    m_state.checkGuide = i.guideId;
+    m_state.checkStep = 0;
+    m_state.page = StaffPage::CheckStep;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::ShowCheckStep& i, const StaffMember&, TimePoint) {
+    const content::Guide* guide = checkedGuide();
+    if (!guide || i.step < 0 || i.step >= static_cast<int>(guide->steps.size())) return;
+    m_state.checkStep = i.step;
+    m_state.page = StaffPage::CheckStep;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::StartFlag&, const StaffMember&, TimePoint) {
+    if (!checkedGuide()) return;
+    m_state.flagKind.reset();
+    m_state.flagNote.clear();
+    m_state.page = StaffPage::Flag;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::ChooseFlagKind& i, const StaffMember&, TimePoint) {
+    if (m_state.page != StaffPage::Flag || i.index < 0 || i.index >= static_cast<int>(kFlagKinds.size()))
+        return;
+    m_state.flagKind = i.index;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::StartFlagNote&, const StaffMember&, TimePoint) {
+    if (m_state.page == StaffPage::Flag) m_state.page = StaffPage::FlagNote;
+}
+
+void StaffDesk::handle(const staff_intent::SaveFlag&, const StaffMember& who, TimePoint now) {
+    const content::Guide* guide = checkedGuide();
+    if (m_state.page != StaffPage::Flag || !guide) return;
+    if (!m_state.flagKind) {
+        m_state.message = "Xin chọn chỗ khác: chữ, nút, thứ tự hay hình.";
+        return;
+    }
+    const FlagKind& kind = kFlagKinds[static_cast<std::size_t>(*m_state.flagKind)];
+    auto saved =
+        m_flags.add(guide->id, guide->title, m_state.checkStep + 1, kind.what, m_state.flagNote.tidy(), now);
+    if (!saved) {
+        m_state.message = "Chưa lưu được: " + saved.error().message;
+        return;
+    }
+    m_staff.audit(who.id, "screen.flagged", fmt::format("guide={} step={}", guide->id, m_state.checkStep + 1),
+                  now);
+    m_state.page = StaffPage::CheckStep;
+    m_state.message = fmt::format("Đã ghi: bước {} khác ở {}. Sẽ gửi về xã cùng số liệu.",
+                                  m_state.checkStep + 1, kind.label);
+    m_state.flagKind.reset();
+    m_state.flagNote.clear();
+}
+
 // ---- Keypads and navigation -----------------------------------------------------------------------------
 
 void StaffDesk::type(std::string_view key) {
@@ -605,6 +688,9 @@ void StaffDesk::type(std::string_view key) {
     case StaffPage::AddMemberPin:
         m_state.memberPin.type(key);
         break;
+    case StaffPage::FlagNote:
+        m_state.flagNote.type(key);
+        break;
     default:
         return;
     }
@@ -614,12 +700,14 @@ void StaffDesk::type(std::string_view key) {
 void StaffDesk::setTone(ToneMark mark) {
     if (m_state.page == StaffPage::Note) m_state.note.setTone(mark);
     if (m_state.page == StaffPage::AddMemberName) m_state.memberName.setTone(mark);
+    if (m_state.page == StaffPage::FlagNote) m_state.flagNote.setTone(mark);
 }
 
 void StaffDesk::erase() {
     if (m_state.page == StaffPage::Note) m_state.note.erase();
     if (m_state.page == StaffPage::AddMemberName) m_state.memberName.erase();
     if (m_state.page == StaffPage::AddMemberPin) m_state.memberPin.erase();
+    if (m_state.page == StaffPage::FlagNote) m_state.flagNote.erase();
 }
 
 void StaffDesk::submit(const StaffMember& who, TimePoint now) {
@@ -642,6 +730,9 @@ void StaffDesk::submit(const StaffMember& who, TimePoint now) {
         return;
     case StaffPage::AddMemberPin:
         return submitMemberPin(who, now);
+    case StaffPage::FlagNote: // the note stays with the flag, saved with "Lưu"
+        m_state.page = StaffPage::Flag;
+        return;
     default:
         return;
     }
@@ -687,6 +778,17 @@ bool StaffDesk::back() {
         m_state.firstPin.clear();
         m_state.memberPin.clear();
         return true;
+    case StaffPage::CheckStep:
+        m_state.page = StaffPage::GuideChecks;
+        return true;
+    case StaffPage::Flag: // nothing saved
+        m_state.page = StaffPage::CheckStep;
+        m_state.flagKind.reset();
+        m_state.flagNote.clear();
+        return true;
+    case StaffPage::FlagNote:
+        m_state.page = StaffPage::Flag;
+        return true;
     default:
         m_state.page = StaffPage::Overview;
         m_state.listPage = 0;
@@ -700,10 +802,11 @@ void StaffDesk::close() {
 
 std::string StaffDesk::viewKey() const {
     const StaffDeskState& s = m_state;
-    return fmt::format("{} {} {} {}:{} {} {} {} {}", staffPageName(s.page), s.listPage, s.dayOffset,
+    return fmt::format("{} {} {} {}:{} {} {} {} {} {}:{}:{}", staffPageName(s.page), s.listPage, s.dayOffset,
                        s.selected ? s.selected->code : "",
                        s.selected ? bookingStatusName(s.selected->status) : "", s.confirmingCancel,
-                       s.rescheduleOffset.value_or(-1), s.members.size(), s.closures.size());
+                       s.rescheduleOffset.value_or(-1), s.members.size(), s.closures.size(), s.checkGuide,
+                       s.checkStep, s.flagKind.value_or(-1));
 }
 
 void StaffDesk::describe(std::map<std::string, std::string>& out) const {
@@ -730,6 +833,13 @@ void StaffDesk::describe(std::map<std::string, std::string>& out) const {
     out["staff_destinations"] = std::to_string(s.destinations.size());
     out["staff_exported"] = s.exportedFiles.empty() ? "" : s.exportedFiles.front();
     out["staff_confirm_cancel"] = s.confirmingCancel ? "1" : "0";
+    out["staff_guide_checks"] = std::to_string(s.guideChecks.size());
+    out["staff_check_guide"] = s.checkGuide;
+    out["staff_check_step"] = std::to_string(s.checkStep + 1);
+    out["staff_flag_kind"] =
+        s.flagKind ? std::string(kFlagKinds[static_cast<std::size_t>(*s.flagKind)].what) : "";
+    out["staff_flag_note"] = s.flagNote.text();
+    out["staff_flags_saved"] = std::to_string(m_flags.count());
     out["staff_can_undo"] = s.lastMark && s.selected && s.lastMark->code == s.selected->code ? "1" : "0";
 }
 

@@ -7,6 +7,7 @@
 #include "app/text_entry.hpp"
 #include "bookings/bookings.hpp"
 #include "config/config.hpp"
+#include "staff/screen_flags.hpp"
 #include "staff/staff.hpp"
 
 #include <array>
@@ -36,6 +37,10 @@ enum class StaffPage {
     AddMemberPin, // the new PIN, then again
     Audit,
     Export,
+    GuideChecks, // guides due a comparison with the real app
+    CheckStep,   // one step of such a guide, as residents see it, to compare with the phone
+    Flag,        // "Màn hình này đã khác": what differs
+    FlagNote,    // typing the flag's note
 };
 
 // The three blocks of a day the schedule page toggles. Together they are the config's default opening
@@ -110,6 +115,18 @@ struct Deactivate {
 struct ExportTo {
     int destination = 0;
 };
+struct OpenGuideCheck {
+    std::string guideId;
+}; // from the guides to check: its first step
+struct ShowCheckStep {
+    int step = 0; // 0-based
+};
+struct StartFlag {}; // "Màn hình này đã khác" on the step shown
+struct ChooseFlagKind {
+    int index = 0; // into kFlagKinds (staff/screen_flags.hpp)
+};
+struct StartFlagNote {}; // then the keyboard; Submit keeps the note on the flag page
+struct SaveFlag {};
 } // namespace staff_intent
 
 using StaffIntent =
@@ -120,7 +137,9 @@ using StaffIntent =
                  staff_intent::ToggleBlock, staff_intent::StepSlotMinutes, staff_intent::StepCapacity,
                  staff_intent::SaveSchedule, staff_intent::RemoveClosure, staff_intent::ChooseClosureDay,
                  staff_intent::ChooseClosureReason, staff_intent::SaveClosure, staff_intent::StartAddMember,
-                 staff_intent::Deactivate, staff_intent::ExportTo>;
+                 staff_intent::Deactivate, staff_intent::ExportTo, staff_intent::OpenGuideCheck,
+                 staff_intent::ShowCheckStep, staff_intent::StartFlag, staff_intent::ChooseFlagKind,
+                 staff_intent::StartFlagNote, staff_intent::SaveFlag>;
 
 // One booking as the queue shows it. The guide's title is looked up by the screen (the content library).
 struct QueueEntry {
@@ -193,6 +212,12 @@ struct StaffDeskState {
     std::vector<ExportDestination> destinations;
     std::vector<std::string> exportedFiles;
     std::filesystem::path exportedFolder; // where they went, named on the page
+    // Guides to compare with the real app, and the one being compared
+    std::vector<GuideToCheck> guideChecks;
+    std::string checkGuide;      // its id
+    int checkStep = 0;           // 0-based
+    std::optional<int> flagKind; // into kFlagKinds, once chosen
+    TextEntry flagNote{TextEntry::Kind::note, kMaxFlagNoteCharacters};
 };
 
 class StaffDesk {
@@ -213,6 +238,9 @@ class StaffDesk {
     void close();
 
     // Where USB sticks appear (default /media and /run/media, two levels down); tests point elsewhere.
+    // The guides in use (App::setLibrary passes them on): the pages that compare guides read them.
+    void setLibrary(const content::Library* library) { m_library = library; }
+
     void setRemovableMediaRoots(std::vector<std::filesystem::path> roots) { m_mediaRoots = std::move(roots); }
 
     [[nodiscard]] const StaffDeskState& state() const { return m_state; }
@@ -269,6 +297,19 @@ class StaffDesk {
                 std::chrono::system_clock::time_point now);
     void handle(const staff_intent::ExportTo& i, const StaffMember& who,
                 std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::OpenGuideCheck& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::ShowCheckStep& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::StartFlag& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::ChooseFlagKind& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::StartFlagNote& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::SaveFlag& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    [[nodiscard]] const content::Guide* checkedGuide() const;
 
     void goTo(StaffPage page, std::chrono::system_clock::time_point now);
     void loadQueue();
@@ -285,6 +326,8 @@ class StaffDesk {
     StaffRepository& m_staff;
     const Config& m_config;
     StaffDeskState m_state;
+    ScreenFlagStore m_flags{m_db};
+    const content::Library* m_library = nullptr;
     std::vector<std::filesystem::path> m_mediaRoots{"/media", "/run/media"};
 };
 

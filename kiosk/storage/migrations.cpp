@@ -15,7 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<Migration, 6> migrations{{
+constexpr std::array<Migration, 7> migrations{{
     {1, R"sql(
 CREATE TABLE app_setting (
     key TEXT PRIMARY KEY,
@@ -119,6 +119,22 @@ CREATE TABLE usage_rollup (
     sent INTEGER NOT NULL DEFAULT 0, -- 1 once the finished day's figures are in the outbox
     computed_at TEXT NOT NULL        -- ISO-8601 UTC
 );
+)sql"},
+    // "Màn hình này đã khác" (kiosk/staff/screen_flags.hpp): about the app's screens, never about a person.
+    // A flag travels with its day's upload; flag_id makes a re-send count once on the hub.
+    {7, R"sql(
+CREATE TABLE screen_flag (
+    id INTEGER PRIMARY KEY,
+    flag_id TEXT NOT NULL UNIQUE,    -- random [0-9a-f], sent to the hub
+    day TEXT NOT NULL,               -- local date, Asia/Ho_Chi_Minh
+    guide_id TEXT NOT NULL,
+    guide_title TEXT NOT NULL DEFAULT '',
+    step INTEGER NOT NULL CHECK (step >= 1),  -- 1-based
+    what TEXT NOT NULL CHECK (what IN ('text', 'button', 'order', 'picture')),
+    note TEXT NOT NULL DEFAULT '',   -- what differs on the app, typed by the team
+    flagged_at TEXT NOT NULL         -- ISO-8601 UTC
+);
+CREATE INDEX screen_flag_day ON screen_flag(day);
 )sql"},
 }};
 

@@ -1,5 +1,7 @@
 #include "usage/stats_uploader.hpp"
 
+#include "staff/screen_flags.hpp"
+
 #include "common/local_time.hpp"
 #include "usage/machine_health.hpp"
 
@@ -75,7 +77,11 @@ std::string StatsUploader::idempotencyKey(std::string_view day) const {
 
 upload::Upload StatsUploader::makeUpload(upload::DailyRollup day, system_clock::time_point now,
                                          std::string_view lastError) const {
-    return buildUpload(m_settings, std::move(day), now, lastError);
+    upload::Upload out = buildUpload(m_settings, std::move(day), now, lastError);
+    // The team's "Màn hình này đã khác" of that day ride along: each re-send of the day carries them again,
+    // and the hub keeps each flag once.
+    out.flags = ScreenFlagStore(m_usage.database()).forDay(out.days.front().day);
+    return out;
 }
 
 std::size_t StatsUploader::enqueueDue(system_clock::time_point now, std::string_view lastError) {
@@ -113,7 +119,9 @@ Result<std::size_t> writeExport(const std::filesystem::path& file, UsageStore& u
     std::size_t lines = 0;
     for (const std::string& day : usage.days()) {
         upload::DailyRollup rollup = usage.rollup(day, day < today, now);
-        out << upload::toJson(buildUpload(settings, std::move(rollup), now, {})).dump() << '\n';
+        upload::Upload line = buildUpload(settings, std::move(rollup), now, {});
+        line.flags = ScreenFlagStore(usage.database()).forDay(day);
+        out << upload::toJson(line).dump() << '\n';
         ++lines;
     }
     out.flush();

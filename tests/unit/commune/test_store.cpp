@@ -296,10 +296,11 @@ PRAGMA user_version = 1;
         CHECK_FALSE(store->kioskStatuses().at(0).socTemperatureC.has_value());
         CHECK(test::post(*store, madeAt(kDay25 + 3600, 41, true), kDay25 + 3600).storedDays == 1);
         CHECK(villageSessions(*store, "Thôn 1") == 41);
+        CHECK(store->screenFlags().empty()); // version 4's table, made on opening
     }
     {
         auto again = kiosk::db::Database::open(dir / "hub.sqlite");
-        CHECK(again.userVersion() == 3);
+        CHECK(again.userVersion() == 4);
     }
     std::filesystem::remove_all(dir);
 }

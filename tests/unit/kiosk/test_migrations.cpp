@@ -524,3 +524,23 @@ TEST_CASE("openKioskDatabase: a read-only folder throws instead of losing the fi
     CHECK(fs::exists(damaged));
     fs::permissions(folder, fs::perms::owner_all);
 }
+
+TEST_CASE("migrations: version 6 to 7 keeps the usage rollups and adds the screen flags") {
+    TempDir dir;
+    const fs::path file = dir.path / "kiosk.db";
+    {
+        Database db = Database::open(file);
+        kiosk::db::migrate(db, kiosk::db::kioskMigrations().first(6));
+        REQUIRE_FALSE(hasObject(db, "table", "screen_flag"));
+        db.execute("INSERT INTO usage_rollup (day, body, computed_at) VALUES ('2026-11-25', '{}', 'x')");
+    }
+    Database db = Database::open(file);
+    kiosk::db::migrate(db, kiosk::db::kioskMigrations().first(7));
+    CHECK(db.userVersion() == 7);
+    CHECK(hasObject(db, "table", "screen_flag"));
+    CHECK(hasObject(db, "index", "screen_flag_day"));
+    CHECK(scalar(db, "SELECT count(*) FROM usage_rollup") == 1);
+    // Only the four kinds the team can choose.
+    CHECK_THROWS(db.execute("INSERT INTO screen_flag (flag_id, day, guide_id, step, what, flagged_at) "
+                            "VALUES ('a', '2026-11-25', 'g', 1, 'colour', 'x')"));
+}

@@ -15,6 +15,8 @@ inline constexpr const char* kAudit = "Nhật ký";
 inline constexpr const char* kAuditSubtitle = "Ai đã làm gì";
 inline constexpr const char* kExport = "Xuất danh sách hẹn";
 inline constexpr const char* kExportSubtitle = "Ra USB hoặc thư mục";
+inline constexpr const char* kGuideChecks = "So hướng dẫn";
+inline constexpr const char* kGuideChecksSubtitle = "Với ứng dụng thật";
 inline constexpr const char* kSignedInAs = "Đang dùng: {}";
 
 inline constexpr const char* kQueueTitle = "Lịch hẹn – {}";
@@ -90,5 +92,22 @@ inline constexpr const char* kExportHint = "Cắm USB rồi mở lại trang nà
 inline constexpr const char* kExportFiles = "Tệp: {}, trong thư mục {}";
 inline constexpr const char* kUsbStick = "USB";
 inline constexpr const char* kKioskFolder = "Trong máy";
+
+// Guides to compare with the real app, and "Màn hình này đã khác".
+inline constexpr const char* kGuideChecksTitle = "Hướng dẫn cần so với ứng dụng thật";
+inline constexpr const char* kGuideChecksHint = "Chọn một hướng dẫn, mở từng bước và so với điện thoại thật.";
+inline constexpr const char* kGuideChecksEmpty =
+    "Mọi hướng dẫn đã được so với ứng dụng thật trong 6 tháng qua.";
+inline constexpr const char* kCheckStepTitle = "{} – bước {}/{}";
+inline constexpr const char* kPreviousStep = "Bước trước";
+inline constexpr const char* kNextStep = "Bước sau";
+inline constexpr const char* kScreenDiffers = "Màn hình này đã khác";
+inline constexpr const char* kFlagTitle = "Màn hình đã khác – bước {}";
+inline constexpr const char* kFlagHint = "Khác ở đâu? Chọn một, thêm ghi chú nếu cần, rồi bấm Lưu.";
+inline constexpr const char* kFlagNote = "Ghi chú: {}";
+inline constexpr const char* kFlagNoNote = "Chưa có ghi chú (không bắt buộc).";
+inline constexpr const char* kAddNote = "Viết ghi chú";
+inline constexpr const char* kFlagNoteTitle = "Ghi chú: màn hình khác thế nào?";
+inline constexpr const char* kFlagNoteHint = "Chỉ ghi về ứng dụng, không ghi tên hay số điện thoại.";
 
 } // namespace ui::staff_text

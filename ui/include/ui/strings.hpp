@@ -131,7 +131,7 @@ inline constexpr const char* kStaffRestart = "Khởi động lại";
 // Content packs: serve the previous version again (the program restarts onto it).
 inline constexpr const char* kStaffRollBack = "Dùng bản nội dung trước";
 inline constexpr const char* kStaffGuidesToVerify =
-    "Bài cần so với ứng dụng thật (chưa so, hoặc đã quá 6 tháng): {} (danh sách trong nhật ký)";
+    "Bài cần so với ứng dụng thật (chưa so, hoặc đã quá 6 tháng): {} (danh sách ở trang So hướng dẫn)";
 inline constexpr const char* kStaffQuit = "Thoát chương trình";
 inline constexpr const char* kStaffQuitAsk = "Thoát chương trình?";
 inline constexpr const char* kStaffQuitAskBody =

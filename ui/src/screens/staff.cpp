@@ -244,9 +244,9 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
                                              kiosk::intent::RollBackContent{}, palette.plainButton});
     const float buttonsTop = screen.y - m.marginPx - buttonRowHeight(ctx, buttons);
 
-    // The team's pages: two rows of three in landscape.
+    // The team's pages: two rows of four in landscape.
     const bool landscape = screen.x >= screen.y;
-    const float pageRows = landscape ? 2.0f : 3.0f;
+    const float pageRows = landscape ? 2.0f : 4.0f;
     const float cellH = m.targetPx * 1.05f;
     const float gridBottom = y + pageRows * cellH + (pageRows - 1) * m.gapPx;
     if (ctx.app.staffDesk()) {
@@ -263,13 +263,15 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
              act(si::ShowPage{StaffPage::Audit}), palette.plainButton},
             {"staff.export", staff_text::kExport, staff_text::kExportSubtitle,
              act(si::ShowPage{StaffPage::Export}), palette.plainButton},
+            {"staff.guide_checks", staff_text::kGuideChecks, staff_text::kGuideChecksSubtitle,
+             act(si::ShowPage{StaffPage::GuideChecks}), palette.plainButton},
         };
         // Titles only on small screens: the subtitles would not fit a 16 mm button.
         if (cellH < m.bodyFontPx * 3.2f + m.pxPerMm * 5) {
             for (staff::Choice& c : pages)
                 c.subtitle.clear();
         }
-        const float minW = (screen.x - 2 * m.marginPx) / (landscape ? 3.6f : 2.2f);
+        const float minW = (screen.x - 2 * m.marginPx) / (landscape ? 4.6f : 2.2f);
         staff::drawChoices(ctx, y, gridBottom, pages, minW, cellH, intents);
         y = gridBottom + m.gapPx;
     }
@@ -355,6 +357,18 @@ Intents drawStaff(const ScreenContext& ctx) {
         break;
     case StaffPage::Export:
         staff::drawExport(ctx, intents);
+        break;
+    case StaffPage::GuideChecks:
+        staff::drawGuideChecks(ctx, intents);
+        break;
+    case StaffPage::CheckStep:
+        staff::drawCheckStep(ctx, intents);
+        break;
+    case StaffPage::Flag:
+        staff::drawFlag(ctx, intents);
+        break;
+    case StaffPage::FlagNote:
+        staff::drawFlagNote(ctx, intents);
         break;
     }
     endPage();

@@ -67,6 +67,10 @@ void drawAddMemberName(const ScreenContext& ctx, Intents& intents);
 void drawAddMemberPin(const ScreenContext& ctx, Intents& intents);
 void drawAudit(const ScreenContext& ctx, Intents& intents);
 void drawExport(const ScreenContext& ctx, Intents& intents);
+void drawGuideChecks(const ScreenContext& ctx, Intents& intents);
+void drawCheckStep(const ScreenContext& ctx, Intents& intents);
+void drawFlag(const ScreenContext& ctx, Intents& intents);
+void drawFlagNote(const ScreenContext& ctx, Intents& intents);
 // A field over (or beside) a keypad, for the note, a member's name and PIN.
 void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
                     const std::string& shown, const char* hint, const std::vector<Key>& keys, int columns,

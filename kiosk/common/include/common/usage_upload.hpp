@@ -41,6 +41,17 @@
 //         "survey_smartphone": {"yes": 8, "no": 2, "skip": 1},
 //         "survey_vneid_level2": {"yes": 5, "no": 4, "skip": 2}
 //       }
+//     ],
+//     "screen_flags": [                         // OPTIONAL (added later): "Màn hình này đã khác", at most
+//       {                                       //   kMaxFlagsPerUpload; absent or null = none
+//         "flag_id": "3f9c0a1b2c3d4e5f",        // 1..32 of [a-z0-9]: chosen by the kiosk, unique there
+//         "guide_id": "vneid-kich-hoat",        // 1..100 bytes
+//         "guide_title": "Kích hoạt VNeID",     // <= 200 bytes (may be "")
+//         "step": 4,                            // 1..100, as residents count
+//         "what": "button",                     // "text", "button", "order" or "picture"
+//         "note": "Nút Đăng nhập nay màu xanh", // <= 200 bytes (may be ""): typed by the team, never a
+//         person's data "flagged_at": "2026-11-25T08:00:00Z"  // ISO-8601 UTC, <= 40 bytes
+//       }
 //     ]
 //   }
 //
@@ -54,6 +65,7 @@
 //    that alters the meaning of a field raises schema_version.
 //  - Idempotency: kiosk id + day identify a rollup. Sending the same day again REPLACES that day's
 //    figures on the hub (never adds), so a kiosk may re-send "today so far" every hour.
+//  - Flags: kiosk id + flag_id identify a flag; a re-sent flag is stored once.
 //  - The hub answers 200 {"stored_days": N}, or 400 {"error": "<field path>: <problem>"}, e.g.
 //    "days[2].guides[0].started: must be a non-negative integer" or "kiosk_id: missing".
 //  - Transport: POST to the hub's /api/v1/uploads with "Authorization: Bearer TOKEN",
@@ -61,6 +73,7 @@
 //    (compressed or not). An export file for `commune-hub import` is JSON Lines: one upload per line.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -101,6 +114,10 @@ constexpr std::size_t kMaxScreenNameBytes = 64;
 constexpr std::size_t kMaxVersionBytes = 64;
 constexpr std::size_t kMaxLastErrorBytes = 500;
 constexpr std::size_t kMaxTimestampBytes = 40;
+constexpr std::size_t kMaxFlagsPerUpload = 100;
+constexpr std::size_t kMaxFlagIdBytes = 32;
+constexpr std::size_t kMaxFlagTitleBytes = 200;
+constexpr std::size_t kMaxFlagNoteBytes = 200;
 constexpr double kMinTemperatureC = -40; // what an SoC's sensor can report (the Pi's reads -40..125 °C)
 constexpr double kMaxTemperatureC = 150;
 
@@ -126,12 +143,40 @@ struct Heartbeat {
     friend bool operator==(const Heartbeat&, const Heartbeat&) = default;
 };
 
+// What a team member found different on the real phone ("Màn hình này đã khác").
+inline constexpr std::array<std::string_view, 4> kFlagKinds{"text", "button", "order", "picture"};
+
+inline bool isFlagKind(std::string_view what) {
+    for (std::string_view k : kFlagKinds)
+        if (k == what) return true;
+    return false;
+}
+
+inline bool isFlagId(std::string_view id) {
+    if (id.empty() || id.size() > kMaxFlagIdBytes) return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+    return true;
+}
+
+struct ScreenFlag {
+    std::string flagId;
+    std::string guideId;
+    std::string guideTitle;
+    int step = 1;
+    std::string what; // one of kFlagKinds
+    std::string note;
+    std::string flaggedAt; // ISO-8601 UTC
+    friend bool operator==(const ScreenFlag&, const ScreenFlag&) = default;
+};
+
 struct Upload {
     int schemaVersion = kSchemaVersion;
     std::string kioskId;
     std::string village;
     Heartbeat heartbeat;
     std::vector<DailyRollup> days;
+    std::vector<ScreenFlag> flags; // "screen_flags"; written only when there are some
     friend bool operator==(const Upload&, const Upload&) = default;
 };
 
@@ -188,15 +233,28 @@ inline nlohmann::json toJson(const Heartbeat& h) {
     return out;
 }
 
+inline nlohmann::json toJson(const ScreenFlag& f) {
+    return {{"flag_id", f.flagId}, {"guide_id", f.guideId}, {"guide_title", f.guideTitle}, {"step", f.step},
+            {"what", f.what},      {"note", f.note},        {"flagged_at", f.flaggedAt}};
+}
+
 inline nlohmann::json toJson(const Upload& u) {
     nlohmann::json days = nlohmann::json::array();
     for (const auto& d : u.days)
         days.push_back(toJson(d));
-    return {{"schema_version", u.schemaVersion},
-            {"kiosk_id", u.kioskId},
-            {"village", u.village},
-            {"heartbeat", toJson(u.heartbeat)},
-            {"days", std::move(days)}};
+    nlohmann::json out = {{"schema_version", u.schemaVersion},
+                          {"kiosk_id", u.kioskId},
+                          {"village", u.village},
+                          {"heartbeat", toJson(u.heartbeat)},
+                          {"days", std::move(days)}};
+    // Absent when there are none: an upload without flags reads exactly as before.
+    if (!u.flags.empty()) {
+        nlohmann::json flags = nlohmann::json::array();
+        for (const auto& f : u.flags)
+            flags.push_back(toJson(f));
+        out["screen_flags"] = std::move(flags);
+    }
+    return out;
 }
 
 // ---- reading ----
@@ -260,6 +318,7 @@ class Reader {
             if (!seen.insert(d.day).second) return fail(path + ".day", d.day + " appears twice");
             u.days.push_back(std::move(d));
         }
+        if (!screenFlags(root, u.flags)) return std::nullopt;
         return u;
     }
 
@@ -387,6 +446,45 @@ class Reader {
             !(it->get<double>() >= kMinTemperatureC && it->get<double>() <= kMaxTemperatureC))
             return setError(join(path, key), "must be null or a number of degrees C from -40 to 150");
         out = it->get<double>();
+        return true;
+    }
+
+    // "screen_flags" is optional: an older kiosk never sends it.
+    bool screenFlags(const nlohmann::json& root, std::vector<ScreenFlag>& out) {
+        auto it = root.find("screen_flags");
+        if (it == root.end() || it->is_null()) return true;
+        if (!it->is_array()) return setError("screen_flags", "must be an array");
+        if (it->size() > kMaxFlagsPerUpload)
+            return setError("screen_flags",
+                            "at most " + std::to_string(kMaxFlagsPerUpload) + " flags per upload");
+        std::set<std::string> seen;
+        for (std::size_t i = 0; i < it->size(); ++i) {
+            const std::string path = "screen_flags[" + std::to_string(i) + "]";
+            const nlohmann::json& v = (*it)[i];
+            if (!v.is_object()) return setError(path, "must be a JSON object");
+            ScreenFlag f;
+            if (!text(v, path, "flag_id", 1, kMaxFlagIdBytes, f.flagId)) return false;
+            if (!isFlagId(f.flagId)) return setError(path + ".flag_id", "only a-z and 0-9 are allowed");
+            if (!seen.insert(f.flagId).second)
+                return setError(path + ".flag_id", f.flagId + " appears twice");
+            if (!text(v, path, "guide_id", 1, kMaxNameBytes, f.guideId) ||
+                !text(v, path, "guide_title", 0, kMaxFlagTitleBytes, f.guideTitle))
+                return false;
+            const nlohmann::json* step = field(v, path, "step");
+            if (!step) return false;
+            if (!step->is_number_integer() || step->get<std::int64_t>() < 1 ||
+                step->get<std::int64_t>() > kMaxStepsPerGuide)
+                return setError(path + ".step",
+                                "must be a number from 1 to " + std::to_string(kMaxStepsPerGuide));
+            f.step = step->get<int>();
+            if (!text(v, path, "what", 1, kMaxNameBytes, f.what)) return false;
+            if (!isFlagKind(f.what))
+                return setError(path + ".what", "must be \"text\", \"button\", \"order\" or \"picture\"");
+            if (!text(v, path, "note", 0, kMaxFlagNoteBytes, f.note) ||
+                !text(v, path, "flagged_at", 1, kMaxTimestampBytes, f.flaggedAt))
+                return false;
+            out.push_back(std::move(f));
+        }
         return true;
     }
 
