@@ -21,6 +21,7 @@
 #include <functional>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -35,6 +36,13 @@ using std::chrono::milliseconds;
 // from then, so connections that sat idle in the queue are closed at once when their turn comes.
 thread_local Clock::time_point t_acceptedAt;
 
+// cpp-httplib 0.11 (Debian 12) has `void TaskQueue::enqueue`; 0.18 (Debian 13) returns whether the job
+// was taken.
+using EnqueueResult = decltype(std::declval<httplib::TaskQueue&>().enqueue(std::function<void()>{}));
+template <typename Result> Result jobTaken() {
+    if constexpr (!std::is_void_v<Result>) return true;
+}
+
 // httplib's ThreadPool, plus how many connections wait for a worker: the "pressure" that makes idle
 // and slow connections give their worker up sooner.
 class HubTaskQueue final : public httplib::TaskQueue {
@@ -45,13 +53,14 @@ class HubTaskQueue final : public httplib::TaskQueue {
     }
     ~HubTaskQueue() override { shutdown(); }
 
-    void enqueue(std::function<void()> fn) override {
+    EnqueueResult enqueue(std::function<void()> fn) override {
         {
             std::lock_guard lock(m_mutex);
             m_jobs.emplace_back(std::move(fn), Clock::now());
             m_waiting.store(m_jobs.size(), std::memory_order_relaxed);
         }
         m_wake.notify_one();
+        return jobTaken<EnqueueResult>(); // the queue has no limit
     }
 
     void shutdown() override {
@@ -381,12 +390,27 @@ template <typename Base> class GuardedServer final : public Base, public Backlog
         std::size_t left = this->keep_alive_max_count_;
         for (bool first = true; left > 0 && stream.nextRequest(first); first = false, --left) {
             bool closed = false;
-            ok = this->process_request(stream, left == 1, closed, [ssl](httplib::Request& req) {
+            ok = processRequest(stream, left == 1, closed, [ssl](httplib::Request& req) {
                 if constexpr (std::is_same_v<Base, httplib::SSLServer>) req.ssl = ssl;
             });
             if (!ok || closed || stream.broken()) break;
         }
         return ok;
+    }
+
+    // cpp-httplib 0.11 takes the stream alone; 0.18 also wants both ends' addresses, which the stream knows.
+    bool processRequest(GuardedStream& stream, bool closeConnection, bool& closed,
+                        const std::function<void(httplib::Request&)>& setup) {
+        if constexpr (requires { this->process_request(stream, closeConnection, closed, setup); }) {
+            return this->process_request(stream, closeConnection, closed, setup);
+        } else {
+            std::string remoteIp, localIp;
+            int remotePort = 0, localPort = 0;
+            stream.get_remote_ip_and_port(remoteIp, remotePort);
+            stream.get_local_ip_and_port(localIp, localPort);
+            return this->process_request(stream, remoteIp, remotePort, localIp, localPort, closeConnection,
+                                         closed, setup);
+        }
     }
 
     // Over the per-client limit: a short answer without reading the request, then the connection closes.
