@@ -27,7 +27,9 @@ rm -rf "$shots"
 mkdir -p "$shots"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-printf '[screen]\nrenderer = "accelerated"\n' >"$work/accelerated.toml"
+# The closed page is drawn once the scenario's clock passes 11:30 (the default opening hours).
+printf '[screen]\nsleep_when_closed = true\n' >"$work/software.toml"
+printf '[screen]\nsleep_when_closed = true\nrenderer = "accelerated"\n' >"$work/accelerated.toml"
 # Every path waits for all bundled guides to be loaded (on a worker, after the first frame).
 guides=$(find "$here/../../content/guides" -name '*.toml' | wc -l)
 sed "s/@GUIDES@/$guides/" "$here/render_paths.json" >"$work/render_paths.json"
@@ -43,7 +45,7 @@ preload="$fixed_random:/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
   preload="$fixed_random:$(dpkg -L libfaketime 2>/dev/null | grep -m1 '/libfaketime.so.1$')"
 
 render() {  # NAME VIDEO_DRIVER RENDER_DRIVER(software|opengl|opengles2)
-  local name=$1 video=$2 renderer=$3 config=/nonexistent/kiosk.toml wrap=()
+  local name=$1 video=$2 renderer=$3 config=$work/software.toml wrap=()
   [[ $renderer != software ]] && config=$work/accelerated.toml
   [[ $video == x11 ]] && wrap=("$here/with_xvfb.sh" "$size")
   mkdir -p "$work/$name"
@@ -62,6 +64,15 @@ render() {  # NAME VIDEO_DRIVER RENDER_DRIVER(software|opengl|opengles2)
     { echo "render_paths: $name did not run on $video + $renderer"; return 1; }
   [[ $renderer == software || $path == *llvmpipe* ]] ||
     { echo "render_paths: $name is not on Mesa's llvmpipe"; return 1; }
+  # The page a kiosk that cannot start shows ("Máy tạm ngừng phục vụ"), drawn on the same path.
+  if env KIOSK_FAIL_AT_START="render_paths" SDL_VIDEODRIVER="$video" SDL_RENDER_DRIVER="$renderer" \
+    LD_PRELOAD="$preload" "${wrap[@]}" "$kiosk" --windowed "$size" --config "$config" \
+    --data-dir "$work/$name/data" --screenshot "$shots/$name/23-out-of-service.png" 2>"$work/$name/stderr"; then
+    echo "render_paths: the out-of-service run of $name exited 0"
+    return 1
+  fi
+  [[ -s $shots/$name/23-out-of-service.png ]] ||
+    { cat "$work/$name/stderr"; echo "render_paths: no out-of-service page on $name"; return 1; }
 }
 
 paths=(x11-software:x11:software offscreen-software:offscreen:software x11-opengl:x11:opengl
@@ -74,7 +85,7 @@ done
 
 reference=$shots/x11-software
 mapfile -t screens < <(cd "$reference" && ls -- *.png)
-((${#screens[@]} == 21)) || { echo "render_paths: expected 21 screenshots, got ${#screens[@]}"; exit 1; }
+((${#screens[@]} == 23)) || { echo "render_paths: expected 23 screenshots, got ${#screens[@]}"; exit 1; }
 failed=0
 for entry in "${paths[@]:1}"; do
   name=${entry%%:*}
