@@ -415,7 +415,7 @@ PeriodFigures SqliteHubStore::periodFigures(const DayRange& range) {
     std::lock_guard lock(m_mutex);
     std::unordered_map<std::int64_t, std::string> villageOf;
     {
-        auto kiosks = m_db.prepare("SELECT k.kiosk_ref, " + std::string(kVillageExpr) + " FROM kiosks k");
+        auto kiosks = m_db.prepare(fmt::format("SELECT k.kiosk_ref, {} FROM kiosks k", kVillageExpr));
         while (kiosks.step())
             villageOf[kiosks.columnInt64(0)] = kiosks.columnText(1);
     }
