@@ -23,7 +23,7 @@ if [[ $what == content ]]; then  # tools that make guide pictures and narration 
 fi
 arm64_libs=(libsdl2-dev libimgui-dev libcurl4-openssl-dev libsqlite3-dev libstb-dev libfreetype-dev
   libtomlplusplus-dev libfmt-dev libsodium-dev libqrencode-dev libutf8proc-dev libcpp-httplib-dev libssl-dev
-  zlib1g-dev libsystemd-dev)
+  zlib1g-dev libsystemd-dev libarchive-dev)
 if [[ $what == arm64 ]]; then  # ./dev.sh arm64: cross-build with Debian's multiarch packages, run under qemu-user
   # The arm64 -dev packages beside the host's (all Multi-Arch: same on Debian 12); header-only
   # nlohmann-json and doctest (Multi-Arch: foreign) and the fonts are the host's.
