@@ -5,9 +5,11 @@
 #include "content_cli.hpp"
 #include "http_server.hpp"
 #include "ingest.hpp"
-#include "pg_hub_store.hpp"
 #include "report.hpp"
 #include "sqlite_hub_store.hpp"
+#if defined(KIOSK_HUB_POSTGRESQL)
+#include "pg_hub_store.hpp"
+#endif
 
 #include <fmt/format.h>
 #include <sodium.h>
@@ -86,11 +88,21 @@ std::unique_ptr<commune::HubStore> openStore(const Args& args) {
     if (auto database = args.options.find("database"); database != args.options.end()) {
         const std::string& where = database->second;
         if (where.starts_with("postgresql://") || where.starts_with("postgres://")) {
+#if defined(KIOSK_HUB_POSTGRESQL)
             try {
                 return commune::PgHubStore::open(where);
             } catch (const commune::PgError& e) {
-                throw std::runtime_error(fmt::format("--database {}: {}", withoutPassword(where), e.what()));
+                // libpq may quote the URL it could not parse: never with its password.
+                std::string message = e.what();
+                for (auto at = message.find(where); at != std::string::npos; at = message.find(where, at))
+                    message.replace(at, where.size(), withoutPassword(where));
+                throw std::runtime_error(fmt::format("--database {}: {}", withoutPassword(where), message));
             }
+#else
+            throw std::invalid_argument(fmt::format("--database {}: this commune-hub was built without "
+                                                    "PostgreSQL (KIOSK_HUB_POSTGRESQL=OFF)",
+                                                    withoutPassword(where)));
+#endif
         }
         if (where.find("://") != std::string::npos)
             throw std::invalid_argument(fmt::format(
