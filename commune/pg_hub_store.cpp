@@ -9,6 +9,7 @@
 #include <charconv>
 #include <initializer_list>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -137,11 +138,13 @@ std::string_view viewAt(const PGresult* r, int row, int column) {
 // The connection, and every query made on it: parameterised, checked, thrown as PgError when refused.
 struct PgHubStore::Connection {
     std::unique_ptr<PGconn, ConnectionDeleter> handle;
+    std::unordered_map<std::string, std::string> prepared; // query text -> statement name on this connection
 
     // A dropped connection (the server restarted) is made again before the next query.
     void ensureOpen() {
         if (PQstatus(handle.get()) == CONNECTION_OK) return;
         PQreset(handle.get());
+        prepared.clear(); // a new session knows none of them
         if (PQstatus(handle.get()) != CONNECTION_OK)
             throw PgError(fmt::format("PostgreSQL: cannot reconnect: {}", PQerrorMessage(handle.get())));
         configure();
@@ -164,13 +167,22 @@ struct PgHubStore::Connection {
         check(r.get(), sql);
     }
 
-    Result query(std::string_view sql, std::initializer_list<Param> params = {}) {
+    // Each query text is prepared once per connection (the server parses and plans it once): an upload
+    // is then five or six executions of statements the server already knows.
+    Result query(const std::string& sql, std::initializer_list<Param> params = {}) {
+        auto [known, added] = prepared.try_emplace(sql, "");
+        if (added) {
+            known->second = "q" + std::to_string(prepared.size());
+            const Result made(PQprepare(handle.get(), known->second.c_str(), sql.c_str(), 0, nullptr));
+            if (PQresultStatus(made.get()) != PGRES_COMMAND_OK) prepared.erase(known);
+            check(made.get(), sql);
+        }
         std::vector<const char*> values;
         values.reserve(params.size());
         for (const Param& p : params)
             values.push_back(p.value());
-        Result r(PQexecParams(handle.get(), std::string(sql).c_str(), static_cast<int>(values.size()),
-                              nullptr, values.data(), nullptr, nullptr, 0));
+        Result r(PQexecPrepared(handle.get(), known->second.c_str(), static_cast<int>(values.size()),
+                                values.data(), nullptr, nullptr, 0));
         check(r.get(), sql);
         return r;
     }
