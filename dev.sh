@@ -45,7 +45,7 @@ case $command in
   bench)
     platform/deploy/install-deps.sh bench
     build build
-    cmake --build build -j "$jobs" --target hub_load usage_events_bench  # benchmark tools, not in "all"
+    cmake --build build -j "$jobs" --target hub_load hub_backends usage_events_bench  # benchmark tools, not in "all"
     status=0
     tests/bench/startup_idle.sh build/kiosk/kiosk || status=1
     tests/bench/guides.sh build/kiosk/kiosk || status=1
@@ -53,6 +53,7 @@ case $command in
     tests/bench/usage_events.sh build || status=1
     tests/bench/hub_ingest.sh build 3 || status=1
     tests/bench/hub_report.sh build 5 || status=1
+    tests/bench/hub_backends.sh build || status=1
     tests/bench/sd_writes.py build/tests/e2e/outbox_driver build/commune/commune-hub || status=1
     exit $status ;;
   package)

@@ -7,6 +7,9 @@
 #include "ingest.hpp"
 #include "report.hpp"
 #include "sqlite_hub_store.hpp"
+#if defined(KIOSK_HUB_POSTGRESQL)
+#include "pg_hub_store.hpp"
+#endif
 
 #include <fmt/format.h>
 #include <sodium.h>
@@ -26,8 +29,6 @@
 
 namespace {
 
-using commune::SqliteHubStore;
-
 constexpr std::string_view kUsage = R"(usage:
   commune-hub serve --listen HOST:PORT --data DIR [--threads N]   (PORT 0: any free port, printed)
                     [--tls-cert FILE --tls-key FILE]               (HTTPS: PEM certificate chain and key)
@@ -38,6 +39,8 @@ constexpr std::string_view kUsage = R"(usage:
   commune-hub report (--month YYYY-MM | --quarter YYYY-QN) [--format text|csv] --data DIR
   commune-hub staff add USER --data DIR                           (password: first line of stdin)
   commune-hub content keygen|pack|publish ...                     (signed content packs; see README)
+store: --data DIR keeps DIR/hub.sqlite; --database FILE another SQLite file; --database postgresql://...
+  a PostgreSQL server (libpq URL). serve still needs --data DIR for its content packs.
 )";
 
 struct Args {
@@ -70,11 +73,46 @@ std::int64_t nowUnix() {
         .count();
 }
 
-std::unique_ptr<SqliteHubStore> openStore(const Args& args) {
+// A libpq URL, without its password (for messages).
+std::string withoutPassword(const std::string& url) {
+    const auto scheme = url.find("://");
+    const auto at = url.find('@');
+    if (scheme == std::string::npos || at == std::string::npos) return url;
+    const auto colon = url.find(':', scheme + 3);
+    if (colon == std::string::npos || colon > at) return url;
+    return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
+// --database postgresql://... picks PostgreSQL; --database FILE an SQLite file; neither, DIR/hub.sqlite.
+std::unique_ptr<commune::HubStore> openStore(const Args& args) {
+    if (auto database = args.options.find("database"); database != args.options.end()) {
+        const std::string& where = database->second;
+        if (where.starts_with("postgresql://") || where.starts_with("postgres://")) {
+#if defined(KIOSK_HUB_POSTGRESQL)
+            try {
+                return commune::PgHubStore::open(where);
+            } catch (const commune::PgError& e) {
+                // libpq may quote the URL it could not parse: never with its password.
+                std::string message = e.what();
+                for (auto at = message.find(where); at != std::string::npos; at = message.find(where, at))
+                    message.replace(at, where.size(), withoutPassword(where));
+                throw std::runtime_error(fmt::format("--database {}: {}", withoutPassword(where), message));
+            }
+#else
+            throw std::invalid_argument(fmt::format("--database {}: this commune-hub was built without "
+                                                    "PostgreSQL (KIOSK_HUB_POSTGRESQL=OFF)",
+                                                    withoutPassword(where)));
+#endif
+        }
+        if (where.find("://") != std::string::npos)
+            throw std::invalid_argument(fmt::format(
+                "--database {}: not a postgresql:// URL nor an SQLite file name", withoutPassword(where)));
+        return commune::SqliteHubStore::open(where);
+    }
     auto it = args.options.find("data");
-    if (it == args.options.end()) throw std::invalid_argument("--data DIR is required");
+    if (it == args.options.end()) throw std::invalid_argument("--data DIR (or --database) is required");
     std::filesystem::create_directories(it->second);
-    return SqliteHubStore::open(std::filesystem::path(it->second) / "hub.sqlite");
+    return commune::SqliteHubStore::open(std::filesystem::path(it->second) / "hub.sqlite");
 }
 
 int serve(const Args& args) {
@@ -123,6 +161,7 @@ int serve(const Args& args) {
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+    if (!args.options.contains("data")) return usageError("serve needs --data DIR (its content packs)");
     auto store = openStore(args);
     options.packsDir = std::filesystem::path(args.options.at("data")) / "packs";
     commune::HubServer server(*store, options);

@@ -1,5 +1,7 @@
 #include "sqlite_hub_store.hpp"
 
+#include "store_rows.hpp"
+
 #include <fmt/format.h>
 #include <sqlite3.h>
 
@@ -17,6 +19,10 @@ namespace commune {
 namespace {
 
 using kiosk::upload::DailyRollup;
+using rows::encodeFunnel;
+using rows::FixedFigure;
+using rows::fixedFigures;
+using rows::kVillageExpr;
 
 // Tables keyed (day, kiosk_ref, ...) and WITHOUT ROWID: replacing a kiosk's day deletes one
 // contiguous key range, and a report over a period reads one contiguous range.
@@ -83,86 +89,6 @@ ALTER TABLE kiosks ADD COLUMN restarts_since_boot INTEGER;
 ALTER TABLE kiosks ADD COLUMN soc_temperature_c REAL;
 )sql";
 
-// Where each stored figure (a row of day_figures, named as in the upload) is summed in VillageTotals: the
-// single-number figures under their key, the survey answers as "<question key>_<answer key>",
-// e.g. "survey_smartphone_yes". Built once from the figures table.
-struct FixedFigure {
-    std::string name;
-    int DailyRollup::*count = nullptr; // or
-    kiosk::upload::Survey DailyRollup::*survey = nullptr;
-    int kiosk::upload::Survey::*answer = nullptr;
-    std::size_t countIndex = 0, questionIndex = 0, answerIndex = 0;
-
-    [[nodiscard]] int valueIn(const DailyRollup& d) const { return count ? d.*count : d.*survey.*answer; }
-    [[nodiscard]] std::int64_t& totalIn(VillageTotals& v) const {
-        return count ? v.counts[countIndex] : v.surveys[questionIndex][answerIndex];
-    }
-};
-
-const std::vector<FixedFigure>& fixedFigures() {
-    static const std::vector<FixedFigure> figures = [] {
-        std::vector<FixedFigure> out;
-        for (std::size_t i = 0; i < kiosk::upload::kCountFigures.size(); ++i) {
-            const auto& f = kiosk::upload::kCountFigures[i];
-            out.push_back({std::string(f.key), f.field, nullptr, nullptr, i, 0, 0});
-        }
-        for (std::size_t q = 0; q < kiosk::upload::kSurveyFigures.size(); ++q)
-            for (std::size_t a = 0; a < kiosk::upload::kSurveyAnswers.size(); ++a) {
-                const auto& question = kiosk::upload::kSurveyFigures[q];
-                const auto& answer = kiosk::upload::kSurveyAnswers[a];
-                out.push_back({fmt::format("{}_{}", question.key, answer.key), nullptr, question.field,
-                               answer.field, 0, q, a});
-            }
-        return out;
-    }();
-    return figures;
-}
-
-const FixedFigure* fixedFigure(std::string_view name) {
-    static const std::unordered_map<std::string_view, const FixedFigure*> byName = [] {
-        std::unordered_map<std::string_view, const FixedFigure*> out;
-        for (const FixedFigure& f : fixedFigures())
-            out[f.name] = &f;
-        return out;
-    }();
-    auto it = byName.find(name);
-    return it == byName.end() ? nullptr : it->second;
-}
-
-// One step per triplet; a step only in left_at_step still counts (reached 0).
-std::string encodeFunnel(const kiosk::upload::GuideFigures& guide) {
-    std::map<int, std::pair<int, int>> steps;
-    for (const auto& [step, residents] : guide.reachedStep)
-        steps[step].first = residents;
-    for (const auto& [step, residents] : guide.leftAtStep)
-        steps[step].second = residents;
-    std::string out;
-    for (const auto& [step, figures] : steps) {
-        if (!out.empty()) out += ',';
-        out +=
-            std::to_string(step) + ':' + std::to_string(figures.first) + ':' + std::to_string(figures.second);
-    }
-    return out;
-}
-
-// Calls add(step, reached, left) for each triplet written by encodeFunnel.
-template <typename Add> void decodeFunnel(std::string_view funnel, Add&& add) {
-    std::int64_t numbers[3] = {0, 0, 0};
-    int index = 0;
-    for (std::size_t i = 0; i <= funnel.size(); ++i) {
-        const char c = i < funnel.size() ? funnel[i] : ',';
-        if (c >= '0' && c <= '9') {
-            numbers[index] = numbers[index] * 10 + (c - '0');
-        } else if (c == ':' && index < 2) {
-            ++index;
-        } else if (c == ',') {
-            if (index == 2) add(static_cast<int>(numbers[0]), numbers[1], numbers[2]);
-            numbers[0] = numbers[1] = numbers[2] = 0;
-            index = 0;
-        }
-    }
-}
-
 // NORMAL, not FULL (the kiosk's choice): in WAL mode the file stays consistent after a power cut but may
 // lose the last commits, and every kiosk re-sends its recent days (a re-send replaces), so a lost upload
 // comes back within the hour. Not syncing on every commit is what lets one hub take a thousand uploads a
@@ -173,9 +99,6 @@ constexpr kiosk::db::OpenOptions kHubFile{.sync = kiosk::db::OpenOptions::Sync::
                                           .cacheKiB = 65536,
                                           .mmapBytes = 268435456,
                                           .tempInMemory = true};
-
-// A kiosk with no registered village is reported under its own id rather than lost.
-constexpr std::string_view kVillageExpr = "CASE WHEN k.village = '' THEN k.kiosk_id ELSE k.village END";
 
 } // namespace
 
@@ -421,74 +344,27 @@ PeriodFigures SqliteHubStore::periodFigures(const DayRange& range) {
     }
     const auto village = [&](std::int64_t kioskRef) -> const std::string& { return villageOf[kioskRef]; };
 
-    std::map<std::string, VillageTotals> villages;
+    rows::PeriodSums sums;
     {
         std::unordered_map<std::int64_t, VillageTotals*> byKiosk;
         auto q = m_db.prepare("SELECT kiosk_ref, figure, value FROM day_figures WHERE day BETWEEN ?1 AND ?2");
         q.bind(1, range.first).bind(2, range.last);
         while (q.step()) {
-            const std::string_view figure = q.columnView(1);
             VillageTotals*& totals = byKiosk[q.columnInt64(0)];
-            if (totals == nullptr) {
-                totals = &villages[village(q.columnInt64(0))];
-                totals->village = village(q.columnInt64(0));
-            }
-            // A figure this hub does not know (from a newer kiosk) is kept but not summed.
-            if (const FixedFigure* known = fixedFigure(figure)) known->totalIn(*totals) += q.columnInt64(2);
+            if (totals == nullptr) totals = &sums.village(village(q.columnInt64(0)));
+            sums.addFigure(*totals, q.columnView(1), q.columnInt64(2));
         }
     }
-
-    struct GuideSum {
-        std::string village, guideId, topic;
-        std::int64_t started = 0, finished = 0;
-        std::vector<std::pair<std::int64_t, std::int64_t>> steps; // index: step number
-    };
-    std::unordered_map<std::string, GuideSum> guides;
     {
         auto q =
             m_db.prepare("SELECT kiosk_ref, guide_id, topic, started, finished, funnel FROM guide_figures "
                          "WHERE day BETWEEN ?1 AND ?2");
         q.bind(1, range.first).bind(2, range.last);
-        std::string key;
-        while (q.step()) {
-            const std::string& villageName = village(q.columnInt64(0));
-            const std::string_view guideId = q.columnView(1);
-            key.assign(villageName).push_back('\x1f');
-            key.append(guideId);
-            GuideSum& sum = guides[key];
-            if (sum.guideId.empty()) {
-                sum.village = villageName;
-                sum.guideId = guideId;
-                sum.topic = q.columnView(2);
-            }
-            sum.started += q.columnInt64(3);
-            sum.finished += q.columnInt64(4);
-            decodeFunnel(q.columnView(5), [&](int step, std::int64_t reached, std::int64_t left) {
-                if (sum.steps.size() <= static_cast<std::size_t>(step))
-                    sum.steps.resize(static_cast<std::size_t>(step) + 1);
-                sum.steps[static_cast<std::size_t>(step)].first += reached;
-                sum.steps[static_cast<std::size_t>(step)].second += left;
-            });
-        }
+        while (q.step())
+            sums.addGuide(village(q.columnInt64(0)), q.columnView(1), q.columnView(2), q.columnInt64(3),
+                          q.columnInt64(4), q.columnView(5));
     }
-
-    PeriodFigures out;
-    for (auto& [name, totals] : villages)
-        out.villages.push_back(std::move(totals));
-    std::vector<const GuideSum*> ordered;
-    for (const auto& [key, sum] : guides)
-        ordered.push_back(&sum);
-    std::sort(ordered.begin(), ordered.end(), [](const GuideSum* a, const GuideSum* b) {
-        return std::tie(a->village, a->guideId) < std::tie(b->village, b->guideId);
-    });
-    for (const GuideSum* g : ordered) {
-        out.guides.push_back({g->village, g->guideId, g->topic, g->started, g->finished});
-        for (std::size_t step = 1; step < g->steps.size(); ++step)
-            if (g->steps[step] != std::pair<std::int64_t, std::int64_t>{0, 0})
-                out.steps.push_back({g->village, g->guideId, static_cast<int>(step), g->steps[step].first,
-                                     g->steps[step].second});
-    }
-    return out;
+    return sums.finish();
 }
 
 std::vector<KioskStatus> SqliteHubStore::kioskStatuses() {

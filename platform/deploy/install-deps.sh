@@ -9,11 +9,13 @@ packages=(build-essential cmake ninja-build pkg-config libsdl2-dev libimgui-dev 
   libsqlite3-dev doctest-dev libstb-dev libfreetype-dev fonts-noto-core libtomlplusplus-dev
   nlohmann-json3-dev libfmt-dev libsodium-dev libqrencode-dev libutf8proc-dev libcpp-httplib-dev libssl-dev zlib1g-dev
   libsystemd-dev libarchive-dev
+  libpq-dev  # the hub's PostgreSQL client (commune-hub --database postgresql://...); never the kiosk's
   ca-certificates)  # the system CAs the upload client trusts when hub.ca_file is not set (minimal systems lack it)
 if [[ $what == test || $what == bench ]]; then
   packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3 python3-icalendar python3-pil curl openssl clang-format
     systemd  # systemd-analyze, for checks.systemd_units
-    libgl1-mesa-dri libglx-mesa0 libegl-mesa0 faketime)  # e2e.render_paths: OpenGL (ES) on llvmpipe, a still clock
+    libgl1-mesa-dri libglx-mesa0 libegl-mesa0 faketime  # e2e.render_paths: OpenGL (ES) on llvmpipe, a still clock
+    postgresql)  # commune.store.postgresql.* and the backends bench: PostgreSQL 15 in a temporary folder
 fi
 if [[ $what == test || $what == bench ]]; then  # bench; and e2e.hub_report_browser (hub report in Chromium)
   packages+=(chromium)

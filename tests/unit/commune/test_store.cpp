@@ -1,30 +1,18 @@
-// The hub's SQLite store: a re-send replaces a kiosk's day (never with an older copy), an upload is
-// all-or-nothing.
+// The hub's store, each case once per backend (store_under_test.hpp): a re-send replaces a kiosk's day
+// (never with an older copy), an upload is all-or-nothing, and reports sum alike.
 #include "calendar.hpp"
-#include "sample_upload.hpp"
-#include "sqlite_hub_store.hpp"
+#include "store_under_test.hpp"
 
 #include <doctest/doctest.h>
 
-#include <chrono>
-#include <filesystem>
-#include <thread>
-#include <unistd.h>
-
-using commune::SqliteHubStore;
-
-namespace {
-
-std::int64_t villageSessions(commune::HubStore& store, const std::string& village) {
-    for (const auto& v : store.periodFigures({"2026-11-01", "2026-11-30"}).villages)
-        if (v.village == village) return v.count(kiosk::upload::Count::sessions);
-    return -1;
-}
-
-} // namespace
+using test::freshStore;
+using test::kDay24;
+using test::kDay25;
+using test::madeAt;
+using test::villageSessions;
 
 TEST_CASE("a kiosk is found by its token's hash, and an id registers once") {
-    auto store = SqliteHubStore::openInMemory();
+    auto store = freshStore();
     CHECK(store->addKiosk("k1", "Thôn 1", "hash-1"));
     CHECK_FALSE(store->addKiosk("k1", "Thôn 2", "hash-2"));
     CHECK(store->findKioskByTokenHash("hash-1") == "k1");
@@ -34,7 +22,7 @@ TEST_CASE("a kiosk is found by its token's hash, and an id registers once") {
 }
 
 TEST_CASE("sending the same day again replaces its figures, never adds") {
-    auto store = SqliteHubStore::openInMemory();
+    auto store = freshStore();
     REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
     auto upload = test::sampleUpload();
     test::post(*store, upload, 1000);
@@ -58,7 +46,7 @@ TEST_CASE("sending the same day again replaces its figures, never adds") {
 }
 
 TEST_CASE("another day or another kiosk adds, it does not replace") {
-    auto store = SqliteHubStore::openInMemory();
+    auto store = freshStore();
     REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
     REQUIRE(store->addKiosk("k2", "Thôn 1", "h2"));
     test::post(*store, test::sampleUpload("k1", "2026-11-23"), 1);
@@ -72,7 +60,7 @@ TEST_CASE("another day or another kiosk adds, it does not replace") {
 }
 
 TEST_CASE("an upload that fails half-way leaves nothing behind, heartbeat included") {
-    auto store = SqliteHubStore::openInMemory();
+    auto store = freshStore();
     REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
     auto upload = test::sampleUpload("k1", "2026-11-23");
     auto second = upload.days[0];
@@ -91,12 +79,12 @@ TEST_CASE("an upload that fails half-way leaves nothing behind, heartbeat includ
 }
 
 TEST_CASE("an upload from a kiosk that is not registered is refused") {
-    auto store = SqliteHubStore::openInMemory();
+    auto store = freshStore();
     CHECK_THROWS(test::post(*store, test::sampleUpload("ghost"), 1));
 }
 
 TEST_CASE("the heartbeat is kept per kiosk, and the village is only ever the registered one") {
-    auto store = SqliteHubStore::openInMemory();
+    auto store = freshStore();
     REQUIRE(store->addKiosk("k1", "Thôn Đông", "h1"));
     REQUIRE(store->addKiosk("k2", "", "h2")); // registered before --village was required
     auto upload = test::sampleUpload("k1");
@@ -128,7 +116,7 @@ TEST_CASE("the heartbeat is kept per kiosk, and the village is only ever the reg
 }
 
 TEST_CASE("staff sessions expire") {
-    auto store = SqliteHubStore::openInMemory();
+    auto store = freshStore();
     store->setStaffPassword("an", "hash");
     CHECK(store->staffPasswordHash("an") == "hash");
     CHECK_FALSE(store->staffPasswordHash("binh").has_value());
@@ -137,40 +125,6 @@ TEST_CASE("staff sessions expire") {
     CHECK_FALSE(store->sessionUser("s1", 100).has_value());
     CHECK_FALSE(store->sessionUser("s2", 1).has_value());
 }
-
-TEST_CASE("a file store keeps its data across reopening and reports whether it can write") {
-    const auto dir =
-        std::filesystem::temp_directory_path() / ("hub-store-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    {
-        auto store = SqliteHubStore::open(dir / "hub.sqlite");
-        CHECK(store->canWrite());
-        REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
-        test::post(*store, test::sampleUpload(), 1);
-    }
-    {
-        auto store = SqliteHubStore::open(dir / "hub.sqlite");
-        CHECK(villageSessions(*store, "Thôn 1") == 10);
-    }
-    std::filesystem::remove_all(dir);
-}
-
-namespace {
-
-// 2026-11-24 and 2026-11-25, 07:00 local (00:00 UTC).
-constexpr std::int64_t kDay24 = 1795478400, kDay25 = kDay24 + 86400;
-
-kiosk::upload::Upload madeAt(std::int64_t unixSeconds, int sessions, bool complete,
-                             const std::string& day = "2026-11-24") {
-    auto u = test::sampleUpload("k1", day);
-    u.heartbeat.sentAt = kiosk::isoUtc(unixSeconds);
-    u.heartbeat.version = "made-" + std::to_string(unixSeconds);
-    u.days[0].sessions = sessions;
-    u.days[0].complete = complete;
-    return u;
-}
-
-} // namespace
 
 TEST_CASE("a payload ranks by when the kiosk made it, never later than the hub's clock") {
     const auto upload = madeAt(kDay24 + 600, 1, false);
@@ -188,7 +142,7 @@ TEST_CASE("a payload ranks by when the kiosk made it, never later than the hub's
 }
 
 TEST_CASE("an old export imported after the network delivered the day changes nothing newer") {
-    auto store = SqliteHubStore::openInMemory();
+    auto store = freshStore();
     REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
     // The network brought the complete day 24 just after midnight, and the kiosk is on 0.2.0.
     auto delivered = madeAt(kDay25 + 300, 40, true);
@@ -214,7 +168,7 @@ TEST_CASE("an old export imported after the network delivered the day changes no
 }
 
 TEST_CASE("a delayed retry of an older POST does not win, but the kiosk still counts as seen") {
-    auto store = SqliteHubStore::openInMemory();
+    auto store = freshStore();
     REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
     auto older = madeAt(kDay24 + 3600, 15, false);
     older.heartbeat.lastError = "network down";
@@ -234,7 +188,7 @@ TEST_CASE("a delayed retry of an older POST does not win, but the kiosk still co
 }
 
 TEST_CASE("at the same generation a complete day is never replaced by an incomplete one") {
-    auto store = SqliteHubStore::openInMemory();
+    auto store = freshStore();
     REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
     CHECK(test::post(*store, madeAt(kDay25, 30, true), kDay25 + 1).storedDays == 1);
     CHECK(test::post(*store, madeAt(kDay25, 29, false), kDay25 + 2).olderDays == 1);
@@ -250,7 +204,7 @@ TEST_CASE("at the same generation a complete day is never replaced by an incompl
 }
 
 TEST_CASE("an upload without a sent_at fills gaps but overwrites nothing, and last seen never goes back") {
-    auto store = SqliteHubStore::openInMemory();
+    auto store = freshStore();
     REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
     CHECK(test::post(*store, madeAt(kDay24 + 600, 10, true), kDay25).storedDays == 1);
     auto timeless = madeAt(kDay24, 50, true);
@@ -263,74 +217,8 @@ TEST_CASE("an upload without a sent_at fills gaps but overwrites nothing, and la
     CHECK(store->kioskStatuses().at(0).version == "made-" + std::to_string(kDay24 + 600));
 }
 
-TEST_CASE("a version 1 database gets generation times from when its days arrived") {
-    const auto dir = std::filesystem::temp_directory_path() / ("hub-store-v1-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    {
-        // Version 1's two tables that changed, as it created them, with one stored day.
-        auto old = kiosk::db::Database::open(dir / "hub.sqlite");
-        old.execute(R"sql(
-CREATE TABLE kiosks(kiosk_ref INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL UNIQUE, village TEXT NOT NULL DEFAULT '',
-  token_hash TEXT NOT NULL UNIQUE, created_unix INTEGER NOT NULL, last_seen_unix INTEGER NOT NULL DEFAULT 0,
-  version TEXT NOT NULL DEFAULT '', uptime_seconds INTEGER NOT NULL DEFAULT 0, free_disk_mb INTEGER NOT NULL DEFAULT 0,
-  content_version TEXT NOT NULL DEFAULT '', last_error TEXT NOT NULL DEFAULT '', sent_at TEXT NOT NULL DEFAULT '');
-CREATE TABLE day_rollups(day TEXT NOT NULL, kiosk_ref INTEGER NOT NULL REFERENCES kiosks(kiosk_ref),
-  complete INTEGER NOT NULL, received_unix INTEGER NOT NULL, PRIMARY KEY(day, kiosk_ref)) WITHOUT ROWID;
-CREATE TABLE day_figures(day TEXT NOT NULL, kiosk_ref INTEGER NOT NULL, figure TEXT NOT NULL, value INTEGER NOT NULL,
-  PRIMARY KEY(day, kiosk_ref, figure)) WITHOUT ROWID;
-INSERT INTO kiosks(kiosk_ref, kiosk_id, village, token_hash, created_unix, last_seen_unix, version)
-  VALUES (1, 'k1', 'Thôn 1', 'h1', 1, 1795564800, 'v1');
-INSERT INTO day_rollups VALUES ('2026-11-24', 1, 1, 1795564800);
-INSERT INTO day_figures VALUES ('2026-11-24', 1, 'sessions', 40);
-PRAGMA user_version = 1;
-)sql");
-    }
-    {
-        auto store = SqliteHubStore::open(dir / "hub.sqlite");
-        CHECK(villageSessions(*store, "Thôn 1") == 40);
-        auto exported = madeAt(kDay24 + 3600, 12, false); // made before the stored day arrived
-        CHECK(store->replaceRollups(exported, commune::importedTiming(exported, kDay25 + 86400)).olderDays ==
-              1);
-        CHECK(store->kioskStatuses().at(0).version == "v1");
-        CHECK_FALSE(store->kioskStatuses().at(0).restartsSinceBoot.has_value()); // version 3's columns: NULL
-        CHECK_FALSE(store->kioskStatuses().at(0).socTemperatureC.has_value());
-        CHECK(test::post(*store, madeAt(kDay25 + 3600, 41, true), kDay25 + 3600).storedDays == 1);
-        CHECK(villageSessions(*store, "Thôn 1") == 41);
-        CHECK(store->screenFlags().empty()); // version 4's table, made on opening
-    }
-    {
-        auto again = kiosk::db::Database::open(dir / "hub.sqlite");
-        CHECK(again.userVersion() == 4);
-    }
-    std::filesystem::remove_all(dir);
-}
-
-TEST_CASE("/health's write check commits at most once a second, however often it is asked") {
-    const auto dir =
-        std::filesystem::temp_directory_path() / ("hub-store-health-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    {
-        auto store = SqliteHubStore::open(dir / "hub.sqlite");
-        const auto before = store->totalChanges();
-        const auto start = std::chrono::steady_clock::now();
-        for (int i = 0; i < 200; ++i)
-            CHECK(store->canWrite());
-        const auto seconds =
-            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start);
-        CHECK(store->totalChanges() - before <= 1 + seconds.count()); // one probe row per second at most
-        // An upload's commit vouches for the store too.
-        REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
-        std::this_thread::sleep_for(SqliteHubStore::kWriteProofLifetime);
-        test::post(*store, test::sampleUpload(), 1);
-        const auto afterUpload = store->totalChanges();
-        CHECK(store->canWrite());
-        CHECK(store->totalChanges() == afterUpload);
-    }
-    std::filesystem::remove_all(dir);
-}
-
 TEST_CASE("the last heartbeat keeps restarts and temperature, and an older kiosk's leaves them unknown") {
-    auto store = SqliteHubStore::openInMemory();
+    auto store = freshStore();
     REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
     auto upload = test::sampleUpload();
     upload.heartbeat.restartsSinceBoot = 4;
@@ -347,4 +235,79 @@ TEST_CASE("the last heartbeat keeps restarts and temperature, and an older kiosk
     status = store->kioskStatuses().at(0);
     CHECK_FALSE(status.restartsSinceBoot.has_value());
     CHECK_FALSE(status.socTemperatureC.has_value());
+}
+
+TEST_CASE("a period sums every kiosk and day per village, and each guide's funnel step by step") {
+    auto store = freshStore();
+    REQUIRE(store->addKiosk("k1", "Thôn Đông", "h1"));
+    REQUIRE(store->addKiosk("k2", "Thôn Đông", "h2"));
+    REQUIRE(store->addKiosk("k3", "Thôn Nam", "h3"));
+    for (const std::string day : {"2026-11-01", "2026-11-15", "2026-11-30", "2026-12-01"}) {
+        for (const std::string kioskId : {"k1", "k2", "k3"}) {
+            auto upload = test::sampleUpload(kioskId, day);
+            upload.days[0].screens = {{R"(a "quoted", \odd/ screen)", 3}, {"home", 10}}; // kept as sent
+            auto other = upload.days[0].guides[0];
+            other.guideId = "zalo-goi-video";
+            other.topic = "zalo";
+            other.reachedStep = {{1, 2}, {4, 1}}; // a step only this guide has
+            other.leftAtStep = {{4, 1}};
+            upload.days[0].guides.push_back(other);
+            test::post(*store, upload, 1000);
+        }
+    }
+    const auto figures = store->periodFigures({"2026-11-01", "2026-11-30"});
+    REQUIRE(figures.villages.size() == 2);
+    CHECK(figures.villages[0].village == "Thôn Nam"); // byte order, as SQLite compares: "N" < "Đ"
+    CHECK(figures.villages[0].count(kiosk::upload::Count::sessions) == 30);
+    CHECK(figures.villages[1].count(kiosk::upload::Count::sessions) == 60);
+    CHECK(figures.villages[1].count(kiosk::upload::Count::bookingsNoShow) == 6);
+    CHECK(figures.villages[1].answers(kiosk::upload::Question::smartphone, kiosk::upload::Answer::yes) == 18);
+    REQUIRE(figures.guides.size() == 4);
+    CHECK(figures.guides[0].guideId == "vneid-kich-hoat");
+    CHECK(figures.guides[0].started == 15);
+    CHECK(figures.guides[3].village == "Thôn Đông");
+    CHECK(figures.guides[3].topic == "zalo");
+    CHECK(figures.guides[3].finished == 18);
+    REQUIRE(figures.steps.size() == 10); // per village: 3 steps of one guide, 2 of the other
+    CHECK(figures.steps[0].step == 1);
+    CHECK(figures.steps[0].reached == 15);
+    CHECK(figures.steps[1].leftHere == 3);
+    CHECK(figures.steps[4].guideId == "zalo-goi-video");
+    CHECK(figures.steps[4].step == 4);
+    CHECK(figures.steps[4].reached == 3);
+    CHECK(figures.steps[4].leftHere == 3);
+    CHECK(store->rowsFor("k1", "2026-11-15") == store->rowsFor("k3", "2026-12-01"));
+}
+
+TEST_CASE("a re-sent upload stores each screen flag once, listed by guide and step, newest first") {
+    auto store = freshStore();
+    REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
+    auto upload = test::sampleUpload();
+    upload.flags = {{"f1", "vneid-kich-hoat", "Kích hoạt VNeID", 2, "button", "Nút 'Đăng nhập' đổi chỗ",
+                     "2026-11-24T08:00:00Z"},
+                    {"f2", "vneid-kich-hoat", "", 2, "picture", "", "2026-11-25T08:00:00Z"}};
+    CHECK(test::post(*store, upload, 1795600000).newFlags == 2);
+    CHECK(test::post(*store, upload, 1795600900).newFlags == 0);
+    upload.flags.push_back({"f3", "ihanoi-phan-anh", "", 1, "text", "", "2026-11-23T08:00:00Z"});
+    CHECK(test::post(*store, upload, 1795601800).newFlags == 1);
+    const auto flags = store->screenFlags();
+    REQUIRE(flags.size() == 3);
+    CHECK(flags[0].guideId == "ihanoi-phan-anh");
+    CHECK(flags[1].flaggedAt == "2026-11-25T08:00:00Z");
+    CHECK(flags[2].note == "Nút 'Đăng nhập' đổi chỗ");
+    CHECK(flags[2].guideTitle == "Kích hoạt VNeID");
+    CHECK(flags[2].village == "Thôn 1");
+}
+
+TEST_CASE("staff passwords are replaced, and a session ends when removed") {
+    auto store = freshStore();
+    store->setStaffPassword("an", "hash-1");
+    store->setStaffPassword("an", "hash-2");
+    CHECK(store->staffPasswordHash("an") == "hash-2");
+    store->addSession("s1", "an", 4102444800); // 2100
+    store->addSession("s2", "an", 4102444800);
+    store->removeSession("s1");
+    CHECK_FALSE(store->sessionUser("s1", 1).has_value());
+    CHECK(store->sessionUser("s2", 1) == "an");
+    CHECK(store->canWrite());
 }
