@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# A throw-away PostgreSQL 15 (Debian's postgresql-15) for the hub's store tests and benchmark: initdb and
-# pg_ctl in DIR, listening only on a Unix socket in DIR (no TCP port), as an unprivileged user: the
-# caller, or nobody when run as root (PostgreSQL refuses to run as root).
+# A throw-away PostgreSQL (Debian's postgresql: 15 on Debian 12, 17 on Debian 13) for the hub's store
+# tests and benchmark: initdb and pg_ctl in DIR, listening only on a Unix socket in DIR (no TCP port),
+# as an unprivileged user: the caller, or nobody when run as root (PostgreSQL refuses to run as root).
 # Usage: tests/pg/test_server.sh start DIR   prints the connection URL (also written to DIR/url)
 #        tests/pg/test_server.sh stop DIR    stops the server and deletes DIR
 set -euo pipefail
-bin=/usr/lib/postgresql/15/bin
+# The newest server installed (Debian installs each major version in its own folder).
+bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+bin=${bin:-/usr/lib/postgresql/15/bin}
 [[ $# == 2 && ($1 == start || $1 == stop) ]] || { echo "usage: $0 start|stop DIR" >&2; exit 2; }
 command=$1
 dir=$(realpath -m "$2")
@@ -21,7 +23,7 @@ stop() {
 
 if [[ $command == stop ]]; then stop; exit 0; fi
 
-[[ -x $bin/initdb ]] || { echo "$0: $bin/initdb missing: apt-get install postgresql-15" >&2; exit 1; }
+[[ -x $bin/initdb ]] || { echo "$0: $bin/initdb missing: apt-get install postgresql" >&2; exit 1; }
 stop  # a server left by an interrupted run
 mkdir -p "$dir"
 if [[ $(id -u) == 0 ]]; then
