@@ -145,14 +145,14 @@ Intents drawGuideIntro(const ScreenContext& ctx) {
             most = std::max(most, column.size());
         return static_cast<int>(most);
     };
-    // More than a page: "Xem tiếp" takes a third slot in the start buttons' row when its labels keep their
-    // lines there, else a row of its own above them (narrow screens).
+    // More than a page: "Xem tiếp" takes a third slot in the start buttons' row when that row, its labels
+    // in more lines, is still lower than two rows; else a row of its own above them (narrow screens).
     std::vector<std::vector<IntroColumnPage>> paged = pageAll(buttonsTop - m.gapPx);
     bool moreInRow = false;
     float moreTop = buttonsTop;
     if (pageCount(paged) > 1) {
         // (Its own row must not reach up into the first page's summary either.)
-        moreInRow = rowHeight(3) <= buttonH || buttonsTop - 2 * m.gapPx - buttonH < firstY;
+        moreInRow = rowHeight(3) <= 2 * buttonH + m.gapPx || buttonsTop - 2 * m.gapPx - buttonH < firstY;
         if (moreInRow) {
             buttonH = rowHeight(3);
             buttonsTop = navTop - m.gapPx - buttonH;
