@@ -418,8 +418,9 @@ void App::handle(const intent::Back&, TimePoint now) {
         m_state.confirmingQuit = false;
         return;
     }
-    // Page 2 of a list goes back to page 1, not off the list.
-    const bool onList = m_state.screen == Screen::Topic || m_state.screen == Screen::Booking;
+    // Page 2 of a list (a guide's intro too) goes back to page 1, not off the list.
+    const bool onList = m_state.screen == Screen::Topic || m_state.screen == Screen::Booking ||
+                        m_state.screen == Screen::GuideIntro;
     if (onList && !m_state.pageTrail.empty()) {
         m_state.page = m_state.pageTrail.back();
         m_state.pageTrail.pop_back();
@@ -467,6 +468,8 @@ void App::handle(const intent::OpenGuide& i, TimePoint) {
 void App::handle(const intent::StartGuide& i, TimePoint now) {
     if (!currentGuide()) return;
     m_state.screen = Screen::GuideStep;
+    m_state.page = 0; // the intro's page is not the first step's
+    m_state.pageTrail.clear();
     std::string guideId = std::move(m_state.guide.guideId);
     m_state.guide = GuideProgress{};
     m_state.guide.guideId = std::move(guideId);

@@ -42,6 +42,8 @@ Intents drawCurrentScreen(const ScreenContext& ctx);
 // Shared layout pieces.
 // A title (and optional subtitle) across the top; returns the y below it.
 float drawHeader(const ScreenContext& ctx, const char* title, const char* subtitle = nullptr);
+// The height drawHeader would take (the y below it), without drawing.
+[[nodiscard]] float headerHeight(const ScreenContext& ctx, const char* title, const char* subtitle = nullptr);
 // The bottom bar: "Quay lại" on the left, "Trang đầu" beside it (every resident screen but home has it;
 // the team's pages do not) and, if wanted, "Cần người giúp" on the right. Returns its top y.
 float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool withHome = true);

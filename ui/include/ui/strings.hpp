@@ -91,6 +91,7 @@ inline constexpr const char* kNewBadge = "mới";
 inline constexpr const char* kSteps = "{} bước";
 inline constexpr const char* kYouWillLearn = "Bác sẽ học:";
 inline constexpr const char* kBring = "Bác cần mang theo:";
+inline constexpr const char* kMoreOfIntro = "Xem tiếp ({}/{})"; // the intro's lists on more than one page
 inline constexpr const char* kStartGuide = "Bắt đầu";
 inline constexpr const char* kStartPractice = "Làm thử";
 inline constexpr const char* kStepOf = "Bước {}/{}";

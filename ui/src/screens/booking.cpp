@@ -1,6 +1,7 @@
 // Booking help, step by step: topic → day → time → phone number → how to address them → confirm →
 // the booking code (large, and as a QR code). Also: a resident cancels with the code and phone number.
 #include "ui/keypads.hpp"
+#include "ui/paging.hpp"
 #include "ui/qr_code.hpp"
 #include "ui/screens.hpp"
 #include "ui/shapes.hpp"
@@ -77,11 +78,10 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
                                    minCellH, m.targetPx * 2.0f);
     const int perPage = columns * rows;
     const int count = static_cast<int>(choices.size());
-    const bool paged = count > perPage;
-    // At least one choice a page, even when only one cell fits (the pager then goes below it): never 0.
-    const int shownPerPage = paged ? std::max(1, perPage - 1) : perPage;
-    const int pages = paged ? (count + shownPerPage - 1) / shownPerPage : 1;
-    const int page = std::clamp(ctx.app.state().page, 0, pages - 1);
+    const PageSplit split = splitIntoPages(count, perPage);
+    const bool paged = split.paged;
+    const int pages = split.pages;
+    const int page = split.clamp(ctx.app.state().page);
     const float cellW = (width - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
@@ -90,7 +90,7 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
                       top + static_cast<float>(index / columns) * (cellH + m.gapPx));
     };
     int cell = 0;
-    for (int i = page * shownPerPage; i < std::min(count, (page + 1) * shownPerPage); ++i, ++cell) {
+    for (int i = split.first(page); i < split.end(page, count); ++i, ++cell) {
         const Choice& choice = choices[static_cast<std::size_t>(i)];
         const ImVec2 pos = cellPos(cell);
         if (!choice.enabled) {

@@ -1,10 +1,90 @@
-// A guide's first page: what the resident will learn, what to bring, and how to start.
+// A guide's first page: what the resident will learn, what to bring, and how to start. Lists too long for
+// the screen (large text on a small one) go on pages with "Xem tiếp", never silently cut.
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace ui {
+
+namespace {
+// A list's heading ("Bác sẽ học:") and its items, as they will be drawn in a column.
+struct IntroList {
+    const char* heading;
+    const std::vector<std::string>* items;
+    std::string owner; // "intro.learn" or "intro.bring": item i is recorded as owner + ".i"
+};
+
+struct IntroLine {
+    const IntroList* list;
+    int item;         // -1: the heading
+    std::string text; // one wrapped line of the item
+};
+using IntroColumnPage = std::vector<IntroLine>;
+
+// The lists of one column in pages, line by line (a long item goes on over the page), the first page
+// firstRoom px tall and the others laterRoom; a page that starts inside a list shows its heading again.
+std::vector<IntroColumnPage> pageColumn(const ScreenContext& ctx, const std::vector<const IntroList*>& lists,
+                                        float width, float firstRoom, float laterRoom) {
+    const Metrics& m = ctx.theme.metrics();
+    ImFont* body = ctx.theme.body();
+    const float headingH = ctx.theme.bodyBold()->FontSize;
+    // A first page (under the summary) without room for a heading and a line leaves the lists to the next.
+    std::vector<IntroColumnPage> pages(firstRoom < headingH + body->FontSize ? 2 : 1);
+    float used = 0;
+    for (const IntroList* list : lists) {
+        if (list->items->empty()) continue;
+        bool headed = false;
+        for (size_t i = 0; i < list->items->size(); ++i) {
+            const std::string item = "• " + (*list->items)[i];
+            for (std::string_view line : wrapLines(body, width, item)) {
+                const float room = pages.size() == 1 ? firstRoom : laterRoom;
+                if (!pages.back().empty() && used + (headed ? 0 : headingH) + body->FontSize > room) {
+                    pages.emplace_back();
+                    used = 0;
+                    headed = false;
+                }
+                if (!headed) {
+                    if (!pages.back().empty()) used += m.gapPx;
+                    pages.back().push_back({list, -1, {}});
+                    used += headingH;
+                    headed = true;
+                }
+                pages.back().push_back({list, static_cast<int>(i), std::string(line)});
+                used += body->FontSize;
+            }
+        }
+    }
+    if (pages.back().empty()) pages.resize(1); // no lists at all: one page, nothing to turn
+    return pages;
+}
+
+void drawColumnPage(const ScreenContext& ctx, const IntroColumnPage& page, float left, float top,
+                    float width) {
+    const Metrics& m = ctx.theme.metrics();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    ImFont* body = ctx.theme.body();
+    for (size_t n = 0; n < page.size(); ++n) {
+        const IntroLine& line = page[n];
+        if (line.item < 0) {
+            if (n > 0) top += m.gapPx;
+            ImFont* bold = ctx.theme.bodyBold();
+            draw->AddText(bold, bold->FontSize, ImVec2(left, top), ink, line.list->heading);
+            top += bold->FontSize;
+            continue;
+        }
+        draw->AddText(body, body->FontSize, ImVec2(left, top), ink, line.text.c_str());
+        // Recorded, so a test can tell every item was shown on some page.
+        const ImVec2 min(left, top), max(left + width, top + body->FontSize);
+        ctx.targets.addText({fmt::format("{}.{}", line.list->owner, line.item), min, max, min, max});
+        top += body->FontSize;
+    }
+}
+} // namespace
 
 Intents drawGuideIntro(const ScreenContext& ctx) {
     Intents intents;
@@ -16,48 +96,95 @@ Intents drawGuideIntro(const ScreenContext& ctx) {
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
     ImVec2 screen = ImGui::GetMainViewport()->Size;
-    float y = drawHeader(ctx, guide->title.c_str(), guide->summary.c_str());
+    // The summary on the first page only: later pages give its room to the lists.
+    const int wantedPage = std::max(0, ctx.app.state().page);
+    float y = drawHeader(ctx, guide->title.c_str(), wantedPage == 0 ? guide->summary.c_str() : nullptr);
+    const float laterY = wantedPage == 0 ? headerHeight(ctx, guide->title.c_str()) : y;
+    const float firstY =
+        wantedPage == 0 ? y : headerHeight(ctx, guide->title.c_str(), guide->summary.c_str());
     float navTop = drawNavBar(ctx, intents, true);
 
     // Two big start buttons above the bottom bar; the lists fill what is left above them.
-    float buttonsTop = navTop - m.gapPx - m.targetPx * 1.2f;
+    std::string start =
+        fmt::format("{} ({})", text::kStartGuide, fmt::format(fmt::runtime(text::kMinutes), guide->minutes));
+    // The start buttons' row: two slots, or three with "Xem tiếp"; as tall as its labels' lines need.
+    auto rowButtonW = [&](float slots) {
+        return (screen.x - 2 * m.marginPx - (slots - 1) * m.gapPx) / slots;
+    };
+    auto rowHeight = [&](float slots) {
+        const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+        ImFont* bold = ctx.theme.bodyBold();
+        float height = m.targetPx * 1.2f;
+        const std::string more = fmt::format(fmt::runtime(text::kMoreOfIntro), 9, 9);
+        for (const std::string& label : {start, std::string(text::kStartPractice), more}) {
+            const auto lines = static_cast<float>(wrapLines(bold, rowButtonW(slots) - 2 * pad, label).size());
+            height = std::max(height, std::ceil(lines * bold->FontSize + 2 * pad));
+        }
+        return height;
+    };
+    float buttonH = rowHeight(2);
+    float buttonsTop = navTop - m.gapPx - buttonH;
     float x = std::max(m.marginPx, m.cornerPx);
     bool landscape = screen.x >= screen.y;
     float columnW = landscape ? (screen.x - x - m.marginPx - m.gapPx * 2) / 2 : screen.x - x - m.marginPx;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    ImU32 ink = toImColor(palette.page.text);
-    auto list = [&](float left, float top, const char* heading, const std::vector<std::string>& items) {
-        if (items.empty()) return top;
-        draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize, ImVec2(left, top), ink, heading);
-        top += ctx.theme.bodyBold()->FontSize;
-        for (const std::string& item : items) {
-            std::string line = "• " + item;
-            float h = wrappedTextHeight(ctx.theme.body(), columnW, line);
-            if (top + h > buttonsTop - m.gapPx) break; // a page, never a scroll
-            draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(left, top), ink, line.c_str(),
-                          nullptr, columnW);
-            top += h;
-        }
-        return top + m.gapPx;
+    const IntroList learn{text::kYouWillLearn, &guide->learn, "intro.learn"};
+    const IntroList bring{text::kBring, &guide->prerequisites, "intro.bring"};
+    // Side by side in landscape; one under the other in portrait.
+    const std::vector<std::vector<const IntroList*>> columns =
+        landscape ? std::vector<std::vector<const IntroList*>>{{&learn}, {&bring}}
+                  : std::vector<std::vector<const IntroList*>>{{&learn, &bring}};
+    auto pageAll = [&](float bottom) {
+        std::vector<std::vector<IntroColumnPage>> paged;
+        for (const auto& column : columns)
+            paged.push_back(pageColumn(ctx, column, columnW, bottom - firstY, bottom - laterY));
+        return paged;
     };
-    float after = list(x, y, text::kYouWillLearn, guide->learn);
-    if (landscape)
-        list(x + columnW + m.gapPx * 2, y, text::kBring, guide->prerequisites);
-    else
-        list(x, after, text::kBring, guide->prerequisites);
-
-    float buttonW = (screen.x - 2 * m.marginPx - m.gapPx) / 2;
-    std::string start =
-        fmt::format("{} ({})", text::kStartGuide, fmt::format(fmt::runtime(text::kMinutes), guide->minutes));
-    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, buttonsTop));
-    if (bigButton(ctx.targets, ctx.theme, "intro.start", {start}, ImVec2(buttonW, m.targetPx * 1.2f),
-                  palette.primaryButton)) {
-        intents.push_back(kiosk::intent::StartGuide{false});
+    auto pageCount = [](const std::vector<std::vector<IntroColumnPage>>& paged) {
+        size_t most = 1;
+        for (const auto& column : paged)
+            most = std::max(most, column.size());
+        return static_cast<int>(most);
+    };
+    // More than a page: "Xem tiếp" takes a third slot in the start buttons' row when that row, its labels
+    // in more lines, is still lower than two rows; else a row of its own above them (narrow screens).
+    std::vector<std::vector<IntroColumnPage>> paged = pageAll(buttonsTop - m.gapPx);
+    bool moreInRow = false;
+    float moreTop = buttonsTop;
+    if (pageCount(paged) > 1) {
+        // (Its own row must not reach up into the first page's summary either.)
+        moreInRow = rowHeight(3) <= 2 * buttonH + m.gapPx || buttonsTop - 2 * m.gapPx - buttonH < firstY;
+        if (moreInRow) {
+            buttonH = rowHeight(3);
+            buttonsTop = navTop - m.gapPx - buttonH;
+        }
+        moreTop = moreInRow ? buttonsTop : buttonsTop - m.gapPx - buttonH;
+        paged = pageAll(moreTop - m.gapPx);
     }
+    const int pages = pageCount(paged);
+    const int page = std::clamp(ctx.app.state().page, 0, pages - 1);
+    for (size_t c = 0; c < paged.size(); ++c) {
+        if (static_cast<size_t>(page) >= paged[c].size()) continue; // this column's lists ended earlier
+        drawColumnPage(ctx, paged[c][static_cast<size_t>(page)],
+                       x + static_cast<float>(c) * (columnW + m.gapPx * 2), y, columnW);
+    }
+
+    const float slots = moreInRow ? 3.0f : 2.0f;
+    const float buttonW = rowButtonW(slots);
+    const ImVec2 buttonSize(buttonW, buttonH);
+    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, buttonsTop));
+    if (bigButton(ctx.targets, ctx.theme, "intro.start", {start}, buttonSize, palette.primaryButton))
+        intents.push_back(kiosk::intent::StartGuide{false});
     ImGui::SetCursorScreenPos(ImVec2(m.marginPx + buttonW + m.gapPx, buttonsTop));
-    if (bigButton(ctx.targets, ctx.theme, "intro.practice", {text::kStartPractice},
-                  ImVec2(buttonW, m.targetPx * 1.2f), palette.publicServices)) {
+    if (bigButton(ctx.targets, ctx.theme, "intro.practice", {text::kStartPractice}, buttonSize,
+                  palette.publicServices)) {
         intents.push_back(kiosk::intent::StartGuide{true});
+    }
+    // On the last page the slot stays empty: "Quay lại" goes back a page, and the buttons never move.
+    if (page + 1 < pages) {
+        const std::string more = fmt::format(fmt::runtime(text::kMoreOfIntro), page + 2, pages);
+        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - buttonW, moreTop));
+        if (bigButton(ctx.targets, ctx.theme, "list.next_page", {more}, buttonSize, palette.plainButton))
+            intents.push_back(kiosk::intent::ShowPage{page + 1});
     }
     endPage();
     return intents;

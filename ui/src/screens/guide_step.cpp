@@ -210,6 +210,8 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     }
     // "Phần 1/2" at the column's foot (or in the header): there is more to read, and "Tiếp theo" shows it.
     std::string headerPart;
+    // Where the caption under the phone must end: before "Phần 1/2" when that shares its line.
+    float captionRight = screen.x - m.marginPx;
     if (pageCount > 1) {
         std::string part = fmt::format(fmt::runtime(text::kStepPart), page + 1, pageCount);
         if (stepPartLineHeight(m, fonts, l.textMax.y - l.textMin.y) > 0) {
@@ -219,6 +221,7 @@ Intents drawGuideStep(const ScreenContext& ctx) {
             draw->AddText(fonts.bodyBold, fonts.bodyBold->FontSize,
                           ImVec2(l.textMax.x - partW, l.textMax.y - fonts.bodyBold->FontSize), ink,
                           part.c_str());
+            captionRight = l.textMax.x - partW - m.gapPx;
         } else {
             headerPart = fmt::format(fmt::runtime(text::kStepPartInHeader), page + 1, pageCount);
         }
@@ -232,12 +235,13 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     ImVec2 checkedSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, checked.c_str());
     // The long caption runs on under the words: only when they end above it (no QR below them).
     const bool wordsEndAbove = step.link.empty() && y <= l.frameMax.y;
-    if (!verified && !wordsEndAbove && checkedSize.x > l.textMin.x - m.gapPx - m.marginPx) {
+    auto checkedX = [&] { return std::max(m.marginPx, (l.frameMin.x + l.frameMax.x - checkedSize.x) / 2); };
+    const bool overMarker = checkedX() + checkedSize.x > captionRight;
+    if (!verified && ((!wordsEndAbove && checkedSize.x > l.textMin.x - m.gapPx - m.marginPx) || overMarker)) {
         checked = text::kIllustrationShort;
         checkedSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, checked.c_str());
     }
-    float checkedX = std::max(m.marginPx, (l.frameMin.x + l.frameMax.x - checkedSize.x) / 2);
-    draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(checkedX, l.frameMax.y), ink, checked.c_str());
+    draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(checkedX(), l.frameMax.y), ink, checked.c_str());
 
     // The bottom row, in fixed slots: back, home, listen, practice, help, next. A step without narration or
     // a spot to practise leaves that slot empty, so "Cần người giúp" and "Tiếp theo" never move under a

@@ -3,6 +3,8 @@
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace ui {
@@ -21,7 +23,13 @@ struct SwitchLayout {
 
 SwitchLayout textSizeSwitchLayout(const ScreenContext& ctx) {
     const Metrics& m = ctx.theme.metrics();
+    // Every key as wide as the widest label ("A++" in bold at A++) needs inside bigButton's padding.
     float buttonW = m.targetPx * 1.15f;
+    ImFont* bold = ctx.theme.bodyBold();
+    for (const char* label : text::kTextSizeLabels) {
+        const float labelW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label).x;
+        buttonW = std::max(buttonW, std::ceil(labelW + 2 * m.pxPerMm * 2.5f + 2));
+    }
     ImFont* font = ctx.theme.body();
     float labelW = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text::kTextSize).x;
     float count = static_cast<float>(kiosk::kTextSizeCount);

@@ -27,6 +27,15 @@ float drawHeader(const ScreenContext& ctx, const char* title, const char* subtit
     return y + m.gapPx;
 }
 
+float headerHeight(const ScreenContext& ctx, const char* title, const char* subtitle) {
+    const Metrics& m = ctx.theme.metrics();
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
+    float y = m.marginPx + wrappedTextHeight(ctx.theme.title(), width, title);
+    if (subtitle && *subtitle) y += wrappedTextHeight(ctx.theme.body(), width, subtitle);
+    return y + m.gapPx;
+}
+
 float navButtonWidth(const Theme& theme, bool withHome) {
     const Metrics& m = theme.metrics();
     const float screenW = ImGui::GetMainViewport()->Size.x;

@@ -1,6 +1,7 @@
 // Staff mode: the overview (what this kiosk is, what went wrong, the way to each team page, leave or
 // restart), the pieces the staff pages share, and which page to draw.
 #include "staff_widgets.hpp"
+#include "ui/paging.hpp"
 #include "ui/shapes.hpp"
 #include "ui/strings.hpp"
 
@@ -34,10 +35,10 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
     // One cell cannot hold a choice and the page button (a small screen, large text): they share the row.
     if (columns * rows == 1 && count > 1) columns = 2;
     const int perPage = columns * rows;
-    const bool paged = count > perPage;
-    const int shownPerPage = paged ? perPage - 1 : perPage;
-    const int pages = paged ? (count + shownPerPage - 1) / shownPerPage : 1;
-    const int page = std::clamp(deskState(ctx).listPage, 0, pages - 1);
+    const PageSplit split = splitIntoPages(count, perPage);
+    const bool paged = split.paged;
+    const int pages = split.pages;
+    const int page = split.clamp(deskState(ctx).listPage);
     const int rowsUsed = std::min(rows, (std::min(count, perPage) + columns - 1) / columns);
     const float cellH = std::clamp((bottom - top - static_cast<float>(rowsUsed - 1) * m.gapPx) /
                                        static_cast<float>(std::max(rowsUsed, 1)),
@@ -49,7 +50,7 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
                       top + static_cast<float>(index / columns) * (cellH + m.gapPx));
     };
     int cell = 0;
-    for (int i = page * shownPerPage; i < std::min(count, (page + 1) * shownPerPage); ++i, ++cell) {
+    for (int i = split.first(page); i < split.end(page, count); ++i, ++cell) {
         const Choice& choice = choices[static_cast<std::size_t>(i)];
         const ImVec2 pos = cellPos(cell);
         if (!choice.enabled) {
@@ -82,16 +83,19 @@ void drawActionRows(const ScreenContext& ctx, float top, float bottom, const std
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     const float left = std::max(m.marginPx, m.cornerPx);
     const float buttonW = std::max(m.targetPx * 1.6f, (screen.x - 2 * m.marginPx) / 5);
-    const float textW = screen.x - m.marginPx - buttonW - m.gapPx - left;
     const int perPage = std::max(1, static_cast<int>((bottom - top + m.gapPx) / (m.targetPx + m.gapPx)));
     const int count = static_cast<int>(rows.size());
-    const bool paged = count > perPage;
-    const int shownPerPage = paged ? perPage - 1 : perPage;
-    const int pages = paged ? (count + shownPerPage - 1) / shownPerPage : 1;
-    const int page = std::clamp(deskState(ctx).listPage, 0, pages - 1);
+    const PageSplit split = splitIntoPages(count, perPage);
+    const bool paged = split.paged;
+    const int pages = split.pages;
+    const int page = split.clamp(deskState(ctx).listPage);
+    // Room for a single row (large text on a small screen): the page button shares it, at its right end.
+    const bool sharedRow = paged && perPage == 1;
+    const float rowButtonRight = screen.x - m.marginPx - (sharedRow ? buttonW + m.gapPx : 0);
+    const float textW = rowButtonRight - buttonW - m.gapPx - left;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float y = top;
-    for (int i = page * shownPerPage; i < std::min(count, (page + 1) * shownPerPage); ++i) {
+    for (int i = split.first(page); i < split.end(page, count); ++i) {
         const ActionRow& row = rows[static_cast<std::size_t>(i)];
         // The text centred on the button's height; a thin rule under it keeps the rows apart.
         const float textH = wrappedTextHeight(ctx.theme.bodyBold(), textW, row.text);
@@ -104,7 +108,7 @@ void drawActionRows(const ScreenContext& ctx, float top, float bottom, const std
                       ImVec2(screen.x - m.marginPx, y + m.targetPx + m.gapPx / 2),
                       toImColor(palette.border, 0.25f), 1.0f);
         if (row.intent) {
-            ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - buttonW, y));
+            ImGui::SetCursorScreenPos(ImVec2(rowButtonRight - buttonW, y));
             if (bigButton(ctx.targets, ctx.theme, row.id, {row.label}, ImVec2(buttonW, m.targetPx),
                           palette.plainButton)) {
                 intents.push_back(*row.intent);

@@ -1,5 +1,6 @@
 // A topic's guides as big cards, a page at a time (never a scroll).
 #include "content/topics.hpp"
+#include "ui/paging.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
 
@@ -73,24 +74,21 @@ Intents drawTopic(const ScreenContext& ctx) {
         return intents;
     }
     Grid grid = listGrid(ctx, screen, top, navTop - m.gapPx, guides);
-    int perPage = grid.columns * grid.rows;
-    int pages = (static_cast<int>(guides.size()) + perPage - 1) / perPage;
-    int page = std::min(state.page, pages - 1);
-    bool paged = pages > 1;
-    if (paged) {
-        // The last cell of each page turns the page, so every page keeps the same big cards.
-        perPage -= 1;
-        pages = (static_cast<int>(guides.size()) + perPage - 1) / perPage;
-        page = std::min(state.page, pages - 1);
-    }
-    size_t first = static_cast<size_t>(page * perPage);
+    // The last cell of each page turns the page, so every page keeps the same big cards (listGrid gives a
+    // page two cells at least).
+    const int cells = grid.columns * grid.rows;
+    const int count = static_cast<int>(guides.size());
+    const PageSplit split = splitIntoPages(count, cells);
+    const int pages = split.pages;
+    const int page = split.clamp(state.page);
+    const bool paged = split.paged;
     int cell = 0;
     auto cellPos = [&](int index) {
         return ImVec2(m.marginPx + static_cast<float>(index % grid.columns) * (grid.cardW + m.gapPx),
                       top + static_cast<float>(index / grid.columns) * (grid.cardH + m.gapPx));
     };
-    for (size_t i = first; i < guides.size() && cell < perPage; ++i, ++cell) {
-        const content::Guide& guide = *guides[i];
+    for (int i = split.first(page); i < split.end(page, count); ++i, ++cell) {
+        const content::Guide& guide = *guides[static_cast<size_t>(i)];
         ImGui::SetCursorScreenPos(cellPos(cell));
         if (bigButton(ctx.targets, ctx.theme, "guide." + guide.id, {guide.title, cardDetails(guide)},
                       ImVec2(grid.cardW, grid.cardH), palette.plainButton)) {
@@ -98,7 +96,7 @@ Intents drawTopic(const ScreenContext& ctx) {
         }
     }
     if (paged) {
-        ImGui::SetCursorScreenPos(cellPos(perPage));
+        ImGui::SetCursorScreenPos(cellPos(cells - 1));
         bool last = page + 1 >= pages;
         std::string label =
             last ? "Trang đầu của danh sách" : fmt::format("Xem tiếp ({}/{})", page + 2, pages);
