@@ -13,6 +13,7 @@ packages=(build-essential cmake ninja-build pkg-config libsdl2-dev libimgui-dev 
   ca-certificates)  # the system CAs the upload client trusts when hub.ca_file is not set (minimal systems lack it)
 if [[ $what == test || $what == bench ]]; then
   packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3 python3-icalendar python3-pil curl openssl clang-format
+    iproute2  # ss, for e2e.hub_slow_clients (minimal systems lack it)
     systemd  # systemd-analyze, for checks.systemd_units
     libgl1-mesa-dri libglx-mesa0 libegl-mesa0 faketime  # e2e.render_paths: OpenGL (ES) on llvmpipe, a still clock
     postgresql)  # commune.store.postgresql.* and the backends bench: PostgreSQL 15 in a temporary folder
