@@ -59,7 +59,8 @@ def run_and_stop(kiosk, folder, config, hub, cookie, text, seen_before=None):
         time.sleep(0.5)
     page = wait_for(hub, cookie, text)
     proc.send_signal(signal.SIGTERM)
-    check(proc.wait(timeout=20) == 0, "the kiosk stops on SIGTERM")
+    status = proc.wait(timeout=20)
+    check(status == 0, f"the kiosk stops on SIGTERM (exit status {status})")
     return page
 
 
