@@ -52,6 +52,20 @@ float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool
 // Height of the bottom bar, for laying out what is above it.
 float navBarHeight(const Theme& theme);
 
+// A bottom bar without "Cần người giúp": "Quay lại" and "Trang đầu" on the left and, when the page has
+// one, its own action on the right. Equal thirds as drawNavBar's while every label fits its third on one
+// line; otherwise (a short screen at large text) each button as wide as its label on one line when the
+// row has room, so the bar stays a target's height and the page keeps the room above it.
+struct PageNavBar {
+    float backWidth = 0;
+    float homeWidth = 0;
+    float actionWidth = 0; // 0 without an action
+    float height = 0;
+};
+[[nodiscard]] PageNavBar pageNavBar(const Theme& theme, const char* actionLabel);
+// Draws that bar's "Quay lại" and "Trang đầu"; returns its top y (the action is the page's to draw there).
+float drawPageNavBar(const ScreenContext& ctx, Intents& intents, const PageNavBar& bar);
+
 struct RowButton {
     const char* id;
     std::string label;

@@ -69,20 +69,29 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
     const float width = ImGui::GetMainViewport()->Size.x - 2 * m.marginPx;
     const int columns =
         std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
-    // Cells grow into the free height (up to twice a target) when the choices need fewer rows.
-    const float minCellH = m.targetPx * 1.15f;
+    const float cellW = (width - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
+    // A cell holds at least its title in bold body text (what bigButton falls back to), so a long title at
+    // large text takes fewer rows rather than spilling out; cells grow into the free height (up to twice
+    // a target) when the choices need fewer rows.
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    float minCellH = m.targetPx * 1.15f;
+    for (const Choice& choice : choices)
+        minCellH = std::max(
+            minCellH,
+            std::ceil(wrappedTextHeight(ctx.theme.bodyBold(), cellW - 2 * pad, choice.title) + 2 * pad));
     const int rows = std::max(1, static_cast<int>((bottom - top + m.gapPx) / (minCellH + m.gapPx)));
     const int rowsUsed = std::min(rows, (static_cast<int>(choices.size()) + columns - 1) / columns);
-    const float cellH = std::clamp((bottom - top - static_cast<float>(rowsUsed - 1) * m.gapPx) /
-                                       static_cast<float>(std::max(rowsUsed, 1)),
-                                   minCellH, m.targetPx * 2.0f);
+    // Never past the bottom bar, even when one title does not fit the room (that shows as clipped text).
+    const float cellH = std::min(std::clamp((bottom - top - static_cast<float>(rowsUsed - 1) * m.gapPx) /
+                                                static_cast<float>(std::max(rowsUsed, 1)),
+                                            minCellH, std::max(minCellH, m.targetPx * 2.0f)),
+                                 std::max(bottom - top, m.targetPx));
     const int perPage = columns * rows;
     const int count = static_cast<int>(choices.size());
     const PageSplit split = splitIntoPages(count, perPage);
     const bool paged = split.paged;
     const int pages = split.pages;
     const int page = split.clamp(ctx.app.state().page);
-    const float cellW = (width - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
     auto cellPos = [&](int index) {
@@ -119,14 +128,14 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
 
 // "Quay lại" and "Trang đầu" on the left and, when given, the step's main action on the right.
 float drawBookingNav(const ScreenContext& ctx, Intents& intents, const char* primaryLabel = nullptr) {
-    float top = drawNavBar(ctx, intents, false);
+    const PageNavBar bar = pageNavBar(ctx.theme, primaryLabel);
+    const float top = drawPageNavBar(ctx, intents, bar);
     if (primaryLabel) {
         const Metrics& m = ctx.theme.metrics();
         const ImVec2 screen = ImGui::GetMainViewport()->Size;
-        const float width = navButtonWidth(ctx.theme, true);
-        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - width, top));
-        if (bigButton(ctx.targets, ctx.theme, "booking.next", {primaryLabel}, ImVec2(width, m.targetPx),
-                      ctx.theme.palette().primaryButton)) {
+        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - bar.actionWidth, top));
+        if (bigButton(ctx.targets, ctx.theme, "booking.next", {primaryLabel},
+                      ImVec2(bar.actionWidth, bar.height), ctx.theme.palette().primaryButton)) {
             intents.push_back(kiosk::intent::Submit{});
         }
     }
@@ -343,10 +352,11 @@ Intents drawBooking(const ScreenContext& ctx) {
         float y = drawHeader(ctx, text::kBookHelp);
         ImVec2 screen = ImGui::GetMainViewport()->Size;
         const Metrics& m = ctx.theme.metrics();
-        drawCentredText(ImGui::GetWindowDrawList(), ctx.theme.body(), ImVec2(m.marginPx, y),
-                        ImVec2(screen.x - m.marginPx, screen.y - navBarHeight(ctx.theme)),
-                        text::kBookingUnavailable, toImColor(ctx.theme.palette().page.text));
-        drawNavBar(ctx, intents, false); // "Quay lại" and "Trang đầu"
+        drawCentredText(
+            ImGui::GetWindowDrawList(), ctx.theme.body(), ImVec2(m.marginPx, y),
+            ImVec2(screen.x - m.marginPx, screen.y - m.marginPx - pageNavBar(ctx.theme, nullptr).height),
+            text::kBookingUnavailable, toImColor(ctx.theme.palette().page.text));
+        drawBookingNav(ctx, intents);
         endPage();
         return intents;
     }

@@ -3,6 +3,7 @@
 #include "ui/strings.hpp"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 namespace ui {
@@ -88,6 +89,63 @@ float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool
                       ctx.theme.palette().help)) {
             intents.push_back(kiosk::intent::OpenBooking{});
         }
+    }
+    return top;
+}
+
+namespace {
+// A button's width for its label on one line in bold body text, padded as bigButton pads it.
+float oneLineButtonWidth(const Theme& theme, const char* label) {
+    ImFont* bold = theme.bodyBold();
+    const float pad = theme.metrics().pxPerMm * 2.5f; // bigButton's, each side
+    return std::ceil(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label).x + 2 * pad) + 1;
+}
+
+float labelledButtonHeight(const Theme& theme, const char* label, float width) {
+    const Metrics& m = theme.metrics();
+    const float pad = m.pxPerMm * 2.5f;
+    ImFont* bold = theme.bodyBold();
+    const auto lines = static_cast<float>(wrapLines(bold, width - 2 * pad, label).size());
+    return std::max(m.targetPx, std::ceil(lines * bold->FontSize + 2 * pad));
+}
+} // namespace
+
+PageNavBar pageNavBar(const Theme& theme, const char* actionLabel) {
+    const Metrics& m = theme.metrics();
+    const float screenW = ImGui::GetMainViewport()->Size.x;
+    const float third = navButtonWidth(theme, true);
+    const float back = std::max(m.targetPx, oneLineButtonWidth(theme, text::kBack));
+    const float home = std::max(m.targetPx, oneLineButtonWidth(theme, text::kHome));
+    const float action = actionLabel ? std::max(m.targetPx, oneLineButtonWidth(theme, actionLabel)) : 0.0f;
+    PageNavBar bar{third, third, actionLabel ? third : 0.0f, 0};
+    const bool fitThirds = back <= third && home <= third && action <= third;
+    const float room = screenW - 2 * m.marginPx - 2 * m.gapPx;
+    if (!fitThirds && back + home + action <= room) {
+        // Each as wide as its label needs; what is left goes to the page's action (the next step), or, on
+        // a page without one, the two keep at least a third each.
+        bar.backWidth = std::max(back, actionLabel ? back : third);
+        bar.homeWidth = std::max(home, actionLabel ? home : third);
+        if (actionLabel) bar.actionWidth = room - bar.backWidth - bar.homeWidth;
+    }
+    bar.height = std::max(labelledButtonHeight(theme, text::kBack, bar.backWidth),
+                          labelledButtonHeight(theme, text::kHome, bar.homeWidth));
+    if (actionLabel)
+        bar.height = std::max(bar.height, labelledButtonHeight(theme, actionLabel, bar.actionWidth));
+    return bar;
+}
+
+float drawPageNavBar(const ScreenContext& ctx, Intents& intents, const PageNavBar& bar) {
+    const Metrics& m = ctx.theme.metrics();
+    const float top = ImGui::GetMainViewport()->Size.y - m.marginPx - bar.height;
+    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, top));
+    if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(bar.backWidth, bar.height),
+                  ctx.theme.palette().plainButton)) {
+        intents.push_back(kiosk::intent::Back{});
+    }
+    ImGui::SetCursorScreenPos(ImVec2(m.marginPx + bar.backWidth + m.gapPx, top));
+    if (bigButton(ctx.targets, ctx.theme, "nav.home", {text::kHome}, ImVec2(bar.homeWidth, bar.height),
+                  ctx.theme.palette().plainButton)) {
+        intents.push_back(kiosk::intent::GoHome{});
     }
     return top;
 }
