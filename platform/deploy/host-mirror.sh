@@ -1,4 +1,4 @@
-# Sourced by the chroot checks (trixie-check.sh, package-check.sh): sets $mirror, when the caller left it
+# Sourced by the chroot checks (release-check.sh, package-check.sh): sets $mirror, when the caller left it
 # empty, to the Debian mirror the host's apt already uses (deb822 .sources or one-line sources.list), not
 # the security one; else deb.debian.org.
 if [[ -z ${mirror:-} ]]; then

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Checks the current commit on Debian 13 (trixie), what Raspberry Pi OS ships since late 2025:
-# makes (or reuses) a minimal trixie chroot with debootstrap, puts a clean `git archive` of HEAD in
-# it and runs the README's commands there as root: ./dev.sh build, then ./dev.sh test.
+# Checks the current commit on a fresh Debian release as a new user would meet it: Debian 13 (trixie),
+# what Raspberry Pi OS ships since late 2025, or Debian 12 (bookworm). Makes (or reuses) a minimal
+# chroot of that release with debootstrap, puts a clean `git archive` of HEAD in it and runs the
+# README's commands there as root: ./dev.sh build, then ./dev.sh test.
 #
-# Usage: platform/deploy/trixie-check.sh [--unit] [--build-only] [--fresh] [--cache DIR] [--mirror URL]
+# Usage: platform/deploy/release-check.sh [--release trixie|bookworm] [--unit] [--build-only] [--fresh]
+#                                         [--cache DIR] [--mirror URL]
+#   --release R   the Debian release (default trixie)
 #   --unit        after ./dev.sh build run only the unit tests (ctest -E '^e2e'), not ./dev.sh test
 #   --build-only  stop after ./dev.sh build
 #   --fresh       throw the cached chroot away and make a new one
-#   --cache DIR   where the chroot lives (default /var/cache/kiosk-trixie; outside the repo so a
+#   --cache DIR   where the chroot lives (default /var/cache/kiosk-RELEASE; outside the repo so a
 #                 second run reuses it, with its packages and its incremental build)
 #   --mirror URL  Debian mirror (default: the one /etc/apt uses for the host's own Debian)
 # Works as root without sudo; uses sudo otherwise. Mounts are undone on exit, whatever happens.
@@ -15,19 +18,26 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
 
-cache=/var/cache/kiosk-trixie mirror= fresh=0 mode=test
+release=trixie cache= mirror= fresh=0 mode=test
 while (($#)); do
   case $1 in
+    --release) release=$2; shift ;;
     --unit) mode=unit ;;
     --build-only) mode=build ;;
     --fresh) fresh=1 ;;
     --cache) cache=$2; shift ;;
     --mirror) mirror=$2; shift ;;
-    *) sed -n '2,14p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,16p' "$0" >&2; exit 2 ;;
   esac
   shift
 done
 
+case $release in
+  trixie) version=13 ;;
+  bookworm) version=12 ;;
+  *) echo "release-check.sh: --release is trixie or bookworm, not '$release'" >&2; exit 2 ;;
+esac
+: "${cache:=/var/cache/kiosk-$release}"
 as_root=()
 [[ $(id -u) == 0 ]] || as_root=(sudo)
 
@@ -72,30 +82,30 @@ if ((fresh)) && [[ -d $root ]]; then
   for m in dev/shm dev/pts dev sys proc; do mountpoint -q "$root/$m" && "${as_root[@]}" umount -l "$root/$m"; done
   "${as_root[@]}" rm -rf --one-file-system "$root"
 fi
-if [[ ! -e $root/.kiosk-trixie-ready ]]; then
+if [[ ! -e $root/.kiosk-$release-ready ]]; then
   if ! command -v debootstrap >/dev/null && [[ ! -x /usr/sbin/debootstrap ]]; then
     "${as_root[@]}" apt-get update -qq
     DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends debootstrap
   fi
   start=$(date +%s)
-  echo "== Making a minimal Debian 13 chroot in $root from $mirror"
+  echo "== Making a minimal Debian $version chroot in $root from $mirror"
   "${as_root[@]}" rm -rf --one-file-system "$root"
   "${as_root[@]}" mkdir -p "$cache"
-  "${as_root[@]}" env PATH="/usr/sbin:/sbin:$PATH" debootstrap --variant=minbase trixie "$root" "$mirror" \
+  "${as_root[@]}" env PATH="/usr/sbin:/sbin:$PATH" debootstrap --variant=minbase $release "$root" "$mirror" \
     >"$cache/debootstrap.log" 2>&1 || { tail -20 "$cache/debootstrap.log" >&2; exit 1; }
   security=${mirror%/debian}/debian-security
   "${as_root[@]}" tee "$root/etc/apt/sources.list" >/dev/null <<EOF
-deb $mirror trixie main
-deb $mirror trixie-updates main
-deb $security trixie-security main
+deb $mirror $release main
+deb $mirror $release-updates main
+deb $security $release-security main
 EOF
   # No daemon starts inside the chroot while packages install.
   printf '#!/bin/sh\nexit 101\n' | "${as_root[@]}" tee "$root/usr/sbin/policy-rc.d" >/dev/null
   "${as_root[@]}" chmod 755 "$root/usr/sbin/policy-rc.d"
-  "${as_root[@]}" touch "$root/.kiosk-trixie-ready"
+  "${as_root[@]}" touch "$root/.kiosk-$release-ready"
   took[chroot]=$(elapsed "$start")
 else
-  echo "== Reusing the Debian 13 chroot in $root"
+  echo "== Reusing the Debian $version chroot in $root"
   took[chroot]="reused"
 fi
 "${as_root[@]}" cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
@@ -138,7 +148,7 @@ in_chroot() {
 status=0
 step() {  # step NAME COMMAND
   local start=$(date +%s) rc=0
-  echo "== [trixie, $commit] $2"
+  echo "== [$release, $commit] $2"
   in_chroot "$2" 2>&1 | tee "$cache/$1.log" || rc=$?
   took[$1]="$(elapsed "$start") (exit $rc)"
   ((rc == 0)) || status=1
@@ -154,7 +164,7 @@ if ((status == 0)); then
 fi
 
 echo
-echo "== Debian 13 (trixie) check of $commit, chroot $root"
+echo "== Debian $version ($release) check of $commit, chroot $root"
 echo "   packages: $(in_chroot "dpkg-query -W -f='\${Package} \${Version}, ' libimgui-dev libsdl2-dev g++ \
   libtomlplusplus-dev libcpp-httplib-dev doctest-dev libfmt-dev nlohmann-json3-dev 2>/dev/null" || true)"
 for k in chroot build unit test; do
