@@ -280,8 +280,9 @@ if in_chroot "cd /var/lib/village-kiosk && runuser -u village-kiosk -- env SDL_V
 else
   fail "the installed kiosk's scenario (see $cache/kiosk.log)"
 fi
-expect "the installed kiosk reported no content or config problem" \
-  test -z "$(grep -E 'kiosk: (content|config|database):' "$cache/kiosk.log")"
+# Warnings (a guide not yet compared with the real app) are the content's state, not the install's.
+expect "the installed kiosk reported no content, config or database error" \
+  test -z "$(grep -E 'kiosk: (content|config|database):' "$cache/kiosk.log" | grep -v ': warning: ')"
 for shot in home step-1; do
   file=$root$shots/$shot.png
   if [[ -f $file ]]; then
