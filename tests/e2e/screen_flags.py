@@ -48,14 +48,18 @@ def last_seen(hub):
     return row[0] if row else 0
 
 
-def run_and_stop(kiosk, folder, config, hub, cookie, text, seen_before=None):
-    """Starts the kiosk, waits until the page shows text and (when given) the hub has heard from it after
-    seen_before, then stops it."""
+def run_and_stop(kiosk, folder, config, hub, cookie, text):
+    """Starts the kiosk, waits until the hub has heard from it and the page shows text, then stops it.
+    Waiting for its upload matters: the text may be there already (the scenario's run can upload the
+    flag itself under load), and a SIGTERM before the kiosk's main() has run kills it, which is not the
+    clean stop checked here."""
+    seen_before = last_seen(hub)
+    time.sleep(1.1)  # the hub's clock in whole seconds: the next upload is seen later
     log = open(os.path.join(folder, "kiosk.log"), "a")
     proc = subprocess.Popen(kiosk_command(kiosk, folder, config), stderr=log)
     log.close()
     end = time.monotonic() + 40
-    while seen_before is not None and last_seen(hub) <= seen_before and time.monotonic() < end:
+    while last_seen(hub) <= seen_before and time.monotonic() < end:
         time.sleep(0.5)
     page = wait_for(hub, cookie, text)
     proc.send_signal(signal.SIGTERM)
@@ -110,8 +114,7 @@ def main():
 
             # A third start sends the same day again: the flag is stored once.
             before = last_seen(hub)
-            time.sleep(1.1)  # the hub's clock in whole seconds: the next upload is seen later
-            run_and_stop(kiosk, folder, config, hub, cookie, "1 báo cáo.", seen_before=before)
+            run_and_stop(kiosk, folder, config, hub, cookie, "1 báo cáo.")
             check(last_seen(hub) > before, "the third start uploaded the day again")
             status, page = flags_page(hub, cookie)
             check(page.count("Nut xanh") == 1 and "1 báo cáo." in page, "a re-sent day does not duplicate the flag")
