@@ -7,12 +7,77 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <deque>
 #include <memory>
 #include <vector>
 
 namespace ui {
+
+namespace {
+// The slots in rows when one row cannot hold them: 3 + 3 or 2 + 2 + 2, the labels in one, two or three
+// lines, whichever is lowest with every label whole in its button (a word never split). Within a row
+// each slot is as wide as its widest label needs, the room left shared out, so "Cần người giúp" can take
+// two lines beside a narrow "Tiếp theo" where equal thirds would need three.
+StepButtons stackedStepButtons(const Metrics& m, ImFont* bold, ImVec2 screen,
+                               const std::vector<const char*> (&labels)[kStepSlots]) {
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    const float room = screen.x - 2 * m.marginPx;
+    StepButtons best;
+    float bestTotal = FLT_MAX;
+    for (const int perRow : {3, 2}) {
+        for (int lines = 1; lines <= 3; ++lines) {
+            float need[kStepSlots];
+            for (int i = 0; i < kStepSlots; ++i) {
+                need[i] = m.targetPx;
+                for (const char* label : labels[i])
+                    need[i] = std::max(need[i], narrowestBoxFor(bold, label, lines) + 2 * pad);
+            }
+            const int rows = kStepSlots / perRow;
+            float extra[kStepSlots / 2] = {};
+            bool fits = true;
+            for (int r = 0; r < rows; ++r) {
+                float used = static_cast<float>(perRow - 1) * m.gapPx;
+                for (int i = r * perRow; i < (r + 1) * perRow; ++i)
+                    used += need[i];
+                fits = fits && used <= room;
+                extra[r] = (room - used) / static_cast<float>(perRow);
+            }
+            const float height =
+                std::max(m.targetPx, std::ceil(static_cast<float>(lines) * bold->FontSize + 2 * pad));
+            const float total = static_cast<float>(rows) * height + static_cast<float>(rows - 1) * m.gapPx;
+            if (!fits || total >= bestTotal) continue;
+            bestTotal = total;
+            best.rows = rows;
+            best.height = height;
+            best.top = screen.y - m.marginPx - total;
+            for (int r = 0; r < rows; ++r) {
+                float x = m.marginPx;
+                const float y = best.top + static_cast<float>(r) * (height + m.gapPx);
+                for (int i = r * perRow; i < (r + 1) * perRow; ++i) {
+                    best.min[i] = ImVec2(x, y);
+                    best.max[i] = ImVec2(x + need[i] + extra[r], y + height);
+                    x = best.max[i].x + m.gapPx;
+                }
+            }
+        }
+    }
+    if (bestTotal < FLT_MAX) return best;
+    // Nothing holds every label whole (not met at the sizes the kiosk supports): equal halves in three rows.
+    best.rows = 3;
+    best.height = std::max(m.targetPx, std::ceil(3 * bold->FontSize + 2 * pad));
+    best.top = screen.y - m.marginPx - 3 * best.height - 2 * m.gapPx;
+    const float w = (room - m.gapPx) / 2;
+    for (int i = 0; i < kStepSlots; ++i) {
+        const float x = m.marginPx + static_cast<float>(i % 2) * (w + m.gapPx);
+        const float y = best.top + static_cast<float>(i / 2) * (best.height + m.gapPx);
+        best.min[i] = ImVec2(x, y);
+        best.max[i] = ImVec2(x + w, y + best.height);
+    }
+    return best;
+}
+} // namespace
 
 StepButtons layoutStepButtons(const Metrics& m, ImFont* bold, ImVec2 screen) {
     // Every label a slot can show: its width must hold the widest.
@@ -50,30 +115,17 @@ StepButtons layoutStepButtons(const Metrics& m, ImFont* bold, ImVec2 screen) {
         if (total <= room) break;
     }
     StepButtons b;
-    b.rows = total <= room ? 1 : 2;
-    if (b.rows == 2) lines = 2; // a slot of a third of the row holds each label in two lines
+    if (total > room) return stackedStepButtons(m, bold, screen, kLabels);
     // As tall as the label's lines need with the button's padding, and never under a target's side.
     b.height = std::max(m.targetPx, std::ceil(static_cast<float>(lines) * bold->FontSize + 2 * pad));
-    b.top = screen.y - m.marginPx - static_cast<float>(b.rows) * b.height -
-            static_cast<float>(b.rows - 1) * m.gapPx;
-    if (b.rows == 1) {
-        // Each slot as wide as its words need, the room left shared out evenly.
-        const float extra = (room - total) / kStepSlots;
-        float x = m.marginPx;
-        for (int i = 0; i < kStepSlots; ++i) {
-            b.min[i] = ImVec2(x, b.top);
-            b.max[i] = ImVec2(x + need[i] + extra, b.top + b.height);
-            x = b.max[i].x + gap;
-        }
-        return b;
-    }
-    const int perRow = kStepSlots / 2;
-    const float w = (room - (perRow - 1) * m.gapPx) / perRow;
+    b.top = screen.y - m.marginPx - b.height;
+    // Each slot as wide as its words need, the room left shared out evenly.
+    const float extra = (room - total) / kStepSlots;
+    float x = m.marginPx;
     for (int i = 0; i < kStepSlots; ++i) {
-        const float x = m.marginPx + static_cast<float>(i % perRow) * (w + m.gapPx);
-        const float y = b.top + static_cast<float>(i / perRow) * (b.height + m.gapPx);
-        b.min[i] = ImVec2(x, y);
-        b.max[i] = ImVec2(x + w, y + b.height);
+        b.min[i] = ImVec2(x, b.top);
+        b.max[i] = ImVec2(x + need[i] + extra, b.top + b.height);
+        x = b.max[i].x + gap;
     }
     return b;
 }
@@ -83,8 +135,8 @@ StepLayout layoutStep(const Metrics& m, const FontSet& fonts, ImVec2 screen, flo
     l.headerBottom = m.marginPx + fonts.bodyBold->FontSize * 1.2f + m.gapPx;
     const StepButtons buttons = layoutStepButtons(m, fonts.bodyBold, screen);
     l.navTop = buttons.top;
-    // A second row of buttons (large text on a narrow screen) takes its height from the picture, not
-    // from the words.
+    // Rows of buttons past the first (large text on a narrow screen) take their height from the picture,
+    // not from the words.
     const float secondRow = (screen.y - m.marginPx - buttons.height) - l.navTop;
     float bezel = m.pxPerMm * 2.5f;
     // Under the phone: "Màn hình cập nhật tháng MM/YYYY" (compared with the real app) or "Hình minh họa …".
@@ -100,7 +152,10 @@ StepLayout layoutStep(const Metrics& m, const FontSet& fonts, ImVec2 screen, flo
         l.textMin = ImVec2(l.frameMax.x + m.gapPx * 2, areaTop);
         l.textMax = ImVec2(screen.x - m.marginPx, areaBottom);
     } else {
-        float frameH = (areaBottom + secondRow - areaTop) * 0.55f - secondRow;
+        // Never under 45 % of what the buttons leave, so the words keep room under a lower phone too
+        // when the buttons take three rows.
+        float frameH =
+            std::max((areaBottom + secondRow - areaTop) * 0.55f - secondRow, (areaBottom - areaTop) * 0.45f);
         float pictureW = (frameH - 2 * bezel) * pictureAspect;
         float frameW = pictureW + 2 * bezel;
         l.frameMin = ImVec2((screen.x - frameW) / 2, areaTop);

@@ -1,10 +1,14 @@
 // ui::paginateStep: a step's words in pages that fit the column, so large text on a small screen is
 // read page by page instead of running under the buttons; nothing is left out.
 #include "ui/step_layout.hpp"
+#include "ui/strings.hpp"
+#include "ui/widgets.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -99,4 +103,53 @@ TEST_CASE("step pages: the no-sound notice takes the tip's place, the practice p
     CHECK(practising[3].kind == K::Warning); // the prompt takes the tip's place
     const auto noSound = ui::stepBlocks(step, false, "", true);
     CHECK(noSound[2].kind == K::Notice);
+}
+
+// Issue 17: at 800x480 with A++ and in portrait "Cần người giúp" wrapped into three lines in a button two
+// lines tall and ran off the screen. Every slot's every label now fits its button whole, at every screen
+// and text size, and the buttons stay targets of 16 mm with 3 mm between them.
+TEST_CASE("step pages: every step button holds each of its labels whole, at every screen and text size") {
+    const struct {
+        int width, height;
+        double inches;
+    } screens[] = {{800, 480, 7},      {1024, 600, 7},    {1280, 800, 10.1},
+                   {1920, 1080, 15.6}, {800, 1280, 10.1}, {720, 1280, 7}};
+    const std::vector<const char*> labels[ui::kStepSlots] = {
+        {ui::text::kPrevious}, {ui::text::kHome},
+        {ui::text::kListen},   {ui::text::kPracticeOn, ui::text::kPracticeOff},
+        {ui::text::kNeedHelp}, {ui::text::kNext}};
+    for (const auto& s : screens) {
+        for (int level = 0; level < 3; ++level) {
+            CAPTURE(s.width);
+            CAPTURE(s.height);
+            CAPTURE(level);
+            Column c(s.width, s.height, s.inches, level);
+            const ui::Metrics& m = c.metrics;
+            ImFont* bold = c.fonts.bodyBold;
+            const ui::StepButtons b = ui::layoutStepButtons(m, bold, ImVec2(float(s.width), float(s.height)));
+            const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+            for (int i = 0; i < ui::kStepSlots; ++i) {
+                CAPTURE(i);
+                const float w = b.max[i].x - b.min[i].x, h = b.max[i].y - b.min[i].y;
+                CHECK(w >= m.pxPerMm * 16);
+                CHECK(h >= m.pxPerMm * 16);
+                CHECK(b.min[i].x >= 0);
+                CHECK(b.min[i].y >= 0);
+                CHECK(b.max[i].x <= float(s.width));
+                CHECK(b.max[i].y <= float(s.height));
+                for (const char* label : labels[i]) {
+                    CAPTURE(label);
+                    bool broke = false;
+                    const auto lines = ui::wrapLines(bold, w - 2 * pad, label, &broke);
+                    CHECK_FALSE(broke);
+                    CHECK(float(lines.size()) * bold->FontSize + 2 * pad <= h);
+                }
+                for (int j = i + 1; j < ui::kStepSlots; ++j) {
+                    const float gapX = std::max(b.min[j].x - b.max[i].x, b.min[i].x - b.max[j].x);
+                    const float gapY = std::max(b.min[j].y - b.max[i].y, b.min[i].y - b.max[j].y);
+                    CHECK(std::max(gapX, gapY) >= m.pxPerMm * 3);
+                }
+            }
+        }
+    }
 }

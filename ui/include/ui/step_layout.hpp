@@ -17,8 +17,10 @@ namespace ui {
 // narration or a spot to practise leaves its slot empty, so the others never move between steps.
 inline constexpr int kStepSlots = 6;
 struct StepButtons {
-    int rows = 1;  // one row when every label fits its slot in two lines without splitting a word, else 3 + 3
-    float top = 0; // of the (first) row
+    // One row when every label fits its slot in two lines without splitting a word, else 3 + 3 or 2 + 2 + 2
+    // (whichever is lower with every label whole in its button).
+    int rows = 1;
+    float top = 0;    // of the (first) row
     float height = 0; // of a row: the labels' lines with padding, at least a touch target's side
     ImVec2 min[kStepSlots], max[kStepSlots];
 };

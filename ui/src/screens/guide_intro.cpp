@@ -13,9 +13,10 @@ namespace ui {
 namespace {
 // A list's heading ("Bác sẽ học:") and its items, as they will be drawn in a column.
 struct IntroList {
-    const char* heading;
+    const char* heading; // none for the end of a summary carried over from the first page
     const std::vector<std::string>* items;
     std::string owner; // "intro.learn" or "intro.bring": item i is recorded as owner + ".i"
+    bool bullets = true;
 };
 
 struct IntroLine {
@@ -39,20 +40,21 @@ std::vector<IntroColumnPage> pageColumn(const ScreenContext& ctx, const std::vec
         if (list->items->empty()) continue;
         bool headed = false;
         for (size_t i = 0; i < list->items->size(); ++i) {
-            const std::string item = "• " + (*list->items)[i];
+            const std::string item = (list->bullets ? "• " : "") + (*list->items)[i];
             for (std::string_view line : wrapLines(body, width, item)) {
                 const float room = pages.size() == 1 ? firstRoom : laterRoom;
-                if (!pages.back().empty() && used + (headed ? 0 : headingH) + body->FontSize > room) {
+                const float headingRoom = headed || !list->heading ? 0 : headingH;
+                if (!pages.back().empty() && used + headingRoom + body->FontSize > room) {
                     pages.emplace_back();
                     used = 0;
                     headed = false;
                 }
-                if (!headed) {
+                if (!headed && list->heading) {
                     if (!pages.back().empty()) used += m.gapPx;
                     pages.back().push_back({list, -1, {}});
                     used += headingH;
-                    headed = true;
                 }
+                headed = true;
                 pages.back().push_back({list, static_cast<int>(i), std::string(line)});
                 used += body->FontSize;
             }
@@ -84,6 +86,69 @@ void drawColumnPage(const ScreenContext& ctx, const IntroColumnPage& page, float
         top += body->FontSize;
     }
 }
+// The intro's bottom bar: "Quay lại", "Trang đầu" and "Cần người giúp". Each as wide as its label needs
+// in one, two or three lines (the fewest the row allows) rather than equal thirds, so "Cần người giúp"
+// takes two lines beside the shorter labels, not three, and the lists keep the height. Where no row holds
+// the three words whole (a narrow portrait screen at large text), "Cần người giúp" gets a row of its own
+// under the other two. Returns the bar's top.
+float drawIntroNavBar(const ScreenContext& ctx, Intents& intents) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    ImFont* bold = ctx.theme.bodyBold();
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    const float room = screen.x - 2 * m.marginPx;
+    const RowButton buttons[] = {
+        {"nav.back", text::kBack, kiosk::intent::Back{}, ctx.theme.palette().plainButton},
+        {"nav.home", text::kHome, kiosk::intent::GoHome{}, ctx.theme.palette().plainButton},
+        {"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, ctx.theme.palette().help}};
+    auto heightFor = [&](size_t lines) {
+        return std::max(m.targetPx, std::ceil(static_cast<float>(lines) * bold->FontSize + 2 * pad));
+    };
+    ImVec2 min[3], max[3];
+    float top = 0;
+    bool placed = false;
+    for (int lines = 1; lines <= 3 && !placed; ++lines) {
+        float need[3], used = 2 * m.gapPx;
+        for (int i = 0; i < 3; ++i) {
+            need[i] = std::max(m.targetPx, narrowestBoxFor(bold, buttons[i].label, lines) + 2 * pad);
+            used += need[i];
+        }
+        if (used > room) continue;
+        const float height = heightFor(static_cast<size_t>(lines)), extra = (room - used) / 3;
+        top = screen.y - m.marginPx - height;
+        float x = m.marginPx;
+        for (int i = 0; i < 3; ++i) {
+            min[i] = ImVec2(x, top);
+            max[i] = ImVec2(x + need[i] + extra, top + height);
+            x = max[i].x + m.gapPx;
+        }
+        placed = true;
+    }
+    if (!placed) {
+        // Two rows: "Quay lại" and "Trang đầu" in halves, "Cần người giúp" across the screen under them.
+        const float half = (room - m.gapPx) / 2;
+        size_t lines = 1;
+        for (int i = 0; i < 2; ++i)
+            lines = std::max(lines, wrapLines(bold, half - 2 * pad, buttons[i].label).size());
+        const float firstH = heightFor(lines);
+        const float secondH = heightFor(wrapLines(bold, room - 2 * pad, buttons[2].label).size());
+        top = screen.y - m.marginPx - secondH - m.gapPx - firstH;
+        min[0] = ImVec2(m.marginPx, top);
+        max[0] = ImVec2(m.marginPx + half, top + firstH);
+        min[1] = ImVec2(max[0].x + m.gapPx, top);
+        max[1] = ImVec2(screen.x - m.marginPx, top + firstH);
+        min[2] = ImVec2(m.marginPx, max[0].y + m.gapPx);
+        max[2] = ImVec2(screen.x - m.marginPx, screen.y - m.marginPx);
+    }
+    for (int i = 0; i < 3; ++i) {
+        ImGui::SetCursorScreenPos(min[i]);
+        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label},
+                      ImVec2(max[i].x - min[i].x, max[i].y - min[i].y), buttons[i].colours)) {
+            intents.push_back(buttons[i].intent);
+        }
+    }
+    return top;
+}
 } // namespace
 
 Intents drawGuideIntro(const ScreenContext& ctx) {
@@ -98,11 +163,9 @@ Intents drawGuideIntro(const ScreenContext& ctx) {
     ImVec2 screen = ImGui::GetMainViewport()->Size;
     // The summary on the first page only: later pages give its room to the lists.
     const int wantedPage = std::max(0, ctx.app.state().page);
-    float y = drawHeader(ctx, guide->title.c_str(), wantedPage == 0 ? guide->summary.c_str() : nullptr);
-    const float laterY = wantedPage == 0 ? headerHeight(ctx, guide->title.c_str()) : y;
-    const float firstY =
-        wantedPage == 0 ? y : headerHeight(ctx, guide->title.c_str(), guide->summary.c_str());
-    float navTop = drawNavBar(ctx, intents, true);
+    const float laterY = headerHeight(ctx, guide->title.c_str());
+    float firstY = headerHeight(ctx, guide->title.c_str(), guide->summary.c_str());
+    float navTop = drawIntroNavBar(ctx, intents);
 
     // Two big start buttons above the bottom bar; the lists fill what is left above them.
     std::string start =
@@ -129,10 +192,45 @@ Intents drawGuideIntro(const ScreenContext& ctx) {
     float columnW = landscape ? (screen.x - x - m.marginPx - m.gapPx * 2) / 2 : screen.x - x - m.marginPx;
     const IntroList learn{text::kYouWillLearn, &guide->learn, "intro.learn"};
     const IntroList bring{text::kBring, &guide->prerequisites, "intro.bring"};
-    // Side by side in landscape; one under the other in portrait.
-    const std::vector<std::vector<const IntroList*>> columns =
+    // A summary too long for the first page above the buttons (large text on a short screen): its first
+    // lines there, the rest at the top of the next page, so it never runs under the buttons.
+    ImFont* body = ctx.theme.body();
+    const float headerW = screen.x - x - m.marginPx;
+    const std::vector<std::string_view> summaryLines = wrapLines(body, headerW, guide->summary);
+    size_t summaryShown = summaryLines.size();
+    std::vector<std::string> summaryRest;
+    const IntroList summaryEnd{nullptr, &summaryRest, "intro.summary", false};
+    std::vector<std::vector<const IntroList*>> columns =
         landscape ? std::vector<std::vector<const IntroList*>>{{&learn}, {&bring}}
                   : std::vector<std::vector<const IntroList*>>{{&learn, &bring}};
+    bool summarySplit = firstY > buttonsTop;
+    if (summarySplit) {
+        // Paged for sure: the buttons' row as for several pages, then the summary lines that fit over it.
+        const bool inRow =
+            rowHeight(3) <= 2 * buttonH + m.gapPx || buttonsTop - 2 * m.gapPx - buttonH < laterY;
+        const float rowTop = navTop - m.gapPx - (inRow ? rowHeight(3) : buttonH);
+        const float top = inRow ? rowTop : rowTop - m.gapPx - buttonH;
+        const float room = top - m.gapPx - (laterY - m.gapPx);
+        summaryShown = std::min(summaryLines.size(),
+                                static_cast<size_t>(std::max(0.0f, std::floor(room / body->FontSize))));
+        std::string rest;
+        for (size_t i = summaryShown; i < summaryLines.size(); ++i)
+            rest += std::string(rest.empty() ? "" : " ") + std::string(summaryLines[i]);
+        summaryRest.push_back(rest);
+        columns.front().insert(columns.front().begin(), &summaryEnd);
+        firstY = laterY + static_cast<float>(summaryShown) * body->FontSize;
+    }
+    // The title, and on the first page the summary (or the lines of it that fit).
+    drawHeader(ctx, guide->title.c_str());
+    if (wantedPage == 0) {
+        const ImU32 ink = toImColor(palette.page.text);
+        for (size_t i = 0; i < summaryShown; ++i) {
+            ImGui::GetWindowDrawList()->AddText(
+                body, body->FontSize, ImVec2(x, laterY - m.gapPx + static_cast<float>(i) * body->FontSize),
+                ink, summaryLines[i].data(), summaryLines[i].data() + summaryLines[i].size());
+        }
+    }
+    const float y = wantedPage == 0 ? firstY : laterY;
     auto pageAll = [&](float bottom) {
         std::vector<std::vector<IntroColumnPage>> paged;
         for (const auto& column : columns)
@@ -150,7 +248,7 @@ Intents drawGuideIntro(const ScreenContext& ctx) {
     std::vector<std::vector<IntroColumnPage>> paged = pageAll(buttonsTop - m.gapPx);
     bool moreInRow = false;
     float moreTop = buttonsTop;
-    if (pageCount(paged) > 1) {
+    if (pageCount(paged) > 1 || summarySplit) {
         // (Its own row must not reach up into the first page's summary either.)
         moreInRow = rowHeight(3) <= 2 * buttonH + m.gapPx || buttonsTop - 2 * m.gapPx - buttonH < firstY;
         if (moreInRow) {
