@@ -5,6 +5,7 @@
 #include "content_cli.hpp"
 #include "http_server.hpp"
 #include "ingest.hpp"
+#include "population.hpp"
 #include "report.hpp"
 #include "sqlite_hub_store.hpp"
 #if defined(KIOSK_HUB_POSTGRESQL)
@@ -38,6 +39,9 @@ constexpr std::string_view kUsage = R"(usage:
   commune-hub import FILE --data DIR                              (JSON Lines from kiosk --export-stats)
   commune-hub report (--month YYYY-MM | --quarter YYYY-QN) [--format text|csv] --data DIR
   commune-hub staff add USER --data DIR                           (password: first line of stdin)
+  commune-hub population set --village NAME --adults N [--smartphone N] [--vneid N] --as-of YYYY-MM-DD
+                    --data DIR                                     (a village's adults, counted that day)
+  commune-hub population list --data DIR                          (every entry, by village and date)
   commune-hub content keygen|pack|publish ...                     (signed content packs; see README)
 store: --data DIR keeps DIR/hub.sqlite; --database FILE another SQLite file; --database postgresql://...
   a PostgreSQL server (libpq URL). serve still needs --data DIR for its content packs.
@@ -320,6 +324,41 @@ int staffAdd(const Args& args) {
     return 0;
 }
 
+std::string optionText(const Args& args, const std::string& name) {
+    const auto found = args.options.find(name);
+    return found == args.options.end() ? std::string() : found->second;
+}
+
+int populationSet(const Args& args) {
+    if (args.positional.size() != 2) return usageError("population set takes options only");
+    for (const char* required : {"village", "adults", "as-of"})
+        if (!args.options.contains(required))
+            return usageError(fmt::format("population set needs --{}", required));
+    auto store = openStore(args);
+    const commune::PopulationInput input{optionText(args, "village"), optionText(args, "adults"),
+                                         optionText(args, "smartphone"), optionText(args, "vneid"),
+                                         optionText(args, "as-of")};
+    const auto figures =
+        commune::checkPopulation(input, commune::registeredVillages(*store), kiosk::localDay(nowUnix()));
+    if (!figures) {
+        std::cerr << "commune-hub: population set: --" << figures.error().message << "\n";
+        return 2;
+    }
+    store->setPopulation(*figures);
+    std::cout << fmt::format("{}: {} adults on {} saved\n", figures->village, figures->adults, figures->asOf);
+    return 0;
+}
+
+int populationList(const Args& args) {
+    auto store = openStore(args);
+    const auto known = [](const std::optional<std::int64_t>& n) { return n ? std::to_string(*n) : "-"; };
+    std::cout << "village\tas_of\tadults\tsmartphone\tvneid\n";
+    for (const commune::PopulationFigures& p : store->populationHistory())
+        std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\n", p.village, p.asOf, p.adults, known(p.smartphone),
+                                 known(p.vneid));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -339,6 +378,8 @@ int main(int argc, char** argv) {
         if (p[0] == "import") return import(*args);
         if (p[0] == "report") return report(*args);
         if (p[0] == "staff" && p.size() >= 2 && p[1] == "add") return staffAdd(*args);
+        if (p[0] == "population" && p.size() >= 2 && p[1] == "set") return populationSet(*args);
+        if (p[0] == "population" && p.size() >= 2 && p[1] == "list") return populationList(*args);
         if (p[0] == "content") return commune::contentCommand(p, args->options);
         return usageError("unknown command " + p[0]);
     } catch (const std::exception& e) {
