@@ -417,7 +417,7 @@ void HubServer::routes() {
                 res.set_content(period.error().message + "\n", "text/plain; charset=utf-8");
                 return;
             }
-            const Report report = buildReport(m_store, *period, now());
+            const Report report = buildReport(m_store, *period, now(), m_options.communeName);
             res.set_header("Cache-Control", "no-store");
             if (csv) {
                 res.set_header("Content-Disposition",

@@ -34,10 +34,11 @@ constexpr std::string_view kUsage = R"(usage:
   commune-hub serve --listen HOST:PORT --data DIR [--threads N]   (PORT 0: any free port, printed)
                     [--tls-cert FILE --tls-key FILE]               (HTTPS: PEM certificate chain and key)
                     [--max-connections-per-client N]               (default 16)
+                    [--commune NAME]                               (in the report's heading, e.g. "Xã Đông Anh")
   commune-hub kiosk add ID --village NAME --data DIR              (prints the kiosk's token once)
   commune-hub kiosk set-village ID --village NAME --data DIR      (the village a kiosk's figures count for)
   commune-hub import FILE --data DIR                              (JSON Lines from kiosk --export-stats)
-  commune-hub report (--month YYYY-MM | --quarter YYYY-QN) [--format text|csv] --data DIR
+  commune-hub report (--month YYYY-MM | --quarter YYYY-QN) [--format text|csv] [--commune NAME] --data DIR
   commune-hub staff add USER --data DIR                           (password: first line of stdin)
   commune-hub population set --village NAME --adults N [--smartphone N] [--vneid N] --as-of YYYY-MM-DD
                     --data DIR                                     (a village's adults, counted that day)
@@ -119,6 +120,11 @@ std::unique_ptr<commune::HubStore> openStore(const Args& args) {
     return commune::SqliteHubStore::open(std::filesystem::path(it->second) / "hub.sqlite");
 }
 
+std::string optionText(const Args& args, const std::string& name) {
+    const auto found = args.options.find(name);
+    return found == args.options.end() ? std::string() : found->second;
+}
+
 int serve(const Args& args) {
     auto listen = args.options.find("listen");
     if (listen == args.options.end()) return usageError("serve needs --listen HOST:PORT");
@@ -168,6 +174,7 @@ int serve(const Args& args) {
     if (!args.options.contains("data")) return usageError("serve needs --data DIR (its content packs)");
     auto store = openStore(args);
     options.packsDir = std::filesystem::path(args.options.at("data")) / "packs";
+    options.communeName = optionText(args, "commune");
     commune::HubServer server(*store, options);
     if (!server.valid()) { // never fall back to plain HTTP: kiosks would refuse it anyway
         std::cerr << "commune-hub: --tls-cert " << options.tlsCertFile << " / --tls-key "
@@ -304,7 +311,8 @@ int report(const Args& args) {
     const std::string format = args.options.contains("format") ? args.options.at("format") : "text";
     if (format != "text" && format != "csv") return usageError("--format text or csv");
     auto store = openStore(args);
-    const commune::Report built = commune::buildReport(*store, *period, nowUnix());
+    const commune::Report built =
+        commune::buildReport(*store, *period, nowUnix(), optionText(args, "commune"));
     std::cout << (format == "csv" ? commune::renderCsv(built) : commune::renderText(built));
     return 0;
 }
@@ -322,11 +330,6 @@ int staffAdd(const Args& args) {
     store->setStaffPassword(args.positional[2], commune::auth::hashPassword(password));
     std::cout << "staff account " << args.positional[2] << " saved\n";
     return 0;
-}
-
-std::string optionText(const Args& args, const std::string& name) {
-    const auto found = args.options.find(name);
-    return found == args.options.end() ? std::string() : found->second;
 }
 
 int populationSet(const Args& args) {

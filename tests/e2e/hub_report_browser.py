@@ -140,7 +140,7 @@ try:
     check(["Thôn An", "43", "4", "2", "2", "0"] in rows, "Thôn An: 13 + 30 sessions (the re-send replaced 12)")
     check(["Thôn Bình", "17", "2", "1", "1", "0"] in rows, "Thôn Bình: 17 sessions")
     check(["Toàn xã", "60", "6", "3", "3", "0"] in rows, "commune: 60 sessions")
-    check(["Toàn xã", "vneid", "15", "9", "60 %"] in rows, "commune topic vneid: 15 started, 9 finished")
+    check(["Toàn xã", "VNeID", "15", "9", "60 %"] in rows, "commune topic VNeID (its title): 15 started, 9 finished")
     check(["Thôn Bình", "< 5", "< 5", "—", "< 5", "< 5", "—"] in rows, "Thôn Bình survey: fewer than 5 answers")
     # Thôn An's 8 answers are hidden too: else the commune's 10 minus 8 would give Thôn Bình's 2.
     check(["Thôn An", "ẩn", "ẩn", "—", "ẩn", "ẩn", "—"] in rows, "Thôn An survey: hidden as the complement")
