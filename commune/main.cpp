@@ -38,7 +38,7 @@ constexpr std::string_view kUsage = R"(usage:
   commune-hub kiosk add ID --village NAME --data DIR              (prints the kiosk's token once)
   commune-hub kiosk set-village ID --village NAME --data DIR      (the village a kiosk's figures count for)
   commune-hub import FILE --data DIR                              (JSON Lines from kiosk --export-stats)
-  commune-hub report (--month YYYY-MM | --quarter YYYY-QN) [--format text|csv] [--commune NAME] --data DIR
+  commune-hub report (--month YYYY-MM | --quarter YYYY-QN) [--format text|csv|xlsx] [--commune NAME] --data DIR
   commune-hub staff add USER --data DIR                           (password: first line of stdin)
   commune-hub population set --village NAME --adults N [--smartphone N] [--vneid N] --as-of YYYY-MM-DD
                     --data DIR                                     (a village's adults, counted that day)
@@ -309,11 +309,14 @@ int report(const Args& args) {
     auto period = commune::parsePeriod(periodText);
     if (!period) return usageError(period.error().message);
     const std::string format = args.options.contains("format") ? args.options.at("format") : "text";
-    if (format != "text" && format != "csv") return usageError("--format text or csv");
+    if (format != "text" && format != "csv" && format != "xlsx")
+        return usageError("--format text, csv or xlsx");
     auto store = openStore(args);
     const commune::Report built =
         commune::buildReport(*store, *period, nowUnix(), optionText(args, "commune"));
-    std::cout << (format == "csv" ? commune::renderCsv(built) : commune::renderText(built));
+    std::cout << (format == "csv"    ? commune::renderCsv(built)
+                  : format == "xlsx" ? commune::renderXlsx(built)
+                                     : commune::renderText(built));
     return 0;
 }
 

@@ -4,13 +4,21 @@
 #include "population.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <span>
+#include <sstream>
+#include <stdexcept>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
@@ -742,6 +750,109 @@ std::string renderCsv(const Report& r) {
     return out;
 }
 
+namespace {
+
+// The workbook's sheet for each table (at most 31 characters, none of []:*?/\).
+std::string_view sheetName(std::string_view tableId) {
+    static constexpr std::pair<std::string_view, std::string_view> kSheets[] = {
+        {"tien-do", "Tiến độ mục tiêu"},
+        {"so-voi-ky-truoc", "So với kỳ trước"},
+        {"su-dung", "Sử dụng và hẹn"},
+        {"chu-de", "Chủ đề"},
+        {"khao-sat", "Khảo sát trên ki-ốt"},
+        {"cac-buoc", "Dừng ở bước (toàn xã)"},
+        {"cac-buoc-theo-thon", "Dừng ở bước (thôn)"},
+        {"ki-ot", "Tình trạng ki-ốt"}};
+    for (const auto& [id, name] : kSheets)
+        if (id == tableId) return name;
+    return tableId;
+}
+
+// A figure the hub computed, as the spreadsheet's number: "850", "+6", "−990" (U+2212), "82 %" (0.82).
+std::optional<double> cellNumber(const Cell& cell, bool& isPercent) {
+    if (!cell.number && !cell.text.ends_with(" %")) return std::nullopt;
+    std::string_view text = cell.text;
+    isPercent = text.ends_with(" %");
+    if (isPercent) text.remove_suffix(2);
+    double sign = 1;
+    if (text.starts_with("+")) {
+        text.remove_prefix(1);
+    } else if (text.starts_with("−")) {
+        text.remove_prefix(std::string_view("−").size());
+        sign = -1;
+    } else if (text.starts_with("-")) {
+        text.remove_prefix(1);
+        sign = -1;
+    }
+    if (text.empty() || text.size() > 15 ||
+        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    const double value = sign * static_cast<double>(std::stoll(std::string(text)));
+    return isPercent ? value / 100 : value;
+}
+
+struct WorkbookCloser {
+    void operator()(lxw_workbook* w) const noexcept { workbook_close(w); }
+};
+
+} // namespace
+
+std::string renderXlsx(const Report& r) {
+    // libxlsxwriter (Debian 12: 1.1.4) writes a file: a private temporary one, read back and removed.
+    std::string path = (std::filesystem::temp_directory_path() / "commune-hub-report-XXXXXX").string();
+    const int fd = ::mkstemp(path.data());
+    if (fd < 0) throw std::runtime_error("xlsx: cannot make a temporary file");
+    ::close(fd);
+    struct Remove {
+        std::string path;
+        ~Remove() { std::remove(path.c_str()); }
+    } removeAfter{path};
+
+    std::unique_ptr<lxw_workbook, WorkbookCloser> book(workbook_new(path.c_str()));
+    if (!book) throw std::runtime_error("xlsx: cannot start the workbook");
+    lxw_format* bold = workbook_add_format(book.get());
+    format_set_bold(bold);
+    lxw_format* header = workbook_add_format(book.get());
+    format_set_bold(header);
+    format_set_text_wrap(header);
+    lxw_format* percentFormat = workbook_add_format(book.get());
+    format_set_num_format(percentFormat, "0%");
+    lxw_format* totalFormat = workbook_add_format(book.get());
+    format_set_bold(totalFormat);
+
+    for (const Table& t : reportTables(r, true)) {
+        lxw_worksheet* sheet = workbook_add_worksheet(book.get(), std::string(sheetName(t.id)).c_str());
+        if (!sheet) throw std::runtime_error(fmt::format("xlsx: cannot add the sheet for {}", t.id));
+        worksheet_write_string(sheet, 0, 0, heading(r).c_str(), bold);
+        worksheet_write_string(sheet, 1, 0, t.title.c_str(), bold);
+        for (std::size_t c = 0; c < t.headers.size(); ++c)
+            worksheet_write_string(sheet, 2, static_cast<lxw_col_t>(c), t.headers[c].c_str(), header);
+        worksheet_set_column(sheet, 0, 0, 24, nullptr);
+        if (t.headers.size() > 1)
+            worksheet_set_column(sheet, 1, static_cast<lxw_col_t>(t.headers.size() - 1), 14, nullptr);
+        lxw_row_t row = 3;
+        for (const auto& cells : t.rows) {
+            const bool total = !cells.empty() && cells.front().total;
+            for (std::size_t c = 0; c < cells.size(); ++c) {
+                const auto col = static_cast<lxw_col_t>(c);
+                bool isPercent = false;
+                if (const auto value = cellNumber(cells[c], isPercent))
+                    worksheet_write_number(sheet, row, col, *value, isPercent ? percentFormat : nullptr);
+                else // text stays text: a spreadsheet never runs a string cell as a formula
+                    worksheet_write_string(sheet, row, col, cells[c].text.c_str(),
+                                           total && c == 0 ? totalFormat : nullptr);
+            }
+            ++row;
+        }
+    }
+    if (workbook_close(book.release()) != LXW_NO_ERROR)
+        throw std::runtime_error("xlsx: cannot write the workbook");
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
 std::string renderHtml(const Report& r) {
     std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
                                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -749,7 +860,8 @@ std::string renderHtml(const Report& r) {
                                   htmlEscape(heading(r)), kStyle, htmlEscape(heading(r)));
     const std::string query = r.period.key.find('Q') != std::string::npos ? "quarter=" : "month=";
     out += fmt::format(
-        "<nav class=\"noprint\"><a href=\"/reports.csv?{}{}\">Tải CSV</a> (In: Ctrl+P)"
+        "<nav class=\"noprint\"><a href=\"/reports.csv?{0}{1}\">Tải CSV</a> <a "
+        "href=\"/reports.xlsx?{0}{1}\">Tải Excel (.xlsx)</a> (In: Ctrl+P)"
         "</nav>\n<form class=\"noprint\" method=\"post\" action=\"/logout\"><button>Đăng "
         "xuất</button></form>\n"
         "<form class=\"noprint\" method=\"get\" action=\"/reports\"><label>Tháng <input name=\"month\" "

@@ -108,6 +108,9 @@ constexpr std::string_view kHiddenCell = "ẩn";
 [[nodiscard]] std::string renderText(const Report& report);
 [[nodiscard]] std::string renderCsv(const Report& report); // UTF-8 with BOM, CRLF, RFC 4180 quoting
 [[nodiscard]] std::string renderHtml(const Report& report);
+// The same tables as an Excel workbook, one sheet each: figures as numbers (shares as percentages),
+// Vietnamese headers. Throws std::runtime_error when the workbook cannot be written.
+[[nodiscard]] std::string renderXlsx(const Report& report);
 
 // The report page's inline style sheet, exactly as between its <style> tags (its CSP hash is made from it).
 [[nodiscard]] std::string_view reportStyleSheet();
