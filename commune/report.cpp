@@ -373,9 +373,13 @@ std::string barChart(const std::string& title, const std::vector<Bar>& bars, con
 }
 
 std::string htmlTable(const Table& t) {
-    std::string out = fmt::format("<h2 id=\"{}\">{}</h2>\n", t.id, htmlEscape(t.title));
+    // A folded table is left off the printed page: closed, it would print as a heading alone (its charts
+    // carry the same figures).
+    std::string out = fmt::format("<h2 id=\"{}\"{}>{}</h2>\n", t.id, t.collapsed ? " class=\"noprint\"" : "",
+                                  htmlEscape(t.title));
     if (t.rows.empty()) return out + "<p>Chưa có số liệu.</p>\n";
-    if (t.collapsed) out += fmt::format("<details><summary>Xem {} dòng</summary>\n", t.rows.size());
+    if (t.collapsed)
+        out += fmt::format("<details class=\"noprint\"><summary>Xem {} dòng</summary>\n", t.rows.size());
     out += "<div class=\"scroll\"><table><thead><tr>";
     for (const auto& h : t.headers)
         out += "<th>" + htmlEscape(h) + "</th>";
@@ -383,8 +387,14 @@ std::string htmlTable(const Table& t) {
     for (const auto& row : t.rows) {
         const bool total = !row.empty() && row.front().total;
         out += total ? "<tr class=\"total\">" : "<tr>";
-        for (const auto& cell : row)
-            out += (cell.alert ? "<td class=\"alert\">" : "<td>") + htmlEscape(cell.text) + "</td>";
+        for (const auto& cell : row) {
+            // A figure or a share is never broken over two lines ("82" / "%").
+            const bool figure = cell.number || cell.text.ends_with(" %");
+            out += (cell.alert ? "<td class=\"alert\">"
+                    : figure   ? "<td class=\"num\">"
+                               : "<td>") +
+                   htmlEscape(cell.text) + "</td>";
+        }
         out += "</tr>\n";
     }
     out += "</tbody></table></div>\n";
@@ -400,7 +410,7 @@ th,td{border:1px solid #bbb;padding:4px 6px;text-align:left;vertical-align:top}t
 .scroll th:first-child,.scroll td:first-child{position:sticky;left:0;background:#fff;z-index:1}
 .scroll th:first-child{background:#eef3f8}
 tr.total td{font-weight:bold;background:#f6f6f6}td.alert{color:#b00020;font-weight:bold}
-figure{margin:.6rem 0}figcaption{font-size:.9rem;color:#444}nav a{margin-right:.8rem}
+figure{margin:.6rem 0}figure svg{max-width:36rem}td.num,td.alert{white-space:nowrap}figcaption{font-size:.9rem;color:#444}nav a{margin-right:.8rem}
 .legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 .8rem}
 .legend .started{background:#2a6fb0}.legend .finished{background:#3a9a5b}.note{font-size:.9rem;color:#444}
 @media (max-width:40rem){body{padding:6px}.scroll th:first-child,.scroll td:first-child{max-width:7rem}
