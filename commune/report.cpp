@@ -40,10 +40,10 @@ struct IdTitle {
     std::string_view id, title;
 };
 constexpr IdTitle kGuideTitles[] = {
-#include "guide_titles.inc"
+#include <commune_generated/guide_titles.inc> // made by CMake: not a header in the tree
 };
 constexpr IdTitle kTopicTitles[] = {
-#include "topic_titles.inc"
+#include <commune_generated/topic_titles.inc>
 };
 
 std::string titleFor(std::span<const IdTitle> table, std::string_view id) {
