@@ -7,6 +7,7 @@
 #include "fleet.hpp"
 #include "guarded_server.hpp"
 #include "ingest.hpp"
+#include "population.hpp"
 #include "report.hpp"
 
 #include <fmt/format.h>
@@ -439,6 +440,25 @@ void HubServer::routes() {
     server.Get("/reports", reportHandler(ReportForm::html));
     server.Get("/reports.csv", reportHandler(ReportForm::csv));
     server.Get("/reports.xlsx", reportHandler(ReportForm::xlsx));
+
+    // Commune staff enter a village's population from the report page: the checks of `population set`.
+    server.Post("/population", [this](const httplib::Request& req, httplib::Response& res) {
+        const std::string session = cookieValue(req, sessionCookie());
+        if (session.empty() || !m_store.sessionUser(auth::hashSecret(session), now()))
+            return sendError(res, 401, "login required");
+        const PopulationInput input{req.get_param_value("village"), req.get_param_value("adults"),
+                                    req.get_param_value("smartphone"), req.get_param_value("vneid"),
+                                    req.get_param_value("as-of")};
+        const auto figures = checkPopulation(input, registeredVillages(m_store), kiosk::localDay(now()));
+        if (!figures) {
+            res.status = 400;
+            res.set_content(fmt::format("Không lưu được (nothing saved): {}\n", figures.error().message),
+                            "text/plain; charset=utf-8");
+            return;
+        }
+        m_store.setPopulation(*figures);
+        res.set_redirect(fmt::format("/reports?month={}", figures->asOf.substr(0, 7)), 303);
+    });
 
     // The technician's page: every kiosk's last heartbeat, those needing a visit marked (fleet.hpp).
     server.Get("/fleet", [this](const httplib::Request& req, httplib::Response& res) {

@@ -805,6 +805,24 @@ struct WorkbookCloser {
     void operator()(lxw_workbook* w) const noexcept { workbook_close(w); }
 };
 
+// Staff enter a village's figures here (POST /population: the checks of `commune-hub population set`).
+std::string populationForm(const Report& r) {
+    std::string villages;
+    for (const ProgressRow& p : r.progress)
+        if (!p.village.empty()) villages += fmt::format("<option>{}</option>", htmlEscape(p.village));
+    if (villages.empty()) return {};
+    return fmt::format(
+        "<details class=\"noprint\"><summary>Nhập số liệu dân số của thôn</summary>\n"
+        "<form method=\"post\" action=\"/population\"><p><label>Thôn (village) <select name=\"village\">{}"
+        "</select></label></p><p><label>Số người lớn (adults) <input name=\"adults\" inputmode=\"numeric\" "
+        "required size=\"8\"></label></p><p><label>Có điện thoại thông minh (smartphone) <input "
+        "name=\"smartphone\" inputmode=\"numeric\" size=\"8\"></label></p><p><label>Có tài khoản VNeID "
+        "(vneid) <input name=\"vneid\" inputmode=\"numeric\" size=\"8\"></label></p><p><label>Số liệu "
+        "ngày (as-of) <input name=\"as-of\" type=\"date\" required></label></p><p><button>Lưu</button> "
+        "(để trống nếu chưa biết)</p></form></details>\n",
+        villages);
+}
+
 } // namespace
 
 std::string renderXlsx(const Report& r) {
@@ -915,6 +933,7 @@ std::string renderHtml(const Report& r) {
             continue;
         }
         out += htmlTable(t);
+        if (t.id == "tien-do") out += populationForm(r);
         if (t.id == "khao-sat")
             out += fmt::format(
                 "<p>“< 5”: dưới {} người trả lời. “{}”: ẩn thêm để không ai tính ngược được ô “< 5” "

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""e2e.hub_report_xlsx: village populations entered with `commune-hub population set` (bad figures refused
-with the field named), a month seeded with `commune-hub import`, then /reports.xlsx from the running hub
+"""e2e.hub_report_xlsx: village populations entered with `commune-hub population set` and the report
+page's form (bad figures refused with the field named), a month seeded with `commune-hub import`, then /reports.xlsx from the running hub
 (staff session only) opened back with openpyxl and checked cell by cell: numbers are numbers, shares are
 percentages, Vietnamese headers intact.
 Usage: hub_report_xlsx.py COMMUNE_HUB"""
@@ -60,6 +60,30 @@ try:
     status, cookie = hub.login("canbo", "mat-khau-dai-123")
     check(status == 303, "login")
     session = {"Cookie": cookie.split(";")[0]}
+    # The report page's form: the same checks as the CLI, a staff session only.
+    from urllib.parse import urlencode
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+
+    def post_population(fields, headers):
+        return hub.request("POST", "/population", urlencode(fields).encode(), headers={**form, **headers})
+
+    fields = {"village": "Thôn Bình", "adults": "400", "smartphone": "360", "vneid": "", "as-of": day}
+    status, _, _ = post_population(fields, {})
+    check(status == 401, f"POST /population without login: 401 ({status})")
+    status, _, body = post_population({**fields, "smartphone": "401"}, session)
+    check(status == 400 and "smartphone 401: more than the village's 400 adults" in body.decode(),
+          f"the form refuses a bad figure naming it ({status} {body.decode().strip()})")
+    status, _, body = post_population({**fields, "adults": "4,000"}, session)
+    check(status == 400 and 'adults "4,000": must be a whole number' in body.decode(), f"{body.decode().strip()}")
+    status, headers, _ = post_population({**fields, "as-of": local_day(-3), "adults": "390"}, session)
+    check(status == 303 and headers.get("Location", "").startswith("/reports?month="),
+          f"the form saves good figures and goes back to the report ({status})")
+    listed = hub.cli("population", "list").stdout.splitlines()
+    check(f"Thôn Bình\t{local_day(-3)}\t390\t360\t-" in listed, f"saved from the form: {listed}")
+    status, _, body = hub.request("GET", f"/reports?month={month}", headers=session)
+    check('action="/population"' in body.decode() and "<option>Thôn Bình</option>" in body.decode(),
+          "the report page has the form, with the registered villages")
+
     status, headers, body = hub.request("GET", f"/reports.xlsx?period={month}", headers=session)
     check(status == 200 and headers.get("Content-Type", "").startswith("application/vnd.openxmlformats"),
           f"/reports.xlsx with a session: 200, a workbook ({status} {headers.get('Content-Type')})")
