@@ -198,12 +198,35 @@ Table changeTable(const Report& r) {
     return t;
 }
 
+// A quarter month by month, each month against the one before (the first against the quarter's eve).
+Table monthTable(const Report& r) {
+    Table t{"tung-thang",
+            fmt::format("Từng tháng trong {}: so với tháng trước", r.period.title),
+            {"Thôn", "Tháng"},
+            {}};
+    for (const char* figure : {"Lượt sử dụng", "Hướng dẫn hoàn thành", "Hẹn hỗ trợ", "Hẹn không đến"}) {
+        t.headers.push_back(figure);
+        t.headers.push_back(fmt::format("{}: thay đổi so với tháng trước", figure));
+    }
+    for (const MonthChangeRow& m : r.months) {
+        std::vector<Cell> row{firstCell(m.change.village), {m.month}};
+        for (const auto member : {&PeriodUse::sessions, &PeriodUse::guidesFinished, &PeriodUse::bookingsMade,
+                                  &PeriodUse::noShows}) {
+            row.push_back(num(m.change.now.*member));
+            row.push_back({changeText(m.change.now.*member, m.change.before.*member), false, true});
+        }
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
 std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
     std::vector<Table> tables;
     tables.push_back(progressTable(r));
     for (Table& team : teamActivityTables(r))
         tables.push_back(std::move(team));
     tables.push_back(changeTable(r));
+    if (!r.months.empty()) tables.push_back(monthTable(r));
 
     Table use{"su-dung", "Lượt sử dụng và hẹn hỗ trợ theo thôn", {"Thôn"}, {}};
     for (Count id : kUseColumns)
@@ -620,6 +643,19 @@ Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix,
     r.changes =
         changeRows(figures, r.previous.key.empty() ? PeriodFigures{} : store.periodFigures(r.previous.days));
     r.progress = progressRows(store, period, figures.villages);
+    if (period.key.find('Q') != std::string::npos) {
+        // Four sums of a month each (the quarter's three and the month before it): about a third more work
+        // than the quarter's own sums.
+        std::vector<Period> months{previousPeriod(*parsePeriod(period.days.first.substr(0, 7)))};
+        for (int i = 0; i < 3; ++i)
+            months.push_back(*parsePeriod(kiosk::addDays(months.back().days.last, 1).substr(0, 7)));
+        std::vector<PeriodFigures> sums;
+        for (const Period& m : months)
+            sums.push_back(m.key.empty() ? PeriodFigures{} : store.periodFigures(m.days));
+        for (std::size_t i = 1; i < months.size(); ++i)
+            for (ChangeRow& row : changeRows(sums[i], sums[i - 1]))
+                r.months.push_back({months[i].title, std::move(row)});
+    }
     r.villages = std::move(figures.villages);
     r.commune.village = std::string(kCommuneLabel);
     for (const auto& v : r.villages)
@@ -772,7 +808,8 @@ std::string_view sheetName(std::string_view tableId) {
         {"khao-sat", "Khảo sát trên ki-ốt"},
         {"cac-buoc", "Dừng ở bước (toàn xã)"},
         {"cac-buoc-theo-thon", "Dừng ở bước (thôn)"},
-        {"ki-ot", "Tình trạng ki-ốt"}};
+        {"ki-ot", "Tình trạng ki-ốt"},
+        {"tung-thang", "Từng tháng"}};
     for (const auto& [id, name] : kSheets)
         if (id == tableId) return name;
     return tableId;

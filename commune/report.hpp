@@ -54,12 +54,19 @@ struct ProgressRow {
     std::int64_t adultsWithSmartphoneKnown = 0, adultsWithVneidKnown = 0; // the shares' denominators
 };
 
+// A quarter's report, month by month: one month's use against the month before it.
+struct MonthChangeRow {
+    std::string month; // "tháng 11/2026"
+    ChangeRow change;
+};
+
 struct Report {
     std::string communeName; // in the heading; "" when the hub was not told (commune-hub --commune)
     Period period;
-    Period previous;                   // the month (or quarter) before, for the change table
-    std::vector<ProgressRow> progress; // per village, then the commune's (village "")
-    std::vector<ChangeRow> changes;    // per village, then the commune's (village "")
+    Period previous;                    // the month (or quarter) before, for the change table
+    std::vector<ProgressRow> progress;  // per village, then the commune's (village "")
+    std::vector<ChangeRow> changes;     // per village, then the commune's (village "")
+    std::vector<MonthChangeRow> months; // a quarter only: each month, per village then the commune's
     std::int64_t nowUnix = 0;
     std::vector<VillageTotals> villages;  // per village
     VillageTotals commune;                // sum of all villages, village = "Toàn xã"

@@ -110,8 +110,13 @@ try:
     check(["Toàn xã", "VNeID", 11, 6, 0.55] in topics, f"topics by title, 6 of 11 finished: {topics}")
     status, _, body = hub.request("GET", f"/reports.xlsx?quarter={day[:4]}-Q{(int(day[5:7]) + 2) // 3}",
                                   headers=session)
-    quarter = openpyxl.load_workbook(io.BytesIO(body))["Sử dụng và hẹn"]
+    quarter_book = openpyxl.load_workbook(io.BytesIO(body))
+    quarter = quarter_book["Sử dụng và hẹn"]
     check(status == 200 and "quý" in quarter["A1"].value, f"a quarter's workbook: {quarter['A1'].value}")
+    months = [list(row) for row in quarter_book["Từng tháng"].iter_rows(values_only=True)]
+    this_month = f"tháng {int(day[5:7])}/{day[:4]}"
+    check(["Thôn Bình", this_month, 17] in [row[:3] for row in months[3:]],
+          f"the quarter month by month, Thôn Bình's 17 sessions as numbers: {months[3:]}")
     hub.stop()
 finally:
     hub.cleanup()

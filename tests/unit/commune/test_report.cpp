@@ -340,3 +340,19 @@ TEST_CASE("chart labels are cut between letters, never inside one, and long numb
     // Room for the 10 digits after the bars: 260 + 180 + 12 + 10 × 7.
     CHECK(html.find("viewBox=\"0 0 522 ") != std::string::npos);
 }
+
+TEST_CASE("a quarter month by month, each month against the one before, hand-computed") {
+    auto store = seededStore();
+    const Report r = buildReport(*store, month("2026-Q4"), kNow);
+    CHECK(r.previous.key == "2026-Q3");
+    REQUIRE(r.months.size() == 2 + 3 + 3); // October: Thôn 2 and the commune; November, December: all
+    const std::string csv = renderCsv(r);
+    // October against September (nothing): Thôn 2's one day, 1,000 sessions, 3 finished, 2 bookings, 1
+    // no-show.
+    CHECK(hasLine(csv, R"("Thôn 2","tháng 10/2026","1000","mới","3","mới","2","mới","1","mới")"));
+    CHECK(hasLine(csv, R"("Toàn xã","tháng 11/2026","27","−973","9","+6","6","+4","3","+2")"));
+    // December: nothing yet, against November.
+    CHECK(hasLine(csv, R"("Thôn 1","tháng 12/2026","0","−17","0","−6","0","−4","0","−2")"));
+    CHECK(hasLine(csv, R"("Toàn xã","tháng 12/2026","0","−27","0","−9","0","−6","0","−3")"));
+    CHECK(buildReport(*store, month("2026-11"), kNow).months.empty()); // a month's report has no such table
+}
