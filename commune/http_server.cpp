@@ -7,6 +7,7 @@
 #include "fleet.hpp"
 #include "guarded_server.hpp"
 #include "ingest.hpp"
+#include "population.hpp"
 #include "report.hpp"
 
 #include <fmt/format.h>
@@ -399,8 +400,10 @@ void HubServer::routes() {
     server.Get("/",
                [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/reports", 303); });
 
-    const auto reportHandler = [this](bool csv) {
-        return [this, csv](const httplib::Request& req, httplib::Response& res) {
+    enum class ReportForm { html, csv, xlsx };
+    const auto reportHandler = [this](ReportForm form) {
+        return [this, form](const httplib::Request& req, httplib::Response& res) {
+            const bool csv = form != ReportForm::html; // a file: 401, never a redirect to the login page
             // Only a staff session opens reports; a kiosk's bearer token is never looked at here.
             const std::string session = cookieValue(req, sessionCookie());
             if (session.empty() || !m_store.sessionUser(auth::hashSecret(session), now())) {
@@ -408,8 +411,9 @@ void HubServer::routes() {
                 res.set_redirect("/login?next=" + percentEncode(req.target), 303);
                 return;
             }
-            std::string periodText =
-                req.has_param("quarter") ? req.get_param_value("quarter") : req.get_param_value("month");
+            std::string periodText = req.has_param("quarter")  ? req.get_param_value("quarter")
+                                     : req.has_param("period") ? req.get_param_value("period")
+                                                               : req.get_param_value("month");
             if (periodText.empty()) periodText = kiosk::localDay(now()).substr(0, 7);
             auto period = parsePeriod(periodText);
             if (!period) {
@@ -417,9 +421,14 @@ void HubServer::routes() {
                 res.set_content(period.error().message + "\n", "text/plain; charset=utf-8");
                 return;
             }
-            const Report report = buildReport(m_store, *period, now());
+            const Report report = buildReport(m_store, *period, now(), m_options.communeName);
             res.set_header("Cache-Control", "no-store");
-            if (csv) {
+            if (form == ReportForm::xlsx) {
+                res.set_header("Content-Disposition",
+                               fmt::format("attachment; filename=\"bao-cao-{}.xlsx\"", period->key));
+                res.set_content(renderXlsx(report),
+                                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            } else if (csv) {
                 res.set_header("Content-Disposition",
                                fmt::format("attachment; filename=\"bao-cao-{}.csv\"", period->key));
                 res.set_content(renderCsv(report), "text/csv; charset=utf-8");
@@ -428,8 +437,28 @@ void HubServer::routes() {
             }
         };
     };
-    server.Get("/reports", reportHandler(false));
-    server.Get("/reports.csv", reportHandler(true));
+    server.Get("/reports", reportHandler(ReportForm::html));
+    server.Get("/reports.csv", reportHandler(ReportForm::csv));
+    server.Get("/reports.xlsx", reportHandler(ReportForm::xlsx));
+
+    // Commune staff enter a village's population from the report page: the checks of `population set`.
+    server.Post("/population", [this](const httplib::Request& req, httplib::Response& res) {
+        const std::string session = cookieValue(req, sessionCookie());
+        if (session.empty() || !m_store.sessionUser(auth::hashSecret(session), now()))
+            return sendError(res, 401, "login required");
+        const PopulationInput input{req.get_param_value("village"), req.get_param_value("adults"),
+                                    req.get_param_value("smartphone"), req.get_param_value("vneid"),
+                                    req.get_param_value("as-of")};
+        const auto figures = checkPopulation(input, registeredVillages(m_store), kiosk::localDay(now()));
+        if (!figures) {
+            res.status = 400;
+            res.set_content(fmt::format("Không lưu được (nothing saved): {}\n", figures.error().message),
+                            "text/plain; charset=utf-8");
+            return;
+        }
+        m_store.setPopulation(*figures);
+        res.set_redirect(fmt::format("/reports?month={}", figures->asOf.substr(0, 7)), 303);
+    });
 
     // The technician's page: every kiosk's last heartbeat, those needing a visit marked (fleet.hpp).
     server.Get("/fleet", [this](const httplib::Request& req, httplib::Response& res) {

@@ -31,6 +31,8 @@ struct ServerOptions {
     std::string tlsKeyFile;
     // Where published content packs are (commune-hub content publish); empty: none are served.
     std::filesystem::path packsDir;
+    // The commune's name in the report's heading (commune-hub serve --commune); empty: left out.
+    std::string communeName;
 };
 
 // Where /login may send staff afterwards: a path on this hub only ("/reports?month=2026-11").

@@ -111,6 +111,17 @@ struct KioskStatus {
     std::optional<double> socTemperatureC;         // nullopt: no sensor on that machine
 };
 
+// One village's denominators at a date, as commune staff entered them (population.hpp checks them).
+struct PopulationFigures {
+    std::string village;
+    std::string asOf; // YYYY-MM-DD: the day the figures were counted
+    std::int64_t adults = 0;
+    std::optional<std::int64_t> smartphone; // adults with a smartphone; nullopt: not known
+    std::optional<std::int64_t> vneid;      // adults with a VNeID account; nullopt: not known
+
+    friend bool operator==(const PopulationFigures&, const PopulationFigures&) = default;
+};
+
 class HubStore {
   public:
     virtual ~HubStore() = default;
@@ -148,6 +159,15 @@ class HubStore {
 
     // True when a write can be committed right now (for /health).
     [[nodiscard]] virtual bool canWrite() noexcept = 0;
+
+    // ---- Denominators (issue 16): what commune staff enter, kept with its history by date ----
+    // Stores a village's figures at their date (the same village and date again replaces them), synced to
+    // disk before returning: staff typed them, and no kiosk will send them again.
+    virtual void setPopulation(const PopulationFigures& figures) = 0;
+    // Every entry, by village then date.
+    [[nodiscard]] virtual std::vector<PopulationFigures> populationHistory() = 0;
+    // Per village, its latest entry dated on or before day (a period's report: the period's last day).
+    [[nodiscard]] virtual std::vector<PopulationFigures> populationAsOf(const std::string& day) = 0;
 };
 
 } // namespace commune

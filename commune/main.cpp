@@ -5,6 +5,7 @@
 #include "content_cli.hpp"
 #include "http_server.hpp"
 #include "ingest.hpp"
+#include "population.hpp"
 #include "report.hpp"
 #include "sqlite_hub_store.hpp"
 #if defined(KIOSK_HUB_POSTGRESQL)
@@ -33,11 +34,15 @@ constexpr std::string_view kUsage = R"(usage:
   commune-hub serve --listen HOST:PORT --data DIR [--threads N]   (PORT 0: any free port, printed)
                     [--tls-cert FILE --tls-key FILE]               (HTTPS: PEM certificate chain and key)
                     [--max-connections-per-client N]               (default 16)
+                    [--commune NAME]                               (in the report's heading, e.g. "Xã Đông Anh")
   commune-hub kiosk add ID --village NAME --data DIR              (prints the kiosk's token once)
   commune-hub kiosk set-village ID --village NAME --data DIR      (the village a kiosk's figures count for)
   commune-hub import FILE --data DIR                              (JSON Lines from kiosk --export-stats)
-  commune-hub report (--month YYYY-MM | --quarter YYYY-QN) [--format text|csv] --data DIR
+  commune-hub report (--month YYYY-MM | --quarter YYYY-QN) [--format text|csv|xlsx] [--commune NAME] --data DIR
   commune-hub staff add USER --data DIR                           (password: first line of stdin)
+  commune-hub population set --village NAME --adults N [--smartphone N] [--vneid N] --as-of YYYY-MM-DD
+                    --data DIR                                     (a village's adults, counted that day)
+  commune-hub population list --data DIR                          (every entry, by village and date)
   commune-hub content keygen|pack|publish ...                     (signed content packs; see README)
 store: --data DIR keeps DIR/hub.sqlite; --database FILE another SQLite file; --database postgresql://...
   a PostgreSQL server (libpq URL). serve still needs --data DIR for its content packs.
@@ -115,6 +120,11 @@ std::unique_ptr<commune::HubStore> openStore(const Args& args) {
     return commune::SqliteHubStore::open(std::filesystem::path(it->second) / "hub.sqlite");
 }
 
+std::string optionText(const Args& args, const std::string& name) {
+    const auto found = args.options.find(name);
+    return found == args.options.end() ? std::string() : found->second;
+}
+
 int serve(const Args& args) {
     auto listen = args.options.find("listen");
     if (listen == args.options.end()) return usageError("serve needs --listen HOST:PORT");
@@ -164,6 +174,7 @@ int serve(const Args& args) {
     if (!args.options.contains("data")) return usageError("serve needs --data DIR (its content packs)");
     auto store = openStore(args);
     options.packsDir = std::filesystem::path(args.options.at("data")) / "packs";
+    options.communeName = optionText(args, "commune");
     commune::HubServer server(*store, options);
     if (!server.valid()) { // never fall back to plain HTTP: kiosks would refuse it anyway
         std::cerr << "commune-hub: --tls-cert " << options.tlsCertFile << " / --tls-key "
@@ -298,10 +309,14 @@ int report(const Args& args) {
     auto period = commune::parsePeriod(periodText);
     if (!period) return usageError(period.error().message);
     const std::string format = args.options.contains("format") ? args.options.at("format") : "text";
-    if (format != "text" && format != "csv") return usageError("--format text or csv");
+    if (format != "text" && format != "csv" && format != "xlsx")
+        return usageError("--format text, csv or xlsx");
     auto store = openStore(args);
-    const commune::Report built = commune::buildReport(*store, *period, nowUnix());
-    std::cout << (format == "csv" ? commune::renderCsv(built) : commune::renderText(built));
+    const commune::Report built =
+        commune::buildReport(*store, *period, nowUnix(), optionText(args, "commune"));
+    std::cout << (format == "csv"    ? commune::renderCsv(built)
+                  : format == "xlsx" ? commune::renderXlsx(built)
+                                     : commune::renderText(built));
     return 0;
 }
 
@@ -317,6 +332,36 @@ int staffAdd(const Args& args) {
     auto store = openStore(args);
     store->setStaffPassword(args.positional[2], commune::auth::hashPassword(password));
     std::cout << "staff account " << args.positional[2] << " saved\n";
+    return 0;
+}
+
+int populationSet(const Args& args) {
+    if (args.positional.size() != 2) return usageError("population set takes options only");
+    for (const char* required : {"village", "adults", "as-of"})
+        if (!args.options.contains(required))
+            return usageError(fmt::format("population set needs --{}", required));
+    auto store = openStore(args);
+    const commune::PopulationInput input{optionText(args, "village"), optionText(args, "adults"),
+                                         optionText(args, "smartphone"), optionText(args, "vneid"),
+                                         optionText(args, "as-of")};
+    const auto figures =
+        commune::checkPopulation(input, commune::registeredVillages(*store), kiosk::localDay(nowUnix()));
+    if (!figures) {
+        std::cerr << "commune-hub: population set: --" << figures.error().message << "\n";
+        return 2;
+    }
+    store->setPopulation(*figures);
+    std::cout << fmt::format("{}: {} adults on {} saved\n", figures->village, figures->adults, figures->asOf);
+    return 0;
+}
+
+int populationList(const Args& args) {
+    auto store = openStore(args);
+    const auto known = [](const std::optional<std::int64_t>& n) { return n ? std::to_string(*n) : "-"; };
+    std::cout << "village\tas_of\tadults\tsmartphone\tvneid\n";
+    for (const commune::PopulationFigures& p : store->populationHistory())
+        std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\n", p.village, p.asOf, p.adults, known(p.smartphone),
+                                 known(p.vneid));
     return 0;
 }
 
@@ -339,6 +384,8 @@ int main(int argc, char** argv) {
         if (p[0] == "import") return import(*args);
         if (p[0] == "report") return report(*args);
         if (p[0] == "staff" && p.size() >= 2 && p[1] == "add") return staffAdd(*args);
+        if (p[0] == "population" && p.size() >= 2 && p[1] == "set") return populationSet(*args);
+        if (p[0] == "population" && p.size() >= 2 && p[1] == "list") return populationList(*args);
         if (p[0] == "content") return commune::contentCommand(p, args->options);
         return usageError("unknown command " + p[0]);
     } catch (const std::exception& e) {

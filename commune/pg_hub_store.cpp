@@ -63,7 +63,15 @@ CREATE TABLE screen_flags(
   note text NOT NULL, flagged_at text COLLATE "C" NOT NULL, received_unix bigint NOT NULL,
   PRIMARY KEY(kiosk_ref, flag_id));
 )sql";
-constexpr std::string_view kMigrations[] = {kVersion1};
+// Version 2 (issue 16): each village's denominators as commune staff enter them, by date (NULL: not known).
+constexpr std::string_view kVersion2Population = R"sql(
+CREATE TABLE population(
+  village text COLLATE "C" NOT NULL, as_of text COLLATE "C" NOT NULL, adults bigint NOT NULL CHECK(adults > 0),
+  smartphone bigint CHECK(smartphone BETWEEN 0 AND adults), vneid bigint CHECK(vneid BETWEEN 0 AND adults),
+  entered_unix bigint NOT NULL,
+  PRIMARY KEY(village, as_of));
+)sql";
+constexpr std::string_view kMigrations[] = {kVersion1, kVersion2Population};
 static_assert(std::size(kMigrations) == PgHubStore::kSchemaVersion);
 
 // Any number, so that two hubs starting at once on one database migrate one after the other.
@@ -555,6 +563,62 @@ std::int64_t PgHubStore::rowsFor(const std::string& kioskId, const std::string& 
         rows += integerAt(r.get(), 0, 0);
     }
     return rows;
+}
+
+// ---- Denominators (issue 16) ----
+
+namespace {
+
+std::vector<PopulationFigures> populationRows(const PGresult* r) {
+    std::vector<PopulationFigures> out;
+    for (int row = 0; row < PQntuples(r); ++row) {
+        PopulationFigures p{textAt(r, row, 0), textAt(r, row, 1), integerAt(r, row, 2), {}, {}};
+        if (!PQgetisnull(r, row, 3)) p.smartphone = integerAt(r, row, 3);
+        if (!PQgetisnull(r, row, 4)) p.vneid = integerAt(r, row, 4);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+} // namespace
+
+void PgHubStore::setPopulation(const PopulationFigures& figures) {
+    std::lock_guard lock(m_mutex);
+    auto& c = *m_connection;
+    c.ensureOpen();
+    Connection::Transaction tx(c);
+    // The connection commits uploads without waiting for the WAL flush; what staff typed waits for it.
+    c.script("SET LOCAL synchronous_commit = on");
+    c.query(fmt::format("INSERT INTO population(village, as_of, adults, smartphone, vneid, entered_unix) "
+                        "VALUES ($1::text, $2::text, $3::bigint, $4::bigint, $5::bigint, {}) "
+                        "ON CONFLICT (village, as_of) DO UPDATE SET adults = excluded.adults, "
+                        "smartphone = excluded.smartphone, vneid = excluded.vneid, "
+                        "entered_unix = excluded.entered_unix",
+                        kNow),
+            {figures.village, figures.asOf, figures.adults, figures.smartphone, figures.vneid});
+    tx.commit();
+}
+
+std::vector<PopulationFigures> PgHubStore::populationHistory() {
+    std::lock_guard lock(m_mutex);
+    m_connection->ensureOpen();
+    return populationRows(
+        m_connection
+            ->query(
+                "SELECT village, as_of, adults, smartphone, vneid FROM population ORDER BY village, as_of")
+            .get());
+}
+
+std::vector<PopulationFigures> PgHubStore::populationAsOf(const std::string& day) {
+    std::lock_guard lock(m_mutex);
+    m_connection->ensureOpen();
+    return populationRows(
+        m_connection
+            ->query("SELECT village, as_of, adults, smartphone, vneid FROM population p WHERE as_of = "
+                    "(SELECT max(as_of) FROM population q WHERE q.village = p.village AND q.as_of <= "
+                    "$1::text) ORDER BY village",
+                    {day})
+            .get());
 }
 
 } // namespace commune

@@ -43,10 +43,14 @@ class PgHubStore final : public HubStore {
     void removeSession(const std::string& sessionHash) override;
     bool canWrite() noexcept override;
 
+    void setPopulation(const PopulationFigures& figures) override;
+    std::vector<PopulationFigures> populationHistory() override;
+    std::vector<PopulationFigures> populationAsOf(const std::string& day) override;
+
     // For tests: how many figure rows the store holds for a kiosk's day (all tables together).
     [[nodiscard]] std::int64_t rowsFor(const std::string& kioskId, const std::string& day);
     // The schema version this build writes (the hub_schema table holds the database's).
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     // How long a committed write vouches for the store in canWrite().
     static constexpr std::chrono::milliseconds kWriteProofLifetime{1000};
 

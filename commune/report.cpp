@@ -1,14 +1,27 @@
 #include "report.hpp"
 
 #include "common/local_time.hpp"
+#include "population.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
+#include <set>
+#include <span>
+#include <sstream>
+#include <stdexcept>
+#include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 namespace commune {
 
@@ -20,6 +33,24 @@ using Answer = kiosk::upload::Answer;
 // The figures of the use table, in its column order; their headers are the figures table's labels.
 constexpr std::array kUseColumns{Count::sessions, Count::bookingsMade, Count::bookingsDone,
                                  Count::bookingsNoShow, Count::bookingsCancelled};
+
+// Built from content/guides/*.toml and content/src/topics.cpp when the hub is configured (CMakeLists.txt):
+// the hub never reads the kiosk's content at run time, and the published pack may be newer or absent.
+struct IdTitle {
+    std::string_view id, title;
+};
+constexpr IdTitle kGuideTitles[] = {
+#include <commune_generated/guide_titles.inc> // made by CMake: not a header in the tree
+};
+constexpr IdTitle kTopicTitles[] = {
+#include <commune_generated/topic_titles.inc>
+};
+
+std::string titleFor(std::span<const IdTitle> table, std::string_view id) {
+    for (const IdTitle& entry : table)
+        if (entry.id == id) return std::string(entry.title);
+    return std::string(id);
+}
 
 int targetPercent(kiosk::upload::Question question) {
     return question == kiosk::upload::Question::smartphone ? kSmartphoneTargetPercent : kVneidTargetPercent;
@@ -88,8 +119,114 @@ std::vector<Cell> surveyCells(const VillageTotals& v, const std::vector<SurveyCe
     return cells;
 }
 
+Cell firstCell(const std::string& village) {
+    return village.empty() ? communeCell() : Cell{village};
+}
+
+// Progress against the plan's targets, from the figures commune staff entered: first in every form.
+Table progressTable(const Report& r) {
+    Table t{"tien-do",
+            fmt::format("Tiến độ so với mục tiêu của kế hoạch (số liệu xã nhập: người lớn có điện thoại "
+                        "thông minh > {} %, có tài khoản VNeID > {} %)",
+                        kSmartphoneTargetPercent, kVneidTargetPercent),
+            {"Thôn", "Số người lớn", "Có điện thoại thông minh", "Tỉ lệ", "Mục tiêu > 85 %", "Có VNeID",
+             "Tỉ lệ VNeID", "Mục tiêu > 50 %", "Số liệu đến ngày"},
+            {}};
+    t.headers[4] = fmt::format("Mục tiêu > {} %", kSmartphoneTargetPercent);
+    t.headers[7] = fmt::format("Mục tiêu > {} %", kVneidTargetPercent);
+    const auto verdictCell = [](std::int64_t part, std::int64_t whole, int target) {
+        const std::string verdict = targetVerdict(part, whole, target);
+        return Cell{verdict, verdict == "chưa đạt"};
+    };
+    for (const ProgressRow& p : r.progress) {
+        std::vector<Cell> row{firstCell(p.village)};
+        if (!p.figures) {
+            row.insert(row.end(), {{"chưa nhập"}, {"—"}, {"—"}, {"—"}, {"—"}, {"—"}, {"—"}, {"—"}});
+            t.rows.push_back(std::move(row));
+            continue;
+        }
+        const PopulationFigures& f = *p.figures;
+        const bool commune = p.village.empty();
+        const std::int64_t smartphoneBase = commune ? p.adultsWithSmartphoneKnown : f.adults;
+        const std::int64_t vneidBase = commune ? p.adultsWithVneidKnown : f.adults;
+        row.push_back(num(f.adults));
+        for (const auto& [owners, base, target] :
+             {std::tuple{f.smartphone, smartphoneBase, kSmartphoneTargetPercent},
+              std::tuple{f.vneid, vneidBase, kVneidTargetPercent}}) {
+            if (!owners) {
+                row.insert(row.end(), {{"chưa có"}, {"—"}, {"—"}});
+                continue;
+            }
+            row.push_back(num(*owners));
+            row.push_back({shareText(*owners, base)});
+            row.push_back(verdictCell(*owners, base, target));
+        }
+        row.push_back({commune ? fmt::format("{} / {} thôn có số liệu (điện thoại: {}, VNeID: {})",
+                                             p.villagesWithAdults, p.villagesAll, p.villagesWithSmartphone,
+                                             p.villagesWithVneid)
+                               : f.asOf});
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+// What the commune's digital-technology teams recorded (help given, basic skills): another change adds it
+// to the upload and the store; its table goes here, right after the targets it speaks to.
+std::vector<Table> teamActivityTables(const Report&) {
+    return {};
+}
+
+Table changeTable(const Report& r) {
+    const std::string before = r.previous.title.empty() ? std::string("kỳ trước") : r.previous.title;
+    Table t{
+        "so-voi-ky-truoc", fmt::format("Sử dụng ki-ốt: {} so với {}", r.period.title, before), {"Thôn"}, {}};
+    for (const char* figure : {"Lượt sử dụng", "Hướng dẫn hoàn thành", "Hẹn hỗ trợ", "Hẹn không đến"}) {
+        t.headers.push_back(fmt::format("{}: {}", figure, r.period.title));
+        t.headers.push_back(fmt::format("{}: {}", figure, before));
+        t.headers.push_back(fmt::format("{}: thay đổi", figure));
+    }
+    for (const ChangeRow& c : r.changes) {
+        std::vector<Cell> row{firstCell(c.village)};
+        for (const auto member : {&PeriodUse::sessions, &PeriodUse::guidesFinished, &PeriodUse::bookingsMade,
+                                  &PeriodUse::noShows}) {
+            row.push_back(num(c.now.*member));
+            row.push_back(num(c.before.*member));
+            row.push_back({changeText(c.now.*member, c.before.*member), false, true}); // computed here
+        }
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+// A quarter month by month, each month against the one before (the first against the quarter's eve).
+Table monthTable(const Report& r) {
+    Table t{"tung-thang",
+            fmt::format("Từng tháng trong {}: so với tháng trước", r.period.title),
+            {"Thôn", "Tháng"},
+            {}};
+    for (const char* figure : {"Lượt sử dụng", "Hướng dẫn hoàn thành", "Hẹn hỗ trợ", "Hẹn không đến"}) {
+        t.headers.push_back(figure);
+        t.headers.push_back(fmt::format("{}: thay đổi so với tháng trước", figure));
+    }
+    for (const MonthChangeRow& m : r.months) {
+        std::vector<Cell> row{firstCell(m.change.village), {m.month}};
+        for (const auto member : {&PeriodUse::sessions, &PeriodUse::guidesFinished, &PeriodUse::bookingsMade,
+                                  &PeriodUse::noShows}) {
+            row.push_back(num(m.change.now.*member));
+            row.push_back({changeText(m.change.now.*member, m.change.before.*member), false, true});
+        }
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
 std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
     std::vector<Table> tables;
+    tables.push_back(progressTable(r));
+    for (Table& team : teamActivityTables(r))
+        tables.push_back(std::move(team));
+    tables.push_back(changeTable(r));
+    if (!r.months.empty()) tables.push_back(monthTable(r));
 
     Table use{"su-dung", "Lượt sử dụng và hẹn hỗ trợ theo thôn", {"Thôn"}, {}};
     for (Count id : kUseColumns)
@@ -114,7 +251,7 @@ std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
                  {}};
     for (const auto& t : r.topics)
         topics.rows.push_back({t.village.empty() ? communeCell() : Cell{t.village},
-                               {t.topic},
+                               {topicTitle(t.topic)},
                                num(t.started),
                                num(t.finished),
                                {percent(t.finished, t.started)}});
@@ -126,7 +263,11 @@ std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
                  {}};
     for (const auto& f : r.funnels)
         for (const auto& s : f.steps)
-            funnel.rows.push_back({{f.guideId}, {f.topic}, num(s.step), num(s.reached), num(s.leftHere)});
+            funnel.rows.push_back({{guideTitle(f.guideId)},
+                                   {topicTitle(f.topic)},
+                                   num(s.step),
+                                   num(s.reached),
+                                   num(s.leftHere)});
     tables.push_back(std::move(funnel));
 
     if (withVillageSteps) {
@@ -137,12 +278,13 @@ std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
                          true};
         for (const auto& s : r.villageSteps)
             perVillage.rows.push_back(
-                {{s.village}, {s.guideId}, num(s.step), num(s.reached), num(s.leftHere)});
+                {{s.village}, {guideTitle(s.guideId)}, num(s.step), num(s.reached), num(s.leftHere)});
         tables.push_back(std::move(perVillage));
     }
 
     Table survey{"khao-sat",
-                 fmt::format("Khảo sát so với mục tiêu (điện thoại thông minh > {} %, VNeID mức 2 > {} %)",
+                 fmt::format("Khảo sát trên ki-ốt: trong số người dân đã dùng ki-ốt, không phải cả thôn "
+                             "(điện thoại thông minh > {} %, VNeID mức 2 > {} %)",
                              kSmartphoneTargetPercent, kVneidTargetPercent),
                  {"Thôn"},
                  {}};
@@ -186,6 +328,11 @@ std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
              {k.lastError, !k.lastError.empty()}});
     }
     tables.push_back(std::move(health));
+    // The office reads the survey with the use figures; the long step detail comes after it.
+    const auto at = [&](std::string_view id) {
+        return std::find_if(tables.begin(), tables.end(), [&](const Table& t) { return t.id == id; });
+    };
+    std::rotate(at("cac-buoc"), at("khao-sat"), at("khao-sat") + 1);
     return tables;
 }
 
@@ -196,11 +343,14 @@ std::size_t displayWidth(std::string_view s) {
 }
 
 std::string heading(const Report& r) {
-    return fmt::format("Báo cáo ki-ốt hỗ trợ chuyển đổi số — {} ({} đến {})", r.period.title,
+    return fmt::format("Báo cáo ki-ốt hỗ trợ chuyển đổi số{} — {} ({} đến {})",
+                       r.communeName.empty() ? std::string() : " — " + r.communeName, r.period.title,
                        r.period.days.first, r.period.days.last);
 }
 
 // ---- SVG charts (inline; no scripts, print well) ----
+
+constexpr std::size_t kChartLabelCodePoints = 40; // what fits the label column at 12 px
 
 struct Bar {
     std::string label;
@@ -214,7 +364,13 @@ std::string barChart(const std::string& title, const std::vector<Bar>& bars, con
     std::int64_t max = 1;
     for (const auto& b : bars)
         max = std::max({max, b.value, b.second});
-    constexpr int rowHeight = 26, labelWidth = 150, barWidth = 180, width = labelWidth + barWidth + 60;
+    // Room for the longest figure written whole ("123456789 / 98765432"), ~7 px a character at 12 px.
+    std::size_t longestValue = 1;
+    for (const auto& b : bars)
+        longestValue = std::max(longestValue, std::to_string(b.value).size() +
+                                                  (b.second >= 0 ? 3 + std::to_string(b.second).size() : 0));
+    constexpr int rowHeight = 26, labelWidth = 260, barWidth = 180;
+    const int width = labelWidth + barWidth + 12 + static_cast<int>(longestValue) * 7;
     const int height = static_cast<int>(bars.size()) * rowHeight + 8;
     std::string svg = fmt::format(
         "<figure><figcaption>{}</figcaption><svg role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {} {}\" "
@@ -224,7 +380,7 @@ std::string barChart(const std::string& title, const std::vector<Bar>& bars, con
     for (const auto& b : bars) {
         const auto length = [&](std::int64_t v) { return static_cast<int>(v * barWidth / max); };
         svg += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"12\">{}</text>", y + 15,
-                           htmlEscape(b.label.size() > 40 ? b.label.substr(0, 40) : b.label));
+                           htmlEscape(cutText(b.label, kChartLabelCodePoints)));
         svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"10\" fill=\"#2a6fb0\"><title>{}: "
                            "{}</title></rect>",
                            labelWidth, y + 3, length(b.value), htmlEscape(firstName), b.value);
@@ -240,9 +396,13 @@ std::string barChart(const std::string& title, const std::vector<Bar>& bars, con
 }
 
 std::string htmlTable(const Table& t) {
-    std::string out = fmt::format("<h2 id=\"{}\">{}</h2>\n", t.id, htmlEscape(t.title));
+    // A folded table is left off the printed page: closed, it would print as a heading alone (its charts
+    // carry the same figures).
+    std::string out = fmt::format("<h2 id=\"{}\"{}>{}</h2>\n", t.id, t.collapsed ? " class=\"noprint\"" : "",
+                                  htmlEscape(t.title));
     if (t.rows.empty()) return out + "<p>Chưa có số liệu.</p>\n";
-    if (t.collapsed) out += fmt::format("<details><summary>Xem {} dòng</summary>\n", t.rows.size());
+    if (t.collapsed)
+        out += fmt::format("<details class=\"noprint\"><summary>Xem {} dòng</summary>\n", t.rows.size());
     out += "<div class=\"scroll\"><table><thead><tr>";
     for (const auto& h : t.headers)
         out += "<th>" + htmlEscape(h) + "</th>";
@@ -250,8 +410,14 @@ std::string htmlTable(const Table& t) {
     for (const auto& row : t.rows) {
         const bool total = !row.empty() && row.front().total;
         out += total ? "<tr class=\"total\">" : "<tr>";
-        for (const auto& cell : row)
-            out += (cell.alert ? "<td class=\"alert\">" : "<td>") + htmlEscape(cell.text) + "</td>";
+        for (const auto& cell : row) {
+            // A figure or a share is never broken over two lines ("82" / "%").
+            const bool figure = cell.number || cell.text.ends_with(" %");
+            out += (cell.alert ? "<td class=\"alert\">"
+                    : figure   ? "<td class=\"num\">"
+                               : "<td>") +
+                   htmlEscape(cell.text) + "</td>";
+        }
         out += "</tr>\n";
     }
     out += "</tbody></table></div>\n";
@@ -264,12 +430,21 @@ body{font-family:"Noto Sans",Arial,sans-serif;margin:0 auto;padding:12px;max-wid
 h1{font-size:1.3rem}h2{font-size:1.1rem;margin-top:1.6rem;border-bottom:2px solid #2a6fb0}
 .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border:1px solid #bbb;padding:4px 6px;text-align:left;vertical-align:top}th{background:#eef3f8}
+.scroll th:first-child,.scroll td:first-child{position:sticky;left:0;background:#fff;z-index:1}
+.scroll th:first-child{background:#eef3f8}
 tr.total td{font-weight:bold;background:#f6f6f6}td.alert{color:#b00020;font-weight:bold}
-figure{margin:.6rem 0}figcaption{font-size:.9rem;color:#444}nav a{margin-right:.8rem}
+figure{margin:.6rem 0}figure svg{max-width:36rem}td.num,td.alert{white-space:nowrap}figcaption{font-size:.9rem;color:#444}nav a{margin-right:.8rem}
 .legend span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 .8rem}
-.legend .started{background:#2a6fb0}.legend .finished{background:#3a9a5b}
-@media print{nav,form,.noprint{display:none}body{max-width:none;font-size:10pt}details{display:block}
-h2{break-after:avoid}tr,figure{break-inside:avoid}a{color:inherit;text-decoration:none}}
+.legend .started{background:#2a6fb0}.legend .finished{background:#3a9a5b}.note{font-size:.9rem;color:#444}
+@media (max-width:40rem){body{padding:6px}.scroll th:first-child,.scroll td:first-child{max-width:7rem}
+table{font-size:.8rem}th,td{padding:3px 4px}}
+@page{size:A4;margin:12mm}
+@media print{nav,form,.noprint{display:none}body{max-width:none;font-size:9.5pt;padding:0;color:#000}
+details{display:block}summary{display:none}h2{break-after:avoid;border-bottom:1.5pt solid #000}
+tr,figure{break-inside:avoid}a{color:inherit;text-decoration:none}.scroll{overflow:visible}
+table{font-size:8pt}th,td{border:.5pt solid #000;padding:2px 3px}th,.scroll th:first-child{background:#fff}
+.scroll td:first-child{position:static}tr.total td{background:#fff;border-top:1.5pt solid #000}
+td.alert{color:#000;text-decoration:underline}td.alert::after{content:" (!)"}.note,figcaption{color:#000}}
 )css";
 
 } // namespace
@@ -311,16 +486,176 @@ std::string surveyVerdict(std::int64_t yes, std::int64_t no, int targetPercent) 
     return yes * 100 > static_cast<std::int64_t>(targetPercent) * (yes + no) ? "đạt" : "chưa đạt";
 }
 
+std::string guideTitle(std::string_view guideId) {
+    return titleFor(kGuideTitles, guideId);
+}
+
+std::string topicTitle(std::string_view topicId) {
+    return titleFor(kTopicTitles, topicId);
+}
+
+std::string cutText(std::string_view text, std::size_t maxCodePoints) {
+    // Where each code point starts; a combining mark (U+0300..U+036F, 0xCC 0x80 .. 0xCD 0xAF) belongs to
+    // the letter before it, so a cut never falls between them.
+    const auto isContinuation = [](unsigned char c) { return (c & 0xC0) == 0x80; };
+    const auto isCombiningAt = [&](std::size_t i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (i + 1 >= text.size()) return false;
+        const auto d = static_cast<unsigned char>(text[i + 1]);
+        return (c == 0xCC && d >= 0x80) || (c == 0xCD && d <= 0xAF);
+    };
+    std::size_t letters = 0, i = 0;
+    while (i < text.size()) {
+        std::size_t next = i + 1;
+        while (next < text.size() && isContinuation(static_cast<unsigned char>(text[next])))
+            ++next;
+        while (next < text.size() && isCombiningAt(next)) // its marks come with it
+            next += 2;
+        if (letters == maxCodePoints) return std::string(text.substr(0, i)) + "…";
+        ++letters;
+        i = next;
+    }
+    return std::string(text);
+}
+
+std::string shareText(std::int64_t part, std::int64_t whole) {
+    return percent(part, whole);
+}
+
+std::string targetVerdict(std::int64_t part, std::int64_t whole, int targetPercent) {
+    if (whole <= 0) return "—";
+    return part * 100 > static_cast<std::int64_t>(targetPercent) * whole ? "đạt" : "chưa đạt";
+}
+
+std::string changeText(std::int64_t now, std::int64_t before) {
+    if (before == 0 && now > 0) return "mới";
+    if (now > before) return fmt::format("+{}", now - before);
+    if (now < before) return fmt::format("−{}", before - now); // U+2212: reads as minus, never a formula
+    return "0";
+}
+
+Period previousPeriod(const Period& period) {
+    const int year = std::stoi(period.key.substr(0, 4));
+    std::string key;
+    if (period.key[5] == 'Q') {
+        const int quarter = period.key[6] - '0';
+        key = quarter == 1 ? fmt::format("{}-Q4", year - 1) : fmt::format("{}-Q{}", year, quarter - 1);
+    } else {
+        const int month = std::stoi(period.key.substr(5, 2));
+        key = month == 1 ? fmt::format("{}-12", year - 1) : fmt::format("{}-{:02}", year, month - 1);
+    }
+    auto previous = parsePeriod(key);
+    return previous ? *previous : Period{}; // before the year 2000: nothing to compare with
+}
+
 std::int64_t daysWithoutUpload(const KioskStatus& kiosk, std::int64_t nowUnix) {
     if (kiosk.lastSeenUnix <= 0) return -1;
     return std::max<std::int64_t>(0, (nowUnix - kiosk.lastSeenUnix) / 86400);
 }
 
-Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix) {
+namespace {
+
+std::map<std::string, PeriodUse> useByVillage(const PeriodFigures& figures) {
+    std::map<std::string, PeriodUse> use;
+    for (const VillageTotals& v : figures.villages) {
+        PeriodUse& u = use[v.village];
+        u.sessions = v.count(Count::sessions);
+        u.bookingsMade = v.count(Count::bookingsMade);
+        u.noShows = v.count(Count::bookingsNoShow);
+    }
+    for (const GuideTotals& g : figures.guides)
+        use[g.village].guidesFinished += g.finished;
+    return use;
+}
+
+std::vector<ChangeRow> changeRows(const PeriodFigures& now, const PeriodFigures& before) {
+    const auto current = useByVillage(now), previous = useByVillage(before);
+    std::set<std::string> villages;
+    for (const auto& [village, use] : current)
+        villages.insert(village);
+    for (const auto& [village, use] : previous)
+        villages.insert(village);
+    std::vector<ChangeRow> rows;
+    ChangeRow commune;
+    for (const std::string& village : villages) {
+        ChangeRow row{village, {}, {}};
+        if (auto it = current.find(village); it != current.end()) row.now = it->second;
+        if (auto it = previous.find(village); it != previous.end()) row.before = it->second;
+        for (auto [total, part] : {std::pair{&commune.now, &row.now}, {&commune.before, &row.before}}) {
+            total->sessions += part->sessions;
+            total->guidesFinished += part->guidesFinished;
+            total->bookingsMade += part->bookingsMade;
+            total->noShows += part->noShows;
+        }
+        rows.push_back(std::move(row));
+    }
+    rows.push_back(std::move(commune));
+    return rows;
+}
+
+// Every village the office reports on (registered kiosks, figures in the period, population entered), each
+// with its latest population entry; then the commune's sums of what was entered.
+std::vector<ProgressRow> progressRows(HubStore& store, const Period& period,
+                                      const std::vector<VillageTotals>& villages) {
+    std::map<std::string, std::optional<PopulationFigures>> byVillage;
+    for (const std::string& v : registeredVillages(store))
+        byVillage[v];
+    for (const VillageTotals& v : villages)
+        byVillage[v.village];
+    for (PopulationFigures& p : store.populationAsOf(period.days.last))
+        byVillage[p.village] = std::move(p);
+    std::vector<ProgressRow> rows;
+    ProgressRow commune;
+    PopulationFigures sums;
+    for (auto& [village, figures] : byVillage) {
+        ++commune.villagesAll;
+        if (figures) {
+            ++commune.villagesWithAdults;
+            sums.adults += figures->adults;
+            if (figures->smartphone) {
+                ++commune.villagesWithSmartphone;
+                sums.smartphone = sums.smartphone.value_or(0) + *figures->smartphone;
+                commune.adultsWithSmartphoneKnown += figures->adults;
+            }
+            if (figures->vneid) {
+                ++commune.villagesWithVneid;
+                sums.vneid = sums.vneid.value_or(0) + *figures->vneid;
+                commune.adultsWithVneidKnown += figures->adults;
+            }
+        }
+        rows.push_back({village, std::move(figures)});
+    }
+    if (commune.villagesWithAdults > 0) commune.figures = sums;
+    rows.push_back(std::move(commune));
+    return rows;
+}
+
+} // namespace
+
+Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix,
+                   const std::string& communeName) {
     Report r;
+    r.communeName = communeName;
     r.period = period;
+    r.previous = previousPeriod(period);
     r.nowUnix = nowUnix;
     PeriodFigures figures = store.periodFigures(period.days);
+    r.changes =
+        changeRows(figures, r.previous.key.empty() ? PeriodFigures{} : store.periodFigures(r.previous.days));
+    r.progress = progressRows(store, period, figures.villages);
+    if (period.key.find('Q') != std::string::npos) {
+        // Four sums of a month each (the quarter's three and the month before it): about a third more work
+        // than the quarter's own sums.
+        std::vector<Period> months{previousPeriod(*parsePeriod(period.days.first.substr(0, 7)))};
+        for (int i = 0; i < 3; ++i)
+            months.push_back(*parsePeriod(kiosk::addDays(months.back().days.last, 1).substr(0, 7)));
+        std::vector<PeriodFigures> sums;
+        for (const Period& m : months)
+            sums.push_back(m.key.empty() ? PeriodFigures{} : store.periodFigures(m.days));
+        for (std::size_t i = 1; i < months.size(); ++i)
+            for (ChangeRow& row : changeRows(sums[i], sums[i - 1]))
+                r.months.push_back({months[i].title, std::move(row)});
+    }
     r.villages = std::move(figures.villages);
     r.commune.village = std::string(kCommuneLabel);
     for (const auto& v : r.villages)
@@ -461,6 +796,128 @@ std::string renderCsv(const Report& r) {
     return out;
 }
 
+namespace {
+
+// The workbook's sheet for each table (at most 31 characters, none of []:*?/\).
+std::string_view sheetName(std::string_view tableId) {
+    static constexpr std::pair<std::string_view, std::string_view> kSheets[] = {
+        {"tien-do", "Tiến độ mục tiêu"},
+        {"so-voi-ky-truoc", "So với kỳ trước"},
+        {"su-dung", "Sử dụng và hẹn"},
+        {"chu-de", "Chủ đề"},
+        {"khao-sat", "Khảo sát trên ki-ốt"},
+        {"cac-buoc", "Dừng ở bước (toàn xã)"},
+        {"cac-buoc-theo-thon", "Dừng ở bước (thôn)"},
+        {"ki-ot", "Tình trạng ki-ốt"},
+        {"tung-thang", "Từng tháng"}};
+    for (const auto& [id, name] : kSheets)
+        if (id == tableId) return name;
+    return tableId;
+}
+
+// A figure the hub computed, as the spreadsheet's number: "850", "+6", "−990" (U+2212), "82 %" (0.82).
+std::optional<double> cellNumber(const Cell& cell, bool& isPercent) {
+    if (!cell.number && !cell.text.ends_with(" %")) return std::nullopt;
+    std::string_view text = cell.text;
+    isPercent = text.ends_with(" %");
+    if (isPercent) text.remove_suffix(2);
+    double sign = 1;
+    if (text.starts_with("+")) {
+        text.remove_prefix(1);
+    } else if (text.starts_with("−")) {
+        text.remove_prefix(std::string_view("−").size());
+        sign = -1;
+    } else if (text.starts_with("-")) {
+        text.remove_prefix(1);
+        sign = -1;
+    }
+    if (text.empty() || text.size() > 15 ||
+        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    const double value = sign * static_cast<double>(std::stoll(std::string(text)));
+    return isPercent ? value / 100 : value;
+}
+
+struct WorkbookCloser {
+    void operator()(lxw_workbook* w) const noexcept { workbook_close(w); }
+};
+
+// Staff enter a village's figures here (POST /population: the checks of `commune-hub population set`).
+std::string populationForm(const Report& r) {
+    std::string villages;
+    for (const ProgressRow& p : r.progress)
+        if (!p.village.empty()) villages += fmt::format("<option>{}</option>", htmlEscape(p.village));
+    if (villages.empty()) return {};
+    return fmt::format(
+        "<details class=\"noprint\"><summary>Nhập số liệu dân số của thôn</summary>\n"
+        "<form method=\"post\" action=\"/population\"><p><label>Thôn (village) <select name=\"village\">{}"
+        "</select></label></p><p><label>Số người lớn (adults) <input name=\"adults\" inputmode=\"numeric\" "
+        "required size=\"8\"></label></p><p><label>Có điện thoại thông minh (smartphone) <input "
+        "name=\"smartphone\" inputmode=\"numeric\" size=\"8\"></label></p><p><label>Có tài khoản VNeID "
+        "(vneid) <input name=\"vneid\" inputmode=\"numeric\" size=\"8\"></label></p><p><label>Số liệu "
+        "ngày (as-of) <input name=\"as-of\" type=\"date\" required></label></p><p><button>Lưu</button> "
+        "(để trống nếu chưa biết)</p></form></details>\n",
+        villages);
+}
+
+} // namespace
+
+std::string renderXlsx(const Report& r) {
+    // libxlsxwriter (Debian 12: 1.1.4) writes a file: a private temporary one, read back and removed.
+    std::string path = (std::filesystem::temp_directory_path() / "commune-hub-report-XXXXXX").string();
+    const int fd = ::mkstemp(path.data());
+    if (fd < 0) throw std::runtime_error("xlsx: cannot make a temporary file");
+    ::close(fd);
+    struct Remove {
+        std::string path;
+        ~Remove() { std::remove(path.c_str()); }
+    } removeAfter{path};
+
+    std::unique_ptr<lxw_workbook, WorkbookCloser> book(workbook_new(path.c_str()));
+    if (!book) throw std::runtime_error("xlsx: cannot start the workbook");
+    lxw_format* bold = workbook_add_format(book.get());
+    format_set_bold(bold);
+    lxw_format* header = workbook_add_format(book.get());
+    format_set_bold(header);
+    format_set_text_wrap(header);
+    lxw_format* percentFormat = workbook_add_format(book.get());
+    format_set_num_format(percentFormat, "0%");
+    lxw_format* totalFormat = workbook_add_format(book.get());
+    format_set_bold(totalFormat);
+
+    for (const Table& t : reportTables(r, true)) {
+        lxw_worksheet* sheet = workbook_add_worksheet(book.get(), std::string(sheetName(t.id)).c_str());
+        if (!sheet) throw std::runtime_error(fmt::format("xlsx: cannot add the sheet for {}", t.id));
+        worksheet_write_string(sheet, 0, 0, heading(r).c_str(), bold);
+        worksheet_write_string(sheet, 1, 0, t.title.c_str(), bold);
+        for (std::size_t c = 0; c < t.headers.size(); ++c)
+            worksheet_write_string(sheet, 2, static_cast<lxw_col_t>(c), t.headers[c].c_str(), header);
+        worksheet_set_column(sheet, 0, 0, 24, nullptr);
+        if (t.headers.size() > 1)
+            worksheet_set_column(sheet, 1, static_cast<lxw_col_t>(t.headers.size() - 1), 14, nullptr);
+        lxw_row_t row = 3;
+        for (const auto& cells : t.rows) {
+            const bool total = !cells.empty() && cells.front().total;
+            for (std::size_t c = 0; c < cells.size(); ++c) {
+                const auto col = static_cast<lxw_col_t>(c);
+                bool isPercent = false;
+                if (const auto value = cellNumber(cells[c], isPercent))
+                    worksheet_write_number(sheet, row, col, *value, isPercent ? percentFormat : nullptr);
+                else // text stays text: a spreadsheet never runs a string cell as a formula
+                    worksheet_write_string(sheet, row, col, cells[c].text.c_str(),
+                                           total && c == 0 ? totalFormat : nullptr);
+            }
+            ++row;
+        }
+    }
+    if (workbook_close(book.release()) != LXW_NO_ERROR)
+        throw std::runtime_error("xlsx: cannot write the workbook");
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
 std::string renderHtml(const Report& r) {
     std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
                                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -468,13 +925,17 @@ std::string renderHtml(const Report& r) {
                                   htmlEscape(heading(r)), kStyle, htmlEscape(heading(r)));
     const std::string query = r.period.key.find('Q') != std::string::npos ? "quarter=" : "month=";
     out += fmt::format(
-        "<nav class=\"noprint\"><a href=\"/reports.csv?{}{}\">Tải CSV</a> (In: Ctrl+P)"
+        "<nav class=\"noprint\"><a href=\"/reports.csv?{0}{1}\">Tải CSV</a> <a "
+        "href=\"/reports.xlsx?{0}{1}\">Tải Excel (.xlsx)</a> (In: Ctrl+P)"
         "</nav>\n<form class=\"noprint\" method=\"post\" action=\"/logout\"><button>Đăng "
         "xuất</button></form>\n"
         "<form class=\"noprint\" method=\"get\" action=\"/reports\"><label>Tháng <input name=\"month\" "
         "placeholder=\"2026-11\" size=\"8\"></label> <button>Xem</button></form>\n",
         query, htmlEscape(r.period.key));
     out += fmt::format("<p>Cập nhật lúc {} (giờ Việt Nam).</p>\n", kiosk::localDateTime(r.nowUnix));
+    out += "<p class=\"note\">Tiến độ so với mục tiêu tính trên số người lớn của từng thôn do xã nhập "
+           "(khảo sát của xã, số liệu của công an). Khảo sát trên ki-ốt chỉ nói về những người đã dùng "
+           "ki-ốt, không phải cả thôn.</p>\n";
 
     const auto tables = reportTables(r, false);
     std::vector<Bar> sessionBars;
@@ -482,7 +943,7 @@ std::string renderHtml(const Report& r) {
         sessionBars.push_back({v.village, v.count(Count::sessions)});
     std::vector<Bar> topicBars;
     for (const auto& t : r.topics)
-        if (t.village.empty()) topicBars.push_back({t.topic, t.started, t.finished});
+        if (t.village.empty()) topicBars.push_back({topicTitle(t.topic), t.started, t.finished});
 
     for (const auto& t : tables) {
         if (t.id == "su-dung") out += barChart("Lượt sử dụng theo thôn", sessionBars, "Lượt sử dụng", "");
@@ -500,7 +961,7 @@ std::string renderHtml(const Report& r) {
                 out += barChart(
                     fmt::format(
                         "{} ({}): bắt đầu {}, hoàn thành {} — xanh dương: đến bước, xanh lá: dừng ở bước",
-                        f.guideId, f.topic, f.started, f.finished),
+                        guideTitle(f.guideId), topicTitle(f.topic), f.started, f.finished),
                     bars, "Đến bước này", "Dừng ở bước này");
             }
             Table copy = t;
@@ -509,6 +970,7 @@ std::string renderHtml(const Report& r) {
             continue;
         }
         out += htmlTable(t);
+        if (t.id == "tien-do") out += populationForm(r);
         if (t.id == "khao-sat")
             out += fmt::format(
                 "<p>“< 5”: dưới {} người trả lời. “{}”: ẩn thêm để không ai tính ngược được ô “< 5” "

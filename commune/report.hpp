@@ -6,6 +6,7 @@
 #include "hub_store.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,8 +34,39 @@ struct FunnelRow {
     std::vector<StepTotals> steps; // village "" : commune-wide
 };
 
+// One village's (or the commune's) use of the kiosks in a period, for the month-on-month comparison.
+struct PeriodUse {
+    std::int64_t sessions = 0, guidesFinished = 0, bookingsMade = 0, noShows = 0;
+};
+
+struct ChangeRow {
+    std::string village; // "" for the commune
+    PeriodUse now, before;
+};
+
+// A village's progress against the plan's targets, from the figures commune staff entered (population.hpp);
+// nothing from the kiosk's own survey.
+struct ProgressRow {
+    std::string village;                      // "" for the commune
+    std::optional<PopulationFigures> figures; // nullopt: nothing entered on or before the period's end
+    // The commune's row only: how many villages' figures went into each share (of how many villages).
+    std::size_t villagesWithAdults = 0, villagesWithSmartphone = 0, villagesWithVneid = 0, villagesAll = 0;
+    std::int64_t adultsWithSmartphoneKnown = 0, adultsWithVneidKnown = 0; // the shares' denominators
+};
+
+// A quarter's report, month by month: one month's use against the month before it.
+struct MonthChangeRow {
+    std::string month; // "tháng 11/2026"
+    ChangeRow change;
+};
+
 struct Report {
+    std::string communeName; // in the heading; "" when the hub was not told (commune-hub --commune)
     Period period;
+    Period previous;                    // the month (or quarter) before, for the change table
+    std::vector<ProgressRow> progress;  // per village, then the commune's (village "")
+    std::vector<ChangeRow> changes;     // per village, then the commune's (village "")
+    std::vector<MonthChangeRow> months; // a quarter only: each month, per village then the commune's
     std::int64_t nowUnix = 0;
     std::vector<VillageTotals> villages;  // per village
     VillageTotals commune;                // sum of all villages, village = "Toàn xã"
@@ -44,7 +76,26 @@ struct Report {
     std::vector<KioskStatus> kiosks;
 };
 
-[[nodiscard]] Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix);
+[[nodiscard]] Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix,
+                                 const std::string& communeName = {});
+
+// The period just before: the previous month for a month, the previous quarter for a quarter.
+[[nodiscard]] Period previousPeriod(const Period& period);
+
+// What the office reads for a guide or a topic: its Vietnamese title (from content/guides when the hub was
+// built, and content's topics), or the id itself when this hub does not know it (a newer content pack).
+[[nodiscard]] std::string guideTitle(std::string_view guideId);
+[[nodiscard]] std::string topicTitle(std::string_view topicId);
+
+// At most maxCodePoints code points of UTF-8 text, never cutting a letter (nor its combining marks) in
+// two; "…" marks a cut.
+[[nodiscard]] std::string cutText(std::string_view text, std::size_t maxCodePoints);
+// A share of the plan's target as shown: "72 %" (rounded), or "—" without a denominator.
+[[nodiscard]] std::string shareText(std::int64_t part, std::int64_t whole);
+// "đạt" when part / whole is more than targetPercent, else "chưa đạt"; "—" without a denominator.
+[[nodiscard]] std::string targetVerdict(std::int64_t part, std::int64_t whole, int targetPercent);
+// "+12", "−3", "0"; "mới" when there was nothing before.
+[[nodiscard]] std::string changeText(std::int64_t now, std::int64_t before);
 
 // How one village's answers to a survey question are shown: the figure, "< 5" (fewer than
 // kMinSurveyAnswers), or hidden as the complement of a lone "< 5" (kHiddenCell), so that no hidden cell
@@ -64,6 +115,9 @@ constexpr std::string_view kHiddenCell = "ẩn";
 [[nodiscard]] std::string renderText(const Report& report);
 [[nodiscard]] std::string renderCsv(const Report& report); // UTF-8 with BOM, CRLF, RFC 4180 quoting
 [[nodiscard]] std::string renderHtml(const Report& report);
+// The same tables as an Excel workbook, one sheet each: figures as numbers (shares as percentages),
+// Vietnamese headers. Throws std::runtime_error when the workbook cannot be written.
+[[nodiscard]] std::string renderXlsx(const Report& report);
 
 // The report page's inline style sheet, exactly as between its <style> tags (its CSP hash is made from it).
 [[nodiscard]] std::string_view reportStyleSheet();

@@ -72,7 +72,17 @@ CREATE TABLE IF NOT EXISTS screen_flags(
   note TEXT NOT NULL, flagged_at TEXT NOT NULL, received_unix INTEGER NOT NULL,
   PRIMARY KEY(kiosk_ref, flag_id)) WITHOUT ROWID;
 )sql";
-constexpr int kSchemaVersion = 4; // 4: screen_flags (created by kSchema's IF NOT EXISTS)
+constexpr int kSchemaVersion = 5; // 4: screen_flags (created by kSchema's IF NOT EXISTS); 5: population
+
+// Version 5: each village's denominators as commune staff enter them, one row per village and date
+// (history: a report takes the latest at or before its period's end). NULL: not known.
+constexpr std::string_view kPopulationSchema = R"sql(
+CREATE TABLE IF NOT EXISTS population(
+  village TEXT NOT NULL, as_of TEXT NOT NULL, adults INTEGER NOT NULL CHECK(adults > 0),
+  smartphone INTEGER CHECK(smartphone BETWEEN 0 AND adults), vneid INTEGER CHECK(vneid BETWEEN 0 AND adults),
+  entered_unix INTEGER NOT NULL,
+  PRIMARY KEY(village, as_of)) WITHOUT ROWID;
+)sql";
 
 // Version 1 had no generation times. What it stored ranks as generated when it arrived: an export made
 // before that cannot overwrite it, and the kiosk's next hourly send (made later) still can.
@@ -196,6 +206,7 @@ void SqliteHubStore::createSchema() {
     if (version == 1) m_db.execute(kFromVersion1);
     if (version == 1 || version == 2) m_db.execute(kFromVersion2);
     m_db.execute(kSchema);
+    m_db.execute(kPopulationSchema);
     m_db.execute(fmt::format("PRAGMA user_version = {}", kSchemaVersion));
     tx.commit();
 }
@@ -478,6 +489,62 @@ std::int64_t SqliteHubStore::rowsFor(const std::string& kioskId, const std::stri
         if (q.step()) rows += q.columnInt64(0);
     }
     return rows;
+}
+
+// ---- Denominators (issue 16) ----
+
+namespace {
+
+std::vector<PopulationFigures> populationRows(kiosk::db::Statement& query) {
+    std::vector<PopulationFigures> out;
+    while (query.step()) {
+        PopulationFigures p{query.columnText(0), query.columnText(1), query.columnInt64(2), {}, {}};
+        if (!query.columnIsNull(3)) p.smartphone = query.columnInt64(3);
+        if (!query.columnIsNull(4)) p.vneid = query.columnInt64(4);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+} // namespace
+
+void SqliteHubStore::setPopulation(const PopulationFigures& figures) {
+    std::lock_guard lock(m_mutex);
+    // The hub syncs uploads lazily (a kiosk re-sends them); what staff typed is synced before returning.
+    m_db.execute("PRAGMA synchronous = FULL");
+    try {
+        kiosk::db::Transaction tx(m_db);
+        auto insert = m_db.prepare(
+            "INSERT INTO population(village, as_of, adults, smartphone, vneid, entered_unix) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, unixepoch()) ON CONFLICT(village, as_of) DO UPDATE SET "
+            "adults = excluded.adults, smartphone = excluded.smartphone, vneid = excluded.vneid, "
+            "entered_unix = excluded.entered_unix");
+        insert.bind(1, figures.village).bind(2, figures.asOf).bind(3, figures.adults);
+        figures.smartphone ? insert.bind(4, *figures.smartphone) : insert.bind(4, nullptr);
+        figures.vneid ? insert.bind(5, *figures.vneid) : insert.bind(5, nullptr);
+        insert.run();
+        tx.commit();
+    } catch (...) {
+        m_db.execute("PRAGMA synchronous = NORMAL");
+        throw;
+    }
+    m_db.execute("PRAGMA synchronous = NORMAL");
+}
+
+std::vector<PopulationFigures> SqliteHubStore::populationHistory() {
+    std::lock_guard lock(m_mutex);
+    auto query = m_db.prepare(
+        "SELECT village, as_of, adults, smartphone, vneid FROM population ORDER BY village, as_of");
+    return populationRows(query);
+}
+
+std::vector<PopulationFigures> SqliteHubStore::populationAsOf(const std::string& day) {
+    std::lock_guard lock(m_mutex);
+    auto query = m_db.prepare(
+        "SELECT village, as_of, adults, smartphone, vneid FROM population p WHERE as_of = (SELECT max(as_of) "
+        "FROM population q WHERE q.village = p.village AND q.as_of <= ?1) ORDER BY village");
+    query.bind(1, day);
+    return populationRows(query);
 }
 
 } // namespace commune

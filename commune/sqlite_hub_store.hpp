@@ -39,6 +39,10 @@ class SqliteHubStore final : public HubStore {
     void removeSession(const std::string& sessionHash) override;
     bool canWrite() noexcept override;
 
+    void setPopulation(const PopulationFigures& figures) override;
+    std::vector<PopulationFigures> populationHistory() override;
+    std::vector<PopulationFigures> populationAsOf(const std::string& day) override;
+
     // For tests: how many figure rows the store holds for a kiosk's day (all tables together).
     [[nodiscard]] std::int64_t rowsFor(const std::string& kioskId, const std::string& day);
     // For tests: rows inserted, updated or deleted on the store's connection since it opened.

@@ -10,13 +10,15 @@ packages=(build-essential cmake ninja-build pkg-config libsdl2-dev libimgui-dev 
   nlohmann-json3-dev libfmt-dev libsodium-dev libqrencode-dev libutf8proc-dev libcpp-httplib-dev libssl-dev zlib1g-dev
   libsystemd-dev libarchive-dev
   libpq-dev  # the hub's PostgreSQL client (commune-hub --database postgresql://...); never the kiosk's
+  libxlsxwriter-dev  # the hub report's Excel workbook (/reports.xlsx); never the kiosk's
   ca-certificates)  # the system CAs the upload client trusts when hub.ca_file is not set (minimal systems lack it)
 if [[ $what == test || $what == bench ]]; then
   packages+=(xvfb xauth xdotool x11-utils imagemagick sqlite3 python3-icalendar python3-pil curl openssl clang-format
     iproute2  # ss, for e2e.hub_slow_clients (minimal systems lack it)
     systemd  # systemd-analyze, for checks.systemd_units
     libgl1-mesa-dri libglx-mesa0 libegl-mesa0 faketime  # e2e.render_paths: OpenGL (ES) on llvmpipe, a still clock
-    postgresql)  # commune.store.postgresql.* and the backends bench: PostgreSQL 15 in a temporary folder
+    postgresql  # commune.store.postgresql.* and the backends bench: PostgreSQL 15 in a temporary folder
+    python3-openpyxl)  # e2e.hub_report_xlsx reads the workbook back cell by cell
 fi
 if [[ $what == test || $what == bench ]]; then  # bench; and e2e.hub_report_browser (hub report in Chromium)
   packages+=(chromium)
@@ -26,7 +28,7 @@ if [[ $what == content ]]; then  # tools that make guide pictures and narration 
 fi
 arm64_libs=(libsdl2-dev libimgui-dev libcurl4-openssl-dev libsqlite3-dev libstb-dev libfreetype-dev
   libtomlplusplus-dev libfmt-dev libsodium-dev libqrencode-dev libutf8proc-dev libcpp-httplib-dev libssl-dev
-  zlib1g-dev libsystemd-dev libarchive-dev)
+  zlib1g-dev libsystemd-dev libarchive-dev libxlsxwriter-dev)
 if [[ $what == arm64 ]]; then  # ./dev.sh arm64: cross-build with Debian's multiarch packages, run under qemu-user
   # The arm64 -dev packages beside the host's (all Multi-Arch: same on Debian 12); header-only
   # nlohmann-json and doctest (Multi-Arch: foreign) and the fonts are the host's.

@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """e2e.hub_report_browser: seeds a month with `commune-hub import`, then real headless Chromium logs in
 through the login form (DevTools protocol over --remote-debugging-pipe, standard library only) and
-reads the rendered report: the expected numbers must be in the DOM.
-Usage: hub_report_browser.py COMMUNE_HUB [CHROMIUM]"""
+reads the rendered report: the expected numbers must be in the DOM. Then the page on a 390 px phone
+(every table's key column in view, even scrolled to its last column) and as printed on A4 (print media,
+black and white), each photographed into SHOTS_DIR for a person to look at, and printed to a PDF.
+Usage: hub_report_browser.py COMMUNE_HUB [CHROMIUM [SHOTS_DIR]]"""
+import base64
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -88,7 +92,7 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
-chromium = sys.argv[2] if len(sys.argv) > 2 else shutil.which("chromium")
+chromium = shutil.which(sys.argv[2] if len(sys.argv) > 2 else "chromium")
 if not chromium:
     print("chromium not installed (platform/deploy/install-deps.sh test)", file=sys.stderr)
     sys.exit(1)
@@ -115,6 +119,11 @@ try:
     with open(seed, "w", encoding="utf-8") as out:
         for upload in lines:
             out.write(json.dumps(upload, ensure_ascii=False) + "\n")
+    # What the commune entered: the page leads with progress against the plan's targets from these.
+    check(hub.cli("population", "set", "--village", "Thôn An", "--adults", "850", "--smartphone", "700",
+                  "--vneid", "400", "--as-of", day1).returncode == 0, "Thôn An's population")
+    check(hub.cli("population", "set", "--village", "Thôn Bình", "--adults", "400", "--smartphone", "360",
+                  "--as-of", day1).returncode == 0, "Thôn Bình's population")
     result = hub.cli("import", seed)
     check(result.returncode == 0 and "imported 4 upload(s)" in result.stdout, f"import: {result.stdout.strip()}")
     hub.start()
@@ -140,7 +149,7 @@ try:
     check(["Thôn An", "43", "4", "2", "2", "0"] in rows, "Thôn An: 13 + 30 sessions (the re-send replaced 12)")
     check(["Thôn Bình", "17", "2", "1", "1", "0"] in rows, "Thôn Bình: 17 sessions")
     check(["Toàn xã", "60", "6", "3", "3", "0"] in rows, "commune: 60 sessions")
-    check(["Toàn xã", "vneid", "15", "9", "60 %"] in rows, "commune topic vneid: 15 started, 9 finished")
+    check(["Toàn xã", "VNeID", "15", "9", "60 %"] in rows, "commune topic VNeID (its title): 15 started, 9 finished")
     check(["Thôn Bình", "< 5", "< 5", "—", "< 5", "< 5", "—"] in rows, "Thôn Bình survey: fewer than 5 answers")
     # Thôn An's 8 answers are hidden too: else the commune's 10 minus 8 would give Thôn Bình's 2.
     check(["Thôn An", "ẩn", "ẩn", "—", "ẩn", "ẩn", "—"] in rows, "Thôn An survey: hidden as the complement")
@@ -157,6 +166,65 @@ try:
     check(bars and bars > 5, f"the SVG charts drew bars ({bars})")
     width = browser.evaluate(session, "document.documentElement.scrollWidth")
     check(width <= 360, f"the page fits a 360 px wide phone ({width} px)")
+    check(browser.evaluate(session, "document.querySelector('h2').id") == "tien-do",
+          "the first section is progress against the targets")
+    check(["Thôn An", "850", "700", "82 %", "chưa đạt", "400", "47 %", "chưa đạt", day1] in rows,
+          "Thôn An: 700 of 850 adults have a smartphone (82 %), 400 a VNeID account (47 %)")
+
+    shots = sys.argv[3] if len(sys.argv) > 3 else None
+    if shots:
+        os.makedirs(shots, exist_ok=True)
+
+    def photograph(name, width):
+        height = browser.evaluate(session, "document.documentElement.scrollHeight")
+        shot = browser.send("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
+                                                       "clip": {"x": 0, "y": 0, "width": width,
+                                                                "height": height, "scale": 1}}, session)
+        if shots:
+            with open(os.path.join(shots, name), "wb") as out:
+                out.write(base64.b64decode(shot["data"]))
+
+    # A 390 px phone: nothing wider than the screen, and in every table the key column (village, guide,
+    # kiosk) stays in view when the table is scrolled to its last column.
+    browser.send("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1,
+                                                        "mobile": True}, session)
+    width = browser.evaluate(session, "document.documentElement.scrollWidth")
+    check(width <= 390, f"the page fits a 390 px wide phone ({width} px)")
+    hidden = browser.evaluate(session, """
+        Array.from(document.querySelectorAll('.scroll')).flatMap(box => {
+          box.scrollLeft = box.scrollWidth;
+          const b = box.getBoundingClientRect();
+          return Array.from(box.querySelectorAll('tr')).filter(r => {
+            const c = r.cells[0].getBoundingClientRect();
+            return c.left < b.left - 1 || c.right > b.right + 1;
+          }).map(r => r.cells[0].textContent);
+        })""")
+    check(hidden == [], f"scrolled to the last column, every key cell is still in view ({hidden[:3]})")
+    browser.evaluate(session, "document.querySelectorAll('.scroll').forEach(b => b.scrollLeft = 0); true")
+    photograph("report-390px.png", 390)
+
+    # Printed: A4 portrait is 794 CSS px wide; print media, black and white, nothing cut at the right.
+    browser.send("Emulation.setDeviceMetricsOverride", {"width": 794, "height": 1123, "deviceScaleFactor": 1,
+                                                        "mobile": False}, session)
+    browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session)
+    printed = browser.evaluate(session, """({
+        width: document.documentElement.scrollWidth,
+        nav: getComputedStyle(document.querySelector('nav')).display,
+        alert: getComputedStyle(document.querySelector('td.alert')).color,
+        tables: Array.from(document.querySelectorAll('table')).map(t => t.getBoundingClientRect().right)})""")
+    check(printed["width"] <= 794 and max(printed["tables"]) <= 794,
+          f"printed on A4 nothing is cut at the right ({printed['width']} px, tables to {max(printed['tables'])})")
+    check(printed["nav"] == "none" and printed["alert"] == "rgb(0, 0, 0)",
+          f"printed: no links or buttons, alerts black (bold, underlined, '(!)') ({printed['nav']}, {printed['alert']})")
+    photograph("report-a4-print.png", 794)
+    pdf = base64.b64decode(browser.send("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": False},
+                                        session, timeout=60)["data"])
+    if shots:
+        with open(os.path.join(shots, "report-a4.pdf"), "wb") as out:
+            out.write(pdf)
+    boxes = set(re.findall(rb"/MediaBox\s*\[\s*0 0 ([0-9.]+) ([0-9.]+)\s*\]", pdf))
+    check(pdf.startswith(b"%PDF") and boxes and all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2
+                                                    for w, h in boxes), f"printed to a PDF on A4 pages ({boxes})")
     hub.stop()
 finally:
     if browser:

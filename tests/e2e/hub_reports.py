@@ -55,7 +55,7 @@ try:
 
     status, _, body = hub.request("GET", f"/reports?month={month}", headers={"Cookie": session})
     html = body.decode("utf-8")
-    check(status == 200 and "<td>Thôn Đông</td><td>12</td>" in html, "HTML report with a session")
+    check(status == 200 and "<td>Thôn Đông</td><td class=\"num\">12</td>" in html, "HTML report with a session")
     check('name="viewport"' in html and "@media print" in html and "<svg" in html, "phone, print and charts")
     status, _, _ = hub.request("GET", f"/reports?quarter={month[:4]}-Q1", headers={"Cookie": session})
     check(status == 200, "quarter report")

@@ -233,3 +233,126 @@ TEST_CASE("complementary suppression: a lone small cell never equals the total m
     }
     CHECK(columns > 30'000);
 }
+
+// ---- Issue 16: denominators, the change from the period before, titles, whole letters and numbers ----
+
+namespace {
+
+// seededStore's villages with what the commune entered: Thôn 1 all three figures (and a later entry the
+// November report must not use), Thôn 2 no VNeID figure, Thôn 3 nothing.
+std::unique_ptr<SqliteHubStore> storeWithPopulation() {
+    auto store = seededStore();
+    store->setPopulation({"Thôn 1", "2026-11-20", 850, 700, 400});
+    store->setPopulation({"Thôn 1", "2026-12-02", 900, 800, 500});
+    store->setPopulation({"Thôn 2", "2026-10-01", 400, 360, std::nullopt});
+    return store;
+}
+
+bool hasLine(const std::string& csv, const std::string& line) {
+    return csv.find("\r\n" + line + "\r\n") != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("progress against the targets comes from the entered populations, hand-computed") {
+    auto store = storeWithPopulation();
+    const Report r = buildReport(*store, month("2026-11"), kNow, "Xã Thử");
+    REQUIRE(r.progress.size() == 4);
+    CHECK(r.progress[0].figures->asOf == "2026-11-20"); // not the December entry
+    CHECK_FALSE(r.progress[2].figures.has_value());     // Thôn 3
+    const std::string csv = renderCsv(r);
+    // 700 / 850 = 82.4 %; 400 / 850 = 47.1 %; 360 / 400 = 90 %.
+    CHECK(hasLine(csv, R"("Thôn 1","850","700","82 %","chưa đạt","400","47 %","chưa đạt","2026-11-20")"));
+    CHECK(hasLine(csv, R"("Thôn 2","400","360","90 %","đạt","chưa có","—","—","2026-10-01")"));
+    CHECK(hasLine(csv, R"("Thôn 3","chưa nhập","—","—","—","—","—","—","—")"));
+    // Commune: 1,060 of 1,250 adults = 84.8 %, shown rounded as 85 % but not more than 85 %; VNeID only
+    // over the village that has the figure: 400 of 850.
+    CHECK(hasLine(csv, R"("Toàn xã","1250","1060","85 %","chưa đạt","400","47 %","chưa đạt",)"
+                       R"x("2 / 3 thôn có số liệu (điện thoại: 2, VNeID: 1)")x"));
+    // The office's report leads with the targets; the kiosk survey says whom it speaks for.
+    const auto progressAt = csv.find("Tiến độ so với mục tiêu");
+    CHECK(progressAt != std::string::npos);
+    CHECK(progressAt < csv.find("Lượt sử dụng và hẹn hỗ trợ theo thôn"));
+    CHECK(csv.find("trong số người dân đã dùng ki-ốt, không phải cả thôn") != std::string::npos);
+    const std::string html = renderHtml(r);
+    CHECK(html.find("<h1>Báo cáo ki-ốt hỗ trợ chuyển đổi số — Xã Thử — tháng 11/2026") != std::string::npos);
+    CHECK(html.find("id=\"tien-do\"") < html.find("id=\"su-dung\""));
+    CHECK(html.find("id=\"tien-do\"") < html.find("<svg"));
+}
+
+TEST_CASE("the change from the month before, hand-computed") {
+    auto store = seededStore();
+    const Report r = buildReport(*store, month("2026-11"), kNow);
+    CHECK(r.previous.key == "2026-10");
+    const std::string csv = renderCsv(r);
+    // Thôn 1: 10 + 7 sessions, 3 + 3 finished, 2 + 2 bookings, 1 + 1 no-shows; nothing in October.
+    CHECK(hasLine(csv, R"("Thôn 1","17","0","mới","6","0","mới","4","0","mới","2","0","mới")"));
+    // Thôn 2: October's one day had 1,000 sessions.
+    CHECK(hasLine(csv, R"("Thôn 2","10","1000","−990","3","3","0","2","2","0","1","1","0")"));
+    CHECK(hasLine(csv, R"("Toàn xã","27","1000","−973","9","3","+6","6","2","+4","3","1","+2")"));
+    CHECK(previousPeriod(month("2026-01")).key == "2025-12");
+    CHECK(previousPeriod(month("2026-Q1")).key == "2025-Q4");
+    CHECK(previousPeriod(month("2026-Q3")).key == "2026-Q2");
+    CHECK(changeText(5, 0) == "mới");
+    CHECK(changeText(0, 0) == "0");
+}
+
+TEST_CASE("guides and topics by their Vietnamese titles, unknown ids as they are") {
+    CHECK(guideTitle("vneid-kich-hoat-muc-2") == "Đăng ký mức 2 ở Công an xã");
+    CHECK(topicTitle("antoan") == "Sống an toàn trên mạng");
+    CHECK(topicTitle("vneid") == "VNeID");
+    CHECK(guideTitle("a-newer-guide") == "a-newer-guide");
+    auto store = SqliteHubStore::openInMemory();
+    REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
+    auto u = test::sampleUpload("k1", "2026-11-10");
+    u.days[0].guides[0].guideId = "vneid-kich-hoat-muc-2";
+    u.days[0].guides[0].topic = "antoan";
+    test::post(*store, u, kNow);
+    const Report r = buildReport(*store, month("2026-11"), kNow);
+    const std::string csv = renderCsv(r), html = renderHtml(r);
+    CHECK(hasLine(csv, R"("Toàn xã","Sống an toàn trên mạng","5","3","60 %")"));
+    CHECK(hasLine(csv, R"("Đăng ký mức 2 ở Công an xã","Sống an toàn trên mạng","1","5","1")"));
+    CHECK(html.find("Đăng ký mức 2 ở Công an xã (Sống an toàn trên mạng)") != std::string::npos);
+    CHECK(html.find(">antoan<") == std::string::npos);
+}
+
+TEST_CASE("chart labels are cut between letters, never inside one, and long numbers are shown whole") {
+    std::string forty;
+    for (int i = 0; i < 40; ++i)
+        forty += "ệ";
+    CHECK(cutText(forty, 40) == forty);
+    CHECK(cutText(forty + "ữ", 40) == forty + "…");
+    CHECK(cutText("Thôn Đông", 6) == "Thôn Đ…");
+    CHECK(cutText("Thôn Đông", 5) == "Thôn …");
+    // Decomposed text (an older kiosk's village name): the marks stay with their letter.
+    CHECK(cutText("Tho\xCC\x82n 1", 3) == "Tho\xCC\x82…");
+
+    auto store = SqliteHubStore::openInMemory();
+    const std::string longName = "Thôn Tiền Phong Đông Nam Thượng Hạ Trung Ngoại Nội Bắc Xuân Thu";
+    REQUIRE(store->addKiosk("k1", longName, "h1"));
+    auto u = test::sampleUpload("k1", "2026-11-10");
+    u.days[0].sessions = 2'000'000'000;
+    test::post(*store, u, kNow);
+    const std::string html = renderHtml(buildReport(*store, month("2026-11"), kNow));
+    CHECK(html.find(">2000000000</text>") != std::string::npos);
+    // The label column takes 40 letters: "Thôn Tiền Phong Đông Nam Thượng Hạ Trung" and the mark.
+    CHECK(html.find(">Thôn Tiền Phong Đông Nam Thượng Hạ Trung…</text>") != std::string::npos);
+    // Room for the 10 digits after the bars: 260 + 180 + 12 + 10 × 7.
+    CHECK(html.find("viewBox=\"0 0 522 ") != std::string::npos);
+}
+
+TEST_CASE("a quarter month by month, each month against the one before, hand-computed") {
+    auto store = seededStore();
+    const Report r = buildReport(*store, month("2026-Q4"), kNow);
+    CHECK(r.previous.key == "2026-Q3");
+    REQUIRE(r.months.size() == 2 + 3 + 3); // October: Thôn 2 and the commune; November, December: all
+    const std::string csv = renderCsv(r);
+    // October against September (nothing): Thôn 2's one day, 1,000 sessions, 3 finished, 2 bookings, 1
+    // no-show.
+    CHECK(hasLine(csv, R"("Thôn 2","tháng 10/2026","1000","mới","3","mới","2","mới","1","mới")"));
+    CHECK(hasLine(csv, R"("Toàn xã","tháng 11/2026","27","−973","9","+6","6","+4","3","+2")"));
+    // December: nothing yet, against November.
+    CHECK(hasLine(csv, R"("Thôn 1","tháng 12/2026","0","−17","0","−6","0","−4","0","−2")"));
+    CHECK(hasLine(csv, R"("Toàn xã","tháng 12/2026","0","−27","0","−9","0","−6","0","−3")"));
+    CHECK(buildReport(*store, month("2026-11"), kNow).months.empty()); // a month's report has no such table
+}

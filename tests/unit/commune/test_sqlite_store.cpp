@@ -70,7 +70,7 @@ PRAGMA user_version = 1;
     }
     {
         auto again = kiosk::db::Database::open(dir / "hub.sqlite");
-        CHECK(again.userVersion() == 4);
+        CHECK(again.userVersion() == 5);
     }
     std::filesystem::remove_all(dir);
 }

@@ -311,3 +311,38 @@ TEST_CASE("staff passwords are replaced, and a session ends when removed") {
     CHECK(store->sessionUser("s2", 1) == "an");
     CHECK(store->canWrite());
 }
+
+// ---- Denominators (issue 16) ----
+
+TEST_CASE("village populations keep their history, and a report date takes the latest on or before it") {
+    auto store = freshStore();
+    store->setPopulation({"Thôn 2", "2026-10-15", 400, std::nullopt, 120});
+    store->setPopulation({"Thôn 1", "2026-09-30", 850, 600, std::nullopt});
+    store->setPopulation({"Thôn 1", "2026-11-30", 860, 610, 400});
+    store->setPopulation({"Thôn 1", "2026-12-20", 870, 650, 450});
+    store->setPopulation({"Thôn 1", "2026-11-30", 862, 611, 401}); // same village and date: replaces
+
+    const auto history = store->populationHistory();
+    REQUIRE(history.size() == 4);
+    CHECK(history[0] == commune::PopulationFigures{"Thôn 1", "2026-09-30", 850, 600, std::nullopt});
+    CHECK(history[1] == commune::PopulationFigures{"Thôn 1", "2026-11-30", 862, 611, 401});
+    CHECK(history[3].village == "Thôn 2");
+
+    const auto endOfNovember = store->populationAsOf("2026-11-30");
+    REQUIRE(endOfNovember.size() == 2);
+    CHECK(endOfNovember[0] == commune::PopulationFigures{"Thôn 1", "2026-11-30", 862, 611, 401});
+    CHECK(endOfNovember[1] == commune::PopulationFigures{"Thôn 2", "2026-10-15", 400, std::nullopt, 120});
+    const auto endOfOctober = store->populationAsOf("2026-10-31");
+    REQUIRE(endOfOctober.size() == 2);
+    CHECK(endOfOctober[0].asOf == "2026-09-30");
+    const auto september = store->populationAsOf("2026-09-30");
+    REQUIRE(september.size() == 1); // Thôn 2 had no figures yet
+    CHECK(september[0].adults == 850);
+    CHECK(store->populationAsOf("2026-01-31").empty());
+}
+
+TEST_CASE("the store itself refuses more smartphone owners than adults") {
+    auto store = freshStore();
+    CHECK_THROWS(store->setPopulation({"Thôn 1", "2026-11-30", 100, 101, std::nullopt}));
+    CHECK(store->populationHistory().empty());
+}
