@@ -87,11 +87,9 @@ struct Report {
 [[nodiscard]] std::string guideTitle(std::string_view guideId);
 [[nodiscard]] std::string topicTitle(std::string_view topicId);
 
-// At most maxCodePoints code points of UTF-8 text, never cutting a letter (nor its combining marks) in
-// two; "…" marks a cut.
-[[nodiscard]] std::string cutText(std::string_view text, std::size_t maxCodePoints);
-// A share of the plan's target as shown: "72 %" (rounded), or "—" without a denominator.
-[[nodiscard]] std::string shareText(std::int64_t part, std::int64_t whole);
+// At most maxLetters letters (grapheme clusters) of UTF-8 text, never cutting a letter from its combining
+// marks; "…" marks a cut.
+[[nodiscard]] std::string cutText(std::string_view text, std::size_t maxLetters);
 // "đạt" when part / whole is more than targetPercent, else "chưa đạt"; "—" without a denominator.
 [[nodiscard]] std::string targetVerdict(std::int64_t part, std::int64_t whole, int targetPercent);
 // "+12", "−3", "0"; "mới" when there was nothing before.
