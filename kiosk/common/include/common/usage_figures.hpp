@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/team_activity.hpp"
+
 namespace kiosk::upload {
 
 struct Survey {
@@ -37,6 +39,8 @@ struct DailyRollup {
     int bookingsMade = 0, bookingsCancelled = 0, bookingsDone = 0, bookingsNoShow = 0;
     Survey smartphone;
     Survey vneidLevel2;
+    TeamActivity teamActivity; // what the team recorded (common/team_activity.hpp); "team_activity"
+    Satisfaction satisfaction; // the faces after help at the kiosk; "satisfaction"
     friend bool operator==(const DailyRollup&, const DailyRollup&) = default;
 };
 

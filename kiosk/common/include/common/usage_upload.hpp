@@ -39,8 +39,15 @@
 //         "narration_played": 20, "qr_shown": 4, "text_size_changed": 7,
 //         "bookings_made": 3, "bookings_cancelled": 1, "bookings_done": 2, "bookings_no_show": 0,
 //         "survey_smartphone": {"yes": 8, "no": 2, "skip": 1},
-//         "survey_vneid_level2": {"yes": 5, "no": 4, "skip": 2}
-//       }
+//         "survey_vneid_level2": {"yes": 5, "no": 4, "skip": 2},
+//         "team_activity": {                    // OPTIONAL (added later): absent, null or {} = none.
+//           "home_visit": {                     //   place key (common/team_activity.hpp), <= 10 places;
+//             "events": 3, "people": 4,         //   a key the hub does not know is kept as it is
+//             "results": {"vneid_level2": 2, "scam_warning": 4}  // result key -> times, <= 50 keys
+//           }                                   //   keys: 1..64 of [a-z0-9_]
+//         },
+//         "satisfaction": {"happy": 5, "neutral": 1, "unhappy": 0}  // OPTIONAL (added later): the
+//       }                                       //   faces after help at the kiosk; keys as above
 //     ],
 //     "screen_flags": [                         // OPTIONAL (added later): "Màn hình này đã khác", at most
 //       {                                       //   kMaxFlagsPerUpload; absent or null = none
