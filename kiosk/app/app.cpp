@@ -365,6 +365,7 @@ std::map<std::string, std::string> App::describe() const {
         {"cheer", m_state.guide.cheerUntil ? "1" : "0"},
         {"narration_requests", std::to_string(m_state.narrationRequests)},
         {"narration_failed", m_state.guide.narrationFailed ? "1" : "0"},
+        {"zoom_part", std::to_string(m_state.guide.zoomPart + 1)}, // 0: the picture is not enlarged
         {"confirm_quit", m_state.confirmingQuit ? "1" : "0"},
         {"closed", m_state.closed ? "1" : "0"},
         {"guides", std::to_string(m_library->guides.size())},
@@ -484,6 +485,7 @@ void App::handle(const intent::NextStep&, TimePoint now) {
     progress.misses = 0;
     progress.cheerUntil.reset();
     progress.narrationFailed = false;
+    progress.zoomPart = -1;
     m_state.page = 0; // a step's words start at their first page
     m_state.pageTrail.clear();
     if (progress.step + 1 < static_cast<int>(guide->steps.size())) {
@@ -521,6 +523,10 @@ void App::handle(const intent::AnswerSurvey& i, TimePoint now) {
 }
 
 void App::handle(const intent::PreviousStep&, TimePoint) {
+    if (m_state.screen == Screen::GuideStep && m_state.guide.zoomPart >= 0) { // back to the step as it was
+        m_state.guide.zoomPart = -1;
+        return;
+    }
     // A step's words read in pages: "Quay lại" turns back one page before it leaves the step.
     if (m_state.screen == Screen::GuideStep && !m_state.pageTrail.empty()) {
         m_state.page = m_state.pageTrail.back();
@@ -533,6 +539,7 @@ void App::handle(const intent::PreviousStep&, TimePoint) {
     progress.misses = 0;
     progress.cheerUntil.reset();
     progress.narrationFailed = false;
+    progress.zoomPart = -1;
     if (m_state.screen == Screen::GuideFinish || m_state.screen == Screen::Survey) {
         m_state.screen = Screen::GuideStep;
     } else if (m_state.screen == Screen::GuideStep) {
@@ -545,6 +552,7 @@ void App::handle(const intent::PreviousStep&, TimePoint) {
 
 void App::handle(const intent::SetPractice& i, TimePoint) {
     m_state.guide.practice = i.on;
+    m_state.guide.zoomPart = -1;
     m_state.page = 0; // the prompt changes the step's pages
     m_state.pageTrail.clear();
     m_state.guide.misses = 0;
@@ -564,6 +572,12 @@ void App::handle(const intent::PracticeTap& i, TimePoint now) {
 void App::handle(const intent::ShowPage& i, TimePoint) {
     m_state.pageTrail.push_back(m_state.page);
     m_state.page = std::max(0, i.page);
+}
+
+void App::handle(const intent::ZoomPicture& i, TimePoint) {
+    // Not while practising: the enlarged picture would show where to tap.
+    if (m_state.screen != Screen::GuideStep || m_state.guide.practice) return;
+    m_state.guide.zoomPart = std::max(-1, i.part);
 }
 
 void App::handle(const intent::PlayNarration&, TimePoint now) {

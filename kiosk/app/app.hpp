@@ -71,6 +71,10 @@ struct PlayNarration {};
 struct ShowPage {
     int page = 0;
 }; // of a list too long for one screen
+// The step's picture enlarged so its words can be read: part 0, 1, … of it top to bottom; -1 closes it.
+struct ZoomPicture {
+    int part = 0;
+};
 struct RestartProgram {};
 struct RollBackContent {}; // staff: serve the previous content pack again (the program restarts onto it)
 struct AskQuit {};         // "Thoát chương trình": asks first
@@ -109,9 +113,10 @@ using Intent =
                  intent::StillHere, intent::CornerTap, intent::PinDigit, intent::PinErase, intent::PinSubmit,
                  intent::OpenGuide, intent::StartGuide, intent::NextStep, intent::PreviousStep,
                  intent::SetPractice, intent::PracticeTap, intent::PlayNarration, intent::ShowPage,
-                 intent::RestartProgram, intent::AskQuit, intent::QuitProgram, intent::ChooseBookingTopic,
-                 intent::ChooseDay, intent::ChooseSlot, intent::StartCancel, intent::Type, intent::Tone,
-                 intent::Erase, intent::Submit, intent::Staff, intent::AnswerSurvey, intent::RollBackContent>;
+                 intent::ZoomPicture, intent::RestartProgram, intent::AskQuit, intent::QuitProgram,
+                 intent::ChooseBookingTopic, intent::ChooseDay, intent::ChooseSlot, intent::StartCancel,
+                 intent::Type, intent::Tone, intent::Erase, intent::Submit, intent::Staff,
+                 intent::AnswerSurvey, intent::RollBackContent>;
 
 struct PinPadState {
     PinPadMode mode = PinPadMode::Enter;
@@ -130,6 +135,7 @@ struct GuideProgress {
     int furthestStep = -1;               // for the usage funnel: each step counts once per reading
     std::optional<TimePoint> cheerUntil; // "Đúng rồi!" is showing; then the guide moves on
     bool narrationFailed = false;        // "Nghe" on this step could not play: the step says so
+    int zoomPart = -1;                   // >= 0: the picture is shown enlarged, at this part of it
 };
 
 struct Place {
@@ -260,6 +266,7 @@ class App {
     void handle(const intent::PracticeTap& i, TimePoint now);
     void handle(const intent::PlayNarration& i, TimePoint now);
     void handle(const intent::ShowPage& i, TimePoint now);
+    void handle(const intent::ZoomPicture& i, TimePoint now);
     void handle(const intent::RestartProgram& i, TimePoint now);
     void handle(const intent::RollBackContent& i, TimePoint now);
     void handle(const intent::AskQuit& i, TimePoint now);

@@ -339,4 +339,28 @@ content::TextFitCheck makeTextFitCheck(int width, int height, double diagonalInc
     };
 }
 
+PictureZoom zoomPicture(const Metrics& m, ImVec2 area, ImVec2 picture) {
+    PictureZoom z;
+    const float readable =
+        kZoomCapMm * m.pxPerMm / (kCapPerEm * static_cast<float>(content::kSmallestPictureTextPx));
+    const float whole = std::min(area.x / picture.x, area.y / picture.y);
+    z.scale = std::max(readable, whole);
+    z.scaled = ImVec2(std::round(picture.x * z.scale), std::round(picture.y * z.scale));
+    z.view = ImVec2(std::min(z.scaled.x, std::floor(area.x)), std::min(z.scaled.y, std::floor(area.y)));
+    z.columns = std::max(1, static_cast<int>(std::ceil(z.scaled.x / z.view.x - 0.01f)));
+    z.rows = std::max(1, static_cast<int>(std::ceil(z.scaled.y / z.view.y - 0.01f)));
+    return z;
+}
+
+ImVec2 PictureZoom::offset(int part) const {
+    part = std::clamp(part, 0, parts() - 1);
+    const int column = part % columns, row = part / columns;
+    auto along = [](int index, int count, float whole, float shown) {
+        return count > 1
+                   ? std::round(static_cast<float>(index) * (whole - shown) / static_cast<float>(count - 1))
+                   : 0.0f;
+    };
+    return ImVec2(along(column, columns, scaled.x, view.x), along(row, rows, scaled.y, view.y));
+}
+
 } // namespace ui

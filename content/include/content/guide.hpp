@@ -23,6 +23,11 @@ struct Verification {
     std::string with; // app name and version, phone model: "VNeID 2.1.5, Samsung Galaxy A14"
 };
 
+// The smallest text a step picture may hold, in the picture's own pixels (font size, em). The kiosk's
+// enlarged picture ("xem hình to") is scaled so this reads at 3 mm cap height; a test holds every
+// picture source (images/src) to it.
+inline constexpr int kSmallestPictureTextPx = 24;
+
 // Where the resident would tap on the real phone, in the step picture's pixels.
 struct Hotspot {
     int x = 0, y = 0, width = 0, height = 0;

@@ -3,10 +3,12 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <regex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -101,4 +103,34 @@ TEST_CASE("the example guide in content/README.md is a valid guide") {
     CHECK(result.guide->steps.size() == 2);
     CHECK(result.guide->steps[0].text ==
           "Bác vuốt màn hình sang trái hoặc sang phải. Tìm biểu tượng có chữ VNeID.");
+}
+
+// The kiosk enlarges a picture so its smallest text reads at 3 mm (ui::zoomPicture): that holds only while no
+// picture source has smaller text. A scale() on the same line as the text counts (the sources put a scaled
+// group on one line).
+TEST_CASE("no text in a picture source is smaller than content::kSmallestPictureTextPx") {
+    const std::regex fontSize(R"(font-size\s*[=:]\s*"?\s*([0-9.]+))");
+    const std::regex scale(R"(scale\(\s*([0-9.]+))");
+    int files = 0, sizes = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(
+             std::filesystem::path(KIOSK_SOURCE_ROOT) / "images" / "src")) {
+        if (entry.path().extension() != ".svg") continue;
+        ++files;
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::string line;
+        for (int number = 1; std::getline(in, line); ++number) {
+            double factor = 1;
+            for (std::sregex_iterator m(line.begin(), line.end(), scale), end; m != end; ++m)
+                factor = std::min(factor, std::stod((*m)[1].str()));
+            for (std::sregex_iterator m(line.begin(), line.end(), fontSize), end; m != end; ++m) {
+                ++sizes;
+                const double px = std::stod((*m)[1].str()) * factor;
+                CHECK_MESSAGE(px >= content::kSmallestPictureTextPx,
+                              entry.path().lexically_relative(KIOSK_SOURCE_ROOT).string(), ":", number,
+                              ": text of ", px, " px, under ", content::kSmallestPictureTextPx);
+            }
+        }
+    }
+    CHECK(files > 100);
+    CHECK(sizes > 1000);
 }

@@ -260,3 +260,38 @@ TEST_CASE("app: a step read in pages - Quay lại turns back a page before the s
     CHECK(k.state().page == 0);
     CHECK(k.state().pageTrail.empty());
 }
+
+TEST_CASE("app: the enlarged picture - Quay lại goes back to the step as it was, a step change or practice "
+          "closes it") {
+    Kiosk k;
+    k.tap(intent::OpenTopic{"vneid"});
+    k.tap(intent::OpenGuide{"vneid-0"});
+    k.tap(intent::StartGuide{false});
+    k.tap(intent::NextStep{});
+    k.tap(intent::ShowPage{1}); // on page 2 of the step's words
+    k.tap(intent::ZoomPicture{0});
+    CHECK(k.state().guide.zoomPart == 0);
+    CHECK(k.app.describe().at("zoom_part") == "1");
+    k.tap(intent::ZoomPicture{1}); // "Xem tiếp": the next part
+    CHECK(k.state().guide.zoomPart == 1);
+    k.tap(intent::Back{});
+    CHECK(k.state().screen == Screen::GuideStep);
+    CHECK(k.state().guide.zoomPart == -1);
+    CHECK(k.state().guide.step == 1);
+    CHECK(k.state().page == 1);
+
+    k.tap(intent::ZoomPicture{0});
+    k.tap(intent::NextStep{});
+    CHECK(k.state().guide.step == 2);
+    CHECK(k.state().guide.zoomPart == -1);
+    k.tap(intent::ZoomPicture{0});
+    k.tap(intent::SetPractice{true});
+    CHECK(k.state().guide.zoomPart == -1);
+    // Not while practising: the enlarged picture would show where to tap.
+    k.tap(intent::ZoomPicture{0});
+    CHECK(k.state().guide.zoomPart == -1);
+    // Nowhere but on a step.
+    k.tap(intent::GoHome{});
+    k.tap(intent::ZoomPicture{0});
+    CHECK(k.state().guide.zoomPart == -1);
+}

@@ -727,6 +727,9 @@ std::optional<Expected> expectedIntent(const std::string& id) {
     if (id == "step.listen") return is<in::PlayNarration>("PlayNarration");
     if (id == "step.practice") return is<in::SetPractice>("SetPractice");
     if (id == "step.picture") return is<in::PracticeTap>("PracticeTap");
+    if (id == "step.zoom")
+        return is<in::ZoomPicture>("ZoomPicture{0}", [](const in::ZoomPicture& z) { return z.part == 0; });
+    if (id == "zoom.more") return is<in::ZoomPicture>("ZoomPicture");
     if (id.starts_with("survey.")) return is<in::AnswerSurvey>("AnswerSurvey");
     if (id == "idle.still_here") return is<in::StillHere>("StillHere");
     if (id == "booking.home") return is<in::GoHome>("GoHome");

@@ -271,6 +271,15 @@ TEST_CASE("screen layout: a guide read through, the survey and the finish screen
     for (size_t step = 0; step < guide->steps.size(); ++step) {
         expectScreen(k, kiosk::Screen::GuideStep);
         checkEverywhere(k, fmt::format("guide.step.{}", step + 1), report);
+        if (step == 2) { // the picture enlarged ("Hình phóng to"), every part of it
+            k.apply(intent::ZoomPicture{0});
+            REQUIRE(k.app.state().guide.zoomPart == 0);
+            checkEverywhere(k, "guide.zoom", report);
+            k.apply(intent::ZoomPicture{1});
+            checkEverywhere(k, "guide.zoom.part2", report);
+            k.apply(intent::Back{});
+            REQUIRE(k.app.state().guide.zoomPart == -1);
+        }
         if (step == 0) { // "Nghe" with no sound device: the step says so in words
             k.apply(intent::PlayNarration{});
             k.app.noteNarrationFailed();

@@ -74,6 +74,23 @@ using StepPage = std::vector<StepPiece>;
 // The QR code's side for a step link in a column of this width.
 [[nodiscard]] float stepQrSize(const Metrics& metrics, float columnWidth);
 
+// The step's picture enlarged ("Hình phóng to") so its smallest words (content::kSmallestPictureTextPx)
+// read at 3 mm cap height or more (issue 17), the size older eyes read at arm's length; larger when the whole
+// picture fits the area so, else shown in parts, left to right and top to bottom, each the area's size. 3.2
+// mm aimed for 3 mm measured: the pictures' text is drawn at whole pixels, then resampled.
+inline constexpr float kZoomCapMm = 3.2f;
+inline constexpr float kCapPerEm = 0.714f; // Noto Sans: cap height 714 of 1000 units per em
+struct PictureZoom {
+    float scale = 1;
+    int columns = 1, rows = 1;
+    ImVec2 view; // the part shown, in screen pixels
+    [[nodiscard]] int parts() const { return columns * rows; }
+    // Where part's top-left lies in the scaled picture; parts overlap evenly when they do not tile it.
+    [[nodiscard]] ImVec2 offset(int part) const;
+    ImVec2 scaled; // the whole picture at scale
+};
+[[nodiscard]] PictureZoom zoomPicture(const Metrics& metrics, ImVec2 area, ImVec2 picture);
+
 // A check for the content loader: does every step's text fit at this screen size and text level?
 [[nodiscard]] content::TextFitCheck makeTextFitCheck(int width, int height, double diagonalInches,
                                                      int textLevel);

@@ -110,6 +110,9 @@ inline constexpr const char* kWarningPrefix = "Lưu ý: ";
 // Honest: a month only from a real comparison with the app (verified_on); otherwise the picture is a drawing.
 inline constexpr const char* kVerifiedOn = "Màn hình cập nhật tháng {:02}/{}";
 inline constexpr const char* kIllustration = "Hình minh họa — điện thoại của Bác có thể khác";
+inline constexpr const char* kZoomTitle = "Hình phóng to"; // the step's picture enlarged to read its words
+inline constexpr const char* kZoomPart = "Hình phóng to, phần {}/{}";
+inline constexpr const char* kZoomMore = "Xem tiếp";
 inline constexpr const char* kIllustrationShort = "Hình minh họa"; // when the words reach down beside it
 inline constexpr const char* kFinishTitle = "Bác đã làm được!";
 inline constexpr const char* kFinishBody = "Bác đã xem hết các bước của bài \"{}\".";

@@ -102,6 +102,103 @@ void drawHeaderLine(const ScreenContext& ctx, const content::Guide& guide, int s
     std::string title = fitOneLine(bold, guide.title, right - progressW - m.gapPx - x);
     draw->AddText(bold, bold->FontSize, ImVec2(x, m.marginPx), ink, title.c_str());
 }
+// The bottom row's buttons in their fixed slots; an empty slot stays empty.
+void drawStepButtons(const ScreenContext& ctx, const StepButtons& places,
+                     const std::optional<RowButton> (&slots)[kStepSlots], Intents& intents) {
+    for (int i = 0; i < kStepSlots; ++i) {
+        if (!slots[i]) continue;
+        ImGui::SetCursorScreenPos(places.min[i]);
+        const ImVec2 size(places.max[i].x - places.min[i].x, places.max[i].y - places.min[i].y);
+        if (bigButton(ctx.targets, ctx.theme, slots[i]->id, {slots[i]->label}, size, slots[i]->colours)) {
+            intents.push_back(slots[i]->intent);
+        }
+    }
+}
+
+// A magnifying glass in the picture's lower right corner: tapping the picture shows it enlarged.
+void drawZoomBadge(ImDrawList* draw, const Metrics& m, ImVec2 pictureMax) {
+    const float r = m.pxPerMm * 4.5f, inset = m.pxPerMm * 1.5f;
+    const ImVec2 c(pictureMax.x - inset - r, pictureMax.y - inset - r);
+    const ImU32 ink = toImColor(kFrame);
+    fillRoundedRect(draw, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), IM_COL32(255, 255, 255, 235),
+                    r);
+    strokeRoundedRect(draw, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), ink, r, 2.0f);
+    const float lens = r * 0.42f, stroke = std::max(2.0f, m.pxPerMm * 0.6f);
+    const ImVec2 lensCentre(c.x - r * 0.12f, c.y - r * 0.12f);
+    strokeRoundedRect(draw, ImVec2(lensCentre.x - lens, lensCentre.y - lens),
+                      ImVec2(lensCentre.x + lens, lensCentre.y + lens), ink, lens, stroke);
+    const float along = lens * 0.72f;
+    draw->AddLine(ImVec2(lensCentre.x + along, lensCentre.y + along),
+                  ImVec2(lensCentre.x + along + r * 0.4f, lensCentre.y + along + r * 0.4f), ink,
+                  stroke * 1.4f);
+}
+
+// The step's picture enlarged so its words can be read, a part at a time, with the way back to the step.
+void drawZoomedPicture(const ScreenContext& ctx, const content::Step& step,
+                       const std::filesystem::path& pictureFile, ImVec2 pictureSize, int part,
+                       Intents& intents) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImFont* bold = ctx.theme.bodyBold();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    // The step's own button slots (ui/step_layout.hpp), so "Quay lại" and "Trang đầu" stay under the finger.
+    const StepButtons places = layoutStepButtons(m, bold, screen);
+    float top = m.marginPx;
+    const std::string heading = fmt::format(fmt::runtime(text::kZoomPart), part + 1, 9);
+    const float headingW = screen.x - 2 * m.marginPx;
+    const float bezel = m.pxPerMm * 1.5f;
+    top += wrappedTextHeight(bold, headingW, heading) + m.gapPx;
+    const float bottom = places.top - m.gapPx;
+    const ImVec2 area(screen.x - 2 * m.marginPx - 2 * bezel, bottom - top - 2 * bezel);
+    const PictureZoom zoom = zoomPicture(m, area, pictureSize);
+    part = std::clamp(part, 0, zoom.parts() - 1);
+    const std::string shown = zoom.parts() > 1
+                                  ? fmt::format(fmt::runtime(text::kZoomPart), part + 1, zoom.parts())
+                                  : std::string(text::kZoomTitle);
+    draw->AddText(bold, bold->FontSize, ImVec2(m.marginPx, m.marginPx), ink, shown.c_str(), nullptr,
+                  headingW);
+
+    const ImVec2 viewMin(std::round((screen.x - zoom.view.x) / 2),
+                         std::round(top + bezel + (area.y - zoom.view.y) / 2));
+    const ImVec2 viewMax(viewMin.x + zoom.view.x, viewMin.y + zoom.view.y);
+    fillRoundedRect(draw, ImVec2(viewMin.x - bezel, viewMin.y - bezel),
+                    ImVec2(viewMax.x + bezel, viewMax.y + bezel), toImColor(kFrame), bezel);
+    const ImVec2 offset = zoom.offset(part);
+    if (SDL_Texture* texture = ctx.pictures.texture(pictureFile, static_cast<int>(zoom.scaled.x),
+                                                    static_cast<int>(zoom.scaled.y))) {
+        draw->AddImage(
+            reinterpret_cast<ImTextureID>(texture), viewMin, viewMax,
+            ImVec2(offset.x / zoom.scaled.x, offset.y / zoom.scaled.y),
+            ImVec2((offset.x + zoom.view.x) / zoom.scaled.x, (offset.y + zoom.view.y) / zoom.scaled.y));
+    } else {
+        draw->AddRectFilled(viewMin, viewMax, IM_COL32(255, 255, 255, 255));
+    }
+    if (step.hotspot) { // "tap here", as on the step (never while practising: there is no zoom then)
+        const content::Hotspot& h = *step.hotspot;
+        const ImVec2 min(viewMin.x + static_cast<float>(h.x) * zoom.scale - offset.x,
+                         viewMin.y + static_cast<float>(h.y) * zoom.scale - offset.y);
+        const ImVec2 max(min.x + static_cast<float>(h.width) * zoom.scale,
+                         min.y + static_cast<float>(h.height) * zoom.scale);
+        draw->PushClipRect(viewMin, viewMax, true);
+        strokeRoundedRect(draw, min, max, toImColor(kHint), m.pxPerMm, std::max(3.0f, m.pxPerMm));
+        draw->PopClipRect();
+    }
+
+    const std::optional<RowButton> slots[kStepSlots] = {
+        RowButton{"step.back", text::kPrevious, kiosk::intent::PreviousStep{},
+                  ctx.theme.palette().plainButton},
+        RowButton{"nav.home", text::kHome, kiosk::intent::GoHome{}, ctx.theme.palette().plainButton},
+        std::nullopt,
+        std::nullopt,
+        std::nullopt,
+        zoom.parts() > 1 ? std::optional(RowButton{"zoom.more", text::kZoomMore,
+                                                   kiosk::intent::ZoomPicture{(part + 1) % zoom.parts()},
+                                                   ctx.theme.palette().primaryButton})
+                         : std::nullopt,
+    };
+    drawStepButtons(ctx, places, slots, intents);
+}
 } // namespace
 
 Intents drawGuideStep(const ScreenContext& ctx) {
@@ -123,6 +220,13 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     const platform::Picture& picture = ctx.pictures.get(pictureFile);
     int pictureW = picture.loaded() ? picture.width : 540,
         pictureH = picture.loaded() ? picture.height : 1110;
+    if (progress.zoomPart >= 0 && !progress.practice) {
+        drawZoomedPicture(ctx, step, pictureFile,
+                          ImVec2(static_cast<float>(pictureW), static_cast<float>(pictureH)),
+                          progress.zoomPart, intents);
+        endPage();
+        return intents;
+    }
     StepLayout l = layoutStep(m, fonts, screen, static_cast<float>(pictureW) / static_cast<float>(pictureH));
 
     // The phone.
@@ -153,6 +257,16 @@ Intents drawGuideStep(const ScreenContext& ctx) {
                               ImVec2(spot->Max.x + grow, spot->Max.y + grow),
                               toImColor(kHint, 0.5f + 0.5f * phase), m.pxPerMm, ring * 1.5f);
         }
+    }
+    const ImVec2 pictureSize(l.pictureMax.x - l.pictureMin.x, l.pictureMax.y - l.pictureMin.y);
+    if (!progress.practice && std::min(pictureSize.x, pictureSize.y) >= m.targetPx) {
+        // The picture's words are small beside the step's: a tap shows it enlarged.
+        drawZoomBadge(draw, m, l.pictureMax);
+        ImGui::SetCursorScreenPos(l.pictureMin);
+        if (ImGui::InvisibleButton("step.zoom",
+                                   ImVec2(l.pictureMax.x - l.pictureMin.x, l.pictureMax.y - l.pictureMin.y)))
+            intents.push_back(kiosk::intent::ZoomPicture{0});
+        ctx.targets.add("step.zoom", l.pictureMin, l.pictureMax);
     }
     if (progress.practice && spot) {
         // The whole picture is one touch target: the resident taps where they would on the phone.
@@ -262,15 +376,7 @@ Intents drawGuideStep(const ScreenContext& ctx) {
             ? RowButton{"step.next", text::kNext, kiosk::intent::ShowPage{page + 1}, palette.primaryButton}
             : RowButton{"step.next", text::kNext, kiosk::intent::NextStep{}, palette.primaryButton},
     };
-    const StepButtons places = layoutStepButtons(m, fonts.bodyBold, screen);
-    for (int i = 0; i < kStepSlots; ++i) {
-        if (!slots[i]) continue;
-        ImGui::SetCursorScreenPos(places.min[i]);
-        const ImVec2 size(places.max[i].x - places.min[i].x, places.max[i].y - places.min[i].y);
-        if (bigButton(ctx.targets, ctx.theme, slots[i]->id, {slots[i]->label}, size, slots[i]->colours)) {
-            intents.push_back(slots[i]->intent);
-        }
-    }
+    drawStepButtons(ctx, layoutStepButtons(m, fonts.bodyBold, screen), slots, intents);
     endPage();
     return intents;
 }
