@@ -285,11 +285,14 @@ TEST_CASE("the change from the month before, hand-computed") {
     const Report r = buildReport(*store, month("2026-11"), kNow);
     CHECK(r.previous.key == "2026-10");
     const std::string csv = renderCsv(r);
-    // Thôn 1: 10 + 7 sessions, 3 + 3 finished, 2 + 2 bookings, 1 + 1 no-shows; nothing in October.
-    CHECK(hasLine(csv, R"("Thôn 1","17","0","mới","6","0","mới","4","0","mới","2","0","mới")"));
+    // Thôn 1: 10 + 7 sessions, 3 + 3 finished, 2 + 2 bookings, 1 + 1 no-shows; nothing in October. No
+    // one helped by the team: "< 5" both months, so no change is shown.
+    CHECK(
+        hasLine(csv, R"("Thôn 1","17","0","mới","6","0","mới","4","0","mới","2","0","mới","< 5","< 5","—")"));
     // Thôn 2: October's one day had 1,000 sessions.
-    CHECK(hasLine(csv, R"("Thôn 2","10","1000","−990","3","3","0","2","2","0","1","1","0")"));
-    CHECK(hasLine(csv, R"("Toàn xã","27","1000","−973","9","3","+6","6","2","+4","3","1","+2")"));
+    CHECK(hasLine(csv, R"("Thôn 2","10","1000","−990","3","3","0","2","2","0","1","1","0","< 5","< 5","—")"));
+    CHECK(hasLine(csv,
+                  R"("Toàn xã","27","1000","−973","9","3","+6","6","2","+4","3","1","+2","< 5","< 5","—")"));
     CHECK(previousPeriod(month("2026-01")).key == "2025-12");
     CHECK(previousPeriod(month("2026-Q1")).key == "2025-Q4");
     CHECK(previousPeriod(month("2026-Q3")).key == "2026-Q2");
@@ -349,10 +352,10 @@ TEST_CASE("a quarter month by month, each month against the one before, hand-com
     const std::string csv = renderCsv(r);
     // October against September (nothing): Thôn 2's one day, 1,000 sessions, 3 finished, 2 bookings, 1
     // no-show.
-    CHECK(hasLine(csv, R"("Thôn 2","tháng 10/2026","1000","mới","3","mới","2","mới","1","mới")"));
-    CHECK(hasLine(csv, R"("Toàn xã","tháng 11/2026","27","−973","9","+6","6","+4","3","+2")"));
+    CHECK(hasLine(csv, R"("Thôn 2","tháng 10/2026","1000","mới","3","mới","2","mới","1","mới","< 5","—")"));
+    CHECK(hasLine(csv, R"("Toàn xã","tháng 11/2026","27","−973","9","+6","6","+4","3","+2","< 5","—")"));
     // December: nothing yet, against November.
-    CHECK(hasLine(csv, R"("Thôn 1","tháng 12/2026","0","−17","0","−6","0","−4","0","−2")"));
-    CHECK(hasLine(csv, R"("Toàn xã","tháng 12/2026","0","−27","0","−9","0","−6","0","−3")"));
+    CHECK(hasLine(csv, R"("Thôn 1","tháng 12/2026","0","−17","0","−6","0","−4","0","−2","< 5","—")"));
+    CHECK(hasLine(csv, R"("Toàn xã","tháng 12/2026","0","−27","0","−9","0","−6","0","−3","< 5","—")"));
     CHECK(buildReport(*store, month("2026-11"), kNow).months.empty()); // a month's report has no such table
 }
