@@ -310,9 +310,10 @@ std::vector<ActivityItem> activityItems(const VillageTotals& commune) {
     using namespace kiosk::upload;
     std::vector<ActivityItem> items;
     const auto place = [&](const std::string& key, std::string label) {
-        const auto help = [key](const VillageTotals& v) {
+        const auto help = [key](const VillageTotals& v) -> const TeamHelpTotals& {
+            static const TeamHelpTotals none;
             auto it = v.team.find(key);
-            return it == v.team.end() ? TeamHelpTotals{} : it->second;
+            return it == v.team.end() ? none : it->second;
         };
         items.push_back({"Nơi hỗ trợ", std::move(label),
                          [help](const VillageTotals& v) { return help(v).events; },
@@ -332,8 +333,8 @@ std::vector<ActivityItem> activityItems(const VillageTotals& commune) {
                              return resultTotal(v, key);
                          }});
     };
-    for (const ResultKind& k :
-         kResultKinds) // grouped by topic: the table lists each topic's results together
+    // kResultKinds lists each topic's results together, so they come out grouped under it.
+    for (const ResultKind& k : kResultKinds)
         if (results.contains(std::string(k.key)))
             result(resultTopicTitle(k.topic), std::string(k.key), std::string(k.label));
     for (const std::string& key : results)
@@ -1146,16 +1147,15 @@ std::string renderHtml(const Report& r) {
         }
         out += htmlTable(t);
         if (t.id == "tien-do") out += populationForm(r);
-        if (t.id == "khao-sat")
-            out += fmt::format(
-                "<p>“< 5”: dưới {} người trả lời. “{}”: ẩn thêm để không ai tính ngược được ô “< 5” "
-                "từ số của toàn xã.</p>\n",
-                kMinSurveyAnswers, kHiddenCell);
+        // What "< 5" and the hidden cell mean, under each table that has them.
+        const auto smallNote = [](std::string_view counted, std::string_view more) {
+            return fmt::format("<p>“< 5”: dưới {} {}. “{}”: ẩn thêm để không ai tính ngược được ô “< 5” "
+                               "từ số của toàn xã.{}</p>\n",
+                               kMinSurveyAnswers, counted, kHiddenCell, more);
+        };
+        if (t.id == "khao-sat") out += smallNote("người trả lời", "");
         if (t.id == "hoat-dong-to")
-            out += fmt::format(
-                "<p>“< 5”: dưới {} người (hoặc lần). “{}”: ẩn thêm để không ai tính ngược được ô “< 5” "
-                "từ số của toàn xã. Số hẹn ở ki-ốt như ở bảng sử dụng.</p>\n",
-                kMinSurveyAnswers, kHiddenCell);
+            out += smallNote("người (hoặc lần)", " Số hẹn ở ki-ốt như ở bảng sử dụng.");
     }
     out += "<p class=\"noprint\">Chi tiết các bước theo từng thôn: xem tệp CSV.</p>\n</body></html>\n";
     return out;
