@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,13 @@ namespace commune {
 struct DayRange {
     std::string first;
     std::string last;
+};
+
+// One place's team help summed over a period (common/team_activity.hpp), keyed as the kiosks sent it.
+struct TeamHelpTotals {
+    std::int64_t events = 0, people = 0;
+    std::map<std::string, std::int64_t> results; // result key -> times achieved
+    friend bool operator==(const TeamHelpTotals&, const TeamHelpTotals&) = default;
 };
 
 // Sums over a period for one village (the report groups kiosks by their registered village), one per
@@ -31,6 +39,9 @@ struct VillageTotals {
     std::array<std::array<std::int64_t, kiosk::upload::kSurveyAnswers.size()>,
                kiosk::upload::kSurveyFigures.size()>
         surveys{};
+    // What the team recorded, keys as sent (a newer kiosk's unknown keys included).
+    std::map<std::string, TeamHelpTotals> team;       // place key -> help
+    std::map<std::string, std::int64_t> satisfaction; // answer key -> residents
 
     [[nodiscard]] std::int64_t& count(Count id) { return counts[static_cast<std::size_t>(id)]; }
     [[nodiscard]] std::int64_t count(Count id) const { return counts[static_cast<std::size_t>(id)]; }
@@ -47,6 +58,15 @@ struct VillageTotals {
         for (std::size_t q = 0; q < surveys.size(); ++q)
             for (std::size_t a = 0; a < surveys[q].size(); ++a)
                 surveys[q][a] += other.surveys[q][a];
+        for (const auto& [place, help] : other.team) {
+            TeamHelpTotals& sum = team[place];
+            sum.events += help.events;
+            sum.people += help.people;
+            for (const auto& [result, times] : help.results)
+                sum.results[result] += times;
+        }
+        for (const auto& [answer, residents] : other.satisfaction)
+            satisfaction[answer] += residents;
     }
 };
 

@@ -374,6 +374,10 @@ bool PgHubStore::replaceDay(std::int64_t kioskRef, const DailyRollup& day, const
         names.push_back(figure.name);
         values.push_back(figure.valueIn(day));
     }
+    for (auto& [name, value] : rows::teamFigures(day)) {
+        names.push_back(std::move(name));
+        values.push_back(value);
+    }
     c.query("INSERT INTO day_figures(day, kiosk_ref, figure, value) SELECT $1::text, $2::bigint, f, v "
             "FROM unnest($3::text[], $4::bigint[]) AS t(f, v)",
             {day.day, kioskRef, textArray(names), numberArray(values)});

@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -124,6 +125,67 @@ Cell firstCell(const std::string& village) {
     return village.empty() ? communeCell() : Cell{village};
 }
 
+// The survey's "< 5" rule (suppressAnswers) for one column of village counts of people: "< 5", or "ẩn"
+// for the cell hidden with a lone small one.
+std::vector<Cell> smallCountColumn(const std::vector<std::int64_t>& villages) {
+    const std::vector<SurveyCell> shown = suppressAnswers(villages);
+    std::vector<Cell> cells;
+    for (std::size_t i = 0; i < villages.size(); ++i)
+        cells.push_back(shown[i] == SurveyCell::figure   ? num(villages[i])
+                        : shown[i] == SurveyCell::tooFew ? Cell{"< 5"}
+                                                         : Cell{std::string(kHiddenCell)});
+    return cells;
+}
+
+// The commune's own count: "< 5" only when it is itself small, as the survey's total.
+Cell smallCountTotal(std::int64_t n) {
+    return n < kMinSurveyAnswers ? Cell{"< 5"} : num(n);
+}
+
+// The figures of the change tables, in their column order. Counts of people follow the "< 5" rule.
+struct ChangeFigure {
+    std::string_view label;
+    std::int64_t PeriodUse::*member;
+    bool countsPeople = false;
+};
+constexpr std::array<ChangeFigure, 5> kChangeFigures{{
+    {"Lượt sử dụng", &PeriodUse::sessions},
+    {"Hướng dẫn hoàn thành", &PeriodUse::guidesFinished},
+    {"Hẹn hỗ trợ", &PeriodUse::bookingsMade},
+    {"Hẹn không đến", &PeriodUse::noShows},
+    {"Người được tổ hỗ trợ", &PeriodUse::peopleHelped, true},
+}};
+
+// One period's rows of a change table (its villages, then the commune's): per row and figure the cells
+// {now, before, change}. A change is "—" when either side is hidden: it would give the hidden one away.
+std::vector<std::vector<std::array<Cell, 3>>> changeCells(const std::vector<const ChangeRow*>& rows) {
+    std::vector<std::vector<std::array<Cell, 3>>> out(rows.size());
+    for (const ChangeFigure& f : kChangeFigures) {
+        std::array<std::vector<Cell>, 2> villageCells; // now, before: village rows only
+        if (f.countsPeople)
+            for (auto [side, period] : {std::pair{0, &ChangeRow::now}, {1, &ChangeRow::before}}) {
+                std::vector<std::int64_t> values;
+                for (const ChangeRow* row : rows)
+                    if (!row->village.empty()) values.push_back((row->*period).*f.member);
+                villageCells[side] = smallCountColumn(values);
+            }
+        std::size_t village = 0;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const std::int64_t now = rows[i]->now.*f.member, before = rows[i]->before.*f.member;
+            std::array<Cell, 3> cells{num(now), num(before), {changeText(now, before), false, true}};
+            if (f.countsPeople) {
+                const bool total = rows[i]->village.empty();
+                cells[0] = total ? smallCountTotal(now) : villageCells[0][village];
+                cells[1] = total ? smallCountTotal(before) : villageCells[1][village];
+                if (!total) ++village;
+                if (!cells[0].number || !cells[1].number) cells[2] = {"—"};
+            }
+            out[i].push_back(std::move(cells));
+        }
+    }
+    return out;
+}
+
 // Progress against the plan's targets, from the figures commune staff entered: first in every form.
 Table progressTable(const Report& r) {
     Table t{"tien-do",
@@ -174,19 +236,19 @@ Table changeTable(const Report& r) {
     const std::string before = r.previous.title.empty() ? std::string("kỳ trước") : r.previous.title;
     Table t{
         "so-voi-ky-truoc", fmt::format("Sử dụng ki-ốt: {} so với {}", r.period.title, before), {"Thôn"}, {}};
-    for (const char* figure : {"Lượt sử dụng", "Hướng dẫn hoàn thành", "Hẹn hỗ trợ", "Hẹn không đến"}) {
-        t.headers.push_back(fmt::format("{}: {}", figure, r.period.title));
-        t.headers.push_back(fmt::format("{}: {}", figure, before));
-        t.headers.push_back(fmt::format("{}: thay đổi", figure));
+    for (const ChangeFigure& f : kChangeFigures) {
+        t.headers.push_back(fmt::format("{}: {}", f.label, r.period.title));
+        t.headers.push_back(fmt::format("{}: {}", f.label, before));
+        t.headers.push_back(fmt::format("{}: thay đổi", f.label));
     }
-    for (const ChangeRow& c : r.changes) {
-        std::vector<Cell> row{firstCell(c.village)};
-        for (const auto member : {&PeriodUse::sessions, &PeriodUse::guidesFinished, &PeriodUse::bookingsMade,
-                                  &PeriodUse::noShows}) {
-            row.push_back(num(c.now.*member));
-            row.push_back(num(c.before.*member));
-            row.push_back({changeText(c.now.*member, c.before.*member), false, true}); // computed here
-        }
+    std::vector<const ChangeRow*> rows;
+    for (const ChangeRow& c : r.changes)
+        rows.push_back(&c);
+    const auto cells = changeCells(rows);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        std::vector<Cell> row{firstCell(rows[i]->village)};
+        for (const auto& figure : cells[i])
+            row.insert(row.end(), figure.begin(), figure.end());
         t.rows.push_back(std::move(row));
     }
     return t;
@@ -198,17 +260,145 @@ Table monthTable(const Report& r) {
             fmt::format("Từng tháng trong {}: so với tháng trước", r.period.title),
             {"Thôn", "Tháng"},
             {}};
-    for (const char* figure : {"Lượt sử dụng", "Hướng dẫn hoàn thành", "Hẹn hỗ trợ", "Hẹn không đến"}) {
-        t.headers.push_back(figure);
-        t.headers.push_back(fmt::format("{}: thay đổi so với tháng trước", figure));
+    for (const ChangeFigure& f : kChangeFigures) {
+        t.headers.emplace_back(f.label);
+        t.headers.push_back(fmt::format("{}: thay đổi so với tháng trước", f.label));
     }
-    for (const MonthChangeRow& m : r.months) {
-        std::vector<Cell> row{firstCell(m.change.village), {m.month}};
-        for (const auto member : {&PeriodUse::sessions, &PeriodUse::guidesFinished, &PeriodUse::bookingsMade,
-                                  &PeriodUse::noShows}) {
-            row.push_back(num(m.change.now.*member));
-            row.push_back({changeText(m.change.now.*member, m.change.before.*member), false, true});
+    // Each month's rows (its villages, then the commune's) are one period for the "< 5" rule.
+    for (std::size_t first = 0; first < r.months.size();) {
+        std::vector<const ChangeRow*> rows;
+        std::size_t end = first;
+        for (; end < r.months.size() && r.months[end].month == r.months[first].month; ++end)
+            rows.push_back(&r.months[end].change);
+        const auto cells = changeCells(rows);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            std::vector<Cell> row{firstCell(rows[i]->village), {r.months[first + i].month}};
+            for (const auto& figure : cells[i]) {
+                row.push_back(figure[0]);
+                row.push_back(figure[2]);
+            }
+            t.rows.push_back(std::move(row));
         }
+        first = end;
+    }
+    return t;
+}
+
+// ---- What the village teams did (issue 16): common/team_activity.hpp's places, results and faces ----
+
+std::string resultTopicTitle(std::string_view topic) {
+    return fmt::format("Kết quả: {}", topicTitle(topic));
+}
+
+std::int64_t resultTotal(const VillageTotals& v, const std::string& result) {
+    std::int64_t sum = 0;
+    for (const auto& [place, help] : v.team)
+        if (auto it = help.results.find(result); it != help.results.end()) sum += it->second;
+    return sum;
+}
+
+// One line of the activity table: what it counts and how to read it from a village's sums.
+struct ActivityItem {
+    std::string group, label;
+    std::function<std::int64_t(const VillageTotals&)> events, people; // empty: "—"
+    bool countsPeople = true; // the "< 5" rule; bookings are shown as in the use table
+};
+
+// The places, results and answers the commune's sums hold (the three faces always), known ones in their
+// table's order under their Vietnamese labels, then any a newer kiosk sent, by their key.
+std::vector<ActivityItem> activityItems(const VillageTotals& commune) {
+    using namespace kiosk::upload;
+    std::vector<ActivityItem> items;
+    const auto place = [&](const std::string& key, std::string label) {
+        const auto help = [key](const VillageTotals& v) -> const TeamHelpTotals& {
+            static const TeamHelpTotals none;
+            auto it = v.team.find(key);
+            return it == v.team.end() ? none : it->second;
+        };
+        items.push_back({"Nơi hỗ trợ", std::move(label),
+                         [help](const VillageTotals& v) { return help(v).events; },
+                         [help](const VillageTotals& v) { return help(v).people; }});
+    };
+    for (const PlaceKind& p : kPlaceKinds)
+        if (commune.team.contains(std::string(p.key))) place(std::string(p.key), std::string(p.label));
+    for (const auto& [key, help] : commune.team)
+        if (!findPlace(key)) place(key, key);
+
+    std::set<std::string> results;
+    for (const auto& [key, help] : commune.team)
+        for (const auto& [result, times] : help.results)
+            results.insert(result);
+    const auto result = [&](std::string group, const std::string& key, std::string label) {
+        items.push_back({std::move(group), std::move(label), {}, [key](const VillageTotals& v) {
+                             return resultTotal(v, key);
+                         }});
+    };
+    // kResultKinds lists each topic's results together, so they come out grouped under it.
+    for (const ResultKind& k : kResultKinds)
+        if (results.contains(std::string(k.key)))
+            result(resultTopicTitle(k.topic), std::string(k.key), std::string(k.label));
+    for (const std::string& key : results)
+        if (!findResult(key)) result("Kết quả: chưa có trong danh mục", key, key);
+
+    for (Count id : {Count::bookingsDone, Count::bookingsNoShow})
+        items.push_back({"Hẹn ở ki-ốt",
+                         std::string(figure(id).label),
+                         [id](const VillageTotals& v) { return v.count(id); },
+                         {},
+                         false});
+
+    const auto answer = [&](const std::string& key, std::string label) {
+        items.push_back(
+            {"Mức hài lòng (hỗ trợ ở ki-ốt)", std::move(label), {}, [key](const VillageTotals& v) {
+                 auto it = v.satisfaction.find(key);
+                 return it == v.satisfaction.end() ? std::int64_t{0} : it->second;
+             }});
+    };
+    for (const SatisfactionAnswer& a : kSatisfactionAnswers)
+        answer(std::string(a.key), std::string(a.label));
+    for (const auto& [key, residents] : commune.satisfaction)
+        if (!findSatisfaction(key)) answer(key, key);
+    return items;
+}
+
+// Per village (then the commune): where the team helped, what it achieved by topic, the kiosk's bookings
+// done and missed, and how satisfied the residents helped at the kiosk were.
+Table activityTable(const Report& r) {
+    Table t{"hoat-dong-to",
+            "Hoạt động của tổ chuyển đổi số cộng đồng: nơi hỗ trợ, kết quả theo chủ đề, hẹn ở ki-ốt, mức hài "
+            "lòng",
+            {"Thôn", "Nhóm", "Mục", "Số lần", "Số người"},
+            {}};
+    const std::vector<ActivityItem> items = activityItems(r.commune);
+    // cells[item][0 or 1][village]: each column across the villages, under the "< 5" rule as a whole.
+    std::vector<std::array<std::vector<Cell>, 2>> cells(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i)
+        for (int side = 0; side < 2; ++side) {
+            const auto& read = side == 0 ? items[i].events : items[i].people;
+            std::vector<std::int64_t> values;
+            for (const VillageTotals& v : r.villages)
+                values.push_back(read ? read(v) : 0);
+            if (!read)
+                cells[i][side].assign(values.size(), Cell{"—"});
+            else if (items[i].countsPeople)
+                cells[i][side] = smallCountColumn(values);
+            else
+                for (std::int64_t n : values)
+                    cells[i][side].push_back(num(n));
+        }
+    for (std::size_t v = 0; v < r.villages.size(); ++v)
+        for (std::size_t i = 0; i < items.size(); ++i)
+            t.rows.push_back({{r.villages[v].village},
+                              {items[i].group},
+                              {items[i].label},
+                              cells[i][0][v],
+                              cells[i][1][v]});
+    for (const ActivityItem& item : items) {
+        std::vector<Cell> row{communeCell(), {item.group}, {item.label}};
+        for (const auto* read : {&item.events, &item.people})
+            row.push_back(!*read              ? Cell{"—"}
+                          : item.countsPeople ? smallCountTotal((*read)(r.commune))
+                                              : num((*read)(r.commune)));
         t.rows.push_back(std::move(row));
     }
     return t;
@@ -217,6 +407,7 @@ Table monthTable(const Report& r) {
 std::vector<Table> reportTables(const Report& r, bool withVillageSteps) {
     std::vector<Table> tables;
     tables.push_back(progressTable(r));
+    tables.push_back(activityTable(r)); // right after the targets: what the teams did towards them
     tables.push_back(changeTable(r));
     if (!r.months.empty()) tables.push_back(monthTable(r));
 
@@ -483,6 +674,7 @@ std::string guideTitle(std::string_view guideId) {
 }
 
 std::string topicTitle(std::string_view topicId) {
+    if (topicId == "khac") return "Việc khác"; // the kiosk's "other" choice: no guides, so not in content
     return titleFor(kTopicTitles, topicId);
 }
 
@@ -546,6 +738,8 @@ std::map<std::string, PeriodUse> useByVillage(const PeriodFigures& figures) {
         u.sessions = v.count(Count::sessions);
         u.bookingsMade = v.count(Count::bookingsMade);
         u.noShows = v.count(Count::bookingsNoShow);
+        for (const auto& [place, help] : v.team)
+            u.peopleHelped += help.people;
     }
     for (const GuideTotals& g : figures.guides)
         use[g.village].guidesFinished += g.finished;
@@ -565,12 +759,9 @@ std::vector<ChangeRow> changeRows(const PeriodFigures& now, const PeriodFigures&
         ChangeRow row{village, {}, {}};
         if (auto it = current.find(village); it != current.end()) row.now = it->second;
         if (auto it = previous.find(village); it != previous.end()) row.before = it->second;
-        for (auto [total, part] : {std::pair{&commune.now, &row.now}, {&commune.before, &row.before}}) {
-            total->sessions += part->sessions;
-            total->guidesFinished += part->guidesFinished;
-            total->bookingsMade += part->bookingsMade;
-            total->noShows += part->noShows;
-        }
+        for (auto [total, part] : {std::pair{&commune.now, &row.now}, {&commune.before, &row.before}})
+            for (const ChangeFigure& f : kChangeFigures)
+                total->*f.member += part->*f.member;
         rows.push_back(std::move(row));
     }
     rows.push_back(std::move(commune));
@@ -786,6 +977,7 @@ namespace {
 std::string_view sheetName(std::string_view tableId) {
     static constexpr std::pair<std::string_view, std::string_view> kSheets[] = {
         {"tien-do", "Tiến độ mục tiêu"},
+        {"hoat-dong-to", "Hoạt động của tổ"},
         {"so-voi-ky-truoc", "So với kỳ trước"},
         {"su-dung", "Sử dụng và hẹn"},
         {"chu-de", "Chủ đề"},
@@ -955,11 +1147,15 @@ std::string renderHtml(const Report& r) {
         }
         out += htmlTable(t);
         if (t.id == "tien-do") out += populationForm(r);
-        if (t.id == "khao-sat")
-            out += fmt::format(
-                "<p>“< 5”: dưới {} người trả lời. “{}”: ẩn thêm để không ai tính ngược được ô “< 5” "
-                "từ số của toàn xã.</p>\n",
-                kMinSurveyAnswers, kHiddenCell);
+        // What "< 5" and the hidden cell mean, under each table that has them.
+        const auto smallNote = [](std::string_view counted, std::string_view more) {
+            return fmt::format("<p>“< 5”: dưới {} {}. “{}”: ẩn thêm để không ai tính ngược được ô “< 5” "
+                               "từ số của toàn xã.{}</p>\n",
+                               kMinSurveyAnswers, counted, kHiddenCell, more);
+        };
+        if (t.id == "khao-sat") out += smallNote("người trả lời", "");
+        if (t.id == "hoat-dong-to")
+            out += smallNote("người (hoặc lần)", " Số hẹn ở ki-ốt như ở bảng sử dụng.");
     }
     out += "<p class=\"noprint\">Chi tiết các bước theo từng thôn: xem tệp CSV.</p>\n</body></html>\n";
     return out;

@@ -13,7 +13,8 @@
 namespace commune {
 
 // Survey shares are shown only from this many answers (yes + no; "skip" is not an answer), so a
-// village where three people answered cannot be read person by person.
+// village where three people answered cannot be read person by person. The team's activity (people
+// helped, results, satisfaction) follows the same rule.
 constexpr std::int64_t kMinSurveyAnswers = 5;
 constexpr int kSmartphoneTargetPercent = 85; // the plan: more than 85 % of residents have a smartphone
 constexpr int kVneidTargetPercent = 50;      // the plan: more than 50 % have VNeID level 2
@@ -37,6 +38,7 @@ struct FunnelRow {
 // One village's (or the commune's) use of the kiosks in a period, for the month-on-month comparison.
 struct PeriodUse {
     std::int64_t sessions = 0, guidesFinished = 0, bookingsMade = 0, noShows = 0;
+    std::int64_t peopleHelped = 0; // by the team, every place (team activity's "people")
 };
 
 struct ChangeRow {
@@ -83,7 +85,8 @@ struct Report {
 [[nodiscard]] Period previousPeriod(const Period& period);
 
 // What the office reads for a guide or a topic: its Vietnamese title (from content/guides when the hub was
-// built, and content's topics), or the id itself when this hub does not know it (a newer content pack).
+// built, and content's topics; "khac" is the kiosk's "Việc khác"), or the id itself when this hub does not
+// know it (a newer content pack).
 [[nodiscard]] std::string guideTitle(std::string_view guideId);
 [[nodiscard]] std::string topicTitle(std::string_view topicId);
 

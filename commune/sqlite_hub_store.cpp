@@ -329,6 +329,8 @@ bool SqliteHubStore::replaceDay(std::int64_t kioskRef, const DailyRollup& day, c
     s.insertFigure.bind(1, day.day).bind(2, kioskRef);
     for (const FixedFigure& figure : fixedFigures())
         s.insertFigure.bind(3, figure.name).bind(4, figure.valueIn(day)).run();
+    for (const auto& [name, value] : rows::teamFigures(day))
+        s.insertFigure.bind(3, name).bind(4, value).run();
     s.insertScreen.bind(1, day.day).bind(2, kioskRef);
     for (const auto& [screen, views] : day.screens)
         s.insertScreen.bind(3, screen).bind(4, views).run();

@@ -54,7 +54,8 @@ inline const std::vector<FixedFigure>& fixedFigures() {
     return figures;
 }
 
-// nullptr: a figure this hub does not know (from a newer kiosk): kept, but not summed.
+// nullptr: not a fixed figure (a team figure, or one from a newer kiosk this hub does not know: kept, but
+// not summed).
 inline const FixedFigure* fixedFigure(std::string_view name) {
     static const std::unordered_map<std::string_view, const FixedFigure*> byName = [] {
         std::unordered_map<std::string_view, const FixedFigure*> out;
@@ -64,6 +65,48 @@ inline const FixedFigure* fixedFigure(std::string_view name) {
     }();
     auto it = byName.find(name);
     return it == byName.end() ? nullptr : it->second;
+}
+
+// The team's figures of a day, stored as day_figures rows beside the fixed ones: "team.<place>.events",
+// "team.<place>.people", "team.<place>.result.<key>" and "satisfaction.<answer>". Keys are [a-z0-9_]
+// (usage_upload.hpp checks them), so the dots part a name unambiguously; no fixed figure has a dot.
+constexpr std::string_view kTeamPrefix = "team.", kSatisfactionPrefix = "satisfaction.",
+                           kResultPart = "result.";
+
+inline std::vector<std::pair<std::string, std::int64_t>> teamFigures(const kiosk::upload::DailyRollup& day) {
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    for (const auto& [place, help] : day.teamActivity) {
+        const std::string prefix = fmt::format("{}{}.", kTeamPrefix, place);
+        out.emplace_back(prefix + "events", help.events);
+        out.emplace_back(prefix + "people", help.people);
+        for (const auto& [result, times] : help.results)
+            out.emplace_back(fmt::format("{}{}{}", prefix, kResultPart, result), times);
+    }
+    for (const auto& [answer, residents] : day.satisfaction)
+        out.emplace_back(fmt::format("{}{}", kSatisfactionPrefix, answer), residents);
+    return out;
+}
+
+// Sums one row written by teamFigures; false: not a team figure.
+inline bool addTeamFigure(VillageTotals& totals, std::string_view figure, std::int64_t value) {
+    if (figure.starts_with(kSatisfactionPrefix)) {
+        figure.remove_prefix(kSatisfactionPrefix.size());
+        totals.satisfaction[std::string(figure)] += value;
+        return true;
+    }
+    if (!figure.starts_with(kTeamPrefix)) return false;
+    figure.remove_prefix(kTeamPrefix.size());
+    const std::size_t dot = figure.find('.');
+    if (dot == std::string_view::npos) return false;
+    TeamHelpTotals& help = totals.team[std::string(figure.substr(0, dot))];
+    const std::string_view what = figure.substr(dot + 1);
+    if (what == "events")
+        help.events += value;
+    else if (what == "people")
+        help.people += value;
+    else if (what.starts_with(kResultPart))
+        help.results[std::string(what.substr(kResultPart.size()))] += value;
+    return true;
 }
 
 // A guide's funnel is one figure of the guide's row: "step:reached:left" triplets, e.g. "1:10:0,2:9:1".
@@ -111,7 +154,10 @@ class PeriodSums {
     }
 
     void addFigure(VillageTotals& totals, std::string_view figure, std::int64_t value) {
-        if (const FixedFigure* known = fixedFigure(figure)) known->totalIn(totals) += value;
+        if (const FixedFigure* known = fixedFigure(figure))
+            known->totalIn(totals) += value;
+        else
+            addTeamFigure(totals, figure, value);
     }
 
     void addGuide(const std::string& village, std::string_view guideId, std::string_view topic,

@@ -2,7 +2,7 @@
 """e2e.hub_report_xlsx: village populations entered with `commune-hub population set` and the report
 page's form (bad figures refused with the field named), a month seeded with `commune-hub import`, then /reports.xlsx from the running hub
 (staff session only) opened back with openpyxl and checked cell by cell: numbers are numbers, shares are
-percentages, Vietnamese headers intact.
+percentages, Vietnamese headers intact; the team's activity sheet (numbers as numbers, "< 5" as text).
 Usage: hub_report_xlsx.py COMMUNE_HUB"""
 import io
 import json
@@ -50,8 +50,13 @@ try:
 
     seed = os.path.join(hub.data, "export.jsonl")
     with open(seed, "w", encoding="utf-8") as out:
-        for upload in [make_upload("k-a", day, sessions=987654321, started=6),
-                       make_upload("k-b", day, sessions=17, started=5)]:
+        a = make_upload("k-a", day, sessions=987654321, started=6)
+        a["days"][0]["team_activity"] = {"home_visit": {"events": 6, "people": 7, "results": {"vneid_level2": 5}}}
+        a["days"][0]["satisfaction"] = {"happy": 8, "neutral": 2}
+        b = make_upload("k-b", day, sessions=17, started=5)
+        b["days"][0]["team_activity"] = {"market": {"events": 1, "people": 12, "results": {"bank_qr": 6}}}
+        b["days"][0]["satisfaction"] = {"happy": 5}
+        for upload in [a, b]:
             out.write(json.dumps(upload, ensure_ascii=False) + "\n")
     check(hub.cli("import", seed).returncode == 0, "import")
     hub.start()
@@ -89,7 +94,7 @@ try:
           f"/reports.xlsx with a session: 200, a workbook ({status} {headers.get('Content-Type')})")
     check(f'filename="bao-cao-{month}.xlsx"' in headers.get("Content-Disposition", ""), "named for the period")
     book = openpyxl.load_workbook(io.BytesIO(body))
-    check(book.sheetnames == ["Tiến độ mục tiêu", "So với kỳ trước", "Sử dụng và hẹn", "Chủ đề",
+    check(book.sheetnames == ["Tiến độ mục tiêu", "Hoạt động của tổ", "So với kỳ trước", "Sử dụng và hẹn", "Chủ đề",
                               "Khảo sát trên ki-ốt", "Dừng ở bước (toàn xã)", "Dừng ở bước (thôn)",
                               "Tình trạng ki-ốt"], f"one sheet per table, progress first: {book.sheetnames}")
     progress = [list(row) for row in book["Tiến độ mục tiêu"].iter_rows(values_only=True)]
@@ -103,6 +108,37 @@ try:
     check(progress[5][:5] == ["Toàn xã", 1250, 1060, 0.85, "chưa đạt"], f"{progress[5]}")
     sheet = book["Tiến độ mục tiêu"]
     check(sheet["B4"].data_type == "n" and sheet["D4"].number_format == "0%", "numbers as numbers, shares as %")
+    # The team's activity, right after the targets: per village then the commune, 9 lines each (2 places,
+    # 2 results, 2 booking figures, 3 faces). Per column across the villages, fewer than 5 is "< 5" (text).
+    team = [list(row) for row in book["Hoạt động của tổ"].iter_rows(values_only=True)]
+    check(team[1][0].startswith("Hoạt động của tổ chuyển đổi số cộng đồng"), f"title: {team[1][0]}")
+    check(team[2] == ["Thôn", "Nhóm", "Mục", "Số lần", "Số người"], f"headers: {team[2]}")
+    check(len(team) == 3 + 3 * 9, f"9 lines for each village and the commune: {len(team)} rows")
+    expected = {
+        3: ["Thôn An", "Nơi hỗ trợ", "Đến tận nhà", 6, 7],
+        4: ["Thôn An", "Nơi hỗ trợ", "Ở chợ, nơi đông người", "< 5", "< 5"],
+        5: ["Thôn An", "Kết quả: VNeID", "Kích hoạt tài khoản VNeID mức 2", "—", 5],
+        6: ["Thôn An", "Kết quả: Sống an toàn trên mạng", "Cài thanh toán, quét mã QR ngân hàng", "—", "< 5"],
+        7: ["Thôn An", "Hẹn ở ki-ốt", "Đã hỗ trợ", 1, "—"],
+        8: ["Thôn An", "Hẹn ở ki-ốt", "Không đến", 1, "—"],
+        9: ["Thôn An", "Mức hài lòng (hỗ trợ ở ki-ốt)", "Hài lòng", "—", 8],
+        10: ["Thôn An", "Mức hài lòng (hỗ trợ ở ki-ốt)", "Bình thường", "—", "< 5"],
+        11: ["Thôn An", "Mức hài lòng (hỗ trợ ở ki-ốt)", "Chưa hài lòng", "—", "< 5"],
+        12: ["Thôn Bình", "Nơi hỗ trợ", "Đến tận nhà", "< 5", "< 5"],
+        13: ["Thôn Bình", "Nơi hỗ trợ", "Ở chợ, nơi đông người", "< 5", 12],
+        15: ["Thôn Bình", "Kết quả: Sống an toàn trên mạng", "Cài thanh toán, quét mã QR ngân hàng", "—", 6],
+        18: ["Thôn Bình", "Mức hài lòng (hỗ trợ ở ki-ốt)", "Hài lòng", "—", 5],
+        21: ["Toàn xã", "Nơi hỗ trợ", "Đến tận nhà", 6, 7],
+        22: ["Toàn xã", "Nơi hỗ trợ", "Ở chợ, nơi đông người", "< 5", 12],
+        25: ["Toàn xã", "Hẹn ở ki-ốt", "Đã hỗ trợ", 2, "—"],
+        27: ["Toàn xã", "Mức hài lòng (hỗ trợ ở ki-ốt)", "Hài lòng", "—", 13],
+        28: ["Toàn xã", "Mức hài lòng (hỗ trợ ở ki-ốt)", "Bình thường", "—", "< 5"],
+    }
+    for index, row in expected.items():
+        check(team[index] == row, f"team row {index}: {team[index]} == {row}")
+    team_sheet = book["Hoạt động của tổ"]
+    check(team_sheet["D4"].data_type == "n" and team_sheet["E4"].data_type == "n" and team_sheet["E5"].data_type == "s",
+          "the team's counts are numbers, '< 5' is text")
     use = [list(row) for row in book["Sử dụng và hẹn"].iter_rows(values_only=True)]
     check(use[2][0] == "Thôn" and use[3][:2] == ["Thôn An", 987654321], f"a long number whole: {use[3]}")
     check(use[5][:2] == ["Toàn xã", 987654338], f"commune's sessions summed: {use[5]}")

@@ -285,11 +285,14 @@ TEST_CASE("the change from the month before, hand-computed") {
     const Report r = buildReport(*store, month("2026-11"), kNow);
     CHECK(r.previous.key == "2026-10");
     const std::string csv = renderCsv(r);
-    // Thôn 1: 10 + 7 sessions, 3 + 3 finished, 2 + 2 bookings, 1 + 1 no-shows; nothing in October.
-    CHECK(hasLine(csv, R"("Thôn 1","17","0","mới","6","0","mới","4","0","mới","2","0","mới")"));
+    // Thôn 1: 10 + 7 sessions, 3 + 3 finished, 2 + 2 bookings, 1 + 1 no-shows; nothing in October. No
+    // one helped by the team: "< 5" both months, so no change is shown.
+    CHECK(
+        hasLine(csv, R"("Thôn 1","17","0","mới","6","0","mới","4","0","mới","2","0","mới","< 5","< 5","—")"));
     // Thôn 2: October's one day had 1,000 sessions.
-    CHECK(hasLine(csv, R"("Thôn 2","10","1000","−990","3","3","0","2","2","0","1","1","0")"));
-    CHECK(hasLine(csv, R"("Toàn xã","27","1000","−973","9","3","+6","6","2","+4","3","1","+2")"));
+    CHECK(hasLine(csv, R"("Thôn 2","10","1000","−990","3","3","0","2","2","0","1","1","0","< 5","< 5","—")"));
+    CHECK(hasLine(csv,
+                  R"("Toàn xã","27","1000","−973","9","3","+6","6","2","+4","3","1","+2","< 5","< 5","—")"));
     CHECK(previousPeriod(month("2026-01")).key == "2025-12");
     CHECK(previousPeriod(month("2026-Q1")).key == "2025-Q4");
     CHECK(previousPeriod(month("2026-Q3")).key == "2026-Q2");
@@ -349,10 +352,124 @@ TEST_CASE("a quarter month by month, each month against the one before, hand-com
     const std::string csv = renderCsv(r);
     // October against September (nothing): Thôn 2's one day, 1,000 sessions, 3 finished, 2 bookings, 1
     // no-show.
-    CHECK(hasLine(csv, R"("Thôn 2","tháng 10/2026","1000","mới","3","mới","2","mới","1","mới")"));
-    CHECK(hasLine(csv, R"("Toàn xã","tháng 11/2026","27","−973","9","+6","6","+4","3","+2")"));
+    CHECK(hasLine(csv, R"("Thôn 2","tháng 10/2026","1000","mới","3","mới","2","mới","1","mới","< 5","—")"));
+    CHECK(hasLine(csv, R"("Toàn xã","tháng 11/2026","27","−973","9","+6","6","+4","3","+2","< 5","—")"));
     // December: nothing yet, against November.
-    CHECK(hasLine(csv, R"("Thôn 1","tháng 12/2026","0","−17","0","−6","0","−4","0","−2")"));
-    CHECK(hasLine(csv, R"("Toàn xã","tháng 12/2026","0","−27","0","−9","0","−6","0","−3")"));
+    CHECK(hasLine(csv, R"("Thôn 1","tháng 12/2026","0","−17","0","−6","0","−4","0","−2","< 5","—")"));
+    CHECK(hasLine(csv, R"("Toàn xã","tháng 12/2026","0","−27","0","−9","0","−6","0","−3","< 5","—")"));
     CHECK(buildReport(*store, month("2026-11"), kNow).months.empty()); // a month's report has no such table
+}
+
+// ---- Issue 16: what the village teams did ----
+
+namespace {
+
+// seededStore (Thôn 1: k1 and k2, Thôn 2: k3) with the teams' help in November, chosen around the "< 5"
+// line, a newer kiosk's keys in Thôn 2, and a lone small "neutral" in Thôn 1.
+std::unique_ptr<SqliteHubStore> storeWithTeamActivity() {
+    auto store = seededStore();
+    auto a = test::sampleUpload("k1", "2026-11-10"); // replaces seededStore's day: its survey again
+    a.days[0].smartphone = {3, 1, 5};
+    a.days[0].teamActivity["home_visit"] = {3, 6, {{"vneid_level2", 4}, {"scam_warning", 6}}};
+    a.days[0].teamActivity["kiosk"] = {2, 2, {{"vneid_level1", 2}}};
+    a.days[0].satisfaction = {{"happy", 4}, {"neutral", 1}};
+    test::post(*store, a, kNow - 60);
+    auto b = test::sampleUpload("k2", "2026-11-20"); // a second day for k2
+    b.days[0].sessions = 0;
+    b.days[0].bookingsMade = b.days[0].bookingsDone = b.days[0].bookingsNoShow = 0;
+    b.days[0].guides.clear();
+    b.days[0].smartphone = b.days[0].vneidLevel2 = {};
+    b.days[0].teamActivity["home_visit"] = {1, 2, {{"vneid_level2", 1}}};
+    b.days[0].teamActivity["class"] = {1, 9, {{"app_installed", 9}}};
+    b.days[0].satisfaction = {{"happy", 2}, {"unhappy", 1}};
+    test::post(*store, b, kNow - 60);
+    auto c = test::sampleUpload("k3", "2026-11-12");
+    c.days[0].smartphone = {1, 2, 0};
+    c.days[0].guides[0].started = 4;
+    c.days[0].teamActivity["class"] = {2, 15, {{"app_installed", 10}, {"future_key", 3}, {"other", 5}}};
+    c.days[0].teamActivity["boat_trip"] = {1, 2, {}};
+    c.days[0].satisfaction = {{"happy", 6}, {"neutral", 7}};
+    test::post(*store, c, kNow - 60);
+    return store;
+}
+
+} // namespace
+
+TEST_CASE("team activity per village and for the commune, hand-computed, with the < 5 rule") {
+    auto store = storeWithTeamActivity();
+    const Report r = buildReport(*store, month("2026-11"), kNow);
+    // Thôn 1: home visits 3 + 1 events for 6 + 2 people; the kiosk 2 for 2; a class of 9.
+    const commune::TeamHelpTotals home{4, 8, {{"scam_warning", 6}, {"vneid_level2", 5}}};
+    CHECK(village(r, "Thôn 1").team.at("home_visit") == home);
+    CHECK(r.commune.team.at("class").people == 24);
+    CHECK(r.commune.satisfaction.at("happy") == 12);
+
+    const std::string csv = renderCsv(r);
+    // Places in the vocabulary's order, a newer kiosk's by its key. Events [4, 0]: both small, no cover;
+    // people [8, 0]: a 0 is no cover, so 8 stays.
+    CHECK(hasLine(csv, R"x("Thôn 1","Nơi hỗ trợ","Đến tận nhà","< 5","8")x"));
+    CHECK(hasLine(csv, R"x("Thôn 2","Nơi hỗ trợ","Đến tận nhà","< 5","< 5")x"));
+    CHECK(hasLine(csv, R"x("Thôn 1","Nơi hỗ trợ","Lớp ở nhà văn hóa","< 5","9")x"));
+    CHECK(hasLine(csv, R"x("Thôn 2","Nơi hỗ trợ","Lớp ở nhà văn hóa","< 5","15")x"));
+    CHECK(hasLine(csv, R"x("Toàn xã","Nơi hỗ trợ","Lớp ở nhà văn hóa","< 5","24")x"));
+    CHECK(hasLine(csv, R"x("Toàn xã","Nơi hỗ trợ","Hẹn ở máy (nhà văn hóa)","< 5","< 5")x"));
+    CHECK(hasLine(csv, R"x("Thôn 2","Nơi hỗ trợ","boat_trip","< 5","< 5")x"));
+    CHECK(csv.find("Ở chợ") == std::string::npos); // no help at the market this month: no line
+    // Results summed over places, under their topic's title: 4 + 1 VNeID level 2 in Thôn 1.
+    CHECK(hasLine(csv, R"x("Thôn 1","Kết quả: VNeID","Kích hoạt tài khoản VNeID mức 2","—","5")x"));
+    CHECK(hasLine(csv, R"x("Toàn xã","Kết quả: VNeID","Cài ứng dụng (VNeID, iHanoi)","—","19")x"));
+    CHECK(hasLine(csv, R"x("Toàn xã","Kết quả: VNeID","Đăng ký tài khoản VNeID mức 1","—","< 5")x"));
+    CHECK(hasLine(csv, R"x("Thôn 1","Kết quả: Sống an toàn trên mạng","Nhắc cảnh giác lừa đảo","—","6")x"));
+    CHECK(hasLine(csv, R"x("Thôn 2","Kết quả: chưa có trong danh mục","future_key","—","< 5")x"));
+    // Bookings as in the use table: one done on each of Thôn 1's kiosk days but k2's second.
+    CHECK(hasLine(csv, R"x("Thôn 1","Hẹn ở ki-ốt","Đã hỗ trợ","2","—")x"));
+    CHECK(hasLine(csv, R"x("Toàn xã","Hẹn ở ki-ốt","Không đến","3","—")x"));
+    // Satisfaction: neutral [1, 7] -> Thôn 1 "< 5" and Thôn 2 hidden with it, else 8 - 7 gives the 1.
+    CHECK(hasLine(csv, R"x("Thôn 1","Mức hài lòng (hỗ trợ ở ki-ốt)","Bình thường","—","< 5")x"));
+    CHECK(hasLine(csv, R"x("Thôn 2","Mức hài lòng (hỗ trợ ở ki-ốt)","Bình thường","—","ẩn")x"));
+    CHECK(hasLine(csv, R"x("Toàn xã","Mức hài lòng (hỗ trợ ở ki-ốt)","Bình thường","—","8")x"));
+    CHECK(hasLine(csv, R"x("Toàn xã","Mức hài lòng (hỗ trợ ở ki-ốt)","Hài lòng","—","12")x"));
+    CHECK(hasLine(csv, R"x("Toàn xã","Mức hài lòng (hỗ trợ ở ki-ốt)","Chưa hài lòng","—","< 5")x"));
+    CHECK(csv.find("\"1\",\"7\"") == std::string::npos);
+
+    // Right after the targets, before everything else; the page says what "< 5" means there.
+    const auto activityAt = csv.find("Hoạt động của tổ chuyển đổi số cộng đồng");
+    CHECK(csv.find("Tiến độ so với mục tiêu") < activityAt);
+    CHECK(activityAt < csv.find("Sử dụng ki-ốt: tháng 11/2026"));
+    const std::string html = renderHtml(r);
+    CHECK(html.find("id=\"tien-do\"") < html.find("id=\"hoat-dong-to\""));
+    CHECK(html.find("id=\"hoat-dong-to\"") < html.find("id=\"so-voi-ky-truoc\""));
+    CHECK(html.find("“< 5”: dưới 5 người (hoặc lần)") > html.find("id=\"hoat-dong-to\""));
+    CHECK(renderText(r).find("Hoạt động của tổ") != std::string::npos);
+}
+
+TEST_CASE("team activity: a month without any still lists the bookings and the three faces") {
+    auto store = seededStore();
+    const std::string csv = renderCsv(buildReport(*store, month("2026-11"), kNow));
+    CHECK(hasLine(csv, R"x("Thôn 1","Hẹn ở ki-ốt","Không đến","2","—")x"));
+    CHECK(hasLine(csv, R"x("Toàn xã","Mức hài lòng (hỗ trợ ở ki-ốt)","Chưa hài lòng","—","< 5")x"));
+    CHECK(csv.find("Nơi hỗ trợ") == std::string::npos);
+}
+
+TEST_CASE("people helped by the team in the change from the month before, under the < 5 rule") {
+    auto store = storeWithTeamActivity();
+    const std::string csv = renderCsv(buildReport(*store, month("2026-11"), kNow));
+    // Thôn 1: 8 + 2 + 9 = 19 people; Thôn 2: 15 + 2 = 17; October had none ("< 5": the change is "—").
+    CHECK(hasLine(csv,
+                  R"x("Thôn 1","17","0","mới","6","0","mới","4","0","mới","2","0","mới","19","< 5","—")x"));
+    CHECK(hasLine(csv,
+                  R"x("Toàn xã","27","1000","−973","9","3","+6","6","2","+4","3","1","+2","36","< 5","—")x"));
+    const std::string quarter = renderCsv(buildReport(*store, month("2026-Q4"), kNow));
+    CHECK(hasLine(quarter, R"x("Thôn 2","tháng 11/2026","10","−990","3","0","2","0","1","0","17","—")x"));
+    CHECK(hasLine(quarter, R"x("Toàn xã","tháng 12/2026","0","−27","0","−9","0","−6","0","−3","< 5","—")x"));
+}
+
+TEST_CASE("the kiosk's own other topic is named in Vietnamese") {
+    CHECK(topicTitle("khac") == "Việc khác");
+    auto store = storeWithTeamActivity();
+    const std::string csv = renderCsv(buildReport(*store, month("2026-11"), kNow));
+    // Thôn 2's class: 5 "other" results; [0, 5]: a 0 is no cover, so the 5 is shown.
+    CHECK(hasLine(csv, R"x("Thôn 2","Kết quả: Việc khác","Việc khác","—","5")x"));
+    CHECK(hasLine(csv, R"x("Thôn 1","Kết quả: Việc khác","Việc khác","—","< 5")x"));
+    CHECK(csv.find("Kết quả: khac") == std::string::npos);
 }

@@ -5,6 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+#include <stdexcept>
+
 using test::freshStore;
 using test::kDay24;
 using test::kDay25;
@@ -277,6 +280,110 @@ TEST_CASE("a period sums every kiosk and day per village, and each guide's funne
     CHECK(figures.steps[4].reached == 3);
     CHECK(figures.steps[4].leftHere == 3);
     CHECK(store->rowsFor("k1", "2026-11-15") == store->rowsFor("k3", "2026-12-01"));
+}
+
+namespace {
+
+// One day of team help: at home 3 visits for 4 people, at the kiosk 2 bookings done, and the faces.
+kiosk::upload::Upload withTeamActivity(const std::string& kioskId, const std::string& day) {
+    auto upload = test::sampleUpload(kioskId, day);
+    upload.days[0].teamActivity["home_visit"] = {3, 4, {{"vneid_level2", 2}, {"scam_warning", 4}}};
+    upload.days[0].teamActivity["kiosk"] = {2, 2, {{"vneid_level2", 1}}};
+    upload.days[0].satisfaction = {{"happy", 2}, {"neutral", 1}};
+    return upload;
+}
+
+const commune::VillageTotals& villageNamed(const commune::PeriodFigures& figures, const std::string& name) {
+    for (const auto& v : figures.villages)
+        if (v.village == name) return v;
+    FAIL("no village " << name);
+    throw std::logic_error("unreachable");
+}
+
+} // namespace
+
+TEST_CASE("team activity and satisfaction are summed per village over a period, unknown keys kept") {
+    auto store = freshStore();
+    REQUIRE(store->addKiosk("k1", "Thôn Đông", "h1"));
+    REQUIRE(store->addKiosk("k2", "Thôn Đông", "h2"));
+    REQUIRE(store->addKiosk("k3", "Thôn Nam", "h3"));
+    // k1 and k2 in Thôn Đông on two days of November and one of December (outside the period).
+    for (const std::string day : {"2026-11-10", "2026-11-30", "2026-12-01"})
+        for (const std::string kioskId : {"k1", "k2"})
+            test::post(*store, withTeamActivity(kioskId, day), 1000);
+    // k3: a class, a newer kiosk's place and result keys, and an answer this hub does not know.
+    auto nam = test::sampleUpload("k3", "2026-11-12");
+    nam.days[0].teamActivity["class"] = {1, 12, {{"app_installed", 7}}};
+    nam.days[0].teamActivity["boat_trip"] = {1, 3, {{"future_result", 2}}};
+    nam.days[0].satisfaction = {{"happy", 6}, {"very_happy", 1}};
+    test::post(*store, nam, 1000);
+    // An older kiosk's day, without either field, in the same village: adds nothing to them.
+    REQUIRE(store->addKiosk("k4", "Thôn Nam", "h4"));
+    test::post(*store, test::sampleUpload("k4", "2026-11-12"), 1000);
+
+    const auto figures = store->periodFigures({"2026-11-01", "2026-11-30"});
+    const auto& dong = villageNamed(figures, "Thôn Đông"); // 2 kiosks x 2 days
+    REQUIRE(dong.team.size() == 2);
+    const commune::TeamHelpTotals home{12, 16, {{"scam_warning", 16}, {"vneid_level2", 8}}};
+    CHECK(dong.team.at("home_visit") == home);
+    const commune::TeamHelpTotals atKiosk{8, 8, {{"vneid_level2", 4}}};
+    CHECK(dong.team.at("kiosk") == atKiosk);
+    CHECK(dong.satisfaction == std::map<std::string, std::int64_t>{{"happy", 8}, {"neutral", 4}});
+
+    const auto& nam_ = villageNamed(figures, "Thôn Nam");
+    REQUIRE(nam_.team.size() == 2);
+    const commune::TeamHelpTotals lesson{1, 12, {{"app_installed", 7}}};
+    CHECK(nam_.team.at("class") == lesson);
+    const commune::TeamHelpTotals boat{1, 3, {{"future_result", 2}}};
+    CHECK(nam_.team.at("boat_trip") == boat);
+    CHECK(nam_.satisfaction == std::map<std::string, std::int64_t>{{"happy", 6}, {"very_happy", 1}});
+
+    // December alone: Thôn Đông's one day, nothing from Thôn Nam.
+    const auto december = store->periodFigures({"2026-12-01", "2026-12-31"});
+    REQUIRE(december.villages.size() == 1);
+    CHECK(december.villages[0].team.at("home_visit").people == 8);
+    CHECK(december.villages[0].satisfaction.at("happy") == 4);
+
+    // The commune's row adds the villages up.
+    commune::VillageTotals commune;
+    for (const auto& v : figures.villages)
+        commune.add(v);
+    CHECK(commune.team.at("home_visit").people == 16);
+    CHECK(commune.team.at("class").people == 12);
+    CHECK(commune.team.at("kiosk").results.at("vneid_level2") == 4);
+    CHECK(commune.satisfaction.at("happy") == 14);
+    CHECK(commune.satisfaction.at("neutral") == 4);
+}
+
+TEST_CASE("re-sending a day replaces its team activity and satisfaction, never adds") {
+    auto store = freshStore();
+    REQUIRE(store->addKiosk("k1", "Thôn 1", "h1"));
+    REQUIRE(store->addKiosk("k2", "Thôn 1", "h2"));
+    test::post(*store, test::sampleUpload("k2", "2026-11-24"), 1000);
+    auto upload = withTeamActivity("k1", "2026-11-24");
+    test::post(*store, upload, 1000);
+    // 2 places x (events, people) + 3 results + 2 answers, beside the day's other rows.
+    const auto withTeam = store->rowsFor("k1", "2026-11-24");
+    CHECK(withTeam == store->rowsFor("k2", "2026-11-24") + 9);
+    test::post(*store, upload, 2000);
+    test::post(*store, upload, 3000);
+    CHECK(store->rowsFor("k1", "2026-11-24") == withTeam);
+    auto figures = store->periodFigures({"2026-11-24", "2026-11-24"});
+    REQUIRE(figures.villages.size() == 1);
+    CHECK(figures.villages[0].team.at("home_visit").people == 4); // k2 sent none
+    CHECK(figures.villages[0].satisfaction.at("happy") == 2);
+
+    // Later that day: the home visit's results corrected, the kiosk's help and the faces gone.
+    upload.days[0].teamActivity = {{"home_visit", {3, 5, {{"vneid_level2", 3}}}}};
+    upload.days[0].satisfaction.clear();
+    test::post(*store, upload, 4000);
+    figures = store->periodFigures({"2026-11-24", "2026-11-24"});
+    REQUIRE(figures.villages.size() == 1);
+    REQUIRE(figures.villages[0].team.size() == 1);
+    const commune::TeamHelpTotals corrected{3, 5, {{"vneid_level2", 3}}};
+    CHECK(figures.villages[0].team.at("home_visit") == corrected);
+    CHECK(figures.villages[0].satisfaction.empty());
+    CHECK(store->rowsFor("k1", "2026-11-24") == withTeam - 6); // the kiosk's 3, one result, 2 answers
 }
 
 TEST_CASE("a re-sent upload stores each screen flag once, listed by guide and step, newest first") {
