@@ -36,8 +36,7 @@ void drawMembers(const ScreenContext& ctx, Intents& intents) {
 void drawAddMemberName(const ScreenContext& ctx, Intents& intents) {
     const kiosk::StaffDeskState& s = deskState(ctx);
     drawTypingPage(ctx, intents, staff_text::kMemberNameTitle, s.memberName.text(),
-                   staff_text::kMemberNameHint, vietnameseKeys(text::kContinue, true), kLetterColumns,
-                   kLetterRows, false);
+                   staff_text::kMemberNameHint, vietnameseKeys(text::kContinue, true), kLetterColumns, false);
 }
 
 void drawAddMemberPin(const ScreenContext& ctx, Intents& intents) {
@@ -50,7 +49,7 @@ void drawAddMemberPin(const ScreenContext& ctx, Intents& intents) {
     for (std::size_t i = 0; i < s.memberPin.characters(); ++i)
         dots += "● ";
     drawTypingPage(ctx, intents, title, dots, staff_text::kMemberPinHint, numericKeys(text::kContinue),
-                   kNumericColumns, kNumericRows, true);
+                   kNumericColumns, true);
 }
 
 void drawAudit(const ScreenContext& ctx, Intents& intents) {
