@@ -128,9 +128,11 @@ void App::apply(const Intent& intent, TimePoint now) {
     const Place before{m_state.screen, m_state.topicId, m_state.guide, m_state.page, {}};
     const ViewKey viewBefore = viewKey();
     const BookingStep bookingBefore = m_wizard.draft().step;
+    auto staffPage = [this] { return m_desk ? m_desk->state().page : StaffPage::Overview; };
+    const StaffPage staffPageBefore = staffPage();
     std::visit([&](const auto& i) { handle(i, now); }, intent);
-    if (m_wizard.draft().step != bookingBefore) {
-        // Each booking step's list starts at its first page.
+    if (m_wizard.draft().step != bookingBefore || staffPage() != staffPageBefore) {
+        // Each booking step's list, and each team page's keyboard, starts at its first page.
         m_state.page = 0;
         m_state.pageTrail.clear();
     }
@@ -570,7 +572,7 @@ void App::handle(const intent::PracticeTap& i, TimePoint now) {
 }
 
 void App::handle(const intent::ShowPage& i, TimePoint) {
-    m_state.pageTrail.push_back(m_state.page);
+    if (i.remembered) m_state.pageTrail.push_back(m_state.page);
     m_state.page = std::max(0, i.page);
 }
 

@@ -70,7 +70,10 @@ struct PracticeTap {
 struct PlayNarration {};
 struct ShowPage {
     int page = 0;
-}; // of a list too long for one screen
+    // A list's page: "Quay lại" comes back to the page before. A keyboard's letters turned: it does not,
+    // it leaves the step.
+    bool remembered = true;
+}; // of a list too long for one screen, or of a keyboard's letters
 // The step's picture enlarged so its words can be read: part 0, 1, … of it top to bottom; -1 closes it.
 struct ZoomPicture {
     int part = 0;

@@ -4,45 +4,241 @@
 #include "ui/shapes.hpp"
 #include "ui/strings.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
+#include <optional>
 
 namespace ui {
 
-void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, const std::vector<Key>& keys,
-                 Intents& intents) {
-    const Metrics& m = ctx.theme.metrics();
-    int cells = 0;
+namespace {
+
+// bigButton's padding on both sides, and a pixel for rounding.
+float buttonPads(const Metrics& m) {
+    return m.pxPerMm * 5 + 2;
+}
+
+// A single letter or digit shows in the title font (bigButton's `large`), a word in bold body text.
+bool oneCharacter(const std::string& label) {
+    return label.size() <= 3 && label.find(' ') == std::string::npos; // a UTF-8 letter
+}
+
+// How wide a key must be for its label in at most `lines` lines, no word split (a letter: one line).
+float keyLabelWidth(const Theme& theme, const Key& key, int lines) {
+    if (oneCharacter(key.label)) {
+        ImFont* title = theme.title();
+        return title->CalcTextSizeA(title->FontSize, FLT_MAX, 0, key.label.c_str()).x +
+               buttonPads(theme.metrics());
+    }
+    return narrowestBoxFor(theme.bodyBold(), key.label, lines) + buttonPads(theme.metrics());
+}
+
+// The lines of bold body text a key of this height holds.
+int linesIn(const Theme& theme, float keyH) {
+    const float room = keyH - buttonPads(theme.metrics());
+    return std::max(1, static_cast<int>(room / theme.bodyBold()->FontSize));
+}
+
+// A column's width so that every key's label fits its key (a wide key's across its span). Keys may be a
+// little narrower than a target: bigButton widens them to one, and the gap between them stays over 3 mm.
+float columnWidthFor(const Theme& theme, const std::vector<Key>& keys, int columns, float keyH) {
+    const Metrics& m = theme.metrics();
+    float width = 0.95f * m.targetPx;
+    for (const Key& key : keys) {
+        const auto span = static_cast<float>(std::min(key.span, columns));
+        width =
+            std::max(width, (keyLabelWidth(theme, key, linesIn(theme, keyH)) - (span - 1) * m.gapPx) / span);
+    }
+    return width;
+}
+
+struct PlacedKey {
+    const Key* key;
+    int row, column, span;
+};
+
+// Keys left to right, `columns` a row; a wide key that does not fit at a row's end starts the next row.
+std::vector<PlacedKey> placeKeys(const std::vector<Key>& keys, int columns) {
+    std::vector<PlacedKey> placed;
+    int cell = 0;
+    for (const Key& key : keys) {
+        const int span = std::min(key.span, columns);
+        if (cell % columns + span > columns) cell += columns - cell % columns;
+        placed.push_back({&key, cell / columns, cell % columns, span});
+        cell += span;
+    }
+    return placed;
+}
+
+int rowsFor(const std::vector<Key>& keys, int columns) {
+    const std::vector<PlacedKey> placed = placeKeys(keys, columns);
+    return placed.empty() ? 0 : placed.back().row + 1;
+}
+
+// Letters, digits and tone marks: what a keyboard too big for its room shows a part of at a time.
+bool isCharacterKey(const Key& key) {
+    if (const auto* type = std::get_if<kiosk::intent::Type>(&key.intent)) return type->key != " ";
+    return std::holds_alternative<kiosk::intent::Tone>(key.intent);
+}
+
+// One page of a keyboard that does not fit its rows: as many characters as fit, in their order, then the
+// key to the next ones ("n–y", back to "a–m" from the last page), then the keys every page has (erase,
+// space, back, submit). Every letter and tone mark is on some page.
+std::vector<Key> keyPage(const Theme& theme, const std::vector<Key>& keys, int columns, float columnW,
+                         int rows, int wantedPage) {
+    std::vector<Key> characters, others;
     for (const Key& key : keys)
-        cells += key.span;
-    const int rows = (cells + columns - 1) / columns;
+        (isCharacterKey(key) ? characters : others).push_back(key);
+    if (characters.empty()) return keys;
+    // Paged, a wide key (space, submit) takes only the columns its label needs: the letters get the room.
+    for (Key& key : others) {
+        int span = 1;
+        while (span < key.span &&
+               keyLabelWidth(theme, key, 1) >
+                   static_cast<float>(span) * columnW + static_cast<float>(span - 1) * theme.metrics().gapPx)
+            ++span;
+        key.span = span;
+    }
+    const Key more{"key.more", "", kiosk::intent::ShowPage{}};
+    auto pageOf = [&](std::size_t first, std::size_t count) {
+        std::vector<Key> page(characters.begin() + static_cast<std::ptrdiff_t>(first),
+                              characters.begin() + static_cast<std::ptrdiff_t>(first + count));
+        page.push_back(more);
+        page.insert(page.end(), others.begin(), others.end());
+        return page;
+    };
+    std::size_t perPage = characters.size();
+    while (perPage > 1 && rowsFor(pageOf(0, perPage), columns) > rows)
+        --perPage;
+    const std::size_t total = characters.size();
+    const int pages = static_cast<int>((total + perPage - 1) / perPage);
+    const int page = std::clamp(wantedPage, 0, pages - 1);
+    const std::size_t first = static_cast<std::size_t>(page) * perPage;
+    std::vector<Key> shown = pageOf(first, std::min(perPage, total - first));
+    const int next = (page + 1) % pages;
+    const std::size_t nextFirst = static_cast<std::size_t>(next) * perPage;
+    const std::size_t nextLast = std::min(nextFirst + perPage, total) - 1;
+    Key& toNext = shown[std::min(perPage, total - first)];
+    toNext.label =
+        fmt::format(fmt::runtime(text::kOtherKeys), characters[nextFirst].label, characters[nextLast].label);
+    toNext.intent = kiosk::intent::ShowPage{next, false};
+    return shown;
+}
+
+} // namespace
+
+void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, const std::vector<Key>& keys,
+                 Intents& intents, int rows) {
+    const Metrics& m = ctx.theme.metrics();
+    const std::vector<PlacedKey> placed = placeKeys(keys, columns);
+    if (rows <= 0) rows = placed.empty() ? 1 : placed.back().row + 1;
     const float keyW =
         (max.x - min.x - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
     const float keyH = (max.y - min.y - static_cast<float>(rows - 1) * m.gapPx) / static_cast<float>(rows);
-    int cell = 0;
-    for (const Key& key : keys) {
-        if (cell % columns + key.span > columns) cell += columns - cell % columns; // a wide key starts a row
-        const float x = min.x + static_cast<float>(cell % columns) * (keyW + m.gapPx);
-        const float y = min.y + static_cast<float>(cell / columns) * (keyH + m.gapPx);
-        const float w = keyW * static_cast<float>(key.span) + m.gapPx * static_cast<float>(key.span - 1);
+    for (const PlacedKey& p : placed) {
+        const Key& key = *p.key;
+        const float x = min.x + static_cast<float>(p.column) * (keyW + m.gapPx);
+        const float y = min.y + static_cast<float>(p.row) * (keyH + m.gapPx);
+        const float w = keyW * static_cast<float>(p.span) + m.gapPx * static_cast<float>(p.span - 1);
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         const ColourPair& colours =
             key.primary ? ctx.theme.palette().primaryButton : ctx.theme.palette().plainButton;
-        const bool oneCharacter =
-            key.label.size() <= 3 && key.label.find(' ') == std::string::npos; // a UTF-8 letter
-        if (bigButton(ctx.targets, ctx.theme, key.id, {key.label, {}, oneCharacter}, ImVec2(w, keyH),
-                      colours)) {
+        if (bigButton(ctx.targets, ctx.theme, key.id, {key.label, {}, oneCharacter(key.label)},
+                      ImVec2(w, keyH), colours)) {
             intents.push_back(key.intent);
         }
-        cell += key.span;
     }
 }
 
-// A title, the field with what was typed (its end in view, where typing goes), the hint or the error,
-// and the keys under it, or beside it in landscape for a small pad.
-void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
-                    const std::string& shown, const char* hint, const std::string& message,
-                    const std::vector<Key>& keys, int columns, int rows, bool keypadBeside, bool withHome) {
+namespace {
+
+// "Quay lại" and "Trang đầu" in `width`: side by side, each on one line or on two (taller), or one over
+// the other when two lines side by side would still split a word.
+struct NavPair {
+    float width = 0, height = 0;
+    bool stacked = false;
+    [[nodiscard]] float totalHeight(float gap) const { return stacked ? 2 * height + gap : height; }
+};
+NavPair navPair(const Theme& theme, float width, bool withHome) {
+    const Metrics& m = theme.metrics();
+    ImFont* bold = theme.bodyBold();
+    const float pads = buttonPads(m);
+    auto heightFor = [&](float w) {
+        std::size_t most = 0;
+        for (const char* label : {text::kBack, text::kHome})
+            most = std::max(most, wrapLines(bold, w - pads, label).size());
+        return std::max(m.targetPx, std::ceil(static_cast<float>(most) * bold->FontSize + pads));
+    };
+    const float oneLine =
+        std::max(narrowestBoxFor(bold, text::kBack, 1), narrowestBoxFor(bold, text::kHome, 1)) + pads;
+    const float twoLines =
+        std::max(narrowestBoxFor(bold, text::kBack, 2), narrowestBoxFor(bold, text::kHome, 2)) + pads;
+    const float each = withHome ? (width - m.gapPx) / 2 : width;
+    if (each >= twoLines || !withHome) {
+        const float w = std::max(m.targetPx, each >= oneLine ? std::clamp(m.targetPx * 2.5f, oneLine, each)
+                                                             : std::max(each, twoLines));
+        return {w, heightFor(w), false};
+    }
+    const float w = std::max(m.targetPx, std::min(width, std::max(oneLine, m.targetPx * 2.5f)));
+    return {w, heightFor(w), true};
+}
+
+void drawNavPair(const ScreenContext& ctx, Intents& intents, ImVec2 at, const NavPair& nav, bool withHome) {
+    ImGui::SetCursorScreenPos(at);
+    if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(nav.width, nav.height),
+                  ctx.theme.palette().plainButton)) {
+        intents.push_back(kiosk::intent::Back{});
+    }
+    if (!withHome) return;
+    const float gap = ctx.theme.metrics().gapPx;
+    ImGui::SetCursorScreenPos(nav.stacked ? ImVec2(at.x, at.y + nav.height + gap)
+                                          : ImVec2(at.x + nav.width + gap, at.y));
+    if (bigButton(ctx.targets, ctx.theme, "nav.home", {text::kHome}, ImVec2(nav.width, nav.height),
+                  ctx.theme.palette().plainButton)) {
+        intents.push_back(kiosk::intent::GoHome{});
+    }
+}
+
+// The typed text in a box a title line tall, its end in view (where typing goes).
+void drawField(const ScreenContext& ctx, ImVec2 at, float width, float height, ImFont* font,
+               const std::string& shown) {
+    const Metrics& m = ctx.theme.metrics();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    const ImVec2 end(at.x + width, at.y + height);
+    // On whole pixels, so every renderer draws the same field and outline (ui/shapes.hpp).
+    fillRoundedRect(draw, at, end, toImColor(ctx.theme.palette().plainButton.background), 0);
+    strokeRoundedRect(draw, at, end, toImColor(ctx.theme.palette().border), 0, 2.0f);
+    const std::string withCaret = shown + "|";
+    draw->PushClipRect(at, end, true);
+    const float textWidth = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, withCaret.c_str()).x;
+    const float textX = std::min(at.x + m.gapPx / 2, end.x - m.gapPx / 2 - textWidth);
+    draw->AddText(font, font->FontSize, ImVec2(textX, at.y + (height - font->FontSize) / 2), ink,
+                  withCaret.c_str());
+    draw->PopClipRect();
+}
+
+} // namespace
+
+namespace {
+
+// The rows a grid of `columns` gives the keys' cells, not counting a wide key pushed to the next row.
+int evenRows(const std::vector<Key>& keys, int columns) {
+    int cells = 0;
+    for (const Key& key : keys)
+        cells += key.span;
+    return (cells + columns - 1) / columns;
+}
+
+// The typing page in a fixed grid: the keypad beside the words in landscape, and, where not even a page of
+// keys fits under the words (a 7" screen at the largest text), every key under them at once, as before the
+// keyboards turned pages. rows x columns is the keys' layout.
+void drawFixedGridTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
+                             const std::string& shown, const char* hint, const std::string& message,
+                             const std::vector<Key>& keys, int columns, int rows, bool keypadBeside,
+                             bool withHome) {
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -175,7 +371,115 @@ void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::strin
                                  static_cast<float>(rows) * (keysW / static_cast<float>(columns)) * 0.9f +
                                      static_cast<float>(rows - 1) * m.gapPx);
     drawKeyGrid(ctx, ImVec2(keysLeft, keysBottom - keysH), ImVec2(keysLeft + keysW, keysBottom), columns,
-                keys, intents);
+                keys, intents, evenRows(keys, columns));
+}
+
+} // namespace
+
+// A title, the field with what was typed, the hint or the error, and the keys under it (a keypad goes
+// beside it in landscape). Nothing overlaps: the keys take the room the words leave, a keyboard that does not
+// fit turns its letters in pages, and the title takes bold body text where its own size would leave the keys
+// too little room, never smaller.
+void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
+                    const std::string& shown, const char* hint, const std::string& message,
+                    const std::vector<Key>& keys, int columns, bool keypadBeside, bool withHome) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    if (keypadBeside && screen.x >= screen.y) {
+        drawFixedGridTypingPage(ctx, intents, title, shown, hint, message, keys, columns,
+                                evenRows(keys, columns), keypadBeside, withHome);
+        return;
+    }
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const float textW = screen.x - x - m.marginPx;
+    const float keysW = screen.x - 2 * m.marginPx;
+    const bool keysHaveBack = std::ranges::any_of(keys, [](const Key& k) { return k.id == "nav.back"; });
+    // A resident's page: "Quay lại" and "Trang đầu" at the end of the field's row, so the keys keep the
+    // height a row of buttons at the bottom would take; where the field would get less than half the row,
+    // and on a team page whose keys lack "Quay lại", at the bottom, each as wide as its label needs.
+    std::optional<NavPair> navByField, navAtBottom;
+    if (withHome && !keysHaveBack) {
+        const NavPair nav = navPair(ctx.theme, textW / 2, withHome);
+        if (!nav.stacked && 2 * nav.width + m.gapPx <= textW / 2 + m.gapPx) navByField = nav;
+    }
+    if (!keysHaveBack && !navByField) navAtBottom = navPair(ctx.theme, keysW, withHome);
+    const float keysBottom =
+        screen.y - m.marginPx - (navAtBottom ? navAtBottom->totalHeight(m.gapPx) + m.gapPx : 0.0f);
+    const float fieldW = navByField ? textW - 2 * (navByField->width + m.gapPx) : textW;
+    // Measured with the hint, not a message that comes and goes: the keys never move under a finger.
+    const float noteH = std::max(wrappedTextHeight(ctx.theme.body(), textW, hint),
+                                 wrappedTextHeight(ctx.theme.bodyBold(), textW, message));
+    auto fieldHeight = [&](ImFont* font) { return font->FontSize + m.gapPx; };
+    auto blockHeight = [&](ImFont* font) {
+        return std::max(wrappedTextHeight(font, fieldW, title) + m.gapPx / 2 + fieldHeight(font),
+                        navByField ? navByField->height : 0.0f);
+    };
+    auto keysTopFor = [&](ImFont* font) {
+        return m.marginPx + blockHeight(font) + m.gapPx / 2 + noteH + m.gapPx / 2;
+    };
+    // A row holds a letter in the title font, or a word in bold body text, and is at least a target.
+    const bool letters = std::ranges::any_of(keys, [](const Key& k) { return oneCharacter(k.label); });
+    const float rowH =
+        std::max(m.targetPx, (letters ? ctx.theme.title() : ctx.theme.bodyBold())->FontSize + buttonPads(m));
+    auto rowsRoom = [&](ImFont* font) {
+        return static_cast<int>(std::floor((keysBottom - keysTopFor(font) + m.gapPx) / (rowH + m.gapPx)));
+    };
+    // Fewer keys a row on a narrow screen, each wide enough for its label.
+    int fit = columns;
+    while (fit > 1 && static_cast<float>(fit) * columnWidthFor(ctx.theme, keys, fit, rowH) +
+                              static_cast<float>(fit - 1) * m.gapPx >
+                          keysW)
+        --fit;
+    ImFont* titleFont = ctx.theme.title();
+    if (rowsFor(keys, fit) > rowsRoom(titleFont)) titleFont = ctx.theme.bodyBold();
+    const int room = rowsRoom(titleFont);
+    std::vector<Key> shownKeys = keys;
+    if (rowsFor(keys, fit) > room) {
+        // Pages of letters need at least two rows (letters, and the keys every page has); a keypad of
+        // digits is never split.
+        const auto characters = std::ranges::count_if(keys, isCharacterKey);
+        const float columnW = (keysW - static_cast<float>(fit - 1) * m.gapPx) / static_cast<float>(fit);
+        if (room >= 2 && characters > 12)
+            shownKeys = keyPage(ctx.theme, keys, fit, columnW, room, ctx.app.state().page);
+        if (room < 2 || characters <= 12 || rowsFor(shownKeys, fit) > room) {
+            drawFixedGridTypingPage(ctx, intents, title, shown, hint, message, keys, columns,
+                                    evenRows(keys, columns), keypadBeside, withHome);
+            return;
+        }
+    }
+    const int rows = rowsFor(shownKeys, fit);
+    // Keys about as tall as wide, no taller than the room: at the bottom, near the thumbs.
+    const float keysH =
+        std::clamp(static_cast<float>(rows) * (keysW / static_cast<float>(fit)) * 0.9f +
+                       static_cast<float>(rows - 1) * m.gapPx,
+                   static_cast<float>(rows) * rowH + static_cast<float>(rows - 1) * m.gapPx,
+                   std::max(keysBottom - keysTopFor(titleFont),
+                            static_cast<float>(rows) * rowH + static_cast<float>(rows - 1) * m.gapPx));
+
+    // The words: title, field (with the buttons beside it), and the hint or the message.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    float y = m.marginPx;
+    const float fieldH = fieldHeight(titleFont);
+    const float blockH = blockHeight(titleFont);
+    draw->AddText(titleFont, titleFont->FontSize, ImVec2(x, y), ink, title.c_str(), nullptr, fieldW);
+    if (navByField) {
+        drawNavPair(ctx, intents, ImVec2(x + fieldW + m.gapPx, y + (blockH - navByField->height) / 2),
+                    *navByField, withHome);
+    }
+    y += blockH - fieldH;
+    drawField(ctx, ImVec2(x, y), fieldW, fieldH, titleFont, shown);
+    y += fieldH + m.gapPx / 2;
+    const std::string note = message.empty() ? std::string(hint) : message;
+    ImFont* noteFont = message.empty() ? ctx.theme.body() : ctx.theme.bodyBold();
+    draw->AddText(noteFont, noteFont->FontSize, ImVec2(x, y), ink, note.c_str(), nullptr, textW);
+    if (navAtBottom) {
+        drawNavPair(ctx, intents,
+                    ImVec2(m.marginPx, screen.y - m.marginPx - navAtBottom->totalHeight(m.gapPx)),
+                    *navAtBottom, withHome);
+    }
+    drawKeyGrid(ctx, ImVec2(m.marginPx, keysBottom - keysH), ImVec2(m.marginPx + keysW, keysBottom), fit,
+                shownKeys, intents);
 }
 
 std::vector<Key> numericKeys(const char* submitLabel) {

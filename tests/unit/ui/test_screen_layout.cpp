@@ -15,7 +15,9 @@
 #include "content/topics.hpp"
 #include "staff/staff_desk.hpp"
 #include "storage/migrations.hpp"
+#include "ui/keypads.hpp"
 #include "ui/screens.hpp"
+#include "ui/strings.hpp"
 
 #include <doctest/doctest.h>
 #include <fmt/format.h>
@@ -33,6 +35,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -490,6 +493,151 @@ TEST_CASE("screen layout: cancelling a booking with its code and phone number") 
     REQUIRE(k.app.bookingWizard().draft().step == kiosk::BookingStep::Cancelled);
     checkEverywhere(k, "booking.cancelled", report);
     finish(report);
+}
+
+namespace {
+
+// The current screen drawn at a size and text size, settled over two frames, pressed at `at` on the first
+// when given and released on the second: its targets, and what the press and release asked for.
+struct Drawn {
+    ui::TargetRegistry targets;
+    ui::Intents intents;
+};
+Drawn drawAt(Kiosk& k, const layout::ScreenSize& size, int textSize,
+             std::optional<ImVec2> at = std::nullopt) {
+    const ui::Theme& theme = stack().use(size, textSize);
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(size.width), static_cast<float>(size.height));
+    io.DeltaTime = 1.0f / 60.0f;
+    Drawn drawn;
+    for (int frame = 0; frame < 2; ++frame) {
+        io.MousePos = at.value_or(ImVec2(-FLT_MAX, -FLT_MAX));
+        io.MouseDown[0] = at && frame == 0;
+        ImGui::NewFrame();
+        drawn.targets.clear();
+        ui::Intents got =
+            ui::drawCurrentScreen({k.app, theme, drawn.targets, k.now, stack().pictures(), contentRoot()});
+        drawn.intents.insert(drawn.intents.end(), got.begin(), got.end());
+        ImGui::Render();
+    }
+    return drawn;
+}
+
+// A finger on the target `id` of the current screen: what it asks for is applied.
+void tapTarget(Kiosk& k, const layout::ScreenSize& size, int textSize, const std::string& id) {
+    const Drawn before = drawAt(k, size, textSize);
+    const ui::TouchTarget* target = before.targets.find(id);
+    REQUIRE_MESSAGE(target, id, " is not on the screen");
+    const Drawn tapped = drawAt(
+        k, size, textSize, ImVec2((target->min.x + target->max.x) / 2, (target->min.y + target->max.y) / 2));
+    REQUIRE_FALSE(tapped.intents.empty());
+    for (const Intent& i : tapped.intents)
+        k.apply(i);
+}
+
+// Turns a keyboard's pages with its "n–y" key until it is back at the first; every key id seen on the way.
+// How many turns it took goes to `turns` (0: the keyboard fits its room whole).
+std::set<std::string> keysOnEveryPage(Kiosk& k, const layout::ScreenSize& size, int textSize, int& turns) {
+    std::set<std::string> seen;
+    turns = 0;
+    for (;;) {
+        const Drawn drawn = drawAt(k, size, textSize);
+        for (const ui::TouchTarget& t : drawn.targets.all())
+            seen.insert(t.id);
+        if (!drawn.targets.find("key.more") || turns >= 40) break;
+        tapTarget(k, size, textSize, "key.more");
+        ++turns;
+        if (k.app.state().page == 0) break;
+    }
+    return seen;
+}
+
+} // namespace
+
+// A keyboard too big for its room shows its letters a part at a time: every letter, tone mark and the
+// other keys on some page, the last page turning back to the first, and "Quay lại" still leaving the step
+// (turning the letters is not a page "Quay lại" comes back through).
+TEST_CASE("screen layout: the name and code keyboards keep every key reachable through their pages") {
+    int pagedDrawings = 0;
+    for (int textSize = 0; textSize < kiosk::kTextSizeCount; ++textSize) {
+        for (const layout::ScreenSize& size : screenSizes()) {
+            CAPTURE(layout::describe(size));
+            CAPTURE(textSize);
+            Kiosk k;
+            k.app.apply(intent::SetTextSize{textSize}, k.now);
+            k.apply(intent::OpenBooking{});
+            k.apply(intent::ChooseBookingTopic{"vneid"});
+            k.apply(intent::ChooseDay{std::chrono::year{2026} / 11 / 28});
+            k.apply(intent::ChooseSlot{8 * 60 + 30});
+            k.type("0912345678");
+            k.apply(intent::Submit{});
+            REQUIRE(k.app.bookingWizard().draft().step == kiosk::BookingStep::Name);
+            int turns = 0;
+            const std::set<std::string> seen = keysOnEveryPage(k, size, textSize, turns);
+            for (const ui::Key& key : ui::vietnameseKeys(ui::text::kSkip, false)) {
+                CAPTURE(key.id);
+                CHECK(seen.contains(key.id));
+            }
+            CHECK(seen.contains("nav.back"));
+            CHECK(seen.contains("nav.home"));
+            CHECK(k.app.state().page == 0);
+            if (turns > 0) {
+                ++pagedDrawings;
+                tapTarget(k, size, textSize, "key.more");
+                REQUIRE(k.app.state().page == 1);
+                // Typing keeps the page: a letter of this page, then the page is still this one.
+                const Drawn page = drawAt(k, size, textSize);
+                const auto letter = std::ranges::find_if(page.targets.all(), [](const ui::TouchTarget& t) {
+                    return t.id.starts_with("key.") && t.id != "key.more" && t.id != "key.erase" &&
+                           t.id != "key.space" && t.id != "key.submit";
+                });
+                REQUIRE(letter != page.targets.all().end());
+                tapTarget(k, size, textSize, letter->id);
+                CHECK(k.app.bookingWizard().draft().name.characters() == 1);
+                CHECK(k.app.state().page == 1);
+                tapTarget(k, size, textSize, "nav.back");
+                CHECK(k.app.bookingWizard().draft().step == kiosk::BookingStep::Phone);
+            }
+
+            Kiosk c;
+            c.app.apply(intent::SetTextSize{textSize}, c.now);
+            c.apply(intent::OpenBooking{});
+            c.apply(intent::StartCancel{});
+            REQUIRE(c.app.bookingWizard().draft().step == kiosk::BookingStep::CancelCode);
+            const std::set<std::string> codeSeen = keysOnEveryPage(c, size, textSize, turns);
+            for (const ui::Key& key : ui::codeKeys(ui::text::kContinue)) {
+                CAPTURE(key.id);
+                CHECK(codeSeen.contains(key.id));
+            }
+            if (turns > 0) ++pagedDrawings;
+        }
+    }
+    MESSAGE(pagedDrawings, " keyboard drawings show their letters in pages");
+    CHECK(pagedDrawings > 0); // the pages are tested, not only the whole keyboards
+}
+
+// The team's keyboards share the app's page with the lists: a new team page starts its keyboard at the
+// first letters, whatever page the last one was left at.
+TEST_CASE("screen layout: a team page's keyboard starts at its first letters") {
+    const layout::ScreenSize size{720, 1280, 7.0}; // where this keyboard turns its letters
+    const int textSize = 0;
+    Kiosk k;
+    k.staff.createMember("Tổ trưởng", kPin, t0);
+    k.app.apply(intent::SetTextSize{textSize}, k.now);
+    for (int tap = 0; tap < 5; ++tap)
+        k.apply(intent::CornerTap{});
+    for (char c : std::string_view(kPin))
+        k.apply(intent::PinDigit{c});
+    k.apply(intent::PinSubmit{});
+    expectScreen(k, kiosk::Screen::Staff);
+    k.staffPage(kiosk::StaffPage::Members);
+    k.apply(intent::Staff{si::StartAddMember{}});
+    REQUIRE(k.desk.state().page == kiosk::StaffPage::AddMemberName);
+    tapTarget(k, size, textSize, "key.more");
+    REQUIRE(k.app.state().page == 1);
+    k.apply(intent::Back{});
+    REQUIRE(k.desk.state().page != kiosk::StaffPage::AddMemberName);
+    CHECK(k.app.state().page == 0);
 }
 
 TEST_CASE("screen layout: the idle countdown over a topic list, and the PIN pad") {

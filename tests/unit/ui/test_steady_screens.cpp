@@ -533,3 +533,34 @@ TEST_CASE("steady screens: Xong means finish typing only, never mark done") {
     // The cancel page asks for the number used when booking: not the booking page's "Tổ sẽ gọi số này …".
     CHECK(std::string(ui::text::kBookingCancelPhoneHint) != ui::text::kBookingPhoneHint);
 }
+
+// The export page said "Thư mục của máy" and named the folder only once the files were written there.
+TEST_CASE("steady screens: the export page names the kiosk's own folder before anything is exported") {
+    Kiosk k;
+    k.staff.createMember("Tổ trưởng", kPin, t0);
+    for (int tap = 0; tap < 5; ++tap)
+        k.app.apply(intent::CornerTap{}, k.now + std::chrono::milliseconds(100 * tap));
+    for (char c : std::string_view(kPin))
+        k.apply(intent::PinDigit{c});
+    k.apply(intent::PinSubmit{});
+    REQUIRE(k.app.state().screen == kiosk::Screen::Staff);
+    k.apply(intent::Staff{si::ShowPage{kiosk::StaffPage::Export}});
+    REQUIRE(k.desk.state().exportedFiles.empty());
+    const kiosk::ExportDestination& own = k.desk.state().destinations.back();
+    REQUIRE(own.folder == k.config.dataDir / "exports");
+    k.use(1920, 1080);
+    k.settle();
+    const auto& texts = k.targets.texts();
+    const auto line = std::ranges::find(texts, "staff.export.folder", &ui::DrawnText::owner);
+    REQUIRE(line != texts.end());
+    // One line at this size, as wide as "Thư mục của máy: <the folder>" in body text.
+    ImFont* body = k.theme->body();
+    const std::string expected = fmt::format("Thư mục của máy: {}", own.folder.string());
+    CHECK(line->max.y - line->min.y == doctest::Approx(body->FontSize));
+    CHECK(line->max.x - line->min.x ==
+          doctest::Approx(body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, expected.c_str()).x));
+    // Above the button that exports there.
+    const ui::TouchTarget* button = k.targets.find("staff.export.kiosk");
+    REQUIRE(button);
+    CHECK(line->max.y <= button->min.y);
+}

@@ -18,17 +18,20 @@ struct Key {
     bool primary = false;
 };
 
-// Keys laid out left to right, `columns` per row, filling the rectangle; adds the intents of keys tapped.
+// Keys laid out left to right, `columns` per row (a wide key that does not fit a row's end starts the next),
+// filling the rectangle in as many rows as that takes, or in `rows` when given; adds the intents of keys
+// tapped.
 void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, const std::vector<Key>& keys,
-                 Intents& intents);
+                 Intents& intents, int rows = 0);
 
 // A page for typing: title, field, hint (or `message` when not empty, in bold), keys; "Quay lại" (and on a
 // resident's page "Trang đầu") is added when the keys have none: under the words beside a keypad, at the
-// end of the field's row above a keyboard (a resident's page) or at the bottom. columns x rows is the keys'
-// layout; fewer columns on a narrow screen.
+// end of the field's row above a keyboard (a resident's page) or at the bottom. `columns` keys a row, fewer
+// on a narrow screen; a keyboard with more rows than its room shows its letters a page at a time, with a
+// key to the next ones (the app's page of the screen).
 void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
                     const std::string& shown, const char* hint, const std::string& message,
-                    const std::vector<Key>& keys, int columns, int rows, bool keypadBeside, bool withHome);
+                    const std::vector<Key>& keys, int columns, bool keypadBeside, bool withHome);
 
 // 1-9, "Xóa", 0, and a submit key labelled `submitLabel`: 3 columns x 4 rows.
 [[nodiscard]] std::vector<Key> numericKeys(const char* submitLabel);
@@ -38,9 +41,9 @@ void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::strin
 // The booking code's characters, erase and submit: 10 x 3 (the page adds "Quay lại" and "Trang đầu" below).
 [[nodiscard]] std::vector<Key> codeKeys(const char* submitLabel);
 
-// Rows the layouts above need, for sizing.
-inline constexpr int kNumericColumns = 3, kNumericRows = 4;
-inline constexpr int kLetterColumns = 10, kLetterRows = 4;
-inline constexpr int kCodeColumns = 10, kCodeRows = 3;
+// Keys a row for the layouts above, where the screen is wide enough.
+inline constexpr int kNumericColumns = 3;
+inline constexpr int kLetterColumns = 10;
+inline constexpr int kCodeColumns = 10;
 
 } // namespace ui

@@ -66,6 +66,9 @@ struct PageNavBar {
 // Draws that bar's "Quay lại" and "Trang đầu"; returns its top y (the action is the page's to draw there).
 float drawPageNavBar(const ScreenContext& ctx, Intents& intents, const PageNavBar& bar);
 
+// A button's width for its label on one line in bold body text, padded as bigButton pads it.
+[[nodiscard]] float oneLineButtonWidth(const Theme& theme, const char* label);
+
 struct RowButton {
     const char* id;
     std::string label;

@@ -28,6 +28,8 @@ inline constexpr const char* kBookingDayClosed = "nghỉ";
 inline constexpr const char* kBookingSlotTitle = "Bác chọn giờ";
 inline constexpr const char* kBookingSlotPlaces = "còn {} chỗ";
 inline constexpr const char* kMorePage = "Xem thêm ({}/{})";
+// The key of a keyboard shown in parts that turns to its other letters: "n–y".
+inline constexpr const char* kOtherKeys = "{}–{}";
 inline constexpr const char* kBookingPhoneTitle = "Số điện thoại của Bác";
 inline constexpr const char* kBookingPhoneHint = "Tổ sẽ gọi số này nếu cần đổi lịch.";
 inline constexpr const char* kBookingCancelPhoneHint =

@@ -377,17 +377,17 @@ Intents drawBooking(const ScreenContext& ctx) {
             draft.step == BookingStep::Phone ? text::kBookingPhoneTitle : text::kBookingCancelPhoneTitle,
             groupedPhone(draft.phone.text()),
             draft.step == BookingStep::Phone ? text::kBookingPhoneHint : text::kBookingCancelPhoneHint,
-            message, numericKeys(text::kContinue), kNumericColumns, kNumericRows, true, true);
+            message, numericKeys(text::kContinue), kNumericColumns, true, true);
         break;
     case BookingStep::Name:
         drawTypingPage(ctx, intents, text::kBookingNameTitle, draft.name.text(), text::kBookingNameHint,
                        message, vietnameseKeys(draft.name.empty() ? text::kSkip : text::kDone, false),
-                       kLetterColumns, kLetterRows, false, true);
+                       kLetterColumns, false, true);
         break;
     case BookingStep::CancelCode:
         drawTypingPage(ctx, intents, text::kBookingCancelCodeTitle, groupedCode(draft.code.text()),
                        text::kBookingCancelOwnSubtitle, message, codeKeys(text::kContinue), kCodeColumns,
-                       kCodeRows, false, true);
+                       false, true);
         break;
     case BookingStep::Confirm:
         drawConfirmStep(ctx, intents);

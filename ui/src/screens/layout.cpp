@@ -93,14 +93,13 @@ float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool
     return top;
 }
 
-namespace {
-// A button's width for its label on one line in bold body text, padded as bigButton pads it.
 float oneLineButtonWidth(const Theme& theme, const char* label) {
     ImFont* bold = theme.bodyBold();
     const float pad = theme.metrics().pxPerMm * 2.5f; // bigButton's, each side
     return std::ceil(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label).x + 2 * pad) + 1;
 }
 
+namespace {
 float labelledButtonHeight(const Theme& theme, const char* label, float width) {
     const Metrics& m = theme.metrics();
     const float pad = m.pxPerMm * 2.5f;

@@ -202,9 +202,9 @@ std::string whatHelpWith(const ScreenContext& ctx, const kiosk::QueueEntry& entr
 
 void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
                     const std::string& shown, const char* hint, const std::vector<Key>& keys, int columns,
-                    int rows, bool keypadBeside) {
-    ui::drawTypingPage(ctx, intents, title, shown, hint, deskState(ctx).message, keys, columns, rows,
-                       keypadBeside, false);
+                    bool keypadBeside) {
+    ui::drawTypingPage(ctx, intents, title, shown, hint, deskState(ctx).message, keys, columns, keypadBeside,
+                       false);
 }
 
 } // namespace staff

@@ -158,7 +158,7 @@ void drawFlag(const ScreenContext& ctx, Intents& intents) {
 void drawFlagNote(const ScreenContext& ctx, Intents& intents) {
     const kiosk::StaffDeskState& s = deskState(ctx);
     drawTypingPage(ctx, intents, staff_text::kFlagNoteTitle, s.flagNote.text(), staff_text::kFlagNoteHint,
-                   vietnameseKeys(text::kContinue, true), kLetterColumns, kLetterRows, false);
+                   vietnameseKeys(text::kContinue, true), kLetterColumns, false);
 }
 
 } // namespace ui::staff

@@ -154,7 +154,7 @@ void drawNote(const ScreenContext& ctx, Intents& intents) {
     const std::string title =
         fmt::format(fmt::runtime(staff_text::kNoteTitle), s.selected ? s.selected->code : "");
     drawTypingPage(ctx, intents, title, s.note.text(), staff_text::kNoteHint,
-                   vietnameseKeys(staff_text::kSave, true), kLetterColumns, kLetterRows, false);
+                   vietnameseKeys(staff_text::kSave, true), kLetterColumns, false);
 }
 
 void drawReschedule(const ScreenContext& ctx, Intents& intents) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cfloat>
 
 namespace ui::staff {
 
@@ -36,8 +37,7 @@ void drawMembers(const ScreenContext& ctx, Intents& intents) {
 void drawAddMemberName(const ScreenContext& ctx, Intents& intents) {
     const kiosk::StaffDeskState& s = deskState(ctx);
     drawTypingPage(ctx, intents, staff_text::kMemberNameTitle, s.memberName.text(),
-                   staff_text::kMemberNameHint, vietnameseKeys(text::kContinue, true), kLetterColumns,
-                   kLetterRows, false);
+                   staff_text::kMemberNameHint, vietnameseKeys(text::kContinue, true), kLetterColumns, false);
 }
 
 void drawAddMemberPin(const ScreenContext& ctx, Intents& intents) {
@@ -50,7 +50,7 @@ void drawAddMemberPin(const ScreenContext& ctx, Intents& intents) {
     for (std::size_t i = 0; i < s.memberPin.characters(); ++i)
         dots += "● ";
     drawTypingPage(ctx, intents, title, dots, staff_text::kMemberPinHint, numericKeys(text::kContinue),
-                   kNumericColumns, kNumericRows, true);
+                   kNumericColumns, true);
 }
 
 void drawAudit(const ScreenContext& ctx, Intents& intents) {
@@ -100,6 +100,8 @@ void drawExport(const ScreenContext& ctx, Intents& intents) {
     const Palette& palette = ctx.theme.palette();
     float y = drawHeader(ctx, staff_text::kExportTitle, staff_text::kExportHint);
     y = drawMessage(ctx, y);
+    const float barTop = drawStaffNav(ctx, intents);
+    const float choicesH = m.targetPx * 1.3f; // drawChoices' smallest cell
     if (!s.exportedFiles.empty()) {
         std::string files;
         for (const std::string& f : s.exportedFiles)
@@ -108,8 +110,30 @@ void drawExport(const ScreenContext& ctx, Intents& intents) {
         y = drawText(ctx, y,
                      fmt::format(fmt::runtime(staff_text::kExportFiles), files, s.exportedFolder.string())) +
             m.gapPx / 2;
+    } else if (!s.destinations.empty()) {
+        // Named before exporting too: "Thư mục của máy" alone does not say where the files will be. Left
+        // out only where it would push the choices under the bar (a small screen at large text). Recorded
+        // with its widest line, so tests can tell the line is there and what it holds.
+        const kiosk::ExportDestination& own = s.destinations.back();
+        const std::string line = fmt::format("{}: {}", own.label, own.folder.string());
+        const float x = std::max(m.marginPx, m.cornerPx);
+        const float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
+        ImFont* body = ctx.theme.body();
+        const float lineH = wrappedTextHeight(body, width, line);
+        if (y + lineH + m.gapPx / 2 + choicesH <= barTop - m.gapPx) {
+            float widest = 0;
+            for (std::string_view part : wrapLines(body, width, line)) {
+                widest = std::max(widest, body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, part.data(),
+                                                              part.data() + part.size())
+                                              .x);
+            }
+            const float top = y;
+            y = drawText(ctx, y, line);
+            ctx.targets.addText({"staff.export.folder", ImVec2(x, top), ImVec2(x + widest, y), ImVec2(x, top),
+                                 ImVec2(x + width, y), false});
+            y += m.gapPx / 2;
+        }
     }
-    const float barTop = drawStaffNav(ctx, intents);
     std::vector<Choice> choices;
     for (int i = 0; i < static_cast<int>(s.destinations.size()); ++i) {
         const kiosk::ExportDestination& d = s.destinations[static_cast<std::size_t>(i)];

@@ -74,6 +74,6 @@ void drawFlagNote(const ScreenContext& ctx, Intents& intents);
 // A field over (or beside) a keypad, for the note, a member's name and PIN.
 void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
                     const std::string& shown, const char* hint, const std::vector<Key>& keys, int columns,
-                    int rows, bool keypadBeside);
+                    bool keypadBeside);
 
 } // namespace ui::staff
