@@ -120,17 +120,21 @@ void drawZoomBadge(ImDrawList* draw, const Metrics& m, ImVec2 pictureMax) {
     const float r = m.pxPerMm * 4.5f, inset = m.pxPerMm * 1.5f;
     const ImVec2 c(pictureMax.x - inset - r, pictureMax.y - inset - r);
     const ImU32 ink = toImColor(kFrame);
-    fillRoundedRect(draw, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), IM_COL32(255, 255, 255, 235),
+    fillRoundedRect(draw, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), IM_COL32(255, 255, 255, 255),
                     r);
     strokeRoundedRect(draw, ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), ink, r, 2.0f);
     const float lens = r * 0.42f, stroke = std::max(2.0f, m.pxPerMm * 0.6f);
     const ImVec2 lensCentre(c.x - r * 0.12f, c.y - r * 0.12f);
     strokeRoundedRect(draw, ImVec2(lensCentre.x - lens, lensCentre.y - lens),
                       ImVec2(lensCentre.x + lens, lensCentre.y + lens), ink, lens, stroke);
-    const float along = lens * 0.72f;
-    draw->AddLine(ImVec2(lensCentre.x + along, lensCentre.y + along),
-                  ImVec2(lensCentre.x + along + r * 0.4f, lensCentre.y + along + r * 0.4f), ink,
-                  stroke * 1.4f);
+    // The handle as squares on whole pixels down the diagonal: a slanted line is smoothed differently by
+    // each renderer (tests/e2e/render_paths.sh compares them).
+    const float side = std::round(stroke * 1.4f);
+    for (int i = 0; i < 3; ++i) {
+        const float at = std::round(lensCentre.x + lens * 0.7f + static_cast<float>(i) * side * 0.6f);
+        const float down = std::round(lensCentre.y + lens * 0.7f + static_cast<float>(i) * side * 0.6f);
+        draw->AddRectFilled(ImVec2(at, down), ImVec2(at + side, down + side), ink);
+    }
 }
 
 // The step's picture enlarged so its words can be read, a part at a time, with the way back to the step.
