@@ -212,3 +212,132 @@ TEST_CASE("heartbeat health fields: bad values are refused naming the field") {
     CHECK(errorAfter([](json& j) { j["heartbeat"]["soc_temperature_c"] = -40; }).empty());
     CHECK(errorAfter([](json& j) { j["heartbeat"]["restarts_since_boot"] = nullptr; }).empty());
 }
+
+namespace {
+
+kiosk::upload::Upload uploadWithTeamActivity() {
+    auto upload = test::sampleUpload();
+    auto& day = upload.days[0];
+    day.teamActivity["home_visit"] = {3, 4, {{"vneid_level2", 2}, {"scam_warning", 4}}};
+    day.teamActivity["kiosk"] = {1, 1, {}};
+    day.teamActivity["boat_trip"] = {1, 2, {{"future_result", 1}}}; // keys from a newer kiosk travel too
+    day.satisfaction = {{"happy", 5}, {"neutral", 1}, {"unhappy", 0}};
+    return upload;
+}
+
+} // namespace
+
+TEST_CASE("team activity and satisfaction survive toJson and parseUpload unchanged") {
+    const auto upload = uploadWithTeamActivity();
+    const json j = kiosk::upload::toJson(upload);
+    const json& day = j.at("days")[0];
+    CHECK(day.at("team_activity").at("home_visit").at("events") == 3);
+    CHECK(day.at("team_activity").at("home_visit").at("people") == 4);
+    CHECK(day.at("team_activity").at("home_visit").at("results").at("scam_warning") == 4);
+    CHECK(day.at("team_activity").at("kiosk").at("results") == json::object());
+    CHECK(day.at("satisfaction").at("happy") == 5);
+    CHECK(day.at("satisfaction").at("unhappy") == 0);
+    auto parsed = parseUpload(j.dump(), kToday);
+    REQUIRE(parsed.has_value());
+    CHECK(*parsed == upload);
+}
+
+TEST_CASE("a day without team activity or satisfaction is written and read exactly as before") {
+    const json j = kiosk::upload::toJson(test::sampleUpload());
+    CHECK_FALSE(j.at("days")[0].contains("team_activity"));
+    CHECK_FALSE(j.at("days")[0].contains("satisfaction"));
+
+    // An older kiosk's upload, and a newer one's with null or {}: all read as none.
+    for (const json& none : {json(nullptr), json::object()}) {
+        json withNone = j;
+        withNone["days"][0]["team_activity"] = none;
+        withNone["days"][0]["satisfaction"] = none;
+        auto parsed = parseUpload(withNone.dump(), kToday);
+        REQUIRE(parsed.has_value());
+        CHECK(parsed->days[0].teamActivity.empty());
+        CHECK(parsed->days[0].satisfaction.empty());
+        CHECK(*parsed == test::sampleUpload());
+    }
+    auto old = parseUpload(j.dump(), kToday);
+    REQUIRE(old.has_value());
+    CHECK(*old == test::sampleUpload());
+}
+
+TEST_CASE("a place entry without results is accepted with none") {
+    json j = kiosk::upload::toJson(test::sampleUpload());
+    j["days"][0]["team_activity"] = {{"class", {{"events", 1}, {"people", 12}}}};
+    auto parsed = parseUpload(j.dump(), kToday);
+    REQUIRE(parsed.has_value());
+    const kiosk::upload::TeamHelp expected{1, 12, {}};
+    CHECK(parsed->days[0].teamActivity.at("class") == expected);
+}
+
+TEST_CASE("bad team activity and satisfaction are refused naming the field") {
+    struct Case {
+        const char* expected;
+        std::function<void(json&)> change;
+    };
+    const auto team = [](json& j) -> json& { return j["days"][0]["team_activity"]; };
+    const auto manyKeys = [](std::size_t n) {
+        json keys = json::object();
+        for (std::size_t i = 0; i < n; ++i)
+            keys["k" + std::to_string(i)] = 1;
+        return keys;
+    };
+    const Case cases[] = {
+        {"days[0].team_activity: must be a JSON object",
+         [&](json& j) { j["days"][0]["team_activity"] = json::array(); }},
+        {"days[0].team_activity.home_visit: must be a JSON object",
+         [&](json& j) { team(j)["home_visit"] = 3; }},
+        {"days[0].team_activity.home_visit.people: must be a non-negative integer",
+         [&](json& j) { team(j)["home_visit"]["people"] = -1; }},
+        {"days[0].team_activity.home_visit.people: must be a non-negative integer",
+         [&](json& j) { team(j)["home_visit"]["people"] = "4"; }},
+        {"days[0].team_activity.home_visit.events: larger than 1000000000",
+         [&](json& j) { team(j)["home_visit"]["events"] = 1000000001; }},
+        {"days[0].team_activity.home_visit.events: missing",
+         [&](json& j) { team(j)["home_visit"].erase("events"); }},
+        {"days[0].team_activity.home_visit.people: missing",
+         [&](json& j) { team(j)["home_visit"].erase("people"); }},
+        {"days[0].team_activity.\"Home Visit\": key must be 1..64 of a-z, 0-9 and _",
+         [&](json& j) { team(j)["Home Visit"] = team(j)["home_visit"]; }},
+        {"days[0].team_activity.\"\": key must be 1..64 of a-z, 0-9 and _",
+         [&](json& j) { team(j)[""] = team(j)["home_visit"]; }},
+        {"days[0].team_activity.\"aaaaaaaaaaaaaaaa\": key must be 1..64",
+         [&](json& j) { team(j)[std::string(65, 'a')] = team(j)["home_visit"]; }},
+        {"days[0].team_activity: at most 10 places",
+         [&](json& j) {
+             for (int i = 0; i < 11; ++i)
+                 team(j)["place" + std::to_string(i)] = team(j)["home_visit"];
+         }},
+        {"days[0].team_activity.home_visit.results: must be a JSON object",
+         [&](json& j) { team(j)["home_visit"]["results"] = json::array(); }},
+        {"days[0].team_activity.home_visit.results.scam_warning: must be a non-negative integer",
+         [&](json& j) { team(j)["home_visit"]["results"]["scam_warning"] = 1.5; }},
+        {"days[0].team_activity.home_visit.results.\"vneid-level2\": key must be 1..64 of a-z, 0-9 and _",
+         [&](json& j) { team(j)["home_visit"]["results"]["vneid-level2"] = 1; }},
+        {"days[0].team_activity.home_visit.results: at most 50 results",
+         [&](json& j) { team(j)["home_visit"]["results"] = manyKeys(51); }},
+        {"days[0].satisfaction: must be a JSON object", [](json& j) { j["days"][0]["satisfaction"] = 5; }},
+        {"days[0].satisfaction.happy: must be a non-negative integer",
+         [](json& j) { j["days"][0]["satisfaction"]["happy"] = -5; }},
+        {"days[0].satisfaction.\"Happy\": key must be 1..64 of a-z, 0-9 and _",
+         [](json& j) { j["days"][0]["satisfaction"]["Happy"] = 5; }},
+        {"days[0].satisfaction: at most 10 answers",
+         [&](json& j) { j["days"][0]["satisfaction"] = manyKeys(11); }},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.expected);
+        json j = kiosk::upload::toJson(uploadWithTeamActivity());
+        c.change(j);
+        auto parsed = parseUpload(j.dump(), kToday);
+        REQUIRE_FALSE(parsed.has_value());
+        CHECK(parsed.error().message.rfind(c.expected, 0) == 0);
+    }
+    // The limits themselves are allowed.
+    json atLimits = kiosk::upload::toJson(uploadWithTeamActivity());
+    atLimits["days"][0]["team_activity"]["home_visit"]["results"] = manyKeys(50);
+    atLimits["days"][0]["satisfaction"] = manyKeys(10);
+    atLimits["days"][0]["team_activity"][std::string(64, 'z')] = {{"events", 0}, {"people", 0}};
+    CHECK(parseUpload(atLimits.dump(), kToday).has_value());
+}

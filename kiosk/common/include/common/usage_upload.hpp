@@ -44,10 +44,10 @@
 //           "home_visit": {                     //   place key (common/team_activity.hpp), <= 10 places;
 //             "events": 3, "people": 4,         //   a key the hub does not know is kept as it is
 //             "results": {"vneid_level2": 2, "scam_warning": 4}  // result key -> times, <= 50 keys
-//           }                                   //   keys: 1..64 of [a-z0-9_]
+//           }                                   //   ("results" may be absent); keys: 1..64 of [a-z0-9_]
 //         },
 //         "satisfaction": {"happy": 5, "neutral": 1, "unhappy": 0}  // OPTIONAL (added later): the
-//       }                                       //   faces after help at the kiosk; keys as above
+//       }                                       //   faces after help at the kiosk; keys as above, <= 10
 //     ],
 //     "screen_flags": [                         // OPTIONAL (added later): "Màn hình này đã khác", at most
 //       {                                       //   kMaxFlagsPerUpload; absent or null = none
@@ -125,7 +125,11 @@ constexpr std::size_t kMaxFlagsPerUpload = 100;
 constexpr std::size_t kMaxFlagIdBytes = 32;
 constexpr std::size_t kMaxFlagTitleBytes = 200;
 constexpr std::size_t kMaxFlagNoteBytes = 200;
-constexpr double kMinTemperatureC = -40; // what an SoC's sensor can report (the Pi's reads -40..125 °C)
+constexpr std::size_t kMaxTeamPlacesPerDay = 10;
+constexpr std::size_t kMaxTeamResultsPerPlace = 50;
+constexpr std::size_t kMaxSatisfactionAnswers = 10;
+constexpr std::size_t kMaxTeamKeyBytes = 64; // place, result and satisfaction keys
+constexpr double kMinTemperatureC = -40;     // what an SoC's sensor can report (the Pi's reads -40..125 °C)
 constexpr double kMaxTemperatureC = 150;
 
 // The ids a kiosk's kiosk.toml accepts (kiosk_id): 1..64 of a-z, 0-9 and '-'. The hub registers only
@@ -163,6 +167,15 @@ inline bool isFlagId(std::string_view id) {
     if (id.empty() || id.size() > kMaxFlagIdBytes) return false;
     for (char c : id)
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+    return true;
+}
+
+// Place, result and satisfaction keys: a newer kiosk may send keys this hub does not know, so the
+// keys themselves are checked, not looked up.
+inline bool isTeamKey(std::string_view key) {
+    if (key.empty() || key.size() > kMaxTeamKeyBytes) return false;
+    for (char c : key)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
     return true;
 }
 
@@ -212,6 +225,10 @@ inline nlohmann::json toJson(const GuideFigures& g) {
             {"left_at_step", stepsToJson(g.leftAtStep)}};
 }
 
+inline nlohmann::json toJson(const TeamHelp& h) {
+    return {{"events", h.events}, {"people", h.people}, {"results", h.results}};
+}
+
 inline nlohmann::json toJson(const DailyRollup& d) {
     nlohmann::json guides = nlohmann::json::array();
     for (const auto& g : d.guides)
@@ -227,6 +244,14 @@ inline nlohmann::json toJson(const DailyRollup& d) {
         out[f.key] = d.*f.field;
     for (const SurveyFigure& f : kSurveyFigures)
         out[f.key] = toJson(d.*f.field);
+    // Absent when empty: a day without team figures reads exactly as before.
+    if (!d.teamActivity.empty()) {
+        nlohmann::json team = nlohmann::json::object();
+        for (const auto& [place, help] : d.teamActivity)
+            team[place] = toJson(help);
+        out["team_activity"] = std::move(team);
+    }
+    if (!d.satisfaction.empty()) out["satisfaction"] = d.satisfaction;
     return out;
 }
 
@@ -591,6 +616,55 @@ class Reader {
             d.guides.push_back(std::move(g));
         }
 
+        return teamActivity(v, path, d.teamActivity) &&
+               keyedCounts(v, path, "satisfaction", kMaxSatisfactionAnswers, "answers", d.satisfaction);
+    }
+
+    // An optional object of key -> count (results, satisfaction): absent, null or {} is none.
+    bool keyedCounts(const nlohmann::json& object, const std::string& path, std::string_view key,
+                     std::size_t maxKeys, std::string_view what, std::map<std::string, int>& out) {
+        auto it = object.find(key);
+        if (it == object.end() || it->is_null()) return true;
+        const std::string here = join(path, key);
+        if (!it->is_object()) return setError(here, "must be a JSON object");
+        if (it->size() > maxKeys)
+            return setError(here, "at most " + std::to_string(maxKeys) + " " + std::string(what));
+        for (const auto& item : it->items()) { // not a structured binding: clang 14 cannot capture one
+            if (!teamKey(here, item.key())) return false;
+            std::int64_t n = 0;
+            if (auto problem = readCount(item.value(), kMaxCount, n); problem != CountProblem::none)
+                return countError(problem, join(here, item.key()), kMaxCount);
+            out[item.key()] = static_cast<int>(n);
+        }
+        return true;
+    }
+
+    // A bad key is quoted and cut short in the path, as screen names are: it may be anything.
+    bool teamKey(const std::string& path, const std::string& key) {
+        if (isTeamKey(key)) return true;
+        return setError(path + ".\"" + key.substr(0, 16) + "\"",
+                        "key must be 1.." + std::to_string(kMaxTeamKeyBytes) + " of a-z, 0-9 and _");
+    }
+
+    bool teamActivity(const nlohmann::json& day, const std::string& path, TeamActivity& out) {
+        auto it = day.find("team_activity");
+        if (it == day.end() || it->is_null()) return true;
+        const std::string here = join(path, "team_activity");
+        if (!it->is_object()) return setError(here, "must be a JSON object");
+        if (it->size() > kMaxTeamPlacesPerDay)
+            return setError(here, "at most " + std::to_string(kMaxTeamPlacesPerDay) + " places");
+        for (const auto& item : it->items()) {
+            if (!teamKey(here, item.key())) return false;
+            const std::string placePath = join(here, item.key());
+            const nlohmann::json& place = item.value();
+            if (!place.is_object()) return setError(placePath, "must be a JSON object");
+            TeamHelp help;
+            if (!count(place, placePath, "events", help.events) ||
+                !count(place, placePath, "people", help.people) ||
+                !keyedCounts(place, placePath, "results", kMaxTeamResultsPerPlace, "results", help.results))
+                return false;
+            out[item.key()] = std::move(help);
+        }
         return true;
     }
 
