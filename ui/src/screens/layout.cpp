@@ -93,13 +93,15 @@ float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool
     return top;
 }
 
-namespace {
-// A button's width for its label on one line in bold body text, padded as bigButton pads it.
-float oneLineButtonWidth(const Theme& theme, const char* label) {
+float oneLineButtonWidth(const Theme& theme, std::string_view label) {
     ImFont* bold = theme.bodyBold();
     const float pad = theme.metrics().pxPerMm * 2.5f; // bigButton's, each side
-    return std::ceil(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label).x + 2 * pad) + 1;
+    return std::ceil(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x +
+                     2 * pad) +
+           1;
 }
+
+namespace {
 
 float labelledButtonHeight(const Theme& theme, const char* label, float width) {
     const Metrics& m = theme.metrics();
