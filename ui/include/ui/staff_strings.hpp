@@ -118,7 +118,6 @@ inline constexpr const char* kHelpDayTitle = "Giúp ngày nào?";
 inline constexpr const char* kHelpPlaceTitle = "Giúp ở đâu?";
 inline constexpr const char* kHelpPeopleTitle = "Giúp mấy người?";
 inline constexpr const char* kHelpResultsTitle = "{}: đạt được gì? ({}/{})";
-inline constexpr const char* kBookingResultsTitle = "Đạt được gì? ({}/{})";
 inline constexpr const char* kYesterday = "Hôm qua";
 inline constexpr const char* kTodayDay = "Hôm nay";
 inline constexpr const char* kPeople = "{} người";

@@ -262,8 +262,7 @@ void drawResults(const ScreenContext& ctx, Intents& intents, bool counting, cons
     // The title names the topic and the page; planned with the longest. When not even one row fits under
     // it (a short screen at large text) it shrinks to one bold line.
     auto titleFor = [&](std::string_view topic, int page, int pages) {
-        return counting ? fmt::format(fmt::runtime(staff_text::kHelpResultsTitle), topicTitle(topic), page, pages)
-                        : fmt::format(fmt::runtime(staff_text::kBookingResultsTitle), page, pages);
+        return fmt::format(fmt::runtime(staff_text::kHelpResultsTitle), topicTitle(topic), page, pages);
     };
     float titleH = 0, compactH = 0;
     for (const up::ResultKind& r : up::kResultKinds) {
