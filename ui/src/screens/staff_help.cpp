@@ -337,8 +337,9 @@ void drawHelpDay(const ScreenContext& ctx, Intents& intents) {
     std::vector<Cell> days;
     for (int back = 0; back <= kiosk::kTeamDaysBack; ++back) {
         const kiosk::LocalDate day{std::chrono::sys_days{s.today} - std::chrono::days{back}};
-        std::string label = back == 0   ? fmt::format("{}, {}", staff_text::kTodayDay, kiosk::vietnameseDay(day))
-                            : back == 1 ? fmt::format("{}, {}", staff_text::kYesterday, kiosk::vietnameseDay(day))
+        // "Hôm nay" on a line of its own, so the weekday is never cut in two.
+        std::string label = back == 0   ? fmt::format("{}\n{}", staff_text::kTodayDay, kiosk::vietnameseDay(day))
+                            : back == 1 ? fmt::format("{}\n{}", staff_text::kYesterday, kiosk::vietnameseDay(day))
                                         : kiosk::vietnameseDay(day);
         days.push_back({fmt::format("staff.help.day.{}", back), std::move(label), act(si::ChooseHelpDay{back}),
                         back == 0 ? palette.primaryButton : palette.plainButton});
