@@ -706,7 +706,8 @@ void StaffDesk::handle(const staff_intent::SaveFlag&, const StaffMember& who, Ti
     m_state.flagNote.clear();
 }
 
-// ---- What the team did: help away from the kiosk, a booking's results, the resident's face -----------------
+// ---- What the team did: help away from the kiosk, a booking's results, the resident's face
+// -----------------
 
 void StaffDesk::handle(const staff_intent::ChooseHelpDay& i, const StaffMember&, TimePoint now) {
     if (m_state.page != StaffPage::HelpDay || i.daysBack < 0 || i.daysBack > kTeamDaysBack) return;
@@ -763,7 +764,8 @@ void StaffDesk::handle(const staff_intent::SaveBookingResults&, const StaffMembe
     if (m_state.page != StaffPage::BookingResults) return;
     if (!m_state.helpResults.empty()) {
         // Counted on the day it was done, at the kiosk's own place; the booking is not named.
-        auto saved = m_team.record({localDay(now), std::string(upload::kPlaceAtKiosk), 1, m_state.helpResults}, now);
+        auto saved =
+            m_team.record({localDay(now), std::string(upload::kPlaceAtKiosk), 1, m_state.helpResults}, now);
         if (!saved) {
             m_state.message = "Chưa lưu được: " + saved.error().message;
             return;
@@ -946,8 +948,8 @@ std::string StaffDesk::viewKey() const {
     if (s.page == StaffPage::BookingResults)
         for (const auto& [key, times] : s.helpResults)
             chosen += key + ",";
-    return fmt::format("{} {} {} {}:{} {} {} {} {} {}:{}:{} {}", staffPageName(s.page), s.listPage, s.dayOffset,
-                       s.selected ? s.selected->code : "",
+    return fmt::format("{} {} {} {}:{} {} {} {} {} {}:{}:{} {}", staffPageName(s.page), s.listPage,
+                       s.dayOffset, s.selected ? s.selected->code : "",
                        s.selected ? bookingStatusName(s.selected->status) : "", s.confirmingCancel,
                        s.rescheduleOffset.value_or(-1), s.members.size(), s.closures.size(), s.checkGuide,
                        s.checkStep, s.flagKind.value_or(-1), chosen);

@@ -15,7 +15,8 @@ Result<void> checkCount(std::string_view field, int value, int least) {
 }
 } // namespace
 
-Result<std::int64_t> TeamStore::record(const TeamHelpRecord& help, std::chrono::system_clock::time_point now) {
+Result<std::int64_t> TeamStore::record(const TeamHelpRecord& help,
+                                       std::chrono::system_clock::time_point now) {
     const std::string today = localDay(now);
     if (!parseIsoDay(help.day))
         return fail(ErrorKind::invalidInput, "day: must be a date written YYYY-MM-DD");
@@ -39,7 +40,8 @@ Result<std::int64_t> TeamStore::record(const TeamHelpRecord& help, std::chrono::
         .bind(4, std::string_view(isoUtc(now)))
         .run();
     const std::int64_t id = m_db.lastInsertRowId();
-    db::Statement insert = m_db.prepare("INSERT INTO team_help_result (help_id, result, times) VALUES (?1, ?2, ?3)");
+    db::Statement insert =
+        m_db.prepare("INSERT INTO team_help_result (help_id, result, times) VALUES (?1, ?2, ?3)");
     for (const auto& [key, times] : help.results) {
         if (times == 0) continue; // not achieved: nothing to count
         insert.bind(1, id).bind(2, std::string_view(key)).bind(3, times).run();

@@ -19,9 +19,9 @@ namespace kiosk {
 
 // One record of help, as the team enters it.
 struct TeamHelpRecord {
-    std::string day;   // local date YYYY-MM-DD the help was given
-    std::string place; // upload::kPlaceKinds key
-    int people = 1;    // people helped, at least one
+    std::string day;                    // local date YYYY-MM-DD the help was given
+    std::string place;                  // upload::kPlaceKinds key
+    int people = 1;                     // people helped, at least one
     std::map<std::string, int> results; // upload::kResultKinds key -> times achieved (0 = not achieved)
 };
 

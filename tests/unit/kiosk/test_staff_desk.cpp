@@ -590,7 +590,8 @@ TEST_CASE("staff desk: a booking marked done asks what was achieved then hands o
     d.apply(si::AnswerSatisfaction{"happy"});
     CHECK(d.state().page == StaffPage::BookingDetail);
     CHECK(d.state().selected->status == BookingStatus::done);
-    CHECK(d.count("SELECT count(*) FROM team_help WHERE place = 'kiosk' AND people = 1 AND day = '2026-11-27'") ==
+    CHECK(d.count(
+              "SELECT count(*) FROM team_help WHERE place = 'kiosk' AND people = 1 AND day = '2026-11-27'") ==
           1);
     CHECK(d.count("SELECT times FROM team_help_result WHERE result = 'vneid_level2'") == 1);
     CHECK(d.count("SELECT times FROM satisfaction_count WHERE day = '2026-11-27' AND answer = 'happy'") == 1);

@@ -53,7 +53,8 @@ TEST_CASE("team rollup: the day's figures carry the help per place and the faces
     }
     REQUIRE(f.team.record({"2026-11-27", "home_visit", 2, {{"vneid_level2", 2}}}, t0));
     REQUIRE(f.team.record({"2026-11-27", "home_visit", 1, {{"vneid_level2", 1}, {"scam_warning", 1}}}, t0));
-    REQUIRE(f.team.record({"2026-11-27", std::string(kiosk::upload::kPlaceAtKiosk), 1, {{"bank_qr", 1}}}, t0));
+    REQUIRE(
+        f.team.record({"2026-11-27", std::string(kiosk::upload::kPlaceAtKiosk), 1, {{"bank_qr", 1}}}, t0));
     REQUIRE(f.team.addSatisfaction("happy", t0));
     REQUIRE(f.team.addSatisfaction("neutral", t0));
 

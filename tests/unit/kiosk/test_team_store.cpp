@@ -46,7 +46,8 @@ TEST_CASE("team store: a home visit is kept in the file and summed per place for
     CHECK(visits.people == 3);
     CHECK(visits.results == std::map<std::string, int>{{"scam_warning", 1}, {"vneid_level2", 3}});
     CHECK(day.at("class") == kiosk::upload::TeamHelp{1, 12, {{"scam_warning", 12}}});
-    CHECK(kiosk::TeamStore(reopened).activity("2026-11-26").at("market") == kiosk::upload::TeamHelp{1, 3, {}});
+    CHECK(kiosk::TeamStore(reopened).activity("2026-11-26").at("market") ==
+          kiosk::upload::TeamHelp{1, 3, {}});
     CHECK(kiosk::TeamStore(reopened).activity("2026-11-25").empty());
 }
 

@@ -632,7 +632,8 @@ TEST_CASE("screen layout: recording the team's help and the faces after a bookin
         for (int i = 0; i < 12; ++i)
             k.apply(intent::Staff{si::StepResult{std::string(r.key), 1}});
     checkEverywhere(k, "staff.help_results", report);
-    k.apply(intent::Staff{si::ShowListPage{8}}); // the last page at every size (a page number past it shows it)
+    k.apply(
+        intent::Staff{si::ShowListPage{8}}); // the last page at every size (a page number past it shows it)
     checkEverywhere(k, "staff.help_results.last", report);
 
     k.staffPage(kiosk::StaffPage::Queue);

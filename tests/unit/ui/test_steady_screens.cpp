@@ -309,7 +309,8 @@ std::vector<Journey> journeys() {
              k.apply(intent::Staff{si::ShowPage{kiosk::StaffPage::Queue}});
              k.apply(intent::Staff{si::OpenBooking{k.desk.state().queue.front().code}});
          }},
-        {"staff help day", [toStaff](Kiosk& k) {
+        {"staff help day",
+         [toStaff](Kiosk& k) {
              toStaff(k);
              k.apply(intent::Staff{si::ShowPage{kiosk::StaffPage::HelpDay}});
          }},

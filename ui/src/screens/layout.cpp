@@ -96,8 +96,9 @@ float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool
 float oneLineButtonWidth(const Theme& theme, std::string_view label) {
     ImFont* bold = theme.bodyBold();
     const float pad = theme.metrics().pxPerMm * 2.5f; // bigButton's, each side
-    return std::ceil(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x +
-                     2 * pad) +
+    return std::ceil(
+               bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x +
+               2 * pad) +
            1;
 }
 

@@ -296,7 +296,8 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
         if (!landscape) {
             const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
             const float cellW = (screen.x - std::max(m.marginPx, m.cornerPx) - m.marginPx - m.gapPx) / 2;
-            if (wrappedTextHeight(ctx.theme.bodyBold(), cellW - 2 * pad, staff_text::kRecordHelp) + 2 * pad > cellH)
+            if (wrappedTextHeight(ctx.theme.bodyBold(), cellW - 2 * pad, staff_text::kRecordHelp) + 2 * pad >
+                cellH)
                 std::ranges::find(pages, std::string("staff.help"), &staff::Choice::id)->title =
                     staff_text::kRecordHelpShort;
         }

@@ -124,7 +124,8 @@ void drawBar(const ScreenContext& ctx, const std::vector<RowButton>& buttons, In
     const ImVec2 origin(ctx.theme.metrics().marginPx, barTop(ctx, buttons));
     for (std::size_t i = 0; i < buttons.size(); ++i) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x + bar.offsets[i].x, origin.y + bar.offsets[i].y));
-        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label}, bar.sizes[i], buttons[i].colours))
+        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label}, bar.sizes[i],
+                      buttons[i].colours))
             intents.push_back(buttons[i].intent);
     }
 }
@@ -146,16 +147,16 @@ struct Grid {
     [[nodiscard]] int perPage() const { return columns * rowsPerPage; }
 };
 
-Grid fitGrid(const ScreenContext& ctx, float top, float bottom, const std::vector<Cell>& cells, int maxColumns) {
+Grid fitGrid(const ScreenContext& ctx, float top, float bottom, const std::vector<Cell>& cells,
+             int maxColumns) {
     const Metrics& m = ctx.theme.metrics();
     const float width = contentWidth(m);
     Grid grid;
     for (int columns = std::max(1, maxColumns); columns >= 1; --columns) {
         const float cellW = (width - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
         if (cellW < m.targetPx) continue;
-        if (columns > 1 && std::ranges::any_of(cells, [&](const Cell& c) {
-                return splitsWord(ctx.theme, cellW, c.label);
-            }))
+        if (columns > 1 &&
+            std::ranges::any_of(cells, [&](const Cell& c) { return splitsWord(ctx.theme, cellW, c.label); }))
             continue;
         float cellH = m.targetPx;
         for (const Cell& c : cells)
@@ -167,8 +168,8 @@ Grid fitGrid(const ScreenContext& ctx, float top, float bottom, const std::vecto
     return grid;
 }
 
-void drawCells(const ScreenContext& ctx, float top, const Grid& grid, const std::vector<Cell>& cells, int page,
-               Intents& intents) {
+void drawCells(const ScreenContext& ctx, float top, const Grid& grid, const std::vector<Cell>& cells,
+               int page, Intents& intents) {
     const Metrics& m = ctx.theme.metrics();
     const int first = page * grid.perPage();
     const int end = std::min(static_cast<int>(cells.size()), first + grid.perPage());
@@ -178,15 +179,16 @@ void drawCells(const ScreenContext& ctx, float top, const Grid& grid, const std:
             ImVec2(contentLeft(m) + static_cast<float>(at % grid.columns) * (grid.cellW + m.gapPx),
                    top + static_cast<float>(at / grid.columns) * (grid.cellH + m.gapPx)));
         const Cell& cell = cells[static_cast<std::size_t>(i)];
-        if (bigButton(ctx.targets, ctx.theme, cell.id, {cell.label}, ImVec2(grid.cellW, grid.cellH), cell.colours))
+        if (bigButton(ctx.targets, ctx.theme, cell.id, {cell.label}, ImVec2(grid.cellW, grid.cellH),
+                      cell.colours))
             intents.push_back(cell.intent);
     }
 }
 
 // A page that asks one thing with big choices: the title, the choices (paged), "Quay lại" and, when the
 // choices take more than one page, the page button beside it.
-void drawChoicePage(const ScreenContext& ctx, Intents& intents, const char* title, const std::vector<Cell>& cells,
-                    int maxColumns) {
+void drawChoicePage(const ScreenContext& ctx, Intents& intents, const char* title,
+                    const std::vector<Cell>& cells, int maxColumns) {
     const Metrics& m = ctx.theme.metrics();
     float y = drawHeader(ctx, title);
     y = drawMessage(ctx, y);
@@ -254,11 +256,13 @@ void drawResults(const ScreenContext& ctx, Intents& intents, bool counting, cons
     // Rows as tall as the longest label needs with a two-digit count (or its own, when larger), "Bớt" at
     // the right end.
     const float width = contentWidth(m);
-    const float lessW = counting ? std::max(m.targetPx, oneLineButtonWidth(ctx.theme, staff_text::kLess)) : 0.0f;
+    const float lessW =
+        counting ? std::max(m.targetPx, oneLineButtonWidth(ctx.theme, staff_text::kLess)) : 0.0f;
     const float labelW = width - (counting ? lessW + m.gapPx : 0.0f);
     float rowH = m.targetPx;
     for (const up::ResultKind& r : up::kResultKinds)
-        rowH = std::max(rowH, labelHeight(ctx.theme, labelW, resultLabel(r, std::max(99, timesOf(r.key)), counting)));
+        rowH = std::max(
+            rowH, labelHeight(ctx.theme, labelW, resultLabel(r, std::max(99, timesOf(r.key)), counting)));
     // The title names the topic and the page; planned with the longest. When not even one row fits under
     // it (a short screen at large text) it shrinks to one bold line.
     auto titleFor = [&](std::string_view topic, int page, int pages) {
@@ -268,7 +272,8 @@ void drawResults(const ScreenContext& ctx, Intents& intents, bool counting, cons
     for (const up::ResultKind& r : up::kResultKinds) {
         const std::string title = titleFor(r.topic, 9, 9);
         titleH = std::max(titleH, headerHeight(ctx, title.c_str()));
-        compactH = std::max(compactH, m.marginPx + wrappedTextHeight(ctx.theme.bodyBold(), width, title) + m.gapPx);
+        compactH =
+            std::max(compactH, m.marginPx + wrappedTextHeight(ctx.theme.bodyBold(), width, title) + m.gapPx);
     }
     const float messageH = messageHeight(ctx);
     auto rowsUnder = [&](float top) {
@@ -319,7 +324,8 @@ void drawFace(ImDrawList* draw, ImVec2 centre, float radius, int mood, ImU32 ink
     draw->AddCircleFilled(ImVec2(centre.x + radius * 0.35f, eyeY), radius * 0.1f, ink, 16);
     const float pi = 3.14159265f;
     if (mood > 0) {
-        draw->PathArcTo(ImVec2(centre.x, centre.y + radius * 0.05f), radius * 0.5f, 0.15f * pi, 0.85f * pi, 24);
+        draw->PathArcTo(ImVec2(centre.x, centre.y + radius * 0.05f), radius * 0.5f, 0.15f * pi, 0.85f * pi,
+                        24);
     } else if (mood < 0) {
         draw->PathArcTo(ImVec2(centre.x, centre.y + radius * 0.8f), radius * 0.5f, 1.2f * pi, 1.8f * pi, 24);
     } else {
@@ -338,10 +344,12 @@ void drawHelpDay(const ScreenContext& ctx, Intents& intents) {
     for (int back = 0; back <= kiosk::kTeamDaysBack; ++back) {
         const kiosk::LocalDate day{std::chrono::sys_days{s.today} - std::chrono::days{back}};
         // "Hôm nay" on a line of its own, so the weekday is never cut in two.
-        std::string label = back == 0   ? fmt::format("{}\n{}", staff_text::kTodayDay, kiosk::vietnameseDay(day))
-                            : back == 1 ? fmt::format("{}\n{}", staff_text::kYesterday, kiosk::vietnameseDay(day))
-                                        : kiosk::vietnameseDay(day);
-        days.push_back({fmt::format("staff.help.day.{}", back), std::move(label), act(si::ChooseHelpDay{back}),
+        std::string label =
+            back == 0   ? fmt::format("{}\n{}", staff_text::kTodayDay, kiosk::vietnameseDay(day))
+            : back == 1 ? fmt::format("{}\n{}", staff_text::kYesterday, kiosk::vietnameseDay(day))
+                        : kiosk::vietnameseDay(day);
+        days.push_back({fmt::format("staff.help.day.{}", back), std::move(label),
+                        act(si::ChooseHelpDay{back}),
                         back == 0 ? palette.primaryButton : palette.plainButton});
     }
     drawChoicePage(ctx, intents, staff_text::kHelpDayTitle, days, 4);
@@ -364,9 +372,10 @@ void drawHelpPeople(const ScreenContext& ctx, Intents& intents) {
     const Palette& palette = ctx.theme.palette();
     float y = drawHeader(ctx, staff_text::kHelpPeopleTitle);
     y = drawMessage(ctx, y);
-    const std::vector<RowButton> bar{
-        backButton(ctx),
-        {"staff.help.next", text::kNext, act(si::ShowPage{kiosk::StaffPage::HelpResults}), palette.primaryButton}};
+    const std::vector<RowButton> bar{backButton(ctx),
+                                     {"staff.help.next", text::kNext,
+                                      act(si::ShowPage{kiosk::StaffPage::HelpResults}),
+                                      palette.primaryButton}};
     const float top = barTop(ctx, bar);
     // "Bớt", the number, "Thêm" in one row, centred in the room above the bar; the number above the two
     // buttons when the row is too narrow for all three.
@@ -378,23 +387,25 @@ void drawHelpPeople(const ScreenContext& ctx, Intents& intents) {
                                   oneLineButtonWidth(ctx.theme, staff_text::kMore)});
     const float width = contentWidth(m);
     const bool stacked = 2 * stepW + numberW + 2 * m.gapPx > width;
-    const float blockH = stacked ? title->FontSize + m.gapPx + m.targetPx : std::max(m.targetPx, title->FontSize);
+    const float blockH =
+        stacked ? title->FontSize + m.gapPx + m.targetPx : std::max(m.targetPx, title->FontSize);
     const float blockY = y + std::max(0.0f, (top - m.gapPx - y - blockH) / 2);
     const float rowW = stacked ? width : 2 * stepW + numberW + 2 * m.gapPx;
     const float left = contentLeft(m) + (width - rowW) / 2;
     const float buttonsY = stacked ? blockY + title->FontSize + m.gapPx : blockY + (blockH - m.targetPx) / 2;
-    const ImVec2 numberMin = stacked ? ImVec2(contentLeft(m), blockY) : ImVec2(left + stepW + m.gapPx, blockY);
+    const ImVec2 numberMin =
+        stacked ? ImVec2(contentLeft(m), blockY) : ImVec2(left + stepW + m.gapPx, blockY);
     const ImVec2 numberMax(stacked ? contentLeft(m) + width : numberMin.x + numberW, numberMin.y + blockH);
     drawCentredText(ImGui::GetWindowDrawList(), title, numberMin,
                     ImVec2(numberMax.x, stacked ? blockY + title->FontSize : numberMax.y), people,
                     toImColor(palette.page.text));
     ImGui::SetCursorScreenPos(ImVec2(left, buttonsY));
-    if (bigButton(ctx.targets, ctx.theme, "staff.help.people.less", {staff_text::kLess}, ImVec2(stepW, m.targetPx),
-                  palette.plainButton))
+    if (bigButton(ctx.targets, ctx.theme, "staff.help.people.less", {staff_text::kLess},
+                  ImVec2(stepW, m.targetPx), palette.plainButton))
         intents.push_back(act(si::StepHelpPeople{-1}));
     ImGui::SetCursorScreenPos(ImVec2(left + rowW - stepW, buttonsY));
-    if (bigButton(ctx.targets, ctx.theme, "staff.help.people.more", {staff_text::kMore}, ImVec2(stepW, m.targetPx),
-                  palette.plainButton))
+    if (bigButton(ctx.targets, ctx.theme, "staff.help.people.more", {staff_text::kMore},
+                  ImVec2(stepW, m.targetPx), palette.plainButton))
         intents.push_back(act(si::StepHelpPeople{1}));
     drawBar(ctx, bar, intents);
 }
@@ -404,8 +415,8 @@ void drawHelpResults(const ScreenContext& ctx, Intents& intents) {
 }
 
 void drawBookingResults(const ScreenContext& ctx, Intents& intents) {
-    drawResults(ctx, intents, false, "staff.results.save", act(si::SaveBookingResults{}), "staff.results.skip",
-                act(si::SkipBookingResults{}));
+    drawResults(ctx, intents, false, "staff.results.save", act(si::SaveBookingResults{}),
+                "staff.results.skip", act(si::SkipBookingResults{}));
 }
 
 // Handed to the resident: three big faces with their words, one tap, and "Bỏ qua". Side by side on a
@@ -417,7 +428,8 @@ void drawSatisfaction(const ScreenContext& ctx, Intents& intents) {
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     const float pad = buttonPad(ctx.theme);
     // "Bỏ qua" alone at the bottom left, where "Quay lại" is on the team's pages.
-    const std::vector<RowButton> bar{{"staff.face.skip", text::kSkip, act(si::SkipSatisfaction{}), palette.plainButton}};
+    const std::vector<RowButton> bar{
+        {"staff.face.skip", text::kSkip, act(si::SkipSatisfaction{}), palette.plainButton}};
     const float bottom = barTop(ctx, bar) - m.gapPx;
     const bool portrait = screen.y > screen.x;
     const float width = contentWidth(m);
@@ -448,12 +460,12 @@ void drawSatisfaction(const ScreenContext& ctx, Intents& intents) {
             intents.push_back(act(si::AnswerSatisfaction{std::string(answer.key)}));
         // The face and its word centred together in the button; the word recorded as the button's own text.
         const float blockTop = min.y + std::max(pad, (cellH - face - pad - wordH) / 2);
-        drawFace(draw, ImVec2(min.x + cellW / 2, blockTop + face / 2), face / 2, moods[i], toImColor(palette.border),
-                 toImColor(palette.notice.background));
+        drawFace(draw, ImVec2(min.x + cellW / 2, blockTop + face / 2), face / 2, moods[i],
+                 toImColor(palette.border), toImColor(palette.notice.background));
         const ImVec2 wordMin(min.x + pad, blockTop + face + pad);
         const ImVec2 wordMax(min.x + cellW - pad, wordMin.y + wordH);
-        const TextBounds drawn =
-            drawCentredText(draw, wordFont, wordMin, wordMax, answer.label, toImColor(palette.plainButton.text));
+        const TextBounds drawn = drawCentredText(draw, wordFont, wordMin, wordMax, answer.label,
+                                                 toImColor(palette.plainButton.text));
         ctx.targets.addText({id, drawn.min, drawn.max, wordMin, wordMax, drawn.brokeWord});
     }
     drawBar(ctx, bar, intents);
