@@ -89,6 +89,18 @@ const char* staffPageName(StaffPage page) {
         return "flag";
     case StaffPage::FlagNote:
         return "flag_note";
+    case StaffPage::HelpDay:
+        return "help_day";
+    case StaffPage::HelpPlace:
+        return "help_place";
+    case StaffPage::HelpPeople:
+        return "help_people";
+    case StaffPage::HelpResults:
+        return "help_results";
+    case StaffPage::BookingResults:
+        return "booking_results";
+    case StaffPage::Satisfaction:
+        return "satisfaction";
     }
     return "unknown";
 }
@@ -123,7 +135,7 @@ std::string describeAuditAction(std::string_view action, std::string_view detail
         {"booking.rescheduled", "Đổi lịch hẹn"},       {"booking.personal_erased", "Xóa SĐT và tên"},
         {"booking.closure", "Thêm ngày nghỉ"},         {"booking.closure_removed", "Bỏ ngày nghỉ"},
         {"schedule.saved", "Lưu lịch tuần"},           {"bookings.exported", "Xuất danh sách hẹn"},
-        {"screen.flagged", "Báo màn hình đã khác"},
+        {"screen.flagged", "Báo màn hình đã khác"},    {"team.help", "Ghi việc đã giúp"},
     };
     const auto found = kPhrases.find(action);
     std::string phrase = found != kPhrases.end() ? found->second : std::string(action);
@@ -204,9 +216,22 @@ void StaffDesk::goTo(StaffPage page, TimePoint) {
                 : std::vector<GuideToCheck>{};
         break;
     }
+    case StaffPage::HelpDay:
+        m_state.helpDaysBack = 0;
+        m_state.helpPlace.clear();
+        m_state.helpPeople = 1;
+        m_state.helpResults.clear();
+        break;
     default:
         break;
     }
+}
+
+std::vector<std::string_view> awayPlaceKeys() {
+    std::vector<std::string_view> keys;
+    for (const upload::PlaceKind& place : upload::kPlaceKinds)
+        if (place.key != upload::kPlaceAtKiosk) keys.push_back(place.key);
+    return keys;
 }
 
 // ---- Queue and one booking ------------------------------------------------------------------------------
@@ -317,6 +342,12 @@ void StaffDesk::mark(BookingStatus to, const StaffMember& who, TimePoint now) {
         m_state.lastMark.reset();
     }
     reloadSelected();
+    if (to == BookingStatus::done) { // what the help achieved, then the resident's face
+        m_state.helpResults.clear();
+        m_state.page = StaffPage::BookingResults;
+        m_state.listPage = 0;
+        m_state.message.clear();
+    }
 }
 
 void StaffDesk::handle(const staff_intent::UndoMark&, const StaffMember& who, TimePoint now) {
@@ -675,6 +706,99 @@ void StaffDesk::handle(const staff_intent::SaveFlag&, const StaffMember& who, Ti
     m_state.flagNote.clear();
 }
 
+// ---- What the team did: help away from the kiosk, a booking's results, the resident's face
+// -----------------
+
+void StaffDesk::handle(const staff_intent::ChooseHelpDay& i, const StaffMember&, TimePoint now) {
+    if (m_state.page != StaffPage::HelpDay || i.daysBack < 0 || i.daysBack > kTeamDaysBack) return;
+    m_state.helpDaysBack = i.daysBack;
+    goTo(StaffPage::HelpPlace, now);
+}
+
+void StaffDesk::handle(const staff_intent::ChooseHelpPlace& i, const StaffMember&, TimePoint now) {
+    const std::vector<std::string_view> places = awayPlaceKeys();
+    if (m_state.page != StaffPage::HelpPlace || std::ranges::find(places, i.key) == places.end()) return;
+    m_state.helpPlace = i.key;
+    goTo(StaffPage::HelpPeople, now);
+}
+
+void StaffDesk::handle(const staff_intent::StepHelpPeople& i, const StaffMember&, TimePoint) {
+    if (m_state.page != StaffPage::HelpPeople) return;
+    m_state.helpPeople = std::clamp(m_state.helpPeople + (i.direction > 0 ? 1 : -1), 1, kMaxTeamCount);
+}
+
+void StaffDesk::handle(const staff_intent::StepResult& i, const StaffMember&, TimePoint) {
+    if (m_state.page != StaffPage::HelpResults || !upload::findResult(i.key)) return;
+    const int times = std::clamp(m_state.helpResults[i.key] + (i.direction > 0 ? 1 : -1), 0, kMaxTeamCount);
+    if (times == 0)
+        m_state.helpResults.erase(i.key);
+    else
+        m_state.helpResults[i.key] = times;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::SaveHelp&, const StaffMember& who, TimePoint now) {
+    if (m_state.page != StaffPage::HelpResults) return;
+    const TeamHelpRecord help{isoDay(dayAt(-m_state.helpDaysBack)), m_state.helpPlace, m_state.helpPeople,
+                              m_state.helpResults};
+    auto saved = m_team.record(help, now);
+    if (!saved) { // kept on the page: nothing the member entered is lost
+        m_state.message = "Chưa lưu được: " + saved.error().message;
+        return;
+    }
+    m_staff.audit(who.id, "team.help", fmt::format("place={} people={}", help.place, help.people), now);
+    const upload::PlaceKind* place = upload::findPlace(help.place);
+    goTo(StaffPage::Overview, now);
+    m_state.message = fmt::format("Đã ghi: {}, {} người, ngày {}. Sẽ gửi về xã cùng số liệu.",
+                                  place ? std::string(place->label) : help.place, help.people,
+                                  vietnameseDay(dayAt(-m_state.helpDaysBack)));
+}
+
+void StaffDesk::handle(const staff_intent::ToggleResult& i, const StaffMember&, TimePoint) {
+    if (m_state.page != StaffPage::BookingResults || !upload::findResult(i.key)) return;
+    if (!m_state.helpResults.erase(i.key)) m_state.helpResults[i.key] = 1;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::SaveBookingResults&, const StaffMember&, TimePoint now) {
+    if (m_state.page != StaffPage::BookingResults) return;
+    if (!m_state.helpResults.empty()) {
+        // Counted on the day it was done, at the kiosk's own place; the booking is not named.
+        auto saved =
+            m_team.record({localDay(now), std::string(upload::kPlaceAtKiosk), 1, m_state.helpResults}, now);
+        if (!saved) {
+            m_state.message = "Chưa lưu được: " + saved.error().message;
+            return;
+        }
+    }
+    handOverToResident();
+}
+
+void StaffDesk::handle(const staff_intent::SkipBookingResults&, const StaffMember&, TimePoint) {
+    if (m_state.page == StaffPage::BookingResults) handOverToResident();
+}
+
+void StaffDesk::handOverToResident() {
+    m_state.helpResults.clear();
+    m_state.page = StaffPage::Satisfaction;
+    m_state.listPage = 0;
+    m_state.message.clear();
+}
+
+void StaffDesk::handle(const staff_intent::AnswerSatisfaction& i, const StaffMember&, TimePoint now) {
+    if (m_state.page != StaffPage::Satisfaction) return;
+    // Counted per day and answer only: no audit line, which would tie the face to the member and the time.
+    auto saved = m_team.addSatisfaction(i.key, now);
+    m_state.page = StaffPage::BookingDetail;
+    m_state.message = saved ? "Cảm ơn bác đã cho ý kiến." : "Chưa lưu được: " + saved.error().message;
+}
+
+void StaffDesk::handle(const staff_intent::SkipSatisfaction&, const StaffMember&, TimePoint) {
+    if (m_state.page != StaffPage::Satisfaction) return;
+    m_state.page = StaffPage::BookingDetail;
+    m_state.message.clear();
+}
+
 // ---- Keypads and navigation -----------------------------------------------------------------------------
 
 void StaffDesk::type(std::string_view key) {
@@ -789,6 +913,22 @@ bool StaffDesk::back() {
     case StaffPage::FlagNote:
         m_state.page = StaffPage::Flag;
         return true;
+    case StaffPage::HelpPlace: // one question back, keeping the answers
+        m_state.page = StaffPage::HelpDay;
+        return true;
+    case StaffPage::HelpPeople:
+        m_state.page = StaffPage::HelpPlace;
+        return true;
+    case StaffPage::HelpResults:
+        m_state.page = StaffPage::HelpPeople;
+        m_state.listPage = 0;
+        return true;
+    case StaffPage::BookingResults: // the booking stays done; nothing else is counted
+    case StaffPage::Satisfaction:
+        m_state.helpResults.clear();
+        m_state.page = StaffPage::BookingDetail;
+        m_state.listPage = 0;
+        return true;
     default:
         m_state.page = StaffPage::Overview;
         m_state.listPage = 0;
@@ -802,11 +942,17 @@ void StaffDesk::close() {
 
 std::string StaffDesk::viewKey() const {
     const StaffDeskState& s = m_state;
-    return fmt::format("{} {} {} {}:{} {} {} {} {} {}:{}:{}", staffPageName(s.page), s.listPage, s.dayOffset,
-                       s.selected ? s.selected->code : "",
+    // A booking's results are chosen by one tap each: a quick second tap must not take one back. The
+    // counters elsewhere take every tap (twelve people in a class are twelve quick taps).
+    std::string chosen;
+    if (s.page == StaffPage::BookingResults)
+        for (const auto& [key, times] : s.helpResults)
+            chosen += key + ",";
+    return fmt::format("{} {} {} {}:{} {} {} {} {} {}:{}:{} {}", staffPageName(s.page), s.listPage,
+                       s.dayOffset, s.selected ? s.selected->code : "",
                        s.selected ? bookingStatusName(s.selected->status) : "", s.confirmingCancel,
                        s.rescheduleOffset.value_or(-1), s.members.size(), s.closures.size(), s.checkGuide,
-                       s.checkStep, s.flagKind.value_or(-1));
+                       s.checkStep, s.flagKind.value_or(-1), chosen);
 }
 
 void StaffDesk::describe(std::map<std::string, std::string>& out) const {
@@ -840,6 +986,13 @@ void StaffDesk::describe(std::map<std::string, std::string>& out) const {
         s.flagKind ? std::string(kFlagKinds[static_cast<std::size_t>(*s.flagKind)].what) : "";
     out["staff_flag_note"] = s.flagNote.text();
     out["staff_flags_saved"] = std::to_string(m_flags.count());
+    out["staff_help_day"] = isoDay(dayAt(-s.helpDaysBack));
+    out["staff_help_place"] = s.helpPlace;
+    out["staff_help_people"] = std::to_string(s.helpPeople);
+    std::string results;
+    for (const auto& [key, times] : s.helpResults)
+        results += fmt::format("{}{}={}", results.empty() ? "" : " ", key, times);
+    out["staff_help_results"] = results;
     out["staff_can_undo"] = s.lastMark && s.selected && s.lastMark->code == s.selected->code ? "1" : "0";
 }
 

@@ -9,6 +9,7 @@
 #include "config/config.hpp"
 #include "staff/screen_flags.hpp"
 #include "staff/staff.hpp"
+#include "team/team_store.hpp"
 
 #include <array>
 #include <chrono>
@@ -41,7 +42,19 @@ enum class StaffPage {
     CheckStep,   // one step of such a guide, as residents see it, to compare with the phone
     Flag,        // "Màn hình này đã khác": what differs
     FlagNote,    // typing the flag's note
+    // "Ghi việc đã giúp": help given away from the kiosk, one question a page
+    HelpDay,     // today or one of the 6 days before
+    HelpPlace,   // where: a home visit, a class, the market, elsewhere
+    HelpPeople,  // how many people
+    HelpResults, // per result, how many times
+    // After "Đã giúp xong" on a booking: what was achieved, then the resident's face
+    BookingResults,
+    Satisfaction,
 };
+
+// The places a team member chooses from: every place kind but the kiosk's own, which is counted when a
+// booking is marked done.
+[[nodiscard]] std::vector<std::string_view> awayPlaceKeys();
 
 // The three blocks of a day the schedule page toggles. Together they are the config's default opening
 // hours (07:30-11:30, 13:30-21:00), so the first save changes nothing a team member did not touch.
@@ -127,6 +140,29 @@ struct ChooseFlagKind {
 };
 struct StartFlagNote {}; // then the keyboard; Submit keeps the note on the flag page
 struct SaveFlag {};
+struct ChooseHelpDay {
+    int daysBack = 0; // 0 = today .. kTeamDaysBack
+};
+struct ChooseHelpPlace {
+    std::string key; // one of awayPlaceKeys()
+};
+struct StepHelpPeople {
+    int direction = 1;
+};
+struct StepResult {
+    std::string key; // upload::kResultKinds
+    int direction = 1;
+};
+struct SaveHelp {};
+struct ToggleResult {
+    std::string key; // after a booking is done: achieved or not
+};
+struct SaveBookingResults {};
+struct SkipBookingResults {};
+struct AnswerSatisfaction {
+    std::string key; // upload::kSatisfactionAnswers
+};
+struct SkipSatisfaction {};
 } // namespace staff_intent
 
 using StaffIntent =
@@ -139,7 +175,11 @@ using StaffIntent =
                  staff_intent::ChooseClosureReason, staff_intent::SaveClosure, staff_intent::StartAddMember,
                  staff_intent::Deactivate, staff_intent::ExportTo, staff_intent::OpenGuideCheck,
                  staff_intent::ShowCheckStep, staff_intent::StartFlag, staff_intent::ChooseFlagKind,
-                 staff_intent::StartFlagNote, staff_intent::SaveFlag>;
+                 staff_intent::StartFlagNote, staff_intent::SaveFlag, staff_intent::ChooseHelpDay,
+                 staff_intent::ChooseHelpPlace, staff_intent::StepHelpPeople, staff_intent::StepResult,
+                 staff_intent::SaveHelp, staff_intent::ToggleResult, staff_intent::SaveBookingResults,
+                 staff_intent::SkipBookingResults, staff_intent::AnswerSatisfaction,
+                 staff_intent::SkipSatisfaction>;
 
 // One booking as the queue shows it. The guide's title is looked up by the screen (the content library).
 struct QueueEntry {
@@ -218,6 +258,11 @@ struct StaffDeskState {
     int checkStep = 0;           // 0-based
     std::optional<int> flagKind; // into kFlagKinds, once chosen
     TextEntry flagNote{TextEntry::Kind::note, kMaxFlagNoteCharacters};
+    // Help being recorded, or what a booking just marked done achieved: counts, never who
+    int helpDaysBack = 0;
+    std::string helpPlace;
+    int helpPeople = 1;
+    std::map<std::string, int> helpResults; // result key -> times; absent = none
 };
 
 class StaffDesk {
@@ -309,6 +354,27 @@ class StaffDesk {
                 std::chrono::system_clock::time_point now);
     void handle(const staff_intent::SaveFlag& i, const StaffMember& who,
                 std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::ChooseHelpDay& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::ChooseHelpPlace& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::StepHelpPeople& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::StepResult& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::SaveHelp& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::ToggleResult& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::SaveBookingResults& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::SkipBookingResults& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::AnswerSatisfaction& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handle(const staff_intent::SkipSatisfaction& i, const StaffMember& who,
+                std::chrono::system_clock::time_point now);
+    void handOverToResident(); // the faces, after the booking's results
     [[nodiscard]] const content::Guide* checkedGuide() const;
 
     void goTo(StaffPage page, std::chrono::system_clock::time_point now);
@@ -327,6 +393,7 @@ class StaffDesk {
     const Config& m_config;
     StaffDeskState m_state;
     ScreenFlagStore m_flags{m_db};
+    TeamStore m_team{m_db};
     const content::Library* m_library = nullptr;
     std::vector<std::filesystem::path> m_mediaRoots{"/media", "/run/media"};
 };

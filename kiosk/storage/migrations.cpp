@@ -15,7 +15,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::array<Migration, 7> migrations{{
+constexpr std::array<Migration, 8> migrations{{
     {1, R"sql(
 CREATE TABLE app_setting (
     key TEXT PRIMARY KEY,
@@ -135,6 +135,31 @@ CREATE TABLE screen_flag (
     flagged_at TEXT NOT NULL         -- ISO-8601 UTC
 );
 CREATE INDEX screen_flag_day ON screen_flag(day);
+)sql"},
+    // What the village team did (kiosk/team/team_store.hpp), as counts: help given on a day at a kind of
+    // place and what it achieved, and the residents' faces after help at the kiosk. Never who: no names,
+    // no phone numbers, and no booking id beside a face.
+    {8, R"sql(
+CREATE TABLE team_help (
+    id INTEGER PRIMARY KEY,
+    day TEXT NOT NULL,               -- local date the help was given, Asia/Ho_Chi_Minh
+    place TEXT NOT NULL,             -- place key (common/team_activity.hpp)
+    people INTEGER NOT NULL CHECK (people >= 1),
+    recorded_at TEXT NOT NULL        -- ISO-8601 UTC
+);
+CREATE INDEX team_help_day ON team_help(day);
+CREATE TABLE team_help_result (
+    help_id INTEGER NOT NULL REFERENCES team_help(id) ON DELETE CASCADE,
+    result TEXT NOT NULL,            -- result key (common/team_activity.hpp)
+    times INTEGER NOT NULL CHECK (times >= 1),
+    PRIMARY KEY (help_id, result)
+);
+CREATE TABLE satisfaction_count (
+    day TEXT NOT NULL,               -- local date
+    answer TEXT NOT NULL,            -- happy, neutral or unhappy
+    times INTEGER NOT NULL CHECK (times >= 0),
+    PRIMARY KEY (day, answer)
+);
 )sql"},
 }};
 

@@ -1,6 +1,7 @@
 #include "usage/usage_events.hpp"
 
 #include "common/local_time.hpp"
+#include "team/team_store.hpp"
 
 #include <fmt/format.h>
 #include <sqlite3.h>
@@ -428,7 +429,17 @@ upload::DailyRollup UsageStore::compute(std::string_view day, bool complete) {
     }
     while (rollup.screens.size() > upload::kMaxScreensPerDay)
         rollup.screens.erase(std::prev(rollup.screens.end()));
+    addTeamFigures(rollup);
     return rollup;
+}
+
+bool UsageStore::addTeamFigures(upload::DailyRollup& rollup) {
+    // The team's tables are kept as long as the rollups: they are the truth for the day, and a record
+    // entered after the raw events went still reaches the hub.
+    const TeamStore team(m_db);
+    rollup.teamActivity = team.activity(rollup.day);
+    rollup.satisfaction = team.satisfaction(rollup.day);
+    return !rollup.teamActivity.empty() || !rollup.satisfaction.empty();
 }
 
 std::optional<upload::DailyRollup> UsageStore::stored(std::string_view day) {
@@ -458,20 +469,24 @@ upload::DailyRollup UsageStore::rollup(std::string_view day, bool complete, syst
         store(computed, now);
         return computed;
     }
+    upload::DailyRollup result;
     if (auto kept = stored(day)) {
-        kept->complete = kept->complete || complete;
-        return *kept;
+        result = std::move(*kept);
+        result.complete = result.complete || complete;
+    } else {
+        result.day = std::string(day);
+        result.complete = complete;
     }
-    upload::DailyRollup empty;
-    empty.day = std::string(day);
-    empty.complete = complete;
-    return empty;
+    // Stored with the team's figures, so the day is known as sent once it is (markSent needs its row).
+    if (addTeamFigures(result)) store(result, now);
+    return result;
 }
 
 std::vector<std::string> UsageStore::days() {
     std::vector<std::string> result;
     db::Statement query =
-        m_db.prepare("SELECT DISTINCT day FROM usage_event UNION SELECT day FROM usage_rollup ORDER BY 1");
+        m_db.prepare("SELECT DISTINCT day FROM usage_event UNION SELECT day FROM usage_rollup "
+                     "UNION SELECT day FROM team_help UNION SELECT day FROM satisfaction_count ORDER BY 1");
     while (query.step())
         result.push_back(query.columnText(0));
     return result;
@@ -481,6 +496,8 @@ std::vector<std::string> UsageStore::finishedDaysNotSent(std::string_view today)
     std::vector<std::string> result;
     db::Statement query = m_db.prepare("SELECT DISTINCT day FROM usage_event WHERE day < ?1 UNION SELECT day "
                                        "FROM usage_rollup WHERE day < ?1 "
+                                       "UNION SELECT day FROM team_help WHERE day < ?1 "
+                                       "UNION SELECT day FROM satisfaction_count WHERE day < ?1 "
                                        "EXCEPT SELECT day FROM usage_rollup WHERE sent = 1 ORDER BY 1");
     query.bind(1, today);
     while (query.step())

@@ -130,10 +130,10 @@ class UsageStore {
     explicit UsageStore(db::Database& db);
 
     // The day's figures: computed from the raw events while they exist (and stored), else the stored rollup,
-    // else all zeros. complete: the day is over.
+    // else all zeros; with the team's help and the faces of that day as recorded. complete: the day is over.
     [[nodiscard]] upload::DailyRollup rollup(std::string_view day, bool complete,
                                              std::chrono::system_clock::time_point now);
-    // Only from the raw events, nothing stored.
+    // Only from the raw events and the team's records, nothing stored.
     [[nodiscard]] upload::DailyRollup compute(std::string_view day, bool complete);
     [[nodiscard]] std::optional<upload::DailyRollup> stored(std::string_view day);
     void store(const upload::DailyRollup& rollup, std::chrono::system_clock::time_point now);
@@ -152,6 +152,10 @@ class UsageStore {
     [[nodiscard]] db::Database& database() { return m_db; }
 
   private:
+    // Puts the team's help and the residents' faces of the rollup's day in it (kiosk/team/team_store.hpp);
+    // true when there were any.
+    bool addTeamFigures(upload::DailyRollup& rollup);
+
     db::Database& m_db;
 };
 

@@ -530,3 +530,87 @@ TEST_CASE("staff desk: the export says which folder it wrote to") {
     CHECK(d.state().exportedFolder == d.config.dataDir / "exports");
     CHECK(std::filesystem::exists(d.state().exportedFolder / d.state().exportedFiles[0]));
 }
+
+TEST_CASE("staff desk: a home visit recorded a question at a time is saved as counts") {
+    Desk d;
+    d.apply(si::ShowPage{StaffPage::HelpDay});
+    REQUIRE(d.state().page == StaffPage::HelpDay);
+    d.apply(si::ChooseHelpDay{1}); // yesterday
+    REQUIRE(d.state().page == StaffPage::HelpPlace);
+    d.apply(si::ChooseHelpPlace{"kiosk"}); // the kiosk's own place comes from bookings, not from here
+    CHECK(d.state().page == StaffPage::HelpPlace);
+    d.apply(si::ChooseHelpPlace{"home_visit"});
+    REQUIRE(d.state().page == StaffPage::HelpPeople);
+    CHECK(d.state().helpPeople == 1);
+    d.apply(si::StepHelpPeople{-1});
+    CHECK(d.state().helpPeople == 1); // never below one
+    d.apply(si::StepHelpPeople{1});
+    d.apply(si::StepHelpPeople{1});
+    CHECK(d.state().helpPeople == 3);
+    d.apply(si::ShowPage{StaffPage::HelpResults});
+    REQUIRE(d.state().page == StaffPage::HelpResults);
+    d.apply(si::StepResult{"vneid_level2", 1});
+    d.apply(si::StepResult{"vneid_level2", 1});
+    d.apply(si::StepResult{"scam_warning", 1});
+    d.apply(si::StepResult{"scam_warning", -1});
+    d.apply(si::StepResult{"bank_qr", -1});
+    CHECK(d.state().helpResults == std::map<std::string, int>{{"vneid_level2", 2}});
+    // Back to the people and forward again keeps what was entered.
+    CHECK(d.desk.back());
+    CHECK(d.state().page == StaffPage::HelpPeople);
+    CHECK(d.state().helpPeople == 3);
+    d.apply(si::ShowPage{StaffPage::HelpResults});
+    CHECK(d.state().helpResults.size() == 1);
+    d.apply(si::SaveHelp{});
+    CHECK(d.state().page == StaffPage::Overview);
+    CHECK(d.state().message.starts_with("Đã ghi: Đến tận nhà, 3 người"));
+    CHECK(d.count("SELECT count(*) FROM team_help WHERE day = '2026-11-26' AND place = 'home_visit' AND "
+                  "people = 3") == 1);
+    CHECK(d.count("SELECT times FROM team_help_result WHERE result = 'vneid_level2'") == 2);
+    CHECK(d.count("SELECT count(*) FROM audit_log WHERE action = 'team.help'") == 1);
+    // A new record starts afresh.
+    d.apply(si::ShowPage{StaffPage::HelpDay});
+    CHECK(d.state().helpPeople == 1);
+    CHECK(d.state().helpResults.empty());
+}
+
+TEST_CASE("staff desk: a booking marked done asks what was achieved then hands over the faces") {
+    Desk d;
+    const std::string code = d.book(friday, 9 * 60);
+    d.openBooking(0, code);
+    d.apply(si::MarkStatus{BookingStatus::arrived});
+    d.apply(si::MarkStatus{BookingStatus::done});
+    REQUIRE(d.state().page == StaffPage::BookingResults);
+    d.apply(si::ToggleResult{"vneid_level2"});
+    d.apply(si::ToggleResult{"app_installed"});
+    d.apply(si::ToggleResult{"app_installed"}); // a second tap takes it back
+    CHECK(d.state().helpResults == std::map<std::string, int>{{"vneid_level2", 1}});
+    d.apply(si::SaveBookingResults{});
+    REQUIRE(d.state().page == StaffPage::Satisfaction);
+    d.apply(si::AnswerSatisfaction{"happy"});
+    CHECK(d.state().page == StaffPage::BookingDetail);
+    CHECK(d.state().selected->status == BookingStatus::done);
+    CHECK(d.count(
+              "SELECT count(*) FROM team_help WHERE place = 'kiosk' AND people = 1 AND day = '2026-11-27'") ==
+          1);
+    CHECK(d.count("SELECT times FROM team_help_result WHERE result = 'vneid_level2'") == 1);
+    CHECK(d.count("SELECT times FROM satisfaction_count WHERE day = '2026-11-27' AND answer = 'happy'") == 1);
+    // Nothing in the audit log or the faces' table points at the booking or the face.
+    CHECK(d.count("SELECT count(*) FROM audit_log WHERE detail LIKE '%happy%'") == 0);
+}
+
+TEST_CASE("staff desk: skipping the results and the faces counts neither") {
+    Desk d;
+    const std::string code = d.book(friday, 9 * 60);
+    d.openBooking(0, code);
+    d.apply(si::MarkStatus{BookingStatus::arrived});
+    d.apply(si::MarkStatus{BookingStatus::done});
+    REQUIRE(d.state().page == StaffPage::BookingResults);
+    d.apply(si::SkipBookingResults{});
+    REQUIRE(d.state().page == StaffPage::Satisfaction);
+    d.apply(si::SkipSatisfaction{});
+    CHECK(d.state().page == StaffPage::BookingDetail);
+    CHECK(d.state().selected->status == BookingStatus::done);
+    CHECK(d.count("SELECT count(*) FROM team_help") == 0);
+    CHECK(d.count("SELECT count(*) FROM satisfaction_count") == 0);
+}

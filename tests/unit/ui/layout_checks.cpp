@@ -371,7 +371,7 @@ const std::vector<KnownFailure>& knownFailures() {
          "800x480@7:12 1024x600@7:12 1280x800@10.1:12 1920x1080@15.6:2 800x1280@10.1:12"},
         {"staff.overview", "text-on-screen", "800x480@7:2 1024x600@7:2 720x1280@7:2"},
         {"staff.overview", "text-over-target", "800x480@7:12 1024x600@7:12 720x1280@7:12"},
-        {"staff.overview", "text-overlap", "800x480@7:12 1024x600@7:12 1280x800@10.1:2 720x1280@7:12"},
+        {"staff.overview", "text-overlap", "800x480@7:12 1024x600@7:12 720x1280@7:12"},
         {"staff.overview", "word-split", "720x1280@7:012"},
         {"staff.queue", "target-gap", "800x480@7:012 1024x600@7:012 720x1280@7:012"},
         {"staff.queue", "target-inside", "800x480@7:2 1024x600@7:2"},

@@ -758,6 +758,55 @@ TEST_CASE("screen layout: the team's pages behind the PIN") {
     finish(report);
 }
 
+// What the team did (issue 16): help away from the kiosk a question a page, a booking's results and the
+// resident's faces. None of these pages has a known layout problem, and none may get one.
+TEST_CASE("screen layout: recording the team's help and the faces after a booking is done") {
+    Kiosk k;
+    layout::Report report;
+    k.staff.createMember("Tổ trưởng", kPin, t0);
+    k.book(0, 9 * 60, "Bà Lan");
+    for (int tap = 0; tap < 5; ++tap)
+        k.apply(intent::CornerTap{});
+    for (char c : std::string_view(kPin))
+        k.apply(intent::PinDigit{c});
+    k.apply(intent::PinSubmit{});
+    expectScreen(k, kiosk::Screen::Staff);
+
+    k.staffPage(kiosk::StaffPage::HelpDay);
+    REQUIRE(k.desk.state().page == kiosk::StaffPage::HelpDay);
+    checkEverywhere(k, "staff.help_day", report);
+    k.apply(intent::Staff{si::ChooseHelpDay{1}});
+    REQUIRE(k.desk.state().page == kiosk::StaffPage::HelpPlace);
+    checkEverywhere(k, "staff.help_place", report);
+    k.apply(intent::Staff{si::ChooseHelpPlace{"market"}});
+    REQUIRE(k.desk.state().page == kiosk::StaffPage::HelpPeople);
+    for (int i = 0; i < 12; ++i)
+        k.apply(intent::Staff{si::StepHelpPeople{1}});
+    checkEverywhere(k, "staff.help_people", report);
+    k.staffPage(kiosk::StaffPage::HelpResults);
+    REQUIRE(k.desk.state().page == kiosk::StaffPage::HelpResults);
+    for (const auto& r : kiosk::upload::kResultKinds)
+        for (int i = 0; i < 12; ++i)
+            k.apply(intent::Staff{si::StepResult{std::string(r.key), 1}});
+    checkEverywhere(k, "staff.help_results", report);
+    k.apply(
+        intent::Staff{si::ShowListPage{8}}); // the last page at every size (a page number past it shows it)
+    checkEverywhere(k, "staff.help_results.last", report);
+
+    k.staffPage(kiosk::StaffPage::Queue);
+    k.apply(intent::Staff{si::OpenBooking{k.desk.state().queue.front().code}});
+    k.apply(intent::Staff{si::MarkStatus{kiosk::BookingStatus::arrived}});
+    k.apply(intent::Staff{si::MarkStatus{kiosk::BookingStatus::done}});
+    REQUIRE(k.desk.state().page == kiosk::StaffPage::BookingResults);
+    checkEverywhere(k, "staff.booking_results", report);
+    k.apply(intent::Staff{si::ToggleResult{"vneid_level1"}});
+    checkEverywhere(k, "staff.booking_results.chosen", report);
+    k.apply(intent::Staff{si::SaveBookingResults{}});
+    REQUIRE(k.desk.state().page == kiosk::StaffPage::Satisfaction);
+    checkEverywhere(k, "staff.satisfaction", report);
+    finish(report);
+}
+
 // ui::staff::drawChoices (ui/src/screens/staff.cpp) divided by zero when only one cell fitted a page
 // and there were more choices (perPage 1, so shownPerPage 0): the queue with two bookings in a day
 // killed the kiosk with SIGFPE on small screens. Each size and text size is drawn in a child process

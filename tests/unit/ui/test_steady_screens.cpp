@@ -238,6 +238,14 @@ std::vector<Journey> journeys() {
         k.apply(intent::PinSubmit{});
         REQUIRE(k.app.state().screen == kiosk::Screen::Staff);
     };
+    auto toBookingResults = [toStaff](Kiosk& k) {
+        toStaff(k);
+        k.apply(intent::Staff{si::ShowPage{kiosk::StaffPage::Queue}});
+        k.apply(intent::Staff{si::OpenBooking{k.desk.state().queue.front().code}});
+        k.apply(intent::Staff{si::MarkStatus{kiosk::BookingStatus::arrived}});
+        k.apply(intent::Staff{si::MarkStatus{kiosk::BookingStatus::done}});
+        REQUIRE(k.desk.state().page == kiosk::StaffPage::BookingResults);
+    };
     return {
         {"home", [](Kiosk&) {}},
         {"topic", [](Kiosk& k) { k.apply(intent::OpenTopic{"vneid"}); }},
@@ -300,6 +308,25 @@ std::vector<Journey> journeys() {
              toStaff(k);
              k.apply(intent::Staff{si::ShowPage{kiosk::StaffPage::Queue}});
              k.apply(intent::Staff{si::OpenBooking{k.desk.state().queue.front().code}});
+         }},
+        {"staff help day",
+         [toStaff](Kiosk& k) {
+             toStaff(k);
+             k.apply(intent::Staff{si::ShowPage{kiosk::StaffPage::HelpDay}});
+         }},
+        {"staff help results",
+         [toStaff](Kiosk& k) {
+             toStaff(k);
+             k.apply(intent::Staff{si::ShowPage{kiosk::StaffPage::HelpDay}});
+             k.apply(intent::Staff{si::ChooseHelpDay{0}});
+             k.apply(intent::Staff{si::ChooseHelpPlace{"home_visit"}});
+             k.apply(intent::Staff{si::ShowPage{kiosk::StaffPage::HelpResults}});
+         }},
+        {"staff booking results", toBookingResults},
+        {"staff satisfaction",
+         [toBookingResults](Kiosk& k) {
+             toBookingResults(k);
+             k.apply(intent::Staff{si::SkipBookingResults{}});
          }},
     };
 }

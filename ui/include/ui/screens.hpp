@@ -7,6 +7,7 @@
 #include "ui/widgets.hpp"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ui {
@@ -51,6 +52,8 @@ float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool
 [[nodiscard]] float navButtonWidth(const Theme& theme, bool withHome);
 // Height of the bottom bar, for laying out what is above it.
 float navBarHeight(const Theme& theme);
+// A big button's width for its label on one line in bold body text, padded as bigButton pads it.
+[[nodiscard]] float oneLineButtonWidth(const Theme& theme, std::string_view label);
 
 // A bottom bar without "Cần người giúp": "Quay lại" and "Trang đầu" on the left and, when the page has
 // one, its own action on the right. Equal thirds as drawNavBar's while every label fits its third on one
@@ -65,9 +68,6 @@ struct PageNavBar {
 [[nodiscard]] PageNavBar pageNavBar(const Theme& theme, const char* actionLabel);
 // Draws that bar's "Quay lại" and "Trang đầu"; returns its top y (the action is the page's to draw there).
 float drawPageNavBar(const ScreenContext& ctx, Intents& intents, const PageNavBar& bar);
-
-// A button's width for its label on one line in bold body text, padded as bigButton pads it.
-[[nodiscard]] float oneLineButtonWidth(const Theme& theme, const char* label);
 
 struct RowButton {
     const char* id;

@@ -110,4 +110,20 @@ inline constexpr const char* kAddNote = "Viết ghi chú";
 inline constexpr const char* kFlagNoteTitle = "Ghi chú: màn hình khác thế nào?";
 inline constexpr const char* kFlagNoteHint = "Chỉ ghi về ứng dụng, không ghi tên hay số điện thoại.";
 
+// What the team did (issue 16): help away from the kiosk, a booking's results, the resident's faces.
+inline constexpr const char* kRecordHelp = "Ghi việc đã giúp";
+inline constexpr const char* kRecordHelpShort = "Ghi việc"; // where the whole name does not fit
+inline constexpr const char* kRecordHelpSubtitle = "Đến nhà, lớp học, ở chợ";
+inline constexpr const char* kHelpDayTitle = "Giúp ngày nào?";
+inline constexpr const char* kHelpPlaceTitle = "Giúp ở đâu?";
+inline constexpr const char* kHelpPeopleTitle = "Giúp mấy người?";
+inline constexpr const char* kHelpResultsTitle = "{}: đạt được gì? ({}/{})";
+inline constexpr const char* kYesterday = "Hôm qua";
+inline constexpr const char* kTodayDay = "Hôm nay";
+inline constexpr const char* kPeople = "{} người";
+inline constexpr const char* kOtherTopic = "Việc khác";
+inline constexpr const char* kSatisfactionTitle = "Bác thấy được giúp thế nào?";
+inline constexpr const char* kSatisfactionHint = "Chạm vào một mặt. Không ghi tên ai.";
+inline constexpr const char* kNextPage = "Trang sau";
+
 } // namespace ui::staff_text

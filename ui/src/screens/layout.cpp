@@ -93,10 +93,13 @@ float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool
     return top;
 }
 
-float oneLineButtonWidth(const Theme& theme, const char* label) {
+float oneLineButtonWidth(const Theme& theme, std::string_view label) {
     ImFont* bold = theme.bodyBold();
     const float pad = theme.metrics().pxPerMm * 2.5f; // bigButton's, each side
-    return std::ceil(bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label).x + 2 * pad) + 1;
+    return std::ceil(
+               bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x +
+               2 * pad) +
+           1;
 }
 
 namespace {

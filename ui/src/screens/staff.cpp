@@ -127,13 +127,26 @@ void drawActionRows(const ScreenContext& ctx, float top, float bottom, const std
     }
 }
 
+namespace {
+float messageBoxHeight(const ScreenContext& ctx, const std::string& message) {
+    const Metrics& m = ctx.theme.metrics();
+    const float width = ImGui::GetMainViewport()->Size.x - std::max(m.marginPx, m.cornerPx) - m.marginPx;
+    return wrappedTextHeight(ctx.theme.bodyBold(), width - m.gapPx, message) + m.gapPx;
+}
+} // namespace
+
+float messageHeight(const ScreenContext& ctx) {
+    const std::string& message = deskState(ctx).message;
+    return message.empty() ? 0.0f : messageBoxHeight(ctx, message) + ctx.theme.metrics().gapPx / 2;
+}
+
 float drawMessage(const ScreenContext& ctx, float y) {
     const std::string& message = deskState(ctx).message;
     if (message.empty()) return y;
     const Metrics& m = ctx.theme.metrics();
     const float x = std::max(m.marginPx, m.cornerPx);
     const float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
-    const float h = wrappedTextHeight(ctx.theme.bodyBold(), width - m.gapPx, message) + m.gapPx;
+    const float h = messageBoxHeight(ctx, message);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     fillRoundedRect(draw, ImVec2(x, y), ImVec2(x + width, y + h),
                     toImColor(ctx.theme.palette().notice.background), m.gapPx / 2);
@@ -265,15 +278,28 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
              act(si::ShowPage{StaffPage::Members}), palette.plainButton},
             {"staff.audit", staff_text::kAudit, staff_text::kAuditSubtitle,
              act(si::ShowPage{StaffPage::Audit}), palette.plainButton},
-            {"staff.export", staff_text::kExport, staff_text::kExportSubtitle,
-             act(si::ShowPage{StaffPage::Export}), palette.plainButton},
+            {"staff.help", staff_text::kRecordHelp, staff_text::kRecordHelpSubtitle,
+             act(si::ShowPage{StaffPage::HelpDay}), palette.primaryButton},
             {"staff.guide_checks", staff_text::kGuideChecks, staff_text::kGuideChecksSubtitle,
              act(si::ShowPage{StaffPage::GuideChecks}), palette.plainButton},
+            {"staff.export", staff_text::kExport, staff_text::kExportSubtitle,
+             act(si::ShowPage{StaffPage::Export}), palette.plainButton},
         };
         // Titles only on small screens: the subtitles would not fit a 16 mm button.
         if (cellH < m.bodyFontPx * 3.2f + m.pxPerMm * 5) {
             for (staff::Choice& c : pages)
                 c.subtitle.clear();
+        }
+        // In a portrait screen's two columns at large text "Ghi việc đã giúp" takes two lines, more than
+        // the cell holds: the short name keeps it whole and off the page below it. (It sits above the last
+        // row because "Xuất danh sách hẹn" spills there too.)
+        if (!landscape) {
+            const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+            const float cellW = (screen.x - std::max(m.marginPx, m.cornerPx) - m.marginPx - m.gapPx) / 2;
+            if (wrappedTextHeight(ctx.theme.bodyBold(), cellW - 2 * pad, staff_text::kRecordHelp) + 2 * pad >
+                cellH)
+                std::ranges::find(pages, std::string("staff.help"), &staff::Choice::id)->title =
+                    staff_text::kRecordHelpShort;
         }
         const float minW = (screen.x - 2 * m.marginPx) / (landscape ? 4.6f : 2.2f);
         staff::drawChoices(ctx, y, gridBottom, pages, minW, cellH, intents);
@@ -373,6 +399,24 @@ Intents drawStaff(const ScreenContext& ctx) {
         break;
     case StaffPage::FlagNote:
         staff::drawFlagNote(ctx, intents);
+        break;
+    case StaffPage::HelpDay:
+        staff::drawHelpDay(ctx, intents);
+        break;
+    case StaffPage::HelpPlace:
+        staff::drawHelpPlace(ctx, intents);
+        break;
+    case StaffPage::HelpPeople:
+        staff::drawHelpPeople(ctx, intents);
+        break;
+    case StaffPage::HelpResults:
+        staff::drawHelpResults(ctx, intents);
+        break;
+    case StaffPage::BookingResults:
+        staff::drawBookingResults(ctx, intents);
+        break;
+    case StaffPage::Satisfaction:
+        staff::drawSatisfaction(ctx, intents);
         break;
     }
     endPage();

@@ -42,6 +42,8 @@ void drawActionRows(const ScreenContext& ctx, float top, float bottom, const std
                     Intents& intents);
 // The last action's result in a notice box; returns the y below it (y itself when there is none).
 float drawMessage(const ScreenContext& ctx, float y);
+// The height drawMessage takes (0 when there is no message).
+[[nodiscard]] float messageHeight(const ScreenContext& ctx);
 // One line (wrapped) of text; returns the y below it.
 float drawText(const ScreenContext& ctx, float y, const std::string& text, bool bold = false);
 // "Quay lại" on the left and, when given, one main action on the right. Returns the bar's top.
@@ -71,6 +73,12 @@ void drawGuideChecks(const ScreenContext& ctx, Intents& intents);
 void drawCheckStep(const ScreenContext& ctx, Intents& intents);
 void drawFlag(const ScreenContext& ctx, Intents& intents);
 void drawFlagNote(const ScreenContext& ctx, Intents& intents);
+void drawHelpDay(const ScreenContext& ctx, Intents& intents);
+void drawHelpPlace(const ScreenContext& ctx, Intents& intents);
+void drawHelpPeople(const ScreenContext& ctx, Intents& intents);
+void drawHelpResults(const ScreenContext& ctx, Intents& intents);
+void drawBookingResults(const ScreenContext& ctx, Intents& intents);
+void drawSatisfaction(const ScreenContext& ctx, Intents& intents);
 // A field over (or beside) a keypad, for the note, a member's name and PIN.
 void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
                     const std::string& shown, const char* hint, const std::vector<Key>& keys, int columns,
