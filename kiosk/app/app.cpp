@@ -764,6 +764,7 @@ namespace {
 std::optional<BookingEvent> usageEventFor(const Booking& booking, BookingChange change) {
     if (change == BookingChange::made) return BookingEvent::made;
     if (change == BookingChange::rescheduled) return std::nullopt;
+    if (change == BookingChange::noShowUndone) return BookingEvent::noShowUndone;
     switch (booking.status) {
     case BookingStatus::cancelled:
         return BookingEvent::cancelled;

@@ -421,7 +421,9 @@ std::expected<Booking, BookingError> BookingService::undoMark(std::string_view c
     booking->status = BookingStatus::booked;
     booking->changedAt = at;
     booking->changedBy = staffId;
-    notifyChanged(*booking, BookingChange::statusChanged, now);
+    notifyChanged(
+        *booking,
+        marked == BookingStatus::noShow ? BookingChange::noShowUndone : BookingChange::statusChanged, now);
     transaction.commit();
     notifyCommitted();
     return std::move(*booking);

@@ -120,7 +120,8 @@ inline constexpr std::size_t bookingCodeLength = 6;
 [[nodiscard]] std::string vietnameseDay(LocalDate day);
 
 // What happened to a booking, for whoever listens (usage counts, the team's webhook).
-enum class BookingChange { made, statusChanged, rescheduled };
+// noShowUndone: a "Không đến" mark taken back (the booking is booked again), so the count can drop it.
+enum class BookingChange { made, statusChanged, rescheduled, noShowUndone };
 struct BookingListener {
     // Inside the change's write transaction, just before the commit: what it writes to the same database
     // (the outbox) commits or rolls back with the booking, and a throw undoes both.

@@ -25,6 +25,7 @@ constexpr std::string_view kGuideStarted = "guide_started";
 constexpr std::string_view kStepReached = "step_reached";
 constexpr std::string_view kGuideFinished = "guide_finished";
 constexpr std::string_view kGuideLeft = "guide_left";
+constexpr std::string_view kNoShowUndone = "booking_no_show_undone"; // takes one off booking_no_show
 
 constexpr std::string_view eventKind(upload::Count id) {
     return upload::figure(id).eventKind;
@@ -370,6 +371,9 @@ void UsageRecorder::booking(BookingEvent event, TimePoint now) {
     case BookingEvent::noShow:
         record(eventKind(upload::Count::bookingsNoShow), now);
         break;
+    case BookingEvent::noShowUndone:
+        record(kNoShowUndone, now);
+        break;
     }
 }
 
@@ -386,6 +390,7 @@ upload::DailyRollup UsageStore::compute(std::string_view day, bool complete) {
     rollup.day = std::string(day);
     rollup.complete = complete;
     std::map<std::string, upload::GuideFigures> guides;
+    int undoneNoShows = 0;
     db::Statement query = m_db.prepare(
         "SELECT kind, coalesce(guide_id, ''), coalesce(topic, ''), coalesce(step, 0), coalesce(value, ''), "
         "count(*) FROM usage_event WHERE day = ?1 GROUP BY 1, 2, 3, 4, 5");
@@ -417,8 +422,12 @@ upload::DailyRollup UsageStore::compute(std::string_view day, bool complete) {
             guide().reachedStep[step] += count;
         else if (kind == kGuideLeft && !guideId.empty() && validStep(step))
             guide().leftAtStep[step] += count;
+        else if (kind == kNoShowUndone)
+            undoneNoShows += count;
         // session_ended and unknown kinds (from a newer program) count towards nothing here.
     }
+    // An undo comes minutes after its mark, on the same day (the team's "Hoàn tác" is for the last mark).
+    rollup.bookingsNoShow = std::max(0, rollup.bookingsNoShow - undoneNoShows);
     for (auto& [id, figures] : guides)
         rollup.guides.push_back(std::move(figures));
     // Within the hub's limits; in practice a kiosk has a few dozen guides and eight screens.

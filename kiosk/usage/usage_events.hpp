@@ -22,7 +22,8 @@
 
 namespace kiosk {
 
-enum class BookingEvent { made, cancelled, done, noShow };
+// noShowUndone: the team took a "Không đến" back; the day's no-shows count one fewer.
+enum class BookingEvent { made, cancelled, done, noShow, noShowUndone };
 // The survey's questions and answers are rows of the figures table (common/usage_figures.hpp).
 using SurveyQuestion = upload::Question;
 using SurveyAnswer = upload::Answer;

@@ -158,3 +158,30 @@ TEST_CASE("Usage: the team's marks count too: done, no-show and a cancellation b
     CHECK(day.bookingsNoShow == 1);
     CHECK(day.bookingsCancelled == 1);
 }
+
+TEST_CASE("Usage: a no-show mark taken back (Hoàn tác) no longer counts, an arrived mark taken back changes "
+          "nothing") {
+    Kiosk k;
+    auto bookAt = [&](int minute, const char* phone) {
+        kiosk::BookingRequest request{
+            {std::chrono::year{2026} / 11 / 27, minute}, "vneid", {}, {}, phone, {}};
+        auto booked = k.bookings.book(request, t0);
+        REQUIRE(booked);
+        return booked->code;
+    };
+    const std::string first = bookAt(9 * 60, "0987654321"), second = bookAt(10 * 60, "0912345678");
+    const TimePoint later = t0 + std::chrono::hours(3);
+    REQUIRE(k.bookings.changeStatus(first, kiosk::BookingStatus::noShow, 1, later));
+    REQUIRE(k.bookings.changeStatus(second, kiosk::BookingStatus::noShow, 1, later));
+    CHECK(k.today().bookingsNoShow == 2);
+    REQUIRE(k.bookings.undoMark(first, kiosk::BookingStatus::noShow, 1, later));
+    CHECK(k.today().bookingsNoShow == 1);
+    // The resident came after all: arrived, then done, as if the mark had never been.
+    REQUIRE(k.bookings.changeStatus(first, kiosk::BookingStatus::arrived, 1, later));
+    REQUIRE(k.bookings.undoMark(first, kiosk::BookingStatus::arrived, 1, later));
+    REQUIRE(k.bookings.changeStatus(first, kiosk::BookingStatus::arrived, 1, later));
+    REQUIRE(k.bookings.changeStatus(first, kiosk::BookingStatus::done, 1, later));
+    const auto day = k.today();
+    CHECK(day.bookingsNoShow == 1);
+    CHECK(day.bookingsDone == 1);
+}
