@@ -109,10 +109,19 @@ try:
     hub.add_kiosk("k-b", "Thôn Bình")
     hub.add_kiosk("k-silent", "Thôn Cũ")
     check(hub.cli("staff", "add", "canbo", stdin="mat-khau-dai-123\n").returncode == 0, "staff account")
+    # What the teams recorded (issue 16): shown in "Hoạt động của tổ", right after the targets.
+    an_team = make_upload("k-a2", day2, sessions=30, started=4, smartphone=(2, 0))
+    an_team["days"][0]["team_activity"] = {
+        "home_visit": {"events": 4, "people": 9, "results": {"vneid_level2": 6, "scam_warning": 9}},
+        "class": {"events": 1, "people": 12, "results": {"app_installed": 10}}}
+    an_team["days"][0]["satisfaction"] = {"happy": 6, "neutral": 1}
+    binh_team = make_upload("k-b", day2, sessions=17, started=5, smartphone=(1, 1))
+    binh_team["days"][0]["team_activity"] = {"home_visit": {"events": 2, "people": 6, "results": {"vneid_level2": 5}}}
+    binh_team["days"][0]["satisfaction"] = {"happy": 5}
     lines = [
         make_upload("k-a1", day1, sessions=12, started=6, smartphone=(5, 1)),
-        make_upload("k-a2", day2, sessions=30, started=4, smartphone=(2, 0)),
-        make_upload("k-b", day2, sessions=17, started=5, smartphone=(1, 1)),
+        an_team,
+        binh_team,
         make_upload("k-a1", day1, sessions=13, started=6, smartphone=(5, 1)),  # a re-send replaces: 13
     ]
     seed = os.path.join(hub.data, "export.jsonl")
@@ -170,6 +179,12 @@ try:
           "the first section is progress against the targets")
     check(["Thôn An", "850", "700", "82 %", "chưa đạt", "400", "47 %", "chưa đạt", day1] in rows,
           "Thôn An: 700 of 850 adults have a smartphone (82 %), 400 a VNeID account (47 %)")
+
+    headings = browser.evaluate(session, "Array.from(document.querySelectorAll('h2')).map(h => h.id)")
+    check(headings[:2] == ["tien-do", "hoat-dong-to"], f"the team's work comes right after the targets ({headings[:3]})")
+    team = browser.evaluate(session, "document.getElementById('hoat-dong-to').nextElementSibling.textContent")
+    check("Đến tận nhà" in team and "Lớp ở nhà văn hóa" in team and "Hài lòng" in team,
+          "the team's places and the faces are named in Vietnamese")
 
     shots = sys.argv[3] if len(sys.argv) > 3 else None
     if shots:
