@@ -807,6 +807,42 @@ std::vector<ProgressRow> progressRows(HubStore& store, const Period& period,
 
 } // namespace
 
+namespace {
+// Several periods' sums as one (a quarter from its months), in PeriodFigures' order.
+PeriodFigures sumOf(const std::vector<const PeriodFigures*>& parts) {
+    std::map<std::string, VillageTotals> villages;
+    std::map<std::pair<std::string, std::string>, GuideTotals> guides;
+    std::map<std::tuple<std::string, std::string, int>, StepTotals> steps;
+    for (const PeriodFigures* part : parts) {
+        for (const VillageTotals& v : part->villages) {
+            VillageTotals& sum = villages[v.village];
+            sum.village = v.village;
+            sum.add(v);
+        }
+        for (const GuideTotals& g : part->guides) {
+            GuideTotals& sum = guides[{g.village, g.guideId}];
+            if (sum.guideId.empty()) sum = GuideTotals{g.village, g.guideId, g.topic, 0, 0};
+            sum.started += g.started;
+            sum.finished += g.finished;
+        }
+        for (const StepTotals& step : part->steps) {
+            StepTotals& sum = steps[{step.village, step.guideId, step.step}];
+            if (sum.guideId.empty()) sum = StepTotals{step.village, step.guideId, step.step, 0, 0};
+            sum.reached += step.reached;
+            sum.leftHere += step.leftHere;
+        }
+    }
+    PeriodFigures out;
+    for (auto& [name, v] : villages)
+        out.villages.push_back(std::move(v));
+    for (auto& [key, g] : guides)
+        out.guides.push_back(std::move(g));
+    for (auto& [key, step] : steps)
+        out.steps.push_back(std::move(step));
+    return out;
+}
+} // namespace
+
 Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix,
                    const std::string& communeName) {
     Report r;
@@ -814,13 +850,10 @@ Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix,
     r.period = period;
     r.previous = previousPeriod(period);
     r.nowUnix = nowUnix;
-    PeriodFigures figures = store.periodFigures(period.days);
-    r.changes =
-        changeRows(figures, r.previous.key.empty() ? PeriodFigures{} : store.periodFigures(r.previous.days));
-    r.progress = progressRows(store, period, figures.villages);
+    PeriodFigures figures;
     if (period.key.find('Q') != std::string::npos) {
-        // Four sums of a month each (the quarter's three and the month before it): about a third more work
-        // than the quarter's own sums.
+        // Four sums of a month each (the quarter's three and the month before it); the quarter's own is
+        // the sum of its three, not read again.
         std::vector<Period> months{previousPeriod(*parsePeriod(period.days.first.substr(0, 7)))};
         for (int i = 0; i < 3; ++i)
             months.push_back(*parsePeriod(kiosk::addDays(months.back().days.last, 1).substr(0, 7)));
@@ -830,7 +863,16 @@ Report buildReport(HubStore& store, const Period& period, std::int64_t nowUnix,
         for (std::size_t i = 1; i < months.size(); ++i)
             for (ChangeRow& row : changeRows(sums[i], sums[i - 1]))
                 r.months.push_back({months[i].title, std::move(row)});
+        const bool monthsMakeQuarter =
+            months[1].days.first == period.days.first && months[3].days.last == period.days.last;
+        figures =
+            monthsMakeQuarter ? sumOf({&sums[1], &sums[2], &sums[3]}) : store.periodFigures(period.days);
+    } else {
+        figures = store.periodFigures(period.days);
     }
+    r.changes =
+        changeRows(figures, r.previous.key.empty() ? PeriodFigures{} : store.periodFigures(r.previous.days));
+    r.progress = progressRows(store, period, figures.villages);
     r.villages = std::move(figures.villages);
     r.commune.village = std::string(kCommuneLabel);
     for (const auto& v : r.villages)

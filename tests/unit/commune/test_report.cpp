@@ -473,3 +473,30 @@ TEST_CASE("the kiosk's own other topic is named in Vietnamese") {
     CHECK(hasLine(csv, R"x("Thôn 1","Kết quả: Việc khác","Việc khác","—","< 5")x"));
     CHECK(csv.find("Kết quả: khac") == std::string::npos);
 }
+
+TEST_CASE("a quarter's figures summed from its months equal the quarter read at once") {
+    auto store = storeWithTeamActivity();
+    auto more = test::sampleUpload("k2", "2026-10-03"); // a second month with figures and guides
+    more.days[0].teamActivity["market"] = {1, 5, {{"bank_qr", 3}}};
+    test::post(*store, more, kNow - 60);
+    const Report r = buildReport(*store, month("2026-Q4"), kNow);
+    const PeriodFigures direct = store->periodFigures(month("2026-Q4").days);
+    REQUIRE(r.villages.size() == direct.villages.size());
+    for (std::size_t i = 0; i < direct.villages.size(); ++i) {
+        CHECK(r.villages[i].village == direct.villages[i].village);
+        CHECK(r.villages[i].counts == direct.villages[i].counts);
+        CHECK(r.villages[i].surveys == direct.villages[i].surveys);
+        CHECK(r.villages[i].team == direct.villages[i].team);
+        CHECK(r.villages[i].satisfaction == direct.villages[i].satisfaction);
+    }
+    REQUIRE(r.villageSteps.size() == direct.steps.size());
+    for (std::size_t i = 0; i < direct.steps.size(); ++i) {
+        CHECK(r.villageSteps[i].village == direct.steps[i].village);
+        CHECK(r.villageSteps[i].guideId == direct.steps[i].guideId);
+        CHECK(r.villageSteps[i].step == direct.steps[i].step);
+        CHECK(r.villageSteps[i].reached == direct.steps[i].reached);
+        CHECK(r.villageSteps[i].leftHere == direct.steps[i].leftHere);
+    }
+    CHECK(r.villages.size() == 2);
+    CHECK_FALSE(direct.steps.empty());
+}
