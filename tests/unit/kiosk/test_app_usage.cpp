@@ -49,6 +49,14 @@ struct Kiosk {
         app.connectUsage(usage);
     }
     void apply(const kiosk::Intent& i, int second) { app.apply(i, t0 + std::chrono::seconds(second)); }
+    // A booking for 2026-11-27 at minute past midnight, made at t0; its code.
+    std::string bookAt(int minute, const char* phone) {
+        kiosk::BookingRequest request{
+            {std::chrono::year{2026} / 11 / 27, minute}, "vneid", {}, {}, phone, {}};
+        auto booked = bookings.book(request, t0);
+        REQUIRE(booked);
+        return booked->code;
+    }
     kiosk::upload::DailyRollup today() {
         usage.flush();
         return kiosk::UsageStore(db).compute("2026-11-27", false);
@@ -138,15 +146,8 @@ TEST_CASE("Usage: the hidden staff corner and staff mode are not counted as a re
 
 TEST_CASE("Usage: the team's marks count too: done, no-show and a cancellation by a team member") {
     Kiosk k;
-    auto bookAt = [&](int minute, const char* phone) {
-        kiosk::BookingRequest request{
-            {std::chrono::year{2026} / 11 / 27, minute}, "vneid", {}, {}, phone, {}};
-        auto booked = k.bookings.book(request, t0);
-        REQUIRE(booked);
-        return booked->code;
-    };
-    const std::string first = bookAt(9 * 60, "0987654321"), second = bookAt(10 * 60, "0912345678"),
-                      third = bookAt(14 * 60, "0911111111");
+    const std::string first = k.bookAt(9 * 60, "0987654321"), second = k.bookAt(10 * 60, "0912345678"),
+                      third = k.bookAt(14 * 60, "0911111111");
     const TimePoint later = t0 + std::chrono::hours(3);
     REQUIRE(k.bookings.changeStatus(first, kiosk::BookingStatus::arrived, 1, later));
     REQUIRE(k.bookings.changeStatus(first, kiosk::BookingStatus::done, 1, later));
@@ -162,14 +163,7 @@ TEST_CASE("Usage: the team's marks count too: done, no-show and a cancellation b
 TEST_CASE("Usage: a no-show mark taken back (Hoàn tác) no longer counts, an arrived mark taken back changes "
           "nothing") {
     Kiosk k;
-    auto bookAt = [&](int minute, const char* phone) {
-        kiosk::BookingRequest request{
-            {std::chrono::year{2026} / 11 / 27, minute}, "vneid", {}, {}, phone, {}};
-        auto booked = k.bookings.book(request, t0);
-        REQUIRE(booked);
-        return booked->code;
-    };
-    const std::string first = bookAt(9 * 60, "0987654321"), second = bookAt(10 * 60, "0912345678");
+    const std::string first = k.bookAt(9 * 60, "0987654321"), second = k.bookAt(10 * 60, "0912345678");
     const TimePoint later = t0 + std::chrono::hours(3);
     REQUIRE(k.bookings.changeStatus(first, kiosk::BookingStatus::noShow, 1, later));
     REQUIRE(k.bookings.changeStatus(second, kiosk::BookingStatus::noShow, 1, later));
