@@ -148,11 +148,11 @@ void drawZoomedPicture(const ScreenContext& ctx, const content::Step& step,
     const ImU32 ink = toImColor(ctx.theme.palette().page.text);
     // The step's own button slots (ui/step_layout.hpp), so "Quay lại" and "Trang đầu" stay under the finger.
     const StepButtons places = layoutStepButtons(m, bold, screen);
-    float top = m.marginPx;
-    const std::string heading = fmt::format(fmt::runtime(text::kZoomPart), part + 1, 9);
     const float headingW = screen.x - 2 * m.marginPx;
     const float bezel = m.pxPerMm * 1.5f;
-    top += wrappedTextHeight(bold, headingW, heading) + m.gapPx;
+    // Room for the heading's longest form: the number of parts depends on the room left below it.
+    const std::string longestHeading = fmt::format(fmt::runtime(text::kZoomPart), 9, 9);
+    const float top = m.marginPx + wrappedTextHeight(bold, headingW, longestHeading) + m.gapPx;
     const float bottom = places.top - m.gapPx;
     const ImVec2 area(screen.x - 2 * m.marginPx - 2 * bezel, bottom - top - 2 * bezel);
     const PictureZoom zoom = zoomPicture(m, area, pictureSize);
