@@ -61,25 +61,54 @@ std::string whatHelpWith(const ScreenContext& ctx) {
     return result;
 }
 
+// How the choices lie across the screen: columns of at least minWidth, and how tall a cell must be to hold
+// a title in bold body text (what bigButton falls back to), or the "Xem thêm (1/2)" of a paged grid.
+struct ChoiceGrid {
+    int columns = 1;
+    float cellW = 0, minCellH = 0, moreH = 0;
+};
+ChoiceGrid choiceGrid(const ScreenContext& ctx, const std::vector<Choice>& choices, float minWidth) {
+    const Metrics& m = ctx.theme.metrics();
+    const float width = ImGui::GetMainViewport()->Size.x - 2 * m.marginPx;
+    ChoiceGrid grid;
+    grid.columns =
+        std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
+    grid.cellW = (width - static_cast<float>(grid.columns - 1) * m.gapPx) / static_cast<float>(grid.columns);
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    auto cellHFor = [&](const std::string& title) {
+        return std::ceil(wrappedTextHeight(ctx.theme.bodyBold(), grid.cellW - 2 * pad, title) + 2 * pad);
+    };
+    grid.minCellH = m.targetPx * 1.15f;
+    for (const Choice& choice : choices)
+        grid.minCellH = std::max(grid.minCellH, cellHFor(choice.title));
+    grid.moreH = std::max(grid.minCellH, cellHFor(fmt::format(fmt::runtime(text::kMorePage), 9, 9)));
+    return grid;
+}
+
+// The height the choices need at the least: a row, or, paged, a choice and "Xem thêm" (two rows when the
+// screen has one column).
+float choicesNeed(const ScreenContext& ctx, const std::vector<Choice>& choices, float minWidth) {
+    const ChoiceGrid grid = choiceGrid(ctx, choices, minWidth);
+    if (static_cast<int>(choices.size()) <= grid.columns) return grid.minCellH;
+    return grid.columns > 1 ? grid.moreH : grid.minCellH + ctx.theme.metrics().gapPx + grid.moreH;
+}
+
 // Big choices in a grid between top and bottom, a page at a time; the last cell pages on when needed.
 void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::vector<Choice>& choices,
                  float minWidth, Intents& intents) {
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
-    const float width = ImGui::GetMainViewport()->Size.x - 2 * m.marginPx;
-    const int columns =
-        std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
-    const float cellW = (width - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
-    // A cell holds at least its title in bold body text (what bigButton falls back to), so a long title at
-    // large text takes fewer rows rather than spilling out; cells grow into the free height (up to twice
-    // a target) when the choices need fewer rows.
-    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
-    float minCellH = m.targetPx * 1.15f;
-    for (const Choice& choice : choices)
-        minCellH = std::max(
-            minCellH,
-            std::ceil(wrappedTextHeight(ctx.theme.bodyBold(), cellW - 2 * pad, choice.title) + 2 * pad));
-    const int rows = std::max(1, static_cast<int>((bottom - top + m.gapPx) / (minCellH + m.gapPx)));
+    const ChoiceGrid grid = choiceGrid(ctx, choices, minWidth);
+    const int columns = grid.columns;
+    const float cellW = grid.cellW;
+    // A long title at large text takes fewer rows rather than spilling out; cells grow into the free height
+    // (up to twice a target) when the choices need fewer rows.
+    float minCellH = grid.minCellH;
+    auto rowsFor = [&](float cellH) {
+        return std::max(1, static_cast<int>((bottom - top + m.gapPx) / (cellH + m.gapPx)));
+    };
+    if (static_cast<int>(choices.size()) > columns * rowsFor(minCellH)) minCellH = grid.moreH;
+    const int rows = rowsFor(minCellH);
     const int rowsUsed = std::min(rows, (static_cast<int>(choices.size()) + columns - 1) / columns);
     // Never past the bottom bar, even when one title does not fit the room (that shows as clipped text).
     const float cellH = std::min(std::clamp((bottom - top - static_cast<float>(rowsUsed - 1) * m.gapPx) /
@@ -126,6 +155,29 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
     }
 }
 
+// The step's header; where the title's own size would leave the choices less than a row above the bar,
+// or a choice and "Xem thêm" (a 7" screen at the largest text), the title in bold body text, never smaller.
+float drawChoicesHeader(const ScreenContext& ctx, const char* title, const char* subtitle, float bottom,
+                        float need) {
+    const Metrics& m = ctx.theme.metrics();
+    if (bottom - m.gapPx - headerHeight(ctx, title, subtitle) >= need)
+        return drawHeader(ctx, title, subtitle);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
+    float y = m.marginPx;
+    ImFont* bold = ctx.theme.bodyBold();
+    draw->AddText(bold, bold->FontSize, ImVec2(x, y), ink, title, nullptr, width);
+    y += wrappedTextHeight(bold, width, title);
+    if (subtitle && *subtitle) {
+        draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x, y), ink, subtitle, nullptr,
+                      width);
+        y += wrappedTextHeight(ctx.theme.body(), width, subtitle);
+    }
+    return y + m.gapPx;
+}
+
 // "Quay lại" and "Trang đầu" on the left and, when given, the step's main action on the right.
 float drawBookingNav(const ScreenContext& ctx, Intents& intents, const char* primaryLabel = nullptr) {
     const PageNavBar bar = pageNavBar(ctx.theme, primaryLabel);
@@ -156,7 +208,6 @@ float drawLines(const ScreenContext& ctx, float x, float y, float width,
 
 void drawTopicStep(const ScreenContext& ctx, Intents& intents) {
     const Palette& palette = ctx.theme.palette();
-    float top = drawHeader(ctx, text::kBookingTopicTitle);
     std::vector<Choice> choices;
     const ColourPair topicColours[] = {palette.vneid, palette.ihanoi, palette.publicServices, palette.safety};
     int index = 0;
@@ -171,12 +222,13 @@ void drawTopicStep(const ScreenContext& ctx, Intents& intents) {
                        kiosk::intent::StartCancel{}, palette.plainButton});
     float bottom = drawBookingNav(ctx, intents);
     const float third = (ImGui::GetMainViewport()->Size.x - 2 * ctx.theme.metrics().marginPx) / 3.2f;
+    float top =
+        drawChoicesHeader(ctx, text::kBookingTopicTitle, nullptr, bottom, choicesNeed(ctx, choices, third));
     drawChoices(ctx, top, bottom - ctx.theme.metrics().gapPx, choices, third, intents);
 }
 
 void drawDayStep(const ScreenContext& ctx, Intents& intents) {
     const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
-    float top = drawHeader(ctx, text::kBookingDayTitle, whatHelpWith(ctx).c_str());
     std::vector<Choice> choices;
     int offset = 0; // target ids count days from today, so scenarios work on any date
     for (const kiosk::DayOffer& offer : draft.days) {
@@ -193,6 +245,9 @@ void drawDayStep(const ScreenContext& ctx, Intents& intents) {
     const float minWidth =
         title->CalcTextSizeA(title->FontSize, FLT_MAX, 0, "Chủ Nhật").x + ctx.theme.metrics().pxPerMm * 6;
     float bottom = drawBookingNav(ctx, intents);
+    const std::string helpWith = whatHelpWith(ctx);
+    float top = drawChoicesHeader(ctx, text::kBookingDayTitle, helpWith.c_str(), bottom,
+                                  choicesNeed(ctx, choices, minWidth));
     drawChoices(ctx, top, bottom - ctx.theme.metrics().gapPx, choices, minWidth, intents);
 }
 
@@ -201,7 +256,6 @@ void drawSlotStep(const ScreenContext& ctx, Intents& intents) {
     std::string title =
         fmt::format("{} – {}", text::kBookingSlotTitle, draft.day ? kiosk::vietnameseDay(*draft.day) : "");
     const std::string message = ctx.app.bookingWizard().message();
-    float top = drawHeader(ctx, title.c_str(), message.empty() ? nullptr : message.c_str());
     std::vector<Choice> choices;
     const bool showPlaces =
         ctx.app.bookingsAvailable() &&
@@ -214,8 +268,10 @@ void drawSlotStep(const ScreenContext& ctx, Intents& intents) {
              kiosk::intent::ChooseSlot{slot.start.minuteOfDay}, ctx.theme.palette().plainButton});
     }
     float bottom = drawBookingNav(ctx, intents);
-    drawChoices(ctx, top, bottom - ctx.theme.metrics().gapPx, choices, ImGui::CalcTextSize("00:00").x * 2.5f,
-                intents);
+    const float minWidth = ImGui::CalcTextSize("00:00").x * 2.5f;
+    float top = drawChoicesHeader(ctx, title.c_str(), message.empty() ? nullptr : message.c_str(), bottom,
+                                  choicesNeed(ctx, choices, minWidth));
+    drawChoices(ctx, top, bottom - ctx.theme.metrics().gapPx, choices, minWidth, intents);
 }
 
 void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
