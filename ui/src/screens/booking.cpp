@@ -274,14 +274,51 @@ void drawSlotStep(const ScreenContext& ctx, Intents& intents) {
     drawChoices(ctx, top, bottom - ctx.theme.metrics().gapPx, choices, minWidth, intents);
 }
 
+// Lines of text split into pages of a given height: a block (the facts, the consent, a message) starts
+// with its own space, and a page ends before a line that would not fit.
+struct ReviewLine {
+    std::string text;
+    ImFont* font;
+    int block; // 0 the facts, 1 the consent (in its box), 2 a message
+};
+std::vector<std::vector<ReviewLine>> reviewPages(const std::vector<ReviewLine>& lines, float room,
+                                                 float gap) {
+    std::vector<std::vector<ReviewLine>> pages(1);
+    float used = 0;
+    for (const ReviewLine& line : lines) {
+        auto cost = [&] {
+            const bool starts = pages.back().empty() || pages.back().back().block != line.block;
+            const float before = !starts           ? 0.0f
+                                 : line.block == 1 ? 1.5f * gap
+                                 : line.block == 2 ? gap / 2
+                                                   : 0.0f;
+            return line.font->FontSize + before;
+        };
+        if (!pages.back().empty() && used + cost() > room) {
+            pages.emplace_back();
+            used = 0;
+        }
+        used += cost();
+        pages.back().push_back(line);
+    }
+    return pages;
+}
+
+// What will be booked, and the consent; where they do not fit above the bar (a 7" screen), a page at a time
+// with "Xem thêm (1/2)" where "Đồng ý, đặt lịch" goes, so the consent is read before agreeing.
 void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
     const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    // The text's room: above the taller of the two bars ("Xem thêm" can take more lines than "Đồng ý").
+    const std::string moreWidest = fmt::format(fmt::runtime(text::kMorePage), 9, 9);
+    const float barTop = screen.y - m.marginPx -
+                         std::max(pageNavBar(ctx.theme, text::kBookingAgree).height,
+                                  pageNavBar(ctx.theme, moreWidest.c_str()).height);
     float y = drawHeader(ctx, text::kBookingConfirmTitle);
     const float x = std::max(m.marginPx, m.cornerPx);
     const float width = screen.x - x - m.marginPx;
-    std::vector<std::string> lines{
+    std::vector<std::string> facts{
         fmt::format(fmt::runtime(text::kBookingConfirmTopic), whatHelpWith(ctx)),
         fmt::format(fmt::runtime(text::kBookingConfirmWhen),
                     draft.day ? kiosk::vietnameseDay(*draft.day) : "",
@@ -289,21 +326,59 @@ void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
         fmt::format(fmt::runtime(text::kBookingConfirmPhone), groupedPhone(draft.phone.text())),
     };
     if (!draft.name.tidy().empty())
-        lines.push_back(fmt::format(fmt::runtime(text::kBookingConfirmName), draft.name.tidy()));
-    y = drawLines(ctx, x, y, width, lines, ctx.theme.bodyBold()) + m.gapPx / 2;
+        facts.push_back(fmt::format(fmt::runtime(text::kBookingConfirmName), draft.name.tidy()));
     // The consent, in a box of its own so it is read, not skipped.
-    std::string consent =
+    const std::string consent =
         fmt::format(fmt::runtime(text::kBookingConsent), ctx.app.config().bookingRetentionDays);
-    const float boxH = wrappedTextHeight(ctx.theme.body(), width - m.gapPx, consent) + m.gapPx;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    fillRoundedRect(draw, ImVec2(x, y), ImVec2(x + width, y + boxH),
-                    toImColor(ctx.theme.palette().notice.background), m.gapPx / 2);
-    draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x + m.gapPx / 2, y + m.gapPx / 2),
-                  toImColor(ctx.theme.palette().notice.text), consent.c_str(), nullptr, width - m.gapPx);
-    y += boxH + m.gapPx / 2;
     const std::string message = ctx.app.bookingWizard().message();
-    if (!message.empty()) drawLines(ctx, x, y, width, {message}, ctx.theme.bodyBold());
-    drawBookingNav(ctx, intents, text::kBookingAgree);
+    std::vector<ReviewLine> lines;
+    auto add = [&](const std::string& paragraph, ImFont* font, int block, float w) {
+        for (std::string_view line : wrapLines(font, w, paragraph))
+            lines.push_back({std::string(line), font, block});
+    };
+    for (const std::string& fact : facts)
+        add(fact, ctx.theme.bodyBold(), 0, width);
+    add(consent, ctx.theme.body(), 1, width - m.gapPx);
+    if (!message.empty()) add(message, ctx.theme.bodyBold(), 2, width);
+    const auto pages = reviewPages(lines, barTop - m.gapPx - y, m.gapPx);
+    const int pageCount = static_cast<int>(pages.size());
+    const int page = std::clamp(ctx.app.state().page, 0, pageCount - 1);
+    const std::vector<ReviewLine>& shown = pages[static_cast<std::size_t>(page)];
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const ReviewLine& line = shown[i];
+        const bool starts = i == 0 || shown[i - 1].block != line.block;
+        if (starts && line.block == 1) {
+            std::size_t count = 0;
+            while (i + count < shown.size() && shown[i + count].block == 1)
+                ++count;
+            y += m.gapPx / 2;
+            const float boxH = static_cast<float>(count) * line.font->FontSize + m.gapPx;
+            fillRoundedRect(draw, ImVec2(x, y), ImVec2(x + width, y + boxH),
+                            toImColor(ctx.theme.palette().notice.background), m.gapPx / 2);
+            y += m.gapPx / 2;
+        } else if (starts && line.block == 2) {
+            y += m.gapPx / 2;
+        }
+        const bool inBox = line.block == 1;
+        draw->AddText(line.font, line.font->FontSize, ImVec2(inBox ? x + m.gapPx / 2 : x, y),
+                      toImColor(inBox ? ctx.theme.palette().notice.text : ctx.theme.palette().page.text),
+                      line.text.c_str());
+        y += line.font->FontSize;
+        if (inBox && (i + 1 == shown.size() || shown[i + 1].block != 1)) y += m.gapPx / 2;
+    }
+    if (page + 1 == pageCount) {
+        drawBookingNav(ctx, intents, text::kBookingAgree);
+        return;
+    }
+    const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pageCount);
+    const PageNavBar bar = pageNavBar(ctx.theme, more.c_str());
+    const float top = drawPageNavBar(ctx, intents, bar);
+    ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - bar.actionWidth, top));
+    if (bigButton(ctx.targets, ctx.theme, "booking.more", {more}, ImVec2(bar.actionWidth, bar.height),
+                  ctx.theme.palette().primaryButton)) {
+        intents.push_back(kiosk::intent::ShowPage{page + 1});
+    }
 }
 
 // "Hủy lịch Thứ Năm 03/12 lúc 19:00?": the booking the code and phone number found, before it is cancelled.
