@@ -400,6 +400,164 @@ void drawCancelConfirmStep(const ScreenContext& ctx, Intents& intents) {
     drawBookingNav(ctx, intents, text::kBookingCancelYes);
 }
 
+// The code, when and where, and the QR code all at once (the QR code beside the words in landscape, under
+// them in portrait); false, drawing nothing, where they do not fit above the button.
+bool drawDoneAtOnce(const ScreenContext& ctx, float y, float buttonsTop, const kiosk::Booking& booking) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const std::string day = kiosk::vietnameseDay(booking.slot.date);
+    const std::string time = kiosk::clockTime(booking.slot.minuteOfDay);
+    const float x = std::max(m.marginPx, m.cornerPx);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    {
+        // Measured first: the words above the button, the square's caption within the screen.
+        const bool landscape = screen.x >= screen.y;
+        ImFont* body = ctx.theme.body();
+        const float regionW = screen.x * 0.33f;
+        const float textW =
+            landscape ? screen.x - x - m.marginPx - regionW - m.gapPx : screen.x - x - m.marginPx;
+        const float codeSize = std::min(ctx.theme.display()->FontSize, textW / 5.0f);
+        const std::string when =
+            fmt::format(fmt::runtime(text::kBookingDoneWhen), day, time, ctx.app.config().village);
+        const float textBottom = y + wrappedTextHeight(body, textW, text::kBookingCodeLabel) +
+                                 codeSize * 1.15f + wrappedTextHeight(body, textW, when) +
+                                 wrappedTextHeight(body, textW, text::kBookingDoneHint);
+        if (textBottom > buttonsTop - m.gapPx) return false;
+        if (landscape) {
+            const float qrRoom = buttonsTop - y - m.gapPx;
+            float qr = std::min(qrRoom, regionW);
+            while (qr > m.targetPx &&
+                   layoutQrCaption(m, body, ImVec2(0, 0), qr, regionW, text::kBookingQrHowTo).height > qrRoom)
+                qr = std::max(m.targetPx, qr - m.pxPerMm);
+            if (layoutQrCaption(m, body, ImVec2(0, 0), qr, regionW, text::kBookingQrHowTo).height > qrRoom)
+                return false;
+        }
+    }
+    const bool landscape = screen.x >= screen.y;
+    ImFont* body = ctx.theme.body();
+    // Landscape: the square in a third of the screen on the right, what to do with it under or beside
+    // it; both fit above the button, the square smaller (not under a target's side) if they must.
+    const float qrRoom = buttonsTop - y - m.gapPx;
+    const float regionW = screen.x * 0.33f;
+    float qr = std::min(qrRoom, landscape ? regionW : screen.x * 0.4f);
+    while (landscape && qr > m.targetPx &&
+           layoutQrCaption(m, body, ImVec2(0, 0), qr, regionW, text::kBookingQrHowTo).height > qrRoom)
+        qr = std::max(m.targetPx, qr - m.pxPerMm);
+    const float textW = landscape ? screen.x - x - m.marginPx - regionW - m.gapPx : screen.x - x - m.marginPx;
+    y = drawLines(ctx, x, y, textW, {text::kBookingCodeLabel}, ctx.theme.body());
+    // The code as large as the screen allows: it is read aloud to the helper.
+    const float codeSize = std::min(ctx.theme.display()->FontSize, textW / 5.0f);
+    const std::string code = groupedCode(booking.code);
+    draw->AddText(ctx.theme.display(), codeSize, ImVec2(x, y), ink, code.c_str());
+    y += codeSize * 1.15f;
+    y = drawLines(ctx, x, y, textW,
+                  {fmt::format(fmt::runtime(text::kBookingDoneWhen), day, time, ctx.app.config().village),
+                   text::kBookingDoneHint},
+                  ctx.theme.body());
+    std::string summary = fmt::format(fmt::runtime(text::kBookingQrText), booking.code, day, time,
+                                      ctx.app.config().village, whatHelpWith(ctx));
+    if (landscape) {
+        const float height =
+            layoutQrCaption(m, body, ImVec2(0, 0), qr, regionW, text::kBookingQrHowTo).height;
+        drawQrWithCaption(draw, ctx.targets, m, body, ink, summary,
+                          ImVec2(screen.x - m.marginPx - regionW, buttonsTop - m.gapPx - height), qr, regionW,
+                          text::kBookingQrHowTo);
+    } else {
+        // Below the words with what to do beside it, shrunk to the room left rather than left out.
+        const float width = screen.x - x - m.marginPx;
+        const float room = buttonsTop - m.gapPx - (y + m.gapPx / 2);
+        float side = std::min(qr, room);
+        for (int shrink = 0; shrink < 8 && side > 0; ++shrink) {
+            const float height =
+                layoutQrCaption(m, body, ImVec2(0, 0), side, width, text::kBookingQrHowTo).height;
+            if (height <= room) break;
+            side -= height - room;
+        }
+        if (side > 0) {
+            drawQrWithCaption(draw, ctx.targets, m, body, ink, summary, ImVec2(x, y + m.gapPx / 2), side,
+                              width, text::kBookingQrHowTo);
+        }
+    }
+    return true;
+}
+
+// Where the code and the QR code do not fit together (a 7" screen): the code, when and where first, the QR
+// code on a page of its own, "Xem thêm (1/2)" beside "Trang đầu" turning between them.
+void drawDonePaged(const ScreenContext& ctx, float y, const kiosk::Booking& booking, Intents& intents) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const std::string day = kiosk::vietnameseDay(booking.slot.date);
+    const std::string time = kiosk::clockTime(booking.slot.minuteOfDay);
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const float width = screen.x - x - m.marginPx;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    ImFont* body = ctx.theme.body();
+    const std::string moreWidest = fmt::format(fmt::runtime(text::kMorePage), 9, 9);
+    const float buttonsTop =
+        screen.y - m.marginPx -
+        buttonRowHeight(ctx, {{"booking.home", text::kHome, kiosk::intent::GoHome{}, {}},
+                              {"booking.more", moreWidest.c_str(), kiosk::intent::ShowPage{}, {}}});
+    const float room = buttonsTop - m.gapPx - y;
+    // The words line by line (the code as one line, as large as the screen allows), a page as full as fits.
+    struct Item {
+        std::string text;
+        ImFont* font;
+        float size;
+        float height;
+    };
+    const float codeSize = std::min(ctx.theme.display()->FontSize, width / 5.0f);
+    std::vector<Item> items;
+    auto addLines = [&](const std::string& paragraph) {
+        for (std::string_view line : wrapLines(body, width, paragraph))
+            items.push_back({std::string(line), body, body->FontSize, body->FontSize});
+    };
+    addLines(text::kBookingCodeLabel);
+    items.push_back({groupedCode(booking.code), ctx.theme.display(), codeSize, codeSize * 1.15f});
+    addLines(fmt::format(fmt::runtime(text::kBookingDoneWhen), day, time, ctx.app.config().village));
+    addLines(text::kBookingDoneHint);
+    std::vector<std::vector<Item>> pages(1);
+    float used = 0;
+    for (const Item& item : items) {
+        if (!pages.back().empty() && used + item.height > room) {
+            pages.emplace_back();
+            used = 0;
+        }
+        used += item.height;
+        pages.back().push_back(item);
+    }
+    const int qrPage = static_cast<int>(pages.size());
+    const int pageCount = qrPage + 1;
+    const int page = std::clamp(ctx.app.state().page, 0, pageCount - 1);
+    if (page < qrPage) {
+        for (const Item& item : pages[static_cast<std::size_t>(page)]) {
+            draw->AddText(item.font, item.size, ImVec2(x, y), ink, item.text.c_str());
+            y += item.height;
+        }
+    } else {
+        // The square with what to do beside or under it, shrunk to the room rather than left out.
+        float side = std::min(room, width * 0.4f);
+        for (int shrink = 0; shrink < 8 && side > 0; ++shrink) {
+            const float height =
+                layoutQrCaption(m, body, ImVec2(0, 0), side, width, text::kBookingQrHowTo).height;
+            if (height <= room) break;
+            side -= height - room;
+        }
+        const std::string summary = fmt::format(fmt::runtime(text::kBookingQrText), booking.code, day, time,
+                                                ctx.app.config().village, whatHelpWith(ctx));
+        if (side > 0)
+            drawQrWithCaption(draw, ctx.targets, m, body, ink, summary, ImVec2(x, y), side, width,
+                              text::kBookingQrHowTo);
+    }
+    const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pageCount);
+    const std::vector<RowButton> buttons{
+        {"booking.home", text::kHome, kiosk::intent::GoHome{}, ctx.theme.palette().primaryButton},
+        {"booking.more", more.c_str(), kiosk::intent::ShowPage{(page + 1) % pageCount},
+         ctx.theme.palette().plainButton}};
+    drawButtonRow(ctx, buttonsTop, buttons, intents);
+}
+
 void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
     const kiosk::BookingDraft& draft = ctx.app.bookingWizard().draft();
     const Metrics& m = ctx.theme.metrics();
@@ -412,59 +570,13 @@ void drawDoneStep(const ScreenContext& ctx, Intents& intents, bool cancelled) {
     const std::vector<RowButton> buttons{
         {"booking.home", text::kHome, kiosk::intent::GoHome{}, ctx.theme.palette().primaryButton}};
     const float buttonsTop = screen.y - m.marginPx - buttonRowHeight(ctx, buttons);
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
     if (cancelled) {
         drawLines(ctx, x, y, screen.x - x - m.marginPx,
                   {fmt::format(fmt::runtime(text::kBookingCancelledBody), booking.code, day, time)},
                   ctx.theme.body());
-    } else {
-        const bool landscape = screen.x >= screen.y;
-        ImFont* body = ctx.theme.body();
-        // Landscape: the square in a third of the screen on the right, what to do with it under or beside
-        // it; both fit above the button, the square smaller (not under a target's side) if they must.
-        const float qrRoom = buttonsTop - y - m.gapPx;
-        const float regionW = screen.x * 0.33f;
-        float qr = std::min(qrRoom, landscape ? regionW : screen.x * 0.4f);
-        while (landscape && qr > m.targetPx &&
-               layoutQrCaption(m, body, ImVec2(0, 0), qr, regionW, text::kBookingQrHowTo).height > qrRoom)
-            qr = std::max(m.targetPx, qr - m.pxPerMm);
-        const float textW =
-            landscape ? screen.x - x - m.marginPx - regionW - m.gapPx : screen.x - x - m.marginPx;
-        y = drawLines(ctx, x, y, textW, {text::kBookingCodeLabel}, ctx.theme.body());
-        // The code as large as the screen allows: it is read aloud to the helper.
-        const float codeSize = std::min(ctx.theme.display()->FontSize, textW / 5.0f);
-        const std::string code = groupedCode(booking.code);
-        draw->AddText(ctx.theme.display(), codeSize, ImVec2(x, y), ink, code.c_str());
-        y += codeSize * 1.15f;
-        y = drawLines(ctx, x, y, textW,
-                      {fmt::format(fmt::runtime(text::kBookingDoneWhen), day, time, ctx.app.config().village),
-                       text::kBookingDoneHint},
-                      ctx.theme.body());
-        std::string summary = fmt::format(fmt::runtime(text::kBookingQrText), booking.code, day, time,
-                                          ctx.app.config().village, whatHelpWith(ctx));
-        if (landscape) {
-            const float height =
-                layoutQrCaption(m, body, ImVec2(0, 0), qr, regionW, text::kBookingQrHowTo).height;
-            drawQrWithCaption(draw, ctx.targets, m, body, ink, summary,
-                              ImVec2(screen.x - m.marginPx - regionW, buttonsTop - m.gapPx - height), qr,
-                              regionW, text::kBookingQrHowTo);
-        } else {
-            // Below the words with what to do beside it, shrunk to the room left rather than left out.
-            const float width = screen.x - x - m.marginPx;
-            const float room = buttonsTop - m.gapPx - (y + m.gapPx / 2);
-            float side = std::min(qr, room);
-            for (int shrink = 0; shrink < 8 && side > 0; ++shrink) {
-                const float height =
-                    layoutQrCaption(m, body, ImVec2(0, 0), side, width, text::kBookingQrHowTo).height;
-                if (height <= room) break;
-                side -= height - room;
-            }
-            if (side > 0) {
-                drawQrWithCaption(draw, ctx.targets, m, body, ink, summary, ImVec2(x, y + m.gapPx / 2), side,
-                                  width, text::kBookingQrHowTo);
-            }
-        }
+    } else if (!drawDoneAtOnce(ctx, y, buttonsTop, booking)) {
+        drawDonePaged(ctx, y, booking, intents);
+        return;
     }
     drawButtonRow(ctx, buttonsTop, buttons, intents);
 }
