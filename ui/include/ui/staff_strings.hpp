@@ -27,7 +27,7 @@ inline constexpr const char* kQueueEmpty = "Ngày này chưa có lịch hẹn n�
 inline constexpr const char* kNoName = "(không ghi tên)";
 inline constexpr const char* kErased = "(đã xóa SĐT và tên)";
 
-inline constexpr const char* kDetailTitle = "Lịch hẹn {} – {} {}";
+inline constexpr const char* kDetailTitle = "Hẹn {} – {} {}"; // short: one line on a 7" screen
 inline constexpr const char* kDetailStatus = "Trạng thái: {}";
 inline constexpr const char* kDetailWhat = "Việc: {}";
 inline constexpr const char* kDetailWho = "Người hẹn: {} · {}";
@@ -50,7 +50,7 @@ inline constexpr const char* kNoteHint = "Không ghi số điện thoại vào g
 inline constexpr const char* kSave = "Lưu";
 
 inline constexpr const char* kRescheduleDayTitle = "Đổi lịch {}: chọn ngày";
-inline constexpr const char* kRescheduleSlotTitle = "Đổi lịch {}: chọn giờ ngày {}";
+inline constexpr const char* kRescheduleSlotTitle = "Đổi lịch {}: giờ nào, {}?";
 inline constexpr const char* kFree = "còn {} giờ trống";
 inline constexpr const char* kFull = "hết chỗ";
 inline constexpr const char* kClosed = "nghỉ";
@@ -70,7 +70,7 @@ inline constexpr const char* kClosuresTitle = "Ngày nghỉ sắp tới";
 inline constexpr const char* kNoClosures = "Chưa có ngày nghỉ nào.";
 inline constexpr const char* kRemove = "Bỏ";
 inline constexpr const char* kAddClosure = "Thêm ngày nghỉ";
-inline constexpr const char* kAddClosureTitle = "Thêm ngày nghỉ: chọn ngày và lý do";
+inline constexpr const char* kAddClosureTitle = "Chọn ngày nghỉ và lý do";
 inline constexpr const char* kClosureHasBookings =
     "Ngày {} có {} lịch hẹn. Các lịch này vẫn giữ: tổ hãy gọi báo cho bà con.";
 

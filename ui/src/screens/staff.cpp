@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace ui {
 
@@ -21,17 +22,91 @@ const kiosk::StaffDeskState& deskState(const ScreenContext& ctx) {
     return desk ? desk->state() : kNone;
 }
 
-void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::vector<Choice>& choices,
-                 float minWidth, float minHeight, Intents& intents) {
+namespace {
+float buttonPad(const Metrics& m) {
+    return m.pxPerMm * 2.5f; // bigButton's, each side
+}
+
+// What bigButton draws for a choice in a cell of this width: the subtitle only when the title keeps its
+// words whole in the title font (bigButton would otherwise split one), and the height that needs.
+struct ChoiceFit {
+    float height = 0;
+    bool brokeWord = false;
+    bool keepSubtitle = false;
+};
+ChoiceFit fitChoice(const ScreenContext& ctx, const Choice& choice, float cellW) {
+    const Metrics& m = ctx.theme.metrics();
+    const float inner = cellW - 2 * buttonPad(m);
+    ChoiceFit fit;
+    if (!choice.enabled) {
+        bool broke = false;
+        const std::string both = choice.title + "\n" + choice.subtitle;
+        fit.height = static_cast<float>(wrapLines(ctx.theme.body(), cellW, both, &broke).size()) *
+                     ctx.theme.body()->FontSize;
+        fit.brokeWord = broke;
+        return fit;
+    }
+    bool brokeBold = false;
+    const float boldH =
+        static_cast<float>(wrapLines(ctx.theme.bodyBold(), inner, choice.title, &brokeBold).size()) *
+        ctx.theme.bodyBold()->FontSize;
+    fit.height = boldH + 2 * buttonPad(m);
+    fit.brokeWord = brokeBold;
+    if (!choice.subtitle.empty()) {
+        bool brokeTitle = false;
+        (void)wrapLines(ctx.theme.title(), inner, choice.title, &brokeTitle);
+        fit.keepSubtitle = !brokeTitle;
+    }
+    return fit;
+}
+} // namespace
+
+float drawChoices(const ScreenContext& ctx, float top, float bottom, const std::vector<Choice>& choices,
+                  float minWidth, float minHeight, Intents& intents, float fromX, float toX, int maxRows) {
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
-    const float left = std::max(m.marginPx, m.cornerPx);
-    const float width = ImGui::GetMainViewport()->Size.x - left - m.marginPx;
+    const float left = fromX > 0 ? fromX : std::max(m.marginPx, m.cornerPx);
+    const float right = toX > 0 ? toX : ImGui::GetMainViewport()->Size.x - m.marginPx;
+    const float width = right - left;
+    // A row never taller than the room: the label's own height still holds (bigButton drops a subtitle).
+    minHeight = std::min(minHeight, std::max(bottom - top, 0.0f));
     int columns =
         std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
-    const float minCellH = std::max(minHeight, m.targetPx);
-    const int rows = std::max(1, static_cast<int>((bottom - top + m.gapPx) / (minCellH + m.gapPx)));
     const int count = static_cast<int>(choices.size());
+    const std::string moreLabel = fmt::format(fmt::runtime(text::kMorePage), 9, 9);
+    const Choice moreChoice{"staff.more", moreLabel, "", {}, palette.plainButton};
+    auto widthFor = [&](int cols) {
+        return (width - static_cast<float>(cols - 1) * m.gapPx) / static_cast<float>(cols);
+    };
+    // The tallest label at a column count, and whether some word would be split.
+    // withMore: the page button's label too (only a paged list shows it).
+    auto needs = [&](int cols, float& height, bool withMore) {
+        const float w = widthFor(cols);
+        height = 0;
+        bool broke = false;
+        for (const Choice& c : choices) {
+            const ChoiceFit fit = fitChoice(ctx, c, w);
+            height = std::max(height, fit.height);
+            broke = broke || fit.brokeWord;
+        }
+        if (withMore) {
+            const ChoiceFit more = fitChoice(ctx, moreChoice, w);
+            height = std::max(height, more.height);
+            broke = broke || more.brokeWord;
+        }
+        return !broke;
+    };
+    int rows = 1;
+    for (const bool withMore : {false, true}) {
+        float labelH = 0;
+        // Fewer columns while a word would be split (a long name in a narrow cell).
+        while (!needs(columns, labelH, withMore) && columns > 1)
+            --columns;
+        const float minCellH = std::max({minHeight, m.targetPx, std::ceil(labelH)});
+        rows = std::max(1, static_cast<int>((bottom - top + m.gapPx) / (minCellH + m.gapPx)));
+        if (maxRows > 0) rows = std::min(rows, maxRows);
+        if (count <= columns * rows) break; // not paged: no page button to fit
+    }
     // One cell cannot hold a choice and the page button (a small screen, large text): they share the row.
     if (columns * rows == 1 && count > 1) columns = 2;
     const int perPage = columns * rows;
@@ -39,11 +114,15 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
     const bool paged = split.paged;
     const int pages = split.pages;
     const int page = split.clamp(deskState(ctx).listPage);
+    const float cellW = widthFor(columns);
+    float cellLabelH = 0;
+    (void)needs(columns, cellLabelH, paged);
+    // Never below the screen's edge, even where the labels need more than the room (then they overflow).
+    const float floorH = std::max({minHeight, m.targetPx, std::ceil(cellLabelH)});
     const int rowsUsed = std::min(rows, (std::min(count, perPage) + columns - 1) / columns);
     const float cellH = std::clamp((bottom - top - static_cast<float>(rowsUsed - 1) * m.gapPx) /
                                        static_cast<float>(std::max(rowsUsed, 1)),
-                                   minCellH, minCellH * 1.4f);
-    const float cellW = (width - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
+                                   floorH, std::max(floorH, minHeight * 1.4f));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     auto cellPos = [&](int index) {
         return ImVec2(left + static_cast<float>(index % columns) * (cellW + m.gapPx),
@@ -60,8 +139,10 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
                             toImColor(palette.page.text));
             continue;
         }
+        const bool withSubtitle = fitChoice(ctx, choice, cellW).keepSubtitle;
         ImGui::SetCursorScreenPos(pos);
-        if (bigButton(ctx.targets, ctx.theme, choice.id, {choice.title, choice.subtitle},
+        if (bigButton(ctx.targets, ctx.theme, choice.id,
+                      {choice.title, withSubtitle ? std::string_view(choice.subtitle) : std::string_view()},
                       ImVec2(cellW, cellH), choice.colours)) {
             intents.push_back(choice.intent);
         }
@@ -74,6 +155,8 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
             intents.push_back(act(kiosk::staff_intent::ShowListPage{(page + 1) % pages}));
         }
     }
+    const int rowsDrawn = paged ? rows : rowsUsed;
+    return top + static_cast<float>(rowsDrawn) * (cellH + m.gapPx) - m.gapPx;
 }
 
 void drawActionRows(const ScreenContext& ctx, float top, float bottom, const std::vector<ActionRow>& rows,
@@ -156,10 +239,11 @@ float drawMessage(const ScreenContext& ctx, float y) {
     return y + h + m.gapPx / 2;
 }
 
-float drawText(const ScreenContext& ctx, float y, const std::string& line, bool bold) {
+float drawText(const ScreenContext& ctx, float y, const std::string& line, bool bold, float fromX,
+               float toX) {
     const Metrics& m = ctx.theme.metrics();
-    const float x = std::max(m.marginPx, m.cornerPx);
-    const float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
+    const float x = fromX > 0 ? fromX : std::max(m.marginPx, m.cornerPx);
+    const float width = (toX > 0 ? toX : ImGui::GetMainViewport()->Size.x - m.marginPx) - x;
     ImFont* font = bold ? ctx.theme.bodyBold() : ctx.theme.body();
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, ImVec2(x, y),
                                         toImColor(ctx.theme.palette().page.text), line.c_str(), nullptr,
@@ -167,36 +251,71 @@ float drawText(const ScreenContext& ctx, float y, const std::string& line, bool 
     return y + wrappedTextHeight(font, width, line);
 }
 
+float labelHeight(const ScreenContext& ctx, const char* label, float width) {
+    const Metrics& m = ctx.theme.metrics();
+    ImFont* bold = ctx.theme.bodyBold();
+    return std::max(m.targetPx,
+                    std::ceil(wrappedTextHeight(bold, width - 2 * buttonPad(m), label) + 2 * buttonPad(m)));
+}
+
+StaffBar staffBar(const ScreenContext& ctx, const char* leftLabel, const char* rightLabel) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const float room = screen.x - 2 * m.marginPx;
+    StaffBar bar;
+    // A third of the width, as the residents' bar; the two ends keep a gap on a narrow screen.
+    bar.width = std::min(std::max(m.targetPx * 2.2f, (room - m.gapPx) / 3), (room - m.gapPx) / 2);
+    // Alone, "Quay lại" keeps to one line where the width allows.
+    if (!rightLabel)
+        bar.width = std::min(room, std::max(bar.width, oneLineButtonWidth(ctx.theme, leftLabel)));
+    bar.height = labelHeight(ctx, leftLabel, bar.width);
+    if (rightLabel) bar.height = std::max(bar.height, labelHeight(ctx, rightLabel, bar.width));
+    bar.top = screen.y - m.marginPx - bar.height;
+    return bar;
+}
+
 float drawStaffNav(const ScreenContext& ctx, Intents& intents, const char* id, const char* label,
-                   std::optional<kiosk::Intent> action) {
-    const float top = drawNavBar(ctx, intents, false, false); // the team's pages: no "Trang đầu"
-    if (id && label && action) {
-        const Metrics& m = ctx.theme.metrics();
-        const ImVec2 screen = ImGui::GetMainViewport()->Size;
-        const float width = std::max(m.targetPx * 2.2f, (screen.x - 2 * m.marginPx - m.gapPx) / 3);
-        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - width, top));
-        if (bigButton(ctx.targets, ctx.theme, id, {label}, ImVec2(width, m.targetPx),
+                   std::optional<kiosk::Intent> action, float minHeight) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const bool withAction = id && label && *label && action;
+    StaffBar bar = staffBar(ctx, text::kBack, withAction ? label : nullptr);
+    if (minHeight > bar.height) {
+        bar.top -= minHeight - bar.height;
+        bar.height = minHeight;
+    }
+    // The team's pages: no "Trang đầu" and no "Cần người giúp", so the bar is as tall as its own labels.
+    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, bar.top));
+    if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(bar.width, bar.height),
+                  ctx.theme.palette().plainButton)) {
+        intents.push_back(kiosk::intent::Back{});
+    }
+    if (withAction) {
+        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - bar.width, bar.top));
+        if (bigButton(ctx.targets, ctx.theme, id, {label}, ImVec2(bar.width, bar.height),
                       ctx.theme.palette().primaryButton)) {
             intents.push_back(*action);
         }
     }
-    return top;
+    return bar.top;
 }
 
 void drawQuestion(const ScreenContext& ctx, Intents& intents, const std::string& question,
                   const std::string& why, const char* yesId, const char* yesLabel, kiosk::Intent yes) {
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    drawHeader(ctx, question.c_str(), why.c_str());
-    const float width = std::max(m.targetPx * 2.2f, (screen.x - 2 * m.marginPx - m.gapPx) / 3);
-    const float top = screen.y - navBarHeight(ctx.theme);
-    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, top));
-    if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kNo}, ImVec2(width, m.targetPx),
+    const StaffBar bar = staffBar(ctx, text::kNo, yesLabel);
+    // The reason under the question when both fit above the bar; else the question alone, its reason
+    // left for the question's own words (the team knows what erasing means).
+    const bool withWhy = headerHeight(ctx, question.c_str(), why.c_str()) <= bar.top;
+    drawHeader(ctx, question.c_str(), withWhy ? why.c_str() : nullptr);
+    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, bar.top));
+    if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kNo}, ImVec2(bar.width, bar.height),
                   ctx.theme.palette().primaryButton)) {
         intents.push_back(kiosk::intent::Back{});
     }
-    ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - width, top));
-    if (bigButton(ctx.targets, ctx.theme, yesId, {yesLabel}, ImVec2(width, m.targetPx),
+    ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - bar.width, bar.top));
+    if (bigButton(ctx.targets, ctx.theme, yesId, {yesLabel}, ImVec2(bar.width, bar.height),
                   ctx.theme.palette().plainButton)) {
         intents.push_back(std::move(yes));
     }
@@ -259,13 +378,33 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
     if (content.activeVersion != 0)
         buttons.insert(buttons.begin() + 2, {"staff.content_rollback", text::kStaffRollBack,
                                              kiosk::intent::RollBackContent{}, palette.plainButton});
-    const float buttonsTop = screen.y - m.marginPx - buttonRowHeight(ctx, buttons);
+    // The buttons in one row, or in two when a word would not fit a quarter of the width (portrait).
+    const float room = screen.x - 2 * m.marginPx;
+    int perRow = static_cast<int>(buttons.size());
+    auto buttonW = [&](int n) {
+        return (room - static_cast<float>(n - 1) * m.gapPx) / static_cast<float>(n);
+    };
+    auto splits = [&](int n) {
+        for (const RowButton& b : buttons) {
+            bool broke = false;
+            (void)wrapLines(ctx.theme.bodyBold(), buttonW(n) - 2 * staff::buttonPad(m), b.label, &broke);
+            if (broke) return true;
+        }
+        return false;
+    };
+    while (perRow > 1 && splits(perRow))
+        perRow = (perRow + 1) / 2;
+    float buttonH = m.targetPx;
+    for (const RowButton& b : buttons)
+        buttonH = std::max(buttonH, staff::labelHeight(ctx, b.label.c_str(), buttonW(perRow)));
+    const int buttonRows = (static_cast<int>(buttons.size()) + perRow - 1) / perRow;
+    const float buttonsTop =
+        screen.y - m.marginPx - static_cast<float>(buttonRows) * (buttonH + m.gapPx) + m.gapPx;
 
-    // The team's pages: two rows of four in landscape.
+    // The team's pages: two rows of four in landscape, rows as tall as their names need.
     const bool landscape = screen.x >= screen.y;
-    const float pageRows = landscape ? 2.0f : 4.0f;
+    const int pageRows = landscape ? 2 : 4;
     const float cellH = m.targetPx * 1.05f;
-    const float gridBottom = y + pageRows * cellH + (pageRows - 1) * m.gapPx;
     if (ctx.app.staffDesk()) {
         std::vector<staff::Choice> pages{
             {"staff.queue", staff_text::kQueue, staff_text::kQueueSubtitle,
@@ -290,20 +429,9 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
             for (staff::Choice& c : pages)
                 c.subtitle.clear();
         }
-        // In a portrait screen's two columns at large text "Ghi việc đã giúp" takes two lines, more than
-        // the cell holds: the short name keeps it whole and off the page below it. (It sits above the last
-        // row because "Xuất danh sách hẹn" spills there too.)
-        if (!landscape) {
-            const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
-            const float cellW = (screen.x - std::max(m.marginPx, m.cornerPx) - m.marginPx - m.gapPx) / 2;
-            if (wrappedTextHeight(ctx.theme.bodyBold(), cellW - 2 * pad, staff_text::kRecordHelp) + 2 * pad >
-                cellH)
-                std::ranges::find(pages, std::string("staff.help"), &staff::Choice::id)->title =
-                    staff_text::kRecordHelpShort;
-        }
         const float minW = (screen.x - 2 * m.marginPx) / (landscape ? 4.6f : 2.2f);
-        staff::drawChoices(ctx, y, gridBottom, pages, minW, cellH, intents);
-        y = gridBottom + m.gapPx;
+        y = staff::drawChoices(ctx, y, buttonsTop - m.gapPx, pages, minW, cellH, intents, 0, 0, pageRows) +
+            m.gapPx;
     }
 
     const float x = std::max(m.marginPx, m.cornerPx);
@@ -338,7 +466,16 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
         line(fact);
     if (const kiosk::UploadWorker* uploads = ctx.app.uploads()) line(uploads->status().summary());
 
-    drawButtonRow(ctx, buttonsTop, buttons, intents);
+    for (std::size_t i = 0; i < buttons.size(); ++i) {
+        const auto col = static_cast<float>(static_cast<int>(i) % perRow);
+        const auto row = static_cast<float>(static_cast<int>(i) / perRow);
+        ImGui::SetCursorScreenPos(
+            ImVec2(m.marginPx + col * (buttonW(perRow) + m.gapPx), buttonsTop + row * (buttonH + m.gapPx)));
+        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label},
+                      ImVec2(buttonW(perRow), buttonH), buttons[i].colours)) {
+            intents.push_back(buttons[i].intent);
+        }
+    }
 }
 } // namespace
 

@@ -50,20 +50,41 @@ void drawQueue(const ScreenContext& ctx, Intents& intents) {
     const std::string title = fmt::format(fmt::runtime(staff_text::kQueueTitle), dayLabel(s, s.dayOffset));
     float y = drawHeader(ctx, title.c_str());
     y = drawMessage(ctx, y);
-    // The day buttons sit in the bottom bar, between "Quay lại" and the right edge.
-    const float barTop = drawStaffNav(ctx, intents);
-    const float navW = std::max(m.targetPx * 2.2f, (screen.x - 2 * m.marginPx - m.gapPx) / 3);
-    const float dayW = (screen.x - 2 * m.marginPx - navW - 2 * m.gapPx) / 2;
+    // The day buttons sit in the bottom bar, between "Quay lại" and the right edge, or in a row of their
+    // own above it when their words do not fit there (a narrow screen, large text).
+    const StaffBar bar = staffBar(ctx, text::kBack, nullptr);
+    const float room = screen.x - 2 * m.marginPx;
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    float dayW = (room - bar.width - 2 * m.gapPx) / 2;
+    auto whole = [&](float w) {
+        for (const char* label : {staff_text::kPreviousDay, staff_text::kNextDay}) {
+            bool broke = false;
+            (void)wrapLines(ctx.theme.bodyBold(), w - 2 * pad, label, &broke);
+            if (broke) return false;
+        }
+        return true;
+    };
+    const bool inBar = whole(dayW);
+    if (!inBar) dayW = (room - m.gapPx) / 2;
+    const float dayH = std::max({inBar ? bar.height : 0.0f, labelHeight(ctx, staff_text::kPreviousDay, dayW),
+                                 labelHeight(ctx, staff_text::kNextDay, dayW)});
+    float barTop = drawStaffNav(ctx, intents, nullptr, nullptr, std::nullopt, inBar ? dayH : 0);
+    float dayTop = barTop;
+    float firstX = m.marginPx + bar.width + m.gapPx;
+    if (!inBar) {
+        dayTop = barTop - m.gapPx - dayH;
+        firstX = m.marginPx;
+        barTop = dayTop;
+    }
     const int horizon = 14;
-    ImGui::SetCursorScreenPos(ImVec2(m.marginPx + navW + m.gapPx, barTop));
-    if (s.dayOffset > -1 &&
-        bigButton(ctx.targets, ctx.theme, "staff.day.previous", {staff_text::kPreviousDay},
-                  ImVec2(dayW, m.targetPx), palette.plainButton)) {
+    ImGui::SetCursorScreenPos(ImVec2(firstX, dayTop));
+    if (s.dayOffset > -1 && bigButton(ctx.targets, ctx.theme, "staff.day.previous",
+                                      {staff_text::kPreviousDay}, ImVec2(dayW, dayH), palette.plainButton)) {
         intents.push_back(act(si::ShowDay{s.dayOffset - 1}));
     }
-    ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - dayW, barTop));
+    ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - dayW, dayTop));
     if (s.dayOffset < horizon - 1 &&
-        bigButton(ctx.targets, ctx.theme, "staff.day.next", {staff_text::kNextDay}, ImVec2(dayW, m.targetPx),
+        bigButton(ctx.targets, ctx.theme, "staff.day.next", {staff_text::kNextDay}, ImVec2(dayW, dayH),
                   palette.primaryButton)) {
         intents.push_back(act(si::ShowDay{s.dayOffset + 1}));
     }
@@ -109,18 +130,14 @@ void drawBookingDetail(const ScreenContext& ctx, Intents& intents) {
                     kiosk::vietnameseDay(e.slot.date));
     float y = drawHeader(ctx, title.c_str());
     y = drawMessage(ctx, y);
-    y = drawText(ctx, y,
-                 fmt::format(fmt::runtime(staff_text::kDetailStatus), kiosk::staffStatusLabel(e.status)),
-                 true);
-    y = drawText(ctx, y, fmt::format(fmt::runtime(staff_text::kDetailWhat), whatHelpWith(ctx, e)));
-    y = drawText(ctx, y,
-                 e.erased ? std::string(staff_text::kErased)
-                          : fmt::format(fmt::runtime(staff_text::kDetailWho),
-                                        e.name.empty() ? staff_text::kNoName : e.name,
-                                        kiosk::groupedPhone(e.phone)));
-    if (!e.note.empty()) y = drawText(ctx, y, fmt::format(fmt::runtime(staff_text::kDetailNote), e.note));
-    y += m.gapPx / 2; // the buttons keep a row's height on the Pi's 7" screen under a result message
-
+    std::vector<std::pair<std::string, bool>> facts{
+        {fmt::format(fmt::runtime(staff_text::kDetailStatus), kiosk::staffStatusLabel(e.status)), true},
+        {fmt::format(fmt::runtime(staff_text::kDetailWhat), whatHelpWith(ctx, e)), false},
+        {e.erased ? std::string(staff_text::kErased)
+                  : fmt::format(fmt::runtime(staff_text::kDetailWho),
+                                e.name.empty() ? staff_text::kNoName : e.name, kiosk::groupedPhone(e.phone)),
+         false}};
+    if (!e.note.empty()) facts.push_back({fmt::format(fmt::runtime(staff_text::kDetailNote), e.note), false});
     std::vector<Choice> actions;
     for (BookingStatus to : s.moves) {
         const char* label = to == BookingStatus::arrived  ? staff_text::kMarkArrived
@@ -144,9 +161,92 @@ void drawBookingDetail(const ScreenContext& ctx, Intents& intents) {
     if (!e.erased)
         actions.push_back(
             {"staff.erase", staff_text::kErase, "", act(si::ErasePersonal{}), palette.plainButton});
-    const float barTop = drawStaffNav(ctx, intents);
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    drawChoices(ctx, y, barTop - m.gapPx, actions, (screen.x - 2 * m.marginPx) / 4.3f, m.targetPx, intents);
+    const float left = std::max(m.marginPx, m.cornerPx);
+    auto factsHeight = [&](float width) {
+        float h = 0;
+        for (const auto& [line, bold] : facts)
+            h += wrappedTextHeight(bold ? ctx.theme.bodyBold() : ctx.theme.body(), width, line);
+        return h;
+    };
+    // Where the facts leave no row for the buttons under them, the buttons go into the bottom bar, right
+    // of "Quay lại", a page at a time: two beside each other, the bar as tall as their labels need.
+    const StaffBar plain = staffBar(ctx, text::kBack, nullptr);
+    const float full = screen.x - m.marginPx - left;
+    const float rowNeeded = std::max(m.targetPx, labelHeight(ctx, staff_text::kMarkDone, full / 3));
+    const bool underFits = y + factsHeight(full) + m.gapPx / 2 + rowNeeded <= plain.top - m.gapPx;
+    const float barX = m.marginPx + plain.width + m.gapPx;
+    const float cellW = (screen.x - m.marginPx - barX - m.gapPx) / 2;
+    auto wholeIn = [&](float w) { // every label's words fit a cell of the bar
+        bool broke = false;
+        for (const Choice& c : actions)
+            (void)wrapLines(ctx.theme.bodyBold(), w - 2 * m.pxPerMm * 2.5f, c.title, &broke);
+        (void)wrapLines(ctx.theme.bodyBold(), w - 2 * m.pxPerMm * 2.5f, "Xem thêm (9/9)", &broke);
+        return !broke;
+    };
+    if (!underFits && wholeIn(cellW)) {
+        float barH = plain.height;
+        const std::string widestMore = fmt::format(fmt::runtime(text::kMorePage), 9, 9);
+        barH = std::max(barH, labelHeight(ctx, widestMore.c_str(), cellW));
+        for (const Choice& c : actions)
+            barH = std::max(barH, labelHeight(ctx, c.title.c_str(), cellW));
+        const float barTop = drawStaffNav(ctx, intents, nullptr, nullptr, std::nullopt, barH);
+        for (const auto& [line, bold] : facts)
+            y = drawText(ctx, y, line, bold);
+        drawChoices(ctx, barTop, barTop + barH, actions, cellW, barH, intents, barX, 0, 1);
+        return;
+    }
+    const float rowW = (full - m.gapPx) / 2;
+    float rowH = std::max(m.targetPx, labelHeight(ctx, "Xem thêm (9/9)", rowW));
+    for (const Choice& c : actions)
+        rowH = std::max(rowH, labelHeight(ctx, c.title.c_str(), rowW));
+    if (!underFits && screen.x < screen.y) {
+        // Portrait: one row of them over the bar, the facts above, line by line down to that row (at the
+        // largest text the last lines of a long booking can be cut: see issue 17's notes).
+        const float barTop = drawStaffNav(ctx, intents);
+        const float rowTop = barTop - m.gapPx - rowH;
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        for (const auto& [line, bold] : facts) {
+            ImFont* font = bold ? ctx.theme.bodyBold() : ctx.theme.body();
+            for (std::string_view part : wrapLines(font, full, line)) {
+                if (y + font->FontSize > rowTop - m.gapPx / 2) break;
+                draw->AddText(font, font->FontSize, ImVec2(left, y), toImColor(palette.page.text),
+                              part.data(), part.data() + part.size());
+                y += font->FontSize;
+            }
+        }
+        drawChoices(ctx, rowTop, rowTop + rowH, actions, rowW, rowH, intents, 0, 0, 1);
+        return;
+    }
+    const float barTop = drawStaffNav(ctx, intents);
+    // The buttons want two rows under the facts; where the facts leave less (a landscape screen at large
+    // text), the facts take the left half and the buttons the right, paged.
+    const float under = barTop - m.gapPx - (y + factsHeight(full) + m.gapPx / 2);
+    const float half = left + (screen.x - m.marginPx - left - m.gapPx) / 2;
+    const bool beside = screen.x > screen.y && under < 2 * m.targetPx + m.gapPx &&
+                        y + factsHeight(half - left) <= barTop - m.gapPx;
+    const float factsRight = beside ? half : 0;
+    float factsY = y;
+    // Line by line, never into the bar (only where nothing else fits: a portrait screen at large text).
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float factsW = (factsRight > 0 ? factsRight : screen.x - m.marginPx) - left;
+    for (const auto& [line, bold] : facts) {
+        ImFont* font = bold ? ctx.theme.bodyBold() : ctx.theme.body();
+        for (std::string_view part : wrapLines(font, factsW, line)) {
+            if (factsY + font->FontSize > barTop - m.gapPx) break;
+            draw->AddText(font, font->FontSize, ImVec2(left, factsY), toImColor(palette.page.text),
+                          part.data(), part.data() + part.size());
+            factsY += font->FontSize;
+        }
+    }
+    if (beside) {
+        drawChoices(ctx, y, barTop - m.gapPx, actions, (screen.x - 2 * m.marginPx) / 4.3f, m.targetPx,
+                    intents, factsRight + m.gapPx);
+    } else {
+        // the buttons keep a row's height on the Pi's 7" screen under a result message
+        drawChoices(ctx, factsY + m.gapPx / 2, barTop - m.gapPx, actions, (screen.x - 2 * m.marginPx) / 4.3f,
+                    m.targetPx, intents);
+    }
 }
 
 void drawNote(const ScreenContext& ctx, Intents& intents) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 namespace ui::staff {
@@ -17,25 +18,54 @@ kiosk::LocalDate dayAt(const kiosk::StaffDeskState& s, int offset) {
     return kiosk::LocalDate{std::chrono::sys_days{s.today} + std::chrono::days{offset}};
 }
 
-// "Bớt  [Mỗi lượt: 30 phút]  Thêm" in the box from x to x + width.
-void drawStepper(const ScreenContext& ctx, float x, float y, float width, const std::string& idPrefix,
-                 const std::string& value, kiosk::StaffIntent less, kiosk::StaffIntent more,
-                 Intents& intents) {
+// "Bớt  [Mỗi lượt: 30 phút]  Thêm": its buttons as wide as "Thêm" needs, the value between them.
+struct Stepper {
+    float buttonW = 0;
+    float height = 0;
+    bool fits = false; // the value's words fit between the buttons
+};
+Stepper measureStepper(const ScreenContext& ctx, float width, const std::string& value) {
     const Metrics& m = ctx.theme.metrics();
-    const float buttonW = std::max(m.targetPx, width * 0.22f);
+    Stepper st;
+    st.buttonW = std::max({m.targetPx, oneLineButtonWidth(ctx.theme, staff_text::kLess),
+                           oneLineButtonWidth(ctx.theme, staff_text::kMore)});
+    const float middle = width - 2 * (st.buttonW + m.gapPx);
+    bool broke = false;
+    const auto lines = middle > 0 ? wrapLines(ctx.theme.bodyBold(), middle, value, &broke).size() : 0;
+    st.fits = middle > 0 && !broke;
+    st.height = std::max(m.targetPx, static_cast<float>(lines) * ctx.theme.bodyBold()->FontSize);
+    return st;
+}
+
+void drawStepper(const ScreenContext& ctx, float x, float y, float width, const Stepper& st,
+                 const std::string& idPrefix, const std::string& value, kiosk::StaffIntent less,
+                 kiosk::StaffIntent more, Intents& intents) {
+    const Metrics& m = ctx.theme.metrics();
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (bigButton(ctx.targets, ctx.theme, idPrefix + ".less", {staff_text::kLess},
-                  ImVec2(buttonW, m.targetPx), ctx.theme.palette().plainButton)) {
+                  ImVec2(st.buttonW, st.height), ctx.theme.palette().plainButton)) {
         intents.push_back(act(std::move(less)));
     }
-    drawCentredText(ImGui::GetWindowDrawList(), ctx.theme.bodyBold(), ImVec2(x + buttonW + m.gapPx, y),
-                    ImVec2(x + width - buttonW - m.gapPx, y + m.targetPx), value,
+    drawCentredText(ImGui::GetWindowDrawList(), ctx.theme.bodyBold(), ImVec2(x + st.buttonW + m.gapPx, y),
+                    ImVec2(x + width - st.buttonW - m.gapPx, y + st.height), value,
                     toImColor(ctx.theme.palette().page.text));
-    ImGui::SetCursorScreenPos(ImVec2(x + width - buttonW, y));
+    ImGui::SetCursorScreenPos(ImVec2(x + width - st.buttonW, y));
     if (bigButton(ctx.targets, ctx.theme, idPrefix + ".more", {staff_text::kMore},
-                  ImVec2(buttonW, m.targetPx), ctx.theme.palette().plainButton)) {
+                  ImVec2(st.buttonW, st.height), ctx.theme.palette().plainButton)) {
         intents.push_back(act(std::move(more)));
     }
+}
+
+// A block's heading over its column: "Sáng 07:30–11:30", on more lines where the column is narrow.
+std::string blockHeading(const ScreenContext& ctx, const kiosk::ScheduleBlock& block, float width) {
+    const std::string start = kiosk::clockTime(block.startMinute), end = kiosk::clockTime(block.endMinute);
+    for (const std::string& heading : {fmt::format("{} {}–{}", block.label, start, end),
+                                       fmt::format("{}\n{}–{}", block.label, start, end)}) {
+        bool broke = false;
+        (void)wrapLines(ctx.theme.body(), width, heading, &broke);
+        if (!broke) return heading;
+    }
+    return fmt::format("{}\n{}–\n{}", block.label, start, end);
 }
 } // namespace
 
@@ -44,68 +74,148 @@ void drawSchedule(const ScreenContext& ctx, Intents& intents) {
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    float y = drawHeader(ctx, staff_text::kScheduleTitle);
     const float barTop =
         drawStaffNav(ctx, intents, "staff.schedule.save", staff_text::kSave, act(si::SaveSchedule{}));
+    const StaffBar bar = staffBar(ctx, text::kBack, staff_text::kSave);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImU32 ink = toImColor(palette.page.text);
-    // The result or "unsaved" sits in the bar between "Quay lại" and "Lưu": the grid needs the height.
+    const float left = std::max(m.marginPx, m.cornerPx);
+    const float right = screen.x - m.marginPx;
+    float bottom = barTop - m.gapPx;
+    // The result or "unsaved" sits in the bar between "Quay lại" and "Lưu", or over the steppers when the
+    // bar has no room between them.
     const std::string status = !s.message.empty() ? s.message : s.scheduleChanged ? staff_text::kUnsaved : "";
     if (!status.empty()) {
-        const float navW = std::max(m.targetPx * 2.2f, (screen.x - 2 * m.marginPx - m.gapPx) / 3);
-        drawCentredText(draw, ctx.theme.bodyBold(), ImVec2(m.marginPx + navW + m.gapPx, barTop),
-                        ImVec2(screen.x - m.marginPx - navW - m.gapPx, barTop + m.targetPx), status, ink);
+        const float midL = m.marginPx + bar.width + m.gapPx,
+                    midR = screen.x - m.marginPx - bar.width - m.gapPx;
+        bool broke = false;
+        const bool inBar =
+            midR - midL > m.targetPx &&
+            static_cast<float>(wrapLines(ctx.theme.bodyBold(), midR - midL, status, &broke).size()) *
+                    ctx.theme.bodyBold()->FontSize <=
+                bar.height &&
+            !broke;
+        if (inBar) {
+            drawCentredText(draw, ctx.theme.bodyBold(), ImVec2(midL, barTop),
+                            ImVec2(midR, barTop + bar.height), status, ink);
+        } else {
+            const float h = wrappedTextHeight(ctx.theme.bodyBold(), right - left, status);
+            bottom -= h;
+            draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize, ImVec2(left, bottom), ink,
+                          status.c_str(), nullptr, right - left);
+            bottom -= m.gapPx / 2;
+        }
     }
 
-    // The grid: a label column ("Sáng 07:30–11:30"), then Monday .. Sunday.
-    const float left = std::max(m.marginPx, m.cornerPx);
-    ImFont* body = ctx.theme.body();
-    const float labelW = body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, "00:00–00:00").x + m.gapPx;
-    const float cellW = (screen.x - m.marginPx - left - labelW - 6 * m.gapPx) / 7;
-    const float headH = ctx.theme.bodyBold()->FontSize;
-    // Just over the 3 mm fingers need between targets: the grid, the steppers and the bar share a small
-    // screen.
-    const float gap = std::min(m.gapPx, std::ceil(m.pxPerMm * 3.2f));
-    for (int column = 0; column < 7; ++column) {
-        const int weekday = (column + 1) % 7; // Monday first, as the team reads a week
-        const float x = left + labelW + static_cast<float>(column) * (cellW + m.gapPx);
-        drawCentredText(draw, ctx.theme.bodyBold(), ImVec2(x, y), ImVec2(x + cellW, y + headH),
-                        staff_text::kWeekdayShort[weekday], ink);
+    // Slot length and capacity: side by side, or one over the other when their words need the width.
+    const std::string slot = fmt::format(fmt::runtime(staff_text::kSlotLength), s.slotMinutes);
+    const std::string capacity = fmt::format(fmt::runtime(staff_text::kCapacity), s.capacity);
+    const float half = (right - left - m.gapPx * 2) / 2;
+    Stepper slotStep = measureStepper(ctx, half, slot), capStep = measureStepper(ctx, half, capacity);
+    const bool sideBySide = slotStep.fits && capStep.fits;
+    if (sideBySide) {
+        slotStep.height = capStep.height = std::max(slotStep.height, capStep.height);
+    } else {
+        slotStep = measureStepper(ctx, right - left, slot);
+        capStep = measureStepper(ctx, right - left, capacity);
     }
-    y += headH;
-    // Rows share what is left above the steppers, but never go below a touch target.
-    const float steppersH = m.targetPx + gap;
-    const float blocks = static_cast<float>(kiosk::scheduleBlocks.size());
-    const float rowH = std::clamp((barTop - gap - steppersH - y - (blocks - 1) * gap) / blocks, m.targetPx,
-                                  m.targetPx * 1.3f);
-    for (std::size_t b = 0; b < kiosk::scheduleBlocks.size(); ++b) {
-        const kiosk::ScheduleBlock& block = kiosk::scheduleBlocks[b];
-        const std::string label = fmt::format("{}\n{}–{}", block.label, kiosk::clockTime(block.startMinute),
-                                              kiosk::clockTime(block.endMinute));
-        draw->AddText(body, body->FontSize, ImVec2(left, y + (rowH - 2 * body->FontSize * 1.15f) / 2), ink,
-                      label.c_str());
-        for (int column = 0; column < 7; ++column) {
-            const int weekday = (column + 1) % 7;
-            const bool open = s.blocks[static_cast<std::size_t>(weekday)][b];
-            ImGui::SetCursorScreenPos(
-                ImVec2(left + labelW + static_cast<float>(column) * (cellW + m.gapPx), y));
-            if (bigButton(ctx.targets, ctx.theme, fmt::format("staff.block.{}.{}", weekday, b),
-                          {open ? staff_text::kOpenBlock : staff_text::kClosedBlock}, ImVec2(cellW, rowH),
-                          open ? palette.publicServices : palette.plainButton)) {
-                intents.push_back(act(si::ToggleBlock{weekday, static_cast<int>(b)}));
-            }
+    const float steppersH = sideBySide ? slotStep.height : slotStep.height + m.gapPx + capStep.height;
+    auto drawSteppers = [&](float top) {
+        if (sideBySide) {
+            drawStepper(ctx, left, top, half, slotStep, "staff.slot", slot, si::StepSlotMinutes{-1},
+                        si::StepSlotMinutes{1}, intents);
+            drawStepper(ctx, left + half + m.gapPx * 2, top, half, capStep, "staff.capacity", capacity,
+                        si::StepCapacity{-1}, si::StepCapacity{1}, intents);
+        } else {
+            drawStepper(ctx, left, top, right - left, slotStep, "staff.slot", slot, si::StepSlotMinutes{-1},
+                        si::StepSlotMinutes{1}, intents);
+            drawStepper(ctx, left, top + slotStep.height + m.gapPx, right - left, capStep, "staff.capacity",
+                        capacity, si::StepCapacity{-1}, si::StepCapacity{1}, intents);
         }
-        y += rowH + gap;
+        return top + steppersH;
+    };
+
+    // The week: a row a day (Monday first, as the team reads a week), a column a block, paged by days
+    // where the rows do not all fit; on a small screen the steppers take a page of their own.
+    ImFont* bold = ctx.theme.bodyBold();
+    float labelW = 0;
+    for (const char* day : staff_text::kWeekdayShort)
+        labelW = std::max(labelW, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, day).x);
+    labelW += m.gapPx;
+    const int blocks = static_cast<int>(kiosk::scheduleBlocks.size());
+    const float cellW =
+        (right - left - labelW - static_cast<float>(blocks - 1) * m.gapPx) / static_cast<float>(blocks);
+    float headH = 0;
+    std::vector<std::string> headings;
+    for (const kiosk::ScheduleBlock& block : kiosk::scheduleBlocks) {
+        headings.push_back(blockHeading(ctx, block, cellW));
+        headH = std::max(headH, wrappedTextHeight(ctx.theme.body(), cellW, headings.back()));
     }
-    // Slot length and capacity, side by side.
-    const float half = (screen.x - m.marginPx - left - m.gapPx * 2) / 2;
-    y = barTop - gap - m.targetPx;
-    drawStepper(ctx, left, y, half, "staff.slot",
-                fmt::format(fmt::runtime(staff_text::kSlotLength), s.slotMinutes), si::StepSlotMinutes{-1},
-                si::StepSlotMinutes{1}, intents);
-    drawStepper(ctx, left + half + m.gapPx * 2, y, half, "staff.capacity",
-                fmt::format(fmt::runtime(staff_text::kCapacity), s.capacity), si::StepCapacity{-1},
-                si::StepCapacity{1}, intents);
+    const float rowH = std::max({m.targetPx, labelHeight(ctx, staff_text::kClosedBlock, cellW),
+                                 labelHeight(ctx, staff_text::kOpenBlock, cellW)});
+    const std::string widestMore = fmt::format(fmt::runtime(text::kMorePage), 9, 9);
+    const float moreW = right - left - labelW;
+    const float moreH = std::max(rowH, labelHeight(ctx, widestMore.c_str(), moreW));
+    // The title, unless it leaves no room for a day and the page button (a small screen at large text:
+    // the week's grid and "Lưu" say what the page is).
+    const bool withTitle =
+        headerHeight(ctx, staff_text::kScheduleTitle) + headH + m.gapPx / 2 + rowH + m.gapPx + moreH <=
+        bottom;
+    float y = withTitle ? drawHeader(ctx, staff_text::kScheduleTitle) : m.marginPx;
+    const float gridTop = y + headH + m.gapPx / 2;
+    const float underSteppers = bottom - steppersH - m.gapPx;
+    auto rowsAbove = [&](float b, float reserve) {
+        return static_cast<int>((b - gridTop - reserve + m.gapPx) / (rowH + m.gapPx));
+    };
+    bool ownPage = false;
+    int perPage = 7;
+    if (rowsAbove(underSteppers, 0) < 7) {
+        perPage = rowsAbove(underSteppers, moreH + m.gapPx);
+        if (perPage < 2) {
+            ownPage = true;
+            perPage = std::max(1, rowsAbove(bottom, moreH + m.gapPx));
+        }
+    }
+    const int dayPages = (7 + perPage - 1) / perPage;
+    const int pages = dayPages + (ownPage ? 1 : 0);
+    const int page = std::clamp(s.listPage, 0, pages - 1);
+    float moreTop = 0;
+    if (ownPage && page == pages - 1) {
+        moreTop = drawSteppers(y) + m.gapPx;
+    } else {
+        for (int b = 0; b < blocks; ++b) {
+            const float x = left + labelW + static_cast<float>(b) * (cellW + m.gapPx);
+            drawCentredText(draw, ctx.theme.body(), ImVec2(x, y), ImVec2(x + cellW, y + headH),
+                            headings[static_cast<std::size_t>(b)], ink);
+        }
+        y = gridTop;
+        for (int row = page * perPage; row < std::min(7, (page + 1) * perPage); ++row) {
+            const int weekday = (row + 1) % 7;
+            drawCentredText(draw, bold, ImVec2(left, y), ImVec2(left + labelW - m.gapPx, y + rowH),
+                            staff_text::kWeekdayShort[weekday], ink);
+            for (int b = 0; b < blocks; ++b) {
+                const bool open = s.blocks[static_cast<std::size_t>(weekday)][static_cast<std::size_t>(b)];
+                ImGui::SetCursorScreenPos(
+                    ImVec2(left + labelW + static_cast<float>(b) * (cellW + m.gapPx), y));
+                if (bigButton(ctx.targets, ctx.theme, fmt::format("staff.block.{}.{}", weekday, b),
+                              {open ? staff_text::kOpenBlock : staff_text::kClosedBlock}, ImVec2(cellW, rowH),
+                              open ? palette.publicServices : palette.plainButton)) {
+                    intents.push_back(act(si::ToggleBlock{weekday, b}));
+                }
+            }
+            y += rowH + m.gapPx;
+        }
+        moreTop = y;
+        if (!ownPage) drawSteppers(bottom - steppersH);
+    }
+    if (pages > 1) {
+        const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pages);
+        ImGui::SetCursorScreenPos(ImVec2(left + labelW, moreTop));
+        if (bigButton(ctx.targets, ctx.theme, "staff.more", {more}, ImVec2(moreW, moreH),
+                      palette.plainButton)) {
+            intents.push_back(act(si::ShowListPage{(page + 1) % pages}));
+        }
+    }
 }
 
 void drawClosures(const ScreenContext& ctx, Intents& intents) {
@@ -143,14 +253,36 @@ void drawAddClosure(const ScreenContext& ctx, Intents& intents) {
     float y = drawHeader(ctx, staff_text::kAddClosureTitle, note.empty() ? nullptr : note.c_str());
     const float barTop =
         drawStaffNav(ctx, intents, "staff.closure.save", staff_text::kSave, act(si::SaveClosure{}));
-    // The reasons, as chips just above the bar.
-    const float reasonsTop = barTop - m.gapPx - m.targetPx;
+    // The reasons, as chips just above the bar: three in a row, or one under another when a word would
+    // not fit a third of the width.
     const float left = std::max(m.marginPx, m.cornerPx);
-    const float chipW = (screen.x - m.marginPx - left - 2 * m.gapPx) / 3;
-    for (int i = 0; i < static_cast<int>(kiosk::closureReasons.size()); ++i) {
-        ImGui::SetCursorScreenPos(ImVec2(left + static_cast<float>(i) * (chipW + m.gapPx), reasonsTop));
+    const int reasons = static_cast<int>(kiosk::closureReasons.size());
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    auto widthFor = [&](int n) {
+        return (screen.x - m.marginPx - left - static_cast<float>(n - 1) * m.gapPx) / static_cast<float>(n);
+    };
+    auto splits = [&](int n) {
+        for (const char* reason : kiosk::closureReasons) {
+            bool broke = false;
+            (void)wrapLines(ctx.theme.bodyBold(), widthFor(n) - 2 * pad, reason, &broke);
+            if (broke) return true;
+        }
+        return false;
+    };
+    int perRow = reasons;
+    while (perRow > 1 && splits(perRow))
+        --perRow;
+    const float chipW = widthFor(perRow);
+    float chipH = m.targetPx;
+    for (const char* reason : kiosk::closureReasons)
+        chipH = std::max(chipH, labelHeight(ctx, reason, chipW));
+    const int chipRows = (reasons + perRow - 1) / perRow;
+    const float reasonsTop = barTop - static_cast<float>(chipRows) * (chipH + m.gapPx);
+    for (int i = 0; i < reasons; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(left + static_cast<float>(i % perRow) * (chipW + m.gapPx),
+                                         reasonsTop + static_cast<float>(i / perRow) * (chipH + m.gapPx)));
         if (bigButton(ctx.targets, ctx.theme, fmt::format("staff.closure.reason.{}", i),
-                      {kiosk::closureReasons[static_cast<std::size_t>(i)]}, ImVec2(chipW, m.targetPx),
+                      {kiosk::closureReasons[static_cast<std::size_t>(i)]}, ImVec2(chipW, chipH),
                       i == s.closureReason ? palette.primaryButton : palette.plainButton)) {
             intents.push_back(act(si::ChooseClosureReason{i}));
         }

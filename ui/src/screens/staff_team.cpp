@@ -57,14 +57,41 @@ void drawAudit(const ScreenContext& ctx, Intents& intents) {
     const kiosk::StaffDeskState& s = deskState(ctx);
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    float y = drawHeader(ctx, staff_text::kAuditTitle);
-    // Each entry takes two lines: when and who in bold, then what.
-    const float entryH =
-        ctx.theme.bodyBold()->FontSize * 1.2f + ctx.theme.body()->FontSize * 1.2f + m.gapPx / 2;
-    const float bottom = screen.y - navBarHeight(ctx.theme) - m.gapPx;
-    const int perPage = std::max(1, static_cast<int>((bottom - y) / entryH));
-    const int count = static_cast<int>(s.audit.size());
-    const int pages = std::max(1, (count + perPage - 1) / perPage);
+    const float top = drawHeader(ctx, staff_text::kAuditTitle);
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const float width = screen.x - x - m.marginPx;
+    ImFont* bold = ctx.theme.bodyBold();
+    ImFont* body = ctx.theme.body();
+    // Each entry: when and who in bold, then what, both wrapped; the lines fill a page after another (a
+    // long entry goes on on the next page).
+    struct Line {
+        std::string text;
+        ImFont* font;
+        float after; // space under the line
+    };
+    std::vector<Line> lines;
+    for (const kiosk::AuditEntry& e : s.audit) {
+        const std::string head = fmt::format("{} – {}", e.when, e.who);
+        for (std::string_view part : wrapLines(bold, width, head))
+            lines.push_back({std::string(part), bold, 0});
+        for (std::string_view part : wrapLines(body, width, e.what))
+            lines.push_back({std::string(part), body, 0});
+        if (!lines.empty()) lines.back().after = m.gapPx / 2;
+    }
+    const std::string widestMore = fmt::format(fmt::runtime(text::kMorePage), 99, 99);
+    const float bottom = staffBar(ctx, text::kBack, widestMore.c_str()).top - m.gapPx;
+    std::vector<int> starts{0}; // the first line of each page
+    const int count = static_cast<int>(lines.size());
+    float y = top;
+    for (int i = 0; i < count; ++i) {
+        const Line& line = lines[static_cast<std::size_t>(i)];
+        if (y + line.font->FontSize > bottom && i > starts.back()) {
+            starts.push_back(i);
+            y = top;
+        }
+        y += line.font->FontSize + line.after;
+    }
+    const int pages = static_cast<int>(starts.size());
     const int page = std::clamp(s.listPage, 0, pages - 1);
     std::optional<kiosk::Intent> more;
     std::string moreLabel;
@@ -74,23 +101,17 @@ void drawAudit(const ScreenContext& ctx, Intents& intents) {
     }
     drawStaffNav(ctx, intents, "staff.more", moreLabel.c_str(), more);
     if (s.audit.empty()) {
-        drawText(ctx, y, staff_text::kAuditEmpty);
+        drawText(ctx, top, staff_text::kAuditEmpty);
         return;
     }
-    const Metrics& metrics = m;
-    const float x = std::max(metrics.marginPx, metrics.cornerPx);
-    const float width = screen.x - x - metrics.marginPx;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImU32 ink = toImColor(ctx.theme.palette().page.text);
-    for (int i = page * perPage; i < std::min(count, (page + 1) * perPage); ++i) {
-        const kiosk::AuditEntry& e = s.audit[static_cast<std::size_t>(i)];
-        const std::string head = fmt::format("{} – {}", e.when, e.who);
-        draw->PushClipRect(ImVec2(x, y), ImVec2(x + width, y + entryH), true);
-        draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize, ImVec2(x, y), ink, head.c_str());
-        draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize,
-                      ImVec2(x, y + ctx.theme.bodyBold()->FontSize * 1.2f), ink, e.what.c_str());
-        draw->PopClipRect();
-        y += entryH;
+    const int end = page + 1 < pages ? starts[static_cast<std::size_t>(page) + 1] : count;
+    y = top;
+    for (int i = starts[static_cast<std::size_t>(page)]; i < end; ++i) {
+        const Line& line = lines[static_cast<std::size_t>(i)];
+        draw->AddText(line.font, line.font->FontSize, ImVec2(x, y), ink, line.text.c_str());
+        y += line.font->FontSize + line.after;
     }
 }
 
@@ -98,10 +119,18 @@ void drawExport(const ScreenContext& ctx, Intents& intents) {
     const kiosk::StaffDeskState& s = deskState(ctx);
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
-    float y = drawHeader(ctx, staff_text::kExportTitle, staff_text::kExportHint);
-    y = drawMessage(ctx, y);
     const float barTop = drawStaffNav(ctx, intents);
-    const float choicesH = m.targetPx * 1.3f; // drawChoices' smallest cell
+    float choicesH = m.targetPx * 1.3f; // drawChoices' smallest cell
+    const float screenW = ImGui::GetMainViewport()->Size.x;
+    for (const kiosk::ExportDestination& d : s.destinations)
+        choicesH = std::max(choicesH, labelHeight(ctx, d.label.c_str(), (screenW - 2 * m.marginPx) / 2));
+    // The hint under the title where it leaves a row for the choices (not on a small screen at large
+    // text: the team knows to plug the stick in first).
+    const bool withHint = headerHeight(ctx, staff_text::kExportTitle, staff_text::kExportHint) +
+                              messageHeight(ctx) + choicesH <=
+                          barTop - m.gapPx;
+    float y = drawHeader(ctx, staff_text::kExportTitle, withHint ? staff_text::kExportHint : nullptr);
+    y = drawMessage(ctx, y);
     if (!s.exportedFiles.empty()) {
         std::string files;
         for (const std::string& f : s.exportedFiles)

@@ -27,9 +27,12 @@ struct Choice {
 [[nodiscard]] const kiosk::StaffDeskState& deskState(const ScreenContext& ctx);
 
 // Big choices in a grid between top and bottom, a page at a time (the desk's listPage); the last cell
-// pages on when needed. minWidth picks the columns; rows are at least minHeight.
-void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::vector<Choice>& choices,
-                 float minWidth, float minHeight, Intents& intents);
+// pages on when needed. minWidth picks the columns (fewer when a word would not fit); rows are at least
+// minHeight and as tall as the longest label needs, at most maxRows of them (0: as many as fit). fromX/toX
+// narrow it to a column of the page. Returns the y under the grid.
+float drawChoices(const ScreenContext& ctx, float top, float bottom, const std::vector<Choice>& choices,
+                  float minWidth, float minHeight, Intents& intents, float fromX = 0, float toX = 0,
+                  int maxRows = 0);
 // A line of text with one button at its right end (e.g. a member and "Ngừng"); no button when the
 // intent is empty. Pages like drawChoices.
 struct ActionRow {
@@ -45,10 +48,23 @@ float drawMessage(const ScreenContext& ctx, float y);
 // The height drawMessage takes (0 when there is no message).
 [[nodiscard]] float messageHeight(const ScreenContext& ctx);
 // One line (wrapped) of text; returns the y below it.
-float drawText(const ScreenContext& ctx, float y, const std::string& text, bool bold = false);
+float drawText(const ScreenContext& ctx, float y, const std::string& text, bool bold = false, float fromX = 0,
+               float toX = 0);
+// The team's bottom bar: its two ends' width and the height their labels need (the shared nav bar is as
+// tall as "Cần người giúp" needs, which the team's pages do not show).
+struct StaffBar {
+    float width = 0; // each end's
+    float height = 0;
+    float top = 0;
+};
+[[nodiscard]] StaffBar staffBar(const ScreenContext& ctx, const char* leftLabel, const char* rightLabel);
+// The height a button of this width needs for its label in bold body text (at least a touch target).
+[[nodiscard]] float labelHeight(const ScreenContext& ctx, const char* label, float width);
 // "Quay lại" on the left and, when given, one main action on the right. Returns the bar's top.
+// minHeight: as tall as other buttons sharing the bar.
 float drawStaffNav(const ScreenContext& ctx, Intents& intents, const char* id = nullptr,
-                   const char* label = nullptr, std::optional<kiosk::Intent> action = std::nullopt);
+                   const char* label = nullptr, std::optional<kiosk::Intent> action = std::nullopt,
+                   float minHeight = 0);
 // A yes/no question on a page of its own: the question as the title, why under it, "Không" (Back, the
 // safe answer, highlighted) on the left and the action on the right.
 void drawQuestion(const ScreenContext& ctx, Intents& intents, const std::string& question,
