@@ -130,9 +130,12 @@ StepButtons layoutStepButtons(const Metrics& m, ImFont* bold, ImVec2 screen) {
     return b;
 }
 
-StepLayout layoutStep(const Metrics& m, const FontSet& fonts, ImVec2 screen, float pictureAspect) {
+namespace {
+StepLayout layoutStepWith(const Metrics& m, const FontSet& fonts, ImVec2 screen, float pictureAspect,
+                          bool headerTwoLines) {
     StepLayout l;
-    l.headerBottom = m.marginPx + fonts.bodyBold->FontSize * 1.2f + m.gapPx;
+    l.headerTwoLines = headerTwoLines;
+    l.headerBottom = m.marginPx + fonts.bodyBold->FontSize * (l.headerTwoLines ? 2.2f : 1.2f) + m.gapPx;
     const StepButtons buttons = layoutStepButtons(m, fonts.bodyBold, screen);
     l.navTop = buttons.top;
     // Rows of buttons past the first (large text on a narrow screen) take their height from the picture,
@@ -162,10 +165,35 @@ StepLayout layoutStep(const Metrics& m, const FontSet& fonts, ImVec2 screen, flo
         l.frameMax = ImVec2(l.frameMin.x + frameW, areaTop + frameH);
         l.textMin = ImVec2(m.marginPx, l.frameMax.y + caption + m.gapPx);
         l.textMax = ImVec2(screen.x - m.marginPx, areaBottom);
+        if (l.textMax.y - l.textMin.y < 3 * fonts.body->FontSize) {
+            // Too little under the phone: the words get the whole space on their pages, the phone on its own.
+            l.separatePages = true;
+            frameH = areaBottom - caption - areaTop;
+            frameW = (frameH - 2 * bezel) * pictureAspect + 2 * bezel;
+            l.frameMin = ImVec2(std::round((screen.x - frameW) / 2), areaTop);
+            l.frameMax = ImVec2(l.frameMin.x + frameW, areaTop + frameH);
+            l.textMin = ImVec2(m.marginPx, areaTop);
+        }
     }
     l.pictureMin = ImVec2(l.frameMin.x + bezel, l.frameMin.y + bezel);
     l.pictureMax = ImVec2(l.frameMax.x - bezel, l.frameMax.y - bezel);
     return l;
+}
+} // namespace
+
+StepLayout layoutStep(const Metrics& m, const FontSet& fonts, ImVec2 screen, float pictureAspect) {
+    const StepLayout oneLine = layoutStepWith(m, fonts, screen, pictureAspect, false);
+    // On a narrow (portrait) screen with large text "Bước 3/8 · phần 1/2" leaves the title too little room
+    // beside it: it goes on a line of its own under the title, while the words keep two lines or more.
+    if (screen.y <= screen.x) return oneLine;
+    const std::string longestProgress = fmt::format(fmt::runtime(text::kStepOf), 88, 88) +
+                                        fmt::format(fmt::runtime(text::kStepPartInHeader), 8, 8);
+    const float progressW =
+        fonts.bodyBold->CalcTextSizeA(fonts.bodyBold->FontSize, FLT_MAX, 0, longestProgress.c_str()).x;
+    const float headerW = screen.x - m.marginPx - std::max(m.marginPx, m.cornerPx);
+    if (headerW - progressW - m.gapPx >= headerW * 0.4f) return oneLine;
+    const StepLayout twoLines = layoutStepWith(m, fonts, screen, pictureAspect, true);
+    return twoLines.textMax.y - twoLines.textMin.y >= 2 * fonts.body->FontSize ? twoLines : oneLine;
 }
 
 float stepQrSize(const Metrics& m, float columnWidth) {

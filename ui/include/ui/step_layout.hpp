@@ -28,10 +28,15 @@ struct StepButtons {
 
 struct StepLayout {
     float headerBottom = 0;        // below the guide's title and "Bước 3/8"
+    bool headerTwoLines = false;   // "Bước 3/8" under the title: a narrow screen has no room beside it
     ImVec2 frameMin, frameMax;     // the drawn phone; the "checked on" caption goes under it
     ImVec2 pictureMin, pictureMax; // the step picture inside it, its aspect kept
     ImVec2 textMin, textMax;       // the column for the step's words
     float navTop = 0;              // the bottom buttons (StepButtons)
+    // Picture and words on pages of their own (a narrow screen at large text, where the words under the
+    // phone would get under three lines): the words' pages first, then the picture's, both as large as the
+    // space between header and buttons allows; the frame and column above are then each a page's.
+    bool separatePages = false;
 };
 
 // pictureAspect = width / height of the step pictures (540 / 1110 for the bundled ones).

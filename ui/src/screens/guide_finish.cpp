@@ -2,6 +2,7 @@
 #include "ui/qr_code.hpp"
 #include "ui/screens.hpp"
 #include "ui/strings.hpp"
+#include "ui/widgets.hpp"
 
 #include <fmt/format.h>
 
@@ -19,11 +20,25 @@ Intents drawGuideFinish(const ScreenContext& ctx) {
     ImVec2 screen = ImGui::GetMainViewport()->Size;
     std::string body = fmt::format(fmt::runtime(text::kFinishBody), guide->title);
     float y = drawHeader(ctx, text::kFinishTitle, body.c_str());
-    const std::vector<RowButton> buttons{
-        {"finish.again", text::kFinishAgain, kiosk::intent::StartGuide{false}, palette.plainButton},
-        {"finish.book", text::kFinishBook, kiosk::intent::OpenBooking{}, palette.help},
-        {"finish.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton}};
-    float buttonsTop = screen.y - m.marginPx - buttonRowHeight(ctx, buttons);
+    const RowButton again{"finish.again", text::kFinishAgain, kiosk::intent::StartGuide{false},
+                          palette.plainButton};
+    const RowButton book{"finish.book", text::kFinishBook, kiosk::intent::OpenBooking{}, palette.help};
+    const RowButton home{"finish.home", text::kHome, kiosk::intent::GoHome{}, palette.primaryButton};
+    // One row of three; where a third of the width would cut a word (a narrow screen at large text),
+    // "Nhờ người giúp làm thật" across the screen above "Xem lại" and "Trang đầu".
+    const float third = (screen.x - 2 * m.marginPx - 2 * m.gapPx) / 3 - 2 * m.pxPerMm * 2.5f;
+    bool oneRow = true;
+    for (const RowButton* b : {&again, &book, &home})
+        oneRow = oneRow && narrowestBoxFor(ctx.theme.bodyBold(), b->label, 99) <= third;
+    // Two rows too when they are lower than one, its labels in many lines (large text on a small screen).
+    const std::vector<RowButton> all{again, book, home}, pair{again, home}, alone{book};
+    oneRow = oneRow &&
+             buttonRowHeight(ctx, all) <= buttonRowHeight(ctx, pair) + m.gapPx + buttonRowHeight(ctx, alone);
+    const std::vector<RowButton> lower =
+        oneRow ? std::vector<RowButton>{again, book, home} : std::vector<RowButton>{again, home};
+    const std::vector<RowButton> upper = oneRow ? std::vector<RowButton>{} : std::vector<RowButton>{book};
+    const float lowerTop = screen.y - m.marginPx - buttonRowHeight(ctx, lower);
+    const float buttonsTop = oneRow ? lowerTop : lowerTop - m.gapPx - buttonRowHeight(ctx, upper);
 
     // The QR code with where it leads and what to do with it, as large as the space between header and
     // buttons allows.
@@ -48,7 +63,8 @@ Intents drawGuideFinish(const ScreenContext& ctx) {
         }
     }
 
-    drawButtonRow(ctx, buttonsTop, buttons, intents);
+    if (!oneRow) drawButtonRow(ctx, buttonsTop, upper, intents);
+    drawButtonRow(ctx, lowerTop, lower, intents);
     endPage();
     return intents;
 }

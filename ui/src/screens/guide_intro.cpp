@@ -185,6 +185,16 @@ Intents drawGuideIntro(const ScreenContext& ctx) {
         }
         return height;
     };
+    // Does every word of the row's labels fit a slot whole?
+    auto wordsWhole = [&](float slots) {
+        const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+        ImFont* bold = ctx.theme.bodyBold();
+        const std::string more = fmt::format(fmt::runtime(text::kMoreOfIntro), 9, 9);
+        for (const std::string& label : {start, std::string(text::kStartPractice), more}) {
+            if (narrowestBoxFor(bold, label, 99) > rowButtonW(slots) - 2 * pad) return false;
+        }
+        return true;
+    };
     float buttonH = rowHeight(2);
     float buttonsTop = navTop - m.gapPx - buttonH;
     float x = std::max(m.marginPx, m.cornerPx);
@@ -206,8 +216,8 @@ Intents drawGuideIntro(const ScreenContext& ctx) {
     bool summarySplit = firstY > buttonsTop;
     if (summarySplit) {
         // Paged for sure: the buttons' row as for several pages, then the summary lines that fit over it.
-        const bool inRow =
-            rowHeight(3) <= 2 * buttonH + m.gapPx || buttonsTop - 2 * m.gapPx - buttonH < laterY;
+        const bool inRow = wordsWhole(3) && (rowHeight(3) <= 2 * buttonH + m.gapPx ||
+                                             buttonsTop - 2 * m.gapPx - buttonH < laterY);
         const float rowTop = navTop - m.gapPx - (inRow ? rowHeight(3) : buttonH);
         const float top = inRow ? rowTop : rowTop - m.gapPx - buttonH;
         const float room = top - m.gapPx - (laterY - m.gapPx);
@@ -250,7 +260,9 @@ Intents drawGuideIntro(const ScreenContext& ctx) {
     float moreTop = buttonsTop;
     if (pageCount(paged) > 1 || summarySplit) {
         // (Its own row must not reach up into the first page's summary either.)
-        moreInRow = rowHeight(3) <= 2 * buttonH + m.gapPx || buttonsTop - 2 * m.gapPx - buttonH < firstY;
+        // (Nor can it take a slot where a label's word would be cut: a narrow screen at large text.)
+        moreInRow = wordsWhole(3) &&
+                    (rowHeight(3) <= 2 * buttonH + m.gapPx || buttonsTop - 2 * m.gapPx - buttonH < firstY);
         if (moreInRow) {
             buttonH = rowHeight(3);
             buttonsTop = navTop - m.gapPx - buttonH;

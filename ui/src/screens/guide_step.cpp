@@ -67,8 +67,9 @@ std::string fitOneLine(ImFont* font, std::string text, float width) {
 }
 
 // part: ", phần 1/2" when the step's words take pages and the column has no room for "Phần 1/2".
-void drawHeaderLine(const ScreenContext& ctx, const content::Guide& guide, int step,
-                    const std::string& part) {
+// twoLines: the progress on a line of its own under the title (a narrow screen at large text).
+void drawHeaderLine(const ScreenContext& ctx, const content::Guide& guide, int step, const std::string& part,
+                    bool twoLines) {
     const Metrics& m = ctx.theme.metrics();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImU32 ink = toImColor(ctx.theme.palette().page.text);
@@ -81,10 +82,13 @@ void drawHeaderLine(const ScreenContext& ctx, const content::Guide& guide, int s
     float dot = bold->FontSize * 0.22f, pitch = dot * 3.2f;
     float dotsW = static_cast<float>(count) * pitch;
     float right = screenW - m.marginPx;
-    float centreY = m.marginPx + bold->FontSize * 0.6f;
     float x = std::max(m.marginPx, m.cornerPx);
-    float titleRoom = right - progressW - dotsW - m.gapPx * 2 - x;
-    bool showDots = titleRoom > screenW * 0.3f;
+    // The progress line: the title's own, or the one under it.
+    const float progressTop = twoLines ? m.marginPx + bold->FontSize * 1.1f : m.marginPx;
+    float centreY = progressTop + bold->FontSize * 0.6f;
+    float titleRoom =
+        twoLines ? right - progressW - dotsW - m.gapPx - x : right - progressW - dotsW - m.gapPx * 2 - x;
+    bool showDots = twoLines ? titleRoom >= 0 : titleRoom > screenW * 0.3f;
     if (showDots) {
         for (int i = 0; i < count; ++i) {
             ImVec2 c(right - dotsW + static_cast<float>(i) * pitch + dot, centreY);
@@ -96,7 +100,13 @@ void drawHeaderLine(const ScreenContext& ctx, const content::Guide& guide, int s
             else
                 strokeRoundedRect(draw, min, max, ink, dot, 2.0f);
         }
-        right -= dotsW + m.gapPx;
+        if (!twoLines) right -= dotsW + m.gapPx;
+    }
+    if (twoLines) {
+        draw->AddText(bold, bold->FontSize, ImVec2(x, progressTop), ink, progress.c_str());
+        std::string title = fitOneLine(bold, guide.title, screenW - m.marginPx - x);
+        draw->AddText(bold, bold->FontSize, ImVec2(x, m.marginPx), ink, title.c_str());
+        return;
     }
     draw->AddText(bold, bold->FontSize, ImVec2(right - progressW, m.marginPx), ink, progress.c_str());
     std::string title = fitOneLine(bold, guide.title, right - progressW - m.gapPx - x);
@@ -203,36 +213,14 @@ void drawZoomedPicture(const ScreenContext& ctx, const content::Step& step,
     };
     drawStepButtons(ctx, places, slots, intents);
 }
-} // namespace
-
-Intents drawGuideStep(const ScreenContext& ctx) {
-    Intents intents;
-    const content::Guide* guide = ctx.app.currentGuide();
-    if (!beginPage("guide-step", ctx.theme) || !guide) {
-        endPage();
-        return intents;
-    }
+// The phone with the step's picture: the "tap here" ring and the zoom badge, or in practice mode the
+// whole picture as the target.
+void drawStepPicture(const ScreenContext& ctx, const content::Step& step,
+                     const std::filesystem::path& pictureFile, int pictureW, int pictureH,
+                     const StepLayout& l, bool hinting, Intents& intents) {
     const kiosk::GuideProgress& progress = ctx.app.state().guide;
-    const content::Step& step = guide->steps[static_cast<size_t>(progress.step)];
     const Metrics& m = ctx.theme.metrics();
-    const Palette& palette = ctx.theme.palette();
-    ImVec2 screen = ImGui::GetMainViewport()->Size;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    FontSet fonts{ctx.theme.body(), ctx.theme.bodyBold(), ctx.theme.title()};
-
-    const std::filesystem::path pictureFile = ctx.contentRoot / "images" / step.image;
-    const platform::Picture& picture = ctx.pictures.get(pictureFile);
-    int pictureW = picture.loaded() ? picture.width : 540,
-        pictureH = picture.loaded() ? picture.height : 1110;
-    if (progress.zoomPart >= 0 && !progress.practice) {
-        drawZoomedPicture(ctx, step, pictureFile,
-                          ImVec2(static_cast<float>(pictureW), static_cast<float>(pictureH)),
-                          progress.zoomPart, intents);
-        endPage();
-        return intents;
-    }
-    StepLayout l = layoutStep(m, fonts, screen, static_cast<float>(pictureW) / static_cast<float>(pictureH));
-
     // The phone.
     fillRoundedRect(draw, l.frameMin, l.frameMax, toImColor(kFrame), m.pxPerMm * 4);
     // On whole pixels, at its drawn size (PictureCache::texture says why).
@@ -246,7 +234,6 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     }
     std::optional<ImRect> spot;
     if (step.hotspot) spot = hotspotOnScreen(*step.hotspot, l, pictureW, pictureH);
-    bool hinting = progress.practice && progress.misses >= 2;
     if (spot) {
         float ring = std::max(3.0f, m.pxPerMm);
         if (progress.cheerUntil) {
@@ -288,20 +275,57 @@ Intents drawGuideStep(const ScreenContext& ctx) {
         ImVec2 away = farFrom(*spot, l);
         ctx.targets.addMarker("step.picture.miss", away, away);
     }
+}
+} // namespace
 
-    // The words, page by page when large text on a small screen needs more than one.
-    float x = l.textMin.x, y = l.textMin.y, width = l.textMax.x - l.textMin.x;
-    ImU32 ink = toImColor(palette.page.text);
+Intents drawGuideStep(const ScreenContext& ctx) {
+    Intents intents;
+    const content::Guide* guide = ctx.app.currentGuide();
+    if (!beginPage("guide-step", ctx.theme) || !guide) {
+        endPage();
+        return intents;
+    }
+    const kiosk::GuideProgress& progress = ctx.app.state().guide;
+    const content::Step& step = guide->steps[static_cast<size_t>(progress.step)];
+    const Metrics& m = ctx.theme.metrics();
+    const Palette& palette = ctx.theme.palette();
+    ImVec2 screen = ImGui::GetMainViewport()->Size;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    FontSet fonts{ctx.theme.body(), ctx.theme.bodyBold(), ctx.theme.title()};
+
+    const std::filesystem::path pictureFile = ctx.contentRoot / "images" / step.image;
+    const platform::Picture& picture = ctx.pictures.get(pictureFile);
+    int pictureW = picture.loaded() ? picture.width : 540,
+        pictureH = picture.loaded() ? picture.height : 1110;
+    if (progress.zoomPart >= 0 && !progress.practice) {
+        drawZoomedPicture(ctx, step, pictureFile,
+                          ImVec2(static_cast<float>(pictureW), static_cast<float>(pictureH)),
+                          progress.zoomPart, intents);
+        endPage();
+        return intents;
+    }
+    StepLayout l = layoutStep(m, fonts, screen, static_cast<float>(pictureW) / static_cast<float>(pictureH));
+
+    const bool hinting = progress.practice && progress.misses >= 2;
+    // The words, page by page when large text on a small screen needs more than one; where the picture has
+    // a page of its own (StepLayout::separatePages), it comes after them.
     std::string practiceLine = progress.cheerUntil ? text::kPracticeRight
                                : hinting           ? std::string(text::kPracticeHint)
                                : progress.misses   ? std::string(text::kPracticeMiss)
                                                    : step.prompt;
     const std::vector<StepPage> pages =
-        paginateStep(m, fonts, width, l.textMax.y - l.textMin.y,
+        paginateStep(m, fonts, l.textMax.x - l.textMin.x, l.textMax.y - l.textMin.y,
                      stepBlocks(step, progress.practice, practiceLine, progress.narrationFailed));
-    const int pageCount = static_cast<int>(pages.size());
+    const int wordPages = static_cast<int>(pages.size());
+    const int pageCount = wordPages + (l.separatePages ? 1 : 0);
     const int page = std::clamp(ctx.app.state().page, 0, pageCount - 1);
-    for (const StepPiece& piece : pages[static_cast<size_t>(page)]) {
+    const bool pictureShown = !l.separatePages || page == wordPages;
+    const bool wordsShown = page < wordPages;
+    if (pictureShown) drawStepPicture(ctx, step, pictureFile, pictureW, pictureH, l, hinting, intents);
+
+    float x = l.textMin.x, y = l.textMin.y, width = l.textMax.x - l.textMin.x;
+    ImU32 ink = toImColor(palette.page.text);
+    for (const StepPiece& piece : wordsShown ? pages[static_cast<size_t>(page)] : StepPage{}) {
         switch (piece.kind) {
         case StepBlockKind::Title:
         case StepBlockKind::Text: {
@@ -332,7 +356,7 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     float captionRight = screen.x - m.marginPx;
     if (pageCount > 1) {
         std::string part = fmt::format(fmt::runtime(text::kStepPart), page + 1, pageCount);
-        if (stepPartLineHeight(m, fonts, l.textMax.y - l.textMin.y) > 0) {
+        if (!l.separatePages && stepPartLineHeight(m, fonts, l.textMax.y - l.textMin.y) > 0) {
             // At the column's right, clear of "Bài soạn tháng …" under a narrow phone.
             const float partW =
                 fonts.bodyBold->CalcTextSizeA(fonts.bodyBold->FontSize, FLT_MAX, 0, part.c_str()).x;
@@ -344,7 +368,7 @@ Intents drawGuideStep(const ScreenContext& ctx) {
             headerPart = fmt::format(fmt::runtime(text::kStepPartInHeader), page + 1, pageCount);
         }
     }
-    drawHeaderLine(ctx, *guide, progress.step, headerPart);
+    drawHeaderLine(ctx, *guide, progress.step, headerPart, l.headerTwoLines);
     const bool morePages = page + 1 < pageCount;
     const content::Verification* verified = content::verificationOf(*guide, step);
     std::string checked =
@@ -352,14 +376,17 @@ Intents drawGuideStep(const ScreenContext& ctx) {
                  : std::string(text::kIllustration);
     ImVec2 checkedSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, checked.c_str());
     // The long caption runs on under the words: only when they end above it (no QR below them).
-    const bool wordsEndAbove = step.link.empty() && y <= l.frameMax.y;
+    const bool wordsEndAbove = l.separatePages || (step.link.empty() && y <= l.frameMax.y);
     auto checkedX = [&] { return std::max(m.marginPx, (l.frameMin.x + l.frameMax.x - checkedSize.x) / 2); };
-    const bool overMarker = checkedX() + checkedSize.x > captionRight;
+    const bool overMarker =
+        checkedX() + checkedSize.x > captionRight || checkedX() + checkedSize.x > screen.x - m.marginPx;
     if (!verified && ((!wordsEndAbove && checkedSize.x > l.textMin.x - m.gapPx - m.marginPx) || overMarker)) {
         checked = text::kIllustrationShort;
         checkedSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, checked.c_str());
     }
-    draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(checkedX(), l.frameMax.y), ink, checked.c_str());
+    if (pictureShown)
+        draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(checkedX(), l.frameMax.y), ink,
+                      checked.c_str());
 
     // The bottom row, in fixed slots: back, home, listen, practice, help, next. A step without narration or
     // a spot to practise leaves that slot empty, so "Cần người giúp" and "Tiếp theo" never move under a
