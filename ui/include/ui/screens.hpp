@@ -46,12 +46,13 @@ float drawHeader(const ScreenContext& ctx, const char* title, const char* subtit
 // The height drawHeader would take (the y below it), without drawing.
 [[nodiscard]] float headerHeight(const ScreenContext& ctx, const char* title, const char* subtitle = nullptr);
 // The bottom bar: "Quay lại" on the left, "Trang đầu" beside it (every resident screen but home has it;
-// the team's pages do not) and, if wanted, "Cần người giúp" on the right. Returns its top y.
+// the team's pages do not) and, if wanted, "Cần người giúp" on the right, or on a row of its own above
+// the two when the three do not fit one row (a narrow screen at large text). Returns its top y.
 float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool withHome = true);
 // The width of each button in that bar; a page's own main action on the right takes the same.
 [[nodiscard]] float navButtonWidth(const Theme& theme, bool withHome);
-// Height of the bottom bar, for laying out what is above it.
-float navBarHeight(const Theme& theme);
+// Height of the bottom bar drawNavBar draws with those buttons, for laying out what is above it.
+float navBarHeight(const Theme& theme, bool withHelp = false, bool withHome = true);
 // A big button's width for its label on one line in bold body text, padded as bigButton pads it.
 [[nodiscard]] float oneLineButtonWidth(const Theme& theme, std::string_view label);
 

@@ -27,6 +27,9 @@ inline constexpr const char* kBookingDayFull = "hết chỗ";
 inline constexpr const char* kBookingDayClosed = "nghỉ";
 inline constexpr const char* kBookingSlotTitle = "Bác chọn giờ";
 inline constexpr const char* kBookingSlotPlaces = "còn {} chỗ";
+// The last cell of a list's page (a topic's guides, the home tiles): the next page, or back to the first.
+inline constexpr const char* kNextListPage = "Xem tiếp ({}/{})";
+inline constexpr const char* kFirstListPage = "Trang đầu của danh sách";
 inline constexpr const char* kMorePage = "Xem thêm ({}/{})";
 // The key of a keyboard shown in parts that turns to its other letters: "n–y".
 inline constexpr const char* kOtherKeys = "{}–{}";

@@ -46,46 +46,92 @@ float navButtonWidth(const Theme& theme, bool withHome) {
 }
 
 namespace {
-// The bar's buttons: a target's side, or taller when a label takes more lines ("Cần người / giúp").
-float navButtonHeight(const Theme& theme) {
-    const Metrics& m = theme.metrics();
-    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
-    const float width = navButtonWidth(theme, true);
-    ImFont* bold = theme.bodyBold();
-    float height = m.targetPx;
-    for (const char* label : {text::kBack, text::kHome, text::kNeedHelp}) {
-        const auto lines = static_cast<float>(wrapLines(bold, width - 2 * pad, label).size());
-        height = std::max(height, std::ceil(lines * bold->FontSize + 2 * pad));
+const float kButtonPadMm = 2.5f; // bigButton's padding, each side
+
+// A label's lines in a button of that width, in bold body text; 0 when a word would have to be split.
+int labelLines(const Theme& theme, const char* label, float width) {
+    bool broke = false;
+    const auto lines =
+        wrapLines(theme.bodyBold(), width - 2 * theme.metrics().pxPerMm * kButtonPadMm, label, &broke);
+    return broke ? 0 : static_cast<int>(lines.size());
+}
+
+float heightForLines(const Theme& theme, int lines) {
+    const float pad = theme.metrics().pxPerMm * kButtonPadMm;
+    return std::max(theme.metrics().targetPx,
+                    std::ceil(static_cast<float>(lines) * theme.bodyBold()->FontSize + 2 * pad));
+}
+
+// Where the bar's buttons go. One row when every label fits its slot without splitting a word; otherwise
+// (a narrow screen at large text) "Cần người giúp" gets a row of its own above "Quay lại" and "Trang đầu".
+struct NavLayout {
+    bool twoRows = false;
+    float width = 0;      // of each button in the one row, or of "Quay lại" and "Trang đầu" in two
+    float rowHeight = 0;  // of the bottom row (the only one, or "Quay lại" and "Trang đầu")
+    float helpHeight = 0; // of "Cần người giúp" on its own row
+    [[nodiscard]] float height(const Metrics& m) const {
+        return rowHeight + (twoRows ? helpHeight + m.gapPx : 0.0f);
     }
-    return height;
+};
+
+NavLayout navLayout(const Theme& theme, bool withHelp, bool withHome) {
+    const Metrics& m = theme.metrics();
+    NavLayout layout;
+    layout.width = navButtonWidth(theme, withHome);
+    // The row as tall as the tallest of the three labels in a third, so every screen's bar is the same.
+    const float third = navButtonWidth(theme, true);
+    int lines = 1;
+    for (const char* label : {text::kBack, text::kHome, text::kNeedHelp})
+        lines = std::max(
+            lines, static_cast<int>(
+                       wrapLines(theme.bodyBold(), third - 2 * m.pxPerMm * kButtonPadMm, label).size()));
+    const bool fits = labelLines(theme, text::kBack, layout.width) > 0 &&
+                      labelLines(theme, text::kHome, layout.width) > 0 &&
+                      labelLines(theme, text::kNeedHelp, layout.width) > 0;
+    if (fits || !withHelp) {
+        layout.rowHeight = heightForLines(theme, lines);
+        return layout;
+    }
+    layout.twoRows = true;
+    const float screenW = ImGui::GetMainViewport()->Size.x;
+    const float fullW = screenW - 2 * m.marginPx;
+    layout.width = withHome ? (fullW - m.gapPx) / 2 : fullW;
+    layout.rowHeight = heightForLines(theme, std::max({1, labelLines(theme, text::kBack, layout.width),
+                                                       labelLines(theme, text::kHome, layout.width)}));
+    layout.helpHeight = heightForLines(theme, std::max(1, labelLines(theme, text::kNeedHelp, fullW)));
+    return layout;
 }
 } // namespace
 
-float navBarHeight(const Theme& theme) {
-    return navButtonHeight(theme) + theme.metrics().marginPx;
+float navBarHeight(const Theme& theme, bool withHelp, bool withHome) {
+    return navLayout(theme, withHelp, withHome).height(theme.metrics()) + theme.metrics().marginPx;
 }
 
 float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool withHome) {
     const Metrics& m = ctx.theme.metrics();
     ImVec2 screen = ImGui::GetMainViewport()->Size;
-    float top = screen.y - navBarHeight(ctx.theme);
-    float width = navButtonWidth(ctx.theme, withHome);
-    const float height = navButtonHeight(ctx.theme);
-    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, top));
+    const NavLayout layout = navLayout(ctx.theme, withHelp, withHome);
+    const float top = screen.y - m.marginPx - layout.height(m);
+    const float rowTop = screen.y - m.marginPx - layout.rowHeight;
+    const float width = layout.width, height = layout.rowHeight;
+    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, rowTop));
     if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(width, height),
                   ctx.theme.palette().plainButton)) {
         intents.push_back(kiosk::intent::Back{});
     }
     if (withHome) {
-        ImGui::SetCursorScreenPos(ImVec2(m.marginPx + width + m.gapPx, top));
+        ImGui::SetCursorScreenPos(ImVec2(m.marginPx + width + m.gapPx, rowTop));
         if (bigButton(ctx.targets, ctx.theme, "nav.home", {text::kHome}, ImVec2(width, height),
                       ctx.theme.palette().plainButton)) {
             intents.push_back(kiosk::intent::GoHome{});
         }
     }
     if (withHelp) {
-        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - width, top));
-        if (bigButton(ctx.targets, ctx.theme, "nav.help", {text::kNeedHelp}, ImVec2(width, height),
+        const ImVec2 size =
+            layout.twoRows ? ImVec2(screen.x - 2 * m.marginPx, layout.helpHeight) : ImVec2(width, height);
+        ImGui::SetCursorScreenPos(layout.twoRows ? ImVec2(m.marginPx, top)
+                                                 : ImVec2(screen.x - m.marginPx - width, rowTop));
+        if (bigButton(ctx.targets, ctx.theme, "nav.help", {text::kNeedHelp}, size,
                       ctx.theme.palette().help)) {
             intents.push_back(kiosk::intent::OpenBooking{});
         }

@@ -14,6 +14,7 @@ namespace {
 struct Grid {
     int columns, rows;
     float cardW, cardH;
+    bool fits = true; // every card's words fit its card, with a cell left to turn the page when needed
 };
 
 std::string cardDetails(const content::Guide& guide) {
@@ -43,6 +44,8 @@ Grid listGrid(const ScreenContext& ctx, ImVec2 screen, float top, float bottom,
     g.rows = std::max(1, static_cast<int>((height + m.gapPx) / (minCardH + m.gapPx)));
     g.rows = std::min(g.rows, 3);
     // A page holds at least a card and the page-turning cell, even if the words then run tight.
+    const bool needsTurn = guides.size() > static_cast<size_t>(g.columns * g.rows);
+    g.fits = height >= minCardH && (!needsTurn || g.columns * g.rows >= 2);
     if (g.columns * g.rows < 2) g.rows = 2;
     g.cardH = (height - static_cast<float>(g.rows - 1) * m.gapPx) / static_cast<float>(g.rows);
     return g;
@@ -59,13 +62,17 @@ Intents drawTopic(const ScreenContext& ctx) {
     const content::Topic* topic = content::findTopic(state.topicId);
     std::string title = topic ? std::string(topic->title) : state.topicId;
     std::string subtitle = topic ? std::string(topic->subtitle) : "";
-    float top = drawHeader(ctx, title.c_str(), subtitle.c_str());
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
     ImVec2 screen = ImGui::GetMainViewport()->Size;
     float navTop = drawNavBar(ctx, intents, true);
-
     std::vector<const content::Guide*> guides = ctx.app.library().guidesForTopic(state.topicId);
+    // The topic's subtitle (also on its home tile) gives way to the cards where both do not fit.
+    if (!guides.empty() &&
+        !listGrid(ctx, screen, headerHeight(ctx, title.c_str(), subtitle.c_str()), navTop - m.gapPx, guides)
+             .fits)
+        subtitle.clear();
+    float top = drawHeader(ctx, title.c_str(), subtitle.c_str());
     if (guides.empty()) {
         ImGui::GetWindowDrawList()->AddText(
             ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(std::max(m.marginPx, m.cornerPx), top),
@@ -98,8 +105,8 @@ Intents drawTopic(const ScreenContext& ctx) {
     if (paged) {
         ImGui::SetCursorScreenPos(cellPos(cells - 1));
         bool last = page + 1 >= pages;
-        std::string label =
-            last ? "Trang đầu của danh sách" : fmt::format("Xem tiếp ({}/{})", page + 2, pages);
+        std::string label = last ? std::string(text::kFirstListPage)
+                                 : fmt::format(fmt::runtime(text::kNextListPage), page + 2, pages);
         if (bigButton(ctx.targets, ctx.theme, "list.next_page", {label}, ImVec2(grid.cardW, grid.cardH),
                       palette.primaryButton)) {
             intents.push_back(kiosk::intent::ShowPage{last ? 0 : page + 1});
