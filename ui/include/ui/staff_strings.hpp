@@ -112,7 +112,6 @@ inline constexpr const char* kFlagNoteHint = "Chỉ ghi về ứng dụng, khôn
 
 // What the team did (issue 16): help away from the kiosk, a booking's results, the resident's faces.
 inline constexpr const char* kRecordHelp = "Ghi việc đã giúp";
-inline constexpr const char* kRecordHelpShort = "Ghi việc"; // where the whole name does not fit
 inline constexpr const char* kRecordHelpSubtitle = "Đến nhà, lớp học, ở chợ";
 inline constexpr const char* kHelpDayTitle = "Giúp ngày nào?";
 inline constexpr const char* kHelpPlaceTitle = "Giúp ở đâu?";
