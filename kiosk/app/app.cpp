@@ -555,8 +555,9 @@ void App::handle(const intent::PreviousStep&, TimePoint) {
 void App::handle(const intent::SetPractice& i, TimePoint) {
     m_state.guide.practice = i.on;
     m_state.guide.zoomPart = -1;
-    m_state.page = 0; // the prompt changes the step's pages
+    m_state.page = std::max(0, i.page);
     m_state.pageTrail.clear();
+    if (m_state.page > 0) m_state.pageTrail.push_back(m_state.page - 1); // "Quay lại": the words before it
     m_state.guide.misses = 0;
     m_state.guide.cheerUntil.reset();
 }

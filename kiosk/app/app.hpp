@@ -63,6 +63,9 @@ struct NextStep {};
 struct PreviousStep {};
 struct SetPractice {
     bool on = false;
+    // The step's page to show then: the practice line changes the words' pages, and where the picture has
+    // a page of its own after them the resident stays on it.
+    int page = 0;
 };
 struct PracticeTap {
     bool hit = false;

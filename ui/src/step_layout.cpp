@@ -16,33 +16,39 @@
 namespace ui {
 
 namespace {
-// The slots in rows when one row cannot hold them: 3 + 3 or 2 + 2 + 2, the labels in one, two or three
-// lines, whichever is lowest with every label whole in its button (a word never split). Within a row
-// each slot is as wide as its widest label needs, the room left shared out, so "Cần người giúp" can take
-// two lines beside a narrow "Tiếp theo" where equal thirds would need three.
-StepButtons stackedStepButtons(const Metrics& m, ImFont* bold, ImVec2 screen,
-                               const std::vector<const char*> (&labels)[kStepSlots]) {
+// Every label a slot can show: its width must hold the widest.
+const std::vector<const char*> kSlotLabels[kStepSlots] = {
+    {text::kPrevious}, {text::kHome}, {text::kListen}, {text::kPracticeOn, text::kPracticeOff},
+    {text::kNeedHelp}, {text::kNext}};
+
+// The slots in rows when one row cannot hold them: 3 + 3 or 2 + 2 + 2 (2 + 2 for four), the labels in one,
+// two or three lines, whichever is lowest with every label whole in its button (a word never split). Within
+// a row each slot is as wide as its widest label needs, the room left shared out, so "Cần người giúp" can
+// take two lines beside a narrow "Tiếp theo" where equal thirds would need three.
+StepButtons stackedStepButtons(const Metrics& m, ImFont* bold, ImVec2 screen, const std::vector<int>& slots) {
     const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
     const float room = screen.x - 2 * m.marginPx;
+    const int count = static_cast<int>(slots.size());
     StepButtons best;
     float bestTotal = FLT_MAX;
-    for (const int perRow : {3, 2}) {
+    for (const int perRow : {(count + 1) / 2, (count + 2) / 3}) {
+        const int rows = (count + perRow - 1) / perRow;
         for (int lines = 1; lines <= 3; ++lines) {
-            float need[kStepSlots];
-            for (int i = 0; i < kStepSlots; ++i) {
+            std::vector<float> need(slots.size());
+            for (int i = 0; i < count; ++i) {
                 need[i] = m.targetPx;
-                for (const char* label : labels[i])
+                for (const char* label : kSlotLabels[slots[i]])
                     need[i] = std::max(need[i], narrowestBoxFor(bold, label, lines) + 2 * pad);
             }
-            const int rows = kStepSlots / perRow;
-            float extra[kStepSlots / 2] = {};
+            std::vector<float> extra(rows);
             bool fits = true;
             for (int r = 0; r < rows; ++r) {
-                float used = static_cast<float>(perRow - 1) * m.gapPx;
-                for (int i = r * perRow; i < (r + 1) * perRow; ++i)
+                const int end = std::min(count, (r + 1) * perRow);
+                float used = static_cast<float>(end - r * perRow - 1) * m.gapPx;
+                for (int i = r * perRow; i < end; ++i)
                     used += need[i];
                 fits = fits && used <= room;
-                extra[r] = (room - used) / static_cast<float>(perRow);
+                extra[r] = (room - used) / static_cast<float>(end - r * perRow);
             }
             const float height =
                 std::max(m.targetPx, std::ceil(static_cast<float>(lines) * bold->FontSize + 2 * pad));
@@ -55,38 +61,35 @@ StepButtons stackedStepButtons(const Metrics& m, ImFont* bold, ImVec2 screen,
             for (int r = 0; r < rows; ++r) {
                 float x = m.marginPx;
                 const float y = best.top + static_cast<float>(r) * (height + m.gapPx);
-                for (int i = r * perRow; i < (r + 1) * perRow; ++i) {
-                    best.min[i] = ImVec2(x, y);
-                    best.max[i] = ImVec2(x + need[i] + extra[r], y + height);
-                    x = best.max[i].x + m.gapPx;
+                for (int i = r * perRow; i < std::min(count, (r + 1) * perRow); ++i) {
+                    best.min[slots[i]] = ImVec2(x, y);
+                    best.max[slots[i]] = ImVec2(x + need[i] + extra[r], y + height);
+                    x = best.max[slots[i]].x + m.gapPx;
                 }
             }
         }
     }
     if (bestTotal < FLT_MAX) return best;
-    // Nothing holds every label whole (not met at the sizes the kiosk supports): equal halves in three rows.
-    best.rows = 3;
+    // Nothing holds every label whole (not met at the sizes the kiosk supports): equal halves, three lines.
+    best.rows = (count + 1) / 2;
     best.height = std::max(m.targetPx, std::ceil(3 * bold->FontSize + 2 * pad));
-    best.top = screen.y - m.marginPx - 3 * best.height - 2 * m.gapPx;
+    best.top = screen.y - m.marginPx - static_cast<float>(best.rows) * (best.height + m.gapPx) + m.gapPx;
     const float w = (room - m.gapPx) / 2;
-    for (int i = 0; i < kStepSlots; ++i) {
+    for (int i = 0; i < count; ++i) {
         const float x = m.marginPx + static_cast<float>(i % 2) * (w + m.gapPx);
         const float y = best.top + static_cast<float>(i / 2) * (best.height + m.gapPx);
-        best.min[i] = ImVec2(x, y);
-        best.max[i] = ImVec2(x + w, y + best.height);
+        best.min[slots[i]] = ImVec2(x, y);
+        best.max[slots[i]] = ImVec2(x + w, y + best.height);
     }
     return best;
 }
-} // namespace
 
-StepButtons layoutStepButtons(const Metrics& m, ImFont* bold, ImVec2 screen) {
-    // Every label a slot can show: its width must hold the widest.
-    static const std::vector<const char*> kLabels[kStepSlots] = {
-        {text::kPrevious}, {text::kHome}, {text::kListen}, {text::kPracticeOn, text::kPracticeOff},
-        {text::kNeedHelp}, {text::kNext}};
+// The bottom bar holding these slots (the others are left empty, at 0,0).
+StepButtons barButtons(const Metrics& m, ImFont* bold, ImVec2 screen, const std::vector<int>& slots) {
     const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
     const float room = screen.x - 2 * m.marginPx;
-    float need[kStepSlots];
+    const int count = static_cast<int>(slots.size());
+    std::vector<float> need(slots.size());
     float total = 0, gap = m.gapPx;
     int lines = 1;
     const float minGap = std::min(m.gapPx, std::ceil(m.pxPerMm * 3.2f));
@@ -105,30 +108,35 @@ StepButtons layoutStepButtons(const Metrics& m, ImFont* bold, ImVec2 screen) {
         }
         gap = attempt.gap;
         lines = attempt.lines;
-        total = gap * (kStepSlots - 1);
-        for (int i = 0; i < kStepSlots; ++i) {
+        total = gap * static_cast<float>(count - 1);
+        for (int i = 0; i < count; ++i) {
             need[i] = m.targetPx;
-            for (const char* label : kLabels[i])
+            for (const char* label : kSlotLabels[slots[i]])
                 need[i] = std::max(need[i], narrowestBoxFor(bold, label, attempt.lines) + 2 * pad);
             total += need[i];
         }
         if (total <= room) break;
     }
+    if (total > room) return stackedStepButtons(m, bold, screen, slots);
     StepButtons b;
-    if (total > room) return stackedStepButtons(m, bold, screen, kLabels);
     // As tall as the label's lines need with the button's padding, and never under a target's side.
     b.height = std::max(m.targetPx, std::ceil(static_cast<float>(lines) * bold->FontSize + 2 * pad));
     b.top = screen.y - m.marginPx - b.height;
     // Each slot as wide as its words need, the room left shared out evenly.
-    const float extra = (room - total) / kStepSlots;
+    const float extra = (room - total) / static_cast<float>(count);
     float x = m.marginPx;
-    for (int i = 0; i < kStepSlots; ++i) {
-        b.min[i] = ImVec2(x, b.top);
-        b.max[i] = ImVec2(x + need[i] + extra, b.top + b.height);
-        x = b.max[i].x + gap;
+    for (int i = 0; i < count; ++i) {
+        b.min[slots[i]] = ImVec2(x, b.top);
+        b.max[slots[i]] = ImVec2(x + need[i] + extra, b.top + b.height);
+        x = b.max[slots[i]].x + gap;
     }
     return b;
 }
+
+StepButtons layoutStepButtons(const Metrics& m, ImFont* bold, ImVec2 screen) {
+    return barButtons(m, bold, screen, {0, 1, 2, 3, 4, 5});
+}
+} // namespace
 
 namespace {
 StepLayout layoutStepWith(const Metrics& m, const FontSet& fonts, ImVec2 screen, float pictureAspect,
@@ -137,6 +145,7 @@ StepLayout layoutStepWith(const Metrics& m, const FontSet& fonts, ImVec2 screen,
     l.headerTwoLines = headerTwoLines;
     l.headerBottom = m.marginPx + fonts.bodyBold->FontSize * (l.headerTwoLines ? 2.2f : 1.2f) + m.gapPx;
     const StepButtons buttons = layoutStepButtons(m, fonts.bodyBold, screen);
+    l.buttons = buttons;
     l.navTop = buttons.top;
     // Rows of buttons past the first (large text on a narrow screen) take their height from the picture,
     // not from the words.
@@ -179,13 +188,65 @@ StepLayout layoutStepWith(const Metrics& m, const FontSet& fonts, ImVec2 screen,
     l.pictureMax = ImVec2(l.frameMax.x - bezel, l.frameMax.y - bezel);
     return l;
 }
+
+// Landscape, large text on a small screen: words and picture on pages of their own. The words' pages have
+// the whole width; the picture's page has no header row, so the phone takes the height down to the bar and
+// beside it go the progress, the caption and "Nghe" / "Làm thử", which leaves the bar the four buttons every
+// page needs, in one row.
+StepLayout pictureAsideLayout(const Metrics& m, const FontSet& fonts, ImVec2 screen, float pictureAspect) {
+    StepLayout l;
+    l.separatePages = true;
+    l.pictureAside = true;
+    // Every line counts here: the words start half a gap under the header's line.
+    l.headerBottom = m.marginPx + fonts.bodyBold->FontSize + m.gapPx / 2;
+    l.buttons = barButtons(m, fonts.bodyBold, screen, {0, 1, 4, 5});
+    l.navTop = l.buttons.top;
+    const float bottom = l.navTop - m.gapPx;
+    l.textMin = ImVec2(m.marginPx, l.headerBottom);
+    l.textMax = ImVec2(screen.x - m.marginPx, bottom);
+    const float bezel = m.pxPerMm * 2.5f;
+    const float left = std::max(m.marginPx, m.cornerPx);
+    l.frameMin = ImVec2(left, m.marginPx);
+    l.frameMax =
+        ImVec2(std::round(left + (bottom - m.marginPx - 2 * bezel) * pictureAspect + 2 * bezel), bottom);
+    l.pictureMin = ImVec2(l.frameMin.x + bezel, l.frameMin.y + bezel);
+    l.pictureMax = ImVec2(l.frameMax.x - bezel, l.frameMax.y - bezel);
+    l.asideMin = ImVec2(l.frameMax.x + 2 * m.gapPx, m.marginPx);
+    l.asideMax = ImVec2(screen.x - m.marginPx, bottom);
+    // "Nghe" and "Làm thử" side by side at the aside's foot, their labels in one line if the row allows.
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    for (int lines = 1; lines <= 2; ++lines) {
+        float need[2];
+        for (int i = 0; i < 2; ++i) {
+            need[i] = m.targetPx;
+            for (const char* label : kSlotLabels[2 + i])
+                need[i] = std::max(need[i], narrowestBoxFor(fonts.bodyBold, label, lines) + 2 * pad);
+        }
+        if (lines == 1 && need[0] + m.gapPx + need[1] > l.asideMax.x - l.asideMin.x) continue;
+        const float height =
+            std::max(m.targetPx, std::ceil(static_cast<float>(lines) * fonts.bodyBold->FontSize + 2 * pad));
+        const float top = l.asideMax.y - height;
+        l.buttons.min[2] = ImVec2(l.asideMin.x, top);
+        l.buttons.max[2] = ImVec2(l.asideMin.x + need[0], top + height);
+        l.buttons.min[3] = ImVec2(l.buttons.max[2].x + m.gapPx, top);
+        l.buttons.max[3] = ImVec2(l.buttons.min[3].x + need[1], top + height);
+        break;
+    }
+    return l;
+}
 } // namespace
 
 StepLayout layoutStep(const Metrics& m, const FontSet& fonts, ImVec2 screen, float pictureAspect) {
     const StepLayout oneLine = layoutStepWith(m, fonts, screen, pictureAspect, false);
+    if (screen.y <= screen.x) {
+        // The six buttons in more than one row, or a phone narrower than a fingertip's target beside the
+        // words (too small to practise on): the picture gets a page of its own.
+        const bool crowded =
+            oneLine.buttons.rows > 1 || oneLine.pictureMax.x - oneLine.pictureMin.x < m.targetPx;
+        return crowded ? pictureAsideLayout(m, fonts, screen, pictureAspect) : oneLine;
+    }
     // On a narrow (portrait) screen with large text "Bước 3/8 · phần 1/2" leaves the title too little room
     // beside it: it goes on a line of its own under the title, while the words keep two lines or more.
-    if (screen.y <= screen.x) return oneLine;
     const std::string longestProgress = fmt::format(fmt::runtime(text::kStepOf), 88, 88) +
                                         fmt::format(fmt::runtime(text::kStepPartInHeader), 8, 8);
     const float progressW =

@@ -259,6 +259,15 @@ TEST_CASE("app: a step read in pages - Quay lại turns back a page before the s
     k.tap(intent::SetPractice{true});
     CHECK(k.state().page == 0);
     CHECK(k.state().pageTrail.empty());
+    // Turned on beside a picture on its own page (a small screen): that page, now after the prompt's, and
+    // "Quay lại" goes back one page, to the words before it.
+    k.tap(intent::SetPractice{false});
+    k.tap(intent::SetPractice{true, 3});
+    CHECK(k.state().guide.practice);
+    CHECK(k.state().page == 3);
+    k.tap(intent::PreviousStep{});
+    CHECK(k.state().guide.step == 1);
+    CHECK(k.state().page == 2);
 }
 
 TEST_CASE("app: the enlarged picture - Quay lại goes back to the step as it was, a step change or practice "

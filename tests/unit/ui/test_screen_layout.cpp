@@ -217,6 +217,14 @@ void checkEverywhere(Kiosk& k, const std::string& screen, layout::Report& report
     k.app.apply(intent::SetTextSize{0}, k.now);
 }
 
+// A step's last page at every size: where the words take pages the picture comes last, on a page of its
+// own on small screens (the step drawing clamps the page to its last).
+void checkLastPage(Kiosk& k, const std::string& screen, layout::Report& report) {
+    k.apply(intent::ShowPage{1000, false});
+    checkEverywhere(k, screen, report);
+    k.apply(intent::ShowPage{0, false});
+}
+
 // The known list is measured with Debian 12's Dear ImGui 1.86 (the CI's). Another release (1.90 on
 // Debian 13) places a few glyphs a pixel apart, so there a listed case that does not happen is printed,
 // not failed; a new problem fails everywhere.
@@ -321,6 +329,7 @@ TEST_CASE("screen layout: every bundled guide, its intro, every step and its fin
         for (size_t step = 0; step < guide.steps.size(); ++step) {
             expectScreen(k, kiosk::Screen::GuideStep);
             checkEverywhere(k, fmt::format("guides.{}.step.{}", guide.id, step + 1), report);
+            checkLastPage(k, fmt::format("guides.{}.step.{}.last", guide.id, step + 1), report);
             k.apply(intent::NextStep{});
         }
         while (k.app.state().screen == kiosk::Screen::Survey)
@@ -424,10 +433,12 @@ TEST_CASE(
         expectScreen(k, kiosk::Screen::GuideStep);
         REQUIRE(k.app.state().guide.practice);
         checkEverywhere(k, fmt::format("guide.practice.step.{}", step + 1), report);
+        checkLastPage(k, fmt::format("guide.practice.step.{}.last", step + 1), report);
         if (guide->steps[step].hotspot && !hinted) {
             k.apply(intent::PracticeTap{false});
             k.apply(intent::PracticeTap{false});
             checkEverywhere(k, fmt::format("guide.practice.step.{}.hint", step + 1), report);
+            checkLastPage(k, fmt::format("guide.practice.step.{}.hint.last", step + 1), report);
             hinted = true;
         }
         k.apply(intent::NextStep{});

@@ -126,7 +126,7 @@ TEST_CASE("step pages: every step button holds each of its labels whole, at ever
             Column c(s.width, s.height, s.inches, level);
             const ui::Metrics& m = c.metrics;
             ImFont* bold = c.fonts.bodyBold;
-            const ui::StepButtons b = ui::layoutStepButtons(m, bold, ImVec2(float(s.width), float(s.height)));
+            const ui::StepButtons& b = c.layout.buttons;
             const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
             for (int i = 0; i < ui::kStepSlots; ++i) {
                 CAPTURE(i);
@@ -152,4 +152,39 @@ TEST_CASE("step pages: every step button holds each of its labels whole, at ever
             }
         }
     }
+}
+
+// Issue 17: at 800x480 with A+ and A++ the six buttons took two rows and the header, the caption and the
+// picture overlapped above them; at A the phone beside the words was narrower than a fingertip, too small to
+// practise on. There the picture has a page of its own: the bar keeps the four buttons every page needs in
+// one row, and "Nghe" and "Làm thử" go beside the phone, under its progress line.
+TEST_CASE(
+    "step pages: on a small landscape screen the picture has its own page with Nghe and Làm thử beside it") {
+    for (int level = 0; level < 3; ++level) {
+        CAPTURE(level);
+        Column c(800, 480, 7, level);
+        const ui::StepLayout& l = c.layout;
+        CHECK(l.separatePages);
+        REQUIRE(l.pictureAside);
+        CHECK(l.buttons.rows == 1);
+        for (int bar : {0, 1, 4, 5})
+            CHECK(l.buttons.min[bar].y == doctest::Approx(l.navTop));
+        for (int tool : {2, 3}) {
+            CHECK(l.buttons.min[tool].x >= l.asideMin.x);
+            CHECK(l.buttons.max[tool].x <= l.asideMax.x);
+            CHECK(l.buttons.max[tool].y <= l.asideMax.y);
+            CHECK(l.buttons.max[tool].y < l.navTop);
+        }
+        // The phone from the top down to the bar, wide enough to practise on; the words the whole width.
+        CHECK(l.frameMin.y <= l.headerBottom);
+        CHECK(l.pictureMax.x - l.pictureMin.x >= c.metrics.targetPx);
+        CHECK(l.textMax.x - l.textMin.x > 800 * 0.9f);
+        CHECK(c.height >= 3 * c.fonts.body->FontSize); // three lines a page at A++
+    }
+    // Where there is room, the phone stays beside the words and the six share the bar.
+    Column large(1280, 800, 10.1, 0);
+    CHECK_FALSE(large.layout.pictureAside);
+    CHECK_FALSE(large.layout.separatePages);
+    for (int i = 0; i < ui::kStepSlots; ++i)
+        CHECK(large.layout.buttons.min[i].y == doctest::Approx(large.layout.navTop));
 }

@@ -24,7 +24,6 @@ struct StepButtons {
     float height = 0; // of a row: the labels' lines with padding, at least a touch target's side
     ImVec2 min[kStepSlots], max[kStepSlots];
 };
-[[nodiscard]] StepButtons layoutStepButtons(const Metrics& metrics, ImFont* bold, ImVec2 screen);
 
 struct StepLayout {
     float headerBottom = 0;        // below the guide's title and "Bước 3/8"
@@ -37,6 +36,12 @@ struct StepLayout {
     // phone would get under three lines): the words' pages first, then the picture's, both as large as the
     // space between header and buttons allows; the frame and column above are then each a page's.
     bool separatePages = false;
+    // Landscape, large text on a small screen: the picture's page has no header row; beside the phone
+    // (aside) go the progress, the caption and "Nghe" / "Làm thử" (buttons' slots 2 and 3), and the bar
+    // holds the other four.
+    bool pictureAside = false;
+    ImVec2 asideMin, asideMax;
+    StepButtons buttons; // every slot's place, on the page that shows it
 };
 
 // pictureAspect = width / height of the step pictures (540 / 1110 for the bundled ones).

@@ -112,6 +112,41 @@ void drawHeaderLine(const ScreenContext& ctx, const content::Guide& guide, int s
     std::string title = fitOneLine(bold, guide.title, right - progressW - m.gapPx - x);
     draw->AddText(bold, bold->FontSize, ImVec2(x, m.marginPx), ink, title.c_str());
 }
+// The picture's own page on a small landscape screen (StepLayout::pictureAside): beside the phone the
+// progress, then what matters now (the practice line, the no-sound notice, else the caption), as much as
+// fits above "Nghe" and "Làm thử".
+void drawPictureAside(const ScreenContext& ctx, const FontSet& fonts, const StepLayout& l,
+                      const std::string& progress, const std::optional<StepBlock>& message,
+                      const std::string& caption) {
+    const Metrics& m = ctx.theme.metrics();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    const float width = l.asideMax.x - l.asideMin.x;
+    const float bottom = std::min(l.buttons.min[2].y, l.buttons.min[3].y) - m.gapPx;
+    const float pad = stepBoxPadding(m);
+    ImFont* boxFont = message && message->kind == StepBlockKind::Practice ? fonts.bodyBold : fonts.body;
+    const float boxH = message ? wrappedTextHeight(boxFont, width - 2 * pad, message->words) + 2 * pad : 0;
+    const float progressH = wrappedTextHeight(fonts.bodyBold, width, progress);
+    float y = l.asideMin.y;
+    // The practice line before the progress when both do not fit: it answers the resident's tap.
+    if (!message || y + progressH + m.gapPx + boxH <= bottom) {
+        draw->AddText(fonts.bodyBold, fonts.bodyBold->FontSize, ImVec2(l.asideMin.x, y), ink,
+                      progress.c_str(), nullptr, width);
+        y += progressH + m.gapPx;
+    }
+    if (message && y + boxH <= bottom) {
+        drawBox(draw, boxFont, m, ImVec2(l.asideMin.x, y), width, boxH, message->words,
+                message->kind == StepBlockKind::Practice ? kPracticeBox : kWarningBox);
+        return;
+    }
+    for (const std::string& words : {caption, std::string(text::kIllustrationShort)}) {
+        if (y + wrappedTextHeight(fonts.body, width, words) > bottom) continue;
+        draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(l.asideMin.x, y), ink, words.c_str(), nullptr,
+                      width);
+        return;
+    }
+}
+
 // The bottom row's buttons in their fixed slots; an empty slot stays empty.
 void drawStepButtons(const ScreenContext& ctx, const StepButtons& places,
                      const std::optional<RowButton> (&slots)[kStepSlots], Intents& intents) {
@@ -157,7 +192,8 @@ void drawZoomedPicture(const ScreenContext& ctx, const content::Step& step,
     ImFont* bold = ctx.theme.bodyBold();
     const ImU32 ink = toImColor(ctx.theme.palette().page.text);
     // The step's own button slots (ui/step_layout.hpp), so "Quay lại" and "Trang đầu" stay under the finger.
-    const StepButtons places = layoutStepButtons(m, bold, screen);
+    const FontSet fonts{ctx.theme.body(), bold, ctx.theme.title()};
+    const StepButtons places = layoutStep(m, fonts, screen, pictureSize.x / pictureSize.y).buttons;
     const float headingW = screen.x - 2 * m.marginPx;
     const float bezel = m.pxPerMm * 1.5f;
     // Room for the heading's longest form: the number of parts depends on the room left below it.
@@ -368,12 +404,24 @@ Intents drawGuideStep(const ScreenContext& ctx) {
             headerPart = fmt::format(fmt::runtime(text::kStepPartInHeader), page + 1, pageCount);
         }
     }
-    drawHeaderLine(ctx, *guide, progress.step, headerPart, l.headerTwoLines);
+    const bool asidePage = l.pictureAside && pictureShown;
+    if (!asidePage) drawHeaderLine(ctx, *guide, progress.step, headerPart, l.headerTwoLines);
     const bool morePages = page + 1 < pageCount;
     const content::Verification* verified = content::verificationOf(*guide, step);
     std::string checked =
         verified ? fmt::format(fmt::runtime(text::kVerifiedOn), verified->on.month, verified->on.year)
                  : std::string(text::kIllustration);
+    if (asidePage) {
+        std::optional<StepBlock> message;
+        if (progress.practice && step.hotspot)
+            message = StepBlock{StepBlockKind::Practice, practiceLine};
+        else if (progress.narrationFailed)
+            message = StepBlock{StepBlockKind::Notice, text::kNoSound};
+        drawPictureAside(ctx, fonts, l,
+                         fmt::format(fmt::runtime(text::kStepOf), progress.step + 1, guide->steps.size()) +
+                             headerPart,
+                         message, checked);
+    }
     ImVec2 checkedSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, checked.c_str());
     // The long caption runs on under the words: only when they end above it (no QR below them).
     const bool wordsEndAbove = l.separatePages || (step.link.empty() && y <= l.frameMax.y);
@@ -384,30 +432,41 @@ Intents drawGuideStep(const ScreenContext& ctx) {
         checked = text::kIllustrationShort;
         checkedSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, checked.c_str());
     }
-    if (pictureShown)
+    if (pictureShown && !asidePage)
         draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(checkedX(), l.frameMax.y), ink,
                       checked.c_str());
 
     // The bottom row, in fixed slots: back, home, listen, practice, help, next. A step without narration or
     // a spot to practise leaves that slot empty, so "Cần người giúp" and "Tiếp theo" never move under a
     // finger from one step to the next.
+    // "Nghe" and "Làm thử" beside the phone on its own page (StepLayout::pictureAside), where the resident
+    // stays when practice is turned on or off: the page after the words, which change with it.
+    const bool toolsShown = !l.pictureAside || pictureShown;
+    int practicePage = 0;
+    if (l.pictureAside && step.hotspot) {
+        practicePage = static_cast<int>(
+            paginateStep(m, fonts, l.textMax.x - l.textMin.x, l.textMax.y - l.textMin.y,
+                         stepBlocks(step, !progress.practice, step.prompt, progress.narrationFailed))
+                .size());
+    }
     const std::optional<RowButton> slots[kStepSlots] = {
         RowButton{"step.back", text::kPrevious, kiosk::intent::PreviousStep{}, palette.plainButton},
         RowButton{"nav.home", text::kHome, kiosk::intent::GoHome{}, palette.plainButton},
-        step.narration.empty()
+        step.narration.empty() || !toolsShown
             ? std::nullopt
             : std::optional(RowButton{"step.listen", text::kListen, kiosk::intent::PlayNarration{},
                                       palette.plainButton}),
-        !step.hotspot ? std::nullopt
-                      : std::optional(RowButton{
-                            "step.practice", progress.practice ? text::kPracticeOff : text::kPracticeOn,
-                            kiosk::intent::SetPractice{!progress.practice}, palette.plainButton}),
+        !step.hotspot || !toolsShown
+            ? std::nullopt
+            : std::optional(RowButton{
+                  "step.practice", progress.practice ? text::kPracticeOff : text::kPracticeOn,
+                  kiosk::intent::SetPractice{!progress.practice, practicePage}, palette.plainButton}),
         RowButton{"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, palette.help},
         morePages
             ? RowButton{"step.next", text::kNext, kiosk::intent::ShowPage{page + 1}, palette.primaryButton}
             : RowButton{"step.next", text::kNext, kiosk::intent::NextStep{}, palette.primaryButton},
     };
-    drawStepButtons(ctx, layoutStepButtons(m, fonts.bodyBold, screen), slots, intents);
+    drawStepButtons(ctx, l.buttons, slots, intents);
     endPage();
     return intents;
 }
