@@ -149,6 +149,103 @@ float drawIntroNavBar(const ScreenContext& ctx, Intents& intents) {
     }
     return top;
 }
+
+// A short screen at large text (the Pi's 7" at A++), where the usual three rows of buttons would leave the
+// words no room. One bar of four: "Quay lại", "Trang đầu", "Cần người giúp" and "Tiếp theo", which turns the
+// pages and on the last one starts the guide, as on a step. The first page has the title and the two start
+// buttons for whoever wants to begin at once; the summary and the lists follow, a column the screen's width,
+// "Phần 2/3" at each later page's foot. Returns false where even that bar does not fit in one row.
+bool drawCompactIntro(const ScreenContext& ctx, const content::Guide& guide, Intents& intents) {
+    const Metrics& m = ctx.theme.metrics();
+    const Palette& palette = ctx.theme.palette();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    ImFont* bold = ctx.theme.bodyBold();
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    const float room = screen.x - 2 * m.marginPx;
+    auto heightFor = [&](int lines) {
+        return std::max(m.targetPx, std::ceil(static_cast<float>(lines) * bold->FontSize + 2 * pad));
+    };
+    // The start buttons' row, in one line each if the row allows.
+    const std::string start =
+        fmt::format("{} ({})", text::kStartGuide, fmt::format(fmt::runtime(text::kMinutes), guide.minutes));
+    const char* startLabels[] = {start.c_str(), text::kStartPractice};
+    int startLines = 1;
+    float startNeed[2];
+    for (; startLines <= 2; ++startLines) {
+        for (int i = 0; i < 2; ++i)
+            startNeed[i] = std::max(m.targetPx, narrowestBoxFor(bold, startLabels[i], startLines) + 2 * pad);
+        if (startNeed[0] + m.gapPx + startNeed[1] <= room) break;
+    }
+    const char* barLabels[] = {text::kBack, text::kHome, text::kNeedHelp, text::kNext};
+    float barNeed[4], used = 3 * m.gapPx;
+    for (int i = 0; i < 4; ++i) {
+        barNeed[i] = std::max(m.targetPx, narrowestBoxFor(bold, barLabels[i], 2) + 2 * pad);
+        used += barNeed[i];
+    }
+    if (used > room || startLines > 2) return false;
+    const float barH = heightFor(2), barTop = screen.y - m.marginPx - barH;
+    const float startH = heightFor(startLines), startTop = barTop - m.gapPx - startH;
+
+    // The words' pages: the title, then on the first page what fits above the start buttons; later pages
+    // the whole height above the bar, less "Phần 2/3".
+    const float x = std::max(m.marginPx, m.cornerPx), width = screen.x - x - m.marginPx;
+    // A title too long for the title's size above the start buttons is drawn at the bold body size.
+    const bool titleFits = headerHeight(ctx, guide.title.c_str()) <= startTop - m.gapPx;
+    const float titleBottom = titleFits ? headerHeight(ctx, guide.title.c_str())
+                                        : m.marginPx + wrappedTextHeight(bold, width, guide.title) + m.gapPx;
+    if (titleBottom > startTop - m.gapPx) return false;
+    const std::vector<std::string> summary{guide.summary};
+    const IntroList summaryList{nullptr, &summary, "intro.summary", false};
+    const IntroList learn{text::kYouWillLearn, &guide.learn, "intro.learn"};
+    const IntroList bring{text::kBring, &guide.prerequisites, "intro.bring"};
+    const float partH = bold->FontSize;
+    const std::vector<IntroColumnPage> paged =
+        pageColumn(ctx, {&summaryList, &learn, &bring}, width, startTop - m.gapPx - titleBottom,
+                   barTop - m.gapPx - partH - m.marginPx);
+    const int pages = static_cast<int>(paged.size());
+    const int page = std::clamp(ctx.app.state().page, 0, pages - 1);
+    if (page == 0 && titleFits) drawHeader(ctx, guide.title.c_str());
+    if (page == 0 && !titleFits)
+        ImGui::GetWindowDrawList()->AddText(bold, bold->FontSize, ImVec2(x, m.marginPx),
+                                            toImColor(palette.page.text), guide.title.c_str(), nullptr,
+                                            width);
+    drawColumnPage(ctx, paged[static_cast<size_t>(page)], x, page == 0 ? titleBottom : m.marginPx, width);
+    if (page > 0) {
+        const std::string part = fmt::format(fmt::runtime(text::kStepPart), page + 1, pages);
+        const float partW = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, part.c_str()).x;
+        ImGui::GetWindowDrawList()->AddText(bold, bold->FontSize,
+                                            ImVec2(screen.x - m.marginPx - partW, barTop - m.gapPx - partH),
+                                            toImColor(palette.page.text), part.c_str());
+    } else {
+        const float extra = (room - startNeed[0] - m.gapPx - startNeed[1]) / 2;
+        ImGui::SetCursorScreenPos(ImVec2(m.marginPx, startTop));
+        if (bigButton(ctx.targets, ctx.theme, "intro.start", {start}, ImVec2(startNeed[0] + extra, startH),
+                      palette.primaryButton))
+            intents.push_back(kiosk::intent::StartGuide{false});
+        ImGui::SetCursorScreenPos(ImVec2(m.marginPx + startNeed[0] + extra + m.gapPx, startTop));
+        if (bigButton(ctx.targets, ctx.theme, "intro.practice", {text::kStartPractice},
+                      ImVec2(startNeed[1] + extra, startH), palette.publicServices))
+            intents.push_back(kiosk::intent::StartGuide{true});
+    }
+    const RowButton bar[] = {
+        {"nav.back", text::kBack, kiosk::intent::Back{}, palette.plainButton},
+        {"nav.home", text::kHome, kiosk::intent::GoHome{}, palette.plainButton},
+        {"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, palette.help},
+        page + 1 < pages
+            ? RowButton{"list.next_page", text::kNext, kiosk::intent::ShowPage{page + 1},
+                        palette.primaryButton}
+            : RowButton{"intro.next", text::kNext, kiosk::intent::StartGuide{false}, palette.primaryButton}};
+    const float extra = (room - used) / 4;
+    float left = m.marginPx;
+    for (int i = 0; i < 4; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(left, barTop));
+        if (bigButton(ctx.targets, ctx.theme, bar[i].id, {bar[i].label}, ImVec2(barNeed[i] + extra, barH),
+                      bar[i].colours))
+            intents.push_back(bar[i].intent);
+        left += barNeed[i] + extra + m.gapPx;
+    }
+    return true;
+}
 } // namespace
 
 Intents drawGuideIntro(const ScreenContext& ctx) {
@@ -161,6 +258,12 @@ Intents drawGuideIntro(const ScreenContext& ctx) {
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
     ImVec2 screen = ImGui::GetMainViewport()->Size;
+    // Under eight lines of words between the margins: the usual rows of buttons would leave them no room.
+    const bool shortScreen = screen.y - 2 * m.marginPx < 8 * ctx.theme.body()->FontSize;
+    if (shortScreen && screen.x >= screen.y && drawCompactIntro(ctx, *guide, intents)) {
+        endPage();
+        return intents;
+    }
     // The summary on the first page only: later pages give its room to the lists.
     const int wantedPage = std::max(0, ctx.app.state().page);
     const float laterY = headerHeight(ctx, guide->title.c_str());
