@@ -150,6 +150,68 @@ float drawIntroNavBar(const ScreenContext& ctx, Intents& intents) {
     return top;
 }
 
+// Buttons placed in rows from a bottom edge up: one row if every label fits whole in one or two lines, else
+// rows of two, else one a row (up to three lines each). count 0: nothing fits.
+struct ButtonRows {
+    int count = 0;
+    float top = 0;
+    ImVec2 min[4], max[4];
+};
+ButtonRows placeButtons(const Metrics& m, ImFont* bold, float bottom,
+                        const std::vector<std::string>& labels) {
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    const float room = ImGui::GetMainViewport()->Size.x - 2 * m.marginPx;
+    const int count = static_cast<int>(labels.size());
+    const struct { int perRow, maxLines; } tries[] = {{count, 2}, {2, 3}, {1, 3}};
+    for (const auto& t : tries) {
+        for (int lines = 1; lines <= t.maxLines; ++lines) {
+            std::vector<float> need(labels.size());
+            for (int i = 0; i < count; ++i)
+                need[i] = std::max(m.targetPx, narrowestBoxFor(bold, labels[i], lines) + 2 * pad);
+            const int rows = (count + t.perRow - 1) / t.perRow;
+            bool fits = true;
+            for (int r = 0; r < rows && fits; ++r) {
+                float used = 0;
+                for (int i = r * t.perRow; i < std::min(count, (r + 1) * t.perRow); ++i)
+                    used += need[i] + (i > r * t.perRow ? m.gapPx : 0);
+                fits = used <= room;
+            }
+            if (!fits) continue;
+            const float height =
+                std::max(m.targetPx, std::ceil(static_cast<float>(lines) * bold->FontSize + 2 * pad));
+            ButtonRows placed;
+            placed.count = count;
+            placed.top = bottom - static_cast<float>(rows) * (height + m.gapPx) + m.gapPx;
+            for (int r = 0; r < rows; ++r) {
+                const int first = r * t.perRow, end = std::min(count, (r + 1) * t.perRow);
+                float used = static_cast<float>(end - first - 1) * m.gapPx;
+                for (int i = first; i < end; ++i)
+                    used += need[i];
+                const float extra = (room - used) / static_cast<float>(end - first);
+                float x = m.marginPx;
+                const float y = placed.top + static_cast<float>(r) * (height + m.gapPx);
+                for (int i = first; i < end; ++i) {
+                    placed.min[i] = ImVec2(x, y);
+                    placed.max[i] = ImVec2(x + need[i] + extra, y + height);
+                    x = placed.max[i].x + m.gapPx;
+                }
+            }
+            return placed;
+        }
+    }
+    return {};
+}
+
+void drawPlaced(const ScreenContext& ctx, const ButtonRows& placed, const RowButton* buttons,
+                Intents& intents) {
+    for (int i = 0; i < placed.count; ++i) {
+        ImGui::SetCursorScreenPos(placed.min[i]);
+        const ImVec2 size(placed.max[i].x - placed.min[i].x, placed.max[i].y - placed.min[i].y);
+        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label}, size, buttons[i].colours))
+            intents.push_back(buttons[i].intent);
+    }
+}
+
 // A short screen at large text (the Pi's 7" at A++), where the usual three rows of buttons would leave the
 // words no room. One bar of four: "Quay lại", "Trang đầu", "Cần người giúp" and "Tiếp theo", which turns the
 // pages and on the last one starts the guide, as on a step. The first page has the title and the two start
@@ -160,31 +222,16 @@ bool drawCompactIntro(const ScreenContext& ctx, const content::Guide& guide, Int
     const Palette& palette = ctx.theme.palette();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     ImFont* bold = ctx.theme.bodyBold();
-    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
-    const float room = screen.x - 2 * m.marginPx;
-    auto heightFor = [&](int lines) {
-        return std::max(m.targetPx, std::ceil(static_cast<float>(lines) * bold->FontSize + 2 * pad));
-    };
-    // The start buttons' row, in one line each if the row allows.
+    // The start buttons above the bar of four, each group in one row if its labels fit whole in two lines,
+    // else in rows of two (a narrow portrait screen).
     const std::string start =
         fmt::format("{} ({})", text::kStartGuide, fmt::format(fmt::runtime(text::kMinutes), guide.minutes));
-    const char* startLabels[] = {start.c_str(), text::kStartPractice};
-    int startLines = 1;
-    float startNeed[2];
-    for (; startLines <= 2; ++startLines) {
-        for (int i = 0; i < 2; ++i)
-            startNeed[i] = std::max(m.targetPx, narrowestBoxFor(bold, startLabels[i], startLines) + 2 * pad);
-        if (startNeed[0] + m.gapPx + startNeed[1] <= room) break;
-    }
-    const char* barLabels[] = {text::kBack, text::kHome, text::kNeedHelp, text::kNext};
-    float barNeed[4], used = 3 * m.gapPx;
-    for (int i = 0; i < 4; ++i) {
-        barNeed[i] = std::max(m.targetPx, narrowestBoxFor(bold, barLabels[i], 2) + 2 * pad);
-        used += barNeed[i];
-    }
-    if (used > room || startLines > 2) return false;
-    const float barH = heightFor(2), barTop = screen.y - m.marginPx - barH;
-    const float startH = heightFor(startLines), startTop = barTop - m.gapPx - startH;
+    const ButtonRows barRows = placeButtons(m, bold, screen.y - m.marginPx,
+                                            {text::kBack, text::kHome, text::kNeedHelp, text::kNext});
+    const float barTop = barRows.top;
+    const ButtonRows startRows = placeButtons(m, bold, barTop - m.gapPx, {start, text::kStartPractice});
+    if (barRows.count == 0 || startRows.count == 0) return false;
+    const float startTop = startRows.top;
 
     // The words' pages: the title, then on the first page what fits above the start buttons; later pages
     // the whole height above the bar, less "Phần 2/3".
@@ -217,15 +264,11 @@ bool drawCompactIntro(const ScreenContext& ctx, const content::Guide& guide, Int
                                             ImVec2(screen.x - m.marginPx - partW, barTop - m.gapPx - partH),
                                             toImColor(palette.page.text), part.c_str());
     } else {
-        const float extra = (room - startNeed[0] - m.gapPx - startNeed[1]) / 2;
-        ImGui::SetCursorScreenPos(ImVec2(m.marginPx, startTop));
-        if (bigButton(ctx.targets, ctx.theme, "intro.start", {start}, ImVec2(startNeed[0] + extra, startH),
-                      palette.primaryButton))
-            intents.push_back(kiosk::intent::StartGuide{false});
-        ImGui::SetCursorScreenPos(ImVec2(m.marginPx + startNeed[0] + extra + m.gapPx, startTop));
-        if (bigButton(ctx.targets, ctx.theme, "intro.practice", {text::kStartPractice},
-                      ImVec2(startNeed[1] + extra, startH), palette.publicServices))
-            intents.push_back(kiosk::intent::StartGuide{true});
+        const RowButton starts[] = {
+            {"intro.start", start, kiosk::intent::StartGuide{false}, palette.primaryButton},
+            {"intro.practice", text::kStartPractice, kiosk::intent::StartGuide{true},
+             palette.publicServices}};
+        drawPlaced(ctx, startRows, starts, intents);
     }
     const RowButton bar[] = {
         {"nav.back", text::kBack, kiosk::intent::Back{}, palette.plainButton},
@@ -235,15 +278,7 @@ bool drawCompactIntro(const ScreenContext& ctx, const content::Guide& guide, Int
             ? RowButton{"list.next_page", text::kNext, kiosk::intent::ShowPage{page + 1},
                         palette.primaryButton}
             : RowButton{"intro.next", text::kNext, kiosk::intent::StartGuide{false}, palette.primaryButton}};
-    const float extra = (room - used) / 4;
-    float left = m.marginPx;
-    for (int i = 0; i < 4; ++i) {
-        ImGui::SetCursorScreenPos(ImVec2(left, barTop));
-        if (bigButton(ctx.targets, ctx.theme, bar[i].id, {bar[i].label}, ImVec2(barNeed[i] + extra, barH),
-                      bar[i].colours))
-            intents.push_back(bar[i].intent);
-        left += barNeed[i] + extra + m.gapPx;
-    }
+    drawPlaced(ctx, barRows, bar, intents);
     return true;
 }
 } // namespace
@@ -259,8 +294,10 @@ Intents drawGuideIntro(const ScreenContext& ctx) {
     const Palette& palette = ctx.theme.palette();
     ImVec2 screen = ImGui::GetMainViewport()->Size;
     // Under eight lines of words between the margins: the usual rows of buttons would leave them no room.
-    const bool shortScreen = screen.y - 2 * m.marginPx < 8 * ctx.theme.body()->FontSize;
-    if (shortScreen && screen.x >= screen.y && drawCompactIntro(ctx, *guide, intents)) {
+    // Likewise under nine and a half words' lines across (a 7" portrait screen at A+ and A++).
+    const float line = ctx.theme.body()->FontSize;
+    const bool cramped = screen.y - 2 * m.marginPx < 8 * line || screen.x - 2 * m.marginPx < 9.5f * line;
+    if (cramped && drawCompactIntro(ctx, *guide, intents)) {
         endPage();
         return intents;
     }
