@@ -11,6 +11,7 @@
 #include <cmath>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ui {
@@ -193,45 +194,71 @@ StepLayout layoutStepWith(const Metrics& m, const FontSet& fonts, ImVec2 screen,
 // the whole width; the picture's page has no header row, so the phone takes the height down to the bar and
 // beside it go the progress, the caption and "Nghe" / "Làm thử", which leaves the bar the four buttons every
 // page needs, in one row.
-StepLayout pictureAsideLayout(const Metrics& m, const FontSet& fonts, ImVec2 screen, float pictureAspect) {
+// Nothing where "Nghe" and "Làm thử" do not fit beside the phone.
+std::optional<StepLayout> pictureAsideLayout(const Metrics& m, const FontSet& fonts, ImVec2 screen,
+                                             float pictureAspect) {
     StepLayout l;
     l.separatePages = true;
     l.pictureAside = true;
-    // Every line counts here: the words start half a gap under the header's line.
-    l.headerBottom = m.marginPx + fonts.bodyBold->FontSize + m.gapPx / 2;
-    l.buttons = barButtons(m, fonts.bodyBold, screen, {0, 1, 4, 5});
+    ImFont* bold = fonts.bodyBold;
+    const float left = std::max(m.marginPx, m.cornerPx);
+    // Every line counts here: the words start half a gap under the header. A narrow (portrait) screen has
+    // no room for the title beside "Bước 3/8 · phần 1/2": the header is that alone, on every page.
+    l.progressOnlyHeader = screen.y > screen.x;
+    const std::string longestProgress = fmt::format(fmt::runtime(text::kStepOf), 88, 88) +
+                                        fmt::format(fmt::runtime(text::kStepPartInHeader), 8, 8);
+    const float headerH = l.progressOnlyHeader
+                              ? wrappedTextHeight(bold, screen.x - left - m.marginPx, longestProgress)
+                              : bold->FontSize;
+    l.headerBottom = m.marginPx + headerH + m.gapPx / 2;
+    l.buttons = barButtons(m, bold, screen, {0, 1, 4, 5});
     l.navTop = l.buttons.top;
     const float bottom = l.navTop - m.gapPx;
     l.textMin = ImVec2(m.marginPx, l.headerBottom);
     l.textMax = ImVec2(screen.x - m.marginPx, bottom);
+    // The picture's page: the phone at the left, from the top (under the header if it stays) down to the bar.
+    const float top = l.progressOnlyHeader ? l.headerBottom : m.marginPx;
     const float bezel = m.pxPerMm * 2.5f;
-    const float left = std::max(m.marginPx, m.cornerPx);
-    l.frameMin = ImVec2(left, m.marginPx);
-    l.frameMax =
-        ImVec2(std::round(left + (bottom - m.marginPx - 2 * bezel) * pictureAspect + 2 * bezel), bottom);
+    l.frameMin = ImVec2(left, top);
+    l.frameMax = ImVec2(std::round(left + (bottom - top - 2 * bezel) * pictureAspect + 2 * bezel), bottom);
     l.pictureMin = ImVec2(l.frameMin.x + bezel, l.frameMin.y + bezel);
     l.pictureMax = ImVec2(l.frameMax.x - bezel, l.frameMax.y - bezel);
-    l.asideMin = ImVec2(l.frameMax.x + 2 * m.gapPx, m.marginPx);
+    l.asideMin = ImVec2(l.frameMax.x + 2 * m.gapPx, top);
     l.asideMax = ImVec2(screen.x - m.marginPx, bottom);
-    // "Nghe" and "Làm thử" side by side at the aside's foot, their labels in one line if the row allows.
+    // "Nghe" and "Làm thử" at the aside's foot: side by side if their labels fit whole in one or two lines,
+    // else one above the other, each in the fewest lines the aside's width allows.
     const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    const float asideW = l.asideMax.x - l.asideMin.x, asideH = l.asideMax.y - l.asideMin.y;
+    auto needFor = [&](int slot, int lines) {
+        float need = m.targetPx;
+        for (const char* label : kSlotLabels[slot])
+            need = std::max(need, narrowestBoxFor(bold, label, lines) + 2 * pad);
+        return need;
+    };
+    auto heightFor = [&](int lines) {
+        return std::max(m.targetPx, std::ceil(static_cast<float>(lines) * bold->FontSize + 2 * pad));
+    };
     for (int lines = 1; lines <= 2; ++lines) {
-        float need[2];
-        for (int i = 0; i < 2; ++i) {
-            need[i] = m.targetPx;
-            for (const char* label : kSlotLabels[2 + i])
-                need[i] = std::max(need[i], narrowestBoxFor(fonts.bodyBold, label, lines) + 2 * pad);
-        }
-        if (lines == 1 && need[0] + m.gapPx + need[1] > l.asideMax.x - l.asideMin.x) continue;
-        const float height =
-            std::max(m.targetPx, std::ceil(static_cast<float>(lines) * fonts.bodyBold->FontSize + 2 * pad));
-        const float top = l.asideMax.y - height;
-        l.buttons.min[2] = ImVec2(l.asideMin.x, top);
-        l.buttons.max[2] = ImVec2(l.asideMin.x + need[0], top + height);
-        l.buttons.min[3] = ImVec2(l.buttons.max[2].x + m.gapPx, top);
-        l.buttons.max[3] = ImVec2(l.buttons.min[3].x + need[1], top + height);
-        break;
+        const float need[2] = {needFor(2, lines), needFor(3, lines)};
+        if (need[0] + m.gapPx + need[1] > asideW || heightFor(lines) > asideH) continue;
+        const float y = l.asideMax.y - heightFor(lines);
+        l.buttons.min[2] = ImVec2(l.asideMin.x, y);
+        l.buttons.max[2] = ImVec2(l.asideMin.x + need[0], l.asideMax.y);
+        l.buttons.min[3] = ImVec2(l.buttons.max[2].x + m.gapPx, y);
+        l.buttons.max[3] = ImVec2(l.buttons.min[3].x + need[1], l.asideMax.y);
+        return l;
     }
+    float height[2] = {0, 0};
+    for (int i = 0; i < 2; ++i) {
+        for (int lines = 1; lines <= 3 && height[i] == 0; ++lines) {
+            if (needFor(2 + i, lines) <= asideW) height[i] = heightFor(lines);
+        }
+    }
+    if (height[0] == 0 || height[1] == 0 || height[0] + m.gapPx + height[1] > asideH) return std::nullopt;
+    l.buttons.min[3] = ImVec2(l.asideMin.x, l.asideMax.y - height[1]);
+    l.buttons.max[3] = l.asideMax;
+    l.buttons.min[2] = ImVec2(l.asideMin.x, l.buttons.min[3].y - m.gapPx - height[0]);
+    l.buttons.max[2] = ImVec2(l.asideMax.x, l.buttons.min[3].y - m.gapPx);
     return l;
 }
 } // namespace
@@ -243,7 +270,9 @@ StepLayout layoutStep(const Metrics& m, const FontSet& fonts, ImVec2 screen, flo
         // words (too small to practise on): the picture gets a page of its own.
         const bool crowded =
             oneLine.buttons.rows > 1 || oneLine.pictureMax.x - oneLine.pictureMin.x < m.targetPx;
-        return crowded ? pictureAsideLayout(m, fonts, screen, pictureAspect) : oneLine;
+        const std::optional<StepLayout> aside =
+            crowded ? pictureAsideLayout(m, fonts, screen, pictureAspect) : std::nullopt;
+        return aside ? *aside : oneLine;
     }
     // On a narrow (portrait) screen with large text "Bước 3/8 · phần 1/2" leaves the title too little room
     // beside it: it goes on a line of its own under the title, while the words keep two lines or more.
@@ -254,6 +283,11 @@ StepLayout layoutStep(const Metrics& m, const FontSet& fonts, ImVec2 screen, flo
     const float headerW = screen.x - m.marginPx - std::max(m.marginPx, m.cornerPx);
     if (headerW - progressW - m.gapPx >= headerW * 0.4f) return oneLine;
     const StepLayout twoLines = layoutStepWith(m, fonts, screen, pictureAspect, true);
+    // Words and picture on pages of their own anyway: the layout that gives each page the most.
+    if (twoLines.separatePages) {
+        if (const std::optional<StepLayout> aside = pictureAsideLayout(m, fonts, screen, pictureAspect))
+            return *aside;
+    }
     return twoLines.textMax.y - twoLines.textMin.y >= 2 * fonts.body->FontSize ? twoLines : oneLine;
 }
 

@@ -36,10 +36,13 @@ struct StepLayout {
     // phone would get under three lines): the words' pages first, then the picture's, both as large as the
     // space between header and buttons allows; the frame and column above are then each a page's.
     bool separatePages = false;
-    // Landscape, large text on a small screen: the picture's page has no header row; beside the phone
+    // Large text on a small screen: the picture's page has no header row (landscape); beside the phone
     // (aside) go the progress, the caption and "Nghe" / "Làm thử" (buttons' slots 2 and 3), and the bar
     // holds the other four.
     bool pictureAside = false;
+    // With pictureAside on a narrow (portrait) screen: the header is "Bước 3/8 · phần 1/2" alone, wrapped,
+    // on every page, the picture's too (its aside then has no progress line).
+    bool progressOnlyHeader = false;
     ImVec2 asideMin, asideMax;
     StepButtons buttons; // every slot's place, on the page that shows it
 };

@@ -18,8 +18,6 @@ Intents drawGuideFinish(const ScreenContext& ctx) {
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
     ImVec2 screen = ImGui::GetMainViewport()->Size;
-    std::string body = fmt::format(fmt::runtime(text::kFinishBody), guide->title);
-    float y = drawHeader(ctx, text::kFinishTitle, body.c_str());
     const RowButton again{"finish.again", text::kFinishAgain, kiosk::intent::StartGuide{false},
                           palette.plainButton};
     const RowButton book{"finish.book", text::kFinishBook, kiosk::intent::OpenBooking{}, palette.help};
@@ -39,6 +37,12 @@ Intents drawGuideFinish(const ScreenContext& ctx) {
     const std::vector<RowButton> upper = oneRow ? std::vector<RowButton>{} : std::vector<RowButton>{book};
     const float lowerTop = screen.y - m.marginPx - buttonRowHeight(ctx, lower);
     const float buttonsTop = oneRow ? lowerTop : lowerTop - m.gapPx - buttonRowHeight(ctx, upper);
+
+    // The sentence under the title repeats the guide's name: it gives way where the buttons need its room
+    // (large text on a small screen).
+    const std::string body = fmt::format(fmt::runtime(text::kFinishBody), guide->title);
+    const bool withBody = headerHeight(ctx, text::kFinishTitle, body.c_str()) <= buttonsTop - m.gapPx;
+    const float y = drawHeader(ctx, text::kFinishTitle, withBody ? body.c_str() : nullptr);
 
     // The QR code with where it leads and what to do with it, as large as the space between header and
     // buttons allows.

@@ -129,7 +129,8 @@ void drawPictureAside(const ScreenContext& ctx, const FontSet& fonts, const Step
     const float progressH = wrappedTextHeight(fonts.bodyBold, width, progress);
     float y = l.asideMin.y;
     // The practice line before the progress when both do not fit: it answers the resident's tap.
-    if (!message || y + progressH + m.gapPx + boxH <= bottom) {
+    if (!l.progressOnlyHeader && y + progressH <= bottom &&
+        (!message || y + progressH + m.gapPx + boxH <= bottom)) {
         draw->AddText(fonts.bodyBold, fonts.bodyBold->FontSize, ImVec2(l.asideMin.x, y), ink,
                       progress.c_str(), nullptr, width);
         y += progressH + m.gapPx;
@@ -405,7 +406,15 @@ Intents drawGuideStep(const ScreenContext& ctx) {
         }
     }
     const bool asidePage = l.pictureAside && pictureShown;
-    if (!asidePage) drawHeaderLine(ctx, *guide, progress.step, headerPart, l.headerTwoLines);
+    if (l.progressOnlyHeader) {
+        const std::string line =
+            fmt::format(fmt::runtime(text::kStepOf), progress.step + 1, guide->steps.size()) + headerPart;
+        draw->AddText(fonts.bodyBold, fonts.bodyBold->FontSize,
+                      ImVec2(std::max(m.marginPx, m.cornerPx), m.marginPx), ink, line.c_str(), nullptr,
+                      screen.x - std::max(m.marginPx, m.cornerPx) - m.marginPx);
+    } else if (!asidePage) {
+        drawHeaderLine(ctx, *guide, progress.step, headerPart, l.headerTwoLines);
+    }
     const bool morePages = page + 1 < pageCount;
     const content::Verification* verified = content::verificationOf(*guide, step);
     std::string checked =
