@@ -183,11 +183,9 @@ float drawBookingNav(const ScreenContext& ctx, Intents& intents, const char* pri
     const PageNavBar bar = pageNavBar(ctx.theme, primaryLabel);
     const float top = drawPageNavBar(ctx, intents, bar);
     if (primaryLabel) {
-        const Metrics& m = ctx.theme.metrics();
-        const ImVec2 screen = ImGui::GetMainViewport()->Size;
-        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - bar.actionWidth, top));
+        ImGui::SetCursorScreenPos(pageNavActionPos(ctx.theme, bar, top));
         if (bigButton(ctx.targets, ctx.theme, "booking.next", {primaryLabel},
-                      ImVec2(bar.actionWidth, bar.height), ctx.theme.palette().primaryButton)) {
+                      ImVec2(bar.actionWidth, bar.actionHeight), ctx.theme.palette().primaryButton)) {
             intents.push_back(kiosk::intent::Submit{});
         }
     }
@@ -374,8 +372,8 @@ void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
     const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pageCount);
     const PageNavBar bar = pageNavBar(ctx.theme, more.c_str());
     const float top = drawPageNavBar(ctx, intents, bar);
-    ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - bar.actionWidth, top));
-    if (bigButton(ctx.targets, ctx.theme, "booking.more", {more}, ImVec2(bar.actionWidth, bar.height),
+    ImGui::SetCursorScreenPos(pageNavActionPos(ctx.theme, bar, top));
+    if (bigButton(ctx.targets, ctx.theme, "booking.more", {more}, ImVec2(bar.actionWidth, bar.actionHeight),
                   ctx.theme.palette().primaryButton)) {
         intents.push_back(kiosk::intent::ShowPage{page + 1});
     }
