@@ -97,7 +97,6 @@ const std::vector<KnownFailure>& knownFailures() {
         {"booking.phone.wrong", "text-over-target", "800x480@7:01 1024x600@7:01 1280x800@10.1:2"},
         {"booking.phone.wrong", "text-overlap", "800x480@7:012 1024x600@7:012 1280x800@10.1:2"},
         {"booking.phone.wrong", "word-split", "800x480@7:2 1024x600@7:2"},
-        {"booking.slot", "text-in-box", "800x480@7:2 1024x600@7:2"},
         {"guide.intro", "text-across-target", "800x480@7:2 720x1280@7:2"},
         {"guide.intro", "text-over-target", "720x1280@7:2"},
         {"guide.intro", "text-overlap", "800x480@7:2 1024x600@7:2 720x1280@7:2"},
