@@ -410,10 +410,16 @@ void drawCancelConfirmStep(const ScreenContext& ctx, Intents& intents) {
                     kiosk::clockTime(booking.slot.minuteOfDay));
     const std::string body = fmt::format(fmt::runtime(text::kBookingCancelAskBody), groupedCode(booking.code),
                                          topicTitle(booking.topic));
-    float y = drawHeader(ctx, question.c_str(), body.c_str());
     const std::string message = ctx.app.bookingWizard().message();
     const Metrics& m = ctx.theme.metrics();
     const float x = std::max(m.marginPx, m.cornerPx);
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    // Above the bar; where the question in its own size would reach the bar (a 7" screen at large text), in
+    // bold body text, never smaller.
+    const float barTop = screen.y - m.marginPx - pageNavBar(ctx.theme, text::kBookingCancelYes).height;
+    const float messageH =
+        message.empty() ? 0.0f : wrappedTextHeight(ctx.theme.bodyBold(), screen.x - x - m.marginPx, message);
+    float y = drawChoicesHeader(ctx, question.c_str(), body.c_str(), barTop, messageH);
     if (!message.empty())
         drawLines(ctx, x, y, ImGui::GetMainViewport()->Size.x - x - m.marginPx, {message},
                   ctx.theme.bodyBold());
