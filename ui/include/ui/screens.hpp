@@ -59,16 +59,22 @@ float navBarHeight(const Theme& theme, bool withHelp = false, bool withHome = tr
 // A bottom bar without "Cần người giúp": "Quay lại" and "Trang đầu" on the left and, when the page has
 // one, its own action on the right. Equal thirds as drawNavBar's while every label fits its third on one
 // line; otherwise (a short screen at large text) each button as wide as its label on one line when the
-// row has room, so the bar stays a target's height and the page keeps the room above it.
+// row has room, so the bar stays a target's height and the page keeps the room above it; where even that
+// row has no room (a narrow screen at large text), "Quay lại" and "Trang đầu" take half the row each and the
+// action a row of its own above them, so no word is split.
 struct PageNavBar {
     float backWidth = 0;
     float homeWidth = 0;
-    float actionWidth = 0; // 0 without an action
-    float height = 0;
+    float actionWidth = 0;  // 0 without an action
+    float actionHeight = 0; // the action's height (the bar's, unless it is above)
+    bool actionAbove = false;
+    float height = 0; // the whole bar's, the action's row included
 };
 [[nodiscard]] PageNavBar pageNavBar(const Theme& theme, const char* actionLabel);
 // Draws that bar's "Quay lại" and "Trang đầu"; returns its top y (the action is the page's to draw there).
 float drawPageNavBar(const ScreenContext& ctx, Intents& intents, const PageNavBar& bar);
+// Where the page draws the bar's action, given the top drawPageNavBar returned.
+[[nodiscard]] ImVec2 pageNavActionPos(const Theme& theme, const PageNavBar& bar, float top);
 
 struct RowButton {
     const char* id;

@@ -122,33 +122,55 @@ void drawChoices(const ScreenContext& ctx, float top, float bottom, const std::v
     const int pages = split.pages;
     const int page = split.clamp(ctx.app.state().page);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-
+    const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pages);
+    // Where "Xem thêm" would wrap past the cell's height (a short screen at large text), it takes the width
+    // of its label on one line and the other cells of its row share what is left, when that is still wide
+    // enough for them.
+    float moreW = cellW;
+    float rowCellW = cellW;             // the other cells of the last row
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    if (paged && columns > 1 &&
+        std::ceil(wrappedTextHeight(ctx.theme.bodyBold(), cellW - 2 * pad, more) + 2 * pad) > cellH) {
+        const float rowW = static_cast<float>(columns) * cellW + static_cast<float>(columns - 1) * m.gapPx;
+        const float wide = oneLineButtonWidth(ctx.theme, more);
+        const float others =
+            (rowW - wide - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns - 1);
+        if (others >= std::max(minWidth, m.targetPx)) {
+            moreW = wide;
+            rowCellW = others;
+        }
+    }
     auto cellPos = [&](int index) {
-        return ImVec2(m.marginPx + static_cast<float>(index % columns) * (cellW + m.gapPx),
+        const bool lastRow = paged && index / columns == rows - 1;
+        const float w = lastRow ? rowCellW : cellW;
+        return ImVec2(m.marginPx + static_cast<float>(index % columns) * (w + m.gapPx),
                       top + static_cast<float>(index / columns) * (cellH + m.gapPx));
     };
+    auto cellWidth = [&](int index) { return paged && index / columns == rows - 1 ? rowCellW : cellW; };
     int cell = 0;
     for (int i = split.first(page); i < split.end(page, count); ++i, ++cell) {
         const Choice& choice = choices[static_cast<std::size_t>(i)];
         const ImVec2 pos = cellPos(cell);
+        const float w = cellWidth(cell);
         if (!choice.enabled) {
             // Not a button: a flat, outlined box that says why (full, closed).
-            const ImVec2 end(pos.x + cellW, pos.y + cellH);
+            const ImVec2 end(pos.x + w, pos.y + cellH);
             strokeRoundedRect(draw, pos, end, toImColor(palette.border, 0.35f), m.gapPx / 2, 2.0f);
             std::string label = choice.title + "\n" + choice.subtitle;
             drawCentredText(draw, ctx.theme.body(), pos, end, label, toImColor(palette.page.text));
             continue;
         }
         ImGui::SetCursorScreenPos(pos);
-        if (bigButton(ctx.targets, ctx.theme, choice.id, {choice.title, choice.subtitle},
-                      ImVec2(cellW, cellH), choice.colours)) {
+        if (bigButton(ctx.targets, ctx.theme, choice.id, {choice.title, choice.subtitle}, ImVec2(w, cellH),
+                      choice.colours)) {
             intents.push_back(choice.intent);
         }
     }
     if (paged) {
-        ImGui::SetCursorScreenPos(cellPos(perPage - 1));
-        std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pages);
-        if (bigButton(ctx.targets, ctx.theme, "booking.more", {more}, ImVec2(cellW, cellH),
+        const float rowEnd =
+            m.marginPx + static_cast<float>(columns) * cellW + static_cast<float>(columns - 1) * m.gapPx;
+        ImGui::SetCursorScreenPos(ImVec2(rowEnd - moreW, cellPos(perPage - 1).y));
+        if (bigButton(ctx.targets, ctx.theme, "booking.more", {more}, ImVec2(moreW, cellH),
                       palette.plainButton)) {
             intents.push_back(kiosk::intent::ShowPage{(page + 1) % pages});
         }
@@ -183,11 +205,9 @@ float drawBookingNav(const ScreenContext& ctx, Intents& intents, const char* pri
     const PageNavBar bar = pageNavBar(ctx.theme, primaryLabel);
     const float top = drawPageNavBar(ctx, intents, bar);
     if (primaryLabel) {
-        const Metrics& m = ctx.theme.metrics();
-        const ImVec2 screen = ImGui::GetMainViewport()->Size;
-        ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - bar.actionWidth, top));
+        ImGui::SetCursorScreenPos(pageNavActionPos(ctx.theme, bar, top));
         if (bigButton(ctx.targets, ctx.theme, "booking.next", {primaryLabel},
-                      ImVec2(bar.actionWidth, bar.height), ctx.theme.palette().primaryButton)) {
+                      ImVec2(bar.actionWidth, bar.actionHeight), ctx.theme.palette().primaryButton)) {
             intents.push_back(kiosk::intent::Submit{});
         }
     }
@@ -374,8 +394,8 @@ void drawConfirmStep(const ScreenContext& ctx, Intents& intents) {
     const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pageCount);
     const PageNavBar bar = pageNavBar(ctx.theme, more.c_str());
     const float top = drawPageNavBar(ctx, intents, bar);
-    ImGui::SetCursorScreenPos(ImVec2(screen.x - m.marginPx - bar.actionWidth, top));
-    if (bigButton(ctx.targets, ctx.theme, "booking.more", {more}, ImVec2(bar.actionWidth, bar.height),
+    ImGui::SetCursorScreenPos(pageNavActionPos(ctx.theme, bar, top));
+    if (bigButton(ctx.targets, ctx.theme, "booking.more", {more}, ImVec2(bar.actionWidth, bar.actionHeight),
                   ctx.theme.palette().primaryButton)) {
         intents.push_back(kiosk::intent::ShowPage{page + 1});
     }
@@ -390,10 +410,16 @@ void drawCancelConfirmStep(const ScreenContext& ctx, Intents& intents) {
                     kiosk::clockTime(booking.slot.minuteOfDay));
     const std::string body = fmt::format(fmt::runtime(text::kBookingCancelAskBody), groupedCode(booking.code),
                                          topicTitle(booking.topic));
-    float y = drawHeader(ctx, question.c_str(), body.c_str());
     const std::string message = ctx.app.bookingWizard().message();
     const Metrics& m = ctx.theme.metrics();
     const float x = std::max(m.marginPx, m.cornerPx);
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    // Above the bar; where the question in its own size would reach the bar (a 7" screen at large text), in
+    // bold body text, never smaller.
+    const float barTop = screen.y - m.marginPx - pageNavBar(ctx.theme, text::kBookingCancelYes).height;
+    const float messageH =
+        message.empty() ? 0.0f : wrappedTextHeight(ctx.theme.bodyBold(), screen.x - x - m.marginPx, message);
+    float y = drawChoicesHeader(ctx, question.c_str(), body.c_str(), barTop, messageH);
     if (!message.empty())
         drawLines(ctx, x, y, ImGui::GetMainViewport()->Size.x - x - m.marginPx, {message},
                   ctx.theme.bodyBold());

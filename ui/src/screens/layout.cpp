@@ -165,7 +165,7 @@ PageNavBar pageNavBar(const Theme& theme, const char* actionLabel) {
     const float back = std::max(m.targetPx, oneLineButtonWidth(theme, text::kBack));
     const float home = std::max(m.targetPx, oneLineButtonWidth(theme, text::kHome));
     const float action = actionLabel ? std::max(m.targetPx, oneLineButtonWidth(theme, actionLabel)) : 0.0f;
-    PageNavBar bar{third, third, actionLabel ? third : 0.0f, 0};
+    PageNavBar bar{third, third, actionLabel ? third : 0.0f, 0, false, 0};
     const bool fitThirds = back <= third && home <= third && action <= third;
     const float room = screenW - 2 * m.marginPx - 2 * m.gapPx;
     if (!fitThirds && back + home + action <= room) {
@@ -174,28 +174,52 @@ PageNavBar pageNavBar(const Theme& theme, const char* actionLabel) {
         bar.backWidth = std::max(back, actionLabel ? back : third);
         bar.homeWidth = std::max(home, actionLabel ? home : third);
         if (actionLabel) bar.actionWidth = room - bar.backWidth - bar.homeWidth;
+    } else if (!fitThirds) {
+        // No room for the three in a row: the two share it, the action goes above them across the screen.
+        const float half = (screenW - 2 * m.marginPx - m.gapPx) / 2;
+        bar.backWidth = half;
+        bar.homeWidth = half;
+        if (actionLabel) {
+            bar.actionWidth = screenW - 2 * m.marginPx;
+            bar.actionAbove = true;
+        }
     }
     bar.height = std::max(labelledButtonHeight(theme, text::kBack, bar.backWidth),
                           labelledButtonHeight(theme, text::kHome, bar.homeWidth));
-    if (actionLabel)
-        bar.height = std::max(bar.height, labelledButtonHeight(theme, actionLabel, bar.actionWidth));
+    if (actionLabel) {
+        bar.actionHeight = labelledButtonHeight(theme, actionLabel, bar.actionWidth);
+        if (bar.actionAbove) {
+            bar.height += m.gapPx + bar.actionHeight;
+        } else {
+            bar.height = std::max(bar.height, bar.actionHeight);
+            bar.actionHeight = bar.height;
+        }
+    }
     return bar;
 }
 
 float drawPageNavBar(const ScreenContext& ctx, Intents& intents, const PageNavBar& bar) {
     const Metrics& m = ctx.theme.metrics();
     const float top = ImGui::GetMainViewport()->Size.y - m.marginPx - bar.height;
-    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, top));
-    if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(bar.backWidth, bar.height),
+    const float rowTop = bar.actionAbove ? top + bar.actionHeight + m.gapPx : top;
+    const float rowH = bar.actionAbove ? bar.height - bar.actionHeight - m.gapPx : bar.height;
+    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, rowTop));
+    if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(bar.backWidth, rowH),
                   ctx.theme.palette().plainButton)) {
         intents.push_back(kiosk::intent::Back{});
     }
-    ImGui::SetCursorScreenPos(ImVec2(m.marginPx + bar.backWidth + m.gapPx, top));
-    if (bigButton(ctx.targets, ctx.theme, "nav.home", {text::kHome}, ImVec2(bar.homeWidth, bar.height),
+    ImGui::SetCursorScreenPos(ImVec2(m.marginPx + bar.backWidth + m.gapPx, rowTop));
+    if (bigButton(ctx.targets, ctx.theme, "nav.home", {text::kHome}, ImVec2(bar.homeWidth, rowH),
                   ctx.theme.palette().plainButton)) {
         intents.push_back(kiosk::intent::GoHome{});
     }
     return top;
+}
+
+ImVec2 pageNavActionPos(const Theme& theme, const PageNavBar& bar, float top) {
+    const Metrics& m = theme.metrics();
+    if (bar.actionAbove) return ImVec2(m.marginPx, top);
+    return ImVec2(ImGui::GetMainViewport()->Size.x - m.marginPx - bar.actionWidth, top);
 }
 
 namespace {
