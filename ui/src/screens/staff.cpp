@@ -251,6 +251,28 @@ float drawText(const ScreenContext& ctx, float y, const std::string& line, bool 
     return y + wrappedTextHeight(font, width, line);
 }
 
+float drawStaffTitle(const ScreenContext& ctx, const char* title, float roomBelow, float bottom,
+                     const char* subtitle) {
+    const Metrics& m = ctx.theme.metrics();
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
+    const bool withSubtitle = subtitle && *subtitle;
+    const float boldTitleH = wrappedTextHeight(ctx.theme.bodyBold(), width, title);
+    const float subtitleH = withSubtitle ? wrappedTextHeight(ctx.theme.body(), width, subtitle) : 0;
+    // The subtitle kept before the large title: it says something the title does not.
+    if (withSubtitle && headerHeight(ctx, title, subtitle) + roomBelow <= bottom)
+        return drawHeader(ctx, title, subtitle);
+    if (withSubtitle && m.marginPx + boldTitleH + subtitleH + m.gapPx + roomBelow <= bottom)
+        return drawText(ctx, drawText(ctx, m.marginPx, title, true), subtitle) + m.gapPx;
+    if (headerHeight(ctx, title) + roomBelow <= bottom) return drawHeader(ctx, title);
+    return drawText(ctx, m.marginPx, title, true) + m.gapPx;
+}
+
+float twoLineChoiceHeight(const ScreenContext& ctx) {
+    const Metrics& m = ctx.theme.metrics();
+    return std::max(m.targetPx, std::ceil(2 * ctx.theme.bodyBold()->FontSize + 2 * buttonPad(m)));
+}
+
 float labelHeight(const ScreenContext& ctx, const char* label, float width) {
     const Metrics& m = ctx.theme.metrics();
     ImFont* bold = ctx.theme.bodyBold();

@@ -48,8 +48,6 @@ void drawQueue(const ScreenContext& ctx, Intents& intents) {
     const Palette& palette = ctx.theme.palette();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     const std::string title = fmt::format(fmt::runtime(staff_text::kQueueTitle), dayLabel(s, s.dayOffset));
-    float y = drawHeader(ctx, title.c_str());
-    y = drawMessage(ctx, y);
     // The day buttons sit in the bottom bar, between "Quay lại" and the right edge, or in a row of their
     // own above it when their words do not fit there (a narrow screen, large text).
     const StaffBar bar = staffBar(ctx, text::kBack, nullptr);
@@ -76,6 +74,10 @@ void drawQueue(const ScreenContext& ctx, Intents& intents) {
         firstX = m.marginPx;
         barTop = dayTop;
     }
+    // The title in bold body text where the large one would leave no row for the bookings.
+    float y =
+        drawStaffTitle(ctx, title.c_str(), messageHeight(ctx) + twoLineChoiceHeight(ctx), barTop - m.gapPx);
+    y = drawMessage(ctx, y);
     const int horizon = 14;
     ImGui::SetCursorScreenPos(ImVec2(firstX, dayTop));
     if (s.dayOffset > -1 && bigButton(ctx.targets, ctx.theme, "staff.day.previous",
@@ -290,9 +292,11 @@ void drawReschedule(const ScreenContext& ctx, Intents& intents) {
         }
         minW = ImGui::CalcTextSize("00:00").x * 2.5f;
     }
-    float y = drawHeader(ctx, title.c_str());
-    y = drawMessage(ctx, y);
     const float barTop = drawStaffNav(ctx, intents);
+    // The title in bold body text where the large one would leave no row for the choices.
+    float y =
+        drawStaffTitle(ctx, title.c_str(), messageHeight(ctx) + twoLineChoiceHeight(ctx), barTop - m.gapPx);
+    y = drawMessage(ctx, y);
     drawChoices(ctx, y, barTop - m.gapPx, choices, minW, m.targetPx * 1.15f, intents);
 }
 

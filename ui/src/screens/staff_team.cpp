@@ -57,7 +57,11 @@ void drawAudit(const ScreenContext& ctx, Intents& intents) {
     const kiosk::StaffDeskState& s = deskState(ctx);
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    const float top = drawHeader(ctx, staff_text::kAuditTitle);
+    const std::string widestMore = fmt::format(fmt::runtime(text::kMorePage), 99, 99);
+    const float bottom = staffBar(ctx, text::kBack, widestMore.c_str()).top - m.gapPx;
+    // The title in bold body text where the large one would leave no room for an entry's two lines.
+    const float top =
+        drawStaffTitle(ctx, staff_text::kAuditTitle, 2 * ctx.theme.bodyBold()->FontSize, bottom);
     const float x = std::max(m.marginPx, m.cornerPx);
     const float width = screen.x - x - m.marginPx;
     ImFont* bold = ctx.theme.bodyBold();
@@ -78,8 +82,6 @@ void drawAudit(const ScreenContext& ctx, Intents& intents) {
             lines.push_back({std::string(part), body, 0});
         if (!lines.empty()) lines.back().after = m.gapPx / 2;
     }
-    const std::string widestMore = fmt::format(fmt::runtime(text::kMorePage), 99, 99);
-    const float bottom = staffBar(ctx, text::kBack, widestMore.c_str()).top - m.gapPx;
     std::vector<int> starts{0}; // the first line of each page
     const int count = static_cast<int>(lines.size());
     float y = top;
@@ -120,16 +122,14 @@ void drawExport(const ScreenContext& ctx, Intents& intents) {
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
     const float barTop = drawStaffNav(ctx, intents);
-    float choicesH = m.targetPx * 1.3f; // drawChoices' smallest cell
+    float choicesH = std::max(m.targetPx * 1.3f, twoLineChoiceHeight(ctx)); // drawChoices' smallest cell
     const float screenW = ImGui::GetMainViewport()->Size.x;
     for (const kiosk::ExportDestination& d : s.destinations)
         choicesH = std::max(choicesH, labelHeight(ctx, d.label.c_str(), (screenW - 2 * m.marginPx) / 2));
-    // The hint under the title where it leaves a row for the choices (not on a small screen at large
-    // text: the team knows to plug the stick in first).
-    const bool withHint = headerHeight(ctx, staff_text::kExportTitle, staff_text::kExportHint) +
-                              messageHeight(ctx) + choicesH <=
-                          barTop - m.gapPx;
-    float y = drawHeader(ctx, staff_text::kExportTitle, withHint ? staff_text::kExportHint : nullptr);
+    // The hint under the title; on a small screen at large text the title in bold body text, so the hint
+    // still leaves a row for the choices.
+    float y = drawStaffTitle(ctx, staff_text::kExportTitle, messageHeight(ctx) + choicesH, barTop - m.gapPx,
+                             staff_text::kExportHint);
     y = drawMessage(ctx, y);
     if (!s.exportedFiles.empty()) {
         std::string files;

@@ -50,6 +50,12 @@ float drawMessage(const ScreenContext& ctx, float y);
 // One line (wrapped) of text; returns the y below it.
 float drawText(const ScreenContext& ctx, float y, const std::string& text, bool bold = false, float fromX = 0,
                float toX = 0);
+// The page's title (and subtitle) as drawHeader draws it where that leaves room below it down to bottom;
+// else the title alone in bold body text, which takes less height. Returns the y under it.
+float drawStaffTitle(const ScreenContext& ctx, const char* title, float roomBelow, float bottom,
+                     const char* subtitle = nullptr);
+// The height a row of choices needs at least, with a label of two lines in bold body text.
+[[nodiscard]] float twoLineChoiceHeight(const ScreenContext& ctx);
 // The team's bottom bar: its two ends' width and the height their labels need (the shared nav bar is as
 // tall as "Cần người giúp" needs, which the team's pages do not show).
 struct StaffBar {
