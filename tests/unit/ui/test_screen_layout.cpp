@@ -651,6 +651,54 @@ TEST_CASE("screen layout: a team page's keyboard starts at its first letters") {
     CHECK(k.app.state().page == 0);
 }
 
+// A topic's guides a page at a time at every size: each guide on exactly one page, "Xem tiếp" (a cell of the
+// grid, or a fourth button in the bottom bar on a 7" screen at A++) on every page but the last that stops
+// at the end, and "Quay lại" from the second page back to the first.
+TEST_CASE("screen layout: a topic's pages show every guide once, and Quay lại goes back one page") {
+    int barPaged = 0;
+    for (int textSize = 0; textSize < kiosk::kTextSizeCount; ++textSize) {
+        for (const layout::ScreenSize& size : screenSizes()) {
+            for (const content::Topic& topic : content::topics()) {
+                CAPTURE(layout::describe(size));
+                CAPTURE(textSize);
+                CAPTURE(topic.id);
+                Kiosk k;
+                k.app.apply(intent::SetTextSize{textSize}, k.now);
+                k.apply(intent::OpenTopic{std::string(topic.id)});
+                std::multiset<std::string> seen;
+                int pages = 0;
+                for (;;) {
+                    const Drawn drawn = drawAt(k, size, textSize);
+                    for (const ui::TouchTarget& t : drawn.targets.all())
+                        if (t.id.starts_with("guide.")) seen.insert(t.id);
+                    ++pages;
+                    const ui::TouchTarget* next = drawn.targets.find("list.next_page");
+                    // The bar's fourth button sits level with "Cần người giúp"; a grid's cell above it.
+                    if (next && next->max.y > drawn.targets.find("nav.help")->min.y) ++barPaged;
+                    if (!next || pages > 40) break;
+                    tapTarget(k, size, textSize, "list.next_page");
+                    if (k.app.state().page == 0) break;
+                }
+                std::multiset<std::string> expected;
+                for (const content::Guide* guide : bundledLibrary().guidesForTopic(std::string(topic.id)))
+                    expected.insert("guide." + guide->id);
+                CHECK(seen == expected);
+                if (pages > 1) {
+                    Kiosk b;
+                    b.app.apply(intent::SetTextSize{textSize}, b.now);
+                    b.apply(intent::OpenTopic{std::string(topic.id)});
+                    tapTarget(b, size, textSize, "list.next_page");
+                    REQUIRE(b.app.state().page == 1);
+                    tapTarget(b, size, textSize, "nav.back");
+                    CHECK(b.app.state().screen == kiosk::Screen::Topic);
+                    CHECK(b.app.state().page == 0);
+                }
+            }
+        }
+    }
+    CHECK(barPaged > 0); // the 7" screens at A++ turn their pages from the bar
+}
+
 TEST_CASE("screen layout: the idle countdown over a topic list, and the PIN pad") {
     Kiosk k;
     layout::Report report;

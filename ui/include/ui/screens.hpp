@@ -41,18 +41,20 @@ Intents drawIdleCountdown(const ScreenContext& ctx);
 Intents drawCurrentScreen(const ScreenContext& ctx);
 
 // Shared layout pieces.
-// A title (and optional subtitle) across the top; returns the y below it.
-float drawHeader(const ScreenContext& ctx, const char* title, const char* subtitle = nullptr);
+// A title (and optional subtitle) across the top; returns the y below it. boldBody draws the title in bold
+// body text instead of the title's size, where a short screen at large text has no room for that.
+float drawHeader(const ScreenContext& ctx, const char* title, const char* subtitle = nullptr,
+                 bool boldBody = false);
 // The height drawHeader would take (the y below it), without drawing.
-[[nodiscard]] float headerHeight(const ScreenContext& ctx, const char* title, const char* subtitle = nullptr);
+[[nodiscard]] float headerHeight(const ScreenContext& ctx, const char* title, const char* subtitle = nullptr,
+                                 bool boldBody = false);
 // The bottom bar: "Quay lại" on the left, "Trang đầu" beside it (every resident screen but home has it;
-// the team's pages do not) and, if wanted, "Cần người giúp" on the right, or on a row of its own above
-// the two when the three do not fit one row (a narrow screen at large text). Returns its top y.
+// the team's pages do not) and, if wanted, "Cần người giúp" on the right. With "Cần người giúp" the three
+// are placed as placeButtons places them: each as wide as its label needs, or "Cần người giúp" on a row of
+// its own under the two (a narrow screen at large text). Returns its top y.
 float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool withHome = true);
 // The width of each button in that bar; a page's own main action on the right takes the same.
 [[nodiscard]] float navButtonWidth(const Theme& theme, bool withHome);
-// Height of the bottom bar drawNavBar draws with those buttons, for laying out what is above it.
-float navBarHeight(const Theme& theme, bool withHelp = false, bool withHome = true);
 // A big button's width for its label on one line in bold body text, padded as bigButton pads it.
 [[nodiscard]] float oneLineButtonWidth(const Theme& theme, std::string_view label);
 
@@ -82,6 +84,19 @@ struct RowButton {
     kiosk::Intent intent;
     ColourPair colours;
 };
+// Buttons placed in rows from a bottom edge up, each as wide as its label needs with the row's room shared
+// out: one row if every label fits whole in one or two lines, else rows of two, else one a row (up to
+// three lines each). count 0: nothing fits.
+struct ButtonRows {
+    int count = 0;
+    float top = 0;
+    ImVec2 min[4], max[4];
+};
+[[nodiscard]] ButtonRows placeButtons(const Metrics& m, ImFont* bold, float bottom,
+                                      const std::vector<std::string>& labels);
+// Draws the buttons where placeButtons put them; adds the intents of those tapped.
+void drawPlaced(const ScreenContext& ctx, const ButtonRows& placed, const RowButton* buttons,
+                Intents& intents);
 // Equal-width big buttons across the screen with their top at y; adds the intents of those tapped.
 void drawButtonRow(const ScreenContext& ctx, float y, const std::vector<RowButton>& buttons,
                    Intents& intents);

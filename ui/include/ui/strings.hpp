@@ -30,6 +30,8 @@ inline constexpr const char* kBookingSlotPlaces = "còn {} chỗ";
 // The last cell of a list's page (a topic's guides, the home tiles): the next page, or back to the first.
 inline constexpr const char* kNextListPage = "Xem tiếp ({}/{})";
 inline constexpr const char* kFirstListPage = "Trang đầu của danh sách";
+// The next page from a bottom bar, where the words must be short.
+inline constexpr const char* kListNext = "Xem tiếp";
 inline constexpr const char* kMorePage = "Xem thêm ({}/{})";
 // The key of a keyboard shown in parts that turns to its other letters: "n–y".
 inline constexpr const char* kOtherKeys = "{}–{}";

@@ -86,132 +86,6 @@ void drawColumnPage(const ScreenContext& ctx, const IntroColumnPage& page, float
         top += body->FontSize;
     }
 }
-// The intro's bottom bar: "Quay lại", "Trang đầu" and "Cần người giúp". Each as wide as its label needs
-// in one, two or three lines (the fewest the row allows) rather than equal thirds, so "Cần người giúp"
-// takes two lines beside the shorter labels, not three, and the lists keep the height. Where no row holds
-// the three words whole (a narrow portrait screen at large text), "Cần người giúp" gets a row of its own
-// under the other two. Returns the bar's top.
-float drawIntroNavBar(const ScreenContext& ctx, Intents& intents) {
-    const Metrics& m = ctx.theme.metrics();
-    const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    ImFont* bold = ctx.theme.bodyBold();
-    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
-    const float room = screen.x - 2 * m.marginPx;
-    const RowButton buttons[] = {
-        {"nav.back", text::kBack, kiosk::intent::Back{}, ctx.theme.palette().plainButton},
-        {"nav.home", text::kHome, kiosk::intent::GoHome{}, ctx.theme.palette().plainButton},
-        {"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, ctx.theme.palette().help}};
-    auto heightFor = [&](size_t lines) {
-        return std::max(m.targetPx, std::ceil(static_cast<float>(lines) * bold->FontSize + 2 * pad));
-    };
-    ImVec2 min[3], max[3];
-    float top = 0;
-    bool placed = false;
-    for (int lines = 1; lines <= 3 && !placed; ++lines) {
-        float need[3], used = 2 * m.gapPx;
-        for (int i = 0; i < 3; ++i) {
-            need[i] = std::max(m.targetPx, narrowestBoxFor(bold, buttons[i].label, lines) + 2 * pad);
-            used += need[i];
-        }
-        if (used > room) continue;
-        const float height = heightFor(static_cast<size_t>(lines)), extra = (room - used) / 3;
-        top = screen.y - m.marginPx - height;
-        float x = m.marginPx;
-        for (int i = 0; i < 3; ++i) {
-            min[i] = ImVec2(x, top);
-            max[i] = ImVec2(x + need[i] + extra, top + height);
-            x = max[i].x + m.gapPx;
-        }
-        placed = true;
-    }
-    if (!placed) {
-        // Two rows: "Quay lại" and "Trang đầu" in halves, "Cần người giúp" across the screen under them.
-        const float half = (room - m.gapPx) / 2;
-        size_t lines = 1;
-        for (int i = 0; i < 2; ++i)
-            lines = std::max(lines, wrapLines(bold, half - 2 * pad, buttons[i].label).size());
-        const float firstH = heightFor(lines);
-        const float secondH = heightFor(wrapLines(bold, room - 2 * pad, buttons[2].label).size());
-        top = screen.y - m.marginPx - secondH - m.gapPx - firstH;
-        min[0] = ImVec2(m.marginPx, top);
-        max[0] = ImVec2(m.marginPx + half, top + firstH);
-        min[1] = ImVec2(max[0].x + m.gapPx, top);
-        max[1] = ImVec2(screen.x - m.marginPx, top + firstH);
-        min[2] = ImVec2(m.marginPx, max[0].y + m.gapPx);
-        max[2] = ImVec2(screen.x - m.marginPx, screen.y - m.marginPx);
-    }
-    for (int i = 0; i < 3; ++i) {
-        ImGui::SetCursorScreenPos(min[i]);
-        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label},
-                      ImVec2(max[i].x - min[i].x, max[i].y - min[i].y), buttons[i].colours)) {
-            intents.push_back(buttons[i].intent);
-        }
-    }
-    return top;
-}
-
-// Buttons placed in rows from a bottom edge up: one row if every label fits whole in one or two lines, else
-// rows of two, else one a row (up to three lines each). count 0: nothing fits.
-struct ButtonRows {
-    int count = 0;
-    float top = 0;
-    ImVec2 min[4], max[4];
-};
-ButtonRows placeButtons(const Metrics& m, ImFont* bold, float bottom,
-                        const std::vector<std::string>& labels) {
-    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
-    const float room = ImGui::GetMainViewport()->Size.x - 2 * m.marginPx;
-    const int count = static_cast<int>(labels.size());
-    const struct { int perRow, maxLines; } tries[] = {{count, 2}, {2, 3}, {1, 3}};
-    for (const auto& t : tries) {
-        for (int lines = 1; lines <= t.maxLines; ++lines) {
-            std::vector<float> need(labels.size());
-            for (int i = 0; i < count; ++i)
-                need[i] = std::max(m.targetPx, narrowestBoxFor(bold, labels[i], lines) + 2 * pad);
-            const int rows = (count + t.perRow - 1) / t.perRow;
-            bool fits = true;
-            for (int r = 0; r < rows && fits; ++r) {
-                float used = 0;
-                for (int i = r * t.perRow; i < std::min(count, (r + 1) * t.perRow); ++i)
-                    used += need[i] + (i > r * t.perRow ? m.gapPx : 0);
-                fits = used <= room;
-            }
-            if (!fits) continue;
-            const float height =
-                std::max(m.targetPx, std::ceil(static_cast<float>(lines) * bold->FontSize + 2 * pad));
-            ButtonRows placed;
-            placed.count = count;
-            placed.top = bottom - static_cast<float>(rows) * (height + m.gapPx) + m.gapPx;
-            for (int r = 0; r < rows; ++r) {
-                const int first = r * t.perRow, end = std::min(count, (r + 1) * t.perRow);
-                float used = static_cast<float>(end - first - 1) * m.gapPx;
-                for (int i = first; i < end; ++i)
-                    used += need[i];
-                const float extra = (room - used) / static_cast<float>(end - first);
-                float x = m.marginPx;
-                const float y = placed.top + static_cast<float>(r) * (height + m.gapPx);
-                for (int i = first; i < end; ++i) {
-                    placed.min[i] = ImVec2(x, y);
-                    placed.max[i] = ImVec2(x + need[i] + extra, y + height);
-                    x = placed.max[i].x + m.gapPx;
-                }
-            }
-            return placed;
-        }
-    }
-    return {};
-}
-
-void drawPlaced(const ScreenContext& ctx, const ButtonRows& placed, const RowButton* buttons,
-                Intents& intents) {
-    for (int i = 0; i < placed.count; ++i) {
-        ImGui::SetCursorScreenPos(placed.min[i]);
-        const ImVec2 size(placed.max[i].x - placed.min[i].x, placed.max[i].y - placed.min[i].y);
-        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label}, size, buttons[i].colours))
-            intents.push_back(buttons[i].intent);
-    }
-}
-
 // A short screen at large text (the Pi's 7" at A++), where the usual three rows of buttons would leave the
 // words no room. One bar of four: "Quay lại", "Trang đầu", "Cần người giúp" and "Tiếp theo", which turns the
 // pages and on the last one starts the guide, as on a step. The first page has the title and the two start
@@ -305,7 +179,7 @@ Intents drawGuideIntro(const ScreenContext& ctx) {
     const int wantedPage = std::max(0, ctx.app.state().page);
     const float laterY = headerHeight(ctx, guide->title.c_str());
     float firstY = headerHeight(ctx, guide->title.c_str(), guide->summary.c_str());
-    float navTop = drawIntroNavBar(ctx, intents);
+    float navTop = drawNavBar(ctx, intents, true);
 
     // Two big start buttons above the bottom bar; the lists fill what is left above them.
     std::string start =

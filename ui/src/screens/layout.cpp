@@ -8,18 +8,17 @@
 
 namespace ui {
 
-float drawHeader(const ScreenContext& ctx, const char* title, const char* subtitle) {
+float drawHeader(const ScreenContext& ctx, const char* title, const char* subtitle, bool boldBody) {
     const Metrics& m = ctx.theme.metrics();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     ImU32 colour = toImColor(ctx.theme.palette().page.text);
+    ImFont* titleFont = boldBody ? ctx.theme.bodyBold() : ctx.theme.title();
     // Text starts right of the hidden staff corner, so the corner never sits on anything to tap.
     float x = std::max(m.marginPx, m.cornerPx);
     float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
     float y = m.marginPx;
-    float titleH = wrappedTextHeight(ctx.theme.title(), width, title);
-    draw->AddText(ctx.theme.title(), ctx.theme.title()->FontSize, ImVec2(x, y), colour, title, nullptr,
-                  width);
-    y += titleH;
+    draw->AddText(titleFont, titleFont->FontSize, ImVec2(x, y), colour, title, nullptr, width);
+    y += wrappedTextHeight(titleFont, width, title);
     if (subtitle && *subtitle) {
         draw->AddText(ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(x, y), colour, subtitle, nullptr,
                       width);
@@ -28,11 +27,12 @@ float drawHeader(const ScreenContext& ctx, const char* title, const char* subtit
     return y + m.gapPx;
 }
 
-float headerHeight(const ScreenContext& ctx, const char* title, const char* subtitle) {
+float headerHeight(const ScreenContext& ctx, const char* title, const char* subtitle, bool boldBody) {
     const Metrics& m = ctx.theme.metrics();
     const float x = std::max(m.marginPx, m.cornerPx);
     const float width = ImGui::GetMainViewport()->Size.x - x - m.marginPx;
-    float y = m.marginPx + wrappedTextHeight(ctx.theme.title(), width, title);
+    float y =
+        m.marginPx + wrappedTextHeight(boldBody ? ctx.theme.bodyBold() : ctx.theme.title(), width, title);
     if (subtitle && *subtitle) y += wrappedTextHeight(ctx.theme.body(), width, subtitle);
     return y + m.gapPx;
 }
@@ -48,95 +48,114 @@ float navButtonWidth(const Theme& theme, bool withHome) {
 namespace {
 const float kButtonPadMm = 2.5f; // bigButton's padding, each side
 
-// A label's lines in a button of that width, in bold body text; 0 when a word would have to be split.
-int labelLines(const Theme& theme, const char* label, float width) {
-    bool broke = false;
-    const auto lines =
-        wrapLines(theme.bodyBold(), width - 2 * theme.metrics().pxPerMm * kButtonPadMm, label, &broke);
-    return broke ? 0 : static_cast<int>(lines.size());
-}
-
 float heightForLines(const Theme& theme, int lines) {
     const float pad = theme.metrics().pxPerMm * kButtonPadMm;
     return std::max(theme.metrics().targetPx,
                     std::ceil(static_cast<float>(lines) * theme.bodyBold()->FontSize + 2 * pad));
 }
 
-// Where the bar's buttons go. One row when every label fits its slot without splitting a word; otherwise
-// (a narrow screen at large text) "Cần người giúp" gets a row of its own above "Quay lại" and "Trang đầu".
+// The bar without "Cần người giúp": equal slots, as tall as the tallest of the three bar labels in a third,
+// so every screen's bar is the same height.
 struct NavLayout {
-    bool twoRows = false;
-    float width = 0;      // of each button in the one row, or of "Quay lại" and "Trang đầu" in two
-    float rowHeight = 0;  // of the bottom row (the only one, or "Quay lại" and "Trang đầu")
-    float helpHeight = 0; // of "Cần người giúp" on its own row
-    [[nodiscard]] float height(const Metrics& m) const {
-        return rowHeight + (twoRows ? helpHeight + m.gapPx : 0.0f);
-    }
+    float width = 0;
+    float rowHeight = 0;
 };
 
-NavLayout navLayout(const Theme& theme, bool withHelp, bool withHome) {
+NavLayout navLayout(const Theme& theme, bool withHome) {
     const Metrics& m = theme.metrics();
     NavLayout layout;
     layout.width = navButtonWidth(theme, withHome);
-    // The row as tall as the tallest of the three labels in a third, so every screen's bar is the same.
     const float third = navButtonWidth(theme, true);
     int lines = 1;
     for (const char* label : {text::kBack, text::kHome, text::kNeedHelp})
         lines = std::max(
             lines, static_cast<int>(
                        wrapLines(theme.bodyBold(), third - 2 * m.pxPerMm * kButtonPadMm, label).size()));
-    const bool fits = labelLines(theme, text::kBack, layout.width) > 0 &&
-                      labelLines(theme, text::kHome, layout.width) > 0 &&
-                      labelLines(theme, text::kNeedHelp, layout.width) > 0;
-    if (fits || !withHelp) {
-        layout.rowHeight = heightForLines(theme, lines);
-        return layout;
-    }
-    layout.twoRows = true;
-    const float screenW = ImGui::GetMainViewport()->Size.x;
-    const float fullW = screenW - 2 * m.marginPx;
-    layout.width = withHome ? (fullW - m.gapPx) / 2 : fullW;
-    layout.rowHeight = heightForLines(theme, std::max({1, labelLines(theme, text::kBack, layout.width),
-                                                       labelLines(theme, text::kHome, layout.width)}));
-    layout.helpHeight = heightForLines(theme, std::max(1, labelLines(theme, text::kNeedHelp, fullW)));
+    layout.rowHeight = heightForLines(theme, lines);
     return layout;
 }
 } // namespace
 
-float navBarHeight(const Theme& theme, bool withHelp, bool withHome) {
-    return navLayout(theme, withHelp, withHome).height(theme.metrics()) + theme.metrics().marginPx;
-}
-
 float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool withHome) {
     const Metrics& m = ctx.theme.metrics();
+    const Palette& palette = ctx.theme.palette();
     ImVec2 screen = ImGui::GetMainViewport()->Size;
-    const NavLayout layout = navLayout(ctx.theme, withHelp, withHome);
-    const float top = screen.y - m.marginPx - layout.height(m);
-    const float rowTop = screen.y - m.marginPx - layout.rowHeight;
-    const float width = layout.width, height = layout.rowHeight;
-    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, rowTop));
-    if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, ImVec2(width, height),
-                  ctx.theme.palette().plainButton)) {
+    if (withHelp) { // a resident's screen, so "Trang đầu" too
+        const RowButton bar[] = {{"nav.back", text::kBack, kiosk::intent::Back{}, palette.plainButton},
+                                 {"nav.home", text::kHome, kiosk::intent::GoHome{}, palette.plainButton},
+                                 {"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, palette.help}};
+        const ButtonRows placed = placeButtons(m, ctx.theme.bodyBold(), screen.y - m.marginPx,
+                                               {text::kBack, text::kHome, text::kNeedHelp});
+        drawPlaced(ctx, placed, bar, intents);
+        return placed.top;
+    }
+    const NavLayout layout = navLayout(ctx.theme, withHome);
+    const float top = screen.y - m.marginPx - layout.rowHeight;
+    const ImVec2 size(layout.width, layout.rowHeight);
+    ImGui::SetCursorScreenPos(ImVec2(m.marginPx, top));
+    if (bigButton(ctx.targets, ctx.theme, "nav.back", {text::kBack}, size, palette.plainButton))
         intents.push_back(kiosk::intent::Back{});
-    }
     if (withHome) {
-        ImGui::SetCursorScreenPos(ImVec2(m.marginPx + width + m.gapPx, rowTop));
-        if (bigButton(ctx.targets, ctx.theme, "nav.home", {text::kHome}, ImVec2(width, height),
-                      ctx.theme.palette().plainButton)) {
+        ImGui::SetCursorScreenPos(ImVec2(m.marginPx + layout.width + m.gapPx, top));
+        if (bigButton(ctx.targets, ctx.theme, "nav.home", {text::kHome}, size, palette.plainButton))
             intents.push_back(kiosk::intent::GoHome{});
-        }
-    }
-    if (withHelp) {
-        const ImVec2 size =
-            layout.twoRows ? ImVec2(screen.x - 2 * m.marginPx, layout.helpHeight) : ImVec2(width, height);
-        ImGui::SetCursorScreenPos(layout.twoRows ? ImVec2(m.marginPx, top)
-                                                 : ImVec2(screen.x - m.marginPx - width, rowTop));
-        if (bigButton(ctx.targets, ctx.theme, "nav.help", {text::kNeedHelp}, size,
-                      ctx.theme.palette().help)) {
-            intents.push_back(kiosk::intent::OpenBooking{});
-        }
     }
     return top;
+}
+
+ButtonRows placeButtons(const Metrics& m, ImFont* bold, float bottom,
+                        const std::vector<std::string>& labels) {
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    const float room = ImGui::GetMainViewport()->Size.x - 2 * m.marginPx;
+    const int count = static_cast<int>(labels.size());
+    const struct { int perRow, maxLines; } tries[] = {{count, 2}, {2, 3}, {1, 3}};
+    for (const auto& t : tries) {
+        for (int lines = 1; lines <= t.maxLines; ++lines) {
+            std::vector<float> need(labels.size());
+            for (int i = 0; i < count; ++i)
+                need[i] = std::max(m.targetPx, narrowestBoxFor(bold, labels[i], lines) + 2 * pad);
+            const int rows = (count + t.perRow - 1) / t.perRow;
+            bool fits = true;
+            for (int r = 0; r < rows && fits; ++r) {
+                float used = 0;
+                for (int i = r * t.perRow; i < std::min(count, (r + 1) * t.perRow); ++i)
+                    used += need[i] + (i > r * t.perRow ? m.gapPx : 0);
+                fits = used <= room;
+            }
+            if (!fits) continue;
+            const float height =
+                std::max(m.targetPx, std::ceil(static_cast<float>(lines) * bold->FontSize + 2 * pad));
+            ButtonRows placed;
+            placed.count = count;
+            placed.top = bottom - static_cast<float>(rows) * (height + m.gapPx) + m.gapPx;
+            for (int r = 0; r < rows; ++r) {
+                const int first = r * t.perRow, end = std::min(count, (r + 1) * t.perRow);
+                float used = static_cast<float>(end - first - 1) * m.gapPx;
+                for (int i = first; i < end; ++i)
+                    used += need[i];
+                const float extra = (room - used) / static_cast<float>(end - first);
+                float x = m.marginPx;
+                const float y = placed.top + static_cast<float>(r) * (height + m.gapPx);
+                for (int i = first; i < end; ++i) {
+                    placed.min[i] = ImVec2(x, y);
+                    placed.max[i] = ImVec2(x + need[i] + extra, y + height);
+                    x = placed.max[i].x + m.gapPx;
+                }
+            }
+            return placed;
+        }
+    }
+    return {};
+}
+
+void drawPlaced(const ScreenContext& ctx, const ButtonRows& placed, const RowButton* buttons,
+                Intents& intents) {
+    for (int i = 0; i < placed.count; ++i) {
+        ImGui::SetCursorScreenPos(placed.min[i]);
+        const ImVec2 size(placed.max[i].x - placed.min[i].x, placed.max[i].y - placed.min[i].y);
+        if (bigButton(ctx.targets, ctx.theme, buttons[i].id, {buttons[i].label}, size, buttons[i].colours))
+            intents.push_back(buttons[i].intent);
+    }
 }
 
 float oneLineButtonWidth(const Theme& theme, std::string_view label) {

@@ -6,17 +6,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 
 namespace ui {
 
 namespace {
-struct Grid {
-    int columns, rows;
-    float cardW, cardH;
-    bool fits = true; // every card's words fit its card, with a cell left to turn the page when needed
-};
-
 std::string cardDetails(const content::Guide& guide) {
     std::string details = fmt::format(fmt::runtime(text::kMinutes), guide.minutes) + " · " +
                           fmt::format(fmt::runtime(text::kSteps), guide.steps.size());
@@ -24,31 +19,76 @@ std::string cardDetails(const content::Guide& guide) {
     return details;
 }
 
-// Rows of cards tall enough for the longest title and its details (as bigButton draws them): with large
-// text, fewer cards a page rather than words spilling out of a card onto the buttons below.
-Grid listGrid(const ScreenContext& ctx, ImVec2 screen, float top, float bottom,
-              const std::vector<const content::Guide*>& guides) {
+// The page-turning cell's words: the next page, or back to the first from the last.
+std::string turnLabel(int page, int pages) {
+    if (page + 1 < pages) return fmt::format(fmt::runtime(text::kNextListPage), page + 2, pages);
+    return text::kFirstListPage;
+}
+
+// How a topic's page is laid out. Tried in order until the cards' words fit: the usual bar of three and
+// a grid whose last cell turns the page (with the topic's subtitle, then without); then (a 7" screen at
+// A++) one column with the page turned by a fourth button in the bottom bar, so a card has the height a
+// cell would have taken; then cards showing only their title in bold body text, as bigButton draws a
+// card too small for its details; last, the topic's name in bold body text too (720x1280 at A++).
+struct TopicLayout {
+    bool withSubtitle = true;
+    bool boldTitle = false; // the topic's name in bold body text
+    bool turnInBar = false;
+    ButtonRows bar;
+    int columns = 1, rows = 1;
+    float top = 0, cardW = 0, cardH = 0;
+    bool fits = false;
+};
+
+TopicLayout layoutTopic(const ScreenContext& ctx, const std::string& title, const std::string& subtitle,
+                        const std::vector<const content::Guide*>& guides) {
     const Metrics& m = ctx.theme.metrics();
-    bool landscape = screen.x >= screen.y;
-    Grid g{landscape ? 2 : 1, 0, 0, 0};
-    g.cardW = (screen.x - 2 * m.marginPx - static_cast<float>(g.columns - 1) * m.gapPx) /
-              static_cast<float>(g.columns);
+    ImFont* bold = ctx.theme.bodyBold();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const float bottom = screen.y - m.marginPx;
+    const ButtonRows three = placeButtons(m, bold, bottom, {text::kBack, text::kHome, text::kNeedHelp});
+    const ButtonRows four =
+        placeButtons(m, bold, bottom, {text::kBack, text::kHome, text::kNeedHelp, text::kListNext});
     const float pad = m.pxPerMm * 2.5f; // bigButton's
-    float minCardH = std::max(m.targetPx * 1.2f, m.titleFontPx * 2.6f);
-    for (const content::Guide* guide : guides) {
-        const float words = wrappedTextHeight(ctx.theme.title(), g.cardW - 2 * pad, guide->title) +
-                            wrappedTextHeight(ctx.theme.body(), g.cardW - 2 * pad, cardDetails(*guide));
-        minCardH = std::max(minCardH, words + pad / 2 + 2 * pad);
+    auto attempt = [&](bool withSubtitle, bool turnInBar, bool titleOnly, bool boldTitle) {
+        TopicLayout l;
+        l.withSubtitle = withSubtitle && !subtitle.empty();
+        l.boldTitle = boldTitle;
+        l.turnInBar = turnInBar;
+        l.bar = turnInBar ? four : three;
+        l.columns = !turnInBar && screen.x >= screen.y ? 2 : 1;
+        l.cardW = (screen.x - 2 * m.marginPx - static_cast<float>(l.columns - 1) * m.gapPx) /
+                  static_cast<float>(l.columns);
+        l.top = headerHeight(ctx, title.c_str(), l.withSubtitle ? subtitle.c_str() : nullptr, boldTitle);
+        // Every card as tall as the longest title (and its details) needs, so a page's cards match.
+        float minCardH = titleOnly ? m.targetPx : std::max(m.targetPx * 1.2f, m.titleFontPx * 2.6f);
+        for (const content::Guide* guide : guides) {
+            const float words =
+                titleOnly ? wrappedTextHeight(bold, l.cardW - 2 * pad, guide->title)
+                          : wrappedTextHeight(ctx.theme.title(), l.cardW - 2 * pad, guide->title) +
+                                wrappedTextHeight(ctx.theme.body(), l.cardW - 2 * pad, cardDetails(*guide)) +
+                                pad / 2;
+            minCardH = std::max(minCardH, words + 2 * pad);
+        }
+        const float height = l.bar.top - m.gapPx - l.top;
+        l.rows = std::clamp(static_cast<int>((height + m.gapPx) / (minCardH + m.gapPx)), 1, 3);
+        // With the turn in a cell, a page needs two cells where the guides need more than one page.
+        const bool needsCell = !turnInBar && guides.size() > static_cast<size_t>(l.columns * l.rows);
+        l.fits = height >= minCardH && (!needsCell || l.columns * l.rows >= 2);
+        if (!turnInBar && l.columns * l.rows < 2) l.rows = 2;
+        l.cardH = (height - static_cast<float>(l.rows - 1) * m.gapPx) / static_cast<float>(l.rows);
+        return l;
+    };
+    TopicLayout layout;
+    for (const auto& [withSubtitle, turnInBar, titleOnly, boldTitle] : {std::tuple{true, false, false, false},
+                                                                        {false, false, false, false},
+                                                                        {false, true, false, false},
+                                                                        {false, true, true, false},
+                                                                        {false, true, true, true}}) {
+        layout = attempt(withSubtitle, turnInBar, titleOnly, boldTitle);
+        if (layout.fits || guides.empty()) break;
     }
-    float height = bottom - top;
-    g.rows = std::max(1, static_cast<int>((height + m.gapPx) / (minCardH + m.gapPx)));
-    g.rows = std::min(g.rows, 3);
-    // A page holds at least a card and the page-turning cell, even if the words then run tight.
-    const bool needsTurn = guides.size() > static_cast<size_t>(g.columns * g.rows);
-    g.fits = height >= minCardH && (!needsTurn || g.columns * g.rows >= 2);
-    if (g.columns * g.rows < 2) g.rows = 2;
-    g.cardH = (height - static_cast<float>(g.rows - 1) * m.gapPx) / static_cast<float>(g.rows);
-    return g;
+    return layout;
 }
 } // namespace
 
@@ -60,19 +100,35 @@ Intents drawTopic(const ScreenContext& ctx) {
     }
     const kiosk::State& state = ctx.app.state();
     const content::Topic* topic = content::findTopic(state.topicId);
-    std::string title = topic ? std::string(topic->title) : state.topicId;
-    std::string subtitle = topic ? std::string(topic->subtitle) : "";
+    const std::string title = topic ? std::string(topic->title) : state.topicId;
+    const std::string subtitle = topic ? std::string(topic->subtitle) : "";
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
-    ImVec2 screen = ImGui::GetMainViewport()->Size;
-    float navTop = drawNavBar(ctx, intents, true);
-    std::vector<const content::Guide*> guides = ctx.app.library().guidesForTopic(state.topicId);
-    // The topic's subtitle (also on its home tile) gives way to the cards where both do not fit.
-    if (!guides.empty() &&
-        !listGrid(ctx, screen, headerHeight(ctx, title.c_str(), subtitle.c_str()), navTop - m.gapPx, guides)
-             .fits)
-        subtitle.clear();
-    float top = drawHeader(ctx, title.c_str(), subtitle.c_str());
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const std::vector<const content::Guide*> guides = ctx.app.library().guidesForTopic(state.topicId);
+    const TopicLayout layout = layoutTopic(ctx, title, subtitle, guides);
+    const float top =
+        drawHeader(ctx, title.c_str(), layout.withSubtitle ? subtitle.c_str() : nullptr, layout.boldTitle);
+    const int count = static_cast<int>(guides.size());
+    // With the turn in the bar every cell holds a card; else the last cell of each page turns the page,
+    // so every page keeps the same big cards.
+    const int cells = layout.columns * layout.rows;
+    const PageSplit split = layout.turnInBar ? PageSplit{(count + cells - 1) / cells, cells, count > cells}
+                                             : splitIntoPages(count, cells);
+    const int page = split.clamp(state.page);
+    if (layout.turnInBar && split.paged) {
+        // "Xem tiếp" in the fourth slot; the last page leaves it empty ("Quay lại" goes back a page).
+        const RowButton bar[] = {
+            {"nav.back", text::kBack, kiosk::intent::Back{}, palette.plainButton},
+            {"nav.home", text::kHome, kiosk::intent::GoHome{}, palette.plainButton},
+            {"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, palette.help},
+            {"list.next_page", text::kListNext, kiosk::intent::ShowPage{page + 1}, palette.primaryButton}};
+        ButtonRows placed = layout.bar;
+        if (page + 1 == split.pages) placed.count = 3;
+        drawPlaced(ctx, placed, bar, intents);
+    } else {
+        drawNavBar(ctx, intents, true);
+    }
     if (guides.empty()) {
         ImGui::GetWindowDrawList()->AddText(
             ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(std::max(m.marginPx, m.cornerPx), top),
@@ -80,36 +136,24 @@ Intents drawTopic(const ScreenContext& ctx) {
         endPage();
         return intents;
     }
-    Grid grid = listGrid(ctx, screen, top, navTop - m.gapPx, guides);
-    // The last cell of each page turns the page, so every page keeps the same big cards (listGrid gives a
-    // page two cells at least).
-    const int cells = grid.columns * grid.rows;
-    const int count = static_cast<int>(guides.size());
-    const PageSplit split = splitIntoPages(count, cells);
-    const int pages = split.pages;
-    const int page = split.clamp(state.page);
-    const bool paged = split.paged;
-    int cell = 0;
     auto cellPos = [&](int index) {
-        return ImVec2(m.marginPx + static_cast<float>(index % grid.columns) * (grid.cardW + m.gapPx),
-                      top + static_cast<float>(index / grid.columns) * (grid.cardH + m.gapPx));
+        return ImVec2(m.marginPx + static_cast<float>(index % layout.columns) * (layout.cardW + m.gapPx),
+                      top + static_cast<float>(index / layout.columns) * (layout.cardH + m.gapPx));
     };
-    for (int i = split.first(page); i < split.end(page, count); ++i, ++cell) {
+    const ImVec2 cardSize(layout.cardW, layout.cardH);
+    for (int i = split.first(page), cell = 0; i < split.end(page, count); ++i, ++cell) {
         const content::Guide& guide = *guides[static_cast<size_t>(i)];
         ImGui::SetCursorScreenPos(cellPos(cell));
         if (bigButton(ctx.targets, ctx.theme, "guide." + guide.id, {guide.title, cardDetails(guide)},
-                      ImVec2(grid.cardW, grid.cardH), palette.plainButton)) {
+                      cardSize, palette.plainButton)) {
             intents.push_back(kiosk::intent::OpenGuide{guide.id});
         }
     }
-    if (paged) {
+    if (split.paged && !layout.turnInBar) {
         ImGui::SetCursorScreenPos(cellPos(cells - 1));
-        bool last = page + 1 >= pages;
-        std::string label = last ? std::string(text::kFirstListPage)
-                                 : fmt::format(fmt::runtime(text::kNextListPage), page + 2, pages);
-        if (bigButton(ctx.targets, ctx.theme, "list.next_page", {label}, ImVec2(grid.cardW, grid.cardH),
+        if (bigButton(ctx.targets, ctx.theme, "list.next_page", {turnLabel(page, split.pages)}, cardSize,
                       palette.primaryButton)) {
-            intents.push_back(kiosk::intent::ShowPage{last ? 0 : page + 1});
+            intents.push_back(kiosk::intent::ShowPage{page + 1 < split.pages ? page + 1 : 0});
         }
     }
     endPage();
