@@ -219,16 +219,7 @@ std::optional<StepLayout> pictureAsideLayout(const Metrics& m, const FontSet& fo
     // The picture's page: the phone at the left, from the top (under the header if it stays) down to the bar.
     const float top = l.progressOnlyHeader ? l.headerBottom : m.marginPx;
     const float bezel = m.pxPerMm * 2.5f;
-    l.frameMin = ImVec2(left, top);
-    l.frameMax = ImVec2(std::round(left + (bottom - top - 2 * bezel) * pictureAspect + 2 * bezel), bottom);
-    l.pictureMin = ImVec2(l.frameMin.x + bezel, l.frameMin.y + bezel);
-    l.pictureMax = ImVec2(l.frameMax.x - bezel, l.frameMax.y - bezel);
-    l.asideMin = ImVec2(l.frameMax.x + 2 * m.gapPx, top);
-    l.asideMax = ImVec2(screen.x - m.marginPx, bottom);
-    // "Nghe" and "Làm thử" at the aside's foot: side by side if their labels fit whole in one or two lines,
-    // else one above the other, each in the fewest lines the aside's width allows.
     const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
-    const float asideW = l.asideMax.x - l.asideMin.x, asideH = l.asideMax.y - l.asideMin.y;
     auto needFor = [&](int slot, int lines) {
         float need = m.targetPx;
         for (const char* label : kSlotLabels[slot])
@@ -238,28 +229,51 @@ std::optional<StepLayout> pictureAsideLayout(const Metrics& m, const FontSet& fo
     auto heightFor = [&](int lines) {
         return std::max(m.targetPx, std::ceil(static_cast<float>(lines) * bold->FontSize + 2 * pad));
     };
-    for (int lines = 1; lines <= 2; ++lines) {
-        const float need[2] = {needFor(2, lines), needFor(3, lines)};
-        if (need[0] + m.gapPx + need[1] > asideW || heightFor(lines) > asideH) continue;
-        const float y = l.asideMax.y - heightFor(lines);
-        l.buttons.min[2] = ImVec2(l.asideMin.x, y);
-        l.buttons.max[2] = ImVec2(l.asideMin.x + need[0], l.asideMax.y);
-        l.buttons.min[3] = ImVec2(l.buttons.max[2].x + m.gapPx, y);
-        l.buttons.max[3] = ImVec2(l.buttons.min[3].x + need[1], l.asideMax.y);
-        return l;
-    }
-    float height[2] = {0, 0};
-    for (int i = 0; i < 2; ++i) {
-        for (int lines = 1; lines <= 3 && height[i] == 0; ++lines) {
-            if (needFor(2 + i, lines) <= asideW) height[i] = heightFor(lines);
+    // The phone (at most frameW wide) and the aside right of it; "Nghe" and "Làm thử" at the aside's foot:
+    // side by side if their labels fit whole in one or two lines, else one above the other, each in the
+    // fewest lines the aside's width allows.
+    auto place = [&](float frameLeft, float frameW) {
+        const float frameH = std::min(bottom - top, (frameW - 2 * bezel) / pictureAspect + 2 * bezel);
+        l.frameMin = ImVec2(frameLeft, top);
+        l.frameMax =
+            ImVec2(std::round(frameLeft + (frameH - 2 * bezel) * pictureAspect + 2 * bezel), top + frameH);
+        l.pictureMin = ImVec2(l.frameMin.x + bezel, l.frameMin.y + bezel);
+        l.pictureMax = ImVec2(l.frameMax.x - bezel, l.frameMax.y - bezel);
+        l.asideMin = ImVec2(l.frameMax.x + 2 * m.gapPx, top);
+        l.asideMax = ImVec2(screen.x - m.marginPx, bottom);
+        const float asideW = l.asideMax.x - l.asideMin.x, asideH = l.asideMax.y - l.asideMin.y;
+        for (int lines = 1; lines <= 2; ++lines) {
+            const float need[2] = {needFor(2, lines), needFor(3, lines)};
+            if (need[0] + m.gapPx + need[1] > asideW || heightFor(lines) > asideH) continue;
+            const float y = l.asideMax.y - heightFor(lines);
+            l.buttons.min[2] = ImVec2(l.asideMin.x, y);
+            l.buttons.max[2] = ImVec2(l.asideMin.x + need[0], l.asideMax.y);
+            l.buttons.min[3] = ImVec2(l.buttons.max[2].x + m.gapPx, y);
+            l.buttons.max[3] = ImVec2(l.buttons.min[3].x + need[1], l.asideMax.y);
+            return true;
         }
-    }
-    if (height[0] == 0 || height[1] == 0 || height[0] + m.gapPx + height[1] > asideH) return std::nullopt;
-    l.buttons.min[3] = ImVec2(l.asideMin.x, l.asideMax.y - height[1]);
-    l.buttons.max[3] = l.asideMax;
-    l.buttons.min[2] = ImVec2(l.asideMin.x, l.buttons.min[3].y - m.gapPx - height[0]);
-    l.buttons.max[2] = ImVec2(l.asideMax.x, l.buttons.min[3].y - m.gapPx);
-    return l;
+        float height[2] = {0, 0};
+        for (int i = 0; i < 2; ++i) {
+            for (int lines = 1; lines <= 3 && height[i] == 0; ++lines) {
+                if (needFor(2 + i, lines) <= asideW) height[i] = heightFor(lines);
+            }
+        }
+        if (height[0] == 0 || height[1] == 0 || height[0] + m.gapPx + height[1] > asideH) return false;
+        l.buttons.min[3] = ImVec2(l.asideMin.x, l.asideMax.y - height[1]);
+        l.buttons.max[3] = l.asideMax;
+        l.buttons.min[2] = ImVec2(l.asideMin.x, l.buttons.min[3].y - m.gapPx - height[0]);
+        l.buttons.max[2] = ImVec2(l.asideMax.x, l.buttons.min[3].y - m.gapPx);
+        return true;
+    };
+    if (place(left, FLT_MAX)) return l;
+    // A tall phone leaves the aside too narrow for the two (a narrow portrait screen at large text): the
+    // phone narrower, so the aside takes "Làm thử" in two lines. It starts at the margin where it is below
+    // the hidden staff corner.
+    const float narrowLeft = top >= m.cornerPx ? m.marginPx : left;
+    const float asideNeed = std::max(needFor(2, 2), needFor(3, 2));
+    const float frameW = screen.x - m.marginPx - asideNeed - 2 * m.gapPx - narrowLeft;
+    if (frameW - 2 * bezel >= m.targetPx && place(narrowLeft, frameW)) return l;
+    return std::nullopt;
 }
 } // namespace
 
@@ -416,9 +430,9 @@ std::vector<StepPage> fillPages(const Metrics& m, const FontSet& fonts, float wi
 } // namespace
 
 std::vector<StepPage> paginateStep(const Metrics& m, const FontSet& fonts, float width, float height,
-                                   const std::vector<StepBlock>& blocks) {
+                                   const std::vector<StepBlock>& blocks, bool partInColumn) {
     std::vector<StepPage> pages = fillPages(m, fonts, width, height, blocks);
-    if (pages.size() > 1)
+    if (pages.size() > 1 && partInColumn)
         pages = fillPages(m, fonts, width, height - stepPartLineHeight(m, fonts, height), blocks);
     return pages;
 }
@@ -443,10 +457,12 @@ content::TextFitCheck makeTextFitCheck(int width, int height, double diagonalInc
         // Words are read page by page; what cannot be is a QR code (or a single line) taller than a page.
         float needed = 0, room = columnH;
         for (bool practice : {false, true}) {
-            const std::vector<StepPage> pages = paginateStep(metrics, fonts, columnW, columnH,
-                                                             stepBlocks(step, practice, step.prompt, false));
-            const float pageRoom =
-                pages.size() > 1 ? columnH - stepPartLineHeight(metrics, fonts, columnH) : columnH;
+            const std::vector<StepPage> pages =
+                paginateStep(metrics, fonts, columnW, columnH, stepBlocks(step, practice, step.prompt, false),
+                             !layout.separatePages);
+            const float pageRoom = pages.size() > 1 && !layout.separatePages
+                                       ? columnH - stepPartLineHeight(metrics, fonts, columnH)
+                                       : columnH;
             for (const StepPage& page : pages) {
                 if (stepPageHeight(metrics, page) - pageRoom > needed - room) {
                     needed = stepPageHeight(metrics, page);

@@ -60,7 +60,7 @@ TEST_CASE(
     Column c(1280, 800, 10.1, 2);
     const content::Step step = longStep();
     const auto pages =
-        ui::paginateStep(c.metrics, c.fonts, c.width, c.height, ui::stepBlocks(step, false, "", false));
+        ui::paginateStep(c.metrics, c.fonts, c.width, c.height, ui::stepBlocks(step, false, "", false), true);
     CHECK(pages.size() > 1);
     for (const ui::StepPage& page : pages) {
         CHECK_FALSE(page.empty());
@@ -76,8 +76,8 @@ TEST_CASE(
 
 TEST_CASE("step pages: at 1280x800 on 10.1 inch with A the same step is one page") {
     Column c(1280, 800, 10.1, 0);
-    const auto pages =
-        ui::paginateStep(c.metrics, c.fonts, c.width, c.height, ui::stepBlocks(longStep(), false, "", false));
+    const auto pages = ui::paginateStep(c.metrics, c.fonts, c.width, c.height,
+                                        ui::stepBlocks(longStep(), false, "", false), true);
     CHECK(pages.size() == 1);
     CHECK(ui::stepPageHeight(c.metrics, pages[0]) <= c.height);
 }

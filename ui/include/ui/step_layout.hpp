@@ -73,9 +73,11 @@ struct StepPiece {
 using StepPage = std::vector<StepPiece>;
 // The step's words in pages of a column width x height, so large text on a small screen is read page by
 // page ("Tiếp theo" turns the page first) instead of running under the buttons. With more than one page,
-// each leaves a line at its foot for "Phần 1/2". A box taller than a whole page still gets a page of its own.
+// each leaves a line at its foot for "Phần 1/2" when partInColumn (false: the screen shows it in its header,
+// as where the picture has its own page). A box taller than a whole page still gets a page of its own.
 [[nodiscard]] std::vector<StepPage> paginateStep(const Metrics& metrics, const FontSet& fonts, float width,
-                                                 float height, const std::vector<StepBlock>& blocks);
+                                                 float height, const std::vector<StepBlock>& blocks,
+                                                 bool partInColumn);
 // The room a page's foot line ("Phần 1/2") takes in a column of that height: none in a column of under
 // four lines, where it goes into the header instead ("Bước 3/8 · phần 1/2").
 [[nodiscard]] float stepPartLineHeight(const Metrics& metrics, const FontSet& fonts, float columnHeight);

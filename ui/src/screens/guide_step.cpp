@@ -350,9 +350,9 @@ Intents drawGuideStep(const ScreenContext& ctx) {
                                : hinting           ? std::string(text::kPracticeHint)
                                : progress.misses   ? std::string(text::kPracticeMiss)
                                                    : step.prompt;
-    const std::vector<StepPage> pages =
-        paginateStep(m, fonts, l.textMax.x - l.textMin.x, l.textMax.y - l.textMin.y,
-                     stepBlocks(step, progress.practice, practiceLine, progress.narrationFailed));
+    const std::vector<StepPage> pages = paginateStep(
+        m, fonts, l.textMax.x - l.textMin.x, l.textMax.y - l.textMin.y,
+        stepBlocks(step, progress.practice, practiceLine, progress.narrationFailed), !l.separatePages);
     const int wordPages = static_cast<int>(pages.size());
     const int pageCount = wordPages + (l.separatePages ? 1 : 0);
     const int page = std::clamp(ctx.app.state().page, 0, pageCount - 1);
@@ -455,7 +455,8 @@ Intents drawGuideStep(const ScreenContext& ctx) {
     if (l.pictureAside && step.hotspot) {
         practicePage = static_cast<int>(
             paginateStep(m, fonts, l.textMax.x - l.textMin.x, l.textMax.y - l.textMin.y,
-                         stepBlocks(step, !progress.practice, step.prompt, progress.narrationFailed))
+                         stepBlocks(step, !progress.practice, step.prompt, progress.narrationFailed),
+                         !l.separatePages)
                 .size());
     }
     const std::optional<RowButton> slots[kStepSlots] = {
