@@ -390,15 +390,19 @@ void drawFixedGridTypingPage(const ScreenContext& ctx, Intents& intents, const s
 // fit turns its letters in pages, and the title takes bold body text where its own size would leave the keys
 // too little room, never smaller.
 namespace {
-void drawTypingPageAsBefore(const ScreenContext& ctx, Intents& intents, const std::string& title,
+// Returns whether the keys flow under the words (not the fixed grid); `drawIt` false only tells.
+bool drawTypingPageAsBefore(const ScreenContext& ctx, Intents& intents, const std::string& title,
                             const std::string& shown, const char* hint, const std::string& message,
-                            const std::vector<Key>& keys, int columns, bool keypadBeside, bool withHome) {
+                            const std::vector<Key>& keys, int columns, bool keypadBeside, bool withHome,
+                            bool drawIt = true) {
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     if (keypadBeside && screen.x >= screen.y) {
-        drawFixedGridTypingPage(ctx, intents, title, shown, hint, message, keys, columns,
-                                evenRows(keys, columns), keypadBeside, withHome);
-        return;
+        if (drawIt) {
+            drawFixedGridTypingPage(ctx, intents, title, shown, hint, message, keys, columns,
+                                    evenRows(keys, columns), keypadBeside, withHome);
+        }
+        return false;
     }
     const float x = std::max(m.marginPx, m.cornerPx);
     const float textW = screen.x - x - m.marginPx;
@@ -452,11 +456,14 @@ void drawTypingPageAsBefore(const ScreenContext& ctx, Intents& intents, const st
         if (room >= 2 && characters > 12)
             shownKeys = keyPage(ctx.theme, keys, fit, columnW, room, ctx.app.state().page);
         if (room < 2 || characters <= 12 || rowsFor(shownKeys, fit) > room) {
-            drawFixedGridTypingPage(ctx, intents, title, shown, hint, message, keys, columns,
-                                    evenRows(keys, columns), keypadBeside, withHome);
-            return;
+            if (drawIt) {
+                drawFixedGridTypingPage(ctx, intents, title, shown, hint, message, keys, columns,
+                                        evenRows(keys, columns), keypadBeside, withHome);
+            }
+            return false;
         }
     }
+    if (!drawIt) return true;
     const int rows = rowsFor(shownKeys, fit);
     // Keys about as tall as wide, no taller than the room: at the bottom, near the thumbs.
     const float keysH =
@@ -490,6 +497,7 @@ void drawTypingPageAsBefore(const ScreenContext& ctx, Intents& intents, const st
     }
     drawKeyGrid(ctx, ImVec2(m.marginPx, keysBottom - keysH), ImVec2(m.marginPx + keysW, keysBottom), fit,
                 shownKeys, intents);
+    return true;
 }
 
 } // namespace
@@ -729,6 +737,13 @@ void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::strin
                     const std::vector<Key>& keys, int columns, bool keypadBeside, bool withHome) {
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    // Where the keys already flow under the words with their letters in pages, as they did before the bar.
+    if (drawTypingPageAsBefore(ctx, intents, title, shown, hint, message, keys, columns, keypadBeside,
+                               withHome, false)) {
+        drawTypingPageAsBefore(ctx, intents, title, shown, hint, message, keys, columns, keypadBeside,
+                               withHome);
+        return;
+    }
     const TypingBar bar = typingBar(ctx.theme, keys, withHome);
     std::vector<Key> padKeys;
     for (const Key& key : keys)
