@@ -129,27 +129,36 @@ std::vector<Key> keyPage(const Theme& theme, const std::vector<Key>& keys, int c
 
 } // namespace
 
-void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, const std::vector<Key>& keys,
-                 Intents& intents, int rows) {
-    const Metrics& m = ctx.theme.metrics();
+namespace {
+
+// drawKeyGrid's keys; `largeLetters` false shows letters and digits in bold body text (a short key at the
+// largest text, where the title font would not fit its height).
+void drawGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, const std::vector<Key>& keys,
+              Intents& intents, int rows, bool largeLetters, float gap) {
     const std::vector<PlacedKey> placed = placeKeys(keys, columns);
     if (rows <= 0) rows = placed.empty() ? 1 : placed.back().row + 1;
-    const float keyW =
-        (max.x - min.x - static_cast<float>(columns - 1) * m.gapPx) / static_cast<float>(columns);
-    const float keyH = (max.y - min.y - static_cast<float>(rows - 1) * m.gapPx) / static_cast<float>(rows);
+    const float keyW = (max.x - min.x - static_cast<float>(columns - 1) * gap) / static_cast<float>(columns);
+    const float keyH = (max.y - min.y - static_cast<float>(rows - 1) * gap) / static_cast<float>(rows);
     for (const PlacedKey& p : placed) {
         const Key& key = *p.key;
-        const float x = min.x + static_cast<float>(p.column) * (keyW + m.gapPx);
-        const float y = min.y + static_cast<float>(p.row) * (keyH + m.gapPx);
-        const float w = keyW * static_cast<float>(p.span) + m.gapPx * static_cast<float>(p.span - 1);
+        const float x = min.x + static_cast<float>(p.column) * (keyW + gap);
+        const float y = min.y + static_cast<float>(p.row) * (keyH + gap);
+        const float w = keyW * static_cast<float>(p.span) + gap * static_cast<float>(p.span - 1);
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         const ColourPair& colours =
             key.primary ? ctx.theme.palette().primaryButton : ctx.theme.palette().plainButton;
-        if (bigButton(ctx.targets, ctx.theme, key.id, {key.label, {}, oneCharacter(key.label)},
-                      ImVec2(w, keyH), colours)) {
+        if (bigButton(ctx.targets, ctx.theme, key.id,
+                      {key.label, {}, largeLetters && oneCharacter(key.label)}, ImVec2(w, keyH), colours)) {
             intents.push_back(key.intent);
         }
     }
+}
+
+} // namespace
+
+void drawKeyGrid(const ScreenContext& ctx, ImVec2 min, ImVec2 max, int columns, const std::vector<Key>& keys,
+                 Intents& intents, int rows) {
+    drawGrid(ctx, min, max, columns, keys, intents, rows, true, ctx.theme.metrics().gapPx);
 }
 
 namespace {
@@ -380,15 +389,20 @@ void drawFixedGridTypingPage(const ScreenContext& ctx, Intents& intents, const s
 // beside it in landscape). Nothing overlaps: the keys take the room the words leave, a keyboard that does not
 // fit turns its letters in pages, and the title takes bold body text where its own size would leave the keys
 // too little room, never smaller.
-void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
-                    const std::string& shown, const char* hint, const std::string& message,
-                    const std::vector<Key>& keys, int columns, bool keypadBeside, bool withHome) {
+namespace {
+// Returns whether the keys flow under the words (not the fixed grid); `drawIt` false only tells.
+bool drawTypingPageAsBefore(const ScreenContext& ctx, Intents& intents, const std::string& title,
+                            const std::string& shown, const char* hint, const std::string& message,
+                            const std::vector<Key>& keys, int columns, bool keypadBeside, bool withHome,
+                            bool drawIt = true) {
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     if (keypadBeside && screen.x >= screen.y) {
-        drawFixedGridTypingPage(ctx, intents, title, shown, hint, message, keys, columns,
-                                evenRows(keys, columns), keypadBeside, withHome);
-        return;
+        if (drawIt) {
+            drawFixedGridTypingPage(ctx, intents, title, shown, hint, message, keys, columns,
+                                    evenRows(keys, columns), keypadBeside, withHome);
+        }
+        return false;
     }
     const float x = std::max(m.marginPx, m.cornerPx);
     const float textW = screen.x - x - m.marginPx;
@@ -442,11 +456,14 @@ void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::strin
         if (room >= 2 && characters > 12)
             shownKeys = keyPage(ctx.theme, keys, fit, columnW, room, ctx.app.state().page);
         if (room < 2 || characters <= 12 || rowsFor(shownKeys, fit) > room) {
-            drawFixedGridTypingPage(ctx, intents, title, shown, hint, message, keys, columns,
-                                    evenRows(keys, columns), keypadBeside, withHome);
-            return;
+            if (drawIt) {
+                drawFixedGridTypingPage(ctx, intents, title, shown, hint, message, keys, columns,
+                                        evenRows(keys, columns), keypadBeside, withHome);
+            }
+            return false;
         }
     }
+    if (!drawIt) return true;
     const int rows = rowsFor(shownKeys, fit);
     // Keys about as tall as wide, no taller than the room: at the bottom, near the thumbs.
     const float keysH =
@@ -480,8 +497,282 @@ void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::strin
     }
     drawKeyGrid(ctx, ImVec2(m.marginPx, keysBottom - keysH), ImVec2(m.marginPx + keysW, keysBottom), fit,
                 shownKeys, intents);
+    return true;
 }
 
+} // namespace
+
+namespace {
+
+// The buttons under the keys: "Quay lại", "Trang đầu" on a resident's page, and the page's own key
+// ("Tiếp tục", "Xong", ...), each as wide as its label on one line: in one row where they fit, else the
+// page's key on a row above the other two, else each on its own row. Out of the grid, no key needs to be as
+// wide as the longest word, so the keys keep the room.
+struct BarButton {
+    std::string id;
+    std::string label;
+    kiosk::Intent intent;
+    bool primary = false;
+    ImVec2 at, size; // from the bar's top left
+};
+struct TypingBar {
+    std::vector<BarButton> buttons;
+    float height = 0;
+};
+
+TypingBar typingBar(const Theme& theme, const std::vector<Key>& keys, bool withHome) {
+    const Metrics& m = theme.metrics();
+    const float width = ImGui::GetMainViewport()->Size.x - 2 * m.marginPx;
+    ImFont* bold = theme.bodyBold();
+    const float rowH = std::max(m.targetPx, std::ceil(bold->FontSize + m.pxPerMm * 5));
+    auto sized = [&](BarButton b) {
+        b.size = ImVec2(std::min(width, std::max(m.targetPx, oneLineButtonWidth(theme, b.label))), rowH);
+        return b;
+    };
+    std::vector<BarButton> left{sized({"nav.back", text::kBack, kiosk::intent::Back{}, false, {}, {}})};
+    if (withHome) left.push_back(sized({"nav.home", text::kHome, kiosk::intent::GoHome{}, false, {}, {}}));
+    std::optional<BarButton> submit;
+    for (const Key& key : keys) {
+        if (key.id == "key.submit") submit = sized({key.id, key.label, key.intent, true, {}, {}});
+    }
+    float leftW = -m.gapPx;
+    for (const BarButton& b : left)
+        leftW += b.size.x + m.gapPx;
+    TypingBar bar;
+    float y = 0;
+    if (submit) {
+        if (leftW + m.gapPx + submit->size.x <= width) {
+            submit->at = ImVec2(width - submit->size.x, 0);
+        } else {
+            submit->at = ImVec2(width - submit->size.x, 0);
+            y = rowH + m.gapPx;
+        }
+        bar.buttons.push_back(*submit);
+    }
+    float x = 0;
+    for (BarButton& b : left) {
+        if (x > 0 && x + b.size.x > width) {
+            x = 0;
+            y += rowH + m.gapPx;
+        }
+        b.at = ImVec2(x, y);
+        x += b.size.x + m.gapPx;
+        bar.buttons.push_back(b);
+    }
+    bar.height = y + rowH;
+    return bar;
+}
+
+void drawTypingBar(const ScreenContext& ctx, Intents& intents, const TypingBar& bar, ImVec2 at) {
+    for (const BarButton& b : bar.buttons) {
+        ImGui::SetCursorScreenPos(ImVec2(at.x + b.at.x, at.y + b.at.y));
+        const ColourPair& colours =
+            b.primary ? ctx.theme.palette().primaryButton : ctx.theme.palette().plainButton;
+        if (bigButton(ctx.targets, ctx.theme, b.id, {b.label}, b.size, colours)) intents.push_back(b.intent);
+    }
+}
+
+// Where the words and the keys go on a typing page, when everything fits at once.
+struct TypingLayout {
+    ImFont* titleFont = nullptr;
+    float textW = 0;
+    ImVec2 keysMin, keysMax;
+    int columns = 1;
+    float gap = 0;
+    bool largeLetters = true;
+    std::vector<Key> keys;
+};
+
+// What a key needs across (its span's width): a letter in the title font or bold body text, a word on one
+// line in bold body text.
+float keyNeeds(const Theme& theme, const Key& key, bool largeLetters) {
+    if (oneCharacter(key.label)) {
+        ImFont* font = largeLetters ? theme.title() : theme.bodyBold();
+        return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, key.label.c_str()).x +
+               buttonPads(theme.metrics());
+    }
+    return oneLineButtonWidth(theme, key.label);
+}
+
+// The narrowest column in which every key's label fits its span, `gap` apart; at least a target.
+float columnNeeds(const Theme& theme, const std::vector<Key>& keys, int columns, float gap,
+                  bool largeLetters) {
+    float width = theme.metrics().targetPx;
+    for (const Key& key : keys) {
+        const auto span = static_cast<float>(std::min(key.span, columns));
+        width = std::max(width, (keyNeeds(theme, key, largeLetters) - (span - 1) * gap) / span);
+    }
+    return width;
+}
+
+std::optional<TypingLayout> layoutTyping(const ScreenContext& ctx, const std::string& title,
+                                         const std::string& shown, const char* hint,
+                                         const std::string& message, const std::vector<Key>& padKeys,
+                                         int columns, bool keypadBeside, float top, float bottom) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const float x = std::max(m.marginPx, m.cornerPx);
+    const float areaH = bottom - top;
+    // A key a target tall holds a letter in the title font where the target is tall enough for its marks,
+    // else in bold body text (never smaller).
+    const float pads = buttonPads(m);
+    const bool largeLetters = ctx.theme.title()->FontSize * 0.9f + pads <= m.targetPx;
+    const float rowH = m.targetPx;
+    // The typed number needs its whole width; a name shows its end, where typing goes.
+    const std::string sample = keypadBeside ? std::string("0000 000 000") : std::string();
+    auto textHeight = [&](ImFont* font, float w) {
+        const float fieldNeeds =
+            std::max(font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, (shown + "|").c_str()).x,
+                     font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, (sample + "|").c_str()).x) +
+            m.gapPx;
+        if (fieldNeeds > w) return FLT_MAX;
+        const float noteH = std::max(wrappedTextHeight(ctx.theme.body(), w, hint),
+                                     wrappedTextHeight(ctx.theme.bodyBold(), w, message));
+        return wrappedTextHeight(font, w, title) + m.gapPx / 2 + font->FontSize + m.gapPx + m.gapPx / 2 +
+               noteH;
+    };
+    const float smallGap = std::ceil(m.pxPerMm * 3.2f);
+    const float gaps[] = {m.gapPx, std::min(m.gapPx, smallGap)};
+    ImFont* const fonts[] = {ctx.theme.title(), ctx.theme.bodyBold()};
+    auto rowsHeight = [&](int rows, float gap) {
+        return static_cast<float>(rows) * rowH + static_cast<float>(rows - 1) * gap;
+    };
+
+    if (keypadBeside && screen.x >= screen.y) {
+        // The keypad at the right, the words at its left: 3 keys a row as on a telephone, else 4 (three
+        // rows, for a short screen).
+        for (float gap : gaps) {
+            for (int cols : {3, 4}) {
+                std::vector<Key> keys;
+                for (const Key& key : padKeys)
+                    if (key.id != "key.erase") keys.push_back(key);
+                if (cols == 3) {
+                    // 1-9, then Xóa and 0 as on a telephone
+                    keys.insert(keys.end() - 1,
+                                *std::ranges::find(padKeys, std::string("key.erase"), &Key::id));
+                } else {
+                    Key erase = *std::ranges::find(padKeys, std::string("key.erase"), &Key::id);
+                    erase.span = 2;
+                    keys.push_back(erase);
+                }
+                const int rows = rowsFor(keys, cols);
+                if (rowsHeight(rows, gap) > areaH) continue;
+                const float colW = columnNeeds(ctx.theme, keys, cols, gap, largeLetters);
+                const float keysW = static_cast<float>(cols) * colW + static_cast<float>(cols - 1) * gap;
+                const float textW = screen.x - m.marginPx - keysW - gap - x;
+                for (ImFont* font : fonts) {
+                    if (textHeight(font, textW) > areaH) continue;
+                    // Keys as tall as the room lets, up to a little taller than wide.
+                    const float keyH =
+                        std::clamp((areaH - static_cast<float>(rows - 1) * gap) / static_cast<float>(rows),
+                                   rowH, colW * 1.1f);
+                    const float keysH = static_cast<float>(rows) * keyH + static_cast<float>(rows - 1) * gap;
+                    return TypingLayout{font,
+                                        textW,
+                                        ImVec2(screen.x - m.marginPx - keysW, bottom - keysH),
+                                        ImVec2(screen.x - m.marginPx, bottom),
+                                        cols,
+                                        gap,
+                                        largeLetters,
+                                        keys};
+                }
+            }
+        }
+    }
+    // The keys under the words, across the screen; a keyboard with more letters than its rows hold shows them
+    // a page at a time.
+    const float textW = screen.x - x - m.marginPx;
+    const float keysW = screen.x - 2 * m.marginPx;
+    const auto characters = std::ranges::count_if(padKeys, isCharacterKey);
+    for (float gap : gaps) {
+        int cols = std::max(columns, 1);
+        while (cols > 1 &&
+               static_cast<float>(cols) * columnNeeds(ctx.theme, padKeys, cols, gap, largeLetters) +
+                       static_cast<float>(cols - 1) * gap >
+                   keysW)
+            --cols;
+        const float colW = (keysW - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols);
+        if (columnNeeds(ctx.theme, padKeys, cols, gap, largeLetters) > colW) continue;
+        for (ImFont* font : fonts) {
+            const float textH = textHeight(font, textW);
+            if (textH > areaH) continue;
+            const int room = static_cast<int>(std::floor((areaH - textH - m.gapPx / 2 + gap) / (rowH + gap)));
+            if (room < 1) continue;
+            std::vector<Key> keys = padKeys;
+            if (rowsFor(keys, cols) > room) {
+                if (characters <= 12) continue;
+                keys = keyPage(ctx.theme, padKeys, cols, colW, room, ctx.app.state().page);
+                if (rowsFor(keys, cols) > room ||
+                    columnNeeds(ctx.theme, keys, cols, gap, largeLetters) > colW)
+                    continue;
+            }
+            const int rows = rowsFor(keys, cols);
+            const float roomH = areaH - textH - m.gapPx / 2;
+            const float keyH =
+                std::clamp((roomH - static_cast<float>(rows - 1) * gap) / static_cast<float>(rows), rowH,
+                           std::max(rowH, colW * 0.9f));
+            const float keysH = static_cast<float>(rows) * keyH + static_cast<float>(rows - 1) * gap;
+            return TypingLayout{font,
+                                textW,
+                                ImVec2(m.marginPx, bottom - keysH),
+                                ImVec2(m.marginPx + keysW, bottom),
+                                cols,
+                                gap,
+                                largeLetters,
+                                keys};
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+// A title, the field with what was typed, the hint or the error, the keys, and under them a bar with
+// "Quay lại", "Trang đầu" (a resident's page) and the page's own key. A keypad goes beside the words in
+// landscape; a keyboard under them shows its letters a page at a time where they do not all fit. Nothing
+// overlaps: the title takes bold body text where its own size would leave the keys too little room, never
+// smaller. Where even that does not fit, the page is drawn as before the bar (drawTypingPageAsBefore).
+void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
+                    const std::string& shown, const char* hint, const std::string& message,
+                    const std::vector<Key>& keys, int columns, bool keypadBeside, bool withHome) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    // Where the keys already flow under the words with their letters in pages, as they did before the bar.
+    if (drawTypingPageAsBefore(ctx, intents, title, shown, hint, message, keys, columns, keypadBeside,
+                               withHome, false)) {
+        drawTypingPageAsBefore(ctx, intents, title, shown, hint, message, keys, columns, keypadBeside,
+                               withHome);
+        return;
+    }
+    const TypingBar bar = typingBar(ctx.theme, keys, withHome);
+    std::vector<Key> padKeys;
+    for (const Key& key : keys)
+        if (key.id != "key.submit" && key.id != "nav.back") padKeys.push_back(key);
+    const float barTop = screen.y - m.marginPx - bar.height;
+    const std::optional<TypingLayout> layout = layoutTyping(
+        ctx, title, shown, hint, message, padKeys, columns, keypadBeside, m.marginPx, barTop - m.gapPx);
+    if (!layout) {
+        drawTypingPageAsBefore(ctx, intents, title, shown, hint, message, keys, columns, keypadBeside,
+                               withHome);
+        return;
+    }
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    const float x = std::max(m.marginPx, m.cornerPx);
+    ImFont* titleFont = layout->titleFont;
+    float y = m.marginPx;
+    draw->AddText(titleFont, titleFont->FontSize, ImVec2(x, y), ink, title.c_str(), nullptr, layout->textW);
+    y += wrappedTextHeight(titleFont, layout->textW, title) + m.gapPx / 2;
+    const float fieldH = titleFont->FontSize + m.gapPx;
+    drawField(ctx, ImVec2(x, y), layout->textW, fieldH, titleFont, shown);
+    y += fieldH + m.gapPx / 2;
+    const std::string note = message.empty() ? std::string(hint) : message;
+    ImFont* noteFont = message.empty() ? ctx.theme.body() : ctx.theme.bodyBold();
+    draw->AddText(noteFont, noteFont->FontSize, ImVec2(x, y), ink, note.c_str(), nullptr, layout->textW);
+    drawGrid(ctx, layout->keysMin, layout->keysMax, layout->columns, layout->keys, intents,
+             rowsFor(layout->keys, layout->columns), layout->largeLetters, layout->gap);
+    drawTypingBar(ctx, intents, bar, ImVec2(m.marginPx, barTop));
+}
 std::vector<Key> numericKeys(const char* submitLabel) {
     std::vector<Key> keys;
     for (char digit = '1'; digit <= '9'; ++digit) {
