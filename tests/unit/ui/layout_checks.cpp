@@ -84,7 +84,6 @@ const std::vector<KnownFailure>& knownFailures() {
         {"booking.phone.wrong", "text-over-target", "800x480@7:01 1024x600@7:01"},
         {"booking.phone.wrong", "text-overlap", "800x480@7:012 1024x600@7:012"},
         {"booking.phone.wrong", "word-split", "800x480@7:2 1024x600@7:2"},
-        {"guides.dichvucong-binh-dan-hoc-vu-so.*", "text-overlap", "1280x800@10.1:2"},
         {"staff.add_closure", "target-gap", "800x480@7:2 1024x600@7:2 720x1280@7:2"},
         {"staff.add_closure", "text-across-target", "800x480@7:2 1024x600@7:2 720x1280@7:2"},
         {"staff.add_closure", "text-over-target", "800x480@7:2 1024x600@7:2"},

@@ -441,9 +441,17 @@ Intents drawGuideStep(const ScreenContext& ctx) {
         checked = text::kIllustrationShort;
         checkedSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, checked.c_str());
     }
-    if (pictureShown && !asidePage)
-        draw->AddText(fonts.body, fonts.body->FontSize, ImVec2(checkedX(), l.frameMax.y), ink,
-                      checked.c_str());
+    // Under a phone narrower than even the short caption, beside words that reach down to it (large text):
+    // the caption in the lines the phone's column allows, or none where those reach the buttons.
+    const float besideW = l.textMin.x - m.gapPx - m.marginPx;
+    const bool wrapCaption =
+        l.textMin.x > l.frameMax.x && y - m.gapPx > l.frameMax.y && checkedSize.x > besideW;
+    const bool captionFits =
+        !wrapCaption || l.frameMax.y + wrappedTextHeight(fonts.body, besideW, checked) <= l.navTop - m.gapPx;
+    if (pictureShown && !asidePage && captionFits)
+        draw->AddText(fonts.body, fonts.body->FontSize,
+                      ImVec2(wrapCaption ? m.marginPx : checkedX(), l.frameMax.y), ink, checked.c_str(),
+                      nullptr, wrapCaption ? besideW : 0.0f);
 
     // The bottom row, in fixed slots: back, home, listen, practice, help, next. A step without narration or
     // a spot to practise leaves that slot empty, so "Cần người giúp" and "Tiếp theo" never move under a
