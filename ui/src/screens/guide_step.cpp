@@ -112,9 +112,9 @@ void drawHeaderLine(const ScreenContext& ctx, const content::Guide& guide, int s
     std::string title = fitOneLine(bold, guide.title, right - progressW - m.gapPx - x);
     draw->AddText(bold, bold->FontSize, ImVec2(x, m.marginPx), ink, title.c_str());
 }
-// The picture's own page on a small landscape screen (StepLayout::pictureAside): beside the phone the
-// progress, then what matters now (the practice line, the no-sound notice, else the caption), as much as
-// fits above "Nghe" and "Làm thử".
+// The picture's own page on a small screen at large text (StepLayout::pictureAside): beside the phone the
+// progress (unless the header shows it), then what matters now (the practice line, the no-sound notice, else
+// the caption), as much as fits above "Nghe" and "Làm thử".
 void drawPictureAside(const ScreenContext& ctx, const FontSet& fonts, const StepLayout& l,
                       const std::string& progress, const std::optional<StepBlock>& message,
                       const std::string& caption) {
@@ -406,12 +406,13 @@ Intents drawGuideStep(const ScreenContext& ctx) {
         }
     }
     const bool asidePage = l.pictureAside && pictureShown;
+    // "Bước 3/8 · phần 1/2"
+    const std::string progressLine =
+        fmt::format(fmt::runtime(text::kStepOf), progress.step + 1, guide->steps.size()) + headerPart;
     if (l.progressOnlyHeader) {
-        const std::string line =
-            fmt::format(fmt::runtime(text::kStepOf), progress.step + 1, guide->steps.size()) + headerPart;
         draw->AddText(fonts.bodyBold, fonts.bodyBold->FontSize,
-                      ImVec2(std::max(m.marginPx, m.cornerPx), m.marginPx), ink, line.c_str(), nullptr,
-                      screen.x - std::max(m.marginPx, m.cornerPx) - m.marginPx);
+                      ImVec2(std::max(m.marginPx, m.cornerPx), m.marginPx), ink, progressLine.c_str(),
+                      nullptr, screen.x - std::max(m.marginPx, m.cornerPx) - m.marginPx);
     } else if (!asidePage) {
         drawHeaderLine(ctx, *guide, progress.step, headerPart, l.headerTwoLines);
     }
@@ -426,10 +427,7 @@ Intents drawGuideStep(const ScreenContext& ctx) {
             message = StepBlock{StepBlockKind::Practice, practiceLine};
         else if (progress.narrationFailed)
             message = StepBlock{StepBlockKind::Notice, text::kNoSound};
-        drawPictureAside(ctx, fonts, l,
-                         fmt::format(fmt::runtime(text::kStepOf), progress.step + 1, guide->steps.size()) +
-                             headerPart,
-                         message, checked);
+        drawPictureAside(ctx, fonts, l, progressLine, message, checked);
     }
     ImVec2 checkedSize = fonts.body->CalcTextSizeA(fonts.body->FontSize, FLT_MAX, 0, checked.c_str());
     // The long caption runs on under the words: only when they end above it (no QR below them).
