@@ -61,6 +61,35 @@ ChoiceFit fitChoice(const ScreenContext& ctx, const Choice& choice, float cellW)
 }
 } // namespace
 
+float choiceRowHeight(const ScreenContext& ctx, const std::vector<Choice>& choices, float minWidth,
+                      float width) {
+    const Metrics& m = ctx.theme.metrics();
+    int columns =
+        std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
+    const std::string moreLabel = fmt::format(fmt::runtime(text::kMorePage), 9, 9);
+    const Choice moreChoice{"staff.more", moreLabel, "", {}, ctx.theme.palette().plainButton};
+    auto rowAt = [&](int cols, bool& broke) {
+        const float cellW = (width - static_cast<float>(cols - 1) * m.gapPx) / static_cast<float>(cols);
+        const ChoiceFit more = fitChoice(ctx, moreChoice, cellW);
+        float height = more.height;
+        broke = more.brokeWord;
+        for (const Choice& c : choices) {
+            const ChoiceFit fit = fitChoice(ctx, c, cellW);
+            height = std::max(height, fit.height);
+            broke = broke || fit.brokeWord;
+        }
+        return std::max(m.targetPx, std::ceil(height));
+    };
+    // As drawChoices: fewer columns while a word would be split, the page button's label included.
+    bool broke = false;
+    float height = rowAt(columns, broke);
+    while (broke && columns > 1)
+        height = rowAt(--columns, broke);
+    if (columns > 1 || choices.size() < 2) return height;
+    // One column: drawChoices puts a second one back where a single row fits, so two rows or that row.
+    return std::min(2 * height + m.gapPx, rowAt(2, broke));
+}
+
 float drawChoices(const ScreenContext& ctx, float top, float bottom, const std::vector<Choice>& choices,
                   float minWidth, float minHeight, Intents& intents, float fromX, float toX, int maxRows) {
     const Metrics& m = ctx.theme.metrics();
@@ -388,8 +417,6 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     const std::string who =
         state.staff ? fmt::format(fmt::runtime(staff_text::kSignedInAs), state.staff->name) : "";
-    float y = drawHeader(ctx, text::kStaffTitle, who.c_str());
-    y = staff::drawMessage(ctx, y);
     const kiosk::ContentUpdater* updater = ctx.app.contentUpdater();
     const kiosk::UpdateStatus content = updater ? updater->status() : kiosk::UpdateStatus{};
     std::vector<RowButton> buttons{
@@ -420,15 +447,16 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
     for (const RowButton& b : buttons)
         buttonH = std::max(buttonH, staff::labelHeight(ctx, b.label.c_str(), buttonW(perRow)));
     const int buttonRows = (static_cast<int>(buttons.size()) + perRow - 1) / perRow;
-    const float buttonsTop =
-        screen.y - m.marginPx - static_cast<float>(buttonRows) * (buttonH + m.gapPx) + m.gapPx;
+    const float bottom = screen.y - m.marginPx;
+    const float buttonsTop = bottom - static_cast<float>(buttonRows) * (buttonH + m.gapPx) + m.gapPx;
 
     // The team's pages: two rows of four in landscape, rows as tall as their names need.
     const bool landscape = screen.x >= screen.y;
     const int pageRows = landscape ? 2 : 4;
     const float cellH = m.targetPx * 1.05f;
+    std::vector<staff::Choice> pages;
     if (ctx.app.staffDesk()) {
-        std::vector<staff::Choice> pages{
+        pages = {
             {"staff.queue", staff_text::kQueue, staff_text::kQueueSubtitle,
              act(si::ShowPage{StaffPage::Queue}), palette.primaryButton},
             {"staff.schedule", staff_text::kSchedule, staff_text::kScheduleSubtitle,
@@ -451,9 +479,47 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
             for (staff::Choice& c : pages)
                 c.subtitle.clear();
         }
-        const float minW = (screen.x - 2 * m.marginPx) / (landscape ? 4.6f : 2.2f);
-        y = staff::drawChoices(ctx, y, buttonsTop - m.gapPx, pages, minW, cellH, intents, 0, 0, pageRows) +
-            m.gapPx;
+    }
+    const float gridW = screen.x - m.marginPx - std::max(m.marginPx, m.cornerPx);
+    const float minW = (screen.x - 2 * m.marginPx) / (landscape ? 4.6f : 2.2f);
+    const float tileRowH =
+        pages.empty() ? 0 : std::max(cellH, staff::choiceRowHeight(ctx, pages, minW, gridW));
+    // The title at its smallest: in bold body text, with who is signed in.
+    const float textX = std::max(m.marginPx, m.cornerPx);
+    const float textW = screen.x - textX - m.marginPx;
+    const float leastTitle = m.marginPx + wrappedTextHeight(ctx.theme.bodyBold(), textW, text::kStaffTitle) +
+                             (who.empty() ? 0 : wrappedTextHeight(ctx.theme.body(), textW, who)) + m.gapPx;
+    // Where a row of the team's pages and the program's buttons do not both fit under the title (a small
+    // screen at large text), the buttons join the pages' grid, its labels on at most two lines, paged.
+    const bool together =
+        !pages.empty() &&
+        leastTitle + staff::messageHeight(ctx) + tileRowH + m.gapPx + (bottom - buttonsTop) > bottom;
+    float y = 0;
+    float factsBottom = buttonsTop - m.gapPx;
+    if (together) {
+        for (const RowButton& b : buttons)
+            pages.push_back({b.id, b.label, "", b.intent, b.colours});
+        float twoLines = minW;
+        const std::string widestMore = fmt::format(fmt::runtime(text::kMorePage), 9, 9);
+        twoLines = std::max(twoLines, narrowestBoxFor(ctx.theme.bodyBold(), widestMore, 2));
+        for (const staff::Choice& c : pages)
+            twoLines = std::max(twoLines, narrowestBoxFor(ctx.theme.bodyBold(), c.title, 2));
+        const float allMinW = std::min(gridW, twoLines + 2 * staff::buttonPad(m));
+        const float rowH = std::max(cellH, staff::choiceRowHeight(ctx, pages, allMinW, gridW));
+        // The title as small as it takes for two rows of them: fewer pages to go through.
+        y = staff::drawStaffTitle(ctx, text::kStaffTitle, staff::messageHeight(ctx) + 2 * rowH + m.gapPx,
+                                  bottom, who.c_str());
+        y = staff::drawMessage(ctx, y);
+        y = staff::drawChoices(ctx, y, bottom, pages, allMinW, cellH, intents) + m.gapPx;
+        factsBottom = bottom;
+    } else {
+        y = staff::drawStaffTitle(ctx, text::kStaffTitle, staff::messageHeight(ctx) + tileRowH,
+                                  buttonsTop - m.gapPx, who.c_str());
+        y = staff::drawMessage(ctx, y);
+        if (!pages.empty())
+            y = staff::drawChoices(ctx, y, buttonsTop - m.gapPx, pages, minW, cellH, intents, 0, 0,
+                                   pageRows) +
+                m.gapPx;
     }
 
     const float x = std::max(m.marginPx, m.cornerPx);
@@ -462,7 +528,7 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
     ImFont* font = ctx.theme.body();
     auto line = [&](const std::string& s) {
         const float h = wrappedTextHeight(font, width, s);
-        if (y + h > buttonsTop - m.gapPx) return false; // a page, never a scroll
+        if (y + h > factsBottom) return false; // a page, never a scroll
         draw->AddText(font, font->FontSize, ImVec2(x, y), toImColor(palette.page.text), s.c_str(), nullptr,
                       width);
         y += h;
@@ -479,7 +545,7 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
         line(text::kStaffProblems);
         size_t shown = 0;
         for (; shown < notices.size(); ++shown) {
-            if (y + 2 * font->FontSize > buttonsTop - m.gapPx || !line("• " + notices[shown])) break;
+            if (y + 2 * font->FontSize > factsBottom || !line("• " + notices[shown])) break;
         }
         if (shown < notices.size())
             line(fmt::format(fmt::runtime(text::kStaffMoreProblems), notices.size() - shown));
@@ -488,7 +554,7 @@ void drawOverview(const ScreenContext& ctx, Intents& intents) {
         line(fact);
     if (const kiosk::UploadWorker* uploads = ctx.app.uploads()) line(uploads->status().summary());
 
-    for (std::size_t i = 0; i < buttons.size(); ++i) {
+    for (std::size_t i = 0; !together && i < buttons.size(); ++i) {
         const auto col = static_cast<float>(static_cast<int>(i) % perRow);
         const auto row = static_cast<float>(static_cast<int>(i) / perRow);
         ImGui::SetCursorScreenPos(

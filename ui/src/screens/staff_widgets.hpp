@@ -33,6 +33,10 @@ struct Choice {
 float drawChoices(const ScreenContext& ctx, float top, float bottom, const std::vector<Choice>& choices,
                   float minWidth, float minHeight, Intents& intents, float fromX = 0, float toX = 0,
                   int maxRows = 0);
+// The height of one row of drawChoices's grid over this width, its page button included (at least a touch
+// target).
+[[nodiscard]] float choiceRowHeight(const ScreenContext& ctx, const std::vector<Choice>& choices,
+                                    float minWidth, float width);
 // A line of text with one button at its right end (e.g. a member and "Ngừng"); no button when the
 // intent is empty. Pages like drawChoices.
 struct ActionRow {
