@@ -82,6 +82,10 @@ App::~App() {
     if (m_bookings) m_bookings->removeListener(m_bookingListener);
 }
 
+bool App::guidesLoaded() const {
+    return m_library != &kNoGuides;
+}
+
 void App::setLibrary(const content::Library& library) {
     m_library = &library;
     if (m_desk) m_desk->setLibrary(m_library);

@@ -219,6 +219,9 @@ class App {
     [[nodiscard]] const content::Library& library() const { return *m_library; }
     // Guides arrive after the first frame (they load on a worker): swap them in. Must outlive the App.
     void setLibrary(const content::Library& library);
+    // False until a library is set: the guides load after the first frame, and a topic opened before
+    // then says they are coming, not that the topic has none.
+    [[nodiscard]] bool guidesLoaded() const;
     // The booking rules and the team's desk; without them the booking screens say bookings are unavailable.
     // Every change to a booking, by a resident or a team member, is counted in the usage figures from here.
     void connectBookings(BookingService& bookings);

@@ -111,7 +111,9 @@ class FrameLoop {
 
     // Nothing waits to be drawn: the input is handled and the latest state has been presented.
     bool settled() const {
-        return !m_input.hasPending() && m_framesToDraw == 0 && m_app.revision() == m_drawnRevision;
+        // A scenario's step waits for the guides too (they load after the first frame).
+        return !m_input.hasPending() && m_framesToDraw == 0 && m_app.revision() == m_drawnRevision &&
+               (m_guidesLoaded || !m_options.guidesReady);
     }
 
     bool needsFrame() const {

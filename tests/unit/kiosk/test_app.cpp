@@ -716,3 +716,11 @@ TEST_CASE("app: the PIN lock and the count of wrong PINs survive a restart") {
     REQUIRE(restarted.state().pinPad.lockedUntil.has_value());
     CHECK(*restarted.state().pinPad.lockedUntil == later + seconds(60));
 }
+
+TEST_CASE("app: the guides count as loaded only once a library is set") {
+    Kiosk k;
+    CHECK_FALSE(k.app.guidesLoaded()); // a topic opened now says the guides are coming
+    const content::Library none;
+    k.app.setLibrary(none);
+    CHECK(k.app.guidesLoaded()); // an empty library is loaded: the topic says it has no guides
+}

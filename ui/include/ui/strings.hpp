@@ -92,6 +92,7 @@ inline constexpr const char* kClosedNoOpening = "Nhà văn hóa đang đóng c�
 inline constexpr const char* kClosedPhone = "Cần giúp, xin gọi tổ hỗ trợ: {}";
 inline constexpr const char* kClosedTouch = "Chạm vào màn hình để xem hướng dẫn";
 
+inline constexpr const char* kGuidesLoading = "Máy đang mở các bài hướng dẫn. Bác chờ một chút nhé.";
 inline constexpr const char* kNoGuides = "Chủ đề này chưa có bài hướng dẫn. Bác hãy bấm \"Cần người giúp\".";
 inline constexpr const char* kMinutes = "{} phút";
 inline constexpr const char* kNewBadge = "mới";

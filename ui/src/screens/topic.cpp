@@ -132,7 +132,8 @@ Intents drawTopic(const ScreenContext& ctx) {
     if (guides.empty()) {
         ImGui::GetWindowDrawList()->AddText(
             ctx.theme.body(), ctx.theme.body()->FontSize, ImVec2(std::max(m.marginPx, m.cornerPx), top),
-            toImColor(palette.page.text), text::kNoGuides, nullptr, screen.x - m.cornerPx - m.marginPx);
+            toImColor(palette.page.text), ctx.app.guidesLoaded() ? text::kNoGuides : text::kGuidesLoading,
+            nullptr, screen.x - m.cornerPx - m.marginPx);
         endPage();
         return intents;
     }
