@@ -425,9 +425,10 @@ void App::handle(const intent::Back&, TimePoint now) {
         m_state.confirmingQuit = false;
         return;
     }
-    // Page 2 of a list (a guide's intro too) goes back to page 1, not off the list.
+    // Page 2 of a list (a guide's intro too) goes back to page 1, not off the list; a typing page's keys
+    // (a resident's or the team's) back to its question.
     const bool onList = m_state.screen == Screen::Topic || m_state.screen == Screen::Booking ||
-                        m_state.screen == Screen::GuideIntro;
+                        m_state.screen == Screen::GuideIntro || m_state.screen == Screen::Staff;
     if (onList && !m_state.pageTrail.empty()) {
         m_state.page = m_state.pageTrail.back();
         m_state.pageTrail.pop_back();
@@ -748,12 +749,23 @@ void App::handle(const intent::Erase&, TimePoint) {
 }
 
 void App::handle(const intent::Submit&, TimePoint now) {
-    if (m_state.screen == Screen::Staff && m_desk && m_state.staff)
-        return m_desk->submit(*m_state.staff, now);
+    // What was typed and refused is told with the question, on the typing page's first page (a small
+    // screen at large text gives the question a page of its own, before the keys).
+    auto toTheQuestion = [this](const std::string& message) {
+        if (message.empty()) return;
+        m_state.page = 0;
+        m_state.pageTrail.clear();
+    };
+    if (m_state.screen == Screen::Staff && m_desk && m_state.staff) {
+        m_desk->submit(*m_state.staff, now);
+        toTheQuestion(m_desk->state().message);
+        return;
+    }
     if (m_state.screen != Screen::Booking) return;
     const BookingWizard::SubmitOutcome outcome = m_wizard.submit(now);
     if (outcome.booked && m_usage) m_usage->qrShown(now);
     if (!outcome.notice.empty()) m_notices.push_back(outcome.notice);
+    toTheQuestion(m_wizard.message());
 }
 
 void App::connectBookings(BookingService& bookings) {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <cmath>
 #include <optional>
@@ -505,9 +506,9 @@ bool drawTypingPageAsBefore(const ScreenContext& ctx, Intents& intents, const st
 namespace {
 
 // The buttons under the keys: "Quay lại", "Trang đầu" on a resident's page, and the page's own key
-// ("Tiếp tục", "Xong", ...), each as wide as its label on one line: in one row where they fit, else the
-// page's key on a row above the other two, else each on its own row. Out of the grid, no key needs to be as
-// wide as the longest word, so the keys keep the room.
+// ("Tiếp tục", "Xong", ...), each as wide as its label on one line or two, arranged to take the least
+// height (typingBar). Out of the grid, no key needs to be as wide as the longest word, so the keys keep the
+// room.
 struct BarButton {
     std::string id;
     std::string label;
@@ -520,47 +521,94 @@ struct TypingBar {
     float height = 0;
 };
 
-TypingBar typingBar(const Theme& theme, const std::vector<Key>& keys, bool withHome) {
+TypingBar typingBar(const Theme& theme, std::optional<BarButton> action, bool withHome) {
     const Metrics& m = theme.metrics();
     const float width = ImGui::GetMainViewport()->Size.x - 2 * m.marginPx;
     ImFont* bold = theme.bodyBold();
     const float rowH = std::max(m.targetPx, std::ceil(bold->FontSize + m.pxPerMm * 5));
-    auto sized = [&](BarButton b) {
+    const float twoLinesH = std::max(m.targetPx, std::ceil(2 * bold->FontSize + m.pxPerMm * 5));
+    auto oneLine = [&](BarButton b) {
         b.size = ImVec2(std::min(width, std::max(m.targetPx, oneLineButtonWidth(theme, b.label))), rowH);
         return b;
     };
-    std::vector<BarButton> left{sized({"nav.back", text::kBack, kiosk::intent::Back{}, false, {}, {}})};
-    if (withHome) left.push_back(sized({"nav.home", text::kHome, kiosk::intent::GoHome{}, false, {}, {}}));
-    std::optional<BarButton> submit;
-    for (const Key& key : keys) {
-        if (key.id == "key.submit") submit = sized({key.id, key.label, key.intent, true, {}, {}});
+    auto twoLines = [&](BarButton b) {
+        b.size = ImVec2(std::max(m.targetPx, narrowestBoxFor(bold, b.label, 2) + buttonPads(m)), twoLinesH);
+        return b;
+    };
+    std::vector<BarButton> nav{{"nav.back", text::kBack, kiosk::intent::Back{}, false, {}, {}}};
+    if (withHome) nav.push_back({"nav.home", text::kHome, kiosk::intent::GoHome{}, false, {}, {}});
+    auto rowWidth = [&](const std::vector<BarButton>& buttons) {
+        float w = -m.gapPx;
+        for (const BarButton& b : buttons)
+            w += b.size.x + m.gapPx;
+        return w;
+    };
+    // Arrangements from the lowest: all in a row; "Quay lại" over "Trang đầu" with the page's key beside
+    // them; the page's key on a row above the others, side by side on one line or two; each on its own row.
+    std::vector<TypingBar> bars;
+    auto add = [&](std::vector<BarButton> buttons, float height) {
+        for (const BarButton& b : buttons)
+            if (b.at.x + b.size.x > width + 0.5f) return;
+        bars.push_back({std::move(buttons), height});
+    };
+    auto inRow = [&](std::vector<BarButton> buttons, float y) {
+        float x = 0;
+        for (BarButton& b : buttons) {
+            b.at = ImVec2(x, y);
+            x += b.size.x + m.gapPx;
+        }
+        return buttons;
+    };
+    std::vector<BarButton> navOneLine, navTwoLines;
+    for (const BarButton& b : nav) {
+        navOneLine.push_back(oneLine(b));
+        navTwoLines.push_back(twoLines(b));
     }
-    float leftW = -m.gapPx;
-    for (const BarButton& b : left)
-        leftW += b.size.x + m.gapPx;
-    TypingBar bar;
+    auto withAction = [&](std::vector<BarButton> buttons, BarButton key, float y) {
+        key.at = ImVec2(width - key.size.x, y);
+        buttons.push_back(key);
+        return buttons;
+    };
+    if (!action) {
+        add(inRow(navOneLine, 0), rowH);
+        add(inRow(navTwoLines, 0), twoLinesH);
+    } else {
+        const BarButton key = oneLine(*action);
+        if (rowWidth(navOneLine) + m.gapPx + key.size.x <= width)
+            add(withAction(inRow(navOneLine, 0), key, 0), rowH);
+        if (nav.size() > 1) {
+            float navW = 0;
+            for (const BarButton& b : navOneLine)
+                navW = std::max(navW, b.size.x);
+            std::vector<BarButton> stacked = navOneLine;
+            for (size_t i = 0; i < stacked.size(); ++i)
+                stacked[i].at = ImVec2(0, static_cast<float>(i) * (rowH + m.gapPx));
+            const float stackH = 2 * rowH + m.gapPx;
+            for (const BarButton& side : {key, twoLines(*action)}) {
+                if (navW + m.gapPx + side.size.x <= width)
+                    add(withAction(stacked, side, stackH - side.size.y), std::max(stackH, side.size.y));
+            }
+        }
+        const float below = rowH + m.gapPx;
+        if (rowWidth(navOneLine) <= width) add(withAction(inRow(navOneLine, below), key, 0), below + rowH);
+        if (rowWidth(navTwoLines) <= width)
+            add(withAction(inRow(navTwoLines, below), key, 0), below + twoLinesH);
+    }
+    // Each on its own row: always possible.
+    std::vector<BarButton> each;
     float y = 0;
-    if (submit) {
-        if (leftW + m.gapPx + submit->size.x <= width) {
-            submit->at = ImVec2(width - submit->size.x, 0);
-        } else {
-            submit->at = ImVec2(width - submit->size.x, 0);
-            y = rowH + m.gapPx;
-        }
-        bar.buttons.push_back(*submit);
+    if (action) {
+        each.push_back(oneLine(*action));
+        each.back().at = ImVec2(width - each.back().size.x, 0);
+        y = rowH + m.gapPx;
     }
-    float x = 0;
-    for (BarButton& b : left) {
-        if (x > 0 && x + b.size.x > width) {
-            x = 0;
-            y += rowH + m.gapPx;
-        }
-        b.at = ImVec2(x, y);
-        x += b.size.x + m.gapPx;
-        bar.buttons.push_back(b);
+    for (const BarButton& b : navOneLine) {
+        each.push_back(b);
+        each.back().at = ImVec2(0, y);
+        y += rowH + m.gapPx;
     }
-    bar.height = y + rowH;
-    return bar;
+    bars.push_back({each, y - m.gapPx});
+    return *std::ranges::min_element(bars, {}, &TypingBar::height);
 }
 
 void drawTypingBar(const ScreenContext& ctx, Intents& intents, const TypingBar& bar, ImVec2 at) {
@@ -605,10 +653,27 @@ float columnNeeds(const Theme& theme, const std::vector<Key>& keys, int columns,
     return width;
 }
 
+// A keypad's keys for rows of `columns`: 1-9, "Xóa" and 0 as on a telephone in three columns; in more,
+// 1-9 and 0, then "Xóa" two keys wide.
+std::vector<Key> keypadRows(const std::vector<Key>& padKeys, int columns) {
+    std::vector<Key> keys;
+    for (const Key& key : padKeys)
+        if (key.id != "key.erase") keys.push_back(key);
+    Key erase = *std::ranges::find(padKeys, std::string("key.erase"), &Key::id);
+    if (columns == 3) {
+        keys.insert(keys.end() - 1, erase);
+    } else {
+        erase.span = 2;
+        keys.push_back(erase);
+    }
+    return keys;
+}
+
 std::optional<TypingLayout> layoutTyping(const ScreenContext& ctx, const std::string& title,
                                          const std::string& shown, const char* hint,
                                          const std::string& message, const std::vector<Key>& padKeys,
-                                         int columns, bool keypadBeside, float top, float bottom) {
+                                         int columns, bool keypadBeside, float top, float bottom,
+                                         int letterPage) {
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
     const float x = std::max(m.marginPx, m.cornerPx);
@@ -626,10 +691,13 @@ std::optional<TypingLayout> layoutTyping(const ScreenContext& ctx, const std::st
                      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, (sample + "|").c_str()).x) +
             m.gapPx;
         if (fieldNeeds > w) return FLT_MAX;
-        const float noteH = std::max(wrappedTextHeight(ctx.theme.body(), w, hint),
-                                     wrappedTextHeight(ctx.theme.bodyBold(), w, message));
-        return wrappedTextHeight(font, w, title) + m.gapPx / 2 + font->FontSize + m.gapPx + m.gapPx / 2 +
-               noteH;
+        auto linesHeight = [&](ImFont* f, std::string_view words) {
+            return words.empty() ? 0.0f : wrappedTextHeight(f, w, words);
+        };
+        const float noteH =
+            std::max(linesHeight(ctx.theme.body(), hint), linesHeight(ctx.theme.bodyBold(), message));
+        const float titleH = title.empty() ? 0 : linesHeight(font, title) + m.gapPx / 2;
+        return titleH + font->FontSize + m.gapPx + (noteH > 0 ? m.gapPx / 2 + noteH : 0);
     };
     const float smallGap = std::ceil(m.pxPerMm * 3.2f);
     const float gaps[] = {m.gapPx, std::min(m.gapPx, smallGap)};
@@ -643,18 +711,7 @@ std::optional<TypingLayout> layoutTyping(const ScreenContext& ctx, const std::st
         // rows, for a short screen).
         for (float gap : gaps) {
             for (int cols : {3, 4}) {
-                std::vector<Key> keys;
-                for (const Key& key : padKeys)
-                    if (key.id != "key.erase") keys.push_back(key);
-                if (cols == 3) {
-                    // 1-9, then Xóa and 0 as on a telephone
-                    keys.insert(keys.end() - 1,
-                                *std::ranges::find(padKeys, std::string("key.erase"), &Key::id));
-                } else {
-                    Key erase = *std::ranges::find(padKeys, std::string("key.erase"), &Key::id);
-                    erase.span = 2;
-                    keys.push_back(erase);
-                }
+                const std::vector<Key> keys = keypadRows(padKeys, cols);
                 const int rows = rowsFor(keys, cols);
                 if (rowsHeight(rows, gap) > areaH) continue;
                 const float colW = columnNeeds(ctx.theme, keys, cols, gap, largeLetters);
@@ -684,30 +741,46 @@ std::optional<TypingLayout> layoutTyping(const ScreenContext& ctx, const std::st
     const float textW = screen.x - x - m.marginPx;
     const float keysW = screen.x - 2 * m.marginPx;
     const auto characters = std::ranges::count_if(padKeys, isCharacterKey);
+    // A keypad under the words takes 3 keys a row, else 4 or 6 (two rows, for a short screen); it is never
+    // shown in parts.
+    std::vector<int> columnChoices{std::max(columns, 1)};
+    if (keypadBeside) columnChoices = {3, 4, 6};
     for (float gap : gaps) {
-        int cols = std::max(columns, 1);
-        while (cols > 1 &&
-               static_cast<float>(cols) * columnNeeds(ctx.theme, padKeys, cols, gap, largeLetters) +
-                       static_cast<float>(cols - 1) * gap >
-                   keysW)
-            --cols;
-        const float colW = (keysW - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols);
-        if (columnNeeds(ctx.theme, padKeys, cols, gap, largeLetters) > colW) continue;
-        for (ImFont* font : fonts) {
-            const float textH = textHeight(font, textW);
-            if (textH > areaH) continue;
-            const int room = static_cast<int>(std::floor((areaH - textH - m.gapPx / 2 + gap) / (rowH + gap)));
+        for (int cols : columnChoices) {
+            const std::vector<Key> allKeys = keypadBeside ? keypadRows(padKeys, cols) : padKeys;
+            // A keypad's digits in bold body text where the title font would leave fewer keys a row.
+            bool large = largeLetters;
+            auto rowWidth = [&](int n, bool inTitleFont) {
+                return static_cast<float>(n) * columnNeeds(ctx.theme, allKeys, n, gap, inTitleFont) +
+                       static_cast<float>(n - 1) * gap;
+            };
+            if (keypadBeside && rowWidth(cols, large) > keysW) large = false;
+            while (cols > 1 && rowWidth(cols, large) > keysW)
+                --cols;
+            const float colW = (keysW - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols);
+            if (columnNeeds(ctx.theme, allKeys, cols, gap, large) > colW) continue;
+            // The words in the title font; in bold body text where the keys need more rows than that leaves.
+            auto roomWith = [&](ImFont* font) {
+                const float textH = textHeight(font, textW);
+                return textH > areaH
+                           ? 0
+                           : static_cast<int>(std::floor((areaH - textH - m.gapPx / 2 + gap) / (rowH + gap)));
+            };
+            ImFont* font = fonts[0];
+            if (rowsFor(allKeys, cols) > roomWith(font) && roomWith(fonts[1]) > roomWith(font))
+                font = fonts[1];
+            const int room = roomWith(font);
             if (room < 1) continue;
-            std::vector<Key> keys = padKeys;
+            std::vector<Key> keys = allKeys;
             if (rowsFor(keys, cols) > room) {
-                if (characters <= 12) continue;
-                keys = keyPage(ctx.theme, padKeys, cols, colW, room, ctx.app.state().page);
-                if (rowsFor(keys, cols) > room ||
-                    columnNeeds(ctx.theme, keys, cols, gap, largeLetters) > colW)
+                // Letters in pages need two rows or more: one row would show a few letters a page.
+                if (characters <= 12 || room < 2) continue;
+                keys = keyPage(ctx.theme, allKeys, cols, colW, room, letterPage);
+                if (rowsFor(keys, cols) > room || columnNeeds(ctx.theme, keys, cols, gap, large) > colW)
                     continue;
             }
             const int rows = rowsFor(keys, cols);
-            const float roomH = areaH - textH - m.gapPx / 2;
+            const float roomH = areaH - textHeight(font, textW) - m.gapPx / 2;
             const float keyH =
                 std::clamp((roomH - static_cast<float>(rows - 1) * gap) / static_cast<float>(rows), rowH,
                            std::max(rowH, colW * 0.9f));
@@ -718,7 +791,7 @@ std::optional<TypingLayout> layoutTyping(const ScreenContext& ctx, const std::st
                                 ImVec2(m.marginPx + keysW, bottom),
                                 cols,
                                 gap,
-                                largeLetters,
+                                large,
                                 keys};
         }
     }
@@ -727,52 +800,141 @@ std::optional<TypingLayout> layoutTyping(const ScreenContext& ctx, const std::st
 
 } // namespace
 
+namespace {
+
+// The words of a typing page (title, field, then the hint or the message, each left out when empty) at the
+// top left, `width` wide.
+void drawTypingWords(const ScreenContext& ctx, ImFont* titleFont, float width, const std::string& title,
+                     const std::string& shown, const std::string& note, bool noteIsMessage, bool withField) {
+    const Metrics& m = ctx.theme.metrics();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    const float x = std::max(m.marginPx, m.cornerPx);
+    float y = m.marginPx;
+    if (!title.empty()) {
+        draw->AddText(titleFont, titleFont->FontSize, ImVec2(x, y), ink, title.c_str(), nullptr, width);
+        y += wrappedTextHeight(titleFont, width, title) + m.gapPx / 2;
+    }
+    if (withField) {
+        const float fieldH = titleFont->FontSize + m.gapPx;
+        drawField(ctx, ImVec2(x, y), width, fieldH, titleFont, shown);
+        y += fieldH + m.gapPx / 2;
+    }
+    if (!note.empty()) {
+        ImFont* noteFont = noteIsMessage ? ctx.theme.bodyBold() : ctx.theme.body();
+        draw->AddText(noteFont, noteFont->FontSize, ImVec2(x, y), ink, note.c_str(), nullptr, width);
+    }
+}
+
+// Where the words, the keys and the bar do not fit one page (a 7" screen at the large text sizes), the
+// question comes first on a page of its own: title, field, hint or message, and a bar whose own key
+// ("Bấm số", "Gõ chữ") opens the keys on the next page, where "Quay lại" comes back to it. Returns false
+// where even the question does not fit.
+bool drawQuestionPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
+                      const std::string& shown, const char* hint, const std::string& message, bool digits,
+                      bool withHome) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const TypingBar bar = typingBar(ctx.theme,
+                                    BarButton{"key.more",
+                                              digits ? text::kOpenKeypad : text::kOpenKeyboard,
+                                              kiosk::intent::ShowPage{1},
+                                              true,
+                                              {},
+                                              {}},
+                                    withHome);
+    const float barTop = screen.y - m.marginPx - bar.height;
+    const float width = screen.x - std::max(m.marginPx, m.cornerPx) - m.marginPx;
+    const std::string note = message.empty() ? std::string(hint) : message;
+    ImFont* noteFont = message.empty() ? ctx.theme.body() : ctx.theme.bodyBold();
+    const float room = barTop - m.gapPx - m.marginPx;
+    // The title and the field where they fit; a refused entry's message, which says what it was about,
+    // alone where they do not.
+    struct Words {
+        bool title, field;
+    };
+    std::vector<Words> choices{{true, true}, {true, false}};
+    if (!message.empty()) choices.push_back({false, false});
+    for (const Words words : choices) {
+        for (ImFont* font : {ctx.theme.title(), ctx.theme.bodyBold()}) {
+            const float height = (words.title ? wrappedTextHeight(font, width, title) + m.gapPx / 2 : 0) +
+                                 (words.field ? font->FontSize + m.gapPx + m.gapPx / 2 : 0) +
+                                 wrappedTextHeight(noteFont, width, note);
+            if (height > room) continue;
+            drawTypingWords(ctx, font, width, words.title ? title : std::string(), shown, note,
+                            !message.empty(), words.field);
+            drawTypingBar(ctx, intents, bar, ImVec2(m.marginPx, barTop));
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 // A title, the field with what was typed, the hint or the error, the keys, and under them a bar with
 // "Quay lại", "Trang đầu" (a resident's page) and the page's own key. A keypad goes beside the words in
 // landscape; a keyboard under them shows its letters a page at a time where they do not all fit. Nothing
 // overlaps: the title takes bold body text where its own size would leave the keys too little room, never
-// smaller. Where even that does not fit, the page is drawn as before the bar (drawTypingPageAsBefore).
+// smaller. Where all that does not fit one page, the question has a page of its own before the keys
+// (drawQuestionPage); where the keys already flow under the words as before the bar, or nothing else fits,
+// the page is drawn as before (drawTypingPageAsBefore).
 void drawTypingPage(const ScreenContext& ctx, Intents& intents, const std::string& title,
                     const std::string& shown, const char* hint, const std::string& message,
                     const std::vector<Key>& keys, int columns, bool keypadBeside, bool withHome) {
     const Metrics& m = ctx.theme.metrics();
     const ImVec2 screen = ImGui::GetMainViewport()->Size;
-    // Where the keys already flow under the words with their letters in pages, as they did before the bar.
     if (drawTypingPageAsBefore(ctx, intents, title, shown, hint, message, keys, columns, keypadBeside,
                                withHome, false)) {
         drawTypingPageAsBefore(ctx, intents, title, shown, hint, message, keys, columns, keypadBeside,
                                withHome);
         return;
     }
-    const TypingBar bar = typingBar(ctx.theme, keys, withHome);
+    std::optional<BarButton> submit;
     std::vector<Key> padKeys;
-    for (const Key& key : keys)
-        if (key.id != "key.submit" && key.id != "nav.back") padKeys.push_back(key);
+    for (const Key& key : keys) {
+        if (key.id == "key.submit")
+            submit = BarButton{key.id, key.label, key.intent, true, {}, {}};
+        else if (key.id != "nav.back")
+            padKeys.push_back(key);
+    }
+    const TypingBar bar = typingBar(ctx.theme, submit, withHome);
     const float barTop = screen.y - m.marginPx - bar.height;
-    const std::optional<TypingLayout> layout = layoutTyping(
-        ctx, title, shown, hint, message, padKeys, columns, keypadBeside, m.marginPx, barTop - m.gapPx);
+    const int page = ctx.app.state().page;
+    // Everything on one page; else the question (page 0, with the message of a refused entry) and then the
+    // keys' pages with the field and the bar alone.
+    std::optional<TypingLayout> layout = layoutTyping(ctx, title, shown, hint, message, padKeys, columns,
+                                                      keypadBeside, m.marginPx, barTop - m.gapPx, page);
+    const bool split = !layout;
+    if (split && page == 0) {
+        const bool digits = std::ranges::none_of(padKeys, [](const Key& k) {
+            const auto* type = std::get_if<kiosk::intent::Type>(&k.intent);
+            return type && !type->key.empty() && !std::isdigit(static_cast<unsigned char>(type->key[0]));
+        });
+        if (drawQuestionPage(ctx, intents, title, shown, hint, message, digits, withHome)) return;
+    } else if (split) {
+        layout = layoutTyping(ctx, "", shown, "", "", padKeys, columns, keypadBeside, m.marginPx,
+                              barTop - m.gapPx, page - 1);
+        if (layout) { // the letters' pages follow the question's
+            for (Key& key : layout->keys)
+                if (auto* turn = std::get_if<kiosk::intent::ShowPage>(&key.intent)) turn->page += 1;
+        }
+    }
     if (!layout) {
         drawTypingPageAsBefore(ctx, intents, title, shown, hint, message, keys, columns, keypadBeside,
                                withHome);
         return;
     }
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
-    const float x = std::max(m.marginPx, m.cornerPx);
-    ImFont* titleFont = layout->titleFont;
-    float y = m.marginPx;
-    draw->AddText(titleFont, titleFont->FontSize, ImVec2(x, y), ink, title.c_str(), nullptr, layout->textW);
-    y += wrappedTextHeight(titleFont, layout->textW, title) + m.gapPx / 2;
-    const float fieldH = titleFont->FontSize + m.gapPx;
-    drawField(ctx, ImVec2(x, y), layout->textW, fieldH, titleFont, shown);
-    y += fieldH + m.gapPx / 2;
-    const std::string note = message.empty() ? std::string(hint) : message;
-    ImFont* noteFont = message.empty() ? ctx.theme.body() : ctx.theme.bodyBold();
-    draw->AddText(noteFont, noteFont->FontSize, ImVec2(x, y), ink, note.c_str(), nullptr, layout->textW);
+    if (split)
+        drawTypingWords(ctx, layout->titleFont, layout->textW, "", shown, "", false, true);
+    else
+        drawTypingWords(ctx, layout->titleFont, layout->textW, title, shown, message.empty() ? hint : message,
+                        !message.empty(), true);
     drawGrid(ctx, layout->keysMin, layout->keysMax, layout->columns, layout->keys, intents,
              rowsFor(layout->keys, layout->columns), layout->largeLetters, layout->gap);
     drawTypingBar(ctx, intents, bar, ImVec2(m.marginPx, barTop));
 }
+
 std::vector<Key> numericKeys(const char* submitLabel) {
     std::vector<Key> keys;
     for (char digit = '1'; digit <= '9'; ++digit) {

@@ -407,7 +407,9 @@ std::vector<StepPage> fillPages(const Metrics& m, const FontSet& fonts, float wi
             const float room = height - used - gapBefore() - inset;
             auto fit = static_cast<size_t>(std::max(0.0f, std::floor(room / font->FontSize)));
             // Not a lone line of a box or paragraph at a page's foot when more follow: it moves on whole.
-            if (!pages.back().empty() && (fit == 0 || (fit == 1 && lines.size() - next > 2))) {
+            // A page of four lines or fewer is filled instead, or it would show a title and nothing else.
+            const bool roomyPage = height >= 5 * font->FontSize;
+            if (!pages.back().empty() && (fit == 0 || (roomyPage && fit == 1 && lines.size() - next > 2))) {
                 newPage();
                 continue;
             }

@@ -175,6 +175,30 @@ TEST_CASE("app: Quay lại on page 2 of a list goes to page 1, then off the list
     CHECK(k.app.bookingWizard().draft().step == kiosk::BookingStep::Day);
 }
 
+// A small screen at large text gives a typing page's question a page of its own, the keys the next.
+TEST_CASE("app: Quay lại from a typing page's keys comes back to its question, and a refused number is told "
+          "on the question") {
+    Kiosk k;
+    k.tap(intent::OpenBooking{});
+    k.tap(intent::ChooseBookingTopic{"vneid"});
+    k.tap(intent::ChooseDay{std::chrono::year{2026} / 11 / 28});
+    k.tap(intent::ChooseSlot{8 * 60 + 30});
+    REQUIRE(k.app.bookingWizard().draft().step == kiosk::BookingStep::Phone);
+    k.tap(intent::ShowPage{1}); // "Bấm số"
+    k.tap(intent::Back{});
+    CHECK(k.app.bookingWizard().draft().step == kiosk::BookingStep::Phone);
+    CHECK(k.state().page == 0);
+    k.tap(intent::ShowPage{1});
+    for (const char* digit : {"0", "9", "1", "2"})
+        k.tap(intent::Type{digit});
+    k.tap(intent::Submit{});
+    REQUIRE_FALSE(k.app.bookingWizard().message().empty());
+    CHECK(k.state().page == 0);
+    CHECK(k.state().pageTrail.empty());
+    k.tap(intent::Back{}); // from the question: off the step
+    CHECK(k.app.bookingWizard().draft().step == kiosk::BookingStep::Slot);
+}
+
 TEST_CASE("app: Trang đầu from a topic list's page 2 goes home and forgets the pages") {
     Kiosk k;
     k.tap(intent::OpenTopic{"vneid"});

@@ -188,3 +188,15 @@ TEST_CASE(
     for (int i = 0; i < ui::kStepSlots; ++i)
         CHECK(large.layout.buttons.min[i].y == doctest::Approx(large.layout.navTop));
 }
+
+TEST_CASE("step pages: a column of a few lines is filled, the title does not stand alone on a page") {
+    Column c(800, 480, 7, 2);
+    REQUIRE(c.height < 5 * c.fonts.body->FontSize);
+    content::Step step = longStep();
+    step.title = "Mở VNeID"; // one line, with room for a line of text under it
+    const auto pages =
+        ui::paginateStep(c.metrics, c.fonts, c.width, c.height, ui::stepBlocks(step, false, "", false), true);
+    REQUIRE(pages.size() > 1);
+    CHECK(pages[0].size() > 1);
+    CHECK(pages[0].back().kind == ui::StepBlockKind::Text);
+}

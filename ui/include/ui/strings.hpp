@@ -35,6 +35,9 @@ inline constexpr const char* kListNext = "Xem tiếp";
 inline constexpr const char* kMorePage = "Xem thêm ({}/{})";
 // The key of a keyboard shown in parts that turns to its other letters: "n–y".
 inline constexpr const char* kOtherKeys = "{}–{}";
+// On a small screen at large text the question has a page of its own: its key opens the keys.
+inline constexpr const char* kOpenKeypad = "Bấm số";
+inline constexpr const char* kOpenKeyboard = "Gõ chữ";
 inline constexpr const char* kBookingPhoneTitle = "Số điện thoại của Bác";
 inline constexpr const char* kBookingPhoneHint = "Tổ sẽ gọi số này nếu cần đổi lịch.";
 inline constexpr const char* kBookingCancelPhoneHint =
