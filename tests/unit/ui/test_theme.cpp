@@ -1,7 +1,9 @@
 // ui::computeMetrics: sizes follow the physical screen, so touch targets are big enough on every kiosk.
+#include "ui/staff_strings.hpp"
 #include "ui/theme.hpp"
 
 #include <doctest/doctest.h>
+#include <imgui_internal.h>
 
 #include <cmath>
 
@@ -152,5 +154,19 @@ TEST_CASE("theme: body text is at least 5.5 mm em on every screen villages buy")
         const ui::Metrics m = ui::computeMetrics(s.width, s.height, s.diagonal, 0);
         CHECK(m.bodyPx / m.pxPerMm >= 5.5f - 0.5f / m.pxPerMm); // rounded to whole pixels
         CHECK(m.bodyFontPx >= m.bodyPx * 1.36f);
+    }
+}
+
+TEST_CASE("theme: every font holds the marks the screens write besides Vietnamese letters") {
+    ImFontAtlas atlas;
+    const ui::FontSet fonts = ui::addFonts(atlas, ui::computeMetrics(800, 480, 7.0, 2));
+    // – (a keyboard's "a–d"), • (list items), a new PIN's dots, … and ₫; ImGui draws "?" without them.
+    unsigned int pinDot = 0;
+    ImTextCharFromUtf8(&pinDot, ui::staff_text::kPinDot, nullptr);
+    for (const ImWchar mark : {ImWchar(0x2013), ImWchar(0x2022), static_cast<ImWchar>(pinDot),
+                               ImWchar(0x2026), ImWchar(0x20AB), ImWchar(0x1EAD)}) {
+        CAPTURE(static_cast<int>(mark));
+        for (ImFont* font : {fonts.body, fonts.bodyBold, fonts.title})
+            CHECK(font->FindGlyphNoFallback(mark) != nullptr);
     }
 }

@@ -82,6 +82,8 @@ inline constexpr const char* kMemberNameTitle = "Tên thành viên mới";
 inline constexpr const char* kMemberNameHint = "Gõ tên, rồi chọn dấu.";
 inline constexpr const char* kMemberPinTitle = "Mã PIN mới cho {}";
 inline constexpr const char* kMemberPinAgainTitle = "Nhập lại mã PIN cho {}";
+// A new PIN is shown as dots, never digits: someone may stand behind. A dot every font holds.
+inline constexpr const char* kPinDot = "•";
 inline constexpr const char* kMemberPinHint = "4 đến 8 chữ số, khác mã của người khác.";
 
 inline constexpr const char* kAuditTitle = "Nhật ký (mới nhất trước)";

@@ -45,10 +45,9 @@ void drawAddMemberPin(const ScreenContext& ctx, Intents& intents) {
     const std::string title = fmt::format(
         fmt::runtime(s.firstPin.empty() ? staff_text::kMemberPinTitle : staff_text::kMemberPinAgainTitle),
         s.memberName.tidy());
-    // Dots, never the digits: someone may stand behind.
     std::string dots;
     for (std::size_t i = 0; i < s.memberPin.characters(); ++i)
-        dots += "● ";
+        dots += std::string(staff_text::kPinDot) + ' ';
     drawTypingPage(ctx, intents, title, dots, staff_text::kMemberPinHint, numericKeys(text::kContinue),
                    kNumericColumns, true);
 }
