@@ -6,6 +6,7 @@
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,6 +85,9 @@ struct RowButton {
     kiosk::Intent intent;
     ColourPair colours;
 };
+// A resident's bottom bar: "Quay lại", "Trang đầu", "Cần người giúp" and the page's own fourth button
+// (drawNavBar draws the first three).
+[[nodiscard]] std::array<RowButton, 4> residentBar(const Palette& palette, RowButton fourth);
 // Buttons placed in rows from a bottom edge up, each as wide as its label needs with the row's room shared
 // out: one row if every label fits whole in one or two lines, else rows of two, else one a row (up to
 // three lines each). count 0: nothing fits.

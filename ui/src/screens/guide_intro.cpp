@@ -144,15 +144,12 @@ bool drawCompactIntro(const ScreenContext& ctx, const content::Guide& guide, Int
              palette.publicServices}};
         drawPlaced(ctx, startRows, starts, intents);
     }
-    const RowButton bar[] = {
-        {"nav.back", text::kBack, kiosk::intent::Back{}, palette.plainButton},
-        {"nav.home", text::kHome, kiosk::intent::GoHome{}, palette.plainButton},
-        {"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, palette.help},
-        page + 1 < pages
-            ? RowButton{"list.next_page", text::kNext, kiosk::intent::ShowPage{page + 1},
-                        palette.primaryButton}
-            : RowButton{"intro.next", text::kNext, kiosk::intent::StartGuide{false}, palette.primaryButton}};
-    drawPlaced(ctx, barRows, bar, intents);
+    const auto bar = residentBar(
+        palette, page + 1 < pages ? RowButton{"list.next_page", text::kNext,
+                                              kiosk::intent::ShowPage{page + 1}, palette.primaryButton}
+                                  : RowButton{"intro.next", text::kNext, kiosk::intent::StartGuide{false},
+                                              palette.primaryButton});
+    drawPlaced(ctx, barRows, bar.data(), intents);
     return true;
 }
 } // namespace

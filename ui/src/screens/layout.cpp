@@ -76,17 +76,21 @@ NavLayout navLayout(const Theme& theme, bool withHome) {
 }
 } // namespace
 
+std::array<RowButton, 4> residentBar(const Palette& palette, RowButton fourth) {
+    return {RowButton{"nav.back", text::kBack, kiosk::intent::Back{}, palette.plainButton},
+            RowButton{"nav.home", text::kHome, kiosk::intent::GoHome{}, palette.plainButton},
+            RowButton{"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, palette.help},
+            std::move(fourth)};
+}
+
 float drawNavBar(const ScreenContext& ctx, Intents& intents, bool withHelp, bool withHome) {
     const Metrics& m = ctx.theme.metrics();
     const Palette& palette = ctx.theme.palette();
     ImVec2 screen = ImGui::GetMainViewport()->Size;
     if (withHelp) { // a resident's screen, so "Trang đầu" too
-        const RowButton bar[] = {{"nav.back", text::kBack, kiosk::intent::Back{}, palette.plainButton},
-                                 {"nav.home", text::kHome, kiosk::intent::GoHome{}, palette.plainButton},
-                                 {"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, palette.help}};
         const ButtonRows placed = placeButtons(m, ctx.theme.bodyBold(), screen.y - m.marginPx,
                                                {text::kBack, text::kHome, text::kNeedHelp});
-        drawPlaced(ctx, placed, bar, intents);
+        drawPlaced(ctx, placed, residentBar(palette, {}).data(), intents);
         return placed.top;
     }
     const NavLayout layout = navLayout(ctx.theme, withHome);

@@ -118,14 +118,11 @@ Intents drawTopic(const ScreenContext& ctx) {
     const int page = split.clamp(state.page);
     if (layout.turnInBar && split.paged) {
         // "Xem tiếp" in the fourth slot; the last page leaves it empty ("Quay lại" goes back a page).
-        const RowButton bar[] = {
-            {"nav.back", text::kBack, kiosk::intent::Back{}, palette.plainButton},
-            {"nav.home", text::kHome, kiosk::intent::GoHome{}, palette.plainButton},
-            {"nav.help", text::kNeedHelp, kiosk::intent::OpenBooking{}, palette.help},
-            {"list.next_page", text::kListNext, kiosk::intent::ShowPage{page + 1}, palette.primaryButton}};
+        const auto bar = residentBar(palette, {"list.next_page", text::kListNext,
+                                               kiosk::intent::ShowPage{page + 1}, palette.primaryButton});
         ButtonRows placed = layout.bar;
         if (page + 1 == split.pages) placed.count = 3;
-        drawPlaced(ctx, placed, bar, intents);
+        drawPlaced(ctx, placed, bar.data(), intents);
     } else {
         drawNavBar(ctx, intents, true);
     }
