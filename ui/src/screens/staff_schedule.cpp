@@ -250,53 +250,123 @@ void drawAddClosure(const ScreenContext& ctx, Intents& intents) {
         note = fmt::format(fmt::runtime(staff_text::kClosureHasBookings),
                            kiosk::vietnameseDay(dayAt(s, *s.closureOffset)), s.bookingsOnClosureDay);
     }
-    float y = drawHeader(ctx, staff_text::kAddClosureTitle, note.empty() ? nullptr : note.c_str());
     const float barTop =
         drawStaffNav(ctx, intents, "staff.closure.save", staff_text::kSave, act(si::SaveClosure{}));
-    // The reasons, as chips just above the bar: three in a row, or one under another when a word would
-    // not fit a third of the width.
+    // The reasons, as chips just above the bar: in one row each as wide as its label where they fit,
+    // else three in a row, or one under another when a word would not fit a third of the width.
     const float left = std::max(m.marginPx, m.cornerPx);
+    const float right = screen.x - m.marginPx;
     const int reasons = static_cast<int>(kiosk::closureReasons.size());
     const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
-    auto widthFor = [&](int n) {
-        return (screen.x - m.marginPx - left - static_cast<float>(n - 1) * m.gapPx) / static_cast<float>(n);
-    };
-    auto splits = [&](int n) {
-        for (const char* reason : kiosk::closureReasons) {
-            bool broke = false;
-            (void)wrapLines(ctx.theme.bodyBold(), widthFor(n) - 2 * pad, reason, &broke);
-            if (broke) return true;
-        }
-        return false;
-    };
-    int perRow = reasons;
-    while (perRow > 1 && splits(perRow))
-        --perRow;
-    const float chipW = widthFor(perRow);
+    std::vector<float> chipX, chipY, chipW;
     float chipH = m.targetPx;
+    float oneRow = static_cast<float>(reasons - 1) * m.gapPx;
     for (const char* reason : kiosk::closureReasons)
-        chipH = std::max(chipH, labelHeight(ctx, reason, chipW));
-    const int chipRows = (reasons + perRow - 1) / perRow;
-    const float reasonsTop = barTop - static_cast<float>(chipRows) * (chipH + m.gapPx);
+        oneRow += std::max(m.targetPx, oneLineButtonWidth(ctx.theme, reason));
+    float reasonsTop = 0;
+    // Landscape 7" screens at large text: the chips, the day names and the title as small as they take.
+    // (A portrait 7" screen at A++ still has the full layout and its known problems: issue 17.)
+    const bool compact = screen.x >= screen.y;
+    if (compact && oneRow <= right - left) {
+        const float extra = (right - left - oneRow) / static_cast<float>(reasons);
+        reasonsTop = barTop - m.gapPx - chipH;
+        float x = left;
+        for (const char* reason : kiosk::closureReasons) {
+            const float w = std::max(m.targetPx, oneLineButtonWidth(ctx.theme, reason)) + extra;
+            chipX.push_back(x);
+            chipY.push_back(reasonsTop);
+            chipW.push_back(w);
+            x += w + m.gapPx;
+        }
+    } else {
+        auto widthFor = [&](int n) {
+            return (right - left - static_cast<float>(n - 1) * m.gapPx) / static_cast<float>(n);
+        };
+        auto splits = [&](int n) {
+            for (const char* reason : kiosk::closureReasons) {
+                bool broke = false;
+                (void)wrapLines(ctx.theme.bodyBold(), widthFor(n) - 2 * pad, reason, &broke);
+                if (broke) return true;
+            }
+            return false;
+        };
+        int perRow = reasons;
+        while (perRow > 1 && splits(perRow))
+            --perRow;
+        const float w = widthFor(perRow);
+        for (const char* reason : kiosk::closureReasons)
+            chipH = std::max(chipH, labelHeight(ctx, reason, w));
+        const int chipRows = (reasons + perRow - 1) / perRow;
+        reasonsTop = barTop - static_cast<float>(chipRows) * (chipH + m.gapPx);
+        for (int i = 0; i < reasons; ++i) {
+            chipX.push_back(left + static_cast<float>(i % perRow) * (w + m.gapPx));
+            chipY.push_back(reasonsTop + static_cast<float>(i / perRow) * (chipH + m.gapPx));
+            chipW.push_back(w);
+        }
+    }
     for (int i = 0; i < reasons; ++i) {
-        ImGui::SetCursorScreenPos(ImVec2(left + static_cast<float>(i % perRow) * (chipW + m.gapPx),
-                                         reasonsTop + static_cast<float>(i / perRow) * (chipH + m.gapPx)));
+        const auto at = static_cast<std::size_t>(i);
+        ImGui::SetCursorScreenPos(ImVec2(chipX[at], chipY[at]));
         if (bigButton(ctx.targets, ctx.theme, fmt::format("staff.closure.reason.{}", i),
-                      {kiosk::closureReasons[static_cast<std::size_t>(i)]}, ImVec2(chipW, chipH),
+                      {kiosk::closureReasons[at]}, ImVec2(chipW[at], chipH),
                       i == s.closureReason ? palette.primaryButton : palette.plainButton)) {
             intents.push_back(act(si::ChooseClosureReason{i}));
         }
     }
+    // The days, "Thứ Hai 07/12", or "T2 07/12" where the long names leave a single column.
+    ImFont* bold = ctx.theme.bodyBold();
+    const float longW =
+        bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "Chủ Nhật 00/00").x + 2 * pad + m.pxPerMm;
+    const bool shortNames = compact && 2 * longW + m.gapPx > right - left;
     std::vector<Choice> days;
     for (int offset = 0; offset < 14; ++offset) {
         const bool chosen = s.closureOffset && *s.closureOffset == offset;
-        days.push_back({fmt::format("staff.closure.day.{}", offset), kiosk::vietnameseDay(dayAt(s, offset)),
-                        "", act(si::ChooseClosureDay{offset}),
+        const kiosk::LocalDate day = dayAt(s, offset);
+        std::string label = kiosk::vietnameseDay(day);
+        if (shortNames) {
+            const unsigned weekday = std::chrono::weekday{std::chrono::sys_days{day}}.c_encoding();
+            label =
+                fmt::format("{} {}", staff_text::kWeekdayShort[weekday], label.substr(label.rfind(' ') + 1));
+        }
+        days.push_back({fmt::format("staff.closure.day.{}", offset), label, "",
+                        act(si::ChooseClosureDay{offset}),
                         chosen ? palette.primaryButton : palette.plainButton});
     }
-    ImFont* title = ctx.theme.bodyBold();
-    const float minW = title->CalcTextSizeA(title->FontSize, FLT_MAX, 0, "Chủ Nhật 00/00").x + m.pxPerMm * 6;
-    drawChoices(ctx, y, reasonsTop - m.gapPx, days, minW, m.targetPx, intents);
+    const float minW =
+        !compact     ? bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "Chủ Nhật 00/00").x + m.pxPerMm * 6
+        : shortNames ? bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "CN 00/00").x + 2 * pad + m.pxPerMm
+                     : longW;
+    const float gridBottom = reasonsTop - m.gapPx;
+    const float rowH = choiceRowHeight(ctx, days, minW, right - left);
+    // The title with the note under it where both leave a row of days; else the note alone (it names
+    // the day), in bold body text where the large title would take the row.
+    // Where not even the title in bold body text leaves a row, none: the days, the reasons and "Lưu" say
+    // what the page is for (a small screen at large text).
+    const float boldTitle = wrappedTextHeight(bold, right - left, staff_text::kAddClosureTitle);
+    float y = 0;
+    if (!compact) {
+        y = drawHeader(ctx, staff_text::kAddClosureTitle, note.empty() ? nullptr : note.c_str());
+    } else if (note.empty()) {
+        y = m.marginPx + boldTitle + m.gapPx + rowH <= gridBottom
+                ? drawStaffTitle(ctx, staff_text::kAddClosureTitle, rowH, gridBottom)
+                : m.marginPx;
+    } else {
+        const float noteH = wrappedTextHeight(ctx.theme.body(), right - left, note);
+        if (m.marginPx + boldTitle + noteH + m.gapPx + rowH <= gridBottom) {
+            y = drawStaffTitle(ctx, staff_text::kAddClosureTitle, rowH, gridBottom, note.c_str());
+        } else {
+            // Its first sentence where the whole note leaves no row ("Ngày … có 1 lịch hẹn."): the rest
+            // comes back with "Đã thêm ngày nghỉ" once saved.
+            std::string shown = note;
+            const std::size_t stop = note.find(". ");
+            if (stop != std::string::npos &&
+                m.marginPx + wrappedTextHeight(ctx.theme.body(), right - left, note) + m.gapPx / 2 + rowH >
+                    gridBottom)
+                shown = note.substr(0, stop + 1);
+            y = drawText(ctx, m.marginPx, shown) + m.gapPx / 2;
+        }
+    }
+    drawChoices(ctx, y, gridBottom, days, minW, m.targetPx, intents);
 }
 
 } // namespace ui::staff
