@@ -107,11 +107,11 @@ const std::vector<KnownFailure>& knownFailures() {
         {"staff.note", "target-inside", "800x480@7:2 1024x600@7:2"},
         {"staff.note", "text-in-box", "800x480@7:2 1024x600@7:2"},
         {"staff.note", "word-split", "800x480@7:2 1024x600@7:2"},
-        {"staff.schedule", "target-gap", "800x480@7:12 1024x600@7:12 720x1280@7:12"},
+        {"staff.schedule", "target-gap", "720x1280@7:12"},
         {"staff.schedule", "target-inside", "720x1280@7:2"},
-        {"staff.schedule", "text-across-target", "800x480@7:2 1024x600@7:12 720x1280@7:2"},
+        {"staff.schedule", "text-across-target", "720x1280@7:2"},
         {"staff.schedule", "text-on-screen", "720x1280@7:2"},
-        {"staff.schedule", "text-over-target", "1024x600@7:2 720x1280@7:2"},
+        {"staff.schedule", "text-over-target", "720x1280@7:2"},
         {"staff.schedule", "word-split", "720x1280@7:2"},
     };
     return known;

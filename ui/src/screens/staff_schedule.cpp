@@ -83,28 +83,26 @@ void drawSchedule(const ScreenContext& ctx, Intents& intents) {
     const float right = screen.x - m.marginPx;
     float bottom = barTop - m.gapPx;
     // The result or "unsaved" sits in the bar between "Quay lại" and "Lưu", or over the steppers when the
-    // bar has no room between them.
+    // bar has no room between them or holds the page button.
     const std::string status = !s.message.empty() ? s.message : s.scheduleChanged ? staff_text::kUnsaved : "";
+    const float midL = m.marginPx + bar.width + m.gapPx, midR = screen.x - m.marginPx - bar.width - m.gapPx;
+    // "Xem tiếp" between them where it fits there on one line (a landscape screen): the grid keeps the room.
+    // Its gaps to them 3.2 mm, not the usual 4 (at least 3 apart, as every target): 800x480 at A++ needs it.
+    const float moreGap = m.gapPx * 0.8f;
+    const float moreL = m.marginPx + bar.width + moreGap, moreR = screen.x - m.marginPx - bar.width - moreGap;
+    const bool moreInBar =
+        moreR - moreL >= std::max(m.targetPx, oneLineButtonWidth(ctx.theme, text::kListNext));
+    bool statusInBar = false;
+    float statusH = 0;
     if (!status.empty()) {
-        const float midL = m.marginPx + bar.width + m.gapPx,
-                    midR = screen.x - m.marginPx - bar.width - m.gapPx;
         bool broke = false;
-        const bool inBar =
+        statusInBar =
             midR - midL > m.targetPx &&
             static_cast<float>(wrapLines(ctx.theme.bodyBold(), midR - midL, status, &broke).size()) *
                     ctx.theme.bodyBold()->FontSize <=
                 bar.height &&
             !broke;
-        if (inBar) {
-            drawCentredText(draw, ctx.theme.bodyBold(), ImVec2(midL, barTop),
-                            ImVec2(midR, barTop + bar.height), status, ink);
-        } else {
-            const float h = wrappedTextHeight(ctx.theme.bodyBold(), right - left, status);
-            bottom -= h;
-            draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize, ImVec2(left, bottom), ink,
-                          status.c_str(), nullptr, right - left);
-            bottom -= m.gapPx / 2;
-        }
+        statusH = wrappedTextHeight(ctx.theme.bodyBold(), right - left, status) + m.gapPx / 2;
     }
 
     // Slot length and capacity: side by side, or one over the other when their words need the width.
@@ -158,26 +156,46 @@ void drawSchedule(const ScreenContext& ctx, Intents& intents) {
     const float moreH = std::max(rowH, labelHeight(ctx, widestMore.c_str(), moreW));
     // The title, unless it leaves no room for a day and the page button (a small screen at large text:
     // the week's grid and "Lưu" say what the page is).
-    const bool withTitle =
-        headerHeight(ctx, staff_text::kScheduleTitle) + headH + m.gapPx / 2 + rowH + m.gapPx + moreH <=
-        bottom;
-    float y = withTitle ? drawHeader(ctx, staff_text::kScheduleTitle) : m.marginPx;
-    const float gridTop = y + headH + m.gapPx / 2;
-    const float underSteppers = bottom - steppersH - m.gapPx;
-    auto rowsAbove = [&](float b, float reserve) {
-        return static_cast<int>((b - gridTop - reserve + m.gapPx) / (rowH + m.gapPx));
+    bool withTitle = false, ownPage = false;
+    int perPage = 7, pages = 1;
+    float gridTop = 0, underSteppers = 0;
+    auto plan = [&] {
+        bottom = barTop - m.gapPx - (statusInBar ? 0 : statusH);
+        const float moreRow = moreInBar ? 0 : m.gapPx + moreH;
+        withTitle =
+            headerHeight(ctx, staff_text::kScheduleTitle) + headH + m.gapPx / 2 + rowH + moreRow <= bottom;
+        gridTop =
+            (withTitle ? headerHeight(ctx, staff_text::kScheduleTitle) : m.marginPx) + headH + m.gapPx / 2;
+        underSteppers = bottom - steppersH - m.gapPx;
+        auto rowsAbove = [&](float b, float reserve) {
+            return static_cast<int>((b - gridTop - reserve + m.gapPx) / (rowH + m.gapPx));
+        };
+        ownPage = false;
+        perPage = 7;
+        if (rowsAbove(underSteppers, 0) < 7) {
+            perPage = rowsAbove(underSteppers, moreRow);
+            if (perPage < 2) {
+                ownPage = true;
+                perPage = std::max(1, rowsAbove(bottom, moreRow));
+            }
+        }
+        pages = (7 + perPage - 1) / perPage + (ownPage ? 1 : 0);
     };
-    bool ownPage = false;
-    int perPage = 7;
-    if (rowsAbove(underSteppers, 0) < 7) {
-        perPage = rowsAbove(underSteppers, moreH + m.gapPx);
-        if (perPage < 2) {
-            ownPage = true;
-            perPage = std::max(1, rowsAbove(bottom, moreH + m.gapPx));
+    plan();
+    if (pages > 1 && moreInBar && statusInBar) {
+        statusInBar = false;
+        plan();
+    }
+    if (!status.empty()) {
+        if (statusInBar) {
+            drawCentredText(draw, ctx.theme.bodyBold(), ImVec2(midL, barTop),
+                            ImVec2(midR, barTop + bar.height), status, ink);
+        } else {
+            draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize,
+                          ImVec2(left, bottom + m.gapPx / 2), ink, status.c_str(), nullptr, right - left);
         }
     }
-    const int dayPages = (7 + perPage - 1) / perPage;
-    const int pages = dayPages + (ownPage ? 1 : 0);
+    float y = withTitle ? drawHeader(ctx, staff_text::kScheduleTitle) : m.marginPx;
     const int page = std::clamp(s.listPage, 0, pages - 1);
     float moreTop = 0;
     if (ownPage && page == pages - 1) {
@@ -208,7 +226,13 @@ void drawSchedule(const ScreenContext& ctx, Intents& intents) {
         moreTop = y;
         if (!ownPage) drawSteppers(bottom - steppersH);
     }
-    if (pages > 1) {
+    if (pages > 1 && moreInBar) {
+        ImGui::SetCursorScreenPos(ImVec2(moreL, barTop));
+        if (bigButton(ctx.targets, ctx.theme, "staff.more", {text::kListNext},
+                      ImVec2(moreR - moreL, bar.height), palette.plainButton)) {
+            intents.push_back(act(si::ShowListPage{(page + 1) % pages}));
+        }
+    } else if (pages > 1) {
         const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pages);
         ImGui::SetCursorScreenPos(ImVec2(left + labelW, moreTop));
         if (bigButton(ctx.targets, ctx.theme, "staff.more", {more}, ImVec2(moreW, moreH),
