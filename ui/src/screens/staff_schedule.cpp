@@ -289,8 +289,7 @@ void drawAddClosure(const ScreenContext& ctx, Intents& intents) {
         oneRow += std::max(m.targetPx, oneLineButtonWidth(ctx.theme, reason));
     float reasonsTop = 0;
     // Landscape 7" screens at large text: the chips, the day names and the title as small as they take.
-    // (A portrait 7" screen at A++ still has the full layout and its known problems: issue 17.)
-    const bool compact = screen.x >= screen.y;
+    bool compact = screen.x >= screen.y;
     if (compact && oneRow <= right - left) {
         const float extra = (right - left - oneRow) / static_cast<float>(reasons);
         reasonsTop = barTop - m.gapPx - chipH;
@@ -328,7 +327,23 @@ void drawAddClosure(const ScreenContext& ctx, Intents& intents) {
             chipW.push_back(w);
         }
     }
-    for (int i = 0; i < reasons; ++i) {
+    // Where the chips leave no room for two days and the page button one under another (a portrait 7"
+    // screen at A++), one button instead says the reason and changes it to the next at each tap.
+    const bool cycle = !compact && reasonsTop - m.gapPx - m.marginPx < 3 * m.targetPx + 2 * m.gapPx;
+    if (cycle) {
+        compact = true;
+        const std::string label =
+            fmt::format(fmt::runtime(staff_text::kClosureReasonNext),
+                        kiosk::closureReasons[static_cast<std::size_t>(s.closureReason)]);
+        const float h = labelHeight(ctx, label.c_str(), right - left);
+        reasonsTop = barTop - m.gapPx - h;
+        ImGui::SetCursorScreenPos(ImVec2(left, reasonsTop));
+        if (bigButton(ctx.targets, ctx.theme, "staff.closure.reason", {label}, ImVec2(right - left, h),
+                      palette.plainButton)) {
+            intents.push_back(act(si::ChooseClosureReason{(s.closureReason + 1) % reasons}));
+        }
+    }
+    for (int i = 0; i < reasons && !cycle; ++i) {
         const auto at = static_cast<std::size_t>(i);
         ImGui::SetCursorScreenPos(ImVec2(chipX[at], chipY[at]));
         if (bigButton(ctx.targets, ctx.theme, fmt::format("staff.closure.reason.{}", i),
@@ -361,7 +376,9 @@ void drawAddClosure(const ScreenContext& ctx, Intents& intents) {
         : shortNames ? bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "CN 00/00").x + 2 * pad + m.pxPerMm
                      : longW;
     const float gridBottom = reasonsTop - m.gapPx;
-    const float rowH = choiceRowHeight(ctx, days, minW, right - left);
+    // A row of days, or (one button for the reasons) two days and the page button one under another.
+    const float oneRowH = choiceRowHeight(ctx, days, minW, right - left);
+    const float rowH = cycle ? 3 * m.targetPx + 2 * m.gapPx : oneRowH;
     // The title with the note under it where both leave a row of days; else the note alone (it names
     // the day), in bold body text where the large title would take the row.
     // Where not even the title in bold body text leaves a row, none: the days, the reasons and "Lưu" say
