@@ -71,6 +71,7 @@ inline constexpr const char* kNoClosures = "Chưa có ngày nghỉ nào.";
 inline constexpr const char* kRemove = "Bỏ";
 inline constexpr const char* kAddClosure = "Thêm ngày nghỉ";
 inline constexpr const char* kAddClosureTitle = "Chọn ngày nghỉ và lý do";
+inline constexpr const char* kClosureReasonNext = "Lý do: {} (chạm để đổi)"; // one button for the reasons
 inline constexpr const char* kClosureHasBookings =
     "Ngày {} có {} lịch hẹn. Các lịch này vẫn giữ: tổ hãy gọi báo cho bà con.";
 

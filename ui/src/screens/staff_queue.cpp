@@ -40,6 +40,99 @@ const ColourPair& statusColours(const Palette& palette, BookingStatus status) {
         return palette.notice;
     }
 }
+
+// A booking's facts and its buttons a page at a time (the desk's listPage), where they do not fit one
+// page: its status, then the buttons two to a row (one where a word would not fit half the width), then
+// the other facts, each page filled in that order and a fact kept whole where it fits a page. The title
+// in bold body text with the page, "Xem tiếp" in the bar.
+void drawDetailPages(const ScreenContext& ctx, Intents& intents, const std::string& title,
+                     const std::vector<std::pair<std::string, bool>>& facts,
+                     const std::vector<Choice>& actions) {
+    const Metrics& m = ctx.theme.metrics();
+    const ImVec2 screen = ImGui::GetMainViewport()->Size;
+    const float left = std::max(m.marginPx, m.cornerPx);
+    const float full = screen.x - m.marginPx - left;
+    const StaffBar bar = staffBar(ctx, text::kBack, text::kListNext);
+    const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
+    int columns = 2;
+    const float halfW = (full - m.gapPx) / 2;
+    for (const Choice& c : actions) {
+        bool broke = false;
+        (void)wrapLines(ctx.theme.bodyBold(), halfW - 2 * pad, c.title, &broke);
+        if (broke) columns = 1;
+    }
+    const float cellW = columns == 2 ? halfW : full;
+    float rowH = m.targetPx;
+    for (const Choice& c : actions)
+        rowH = std::max(rowH, labelHeight(ctx, c.title.c_str(), cellW));
+    // What a page shows, in order: a line of a fact, or a row of buttons (its first button's index).
+    struct Item {
+        std::string text;
+        ImFont* font = nullptr; // nullptr: a row of buttons
+        int firstButton = 0;
+        float height = 0;
+        float groupLeft = 0; // this item's height and the rest of its fact's
+    };
+    std::vector<Item> items;
+    auto addFact = [&](const std::pair<std::string, bool>& fact) {
+        ImFont* font = fact.second ? ctx.theme.bodyBold() : ctx.theme.body();
+        const auto parts = wrapLines(font, full, fact.first);
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            items.push_back({std::string(parts[i]), font, 0, font->FontSize,
+                             static_cast<float>(parts.size() - i) * font->FontSize});
+        }
+    };
+    if (!facts.empty()) addFact(facts.front());
+    for (int first = 0; first < static_cast<int>(actions.size()); first += columns)
+        items.push_back({"", nullptr, first, rowH + m.gapPx, rowH + m.gapPx});
+    for (std::size_t i = 1; i < facts.size(); ++i)
+        addFact(facts[i]);
+    const float top = m.marginPx + wrappedTextHeight(ctx.theme.bodyBold(), full, title + " (9/9)") + m.gapPx +
+                      messageHeight(ctx);
+    const float room = bar.top - m.gapPx / 2 - top; // a row of buttons brings its own gap
+    std::vector<std::pair<int, int>> pages{{0, 0}}; // items [first, end)
+    float used = 0;
+    for (int i = 0; i < static_cast<int>(items.size()); ++i) {
+        const Item& item = items[static_cast<std::size_t>(i)];
+        const bool empty = pages.back().second == pages.back().first;
+        if (!empty &&
+            (used + item.height > room || (used + item.groupLeft > room && item.groupLeft <= room))) {
+            pages.push_back({i, i});
+            used = 0;
+        }
+        pages.back().second = i + 1;
+        used += item.height;
+    }
+    const int count = static_cast<int>(pages.size());
+    const int page = std::clamp(deskState(ctx).listPage, 0, count - 1);
+    if (count > 1) {
+        drawStaffNav(ctx, intents, "staff.more", text::kListNext, act(si::ShowListPage{(page + 1) % count}));
+    } else {
+        drawStaffNav(ctx, intents);
+    }
+    const std::string shown = count > 1 ? fmt::format("{} ({}/{})", title, page + 1, count) : title;
+    float y = drawText(ctx, m.marginPx, shown, true) + m.gapPx;
+    y = drawMessage(ctx, y);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (int i = pages[static_cast<std::size_t>(page)].first;
+         i < pages[static_cast<std::size_t>(page)].second; ++i) {
+        const Item& item = items[static_cast<std::size_t>(i)];
+        if (item.font) {
+            draw->AddText(item.font, item.font->FontSize, ImVec2(left, y),
+                          toImColor(ctx.theme.palette().page.text), item.text.c_str());
+        } else {
+            for (int c = 0; c < columns && item.firstButton + c < static_cast<int>(actions.size()); ++c) {
+                const Choice& choice = actions[static_cast<std::size_t>(item.firstButton + c)];
+                ImGui::SetCursorScreenPos(ImVec2(left + static_cast<float>(c) * (cellW + m.gapPx), y));
+                if (bigButton(ctx.targets, ctx.theme, choice.id, {choice.title}, ImVec2(cellW, rowH),
+                              choice.colours)) {
+                    intents.push_back(choice.intent);
+                }
+            }
+        }
+        y += item.height;
+    }
+}
 } // namespace
 
 void drawQueue(const ScreenContext& ctx, Intents& intents) {
@@ -130,8 +223,6 @@ void drawBookingDetail(const ScreenContext& ctx, Intents& intents) {
     const std::string title =
         fmt::format(fmt::runtime(staff_text::kDetailTitle), e.code, kiosk::clockTime(e.slot.minuteOfDay),
                     kiosk::vietnameseDay(e.slot.date));
-    float y = drawHeader(ctx, title.c_str());
-    y = drawMessage(ctx, y);
     std::vector<std::pair<std::string, bool>> facts{
         {fmt::format(fmt::runtime(staff_text::kDetailStatus), kiosk::staffStatusLabel(e.status)), true},
         {fmt::format(fmt::runtime(staff_text::kDetailWhat), whatHelpWith(ctx, e)), false},
@@ -171,56 +262,19 @@ void drawBookingDetail(const ScreenContext& ctx, Intents& intents) {
             h += wrappedTextHeight(bold ? ctx.theme.bodyBold() : ctx.theme.body(), width, line);
         return h;
     };
-    // Where the facts leave no row for the buttons under them, the buttons go into the bottom bar, right
-    // of "Quay lại", a page at a time: two beside each other, the bar as tall as their labels need.
+    // Where the facts leave no row for the buttons under them (a 7" screen at large text), the facts and
+    // the buttons take pages of their own.
     const StaffBar plain = staffBar(ctx, text::kBack, nullptr);
     const float full = screen.x - m.marginPx - left;
     const float rowNeeded = std::max(m.targetPx, labelHeight(ctx, staff_text::kMarkDone, full / 3));
-    const bool underFits = y + factsHeight(full) + m.gapPx / 2 + rowNeeded <= plain.top - m.gapPx;
-    const float barX = m.marginPx + plain.width + m.gapPx;
-    const float cellW = (screen.x - m.marginPx - barX - m.gapPx) / 2;
-    auto wholeIn = [&](float w) { // every label's words fit a cell of the bar
-        bool broke = false;
-        for (const Choice& c : actions)
-            (void)wrapLines(ctx.theme.bodyBold(), w - 2 * m.pxPerMm * 2.5f, c.title, &broke);
-        (void)wrapLines(ctx.theme.bodyBold(), w - 2 * m.pxPerMm * 2.5f, "Xem thêm (9/9)", &broke);
-        return !broke;
-    };
-    if (!underFits && wholeIn(cellW)) {
-        float barH = plain.height;
-        const std::string widestMore = fmt::format(fmt::runtime(text::kMorePage), 9, 9);
-        barH = std::max(barH, labelHeight(ctx, widestMore.c_str(), cellW));
-        for (const Choice& c : actions)
-            barH = std::max(barH, labelHeight(ctx, c.title.c_str(), cellW));
-        const float barTop = drawStaffNav(ctx, intents, nullptr, nullptr, std::nullopt, barH);
-        for (const auto& [line, bold] : facts)
-            y = drawText(ctx, y, line, bold);
-        drawChoices(ctx, barTop, barTop + barH, actions, cellW, barH, intents, barX, 0, 1);
-        return;
-    }
-    const float rowW = (full - m.gapPx) / 2;
-    float rowH = std::max(m.targetPx, labelHeight(ctx, "Xem thêm (9/9)", rowW));
-    for (const Choice& c : actions)
-        rowH = std::max(rowH, labelHeight(ctx, c.title.c_str(), rowW));
-    if (!underFits && screen.x < screen.y) {
-        // Portrait: one row of them over the bar, the facts above, line by line down to that row (at the
-        // largest text the last lines of a long booking can be cut: see issue 17's notes).
-        const float barTop = drawStaffNav(ctx, intents);
-        const float rowTop = barTop - m.gapPx - rowH;
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        for (const auto& [line, bold] : facts) {
-            ImFont* font = bold ? ctx.theme.bodyBold() : ctx.theme.body();
-            for (std::string_view part : wrapLines(font, full, line)) {
-                if (y + font->FontSize > rowTop - m.gapPx / 2) break;
-                draw->AddText(font, font->FontSize, ImVec2(left, y), toImColor(palette.page.text),
-                              part.data(), part.data() + part.size());
-                y += font->FontSize;
-            }
-        }
-        drawChoices(ctx, rowTop, rowTop + rowH, actions, rowW, rowH, intents, 0, 0, 1);
+    const float underTitle = headerHeight(ctx, title.c_str()) + messageHeight(ctx);
+    if (underTitle + factsHeight(full) + m.gapPx / 2 + rowNeeded > plain.top - m.gapPx) {
+        drawDetailPages(ctx, intents, title, facts, actions);
         return;
     }
     const float barTop = drawStaffNav(ctx, intents);
+    float y = drawHeader(ctx, title.c_str());
+    y = drawMessage(ctx, y);
     // The buttons want two rows under the facts; where the facts leave less (a landscape screen at large
     // text), the facts take the left half and the buttons the right, paged.
     const float under = barTop - m.gapPx - (y + factsHeight(full) + m.gapPx / 2);

@@ -83,28 +83,26 @@ void drawSchedule(const ScreenContext& ctx, Intents& intents) {
     const float right = screen.x - m.marginPx;
     float bottom = barTop - m.gapPx;
     // The result or "unsaved" sits in the bar between "Quay lại" and "Lưu", or over the steppers when the
-    // bar has no room between them.
+    // bar has no room between them or holds the page button.
     const std::string status = !s.message.empty() ? s.message : s.scheduleChanged ? staff_text::kUnsaved : "";
+    const float midL = m.marginPx + bar.width + m.gapPx, midR = screen.x - m.marginPx - bar.width - m.gapPx;
+    // "Xem tiếp" between them where it fits there on one line (a landscape screen): the grid keeps the room.
+    // Its gaps to them 3.2 mm, not the usual 4 (at least 3 apart, as every target): 800x480 at A++ needs it.
+    const float moreGap = m.gapPx * 0.8f;
+    const float moreL = m.marginPx + bar.width + moreGap, moreR = screen.x - m.marginPx - bar.width - moreGap;
+    const bool moreInBar =
+        moreR - moreL >= std::max(m.targetPx, oneLineButtonWidth(ctx.theme, text::kListNext));
+    bool statusInBar = false;
+    float statusH = 0;
     if (!status.empty()) {
-        const float midL = m.marginPx + bar.width + m.gapPx,
-                    midR = screen.x - m.marginPx - bar.width - m.gapPx;
         bool broke = false;
-        const bool inBar =
+        statusInBar =
             midR - midL > m.targetPx &&
             static_cast<float>(wrapLines(ctx.theme.bodyBold(), midR - midL, status, &broke).size()) *
                     ctx.theme.bodyBold()->FontSize <=
                 bar.height &&
             !broke;
-        if (inBar) {
-            drawCentredText(draw, ctx.theme.bodyBold(), ImVec2(midL, barTop),
-                            ImVec2(midR, barTop + bar.height), status, ink);
-        } else {
-            const float h = wrappedTextHeight(ctx.theme.bodyBold(), right - left, status);
-            bottom -= h;
-            draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize, ImVec2(left, bottom), ink,
-                          status.c_str(), nullptr, right - left);
-            bottom -= m.gapPx / 2;
-        }
+        statusH = wrappedTextHeight(ctx.theme.bodyBold(), right - left, status) + m.gapPx / 2;
     }
 
     // Slot length and capacity: side by side, or one over the other when their words need the width.
@@ -158,26 +156,46 @@ void drawSchedule(const ScreenContext& ctx, Intents& intents) {
     const float moreH = std::max(rowH, labelHeight(ctx, widestMore.c_str(), moreW));
     // The title, unless it leaves no room for a day and the page button (a small screen at large text:
     // the week's grid and "Lưu" say what the page is).
-    const bool withTitle =
-        headerHeight(ctx, staff_text::kScheduleTitle) + headH + m.gapPx / 2 + rowH + m.gapPx + moreH <=
-        bottom;
-    float y = withTitle ? drawHeader(ctx, staff_text::kScheduleTitle) : m.marginPx;
-    const float gridTop = y + headH + m.gapPx / 2;
-    const float underSteppers = bottom - steppersH - m.gapPx;
-    auto rowsAbove = [&](float b, float reserve) {
-        return static_cast<int>((b - gridTop - reserve + m.gapPx) / (rowH + m.gapPx));
+    bool withTitle = false, ownPage = false;
+    int perPage = 7, pages = 1;
+    float gridTop = 0, underSteppers = 0;
+    auto plan = [&] {
+        bottom = barTop - m.gapPx - (statusInBar ? 0 : statusH);
+        const float moreRow = moreInBar ? 0 : m.gapPx + moreH;
+        withTitle =
+            headerHeight(ctx, staff_text::kScheduleTitle) + headH + m.gapPx / 2 + rowH + moreRow <= bottom;
+        gridTop =
+            (withTitle ? headerHeight(ctx, staff_text::kScheduleTitle) : m.marginPx) + headH + m.gapPx / 2;
+        underSteppers = bottom - steppersH - m.gapPx;
+        auto rowsAbove = [&](float b, float reserve) {
+            return static_cast<int>((b - gridTop - reserve + m.gapPx) / (rowH + m.gapPx));
+        };
+        ownPage = false;
+        perPage = 7;
+        if (rowsAbove(underSteppers, 0) < 7) {
+            perPage = rowsAbove(underSteppers, moreRow);
+            if (perPage < 2) {
+                ownPage = true;
+                perPage = std::max(1, rowsAbove(bottom, moreRow));
+            }
+        }
+        pages = (7 + perPage - 1) / perPage + (ownPage ? 1 : 0);
     };
-    bool ownPage = false;
-    int perPage = 7;
-    if (rowsAbove(underSteppers, 0) < 7) {
-        perPage = rowsAbove(underSteppers, moreH + m.gapPx);
-        if (perPage < 2) {
-            ownPage = true;
-            perPage = std::max(1, rowsAbove(bottom, moreH + m.gapPx));
+    plan();
+    if (pages > 1 && moreInBar && statusInBar) {
+        statusInBar = false;
+        plan();
+    }
+    if (!status.empty()) {
+        if (statusInBar) {
+            drawCentredText(draw, ctx.theme.bodyBold(), ImVec2(midL, barTop),
+                            ImVec2(midR, barTop + bar.height), status, ink);
+        } else {
+            draw->AddText(ctx.theme.bodyBold(), ctx.theme.bodyBold()->FontSize,
+                          ImVec2(left, bottom + m.gapPx / 2), ink, status.c_str(), nullptr, right - left);
         }
     }
-    const int dayPages = (7 + perPage - 1) / perPage;
-    const int pages = dayPages + (ownPage ? 1 : 0);
+    float y = withTitle ? drawHeader(ctx, staff_text::kScheduleTitle) : m.marginPx;
     const int page = std::clamp(s.listPage, 0, pages - 1);
     float moreTop = 0;
     if (ownPage && page == pages - 1) {
@@ -208,7 +226,13 @@ void drawSchedule(const ScreenContext& ctx, Intents& intents) {
         moreTop = y;
         if (!ownPage) drawSteppers(bottom - steppersH);
     }
-    if (pages > 1) {
+    if (pages > 1 && moreInBar) {
+        ImGui::SetCursorScreenPos(ImVec2(moreL, barTop));
+        if (bigButton(ctx.targets, ctx.theme, "staff.more", {text::kListNext},
+                      ImVec2(moreR - moreL, bar.height), palette.plainButton)) {
+            intents.push_back(act(si::ShowListPage{(page + 1) % pages}));
+        }
+    } else if (pages > 1) {
         const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pages);
         ImGui::SetCursorScreenPos(ImVec2(left + labelW, moreTop));
         if (bigButton(ctx.targets, ctx.theme, "staff.more", {more}, ImVec2(moreW, moreH),
@@ -250,53 +274,140 @@ void drawAddClosure(const ScreenContext& ctx, Intents& intents) {
         note = fmt::format(fmt::runtime(staff_text::kClosureHasBookings),
                            kiosk::vietnameseDay(dayAt(s, *s.closureOffset)), s.bookingsOnClosureDay);
     }
-    float y = drawHeader(ctx, staff_text::kAddClosureTitle, note.empty() ? nullptr : note.c_str());
     const float barTop =
         drawStaffNav(ctx, intents, "staff.closure.save", staff_text::kSave, act(si::SaveClosure{}));
-    // The reasons, as chips just above the bar: three in a row, or one under another when a word would
-    // not fit a third of the width.
+    // The reasons, as chips just above the bar: in one row each as wide as its label where they fit,
+    // else three in a row, or one under another when a word would not fit a third of the width.
     const float left = std::max(m.marginPx, m.cornerPx);
+    const float right = screen.x - m.marginPx;
     const int reasons = static_cast<int>(kiosk::closureReasons.size());
     const float pad = m.pxPerMm * 2.5f; // bigButton's, each side
-    auto widthFor = [&](int n) {
-        return (screen.x - m.marginPx - left - static_cast<float>(n - 1) * m.gapPx) / static_cast<float>(n);
-    };
-    auto splits = [&](int n) {
-        for (const char* reason : kiosk::closureReasons) {
-            bool broke = false;
-            (void)wrapLines(ctx.theme.bodyBold(), widthFor(n) - 2 * pad, reason, &broke);
-            if (broke) return true;
-        }
-        return false;
-    };
-    int perRow = reasons;
-    while (perRow > 1 && splits(perRow))
-        --perRow;
-    const float chipW = widthFor(perRow);
+    std::vector<float> chipX, chipY, chipW;
     float chipH = m.targetPx;
+    float oneRow = static_cast<float>(reasons - 1) * m.gapPx;
     for (const char* reason : kiosk::closureReasons)
-        chipH = std::max(chipH, labelHeight(ctx, reason, chipW));
-    const int chipRows = (reasons + perRow - 1) / perRow;
-    const float reasonsTop = barTop - static_cast<float>(chipRows) * (chipH + m.gapPx);
-    for (int i = 0; i < reasons; ++i) {
-        ImGui::SetCursorScreenPos(ImVec2(left + static_cast<float>(i % perRow) * (chipW + m.gapPx),
-                                         reasonsTop + static_cast<float>(i / perRow) * (chipH + m.gapPx)));
+        oneRow += std::max(m.targetPx, oneLineButtonWidth(ctx.theme, reason));
+    float reasonsTop = 0;
+    // Landscape 7" screens at large text: the chips, the day names and the title as small as they take.
+    bool compact = screen.x >= screen.y;
+    if (compact && oneRow <= right - left) {
+        const float extra = (right - left - oneRow) / static_cast<float>(reasons);
+        reasonsTop = barTop - m.gapPx - chipH;
+        float x = left;
+        for (const char* reason : kiosk::closureReasons) {
+            const float w = std::max(m.targetPx, oneLineButtonWidth(ctx.theme, reason)) + extra;
+            chipX.push_back(x);
+            chipY.push_back(reasonsTop);
+            chipW.push_back(w);
+            x += w + m.gapPx;
+        }
+    } else {
+        auto widthFor = [&](int n) {
+            return (right - left - static_cast<float>(n - 1) * m.gapPx) / static_cast<float>(n);
+        };
+        auto splits = [&](int n) {
+            for (const char* reason : kiosk::closureReasons) {
+                bool broke = false;
+                (void)wrapLines(ctx.theme.bodyBold(), widthFor(n) - 2 * pad, reason, &broke);
+                if (broke) return true;
+            }
+            return false;
+        };
+        int perRow = reasons;
+        while (perRow > 1 && splits(perRow))
+            --perRow;
+        const float w = widthFor(perRow);
+        for (const char* reason : kiosk::closureReasons)
+            chipH = std::max(chipH, labelHeight(ctx, reason, w));
+        const int chipRows = (reasons + perRow - 1) / perRow;
+        reasonsTop = barTop - static_cast<float>(chipRows) * (chipH + m.gapPx);
+        for (int i = 0; i < reasons; ++i) {
+            chipX.push_back(left + static_cast<float>(i % perRow) * (w + m.gapPx));
+            chipY.push_back(reasonsTop + static_cast<float>(i / perRow) * (chipH + m.gapPx));
+            chipW.push_back(w);
+        }
+    }
+    // Where the chips leave no room for two days and the page button one under another (a portrait 7"
+    // screen at A++), one button instead says the reason and changes it to the next at each tap.
+    const bool cycle = !compact && reasonsTop - m.gapPx - m.marginPx < 3 * m.targetPx + 2 * m.gapPx;
+    if (cycle) {
+        compact = true;
+        const std::string label =
+            fmt::format(fmt::runtime(staff_text::kClosureReasonNext),
+                        kiosk::closureReasons[static_cast<std::size_t>(s.closureReason)]);
+        const float h = labelHeight(ctx, label.c_str(), right - left);
+        reasonsTop = barTop - m.gapPx - h;
+        ImGui::SetCursorScreenPos(ImVec2(left, reasonsTop));
+        if (bigButton(ctx.targets, ctx.theme, "staff.closure.reason", {label}, ImVec2(right - left, h),
+                      palette.plainButton)) {
+            intents.push_back(act(si::ChooseClosureReason{(s.closureReason + 1) % reasons}));
+        }
+    }
+    for (int i = 0; i < reasons && !cycle; ++i) {
+        const auto at = static_cast<std::size_t>(i);
+        ImGui::SetCursorScreenPos(ImVec2(chipX[at], chipY[at]));
         if (bigButton(ctx.targets, ctx.theme, fmt::format("staff.closure.reason.{}", i),
-                      {kiosk::closureReasons[static_cast<std::size_t>(i)]}, ImVec2(chipW, chipH),
+                      {kiosk::closureReasons[at]}, ImVec2(chipW[at], chipH),
                       i == s.closureReason ? palette.primaryButton : palette.plainButton)) {
             intents.push_back(act(si::ChooseClosureReason{i}));
         }
     }
+    // The days, "Thứ Hai 07/12", or "T2 07/12" where the long names leave a single column.
+    ImFont* bold = ctx.theme.bodyBold();
+    const float longW =
+        bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "Chủ Nhật 00/00").x + 2 * pad + m.pxPerMm;
+    const bool shortNames = compact && 2 * longW + m.gapPx > right - left;
     std::vector<Choice> days;
     for (int offset = 0; offset < 14; ++offset) {
         const bool chosen = s.closureOffset && *s.closureOffset == offset;
-        days.push_back({fmt::format("staff.closure.day.{}", offset), kiosk::vietnameseDay(dayAt(s, offset)),
-                        "", act(si::ChooseClosureDay{offset}),
+        const kiosk::LocalDate day = dayAt(s, offset);
+        std::string label = kiosk::vietnameseDay(day);
+        if (shortNames) {
+            const unsigned weekday = std::chrono::weekday{std::chrono::sys_days{day}}.c_encoding();
+            label =
+                fmt::format("{} {}", staff_text::kWeekdayShort[weekday], label.substr(label.rfind(' ') + 1));
+        }
+        days.push_back({fmt::format("staff.closure.day.{}", offset), label, "",
+                        act(si::ChooseClosureDay{offset}),
                         chosen ? palette.primaryButton : palette.plainButton});
     }
-    ImFont* title = ctx.theme.bodyBold();
-    const float minW = title->CalcTextSizeA(title->FontSize, FLT_MAX, 0, "Chủ Nhật 00/00").x + m.pxPerMm * 6;
-    drawChoices(ctx, y, reasonsTop - m.gapPx, days, minW, m.targetPx, intents);
+    const float minW =
+        !compact     ? bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "Chủ Nhật 00/00").x + m.pxPerMm * 6
+        : shortNames ? bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, "CN 00/00").x + 2 * pad + m.pxPerMm
+                     : longW;
+    const float gridBottom = reasonsTop - m.gapPx;
+    // A row of days, or (one button for the reasons) two days and the page button one under another.
+    const float oneRowH = choiceRowHeight(ctx, days, minW, right - left);
+    const float rowH = cycle ? 3 * m.targetPx + 2 * m.gapPx : oneRowH;
+    // The title with the note under it where both leave a row of days; else the note alone (it names
+    // the day), in bold body text where the large title would take the row.
+    // Where not even the title in bold body text leaves a row, none: the days, the reasons and "Lưu" say
+    // what the page is for (a small screen at large text).
+    const float boldTitle = wrappedTextHeight(bold, right - left, staff_text::kAddClosureTitle);
+    float y = 0;
+    if (!compact) {
+        y = drawHeader(ctx, staff_text::kAddClosureTitle, note.empty() ? nullptr : note.c_str());
+    } else if (note.empty()) {
+        y = m.marginPx + boldTitle + m.gapPx + rowH <= gridBottom
+                ? drawStaffTitle(ctx, staff_text::kAddClosureTitle, rowH, gridBottom)
+                : m.marginPx;
+    } else {
+        const float noteH = wrappedTextHeight(ctx.theme.body(), right - left, note);
+        if (m.marginPx + boldTitle + noteH + m.gapPx + rowH <= gridBottom) {
+            y = drawStaffTitle(ctx, staff_text::kAddClosureTitle, rowH, gridBottom, note.c_str());
+        } else {
+            // Its first sentence where the whole note leaves no row ("Ngày … có 1 lịch hẹn."): the rest
+            // comes back with "Đã thêm ngày nghỉ" once saved.
+            std::string shown = note;
+            const std::size_t stop = note.find(". ");
+            if (stop != std::string::npos &&
+                m.marginPx + wrappedTextHeight(ctx.theme.body(), right - left, note) + m.gapPx / 2 + rowH >
+                    gridBottom)
+                shown = note.substr(0, stop + 1);
+            y = drawText(ctx, m.marginPx, shown) + m.gapPx / 2;
+        }
+    }
+    drawChoices(ctx, y, gridBottom, days, minW, m.targetPx, intents);
 }
 
 } // namespace ui::staff
