@@ -34,6 +34,7 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -829,6 +830,11 @@ TEST_CASE("screen layout: the team's pages behind the PIN") {
         REQUIRE(k.desk.state().page == page);
         checkEverywhere(k, name, report);
     }
+    // A closing day that has bookings: the page says how many, over the days.
+    k.staffPage(kiosk::StaffPage::AddClosure);
+    k.apply(intent::Staff{si::ChooseClosureDay{1}});
+    REQUIRE(k.desk.state().bookingsOnClosureDay > 0);
+    checkEverywhere(k, "staff.add_closure.day_with_bookings", report);
     k.staffPage(kiosk::StaffPage::Members);
     k.apply(intent::Staff{si::StartAddMember{}});
     REQUIRE(k.desk.state().page == kiosk::StaffPage::AddMemberName);
@@ -936,4 +942,49 @@ TEST_CASE("screen layout: the staff queue with two bookings in one day, drawn wi
         MESSAGE("known crash: the staff queue with two bookings at ", crash);
     CHECK_MESSAGE(crashes.empty(), crashes.size(), " of ", screenSizes().size() * kiosk::kTextSizeCount,
                   " sizes and text sizes crash");
+}
+
+// The team's week at every size and text size: every day's three blocks, and the slot length and capacity
+// steppers, on some page reached with "Xem thêm" / "Xem tiếp" (a day a page on the portrait 7" screen at
+// large text, the blocks in rows), each block's key on exactly one page.
+TEST_CASE("screen layout: the team's schedule shows every block of the week once on its pages") {
+    int pagedDrawings = 0;
+    for (int textSize = 0; textSize < kiosk::kTextSizeCount; ++textSize) {
+        for (const layout::ScreenSize& size : screenSizes()) {
+            CAPTURE(layout::describe(size));
+            CAPTURE(textSize);
+            Kiosk k;
+            k.staff.createMember("Tổ trưởng", kPin, t0);
+            k.app.apply(intent::SetTextSize{textSize}, k.now);
+            for (int tap = 0; tap < 5; ++tap)
+                k.apply(intent::CornerTap{});
+            for (char c : std::string_view(kPin))
+                k.apply(intent::PinDigit{c});
+            k.apply(intent::PinSubmit{});
+            expectScreen(k, kiosk::Screen::Staff);
+            k.staffPage(kiosk::StaffPage::Schedule);
+            std::map<std::string, int> seen;
+            int pages = 0;
+            for (; pages < 20; ++pages) {
+                CAPTURE(pages);
+                const Drawn drawn = drawAt(k, size, textSize);
+                for (const ui::TouchTarget& t : drawn.targets.all())
+                    ++seen[t.id];
+                if (!drawn.targets.find("staff.more")) break;
+                tapTarget(k, size, textSize, "staff.more");
+                if (k.desk.state().listPage == 0) break; // back at the first page
+            }
+            if (pages > 0) ++pagedDrawings;
+            for (int weekday = 0; weekday < 7; ++weekday) {
+                for (int block = 0; block < 3; ++block) {
+                    CAPTURE(weekday);
+                    CAPTURE(block);
+                    CHECK(seen[fmt::format("staff.block.{}.{}", weekday, block)] == 1);
+                }
+            }
+            CHECK(seen["staff.slot.more"] >= 1);
+            CHECK(seen["staff.capacity.more"] >= 1);
+        }
+    }
+    CHECK(pagedDrawings > 0);
 }

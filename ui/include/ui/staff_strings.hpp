@@ -74,6 +74,8 @@ inline constexpr const char* kAddClosureTitle = "Chọn ngày nghỉ và lý do"
 inline constexpr const char* kClosureReasonNext = "Lý do: {} (chạm để đổi)"; // one button for the reasons
 inline constexpr const char* kClosureHasBookings =
     "Ngày {} có {} lịch hẹn. Các lịch này vẫn giữ: tổ hãy gọi báo cho bà con.";
+// Where the whole note leaves no row of days (a 7" screen at A++): the chosen day is the marked one.
+inline constexpr const char* kClosureHasBookingsShort = "Ngày đã chọn có {} lịch hẹn.";
 
 inline constexpr const char* kMembersTitle = "Thành viên tổ";
 inline constexpr const char* kAddMember = "Thêm thành viên";

@@ -102,10 +102,16 @@ float drawChoices(const ScreenContext& ctx, float top, float bottom, const std::
     int columns =
         std::clamp(static_cast<int>((width + m.gapPx) / (std::max(minWidth, m.targetPx) + m.gapPx)), 1, 7);
     const int count = static_cast<int>(choices.size());
-    const std::string moreLabel = fmt::format(fmt::runtime(text::kMorePage), 9, 9);
-    const Choice moreChoice{"staff.more", moreLabel, "", {}, palette.plainButton};
     auto widthFor = [&](int cols) {
         return (width - static_cast<float>(cols - 1) * m.gapPx) / static_cast<float>(cols);
+    };
+    // The page button says "Xem thêm (1/3)" where that fits its cell on one line, else "Xem tiếp": a row
+    // of one line's height keeps room for the words above (a 7" screen at large text).
+    const std::string countedMore = fmt::format(fmt::runtime(text::kMorePage), 99, 99);
+    auto moreLabel = [&](float cellW, int page, int pages) {
+        return oneLineButtonWidth(ctx.theme, countedMore) <= cellW
+                   ? fmt::format(fmt::runtime(text::kMorePage), page, pages)
+                   : std::string(text::kListNext);
     };
     // The tallest label at a column count, and whether some word would be split.
     // withMore: the page button's label too (only a paged list shows it).
@@ -119,6 +125,7 @@ float drawChoices(const ScreenContext& ctx, float top, float bottom, const std::
             broke = broke || fit.brokeWord;
         }
         if (withMore) {
+            const Choice moreChoice{"staff.more", moreLabel(w, 99, 99), "", {}, palette.plainButton};
             const ChoiceFit more = fitChoice(ctx, moreChoice, w);
             height = std::max(height, more.height);
             broke = broke || more.brokeWord;
@@ -178,7 +185,7 @@ float drawChoices(const ScreenContext& ctx, float top, float bottom, const std::
     }
     if (paged) {
         ImGui::SetCursorScreenPos(cellPos(perPage - 1));
-        const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pages);
+        const std::string more = moreLabel(cellW, page + 1, pages);
         if (bigButton(ctx.targets, ctx.theme, "staff.more", {more}, ImVec2(cellW, cellH),
                       palette.plainButton)) {
             intents.push_back(act(kiosk::staff_intent::ShowListPage{(page + 1) % pages}));

@@ -1,5 +1,6 @@
 // The weekly schedule (which blocks of which weekdays take bookings, slot length, helpers at once) and
 // the closed days.
+#include "schedule/opening_hours.hpp"
 #include "staff_widgets.hpp"
 #include "ui/strings.hpp"
 
@@ -18,22 +19,30 @@ kiosk::LocalDate dayAt(const kiosk::StaffDeskState& s, int offset) {
     return kiosk::LocalDate{std::chrono::sys_days{s.today} + std::chrono::days{offset}};
 }
 
-// "Bớt  [Mỗi lượt: 30 phút]  Thêm": its buttons as wide as "Thêm" needs, the value between them.
+// "Bớt  [Mỗi lượt: 30 phút]  Thêm": its buttons as wide as "Thêm" needs, the value between them; where
+// the value's words do not fit there (a narrow screen at large text), the value above and the buttons under
+// it.
 struct Stepper {
     float buttonW = 0;
     float height = 0;
     bool fits = false; // the value's words fit between the buttons
+    float valueH = 0;  // stacked: the value's lines over the buttons
 };
 Stepper measureStepper(const ScreenContext& ctx, float width, const std::string& value) {
     const Metrics& m = ctx.theme.metrics();
+    ImFont* bold = ctx.theme.bodyBold();
     Stepper st;
     st.buttonW = std::max({m.targetPx, oneLineButtonWidth(ctx.theme, staff_text::kLess),
                            oneLineButtonWidth(ctx.theme, staff_text::kMore)});
     const float middle = width - 2 * (st.buttonW + m.gapPx);
     bool broke = false;
-    const auto lines = middle > 0 ? wrapLines(ctx.theme.bodyBold(), middle, value, &broke).size() : 0;
+    const auto lines = middle > 0 ? wrapLines(bold, middle, value, &broke).size() : 0;
     st.fits = middle > 0 && !broke;
-    st.height = std::max(m.targetPx, static_cast<float>(lines) * ctx.theme.bodyBold()->FontSize);
+    st.height = std::max(m.targetPx, static_cast<float>(lines) * bold->FontSize);
+    if (!st.fits) {
+        st.valueH = wrappedTextHeight(bold, width, value);
+        st.height = st.valueH + m.gapPx / 2 + m.targetPx;
+    }
     return st;
 }
 
@@ -41,17 +50,25 @@ void drawStepper(const ScreenContext& ctx, float x, float y, float width, const 
                  const std::string& idPrefix, const std::string& value, kiosk::StaffIntent less,
                  kiosk::StaffIntent more, Intents& intents) {
     const Metrics& m = ctx.theme.metrics();
-    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    const ImU32 ink = toImColor(ctx.theme.palette().page.text);
+    const bool stacked = st.valueH > 0;
+    const float buttonsY = stacked ? y + st.valueH + m.gapPx / 2 : y;
+    const float buttonH = stacked ? m.targetPx : st.height;
+    if (stacked) {
+        drawCentredText(ImGui::GetWindowDrawList(), ctx.theme.bodyBold(), ImVec2(x, y),
+                        ImVec2(x + width, y + st.valueH), value, ink);
+    } else {
+        drawCentredText(ImGui::GetWindowDrawList(), ctx.theme.bodyBold(), ImVec2(x + st.buttonW + m.gapPx, y),
+                        ImVec2(x + width - st.buttonW - m.gapPx, y + st.height), value, ink);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x, buttonsY));
     if (bigButton(ctx.targets, ctx.theme, idPrefix + ".less", {staff_text::kLess},
-                  ImVec2(st.buttonW, st.height), ctx.theme.palette().plainButton)) {
+                  ImVec2(st.buttonW, buttonH), ctx.theme.palette().plainButton)) {
         intents.push_back(act(std::move(less)));
     }
-    drawCentredText(ImGui::GetWindowDrawList(), ctx.theme.bodyBold(), ImVec2(x + st.buttonW + m.gapPx, y),
-                    ImVec2(x + width - st.buttonW - m.gapPx, y + st.height), value,
-                    toImColor(ctx.theme.palette().page.text));
-    ImGui::SetCursorScreenPos(ImVec2(x + width - st.buttonW, y));
+    ImGui::SetCursorScreenPos(ImVec2(x + width - st.buttonW, buttonsY));
     if (bigButton(ctx.targets, ctx.theme, idPrefix + ".more", {staff_text::kMore},
-                  ImVec2(st.buttonW, st.height), ctx.theme.palette().plainButton)) {
+                  ImVec2(st.buttonW, buttonH), ctx.theme.palette().plainButton)) {
         intents.push_back(act(std::move(more)));
     }
 }
@@ -148,6 +165,64 @@ void drawSchedule(const ScreenContext& ctx, Intents& intents) {
     for (const kiosk::ScheduleBlock& block : kiosk::scheduleBlocks) {
         headings.push_back(blockHeading(ctx, block, cellW));
         headH = std::max(headH, wrappedTextHeight(ctx.theme.body(), cellW, headings.back()));
+    }
+    // Where "mở" / "đóng" do not fit a column (a narrow screen at large text): a day a page, its blocks in
+    // rows, the block's words at the left and its key at the right; the steppers on a page after the days.
+    const float toggleW = std::max({m.targetPx, oneLineButtonWidth(ctx.theme, staff_text::kOpenBlock),
+                                    oneLineButtonWidth(ctx.theme, staff_text::kClosedBlock)});
+    if (cellW < toggleW) {
+        const int pages = 8;
+        const int page = std::clamp(s.listPage, 0, pages - 1);
+        float y = m.marginPx;
+        if (page < 7) {
+            const int weekday = (page + 1) % 7; // Monday first
+            draw->AddText(bold, bold->FontSize, ImVec2(left, y), ink, kiosk::weekdayName(page), nullptr,
+                          right - left);
+            y += wrappedTextHeight(bold, right - left, kiosk::weekdayName(page)) + m.gapPx / 2;
+            // Under the day's name the rows are clear of the hidden corner: the whole width.
+            const float rowLeft = y >= m.cornerPx ? m.marginPx : left;
+            const float wordsW = right - rowLeft - m.gapPx - toggleW;
+            for (int b = 0; b < blocks; ++b) {
+                const kiosk::ScheduleBlock& block = kiosk::scheduleBlocks[static_cast<std::size_t>(b)];
+                const std::string words = blockHeading(ctx, block, wordsW);
+                const float h = std::max(m.targetPx, wrappedTextHeight(ctx.theme.body(), wordsW, words));
+                drawCentredText(draw, ctx.theme.body(), ImVec2(rowLeft, y), ImVec2(rowLeft + wordsW, y + h),
+                                words, ink);
+                const bool open = s.blocks[static_cast<std::size_t>(weekday)][static_cast<std::size_t>(b)];
+                ImGui::SetCursorScreenPos(ImVec2(right - toggleW, y));
+                if (bigButton(ctx.targets, ctx.theme, fmt::format("staff.block.{}.{}", weekday, b),
+                              {open ? staff_text::kOpenBlock : staff_text::kClosedBlock}, ImVec2(toggleW, h),
+                              open ? palette.publicServices : palette.plainButton)) {
+                    intents.push_back(act(si::ToggleBlock{weekday, b}));
+                }
+                y += h + m.gapPx;
+            }
+        } else {
+            y = drawSteppers(y) + m.gapPx;
+        }
+        if (moreInBar) {
+            ImGui::SetCursorScreenPos(ImVec2(moreL, barTop));
+            if (bigButton(ctx.targets, ctx.theme, "staff.more", {text::kListNext},
+                          ImVec2(moreR - moreL, bar.height), palette.plainButton))
+                intents.push_back(act(si::ShowListPage{(page + 1) % pages}));
+        } else {
+            const std::string more = fmt::format(fmt::runtime(text::kMorePage), page + 1, pages);
+            const float moreRowH = labelHeight(ctx, more.c_str(), right - left);
+            ImGui::SetCursorScreenPos(ImVec2(left, y));
+            if (bigButton(ctx.targets, ctx.theme, "staff.more", {more}, ImVec2(right - left, moreRowH),
+                          palette.plainButton))
+                intents.push_back(act(si::ShowListPage{(page + 1) % pages}));
+            y += moreRowH + m.gapPx;
+        }
+        // The result or "unsaved" in the bar, or under the page's keys where there is room (always on the
+        // steppers' page; a day's page at the largest text may have none).
+        if (!status.empty() && statusInBar && !moreInBar) {
+            drawCentredText(draw, bold, ImVec2(midL, barTop), ImVec2(midR, barTop + bar.height), status, ink);
+        } else if (!status.empty() && y - m.gapPx / 2 + statusH <= barTop - m.gapPx / 2) {
+            draw->AddText(bold, bold->FontSize, ImVec2(left, y - m.gapPx / 2), ink, status.c_str(), nullptr,
+                          right - left);
+        }
+        return;
     }
     const float rowH = std::max({m.targetPx, labelHeight(ctx, staff_text::kClosedBlock, cellW),
                                  labelHeight(ctx, staff_text::kOpenBlock, cellW)});
@@ -384,28 +459,32 @@ void drawAddClosure(const ScreenContext& ctx, Intents& intents) {
     // Where not even the title in bold body text leaves a row, none: the days, the reasons and "Lưu" say
     // what the page is for (a small screen at large text).
     const float boldTitle = wrappedTextHeight(bold, right - left, staff_text::kAddClosureTitle);
-    float y = 0;
-    if (!compact) {
-        y = drawHeader(ctx, staff_text::kAddClosureTitle, note.empty() ? nullptr : note.c_str());
-    } else if (note.empty()) {
-        y = m.marginPx + boldTitle + m.gapPx + rowH <= gridBottom
-                ? drawStaffTitle(ctx, staff_text::kAddClosureTitle, rowH, gridBottom)
-                : m.marginPx;
+    const float room = gridBottom - rowH; // the words end above it
+    float y = m.marginPx;
+    if (note.empty()) {
+        if (!compact && headerHeight(ctx, staff_text::kAddClosureTitle) <= room)
+            y = drawHeader(ctx, staff_text::kAddClosureTitle);
+        else if (m.marginPx + boldTitle + m.gapPx <= room)
+            y = drawStaffTitle(ctx, staff_text::kAddClosureTitle, rowH, gridBottom);
+    } else if (!compact && headerHeight(ctx, staff_text::kAddClosureTitle, note.c_str()) <= room) {
+        y = drawHeader(ctx, staff_text::kAddClosureTitle, note.c_str());
+    } else if (m.marginPx + boldTitle + wrappedTextHeight(ctx.theme.body(), right - left, note) + m.gapPx <=
+               room) {
+        y = drawStaffTitle(ctx, staff_text::kAddClosureTitle, rowH, gridBottom, note.c_str());
     } else {
-        const float noteH = wrappedTextHeight(ctx.theme.body(), right - left, note);
-        if (m.marginPx + boldTitle + noteH + m.gapPx + rowH <= gridBottom) {
-            y = drawStaffTitle(ctx, staff_text::kAddClosureTitle, rowH, gridBottom, note.c_str());
-        } else {
-            // Its first sentence where the whole note leaves no row ("Ngày … có 1 lịch hẹn."): the rest
-            // comes back with "Đã thêm ngày nghỉ" once saved.
-            std::string shown = note;
-            const std::size_t stop = note.find(". ");
-            if (stop != std::string::npos &&
-                m.marginPx + wrappedTextHeight(ctx.theme.body(), right - left, note) + m.gapPx / 2 + rowH >
-                    gridBottom)
-                shown = note.substr(0, stop + 1);
-            y = drawText(ctx, m.marginPx, shown) + m.gapPx / 2;
-        }
+        // The note alone (it names the day), or its first sentence where the whole leaves no row
+        // ("Ngày … có 1 lịch hẹn."), or that without the day's name (the marked one): the rest comes back
+        // with "Đã thêm ngày nghỉ" once saved.
+        auto fits = [&](const std::string& words) {
+            return m.marginPx + wrappedTextHeight(ctx.theme.body(), right - left, words) + m.gapPx / 2 <=
+                   room;
+        };
+        std::string shown = note;
+        const std::size_t stop = note.find(". ");
+        if (!fits(shown) && stop != std::string::npos) shown = note.substr(0, stop + 1);
+        if (!fits(shown) && s.message.empty())
+            shown = fmt::format(fmt::runtime(staff_text::kClosureHasBookingsShort), s.bookingsOnClosureDay);
+        y = drawText(ctx, m.marginPx, shown) + m.gapPx / 2;
     }
     drawChoices(ctx, y, gridBottom, days, minW, m.targetPx, intents);
 }
