@@ -182,6 +182,14 @@ struct Kiosk {
             apply(intent::Type{std::string(1, c)});
     }
     void staffPage(kiosk::StaffPage page) { apply(intent::Staff{si::ShowPage{page}}); }
+    // Five taps on the hidden corner and the PIN of a member made before: staff mode.
+    void signIn() {
+        for (int tap = 0; tap < 5; ++tap)
+            apply(intent::CornerTap{});
+        for (char c : std::string_view(kPin))
+            apply(intent::PinDigit{c});
+        apply(intent::PinSubmit{});
+    }
     // Booking codes are random, and their width moves what is drawn around them: each booking gets a
     // fixed code of the alphabet's widest letters instead, so every run draws the same (worst) case.
     std::string book(int dayOffset, int minute, const char* name) {
@@ -659,11 +667,7 @@ TEST_CASE("screen layout: a team page's keyboard starts at its first letters") {
     Kiosk k;
     k.staff.createMember("Tổ trưởng", kPin, t0);
     k.app.apply(intent::SetTextSize{textSize}, k.now);
-    for (int tap = 0; tap < 5; ++tap)
-        k.apply(intent::CornerTap{});
-    for (char c : std::string_view(kPin))
-        k.apply(intent::PinDigit{c});
-    k.apply(intent::PinSubmit{});
+    k.signIn();
     expectScreen(k, kiosk::Screen::Staff);
     k.staffPage(kiosk::StaffPage::Members);
     k.apply(intent::Staff{si::StartAddMember{}});
@@ -853,11 +857,7 @@ TEST_CASE("screen layout: recording the team's help and the faces after a bookin
     layout::Report report;
     k.staff.createMember("Tổ trưởng", kPin, t0);
     k.book(0, 9 * 60, "Bà Lan");
-    for (int tap = 0; tap < 5; ++tap)
-        k.apply(intent::CornerTap{});
-    for (char c : std::string_view(kPin))
-        k.apply(intent::PinDigit{c});
-    k.apply(intent::PinSubmit{});
+    k.signIn();
     expectScreen(k, kiosk::Screen::Staff);
 
     k.staffPage(kiosk::StaffPage::HelpDay);
@@ -904,11 +904,7 @@ TEST_CASE("screen layout: the staff queue with two bookings in one day, drawn wi
     k.staff.createMember("Tổ trưởng", kPin, t0);
     k.book(0, 9 * 60, "Bà Lan");
     k.book(0, 14 * 60, "Ông Hòa");
-    for (int tap = 0; tap < 5; ++tap)
-        k.apply(intent::CornerTap{});
-    for (char c : std::string_view(kPin))
-        k.apply(intent::PinDigit{c});
-    k.apply(intent::PinSubmit{});
+    k.signIn();
     expectScreen(k, kiosk::Screen::Staff);
     k.staffPage(kiosk::StaffPage::Queue);
     REQUIRE(k.desk.state().queue.size() == 2);
@@ -956,11 +952,7 @@ TEST_CASE("screen layout: the team's schedule shows every block of the week once
             Kiosk k;
             k.staff.createMember("Tổ trưởng", kPin, t0);
             k.app.apply(intent::SetTextSize{textSize}, k.now);
-            for (int tap = 0; tap < 5; ++tap)
-                k.apply(intent::CornerTap{});
-            for (char c : std::string_view(kPin))
-                k.apply(intent::PinDigit{c});
-            k.apply(intent::PinSubmit{});
+            k.signIn();
             expectScreen(k, kiosk::Screen::Staff);
             k.staffPage(kiosk::StaffPage::Schedule);
             std::map<std::string, int> seen;
